@@ -1,0 +1,86 @@
+//! Errors. [`Error`] is the rich internal type; [`CradleError`] is the small,
+//! stable enum the FFI and the CLI show to people.
+//!
+//! No message may carry personal or health data: a rejected blood pressure
+//! names the field and the rule, never the value, because messages end up in
+//! logs, crash reports and lock-screen toasts.
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input broke a rule; `reason` states the rule, not the value given.
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error(
+        "the database was written by a newer Cradle (schema {found}, this build knows {supported})"
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("could not reach the server: {0}")]
+    Network(String),
+    #[error("the server answered HTTP {status}")]
+    Server { status: u16 },
+}
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<reqwest::Error> for Error {
+    fn from(e: reqwest::Error) -> Self {
+        // reqwest's Display can include the full URL with query; keep the kind only.
+        let kind = if e.is_timeout() {
+            "timed out"
+        } else if e.is_connect() {
+            "connection failed"
+        } else if e.is_decode() {
+            "unexpected response"
+        } else {
+            "request failed"
+        };
+        Error::Network(kind.to_owned())
+    }
+}
+
+/// The public error: what a shell can branch on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CradleError {
+    #[error("invalid {field}: {message}")]
+    InvalidInput { field: String, message: String },
+    #[error("{what} not found")]
+    NotFound { what: String },
+    #[error("storage error: {message}")]
+    Storage { message: String },
+    #[error("network error: {message}")]
+    Network { message: String },
+    #[error("server error: HTTP {status}")]
+    Server { status: u16 },
+}
+
+impl From<Error> for CradleError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Invalid { field, reason } => CradleError::InvalidInput {
+                field: field.to_owned(),
+                message: reason,
+            },
+            Error::NotFound(what) => CradleError::NotFound {
+                what: what.to_owned(),
+            },
+            e @ (Error::Database(_) | Error::SchemaTooNew { .. }) => CradleError::Storage {
+                message: e.to_string(),
+            },
+            Error::Network(message) => CradleError::Network { message },
+            Error::Server { status } => CradleError::Server { status },
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Cradle's shared core. Pure Rust: the FFI crate, the CLI and the server's
+//! tests all drive this crate through [`Cradle`].
+
+pub mod api;
+pub mod clock;
+pub mod error;
+pub mod events;
+pub mod profile;
+pub mod storage;
+
+mod cradle;
+
+pub use cradle::{Config, Cradle, Today};
+pub use error::{CradleError, Error, Result};

@@ -1,0 +1,122 @@
+//! The facade over a real SQLite file.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use cradle_core::clock::FixedClock;
+use cradle_core::events::{ChangeObserver, DataArea};
+use cradle_core::profile::Language;
+use cradle_core::{Config, Cradle, CradleError, Error};
+use std::sync::{Arc, Mutex};
+
+fn config(clock: Arc<FixedClock>) -> Config {
+    Config::new("Asia/Shanghai", "zh-Hans-CN")
+        .unwrap()
+        .with_clock(clock)
+}
+
+#[derive(Default)]
+struct Recorder(Mutex<Vec<DataArea>>);
+impl ChangeObserver for Recorder {
+    fn data_changed(&self, area: DataArea) {
+        self.0.lock().unwrap().push(area);
+    }
+}
+
+#[test]
+fn today_on_an_empty_database_uses_the_device_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    // 16:30 UTC on 23 Nov is already 24 Nov in Shanghai.
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 23, 16, 30, 0).unwrap(),
+    ));
+    let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
+    let today = cradle.today().unwrap();
+    assert_eq!(today.profile, None);
+    assert_eq!(today.date, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    assert_eq!(today.language, Language::ZhHans);
+}
+
+#[test]
+fn the_profile_persists_and_moves_today_to_its_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 23, 16, 30, 0).unwrap(),
+    ));
+    {
+        let cradle = Cradle::open(&path, config(clock.clone())).unwrap();
+        cradle
+            .set_profile(Some("Mia"), "en-GB", "Europe/London")
+            .unwrap();
+    }
+    let cradle = Cradle::open(&path, config(clock)).unwrap();
+    let today = cradle.today().unwrap();
+    let profile = today.profile.unwrap();
+    assert_eq!(profile.display_name.as_deref(), Some("Mia"));
+    assert_eq!(profile.locale, "en-GB");
+    assert_eq!(today.date, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    assert_eq!(today.language, Language::En);
+}
+
+#[test]
+fn rejected_input_changes_nothing_and_notifies_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
+    cradle.set_profile(None, "zh-CN", "Asia/Shanghai").unwrap();
+    let recorder = Arc::new(Recorder::default());
+    cradle.subscribe(recorder.clone());
+
+    let err = cradle
+        .set_profile(Some("x"), "en", "Not/AZone")
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "time_zone",
+            ..
+        }
+    ));
+    let public = CradleError::from(err);
+    assert!(matches!(public, CradleError::InvalidInput { ref field, .. } if field == "time_zone"));
+
+    let p = cradle.profile().unwrap().unwrap();
+    assert_eq!(
+        (p.locale.as_str(), p.time_zone.name()),
+        ("zh-CN", "Asia/Shanghai")
+    );
+    assert!(recorder.0.lock().unwrap().is_empty());
+}
+
+#[test]
+fn observers_hear_each_write_until_unsubscribed() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
+    let recorder = Arc::new(Recorder::default());
+    let id = cradle.subscribe(recorder.clone());
+    cradle.set_profile(None, "en", "UTC").unwrap();
+    cradle.set_profile(None, "en", "Asia/Tokyo").unwrap();
+    assert!(cradle.unsubscribe(id));
+    cradle.set_profile(None, "en", "UTC").unwrap();
+    assert_eq!(
+        *recorder.0.lock().unwrap(),
+        vec![DataArea::Profile, DataArea::Profile]
+    );
+    assert!(!cradle.unsubscribe(id));
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_a_storage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 10_000).unwrap();
+    }
+    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let err = Cradle::open(&path, config(clock)).unwrap_err();
+    assert!(matches!(
+        CradleError::from(err),
+        CradleError::Storage { .. }
+    ));
+}
