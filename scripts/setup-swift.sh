@@ -22,7 +22,8 @@ if [ ! -f "$stamp" ]; then
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
     fi
     # A half-built chroot from an interrupted run is discarded, never reused.
-    umount "$root/proc" 2>/dev/null || true
+    # Unmount first: a bind mount left inside it must never be deleted through.
+    findmnt -rn -o TARGET | grep -F "$root/" | sort -r | xargs -r -n1 umount -l
     rm -rf "$root"
     mkdir -p "$(dirname "$root")"
     debootstrap --variant=minbase trixie "$root" "$mirror" >/dev/null

@@ -31,12 +31,12 @@ fn posix_to_bcp47(posix: &str) -> String {
 pub fn default_db_path() -> Result<PathBuf, CradleError> {
     let dirs = directories::ProjectDirs::from("org", "Cradle", "cradle").ok_or_else(|| {
         CradleError::Storage {
-            message: "no home directory; pass --db PATH".into(),
+            reason: "no home directory; pass --db PATH".into(),
         }
     })?;
     let dir = dirs.data_dir();
     std::fs::create_dir_all(dir).map_err(|_| CradleError::Storage {
-        message: format!("cannot create {}; pass --db PATH", dir.display()),
+        reason: format!("cannot create {}; pass --db PATH", dir.display()),
     })?;
     Ok(dir.join("cradle.db"))
 }

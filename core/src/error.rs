@@ -54,14 +54,14 @@ impl From<reqwest::Error> for Error {
 /// The public error: what a shell can branch on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CradleError {
-    #[error("invalid {field}: {message}")]
-    InvalidInput { field: String, message: String },
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: String, reason: String },
     #[error("{what} not found")]
     NotFound { what: String },
-    #[error("storage error: {message}")]
-    Storage { message: String },
-    #[error("network error: {message}")]
-    Network { message: String },
+    #[error("storage error: {reason}")]
+    Storage { reason: String },
+    #[error("network error: {reason}")]
+    Network { reason: String },
     #[error("server error: HTTP {status}")]
     Server { status: u16 },
 }
@@ -71,15 +71,15 @@ impl From<Error> for CradleError {
         match e {
             Error::Invalid { field, reason } => CradleError::InvalidInput {
                 field: field.to_owned(),
-                message: reason,
+                reason,
             },
             Error::NotFound(what) => CradleError::NotFound {
                 what: what.to_owned(),
             },
             e @ (Error::Database(_) | Error::SchemaTooNew { .. }) => CradleError::Storage {
-                message: e.to_string(),
+                reason: e.to_string(),
             },
-            Error::Network(message) => CradleError::Network { message },
+            Error::Network(reason) => CradleError::Network { reason },
             Error::Server { status } => CradleError::Server { status },
         }
     }

@@ -14,10 +14,10 @@ uniffi::setup_scaffolding!();
 
 #[uniffi::remote(Error)]
 pub enum CradleError {
-    InvalidInput { field: String, message: String },
+    InvalidInput { field: String, reason: String },
     NotFound { what: String },
-    Storage { message: String },
-    Network { message: String },
+    Storage { reason: String },
+    Network { reason: String },
     Server { status: u16 },
 }
 

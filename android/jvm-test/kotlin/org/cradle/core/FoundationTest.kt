@@ -1,0 +1,97 @@
+package org.cradle.core
+
+import kotlinx.coroutines.async
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Dispatchers
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CradleCore
+import uniffi.cradle.CradleException
+import uniffi.cradle.DataArea
+import uniffi.cradle.Language
+import uniffi.cradle.ProfileInfo
+import uniffi.cradle.checkServer
+import java.nio.file.Path
+
+/** The foundation contract, through the generated bindings and the real library. */
+class FoundationTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private fun open(name: String = "cradle.db") =
+        CradleCore.open(dir.resolve(name).toString(), "Asia/Shanghai", "zh-Hans-CN")
+
+    @Test
+    fun `an empty database opens and Today uses the device settings`() {
+        open().use { core ->
+            val today = core.today()
+            assertNull(today.profile)
+            assertEquals("Asia/Shanghai", today.timeZone)
+            assertEquals(Language.ZH_HANS, today.language)
+            assertTrue(Regex("""\d{4}-\d{2}-\d{2}""").matches(today.date))
+        }
+    }
+
+    @Test
+    fun `the profile is written, read back and survives reopening`() {
+        open().use { core ->
+            val saved = core.setProfile(ProfileInfo(" Mia ", "en-GB", "Europe/London"))
+            assertEquals("Mia", saved.displayName)
+        }
+        open().use { core ->
+            val profile = core.profile()!!
+            assertEquals(ProfileInfo("Mia", "en-GB", "Europe/London"), profile)
+            assertEquals(Language.EN, core.today().language)
+        }
+    }
+
+    @Test
+    fun `bad input is a typed exception naming the field, and changes nothing`() {
+        open().use { core ->
+            core.setProfile(ProfileInfo(null, "zh-CN", "Asia/Shanghai"))
+            val e = assertThrows<CradleException.InvalidInput> {
+                core.setProfile(ProfileInfo("x", "en", "Not/AZone"))
+            }
+            assertEquals("time_zone", e.field)
+            assertEquals(ProfileInfo(null, "zh-CN", "Asia/Shanghai"), core.profile())
+        }
+        assertThrows<CradleException.InvalidInput> {
+            CradleCore.open(dir.resolve("x.db").toString(), "Asia/Shanghai", "not a locale!")
+        }
+    }
+
+    @Test
+    fun `a write fires the listener, observed as a Flow`() = runBlocking {
+        open().use { core ->
+            val first = async(Dispatchers.Default, start = CoroutineStart.UNDISPATCHED) {
+                core.changes().first()
+            }
+            core.setProfile(ProfileInfo(null, "en", "UTC"))
+            // The timeout only guards against a hang; the assertion is on the value.
+            assertEquals(DataArea.PROFILE, withTimeout(30_000) { first.await() })
+        }
+    }
+
+    @Test
+    fun `the async server check reaches a real server`() = runBlocking {
+        val server = System.getProperty("cradle.server")
+        assertTrue(!server.isNullOrBlank() && !server.startsWith("\${"), "cradle.server must be set by scripts/test")
+        val health = checkServer(server!!)
+        assertEquals("ok", health.status)
+    }
+
+    @Test
+    fun `the async server check fails with a typed network error`() = runBlocking {
+        val port = java.net.ServerSocket(0).use { it.localPort }
+        assertThrows<CradleException.Network> { runBlocking { checkServer("http://127.0.0.1:$port") } }
+        assertThrows<CradleException.InvalidInput> { runBlocking { checkServer("not a url") } }
+        Unit
+    }
+}

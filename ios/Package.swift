@@ -1,0 +1,41 @@
+// swift-tools-version:5.9
+// Cradle for Apple platforms (and the XCTest suite on Linux).
+//
+// scripts/bindings.sh generates Sources/Cradle/Generated/Cradle.swift and the
+// C module (header + modulemap) from the built cradle-ffi library. On Apple
+// platforms the C module and the static library come from the XCFramework
+// built by scripts/build-xcframework.sh.
+import PackageDescription
+
+#if os(Linux)
+let ffiTarget: Target = .systemLibrary(name: "CradleFFI", path: "Sources/CradleFFI")
+let linkFFI: [LinkerSetting] = [.linkedLibrary("cradle_ffi")]
+#else
+let ffiTarget: Target = .binaryTarget(name: "CradleFFI", path: "build/CradleFFI.xcframework")
+let linkFFI: [LinkerSetting] = []
+#endif
+
+var products: [Product] = [.library(name: "Cradle", targets: ["Cradle"])]
+var targets: [Target] = [
+    ffiTarget,
+    .target(
+        name: "Cradle",
+        dependencies: ["CradleFFI"],
+        path: "Sources/Cradle",
+        linkerSettings: linkFFI
+    ),
+    .testTarget(name: "CradleTests", dependencies: ["Cradle"], path: "Tests/CradleTests"),
+]
+
+// The SwiftUI app only exists where SwiftUI does.
+#if canImport(Darwin)
+products.append(.executable(name: "CradleApp", targets: ["CradleApp"]))
+targets.append(.executableTarget(name: "CradleApp", dependencies: ["Cradle"], path: "App"))
+#endif
+
+let package = Package(
+    name: "Cradle",
+    platforms: [.iOS(.v16), .macOS(.v13)],
+    products: products,
+    targets: targets
+)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# On a Mac with Xcode: builds ios/build/CradleFFI.xcframework (device +
+# simulator static libraries with the C module) and the Swift bindings.
+# Needs: rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$(uname)" = Darwin ] || { echo "build-xcframework.sh needs macOS and Xcode" >&2; exit 1; }
+
+# Bindings come from the unstripped host build (release builds strip the metadata).
+cargo build -p cradle-ffi -p uniffi-bindgen
+out=build/xcframework
+rm -rf "$out" ios/build/CradleFFI.xcframework
+target/debug/uniffi-bindgen generate target/debug/libcradle_ffi.dylib --language swift --no-format --out-dir "$out/swift"
+mkdir -p "$out/headers" ios/Sources/Cradle/Generated
+cp "$out/swift/cradle_ffiFFI.h" "$out/headers/"
+cp "$out/swift/cradle_ffiFFI.modulemap" "$out/headers/module.modulemap"
+cp "$out/swift/Cradle.swift" ios/Sources/Cradle/Generated/
+
+for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios; do
+  cargo build --release -p cradle-ffi --target "$t"
+done
+mkdir -p "$out/sim"
+lipo -create target/aarch64-apple-ios-sim/release/libcradle_ffi.a target/x86_64-apple-ios/release/libcradle_ffi.a \
+  -output "$out/sim/libcradle_ffi.a"
+xcodebuild -create-xcframework \
+  -library target/aarch64-apple-ios/release/libcradle_ffi.a -headers "$out/headers" \
+  -library "$out/sim/libcradle_ffi.a" -headers "$out/headers" \
+  -output ios/build/CradleFFI.xcframework
+echo "built ios/build/CradleFFI.xcframework"
