@@ -4,9 +4,9 @@
 mod device;
 mod output;
 
-use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use cradle_core::{Config, Cradle, CradleError};
+use jiff::civil::Date;
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,7 +39,7 @@ enum Command {
     Today {
         /// Show the day as it will be (or was) on DATE (YYYY-MM-DD)
         #[arg(long)]
-        on: Option<NaiveDate>,
+        on: Option<Date>,
     },
 }
 
@@ -90,7 +90,9 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                         .as_ref()
                         .map_or_else(device::locale, |p| p.locale.clone())
                 });
-                let time_zone = time_zone.unwrap_or_else(|| current.time_zone.name().to_owned());
+                let time_zone = time_zone.unwrap_or_else(|| {
+                    cradle_core::clock::zone_name(&current.time_zone).to_owned()
+                });
                 let profile = cradle.set_profile(
                     name.as_deref().or(keep_name.as_deref()),
                     &locale,

@@ -34,13 +34,13 @@ impl Output {
             println!(
                 "昵称：{name}\n语言：{}\n时区：{}",
                 p.locale,
-                p.time_zone.name()
+                p.time_zone_name()
             );
         } else {
             println!(
                 "Name: {name}\nLanguage: {}\nTime zone: {}",
                 p.locale,
-                p.time_zone.name()
+                p.time_zone_name()
             );
         }
     }
@@ -57,7 +57,7 @@ impl Output {
         if self.json {
             self.print_json(json!({
                 "date": t.date.to_string(),
-                "time_zone": t.time_zone.name(),
+                "time_zone": cradle_core::clock::zone_name(&t.time_zone),
                 "language": t.language.code(),
                 "profile": t.profile.as_ref().map(profile_json),
             }));
@@ -110,6 +110,6 @@ fn profile_json(p: &Profile) -> Value {
     json!({
         "display_name": p.display_name,
         "locale": p.locale,
-        "time_zone": p.time_zone.name(),
+        "time_zone": p.time_zone_name(),
     })
 }

@@ -2,12 +2,13 @@
 //! [`Clock`] so that tests can pin it, and converts it to the user's IANA zone
 //! explicitly: a gestational day changes at the user's local midnight.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use std::sync::Mutex;
 
 pub trait Clock: Send + Sync {
-    fn now(&self) -> DateTime<Utc>;
+    fn now(&self) -> Timestamp;
 }
 
 /// The real wall clock.
@@ -15,61 +16,62 @@ pub trait Clock: Send + Sync {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
     }
 }
 
-/// A clock that only moves when told to; for tests and for `--on DATE`.
+/// A clock that only moves when told to; for tests.
 #[derive(Debug)]
-pub struct FixedClock(Mutex<DateTime<Utc>>);
+pub struct FixedClock(Mutex<Timestamp>);
 
 impl FixedClock {
-    pub fn new(at: DateTime<Utc>) -> Self {
+    pub fn new(at: Timestamp) -> Self {
         Self(Mutex::new(at))
     }
 
-    pub fn set(&self, at: DateTime<Utc>) {
+    pub fn set(&self, at: Timestamp) {
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) = at;
     }
 }
 
 impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
+    fn now(&self) -> Timestamp {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
+/// The IANA name of a zone Cradle resolved from a name.
+pub fn zone_name(zone: &TimeZone) -> &str {
+    zone.iana_name().unwrap_or("UTC")
+}
+
 /// The calendar date at `at` in `zone`.
-pub fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
-    at.with_timezone(&zone).date_naive()
+pub fn local_date(at: Timestamp, zone: &TimeZone) -> Date {
+    zone.to_datetime(at).date()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use jiff::civil::date;
 
     #[test]
     fn local_date_follows_the_zone_not_utc() {
         // 2026-03-01 20:30 UTC is already 2 March in Shanghai, still 1 March in New York.
-        let at = Utc.with_ymd_and_hms(2026, 3, 1, 20, 30, 0).unwrap();
-        assert_eq!(
-            local_date(at, chrono_tz::Asia::Shanghai),
-            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
-        );
-        assert_eq!(
-            local_date(at, chrono_tz::America::New_York),
-            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-        );
+        let at: Timestamp = "2026-03-01T20:30:00Z".parse().unwrap();
+        let shanghai = TimeZone::get("Asia/Shanghai").unwrap();
+        let new_york = TimeZone::get("America/New_York").unwrap();
+        assert_eq!(local_date(at, &shanghai), date(2026, 3, 2));
+        assert_eq!(local_date(at, &new_york), date(2026, 3, 1));
     }
 
     #[test]
     fn fixed_clock_moves_only_when_set() {
-        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let t0: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
         let clock = FixedClock::new(t0);
         assert_eq!(clock.now(), t0);
-        let t1 = Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap();
+        let t1: Timestamp = "2026-06-01T12:00:00Z".parse().unwrap();
         clock.set(t1);
         assert_eq!(clock.now(), t1);
     }

@@ -6,8 +6,8 @@ use crate::error::Result;
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::profile::{self, Language, Profile};
 use crate::storage;
-use chrono::{NaiveDate, SecondsFormat};
-use chrono_tz::Tz;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub struct Config {
     pub clock: Arc<dyn Clock>,
     /// The device's time zone, used until the user saves a profile.
-    pub device_time_zone: Tz,
+    pub device_time_zone: TimeZone,
     /// The device's locale, used until the user saves a profile.
     pub device_locale: String,
 }
@@ -38,11 +38,11 @@ impl Config {
 }
 
 /// Everything the Today screen shows, computed in one call.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Today {
     /// The user's local date.
-    pub date: NaiveDate,
-    pub time_zone: Tz,
+    pub date: Date,
+    pub time_zone: TimeZone,
     pub language: Language,
     /// `None` until the user has set up a profile.
     pub profile: Option<Profile>,
@@ -83,35 +83,32 @@ impl Cradle {
         time_zone: &str,
     ) -> Result<Profile> {
         let profile = profile::validate(display_name, locale, time_zone)?;
-        let now = self
-            .config
-            .clock
-            .now()
-            .to_rfc3339_opts(SecondsFormat::Secs, true);
+        let now = self.config.clock.now().to_string();
         profile::save(&self.db(), &profile, &now)?;
         self.observers.notify(DataArea::Profile);
         Ok(profile)
     }
 
     /// The user's time zone: the profile's, else the device's.
-    pub fn time_zone(&self) -> Result<Tz> {
+    pub fn time_zone(&self) -> Result<TimeZone> {
         Ok(self
             .profile()?
-            .map_or(self.config.device_time_zone, |p| p.time_zone))
+            .map_or_else(|| self.config.device_time_zone.clone(), |p| p.time_zone))
     }
 
     /// Today as the user's clock and zone see it.
     pub fn today(&self) -> Result<Today> {
-        let date = clock::local_date(self.config.clock.now(), self.time_zone()?);
+        let date = clock::local_date(self.config.clock.now(), &self.time_zone()?);
         self.today_on(date)
     }
 
     /// The Today screen as it is (or was, or will be) on the local `date`.
-    pub fn today_on(&self, date: NaiveDate) -> Result<Today> {
+    pub fn today_on(&self, date: Date) -> Result<Today> {
         let profile = self.profile()?;
-        let time_zone = profile
-            .as_ref()
-            .map_or(self.config.device_time_zone, |p| p.time_zone);
+        let time_zone = profile.as_ref().map_or_else(
+            || self.config.device_time_zone.clone(),
+            |p| p.time_zone.clone(),
+        );
         let locale = profile
             .as_ref()
             .map_or(self.config.device_locale.as_str(), |p| p.locale.as_str());

@@ -2,16 +2,23 @@
 //! PIPL asks for the minimum, so the name is optional and nothing else about
 //! identity is kept here.
 
+use crate::clock::zone_name;
 use crate::error::{Error, Result};
-use chrono_tz::Tz;
+use jiff::tz::TimeZone;
 use rusqlite::{Connection, OptionalExtension, params};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Profile {
     pub display_name: Option<String>,
     /// A BCP 47 tag as the device reports it, e.g. `zh-Hans-CN` or `en-GB`.
     pub locale: String,
-    pub time_zone: Tz,
+    pub time_zone: TimeZone,
+}
+
+impl Profile {
+    pub fn time_zone_name(&self) -> &str {
+        zone_name(&self.time_zone)
+    }
 }
 
 /// Languages Cradle has content for; any other locale reads English.
@@ -89,8 +96,8 @@ pub fn validate_locale(tag: &str) -> Result<String> {
     Ok(tag)
 }
 
-pub fn parse_time_zone(name: &str) -> Result<Tz> {
-    name.trim().parse::<Tz>().map_err(|_| {
+pub fn parse_time_zone(name: &str) -> Result<TimeZone> {
+    TimeZone::get(name.trim()).map_err(|_| {
         Error::invalid(
             "time_zone",
             "must be an IANA time zone name such as Asia/Shanghai",
@@ -132,7 +139,7 @@ pub(crate) fn save(conn: &Connection, profile: &Profile, updated_at: &str) -> Re
         params![
             profile.display_name,
             profile.locale,
-            profile.time_zone.name(),
+            profile.time_zone_name(),
             updated_at
         ],
     )?;
@@ -207,7 +214,7 @@ mod tests {
         let p = validate(Some("  小雨 "), "zh_CN", " Asia/Shanghai ").unwrap();
         assert_eq!(p.display_name.as_deref(), Some("小雨"));
         assert_eq!(p.locale, "zh-CN");
-        assert_eq!(p.time_zone, chrono_tz::Asia::Shanghai);
+        assert_eq!(p.time_zone_name(), "Asia/Shanghai");
         // A 40-character CJK name is within the limit: it counts characters, not bytes.
         assert!(validate(Some(&"雨".repeat(MAX_NAME_CHARS)), "zh", "UTC").is_ok());
     }

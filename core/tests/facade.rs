@@ -1,16 +1,21 @@
 //! The facade over a real SQLite file.
 
-use chrono::{NaiveDate, TimeZone, Utc};
 use cradle_core::clock::FixedClock;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::Language;
 use cradle_core::{Config, Cradle, CradleError, Error};
+use jiff::Timestamp;
+use jiff::civil::date;
 use std::sync::{Arc, Mutex};
 
 fn config(clock: Arc<FixedClock>) -> Config {
     Config::new("Asia/Shanghai", "zh-Hans-CN")
         .unwrap()
         .with_clock(clock)
+}
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
 }
 
 #[derive(Default)]
@@ -25,13 +30,11 @@ impl ChangeObserver for Recorder {
 fn today_on_an_empty_database_uses_the_device_settings() {
     let dir = tempfile::tempdir().unwrap();
     // 16:30 UTC on 23 Nov is already 24 Nov in Shanghai.
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 23, 16, 30, 0).unwrap(),
-    ));
+    let clock = Arc::new(FixedClock::new(at("2026-11-23T16:30:00Z")));
     let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
     let today = cradle.today().unwrap();
-    assert_eq!(today.profile, None);
-    assert_eq!(today.date, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    assert!(today.profile.is_none());
+    assert_eq!(today.date, date(2026, 11, 24));
     assert_eq!(today.language, Language::ZhHans);
 }
 
@@ -39,9 +42,7 @@ fn today_on_an_empty_database_uses_the_device_settings() {
 fn the_profile_persists_and_moves_today_to_its_zone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.db");
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 23, 16, 30, 0).unwrap(),
-    ));
+    let clock = Arc::new(FixedClock::new(at("2026-11-23T16:30:00Z")));
     {
         let cradle = Cradle::open(&path, config(clock.clone())).unwrap();
         cradle
@@ -53,14 +54,14 @@ fn the_profile_persists_and_moves_today_to_its_zone() {
     let profile = today.profile.unwrap();
     assert_eq!(profile.display_name.as_deref(), Some("Mia"));
     assert_eq!(profile.locale, "en-GB");
-    assert_eq!(today.date, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    assert_eq!(today.date, date(2026, 11, 23));
     assert_eq!(today.language, Language::En);
 }
 
 #[test]
 fn rejected_input_changes_nothing_and_notifies_no_one() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let clock = Arc::new(FixedClock::new(Timestamp::now()));
     let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
     cradle.set_profile(None, "zh-CN", "Asia/Shanghai").unwrap();
     let recorder = Arc::new(Recorder::default());
@@ -81,7 +82,7 @@ fn rejected_input_changes_nothing_and_notifies_no_one() {
 
     let p = cradle.profile().unwrap().unwrap();
     assert_eq!(
-        (p.locale.as_str(), p.time_zone.name()),
+        (p.locale.as_str(), p.time_zone_name()),
         ("zh-CN", "Asia/Shanghai")
     );
     assert!(recorder.0.lock().unwrap().is_empty());
@@ -90,7 +91,7 @@ fn rejected_input_changes_nothing_and_notifies_no_one() {
 #[test]
 fn observers_hear_each_write_until_unsubscribed() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let clock = Arc::new(FixedClock::new(Timestamp::now()));
     let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
     let recorder = Arc::new(Recorder::default());
     let id = cradle.subscribe(recorder.clone());
@@ -113,7 +114,7 @@ fn a_database_from_a_newer_app_is_a_storage_error() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", 10_000).unwrap();
     }
-    let clock = Arc::new(FixedClock::new(Utc::now()));
+    let clock = Arc::new(FixedClock::new(Timestamp::now()));
     let err = Cradle::open(&path, config(clock)).unwrap_err();
     assert!(matches!(
         CradleError::from(err),

@@ -60,9 +60,9 @@ pub struct ProfileInfo {
 impl From<Profile> for ProfileInfo {
     fn from(p: Profile) -> Self {
         Self {
+            time_zone: p.time_zone_name().to_owned(),
             display_name: p.display_name,
             locale: p.locale,
-            time_zone: p.time_zone.name().to_owned(),
         }
     }
 }
@@ -122,7 +122,7 @@ impl CradleCore {
         let today = self.core.today()?;
         Ok(TodayScreen {
             date: today.date.to_string(),
-            time_zone: today.time_zone.name().to_owned(),
+            time_zone: cradle_core::clock::zone_name(&today.time_zone).to_owned(),
             language: today.language,
             profile: today.profile.map(Into::into),
         })
