@@ -6,9 +6,13 @@ use crate::error::Result;
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::profile::{self, Language, Profile};
 use crate::storage;
+use crate::timeline::baby::Birth;
+use crate::timeline::dating::DatingInput;
+use crate::timeline::gestation::Trimesters;
+use crate::timeline::{self, HistoryEntry, Timeline};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -20,6 +24,7 @@ pub struct Config {
     pub device_time_zone: TimeZone,
     /// The device's locale, used until the user saves a profile.
     pub device_locale: String,
+    pub trimesters: Trimesters,
 }
 
 impl Config {
@@ -28,6 +33,7 @@ impl Config {
             clock: Arc::new(SystemClock),
             device_time_zone: profile::parse_time_zone(device_time_zone)?,
             device_locale: profile::validate_locale(device_locale)?,
+            trimesters: Trimesters::default(),
         })
     }
 
@@ -46,6 +52,7 @@ pub struct Today {
     pub language: Language,
     /// `None` until the user has set up a profile.
     pub profile: Option<Profile>,
+    pub timeline: Timeline,
 }
 
 pub struct Cradle {
@@ -83,10 +90,63 @@ impl Cradle {
         time_zone: &str,
     ) -> Result<Profile> {
         let profile = profile::validate(display_name, locale, time_zone)?;
-        let now = self.config.clock.now().to_string();
-        profile::save(&self.db(), &profile, &now)?;
-        self.observers.notify(DataArea::Profile);
+        self.write(DataArea::Profile, |tx, _, now| {
+            profile::save(tx, &profile, now)
+        })?;
         Ok(profile)
+    }
+
+    /// The one way the core writes: in a transaction, then observers hear
+    /// of it after the commit. `f` gets the user's local date and the
+    /// current instant (RFC 3339); an error rolls everything back.
+    fn write<T>(
+        &self,
+        area: DataArea,
+        f: impl FnOnce(&Transaction<'_>, Date, &str) -> Result<T>,
+    ) -> Result<T> {
+        let now = self.config.clock.now();
+        let value = {
+            let mut db = self.db();
+            let zone = profile::load(&db)?
+                .map_or_else(|| self.config.device_time_zone.clone(), |p| p.time_zone);
+            let tx = db.transaction()?;
+            let value = f(&tx, clock::local_date(now, &zone), &now.to_string())?;
+            tx.commit()?;
+            value
+        };
+        self.observers.notify(area);
+        Ok(value)
+    }
+
+    /// Records a way of dating the pregnancy, starting one if none is ongoing.
+    pub fn record_dating(&self, input: DatingInput) -> Result<()> {
+        self.write(DataArea::Timeline, |tx, today, now| {
+            timeline::record_dating(tx, input, today, now)
+        })
+    }
+
+    pub fn record_birth(&self, birth: Birth) -> Result<()> {
+        self.write(DataArea::Timeline, |tx, today, now| {
+            timeline::record_birth(tx, birth, today, now)
+        })
+    }
+
+    pub fn record_loss(&self, date: Date) -> Result<()> {
+        self.write(DataArea::Timeline, |tx, today, _| {
+            timeline::record_loss(tx, date, today)
+        })
+    }
+
+    /// `Some(since)` starts "trying to conceive"; `None` stops it.
+    pub fn set_trying(&self, since: Option<Date>) -> Result<()> {
+        self.write(DataArea::Timeline, |tx, today, _| {
+            timeline::set_trying(tx, since, today)
+        })
+    }
+
+    /// Every dating estimate of the ongoing pregnancy, oldest first.
+    pub fn dating_history(&self) -> Result<Vec<HistoryEntry>> {
+        timeline::ongoing_history(&self.db())
     }
 
     /// The user's time zone: the profile's, else the device's.
@@ -104,7 +164,10 @@ impl Cradle {
 
     /// The Today screen as it is (or was, or will be) on the local `date`.
     pub fn today_on(&self, date: Date) -> Result<Today> {
-        let profile = self.profile()?;
+        let (profile, state) = {
+            let db = self.db();
+            (profile::load(&db)?, timeline::load(&db)?)
+        };
         let time_zone = profile.as_ref().map_or_else(
             || self.config.device_time_zone.clone(),
             |p| p.time_zone.clone(),
@@ -112,10 +175,12 @@ impl Cradle {
         let locale = profile
             .as_ref()
             .map_or(self.config.device_locale.as_str(), |p| p.locale.as_str());
+        let language = Language::for_locale(locale);
         Ok(Today {
             date,
             time_zone,
-            language: Language::for_locale(locale),
+            language,
+            timeline: state.on(date, language, &self.config.trimesters),
             profile,
         })
     }

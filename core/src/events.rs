@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DataArea {
     Profile,
+    /// Pregnancy, dating, birth, loss and trying to conceive.
+    Timeline,
 }
 
 pub trait ChangeObserver: Send + Sync {

@@ -6,7 +6,9 @@ pub mod clock;
 pub mod error;
 pub mod events;
 pub mod profile;
+pub mod schedules;
 pub mod storage;
+pub mod timeline;
 
 mod cradle;
 

@@ -15,10 +15,16 @@ struct Migration {
 }
 
 /// Append only: a released migration is never edited, a change is a new one.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("migrations/0001_profile.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/0001_profile.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/0002_timeline.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -1,0 +1,95 @@
+//! Clinical schedules, loaded from cited data files embedded in the library.
+
+use crate::timeline::gestation::GestationalAge;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// A window of gestational age, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: GestationalAge,
+    pub to: GestationalAge,
+}
+
+impl Window {
+    /// Whether the window shares a day with gestational week `week` (w0d–w6d).
+    pub fn overlaps_week(&self, week: i64) -> bool {
+        self.from <= GestationalAge::new(week, 6) && self.to >= GestationalAge::new(week, 0)
+    }
+}
+
+/// A visit or test; its window is `[weeks, days]` to `[weeks, days]` in the data.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Item {
+    pub id: String,
+    from: [i64; 2],
+    to: [i64; 2],
+    #[serde(default)]
+    pub optional: bool,
+}
+
+impl Item {
+    pub fn window(&self) -> Window {
+        Window {
+            from: GestationalAge::new(self.from[0], self.from[1]),
+            to: GestationalAge::new(self.to[0], self.to[1]),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PrenatalSchedule {
+    pub id: String,
+    pub source: String,
+    pub visits: Vec<Item>,
+    pub tests: Vec<Item>,
+}
+
+impl PrenatalSchedule {
+    /// 孕前和孕期保健指南 (2018), the Chinese Medical Association's guideline: the default.
+    pub fn cma_2018() -> &'static PrenatalSchedule {
+        static SCHEDULE: OnceLock<PrenatalSchedule> = OnceLock::new();
+        SCHEDULE.get_or_init(|| {
+            serde_json::from_str(include_str!("../content/prenatal-cma-2018.json"))
+                .expect("embedded schedule is valid JSON (checked by tests)")
+        })
+    }
+
+    /// Visits and tests whose windows touch gestational week `week`.
+    pub fn items_in_week(&self, week: i64) -> impl Iterator<Item = &Item> {
+        self.visits
+            .iter()
+            .chain(&self.tests)
+            .filter(move |i| i.window().overlaps_week(week))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cma_schedule_loads_with_its_source() {
+        let s = PrenatalSchedule::cma_2018();
+        assert_eq!(s.id, "cn-cma-2018");
+        assert!(s.source.contains("孕前和孕期保健指南"));
+        assert_eq!(s.visits.len(), 11);
+        for item in s.visits.iter().chain(&s.tests) {
+            assert!(item.window().from <= item.window().to, "{}", item.id);
+        }
+    }
+
+    #[test]
+    fn week_24_has_the_anomaly_scan_and_the_ogtt() {
+        let ids: Vec<_> = PrenatalSchedule::cma_2018()
+            .items_in_week(24)
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(ids, ["visit_3", "anomaly_scan", "ogtt"]);
+        let ids: Vec<_> = PrenatalSchedule::cma_2018()
+            .items_in_week(5)
+            .map(|i| i.id.as_str())
+            .collect();
+        assert!(ids.is_empty());
+    }
+}

@@ -1,0 +1,132 @@
+//! A baby's age: chronological, and corrected for prematurity.
+
+use super::gestation::{GestationalAge, TERM_DAYS, days_between};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+/// Babies born before 37w0d are preterm (ACOG CO 579) and get a corrected age.
+pub const PRETERM_BEFORE: GestationalAge = GestationalAge { total_days: 37 * 7 };
+/// Corrected age is shown until 24 months of chronological age.
+pub const CORRECTED_AGE_UNTIL_MONTHS: u32 = 24;
+/// Baby content covers 0 to 36 months.
+pub const BABY_CONTENT_MONTHS: u32 = 36;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Birth {
+    pub date: Date,
+    pub ga_at_birth: GestationalAge,
+    /// Babies born together (twins: 2).
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BabyAge {
+    pub days: i64,
+    pub weeks: i64,
+    /// Completed calendar months ("满N月龄").
+    pub months: u32,
+    /// Chronological age minus the days born early; `None` when not preterm
+    /// or past 24 months. Negative before the term-equivalent date.
+    pub corrected_days: Option<i64>,
+}
+
+impl Birth {
+    pub fn is_preterm(&self) -> bool {
+        self.ga_at_birth < PRETERM_BEFORE
+    }
+
+    /// Age on `date`; `None` before the birth.
+    pub fn age_on(&self, date: Date) -> Option<BabyAge> {
+        if date < self.date {
+            return None;
+        }
+        let days = days_between(self.date, date);
+        let months = completed_months(self.date, date);
+        let corrected_days = (self.is_preterm() && months < CORRECTED_AGE_UNTIL_MONTHS)
+            .then(|| days - (TERM_DAYS - self.ga_at_birth.total_days));
+        Some(BabyAge {
+            days,
+            weeks: days / 7,
+            months,
+            corrected_days,
+        })
+    }
+}
+
+/// Whole calendar months from `from` to `to` (`to` ≥ `from`). A month is
+/// complete on the same day-of-month, or on the last day of a shorter month:
+/// a baby born on 31 January is one month old on 28 (or 29) February.
+pub fn completed_months(from: Date, to: Date) -> u32 {
+    let span = (i32::from(to.year()) - i32::from(from.year())) * 12 + i32::from(to.month())
+        - i32::from(from.month());
+    let mut months = span.max(0);
+    // jiff clamps month arithmetic to the month's end, as "满N月龄" counts.
+    while months > 0 && from.checked_add(months.months()).is_ok_and(|d| d > to) {
+        months -= 1;
+    }
+    months as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        jiff::civil::date(y, m, day)
+    }
+
+    #[test]
+    fn month_end_births_complete_months_on_the_last_day() {
+        assert_eq!(completed_months(d(2027, 1, 31), d(2027, 2, 27)), 0);
+        assert_eq!(completed_months(d(2027, 1, 31), d(2027, 2, 28)), 1);
+        assert_eq!(completed_months(d(2028, 1, 31), d(2028, 2, 28)), 0);
+        assert_eq!(
+            completed_months(d(2028, 1, 31), d(2028, 2, 29)),
+            1,
+            "leap year"
+        );
+        assert_eq!(completed_months(d(2027, 1, 31), d(2027, 3, 30)), 1);
+        assert_eq!(completed_months(d(2027, 1, 31), d(2027, 3, 31)), 2);
+        assert_eq!(completed_months(d(2027, 1, 15), d(2030, 1, 15)), 36);
+    }
+
+    #[test]
+    fn corrected_age_for_a_baby_born_at_32_weeks() {
+        let birth = Birth {
+            date: d(2027, 3, 1),
+            ga_at_birth: GestationalAge::new(32, 0),
+            count: 1,
+        };
+        assert!(birth.is_preterm());
+        // 8 weeks early: at 10 weeks old she is 2 weeks corrected.
+        let age = birth.age_on(d(2027, 5, 10)).unwrap();
+        assert_eq!((age.days, age.weeks), (70, 10));
+        assert_eq!(age.corrected_days, Some(14));
+        // Before the term-equivalent date corrected age is negative.
+        assert_eq!(
+            birth.age_on(d(2027, 3, 15)).unwrap().corrected_days,
+            Some(-42)
+        );
+        // Not shown from 24 months.
+        assert_eq!(birth.age_on(d(2029, 3, 1)).unwrap().corrected_days, None);
+        assert!(
+            birth
+                .age_on(d(2029, 2, 28))
+                .unwrap()
+                .corrected_days
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn term_babies_have_no_corrected_age() {
+        let birth = Birth {
+            date: d(2027, 3, 1),
+            ga_at_birth: GestationalAge::new(37, 0),
+            count: 1,
+        };
+        assert!(!birth.is_preterm());
+        assert_eq!(birth.age_on(d(2027, 4, 1)).unwrap().corrected_days, None);
+        assert_eq!(birth.age_on(d(2027, 2, 28)), None);
+    }
+}

@@ -1,0 +1,406 @@
+//! The pregnancy and baby timeline: dating, stages, ages and content, and
+//! how they are stored.
+
+pub mod baby;
+pub mod content;
+pub mod dating;
+pub mod gestation;
+
+use crate::error::{Error, Result};
+use crate::profile::Language;
+use baby::{BabyAge, Birth};
+use content::{MonthContent, WeekContent};
+use dating::{BestEstimate, DatingInput, Estimate, Method, Scan};
+use gestation::{
+    GestationalAge, TERM_DAYS, TermClass, Trimesters, days_between, start_of_pregnancy,
+};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+/// Where the user is in the journey. Shown by the CLI as `trying`,
+/// `pregnant`, `postpartum`, `baby` or `none`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Trying,
+    Pregnant,
+    Postpartum,
+    Baby,
+    None,
+}
+
+impl Stage {
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Trying => "trying",
+            Stage::Pregnant => "pregnant",
+            Stage::Postpartum => "postpartum",
+            Stage::Baby => "baby",
+            Stage::None => "none",
+        }
+    }
+}
+
+/// The puerperium: the first 42 days after birth, ending with the 42-day
+/// postpartum check of China's basic public-health service.
+pub const POSTPARTUM_DAYS: i64 = 42;
+
+/// Births are accepted from 20w0d to 44w6d of gestation.
+const BIRTH_GA: std::ops::RangeInclusive<i64> = (20 * 7)..=(44 * 7 + 6);
+const MAX_BABIES: u32 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PregnancyStatus {
+    pub edd: Date,
+    pub method: Method,
+    pub redated: bool,
+    pub gestational_age: GestationalAge,
+    pub trimester: u8,
+    pub term: TermClass,
+    pub days_to_edd: i64,
+    /// 0–100, by days of the 280.
+    pub progress_percent: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BabyStatus {
+    pub birth: Birth,
+    pub age: BabyAge,
+}
+
+/// The timeline as it stands on one date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    pub stage: Stage,
+    pub pregnancy: Option<PregnancyStatus>,
+    pub baby: Option<BabyStatus>,
+    pub week: Option<WeekContent>,
+    pub month: Option<MonthContent>,
+}
+
+/// One entry of the dating history, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub estimate: Estimate,
+    pub recorded_at: String,
+}
+
+/// What is stored, loaded in one go.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct State {
+    ongoing: Option<(i64, Vec<Estimate>)>,
+    last_birth: Option<Birth>,
+    trying_since: Option<Date>,
+}
+
+impl State {
+    fn best(&self) -> Option<BestEstimate> {
+        self.ongoing
+            .as_ref()
+            .and_then(|(_, estimates)| dating::best_estimate(estimates))
+    }
+
+    /// The timeline on `date`.
+    pub(crate) fn on(&self, date: Date, language: Language, trimesters: &Trimesters) -> Timeline {
+        let pregnancy = self.best().map(|best| {
+            let ga = GestationalAge::on(date, best.edd);
+            PregnancyStatus {
+                edd: best.edd,
+                method: best.method,
+                redated: best.redated,
+                gestational_age: ga,
+                trimester: trimesters.of(ga),
+                term: TermClass::of(ga),
+                days_to_edd: days_between(date, best.edd),
+                progress_percent: (ga.total_days.clamp(0, TERM_DAYS) * 100 / TERM_DAYS) as u8,
+            }
+        });
+        let baby = self
+            .last_birth
+            .and_then(|birth| birth.age_on(date).map(|age| BabyStatus { birth, age }));
+        let stage = match (&pregnancy, &baby) {
+            (Some(_), _) => Stage::Pregnant,
+            (None, Some(b)) if b.age.days < POSTPARTUM_DAYS => Stage::Postpartum,
+            (None, Some(_)) => Stage::Baby,
+            (None, None) if self.trying_since.is_some() => Stage::Trying,
+            (None, None) => Stage::None,
+        };
+        let week = pregnancy
+            .as_ref()
+            .and_then(|p| content::week(language, p.gestational_age.weeks()));
+        let month = match (&pregnancy, &baby) {
+            (None, Some(b)) => content::month(language, b.age.months),
+            _ => None,
+        };
+        Timeline {
+            stage,
+            pregnancy,
+            baby,
+            week,
+            month,
+        }
+    }
+}
+
+/// Parses an ISO `YYYY-MM-DD` date from user input.
+pub fn parse_date(field: &'static str, text: &str) -> Result<Date> {
+    text.trim()
+        .parse::<Date>()
+        .map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
+}
+
+fn read_date(text: String) -> Result<Date> {
+    text.parse::<Date>()
+        .map_err(|_| Error::Database(rusqlite::Error::InvalidQuery))
+}
+
+pub(crate) fn load(conn: &Connection) -> Result<State> {
+    let ongoing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM pregnancy WHERE status = 'ongoing'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let ongoing = match ongoing {
+        Some(id) => Some((
+            id,
+            history(conn, id)?.into_iter().map(|h| h.estimate).collect(),
+        )),
+        None => None,
+    };
+    let last_birth = conn
+        .query_row(
+            "SELECT birth_date, ga_days, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?)),
+        )
+        .optional()?
+        .map(|(date, ga, count)| {
+            Ok::<_, Error>(Birth {
+                date: read_date(date)?,
+                ga_at_birth: GestationalAge::from_days(ga),
+                count,
+            })
+        })
+        .transpose()?;
+    let trying_since = conn
+        .query_row(
+            "SELECT since FROM trying_to_conceive WHERE id = 1",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .map(read_date)
+        .transpose()?;
+    Ok(State {
+        ongoing,
+        last_birth,
+        trying_since,
+    })
+}
+
+/// A pregnancy's dating history, oldest first.
+pub(crate) fn history(conn: &Connection, pregnancy_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT method, event_date, cycle_days, embryo_age, crl_tenth_mm, scan_ga_days, edd, recorded_at
+         FROM dating_estimate WHERE pregnancy_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([pregnancy_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<u32>>(2)?,
+            r.get::<_, Option<u32>>(3)?,
+            r.get::<_, Option<u32>>(4)?,
+            r.get::<_, Option<i64>>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+        ))
+    })?;
+    let corrupt = || Error::Database(rusqlite::Error::InvalidQuery);
+    let mut out = Vec::new();
+    for row in rows {
+        let (method, event, cycle, embryo, crl, scan_ga, edd, recorded_at) = row?;
+        let event = read_date(event)?;
+        let input = match Method::from_code(&method).ok_or_else(corrupt)? {
+            Method::Lmp => DatingInput::Lmp {
+                lmp: event,
+                cycle_days: cycle.ok_or_else(corrupt)?,
+            },
+            Method::Conception => DatingInput::Conception { date: event },
+            Method::Ivf => DatingInput::Ivf {
+                transfer: event,
+                embryo_age: embryo.ok_or_else(corrupt)?,
+            },
+            Method::Ultrasound => DatingInput::Ultrasound {
+                scan_date: event,
+                scan: match (crl, scan_ga) {
+                    (Some(tenth_mm), _) => Scan::Crl { tenth_mm },
+                    (None, Some(days)) => Scan::Stated(GestationalAge::from_days(days)),
+                    (None, None) => return Err(corrupt()),
+                },
+            },
+            Method::Edd => DatingInput::Edd { edd: event },
+        };
+        out.push(HistoryEntry {
+            estimate: Estimate {
+                input,
+                edd: read_date(edd)?,
+            },
+            recorded_at,
+        });
+    }
+    Ok(out)
+}
+
+/// The ongoing pregnancy's dating history (empty when none).
+pub(crate) fn ongoing_history(conn: &Connection) -> Result<Vec<HistoryEntry>> {
+    match load(conn)?.ongoing {
+        Some((id, _)) => history(conn, id),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Records a dating estimate for the ongoing pregnancy, starting one if
+/// none is ongoing. `today` is the user's local date.
+pub(crate) fn record_dating(
+    tx: &Transaction<'_>,
+    input: DatingInput,
+    today: Date,
+    now: &str,
+) -> Result<()> {
+    let edd = input.validate(today)?;
+    let state = load(tx)?;
+    let pregnancy_id = match state.ongoing {
+        Some((id, _)) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO pregnancy (status, created_at) VALUES ('ongoing', ?1)",
+                [now],
+            )?;
+            // Starting a pregnancy ends "trying to conceive".
+            tx.execute("DELETE FROM trying_to_conceive", [])?;
+            tx.last_insert_rowid()
+        }
+    };
+    let (event, cycle, embryo, crl, scan_ga) = match input {
+        DatingInput::Lmp { lmp, cycle_days } => (lmp, Some(cycle_days), None, None, None),
+        DatingInput::Conception { date } => (date, None, None, None, None),
+        DatingInput::Ivf {
+            transfer,
+            embryo_age,
+        } => (transfer, None, Some(embryo_age), None, None),
+        DatingInput::Ultrasound { scan_date, scan } => match scan {
+            Scan::Crl { tenth_mm } => (scan_date, None, None, Some(tenth_mm), None),
+            Scan::Stated(ga) => (scan_date, None, None, None, Some(ga.total_days)),
+        },
+        DatingInput::Edd { edd } => (edd, None, None, None, None),
+    };
+    tx.execute(
+        "INSERT INTO dating_estimate
+            (pregnancy_id, method, event_date, cycle_days, embryo_age, crl_tenth_mm, scan_ga_days, edd, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            pregnancy_id,
+            input.method().code(),
+            event.to_string(),
+            cycle,
+            embryo,
+            crl,
+            scan_ga,
+            edd.to_string(),
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// Records a birth; the ongoing pregnancy (if any) ends as born.
+pub(crate) fn record_birth(
+    tx: &Transaction<'_>,
+    birth: Birth,
+    today: Date,
+    now: &str,
+) -> Result<()> {
+    if birth.date > today {
+        return Err(Error::invalid("birth_date", "must not be in the future"));
+    }
+    if !BIRTH_GA.contains(&birth.ga_at_birth.total_days) {
+        return Err(Error::invalid("ga", "must be between 20w0d and 44w6d"));
+    }
+    if !(1..=MAX_BABIES).contains(&birth.count) {
+        return Err(Error::invalid("count", "must be between 1 and 8"));
+    }
+    let state = load(tx)?;
+    if let Some(best) = state.best() {
+        if birth.date < start_of_pregnancy(best.edd)? {
+            return Err(Error::invalid(
+                "birth_date",
+                "must not be before the pregnancy began",
+            ));
+        }
+    }
+    let pregnancy_id = state.ongoing.as_ref().map(|(id, _)| *id);
+    if let Some(id) = pregnancy_id {
+        tx.execute(
+            "UPDATE pregnancy SET status = 'born', ended_on = ?2 WHERE id = ?1",
+            params![id, birth.date.to_string()],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO birth (pregnancy_id, birth_date, ga_days, baby_count, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            pregnancy_id,
+            birth.date.to_string(),
+            birth.ga_at_birth.total_days,
+            birth.count,
+            now
+        ],
+    )?;
+    tx.execute("DELETE FROM trying_to_conceive", [])?;
+    Ok(())
+}
+
+/// Records a pregnancy loss. The pregnancy is archived, not deleted, and
+/// from now on nothing about it (content, reminders, suggestions) is shown.
+pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Result<()> {
+    if date > today {
+        return Err(Error::invalid("date", "must not be in the future"));
+    }
+    let state = load(tx)?;
+    let (id, best) = match (&state.ongoing, state.best()) {
+        (Some((id, _)), Some(best)) => (*id, best),
+        _ => return Err(Error::NotFound("ongoing pregnancy")),
+    };
+    if date < start_of_pregnancy(best.edd)? {
+        return Err(Error::invalid(
+            "date",
+            "must not be before the pregnancy began",
+        ));
+    }
+    tx.execute(
+        "UPDATE pregnancy SET status = 'lost', ended_on = ?2 WHERE id = ?1",
+        params![id, date.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Starts (with a date) or stops "trying to conceive".
+pub(crate) fn set_trying(tx: &Transaction<'_>, since: Option<Date>, today: Date) -> Result<()> {
+    match since {
+        Some(date) if date > today => Err(Error::invalid("since", "must not be in the future")),
+        Some(date) => {
+            tx.execute(
+                "INSERT INTO trying_to_conceive (id, since) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET since = excluded.since",
+                [date.to_string()],
+            )?;
+            Ok(())
+        }
+        None => {
+            tx.execute("DELETE FROM trying_to_conceive", [])?;
+            Ok(())
+        }
+    }
+}
