@@ -4,7 +4,11 @@
 mod device;
 mod output;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
+use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
+use cradle_core::timeline::gestation::GestationalAge;
+use cradle_core::timeline::parse_date;
 use cradle_core::{Config, Cradle, CradleError};
 use jiff::civil::Date;
 use output::Output;
@@ -41,6 +45,92 @@ enum Command {
         #[arg(long)]
         on: Option<Date>,
     },
+    /// Date the pregnancy, add a scan, or record a loss
+    Pregnancy {
+        #[command(subcommand)]
+        action: PregnancyAction,
+    },
+    /// Record the birth
+    Baby {
+        #[command(subcommand)]
+        action: BabyAction,
+    },
+    /// Trying to conceive
+    Trying {
+        #[command(subcommand)]
+        action: TryingAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum PregnancyAction {
+    /// Date the pregnancy by one method (starts a pregnancy if none is ongoing)
+    #[command(group(ArgGroup::new("method").required(true).args(["lmp", "conception", "ivf_transfer", "edd"])))]
+    Set {
+        /// First day of the last menstrual period
+        #[arg(long)]
+        lmp: Option<String>,
+        /// Usual cycle length in days (21-45), with --lmp
+        #[arg(long, requires = "lmp")]
+        cycle: Option<u32>,
+        /// Conception (ovulation) date
+        #[arg(long)]
+        conception: Option<String>,
+        /// IVF embryo transfer date, with --embryo-age
+        #[arg(long, requires = "embryo_age")]
+        ivf_transfer: Option<String>,
+        /// Embryo age at transfer: 3, 5 or 6 days
+        #[arg(long, requires = "ivf_transfer")]
+        embryo_age: Option<u32>,
+        /// Due date given by the clinic
+        #[arg(long)]
+        edd: Option<String>,
+    },
+    /// Add an ultrasound: a crown-rump length, or the stated gestational age
+    #[command(group(ArgGroup::new("measure").required(true).args(["crl", "ga_weeks"])))]
+    Ultrasound {
+        #[arg(long)]
+        date: String,
+        /// Crown-rump length in mm (up to 84 mm)
+        #[arg(long)]
+        crl: Option<f64>,
+        #[arg(long, requires = "ga_days")]
+        ga_weeks: Option<u32>,
+        #[arg(long, requires = "ga_weeks")]
+        ga_days: Option<u32>,
+    },
+    /// Record a pregnancy loss; pregnancy content stops and the record is kept
+    Loss {
+        #[arg(long)]
+        date: String,
+    },
+    /// The dating history: why the due date is what it is
+    History,
+}
+
+#[derive(Subcommand)]
+enum BabyAction {
+    /// Record the birth date, gestational age at birth and number of babies
+    Born {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        ga_weeks: u32,
+        #[arg(long)]
+        ga_days: u32,
+        #[arg(long, default_value_t = 1)]
+        count: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum TryingAction {
+    /// Start (since today unless --since)
+    Start {
+        #[arg(long)]
+        since: Option<String>,
+    },
+    Stop,
 }
 
 #[derive(Subcommand)]
@@ -108,6 +198,88 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 None => cradle.today()?,
             };
             out.today(&today);
+        }
+        Command::Pregnancy { action } => match action {
+            PregnancyAction::Set {
+                lmp,
+                cycle,
+                conception,
+                ivf_transfer,
+                embryo_age,
+                edd,
+            } => {
+                let input = if let Some(lmp) = lmp {
+                    DatingInput::Lmp {
+                        lmp: parse_date("lmp", &lmp)?,
+                        cycle_days: cycle.unwrap_or(DEFAULT_CYCLE_DAYS),
+                    }
+                } else if let Some(date) = conception {
+                    DatingInput::Conception {
+                        date: parse_date("conception", &date)?,
+                    }
+                } else if let (Some(transfer), Some(embryo_age)) = (ivf_transfer, embryo_age) {
+                    DatingInput::Ivf {
+                        transfer: parse_date("transfer_date", &transfer)?,
+                        embryo_age,
+                    }
+                } else {
+                    // clap's "method" group guarantees one of the four.
+                    DatingInput::Edd {
+                        edd: parse_date("edd", edd.as_deref().unwrap_or_default())?,
+                    }
+                };
+                cradle.record_dating(input)?;
+                out.today(&cradle.today()?);
+            }
+            PregnancyAction::Ultrasound {
+                date,
+                crl,
+                ga_weeks,
+                ga_days,
+            } => {
+                // clap's "measure" group guarantees a CRL or a stated age.
+                let scan = match crl {
+                    Some(mm) => Scan::crl_mm(mm)?,
+                    None => {
+                        Scan::stated(ga_weeks.unwrap_or_default(), ga_days.unwrap_or_default())?
+                    }
+                };
+                cradle.record_dating(DatingInput::Ultrasound {
+                    scan_date: parse_date("scan_date", &date)?,
+                    scan,
+                })?;
+                out.today(&cradle.today()?);
+            }
+            PregnancyAction::Loss { date } => {
+                cradle.record_loss(parse_date("date", &date)?)?;
+                out.loss_recorded();
+            }
+            PregnancyAction::History => out.history(&cradle.dating_history()?),
+        },
+        Command::Baby {
+            action:
+                BabyAction::Born {
+                    date,
+                    ga_weeks,
+                    ga_days,
+                    count,
+                },
+        } => {
+            cradle.record_birth(Birth {
+                date: parse_date("birth_date", &date)?,
+                ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
+                count,
+            })?;
+            out.today(&cradle.today()?);
+        }
+        Command::Trying { action } => {
+            let since = match action {
+                TryingAction::Start { since: Some(d) } => Some(parse_date("since", &d)?),
+                TryingAction::Start { since: None } => Some(cradle.today()?.date),
+                TryingAction::Stop => None,
+            };
+            cradle.set_trying(since)?;
+            out.today(&cradle.today()?);
         }
     }
     Ok(())

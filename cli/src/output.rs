@@ -1,11 +1,23 @@
 //! Printing: human text in the user's language, or JSON with `--json`.
-//! Errors go to stderr with a non-zero exit code either way.
+//! Errors go to stderr with a non-zero exit code either way. Everything
+//! printed is computed by the core; this file only words and lays it out.
 
-use cradle_core::CradleError;
-use cradle_core::Today;
+use cradle_core::clock::zone_name;
 use cradle_core::profile::{Language, Profile};
+use cradle_core::timeline::content::{MonthContent, WeekContent};
+use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
+use cradle_core::{CradleError, Today};
 use serde_json::{Value, json};
 use std::process::ExitCode;
+
+/// `println!` that tolerates a closed stdout (`cradle today | head`)
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 pub struct Output {
     json: bool,
@@ -17,7 +29,7 @@ impl Output {
     }
 
     fn print_json(&self, value: Value) {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
@@ -28,20 +40,18 @@ impl Output {
             self.print_json(profile_json(p));
             return;
         }
-        let zh = Language::for_locale(&p.locale) == Language::ZhHans;
         let name = p.display_name.as_deref().unwrap_or("-");
-        if zh {
-            println!(
+        match Language::for_locale(&p.locale) {
+            Language::ZhHans => say!(
                 "昵称：{name}\n语言：{}\n时区：{}",
                 p.locale,
                 p.time_zone_name()
-            );
-        } else {
-            println!(
+            ),
+            Language::En => say!(
                 "Name: {name}\nLanguage: {}\nTime zone: {}",
                 p.locale,
                 p.time_zone_name()
-            );
+            ),
         }
     }
 
@@ -49,36 +59,104 @@ impl Output {
         match p {
             Some(p) => self.profile(p),
             None if self.json => self.print_json(Value::Null),
-            None => println!("No profile yet. Set one with: cradle profile set --name NAME"),
+            None => say!("No profile yet. Set one with: cradle profile set --name NAME"),
         }
     }
 
     pub fn today(&self, t: &Today) {
         if self.json {
-            self.print_json(json!({
-                "date": t.date.to_string(),
-                "time_zone": cradle_core::clock::zone_name(&t.time_zone),
-                "language": t.language.code(),
-                "profile": t.profile.as_ref().map(profile_json),
-            }));
+            self.print_json(today_json(t));
             return;
         }
+        let zh = t.language == Language::ZhHans;
         let name = t.profile.as_ref().and_then(|p| p.display_name.as_deref());
-        match (t.language, name) {
-            (Language::ZhHans, Some(n)) => println!("{n}，你好！今天是 {}。", t.date),
-            (Language::ZhHans, None) => println!("你好！今天是 {}。", t.date),
-            (Language::En, Some(n)) => println!("Hello, {n}! Today is {}.", t.date),
-            (Language::En, None) => println!("Hello! Today is {}.", t.date),
+        match (zh, name) {
+            (true, Some(n)) => say!("{n}，你好！今天是 {}。", t.date),
+            (true, None) => say!("你好！今天是 {}。", t.date),
+            (false, Some(n)) => say!("Hello, {n}! Today is {}.", t.date),
+            (false, None) => say!("Hello! Today is {}.", t.date),
+        }
+        let tl = &t.timeline;
+        if let Some(p) = &tl.pregnancy {
+            print_pregnancy(zh, p);
+        }
+        if let Some(w) = &tl.week {
+            print_week(zh, w);
+        }
+        if let Some(b) = &tl.baby {
+            print_baby(zh, tl.stage, b);
+        }
+        if let Some(m) = &tl.month {
+            print_month(zh, m);
+        }
+        if tl.stage == Stage::Trying {
+            say!(
+                "{}",
+                if zh {
+                    "备孕中：记得每天补充叶酸。"
+                } else {
+                    "Trying to conceive: folic acid every day is recommended."
+                }
+            );
         }
         if t.profile.is_none() {
-            match t.language {
-                Language::ZhHans => println!(
-                    "欢迎使用 Cradle，这里还是空的。先设置你的资料：\n  cradle profile set --name 昵称"
-                ),
-                Language::En => println!(
-                    "Welcome to Cradle: nothing is set up yet. Start with your profile:\n  cradle profile set --name NAME"
-                ),
-            }
+            say!(
+                "{}",
+                if zh {
+                    "欢迎使用 Cradle！先设置你的资料：\n  cradle profile set --name 昵称"
+                } else {
+                    "Welcome to Cradle! Start with your profile:\n  cradle profile set --name NAME"
+                }
+            );
+        }
+        if tl.stage == Stage::None && tl.baby.is_none() {
+            say!(
+                "{}",
+                if zh {
+                    "记录孕期：cradle pregnancy set --lmp 末次月经日期（YYYY-MM-DD）\n记录宝宝出生：cradle baby born --date 日期 --ga-weeks 周 --ga-days 天"
+                } else {
+                    "Date a pregnancy: cradle pregnancy set --lmp YYYY-MM-DD\nRecord a birth: cradle baby born --date YYYY-MM-DD --ga-weeks W --ga-days D"
+                }
+            );
+        }
+    }
+
+    pub fn loss_recorded(&self) {
+        if self.json {
+            self.print_json(json!({"recorded": "loss"}));
+        } else {
+            // Gentle and brief; no pregnancy content follows.
+            say!(
+                "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.\n已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。"
+            );
+        }
+    }
+
+    pub fn history(&self, entries: &[HistoryEntry]) {
+        let rows: Vec<Value> = entries
+            .iter()
+            .map(|h| {
+                json!({
+                    "method": h.estimate.input.method().code(),
+                    "edd": h.estimate.edd.to_string(),
+                    "recorded_at": h.recorded_at,
+                })
+            })
+            .collect();
+        if self.json {
+            self.print_json(Value::Array(rows));
+            return;
+        }
+        if entries.is_empty() {
+            say!("No ongoing pregnancy.");
+        }
+        for h in entries {
+            say!(
+                "{}  {:<10}  EDD {}",
+                h.recorded_at,
+                h.estimate.input.method().code(),
+                h.estimate.edd
+            );
         }
     }
 
@@ -106,10 +184,168 @@ impl Output {
     }
 }
 
+fn print_pregnancy(zh: bool, p: &PregnancyStatus) {
+    let (w, d) = (p.gestational_age.weeks(), p.gestational_age.days());
+    if zh {
+        let trimester = ["孕早期", "孕中期", "孕晚期"][usize::from(p.trimester.clamp(1, 3)) - 1];
+        say!("孕{w}周+{d}天（{trimester}）｜预产期 {}", p.edd);
+        if p.days_to_edd >= 0 {
+            say!(
+                "距离预产期还有 {} 天，已走过 {}% 的旅程。",
+                p.days_to_edd,
+                p.progress_percent
+            );
+        } else {
+            say!("已过预产期 {} 天，请和医生保持联系。", -p.days_to_edd);
+        }
+    } else {
+        let trimester = ["first", "second", "third"][usize::from(p.trimester.clamp(1, 3)) - 1];
+        say!("{w}w{d}d, {trimester} trimester · due {}", p.edd);
+        if p.days_to_edd >= 0 {
+            say!(
+                "{} days to go, {}% of the way.",
+                p.days_to_edd,
+                p.progress_percent
+            );
+        } else {
+            say!(
+                "{} days past the due date: stay in touch with your clinic.",
+                -p.days_to_edd
+            );
+        }
+    }
+}
+
+fn print_week(zh: bool, w: &WeekContent) {
+    let size = match (zh, w.weight_g) {
+        (true, Some(g)) => format!(
+            "身长约 {:.1} 厘米，体重约 {g} 克",
+            f64::from(w.length_mm) / 10.0
+        ),
+        (true, None) => format!("身长约 {} 毫米", w.length_mm),
+        (false, Some(g)) => format!("about {:.1} cm and {g} g", f64::from(w.length_mm) / 10.0),
+        (false, None) => format!("about {} mm", w.length_mm),
+    };
+    if zh {
+        say!("\n本周宝宝大约有{}那么大（{size}）。", w.size_comparison);
+        say!("宝宝：{}\n孕妈：{}\n小贴士：{}", w.baby, w.mother, w.tip);
+        if !w.checkups.is_empty() {
+            say!("本周相关产检：{}", w.checkups.join("、"));
+        }
+    } else {
+        say!(
+            "\nThis week your baby is about the size of {} ({size}).",
+            w.size_comparison
+        );
+        say!("Baby: {}\nYou: {}\nTip: {}", w.baby, w.mother, w.tip);
+        if !w.checkups.is_empty() {
+            say!("Checkups around this week: {}", w.checkups.join("; "));
+        }
+    }
+}
+
+fn print_baby(zh: bool, stage: Stage, b: &BabyStatus) {
+    let a = &b.age;
+    if zh {
+        let who = if b.birth.count > 1 {
+            "宝宝们"
+        } else {
+            "宝宝"
+        };
+        say!(
+            "{who}出生第 {} 天（{} 周，满 {} 个月）。",
+            a.days,
+            a.weeks,
+            a.months
+        );
+        if let (Some(d), Some(m)) = (a.corrected_days, a.corrected_months) {
+            say!("矫正年龄：{d} 天（满 {m} 个月）。");
+        }
+        if stage == Stage::Postpartum {
+            say!("产后恢复期：记得预约产后42天检查。");
+        }
+    } else {
+        say!(
+            "Your baby is {} days old ({} weeks, {} months).",
+            a.days,
+            a.weeks,
+            a.months
+        );
+        if let (Some(d), Some(m)) = (a.corrected_days, a.corrected_months) {
+            say!("Corrected age: {d} days ({m} months).");
+        }
+        if stage == Stage::Postpartum {
+            say!("Postpartum recovery: remember your 42-day postpartum check.");
+        }
+    }
+}
+
+fn print_month(zh: bool, m: &MonthContent) {
+    if zh {
+        say!("\n这个月：{}\n小贴士：{}", m.highlight, m.tip);
+    } else {
+        say!("\nThis month: {}\nTip: {}", m.highlight, m.tip);
+    }
+}
+
 fn profile_json(p: &Profile) -> Value {
     json!({
         "display_name": p.display_name,
         "locale": p.locale,
         "time_zone": p.time_zone_name(),
+    })
+}
+
+fn today_json(t: &Today) -> Value {
+    let tl = &t.timeline;
+    json!({
+        "date": t.date.to_string(),
+        "time_zone": zone_name(&t.time_zone),
+        "language": t.language.code(),
+        "profile": t.profile.as_ref().map(profile_json),
+        "stage": tl.stage.code(),
+        "pregnancy": tl.pregnancy.as_ref().map(|p| json!({
+            "edd": p.edd.to_string(),
+            "gestational_age": {
+                "weeks": p.gestational_age.weeks(),
+                "days": p.gestational_age.days(),
+                "total_days": p.gestational_age.total_days,
+            },
+            "trimester": p.trimester,
+            "term": p.term.code(),
+            "dating_method": p.method.code(),
+            "redated": p.redated,
+            "days_to_edd": p.days_to_edd,
+            "progress_percent": p.progress_percent,
+        })),
+        "baby": tl.baby.as_ref().map(|b| json!({
+            "birth_date": b.birth.date.to_string(),
+            "count": b.birth.count,
+            "gestational_age_at_birth": {
+                "weeks": b.birth.ga_at_birth.weeks(),
+                "days": b.birth.ga_at_birth.days(),
+            },
+            "age_days": b.age.days,
+            "age_weeks": b.age.weeks,
+            "age_months": b.age.months,
+            "corrected_age_days": b.age.corrected_days,
+            "corrected_age_months": b.age.corrected_months,
+        })),
+        "week": tl.week.as_ref().map(|w| json!({
+            "week": w.week,
+            "length_mm": w.length_mm,
+            "length_kind": w.length_kind,
+            "weight_g": w.weight_g,
+            "size_comparison": w.size_comparison,
+            "baby": w.baby,
+            "mother": w.mother,
+            "tip": w.tip,
+            "checkups": w.checkups,
+        })),
+        "month": tl.month.as_ref().map(|m| json!({
+            "month": m.month,
+            "highlight": m.highlight,
+            "tip": m.tip,
+        })),
     })
 }

@@ -85,3 +85,254 @@ fn bad_input_is_a_json_error_on_stderr_with_a_nonzero_exit() {
     let shown = json(&cradle(&db, &["--json", "profile", "show"]));
     assert!(shown.is_null());
 }
+
+/// A date `days` from today (UTC, the zone these tests give the CLI).
+fn from_today(days: i64) -> String {
+    let today = jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    today
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_today_json_contract_for_a_pregnancy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let lmp = from_today(-100);
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &lmp, "--cycle", "28"],
+    ));
+    // Shown on the day 196 days after the LMP: exactly 28w0d.
+    let on = lmp
+        .parse::<jiff::civil::Date>()
+        .unwrap()
+        .checked_add(jiff::Span::new().days(196))
+        .unwrap()
+        .to_string();
+    let t = json(&cradle(&db, &["--json", "today", "--on", &on]));
+    assert_eq!(t["stage"], "pregnant");
+    let p = &t["pregnancy"];
+    assert_eq!(p["gestational_age"]["weeks"], 28);
+    assert_eq!(p["gestational_age"]["days"], 0);
+    assert_eq!(p["gestational_age"]["total_days"], 196);
+    assert_eq!(p["trimester"], 3);
+    assert_eq!(p["term"], "preterm");
+    assert_eq!(p["dating_method"], "lmp");
+    assert_eq!(p["days_to_edd"], 84);
+    assert!(p["edd"].as_str().unwrap().len() == 10);
+    assert!(t["baby"].is_null());
+    assert_eq!(t["week"]["week"], 28);
+}
+
+#[test]
+fn every_dating_method_is_reachable_from_the_cli() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--conception", &from_today(-60)], "conception"),
+        (
+            &["--ivf-transfer", &from_today(-40), "--embryo-age", "5"],
+            "ivf",
+        ),
+        (&["--edd", &from_today(100)], "edd"),
+        (&["--lmp", &from_today(-30)], "lmp"),
+    ];
+    for (args, method) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        let mut all = vec!["--json", "pregnancy", "set"];
+        all.extend_from_slice(args);
+        let t = json(&cradle(&db, &all));
+        assert_eq!(t["pregnancy"]["dating_method"], method, "{args:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let t = json(&cradle(
+        &db,
+        &[
+            "--json",
+            "pregnancy",
+            "ultrasound",
+            "--date",
+            &from_today(-1),
+            "--crl",
+            "45",
+        ],
+    ));
+    assert_eq!(t["pregnancy"]["dating_method"], "ultrasound");
+    let t = json(&cradle(
+        &db,
+        &[
+            "--json",
+            "pregnancy",
+            "ultrasound",
+            "--date",
+            &from_today(0),
+            "--ga-weeks",
+            "11",
+            "--ga-days",
+            "1",
+        ],
+    ));
+    assert_eq!(t["pregnancy"]["dating_method"], "ultrasound");
+    let history: Value = json(&cradle(&db, &["--json", "pregnancy", "history"]));
+    assert_eq!(history.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_preterm_baby_has_a_corrected_age_and_a_term_baby_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let born = from_today(-30);
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "baby",
+            "born",
+            "--date",
+            &born,
+            "--ga-weeks",
+            "34",
+            "--ga-days",
+            "0",
+            "--count",
+            "2",
+        ],
+    ));
+    let t = json(&cradle(&db, &["--json", "today", "--on", &from_today(0)]));
+    assert_eq!(t["stage"], "postpartum");
+    assert_eq!(t["baby"]["age_days"], 30);
+    assert_eq!(t["baby"]["corrected_age_days"], 30 - 42);
+    assert_eq!(t["baby"]["count"], 2);
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "baby",
+            "born",
+            "--date",
+            &from_today(-90),
+            "--ga-weeks",
+            "39",
+            "--ga-days",
+            "2",
+        ],
+    ));
+    let t = json(&cradle(&db, &["--json", "today", "--on", &from_today(0)]));
+    assert_eq!(t["stage"], "baby");
+    assert!(t["baby"]["corrected_age_days"].is_null());
+    assert!(t["baby"]["age_months"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn bad_timeline_input_is_a_typed_error_that_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let refused: [(&[&str], &str); 6] = [
+        (&["pregnancy", "set", "--lmp", &from_today(3)], "lmp"),
+        (&["pregnancy", "set", "--lmp", &from_today(-400)], "lmp"),
+        (
+            &[
+                "pregnancy",
+                "set",
+                "--lmp",
+                &from_today(-20),
+                "--cycle",
+                "60",
+            ],
+            "cycle_days",
+        ),
+        (
+            &[
+                "pregnancy",
+                "set",
+                "--ivf-transfer",
+                &from_today(-20),
+                "--embryo-age",
+                "4",
+            ],
+            "embryo_age",
+        ),
+        (
+            &[
+                "pregnancy",
+                "ultrasound",
+                "--date",
+                &from_today(-1),
+                "--crl",
+                "95",
+            ],
+            "crl",
+        ),
+        (&["pregnancy", "set", "--lmp", "2026-02-30"], "lmp"),
+    ];
+    for (args, field) in refused {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = cradle(&db, &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["error"]["field"], field, "{args:?}");
+    }
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &from_today(-50)],
+    ));
+    let out = cradle(
+        &db,
+        &[
+            "--json",
+            "baby",
+            "born",
+            "--date",
+            &from_today(-60),
+            "--ga-weeks",
+            "30",
+            "--ga-days",
+            "0",
+        ],
+    );
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(
+        err["error"]["field"], "birth_date",
+        "a birth before the pregnancy began"
+    );
+    let t = json(&cradle(&db, &["--json", "today"]));
+    assert_eq!(t["stage"], "pregnant");
+    assert_eq!(
+        json(&cradle(&db, &["--json", "pregnancy", "history"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_loss_stops_pregnancy_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &from_today(-70)],
+    ));
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "loss", "--date", &from_today(0)],
+    ));
+    let t = json(&cradle(&db, &["--json", "today"]));
+    assert_eq!(t["stage"], "none");
+    assert!(t["pregnancy"].is_null() && t["week"].is_null());
+    let out = cradle(&db, &["today"]);
+    let text = String::from_utf8(out.stdout).unwrap().to_lowercase();
+    assert!(
+        !text.contains("congrat") && !text.contains("baby is about"),
+        "{text}"
+    );
+}

@@ -1,6 +1,6 @@
 //! A baby's age: chronological, and corrected for prematurity.
 
-use super::gestation::{GestationalAge, TERM_DAYS, days_between};
+use super::gestation::{GestationalAge, TERM_DAYS, add_days, days_between};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -28,6 +28,8 @@ pub struct BabyAge {
     /// Chronological age minus the days born early; `None` when not preterm
     /// or past 24 months. Negative before the term-equivalent date.
     pub corrected_days: Option<i64>,
+    /// Completed months since the term-equivalent date (0 before it).
+    pub corrected_months: Option<u32>,
 }
 
 impl Birth {
@@ -42,13 +44,18 @@ impl Birth {
         }
         let days = days_between(self.date, date);
         let months = completed_months(self.date, date);
-        let corrected_days = (self.is_preterm() && months < CORRECTED_AGE_UNTIL_MONTHS)
-            .then(|| days - (TERM_DAYS - self.ga_at_birth.total_days));
+        let early_days = TERM_DAYS - self.ga_at_birth.total_days;
+        let corrected = self.is_preterm() && months < CORRECTED_AGE_UNTIL_MONTHS;
+        let corrected_months = corrected.then(|| {
+            add_days(self.date, early_days)
+                .map_or(0, |term_equivalent| completed_months(term_equivalent, date))
+        });
         Some(BabyAge {
             days,
             weeks: days / 7,
             months,
-            corrected_days,
+            corrected_days: corrected.then_some(days - early_days),
+            corrected_months,
         })
     }
 }
@@ -102,6 +109,16 @@ mod tests {
         let age = birth.age_on(d(2027, 5, 10)).unwrap();
         assert_eq!((age.days, age.weeks), (70, 10));
         assert_eq!(age.corrected_days, Some(14));
+        assert_eq!(age.corrected_months, Some(0));
+        // Term-equivalent date: 2027-04-26.
+        assert_eq!(
+            birth.age_on(d(2027, 5, 25)).unwrap().corrected_months,
+            Some(0)
+        );
+        assert_eq!(
+            birth.age_on(d(2027, 5, 26)).unwrap().corrected_months,
+            Some(1)
+        );
         // Before the term-equivalent date corrected age is negative.
         assert_eq!(
             birth.age_on(d(2027, 3, 15)).unwrap().corrected_days,

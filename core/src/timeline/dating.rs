@@ -159,6 +159,27 @@ impl DatingInput {
 }
 
 impl Scan {
+    /// A crown–rump length in millimetres, as a sonographer reports it
+    /// (kept to a tenth of a millimetre).
+    pub fn crl_mm(mm: f64) -> Result<Scan> {
+        let tenth = (mm * 10.0).round();
+        if !tenth.is_finite() || tenth < 0.0 || tenth > f64::from(u32::MAX) {
+            return Err(Error::invalid("crl", "must be a length in millimetres"));
+        }
+        let scan = Scan::Crl {
+            tenth_mm: tenth as u32,
+        };
+        scan.gestational_age()?;
+        Ok(scan)
+    }
+
+    /// A gestational age stated by the sonographer, `weeks` + `days`.
+    pub fn stated(weeks: u32, days: u32) -> Result<Scan> {
+        let scan = Scan::Stated(GestationalAge::checked(weeks, days)?);
+        scan.gestational_age()?;
+        Ok(scan)
+    }
+
     pub fn gestational_age(&self) -> Result<GestationalAge> {
         match *self {
             Scan::Crl { tenth_mm } => {

@@ -36,6 +36,14 @@ impl GestationalAge {
         }
     }
 
+    /// A gestational age from user input: `weeks` + `days` (0–6).
+    pub fn checked(weeks: u32, days: u32) -> Result<Self> {
+        if days > 6 {
+            return Err(Error::invalid("ga_days", "must be between 0 and 6"));
+        }
+        Ok(Self::new(i64::from(weeks), i64::from(days)))
+    }
+
     pub fn weeks(self) -> i64 {
         self.total_days.div_euclid(7)
     }

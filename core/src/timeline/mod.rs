@@ -128,7 +128,10 @@ impl State {
             .as_ref()
             .and_then(|p| content::week(language, p.gestational_age.weeks()));
         let month = match (&pregnancy, &baby) {
-            (None, Some(b)) => content::month(language, b.age.months),
+            // A preterm baby's development follows corrected age.
+            (None, Some(b)) => {
+                content::month(language, b.age.corrected_months.unwrap_or(b.age.months))
+            }
             _ => None,
         };
         Timeline {
