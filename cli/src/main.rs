@@ -106,6 +106,8 @@ enum PregnancyAction {
     },
     /// The dating history: why the due date is what it is
     History,
+    /// Delete the archived records of lost pregnancies
+    DeleteLost,
 }
 
 #[derive(Subcommand)]
@@ -255,6 +257,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 out.loss_recorded();
             }
             PregnancyAction::History => out.history(&cradle.dating_history()?),
+            PregnancyAction::DeleteLost => out.deleted(cradle.delete_lost_pregnancies()?),
         },
         Command::Baby {
             action:

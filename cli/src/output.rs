@@ -132,6 +132,14 @@ impl Output {
         }
     }
 
+    pub fn deleted(&self, count: usize) {
+        if self.json {
+            self.print_json(json!({ "deleted": count }));
+        } else {
+            say!("Deleted {count} archived pregnancy record(s). 已删除 {count} 条归档的孕期记录。");
+        }
+    }
+
     pub fn history(&self, entries: &[HistoryEntry]) {
         let rows: Vec<Value> = entries
             .iter()

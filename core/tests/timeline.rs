@@ -225,6 +225,9 @@ fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
         Err(Error::NotFound(_))
     ));
     assert!(a.cradle.dating_history().unwrap().is_empty());
+    // The archived record is still in the database until she deletes it.
+    assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 1);
+    assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 0);
     // A new pregnancy can be recorded later.
     a.clock
         .set("2027-06-01T04:00:00Z".parse::<Timestamp>().unwrap());

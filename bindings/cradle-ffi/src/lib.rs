@@ -396,6 +396,11 @@ impl CradleCore {
         self.today()
     }
 
+    /// Deletes the archived records of lost pregnancies, at the user's request.
+    pub fn delete_lost_pregnancies(&self) -> Result<u32> {
+        Ok(self.core.delete_lost_pregnancies()? as u32)
+    }
+
     /// `since` (ISO date) starts "trying to conceive"; `None` stops it.
     pub fn set_trying(&self, since: Option<String>) -> Result<TodayScreen> {
         let since = since

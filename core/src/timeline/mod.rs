@@ -389,6 +389,13 @@ pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Resu
     Ok(())
 }
 
+/// Deletes the records of every lost pregnancy, at the user's request
+/// (they are archived until then). Returns how many were deleted.
+pub(crate) fn delete_lost_pregnancies(tx: &Transaction<'_>) -> Result<usize> {
+    // Estimates go with them (ON DELETE CASCADE).
+    Ok(tx.execute("DELETE FROM pregnancy WHERE status = 'lost'", [])?)
+}
+
 /// Starts (with a date) or stops "trying to conceive".
 pub(crate) fn set_trying(tx: &Transaction<'_>, since: Option<Date>, today: Date) -> Result<()> {
     match since {
