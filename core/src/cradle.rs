@@ -139,7 +139,9 @@ impl Cradle {
 
     /// Deletes archived (lost) pregnancies; returns how many.
     pub fn delete_lost_pregnancies(&self) -> Result<usize> {
-        self.write(DataArea::Timeline, |tx, _, _| timeline::delete_lost_pregnancies(tx))
+        self.write(DataArea::Timeline, |tx, _, _| {
+            timeline::delete_lost_pregnancies(tx)
+        })
     }
 
     /// `Some(since)` starts "trying to conceive"; `None` stops it.
