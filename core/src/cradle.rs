@@ -2,14 +2,18 @@
 //! observers. Methods take `&self` and are safe to call from any thread.
 
 use crate::clock::{self, Clock, SystemClock};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::profile::{self, Language, Profile};
+use crate::reminders::notify::{self, Notification, PlanDiff};
+use crate::reminders::{self, Item, Settings};
 use crate::storage;
 use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
+use crate::timeline::gestation::add_days;
 use crate::timeline::{self, HistoryEntry, Timeline};
+use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use rusqlite::{Connection, Transaction};
@@ -55,6 +59,25 @@ pub struct Today {
     pub timeline: Timeline,
 }
 
+/// How long to snooze.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snooze {
+    Minutes(u32),
+    Until(Timestamp),
+}
+
+/// A timeline change also regenerates the reminder plans.
+const TIMELINE: &[DataArea] = &[DataArea::Timeline, DataArea::Reminders];
+
+/// What every write and plan needs to know about "now".
+struct Ctx {
+    today: Date,
+    now: Timestamp,
+    now_text: String,
+    zone: TimeZone,
+    language: Language,
+}
+
 pub struct Cradle {
     db: Mutex<Connection>,
     config: Config,
@@ -90,8 +113,8 @@ impl Cradle {
         time_zone: &str,
     ) -> Result<Profile> {
         let profile = profile::validate(display_name, locale, time_zone)?;
-        self.write(DataArea::Profile, |tx, _, now| {
-            profile::save(tx, &profile, now)
+        self.write(&[DataArea::Profile, DataArea::Reminders], |tx, c| {
+            profile::save(tx, &profile, &c.now_text)
         })?;
         Ok(profile)
     }
@@ -101,53 +124,201 @@ impl Cradle {
     /// current instant (RFC 3339); an error rolls everything back.
     fn write<T>(
         &self,
-        area: DataArea,
-        f: impl FnOnce(&Transaction<'_>, Date, &str) -> Result<T>,
+        areas: &[DataArea],
+        f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
-        let now = self.config.clock.now();
         let value = {
             let mut db = self.db();
-            let zone = profile::load(&db)?
-                .map_or_else(|| self.config.device_time_zone.clone(), |p| p.time_zone);
+            let ctx = self.ctx(&db)?;
             let tx = db.transaction()?;
-            let value = f(&tx, clock::local_date(now, &zone), &now.to_string())?;
+            let value = f(&tx, &ctx)?;
             tx.commit()?;
             value
         };
-        self.observers.notify(area);
+        for area in areas {
+            self.observers.notify(*area);
+        }
         Ok(value)
+    }
+
+    /// The user's "now": instant, zone, local date and language.
+    fn ctx(&self, db: &Connection) -> Result<Ctx> {
+        let profile = profile::load(db)?;
+        let (zone, locale) = match profile {
+            Some(p) => (p.time_zone, p.locale),
+            None => (
+                self.config.device_time_zone.clone(),
+                self.config.device_locale.clone(),
+            ),
+        };
+        let now = self.config.clock.now();
+        Ok(Ctx {
+            today: clock::local_date(now, &zone),
+            now_text: now.to_string(),
+            now,
+            zone,
+            language: Language::for_locale(&locale),
+        })
     }
 
     /// Records a way of dating the pregnancy, starting one if none is ongoing.
     pub fn record_dating(&self, input: DatingInput) -> Result<()> {
-        self.write(DataArea::Timeline, |tx, today, now| {
-            timeline::record_dating(tx, input, today, now)
+        self.write(TIMELINE, |tx, c| {
+            timeline::record_dating(tx, input, c.today, &c.now_text)
         })
     }
 
     pub fn record_birth(&self, birth: Birth) -> Result<()> {
-        self.write(DataArea::Timeline, |tx, today, now| {
-            timeline::record_birth(tx, birth, today, now)
+        self.write(TIMELINE, |tx, c| {
+            timeline::record_birth(tx, birth, c.today, &c.now_text)
         })
     }
 
     pub fn record_loss(&self, date: Date) -> Result<()> {
-        self.write(DataArea::Timeline, |tx, today, _| {
-            timeline::record_loss(tx, date, today)
-        })
+        self.write(TIMELINE, |tx, c| timeline::record_loss(tx, date, c.today))
     }
 
     /// Deletes archived (lost) pregnancies; returns how many.
     pub fn delete_lost_pregnancies(&self) -> Result<usize> {
-        self.write(DataArea::Timeline, |tx, _, _| {
-            timeline::delete_lost_pregnancies(tx)
-        })
+        self.write(TIMELINE, |tx, _| timeline::delete_lost_pregnancies(tx))
     }
 
     /// `Some(since)` starts "trying to conceive"; `None` stops it.
     pub fn set_trying(&self, since: Option<Date>) -> Result<()> {
-        self.write(DataArea::Timeline, |tx, today, _| {
-            timeline::set_trying(tx, since, today)
+        self.write(TIMELINE, |tx, c| timeline::set_trying(tx, since, c.today))
+    }
+
+    /// Reminders due from `from` to `to` (default: today to 30 days on).
+    pub fn reminders(&self, from: Option<Date>, to: Option<Date>) -> Result<Vec<Item>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let from = from.unwrap_or(c.today);
+        let to = match to {
+            Some(to) => to,
+            None => add_days(from, 30)?,
+        };
+        if to < from {
+            return Err(Error::invalid("to", "must not be before from"));
+        }
+        reminders::load(&db, c.language)?.list(from, to)
+    }
+
+    /// Adds a custom reminder at local `time` ("HH:MM") following `rrule`; returns its rule id.
+    pub fn add_reminder(&self, title: &str, rrule: &str, time: &str) -> Result<i64> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            reminders::add_custom(tx, title, rrule, time, c.today, &c.now_text)
+        })
+    }
+
+    /// Edits a custom reminder; `None` keeps a field.
+    pub fn edit_reminder(
+        &self,
+        rule_id: i64,
+        title: Option<&str>,
+        rrule: Option<&str>,
+        time: Option<&str>,
+    ) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            let inputs = reminders::load(tx, c.language)?;
+            reminders::edit_custom(tx, &inputs, rule_id, title, rrule, time)
+        })
+    }
+
+    pub fn delete_reminder(&self, rule_id: i64) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, _| {
+            reminders::delete_custom(tx, rule_id)
+        })
+    }
+
+    /// Completes an item by id; a vaccine dose is recorded as given today.
+    pub fn complete_reminder(&self, id: &str) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            let inputs = reminders::load(tx, c.language)?;
+            reminders::complete(tx, &inputs, id, c.today, &c.now_text)
+        })
+    }
+
+    pub fn skip_reminder(&self, id: &str) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            let inputs = reminders::load(tx, c.language)?;
+            reminders::skip(tx, &inputs, id, &c.now_text)
+        })
+    }
+
+    /// Snoozes an item for `minutes` (1 to 43,200), or until an instant.
+    pub fn snooze_reminder(&self, id: &str, snooze: Snooze) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            let until = match snooze {
+                Snooze::Minutes(m) if (1..=43_200).contains(&m) => c
+                    .now
+                    .checked_add(jiff::SignedDuration::from_mins(i64::from(m)))
+                    .map_err(|_| Error::invalid("minutes", "is too large"))?,
+                Snooze::Minutes(_) => {
+                    return Err(Error::invalid("minutes", "must be between 1 and 43200"));
+                }
+                Snooze::Until(t) => t,
+            };
+            let inputs = reminders::load(tx, c.language)?;
+            reminders::snooze(tx, &inputs, id, until, c.now)
+        })
+    }
+
+    /// Records a vaccine dose given to the baby.
+    pub fn record_vaccine(
+        &self,
+        code: &str,
+        dose: u32,
+        given_on: Date,
+        lot: Option<&str>,
+        place: Option<&str>,
+    ) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, c| {
+            let inputs = reminders::load(tx, c.language)?;
+            reminders::record_dose(
+                tx,
+                &inputs,
+                code,
+                dose,
+                given_on,
+                lot,
+                place,
+                c.today,
+                &c.now_text,
+            )
+        })
+    }
+
+    pub fn reminder_settings(&self) -> Result<Settings> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        Ok(reminders::load(&db, c.language)?.settings)
+    }
+
+    pub fn set_reminder_settings(&self, settings: &Settings) -> Result<()> {
+        self.write(&[DataArea::Reminders], |tx, _| {
+            reminders::save_settings(tx, settings)
+        })
+    }
+
+    /// The next `limit` notifications after `now` (default: the clock's now).
+    pub fn notification_plan(
+        &self,
+        now: Option<Timestamp>,
+        limit: usize,
+    ) -> Result<Vec<Notification>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let inputs = reminders::load(&db, c.language)?;
+        notify::plan(&inputs, now.unwrap_or(c.now), &c.zone, limit)
+    }
+
+    /// The notification plan as a change against the plan last returned
+    /// here: ids to add and ids to cancel.
+    pub fn notification_plan_diff(&self, limit: usize) -> Result<PlanDiff> {
+        self.write(&[], |tx, c| {
+            let inputs = reminders::load(tx, c.language)?;
+            let plan = notify::plan(&inputs, c.now, &c.zone, limit)?;
+            notify::diff_and_save(tx, plan)
         })
     }
 

@@ -9,6 +9,8 @@ pub enum DataArea {
     Profile,
     /// Pregnancy, dating, birth, loss and trying to conceive.
     Timeline,
+    /// Reminder plans and the notification plan.
+    Reminders,
 }
 
 pub trait ChangeObserver: Send + Sync {

@@ -6,11 +6,12 @@ pub mod clock;
 pub mod error;
 pub mod events;
 pub mod profile;
+pub mod reminders;
 pub mod schedules;
 pub mod storage;
 pub mod timeline;
 
 mod cradle;
 
-pub use cradle::{Config, Cradle, Today};
+pub use cradle::{Config, Cradle, Snooze, Today};
 pub use error::{CradleError, Error, Result};

@@ -55,12 +55,66 @@ impl PrenatalSchedule {
         })
     }
 
+    /// The WHO 2016 antenatal care model (8 contacts): the alternative.
+    pub fn who_2016() -> &'static PrenatalSchedule {
+        static SCHEDULE: OnceLock<PrenatalSchedule> = OnceLock::new();
+        SCHEDULE.get_or_init(|| {
+            serde_json::from_str(include_str!("../content/prenatal-who-2016.json"))
+                .expect("embedded schedule is valid JSON (checked by tests)")
+        })
+    }
+
+    /// A built-in schedule by its id.
+    pub fn by_id(id: &str) -> Option<&'static PrenatalSchedule> {
+        [Self::cma_2018(), Self::who_2016()]
+            .into_iter()
+            .find(|s| s.id == id)
+    }
+
     /// Visits and tests whose windows touch gestational week `week`.
     pub fn items_in_week(&self, week: i64) -> impl Iterator<Item = &Item> {
         self.visits
             .iter()
             .chain(&self.tests)
             .filter(move |i| i.window().overlaps_week(week))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Dose {
+    pub dose: u32,
+    /// Calendar months from birth ("满N月龄").
+    pub age_months: u32,
+    /// Shortest gap after the previous dose of the same vaccine.
+    #[serde(default)]
+    pub min_interval_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Vaccine {
+    pub code: String,
+    pub doses: Vec<Dose>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct VaccineSchedule {
+    pub id: String,
+    pub source: String,
+    pub vaccines: Vec<Vaccine>,
+}
+
+impl VaccineSchedule {
+    /// China's National Immunization Program, with the 2025 DTaP change.
+    pub fn cn_nip() -> &'static VaccineSchedule {
+        static SCHEDULE: OnceLock<VaccineSchedule> = OnceLock::new();
+        SCHEDULE.get_or_init(|| {
+            serde_json::from_str(include_str!("../content/vaccines-cn-nip.json"))
+                .expect("embedded schedule is valid JSON (checked by tests)")
+        })
+    }
+
+    pub fn vaccine(&self, code: &str) -> Option<&Vaccine> {
+        self.vaccines.iter().find(|v| v.code == code)
     }
 }
 
@@ -77,6 +131,45 @@ mod tests {
         for item in s.visits.iter().chain(&s.tests) {
             assert!(item.window().from <= item.window().to, "{}", item.id);
         }
+    }
+
+    #[test]
+    fn the_who_schedule_has_eight_contacts() {
+        let s = PrenatalSchedule::by_id("who-2016").unwrap();
+        assert_eq!(s.visits.len(), 8);
+        assert!(s.source.contains("WHO"));
+        assert!(PrenatalSchedule::by_id("nope").is_none());
+    }
+
+    #[test]
+    fn the_nip_schedule_has_the_2025_dtap_doses_in_order() {
+        let nip = VaccineSchedule::cn_nip();
+        let dtap: Vec<_> = nip
+            .vaccine("DTaP")
+            .unwrap()
+            .doses
+            .iter()
+            .map(|d| d.age_months)
+            .collect();
+        assert_eq!(dtap, [2, 4, 6, 18, 72]);
+        for v in &nip.vaccines {
+            for (i, d) in v.doses.iter().enumerate() {
+                assert_eq!(
+                    d.dose as usize,
+                    i + 1,
+                    "{} doses are numbered in order",
+                    v.code
+                );
+                assert_eq!(
+                    d.min_interval_days.is_none(),
+                    i == 0,
+                    "{} dose {}",
+                    v.code,
+                    d.dose
+                );
+            }
+        }
+        assert!(nip.vaccine("XYZ").is_none());
     }
 
     #[test]

@@ -99,9 +99,15 @@ fn observers_hear_each_write_until_unsubscribed() {
     cradle.set_profile(None, "en", "Asia/Tokyo").unwrap();
     assert!(cradle.unsubscribe(id));
     cradle.set_profile(None, "en", "UTC").unwrap();
+    // A profile change (zone, language) also changes reminder times and text.
     assert_eq!(
         *recorder.0.lock().unwrap(),
-        vec![DataArea::Profile, DataArea::Profile]
+        [
+            DataArea::Profile,
+            DataArea::Reminders,
+            DataArea::Profile,
+            DataArea::Reminders
+        ]
     );
     assert!(!cradle.unsubscribe(id));
 }

@@ -171,7 +171,7 @@ fn rejected_input_changes_nothing() {
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Pregnant);
     assert_eq!(
         *heard.lock().unwrap(),
-        [DataArea::Timeline],
+        [DataArea::Timeline, DataArea::Reminders],
         "only the accepted write is heard"
     );
 }

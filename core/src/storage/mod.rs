@@ -24,6 +24,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("migrations/0002_timeline.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/0003_reminders.sql"),
+    },
 ];
 
 /// The schema version this build writes.

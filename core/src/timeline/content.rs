@@ -52,6 +52,8 @@ struct Texts {
     weeks: BTreeMap<i64, WeekText>,
     months: Vec<MonthText>,
     checkups: BTreeMap<String, String>,
+    vaccines: BTreeMap<String, String>,
+    notifications: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +114,24 @@ pub fn week(language: Language, week: i64) -> Option<WeekContent> {
     })
 }
 
+/// The name of a visit or test from a prenatal schedule.
+pub fn checkup_label(language: Language, id: &str) -> Option<&'static str> {
+    texts(language).checkups.get(id).map(String::as_str)
+}
+
+/// A vaccine's name, by its schedule code.
+pub fn vaccine_name(language: Language, code: &str) -> Option<&'static str> {
+    texts(language).vaccines.get(code).map(String::as_str)
+}
+
+/// A notification text template; `{name}` placeholders are filled by the caller.
+pub fn notification_text(language: Language, key: &str) -> &'static str {
+    texts(language)
+        .notifications
+        .get(key)
+        .map_or("", String::as_str)
+}
+
 /// Content for a baby of `month` completed months, 0 to 36.
 pub fn month(language: Language, month: u32) -> Option<MonthContent> {
     texts(language)
@@ -150,14 +170,34 @@ mod tests {
     }
 
     #[test]
-    fn every_checkup_id_has_a_label_in_both_languages() {
-        let s = PrenatalSchedule::cma_2018();
+    fn every_schedule_item_has_a_label_in_both_languages() {
+        let vaccines = &crate::schedules::VaccineSchedule::cn_nip().vaccines;
         for language in LANGUAGES {
-            for item in s.visits.iter().chain(&s.tests) {
+            for s in [PrenatalSchedule::cma_2018(), PrenatalSchedule::who_2016()] {
+                for item in s.visits.iter().chain(&s.tests) {
+                    assert!(
+                        checkup_label(language, &item.id).is_some(),
+                        "{language:?} {}",
+                        item.id
+                    );
+                }
+            }
+            for v in vaccines {
                 assert!(
-                    texts(language).checkups.contains_key(&item.id),
+                    vaccine_name(language, &v.code).is_some(),
                     "{language:?} {}",
-                    item.id
+                    v.code
+                );
+            }
+            for key in [
+                "checkup_title",
+                "vaccine_title",
+                "vaccine_body",
+                "custom_body",
+            ] {
+                assert!(
+                    !notification_text(language, key).is_empty(),
+                    "{language:?} {key}"
                 );
             }
         }

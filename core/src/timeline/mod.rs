@@ -88,15 +88,24 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct State {
     ongoing: Option<(i64, Vec<Estimate>)>,
-    last_birth: Option<Birth>,
+    last_birth: Option<(i64, Birth)>,
     trying_since: Option<Date>,
 }
 
 impl State {
+    /// The ongoing pregnancy's id and best estimate.
+    pub(crate) fn ongoing(&self) -> Option<(i64, BestEstimate)> {
+        let (id, estimates) = self.ongoing.as_ref()?;
+        Some((*id, dating::best_estimate(estimates)?))
+    }
+
+    /// The most recent birth and its id.
+    pub(crate) fn last_birth(&self) -> Option<(i64, Birth)> {
+        self.last_birth
+    }
+
     fn best(&self) -> Option<BestEstimate> {
-        self.ongoing
-            .as_ref()
-            .and_then(|(_, estimates)| dating::best_estimate(estimates))
+        self.ongoing().map(|(_, best)| best)
     }
 
     /// The timeline on `date`.
@@ -116,7 +125,7 @@ impl State {
         });
         let baby = self
             .last_birth
-            .and_then(|birth| birth.age_on(date).map(|age| BabyStatus { birth, age }));
+            .and_then(|(_, birth)| birth.age_on(date).map(|age| BabyStatus { birth, age }));
         let stage = match (&pregnancy, &baby) {
             (Some(_), _) => Stage::Pregnant,
             (None, Some(b)) if b.age.days < POSTPARTUM_DAYS => Stage::Postpartum,
@@ -151,7 +160,7 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<Date> {
         .map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
 }
 
-fn read_date(text: String) -> Result<Date> {
+pub(crate) fn read_date(text: String) -> Result<Date> {
     text.parse::<Date>()
         .map_err(|_| Error::Database(rusqlite::Error::InvalidQuery))
 }
@@ -173,17 +182,27 @@ pub(crate) fn load(conn: &Connection) -> Result<State> {
     };
     let last_birth = conn
         .query_row(
-            "SELECT birth_date, ga_days, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
+            "SELECT id, birth_date, ga_days, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
             [],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, u32>(3)?,
+                ))
+            },
         )
         .optional()?
-        .map(|(date, ga, count)| {
-            Ok::<_, Error>(Birth {
-                date: read_date(date)?,
-                ga_at_birth: GestationalAge::from_days(ga),
-                count,
-            })
+        .map(|(id, date, ga, count)| {
+            Ok::<_, Error>((
+                id,
+                Birth {
+                    date: read_date(date)?,
+                    ga_at_birth: GestationalAge::from_days(ga),
+                    count,
+                },
+            ))
         })
         .transpose()?;
     let trying_since = conn

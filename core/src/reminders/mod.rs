@@ -1,0 +1,712 @@
+//! Reminders: the prenatal checkup plan, infant vaccines, custom recurring
+//! reminders, and the notification plan the shells schedule.
+//!
+//! Plans are derived, never stored: checkups from the current EDD, vaccines
+//! from the birth date and the doses given, custom reminders from their
+//! rules. Only what the user did (done, skipped, snoozed) is stored, keyed by
+//! each item's stable id, so regenerating after a re-dating or a birth keeps
+//! completed items and moves pending ones, and a loss cancels every
+//! pregnancy reminder at once.
+
+pub mod custom;
+pub mod notify;
+
+use crate::error::{Error, Result};
+use crate::profile::Language;
+use crate::schedules::{PrenatalSchedule, VaccineSchedule};
+use crate::timeline::content::{checkup_label, notification_text, vaccine_name};
+use crate::timeline::gestation::{add_days, start_of_pregnancy};
+use crate::timeline::{self, State, read_date};
+use custom::Recurrence;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::{Timestamp, ToSpan};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Checkup,
+    Vaccine,
+    Custom,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Checkup => "checkup",
+            Kind::Vaccine => "vaccine",
+            Kind::Custom => "custom",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Pending,
+    Done,
+    Skipped,
+    Snoozed,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+            Status::Snoozed => "snoozed",
+        }
+    }
+}
+
+/// When an item is due: a day (checkups, vaccines) or a local wall-clock
+/// time (custom reminders).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Due {
+    Date(Date),
+    At(DateTime),
+}
+
+impl Due {
+    fn sort_key(self) -> DateTime {
+        match self {
+            Due::Date(d) => d.to_datetime(Time::midnight()),
+            Due::At(dt) => dt,
+        }
+    }
+
+    pub fn date(self) -> Date {
+        self.sort_key().date()
+    }
+}
+
+impl std::fmt::Display for Due {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Due::Date(d) => write!(f, "{d}"),
+            Due::At(dt) => write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Stable across regenerations: `checkup:<pregnancy>:<visit>`,
+    /// `vaccine:<birth>:<code>:<dose>`, `custom:<rule>:<local date-time>`.
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub due: Due,
+    pub status: Status,
+    /// Checkups: the visit window (both ends inclusive) and what is checked.
+    pub window: Option<(Date, Date)>,
+    pub checks: Vec<String>,
+    /// Vaccines: the schedule code and dose number, and when it was given.
+    pub vaccine: Option<(String, u32)>,
+    pub given_on: Option<Date>,
+    pub snoozed_until: Option<Timestamp>,
+}
+
+/// Which prenatal schedule and quiet hours the user chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub prenatal_schedule: String,
+    pub quiet_start: Time,
+    pub quiet_end: Time,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            prenatal_schedule: PrenatalSchedule::cma_2018().id.clone(),
+            quiet_start: Time::constant(22, 0, 0, 0),
+            quiet_end: Time::constant(8, 0, 0, 0),
+        }
+    }
+}
+
+/// A custom reminder as the user defined it.
+#[derive(Debug, Clone)]
+pub struct CustomRule {
+    pub id: i64,
+    pub title: String,
+    pub rrule: String,
+    pub time: Time,
+    pub starts_on: Date,
+    recurrence: Recurrence,
+}
+
+struct StatusRow {
+    status: Status,
+    snoozed_until: Option<Timestamp>,
+}
+
+/// Everything stored that plans are derived from, loaded in one go.
+pub(crate) struct Inputs {
+    pub(crate) timeline: State,
+    pub(crate) settings: Settings,
+    pub(crate) language: Language,
+    statuses: HashMap<String, StatusRow>,
+    /// Doses given for the last birth: (code, dose) → date.
+    doses: HashMap<(String, u32), Date>,
+    pub(crate) rules: Vec<CustomRule>,
+}
+
+pub(crate) fn load(conn: &Connection, language: Language) -> Result<Inputs> {
+    let timeline = timeline::load(conn)?;
+    let settings = load_settings(conn)?;
+    let mut statuses = HashMap::new();
+    let mut stmt = conn.prepare("SELECT item_id, status, snoozed_until FROM reminder_status")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, status, until) = row?;
+        let status = match status.as_str() {
+            "done" => Status::Done,
+            "skipped" => Status::Skipped,
+            _ => Status::Snoozed,
+        };
+        let snoozed_until = until.and_then(|t| t.parse().ok());
+        statuses.insert(
+            id,
+            StatusRow {
+                status,
+                snoozed_until,
+            },
+        );
+    }
+    let mut doses = HashMap::new();
+    if let Some((birth_id, _)) = timeline.last_birth() {
+        let mut stmt =
+            conn.prepare("SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1")?;
+        let rows = stmt.query_map([birth_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (code, dose, given) = row?;
+            doses.insert((code, dose), read_date(given)?);
+        }
+    }
+    let mut rules = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT id, title, rrule, time_of_day, starts_on FROM custom_reminder ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, title, rrule, time, starts_on) = row?;
+        let time = custom::parse_time(&time)?;
+        let starts_on = read_date(starts_on)?;
+        let recurrence = Recurrence::new(&rrule, starts_on, time)?;
+        rules.push(CustomRule {
+            id,
+            title,
+            rrule,
+            time,
+            starts_on,
+            recurrence,
+        });
+    }
+    Ok(Inputs {
+        timeline,
+        settings,
+        language,
+        statuses,
+        doses,
+        rules,
+    })
+}
+
+fn load_settings(conn: &Connection) -> Result<Settings> {
+    let row = conn
+        .query_row(
+            "SELECT prenatal_schedule, quiet_start, quiet_end FROM reminder_settings WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
+        .optional()?;
+    match row {
+        None => Ok(Settings::default()),
+        Some((schedule, start, end)) => Ok(Settings {
+            prenatal_schedule: schedule,
+            quiet_start: custom::parse_time(&start)?,
+            quiet_end: custom::parse_time(&end)?,
+        }),
+    }
+}
+
+pub(crate) fn save_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<()> {
+    if PrenatalSchedule::by_id(&settings.prenatal_schedule).is_none() {
+        return Err(Error::invalid(
+            "prenatal_schedule",
+            "must be cn-cma-2018 or who-2016",
+        ));
+    }
+    tx.execute(
+        "INSERT INTO reminder_settings (id, prenatal_schedule, quiet_start, quiet_end)
+         VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET prenatal_schedule = excluded.prenatal_schedule,
+             quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end",
+        params![
+            settings.prenatal_schedule,
+            hh_mm(settings.quiet_start),
+            hh_mm(settings.quiet_end)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Parses an instant written in RFC 3339, e.g. `2027-05-01T09:00:00+08:00`.
+pub fn parse_instant(field: &'static str, text: &str) -> Result<Timestamp> {
+    text.trim().parse().map_err(|_| {
+        Error::invalid(
+            field,
+            "must be a date-time with an offset, e.g. 2027-05-01T09:00:00+08:00",
+        )
+    })
+}
+
+pub fn hh_mm(t: Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+impl Inputs {
+    fn status_of(&self, id: &str) -> (Status, Option<Timestamp>) {
+        self.statuses
+            .get(id)
+            .map_or((Status::Pending, None), |s| (s.status, s.snoozed_until))
+    }
+
+    /// The checkup plan of the ongoing pregnancy (empty after a birth or a loss).
+    pub(crate) fn checkups(&self) -> Result<Vec<Item>> {
+        let Some((pregnancy_id, best)) = self.timeline.ongoing() else {
+            return Ok(Vec::new());
+        };
+        let schedule = PrenatalSchedule::by_id(&self.settings.prenatal_schedule)
+            .unwrap_or_else(PrenatalSchedule::cma_2018);
+        let start = start_of_pregnancy(best.edd)?;
+        let mut items = Vec::new();
+        for visit in &schedule.visits {
+            let w = visit.window();
+            let (from, to) = (
+                add_days(start, w.from.total_days)?,
+                add_days(start, w.to.total_days)?,
+            );
+            let checks = schedule
+                .tests
+                .iter()
+                .filter(|t| t.window().from <= w.to && t.window().to >= w.from)
+                .filter_map(|t| checkup_label(self.language, &t.id).map(str::to_owned))
+                .collect();
+            let id = format!("checkup:{pregnancy_id}:{}", visit.id);
+            let (status, snoozed_until) = self.status_of(&id);
+            items.push(Item {
+                title: checkup_label(self.language, &visit.id)
+                    .unwrap_or(&visit.id)
+                    .to_owned(),
+                kind: Kind::Checkup,
+                due: Due::Date(from),
+                status,
+                window: Some((from, to)),
+                checks,
+                vaccine: None,
+                given_on: None,
+                snoozed_until,
+                id,
+            });
+        }
+        Ok(items)
+    }
+
+    /// The vaccine plan for the last baby. A dose not yet given is due at its
+    /// scheduled age, but never sooner than the minimum interval after the
+    /// previous dose (given, or itself still due): that is the catch-up rule.
+    pub(crate) fn vaccines(&self) -> Result<Vec<Item>> {
+        let Some((birth_id, birth)) = self.timeline.last_birth() else {
+            return Ok(Vec::new());
+        };
+        let mut items = Vec::new();
+        for vaccine in &VaccineSchedule::cn_nip().vaccines {
+            let mut previous: Option<Date> = None;
+            for dose in &vaccine.doses {
+                let scheduled = birth
+                    .date
+                    .checked_add((dose.age_months as i64).months())
+                    .map_err(|_| Error::invalid("birth_date", "is outside the supported range"))?;
+                let earliest = match (previous, dose.min_interval_days) {
+                    (Some(p), Some(gap)) => add_days(p, i64::from(gap))?,
+                    _ => scheduled,
+                };
+                let given_on = self.doses.get(&(vaccine.code.clone(), dose.dose)).copied();
+                let due = given_on.unwrap_or(scheduled.max(earliest));
+                previous = Some(due);
+                let id = format!("vaccine:{birth_id}:{}:{}", vaccine.code, dose.dose);
+                let (status, snoozed_until) = match given_on {
+                    Some(_) => (Status::Done, None),
+                    None => self.status_of(&id),
+                };
+                let name = vaccine_name(self.language, &vaccine.code).unwrap_or(&vaccine.code);
+                let dose_text = notification_text(self.language, "dose")
+                    .replace("{dose}", &dose.dose.to_string());
+                items.push(Item {
+                    id,
+                    kind: Kind::Vaccine,
+                    title: format!("{name} {dose_text}"),
+                    due: Due::Date(due),
+                    status,
+                    window: None,
+                    checks: Vec::new(),
+                    vaccine: Some((vaccine.code.clone(), dose.dose)),
+                    given_on,
+                    snoozed_until,
+                });
+            }
+        }
+        Ok(items)
+    }
+
+    /// Occurrences of every custom rule from `from` to `to` (local, inclusive).
+    pub(crate) fn custom_between(&self, from: DateTime, to: DateTime) -> Vec<Item> {
+        let mut items = Vec::new();
+        for rule in &self.rules {
+            for at in rule.recurrence.between(from, to) {
+                items.push(self.custom_item(rule, at));
+            }
+        }
+        items
+    }
+
+    fn custom_item(&self, rule: &CustomRule, at: DateTime) -> Item {
+        let id = format!("custom:{}:{}", rule.id, Due::At(at));
+        let (status, snoozed_until) = self.status_of(&id);
+        Item {
+            id,
+            kind: Kind::Custom,
+            title: rule.title.clone(),
+            due: Due::At(at),
+            status,
+            window: None,
+            checks: Vec::new(),
+            vaccine: None,
+            given_on: None,
+            snoozed_until,
+        }
+    }
+
+    /// Every item due (or, for checkups, open) from `from` to `to`, sorted.
+    /// Pending vaccines already overdue are included: catch-up matters most.
+    pub(crate) fn list(&self, from: Date, to: Date) -> Result<Vec<Item>> {
+        let mut items: Vec<Item> = self
+            .checkups()?
+            .into_iter()
+            .filter(|i| i.window.is_some_and(|(s, e)| s <= to && e >= from))
+            .collect();
+        items.extend(self.vaccines()?.into_iter().filter(|i| {
+            let due = i.due.date();
+            due <= to && (due >= from || i.status != Status::Done)
+        }));
+        items.extend(self.custom_between(
+            from.to_datetime(Time::midnight()),
+            to.to_datetime(Time::constant(23, 59, 59, 0)),
+        ));
+        sort(&mut items);
+        Ok(items)
+    }
+
+    /// Finds the item with this id, wherever it is due.
+    fn find(&self, id: &str) -> Result<Item> {
+        let not_found = || Error::NotFound("reminder");
+        let mut parts = id.splitn(3, ':');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("checkup"), _, _) => self
+                .checkups()?
+                .into_iter()
+                .find(|i| i.id == id)
+                .ok_or_else(not_found),
+            (Some("vaccine"), _, _) => self
+                .vaccines()?
+                .into_iter()
+                .find(|i| i.id == id)
+                .ok_or_else(not_found),
+            (Some("custom"), Some(rule), Some(at)) => {
+                let rule_id: i64 = rule.parse().map_err(|_| not_found())?;
+                let at: DateTime = at.parse().map_err(|_| not_found())?;
+                let rule = self
+                    .rules
+                    .iter()
+                    .find(|r| r.id == rule_id)
+                    .ok_or_else(not_found)?;
+                rule.recurrence
+                    .between(at, at)
+                    .next()
+                    .map(|at| self.custom_item(rule, at))
+                    .ok_or_else(not_found)
+            }
+            _ => Err(not_found()),
+        }
+    }
+}
+
+pub(crate) fn sort(items: &mut [Item]) {
+    items.sort_by(|a, b| {
+        a.due
+            .sort_key()
+            .cmp(&b.due.sort_key())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+fn set_status(
+    tx: &Transaction<'_>,
+    id: &str,
+    status: Status,
+    until: Option<Timestamp>,
+    now: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO reminder_status (item_id, status, snoozed_until, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (item_id) DO UPDATE SET status = excluded.status,
+             snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at",
+        params![id, status.code(), until.map(|t| t.to_string()), now],
+    )?;
+    Ok(())
+}
+
+/// Marks an item done. A vaccine is recorded as given on `today`.
+pub(crate) fn complete(
+    tx: &Transaction<'_>,
+    inputs: &Inputs,
+    id: &str,
+    today: Date,
+    now: &str,
+) -> Result<()> {
+    let item = inputs.find(id)?;
+    match (&item.vaccine, item.status) {
+        (_, Status::Done) => Err(Error::invalid("status", "is already done")),
+        (Some((code, dose)), _) => {
+            record_dose(tx, inputs, code, *dose, today, None, None, today, now)
+        }
+        (None, _) => set_status(tx, id, Status::Done, None, now),
+    }
+}
+
+pub(crate) fn skip(tx: &Transaction<'_>, inputs: &Inputs, id: &str, now: &str) -> Result<()> {
+    let item = inputs.find(id)?;
+    if item.status == Status::Done {
+        return Err(Error::invalid(
+            "status",
+            "a completed item cannot be skipped",
+        ));
+    }
+    if item.kind == Kind::Vaccine {
+        return Err(Error::invalid(
+            "id",
+            "vaccine doses are recorded when given, not skipped",
+        ));
+    }
+    set_status(tx, id, Status::Skipped, None, now)
+}
+
+/// Snoozes an item until `until` (an instant after `now`).
+pub(crate) fn snooze(
+    tx: &Transaction<'_>,
+    inputs: &Inputs,
+    id: &str,
+    until: Timestamp,
+    now: Timestamp,
+) -> Result<()> {
+    let item = inputs.find(id)?;
+    if matches!(item.status, Status::Done | Status::Skipped) {
+        return Err(Error::invalid(
+            "status",
+            "a completed or skipped item cannot be snoozed",
+        ));
+    }
+    if until <= now {
+        return Err(Error::invalid("until", "must be in the future"));
+    }
+    if until
+        > now
+            .checked_add(jiff::SignedDuration::from_hours(24 * 30))
+            .unwrap_or(until)
+    {
+        return Err(Error::invalid("until", "must be within 30 days"));
+    }
+    set_status(tx, id, Status::Snoozed, Some(until), &now.to_string())
+}
+
+const MAX_TITLE_CHARS: usize = 80;
+
+fn validate_title(title: &str) -> Result<String> {
+    let title = title.trim();
+    if title.is_empty()
+        || title.chars().count() > MAX_TITLE_CHARS
+        || title.chars().any(char::is_control)
+    {
+        return Err(Error::invalid(
+            "title",
+            "must be 1 to 80 characters without control characters",
+        ));
+    }
+    Ok(title.to_owned())
+}
+
+/// Adds a custom reminder starting `today`; returns its id.
+pub(crate) fn add_custom(
+    tx: &Transaction<'_>,
+    title: &str,
+    rrule: &str,
+    time: &str,
+    today: Date,
+    now: &str,
+) -> Result<i64> {
+    let title = validate_title(title)?;
+    let time = custom::parse_time(time)?;
+    Recurrence::new(rrule, today, time)?;
+    tx.execute(
+        "INSERT INTO custom_reminder (title, rrule, time_of_day, starts_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![title, custom::normalize(rrule), hh_mm(time), today.to_string(), now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Changes a custom reminder; `None` keeps a field. Statuses of occurrences
+/// that still exist are kept.
+pub(crate) fn edit_custom(
+    tx: &Transaction<'_>,
+    inputs: &Inputs,
+    rule_id: i64,
+    title: Option<&str>,
+    rrule: Option<&str>,
+    time: Option<&str>,
+) -> Result<()> {
+    let rule = inputs
+        .rules
+        .iter()
+        .find(|r| r.id == rule_id)
+        .ok_or(Error::NotFound("reminder"))?;
+    let title = title
+        .map(validate_title)
+        .transpose()?
+        .unwrap_or_else(|| rule.title.clone());
+    let time = time
+        .map(custom::parse_time)
+        .transpose()?
+        .unwrap_or(rule.time);
+    let rrule = custom::normalize(rrule.unwrap_or(&rule.rrule));
+    Recurrence::new(&rrule, rule.starts_on, time)?;
+    tx.execute(
+        "UPDATE custom_reminder SET title = ?2, rrule = ?3, time_of_day = ?4 WHERE id = ?1",
+        params![rule_id, title, rrule, hh_mm(time)],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn delete_custom(tx: &Transaction<'_>, rule_id: i64) -> Result<()> {
+    if tx.execute("DELETE FROM custom_reminder WHERE id = ?1", [rule_id])? == 0 {
+        return Err(Error::NotFound("reminder"));
+    }
+    tx.execute(
+        "DELETE FROM reminder_status WHERE item_id LIKE ?1",
+        [format!("custom:{rule_id}:%")],
+    )?;
+    Ok(())
+}
+
+/// Records a vaccine dose given to the last baby.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record_dose(
+    tx: &Transaction<'_>,
+    inputs: &Inputs,
+    code: &str,
+    dose: u32,
+    given_on: Date,
+    lot: Option<&str>,
+    place: Option<&str>,
+    today: Date,
+    now: &str,
+) -> Result<()> {
+    let (birth_id, birth) = inputs
+        .timeline
+        .last_birth()
+        .ok_or(Error::NotFound("baby"))?;
+    let vaccine = VaccineSchedule::cn_nip()
+        .vaccine(code)
+        .ok_or_else(|| Error::invalid("code", "is not a vaccine in the schedule"))?;
+    if dose == 0 || dose as usize > vaccine.doses.len() {
+        return Err(Error::invalid(
+            "dose",
+            format!("must be between 1 and {}", vaccine.doses.len()),
+        ));
+    }
+    if inputs.doses.contains_key(&(code.to_owned(), dose)) {
+        return Err(Error::invalid("dose", "is already recorded"));
+    }
+    if dose > 1 {
+        match inputs.doses.get(&(code.to_owned(), dose - 1)) {
+            None => {
+                return Err(Error::invalid(
+                    "dose",
+                    "the previous dose is not recorded yet",
+                ));
+            }
+            Some(previous) if given_on < *previous => {
+                return Err(Error::invalid(
+                    "date",
+                    "must not be before the previous dose",
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    if given_on < birth.date || given_on > today {
+        return Err(Error::invalid(
+            "date",
+            "must be between the birth and today",
+        ));
+    }
+    let clean = |field: &'static str, v: Option<&str>| -> Result<Option<String>> {
+        match v.map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) if v.chars().count() > 80 || v.chars().any(char::is_control) => {
+                Err(Error::invalid(field, "must be at most 80 characters"))
+            }
+            other => Ok(other.map(str::to_owned)),
+        }
+    };
+    tx.execute(
+        "INSERT INTO vaccine_dose (birth_id, code, dose, given_on, lot, place, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            birth_id,
+            code,
+            dose,
+            given_on.to_string(),
+            clean("lot", lot)?,
+            clean("place", place)?,
+            now
+        ],
+    )?;
+    Ok(())
+}

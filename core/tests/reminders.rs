@@ -1,0 +1,482 @@
+//! Reminders and the notification plan, over a real SQLite file.
+
+use cradle_core::clock::FixedClock;
+use cradle_core::reminders::{Due, Kind, Settings, Status};
+use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::dating::DatingInput;
+use cradle_core::timeline::gestation::GestationalAge;
+use cradle_core::{Config, Cradle, Error, Snooze};
+use jiff::Timestamp;
+use jiff::civil::{Time, date};
+use jiff::tz::TimeZone;
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+struct App {
+    _dir: tempfile::TempDir,
+    clock: Arc<FixedClock>,
+    cradle: Cradle,
+}
+
+fn app(zone: &str, now: &str) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
+    let config = Config::new(zone, "en").unwrap().with_clock(clock.clone());
+    let cradle = Cradle::open(dir.path().join("r.db"), config).unwrap();
+    cradle.set_profile(None, "en", zone).unwrap();
+    App {
+        _dir: dir,
+        clock,
+        cradle,
+    }
+}
+
+fn ts(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+fn invalid_field(r: Result<impl std::fmt::Debug, Error>) -> &'static str {
+    match r {
+        Err(Error::Invalid { field, .. }) => field,
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
+    let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
+    a.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp: date(2026, 4, 1),
+            cycle_days: 28,
+        })
+        .unwrap();
+    let plan = a
+        .cradle
+        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .unwrap();
+    let checkups: Vec<_> = plan.iter().filter(|i| i.kind == Kind::Checkup).collect();
+    assert_eq!(checkups.len(), 11, "CMA 2018: 6 windows then weekly 37-41");
+    let first = checkups[0];
+    // 6w0d to 13w6d from an LMP of 1 April.
+    assert_eq!(first.window, Some((date(2026, 5, 13), date(2026, 7, 7))));
+    assert!(first.checks.iter().any(|c| c.contains("NT")));
+    a.cradle.complete_reminder(&first.id).unwrap();
+
+    // An ultrasound moves the EDD by 14 days: pending windows move, the done one stays done.
+    a.cradle
+        .record_dating(DatingInput::Ultrasound {
+            scan_date: date(2026, 5, 31),
+            scan: cradle_core::timeline::dating::Scan::Stated(GestationalAge::new(6, 5)),
+        })
+        .unwrap();
+    let again = a
+        .cradle
+        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .unwrap();
+    let moved: Vec<_> = again.iter().filter(|i| i.kind == Kind::Checkup).collect();
+    assert_eq!(moved[0].id, first.id);
+    assert_eq!(moved[0].status, Status::Done);
+    assert_eq!(moved[1].status, Status::Pending);
+    assert_ne!(moved[1].window, checkups[1].window);
+
+    // The WHO 2016 model is selectable.
+    let mut settings = a.cradle.reminder_settings().unwrap();
+    settings.prenatal_schedule = "who-2016".into();
+    a.cradle.set_reminder_settings(&settings).unwrap();
+    let who = a
+        .cradle
+        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .unwrap();
+    assert_eq!(who.iter().filter(|i| i.kind == Kind::Checkup).count(), 8);
+    settings.prenatal_schedule = "nope".into();
+    assert_eq!(
+        invalid_field(a.cradle.set_reminder_settings(&settings)),
+        "prenatal_schedule"
+    );
+}
+
+#[test]
+fn a_loss_cancels_every_pregnancy_notification() {
+    let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
+    a.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp: date(2026, 4, 1),
+            cycle_days: 28,
+        })
+        .unwrap();
+    let diff = a.cradle.notification_plan_diff(64).unwrap();
+    assert!(diff.add.iter().any(|n| n.id.starts_with("checkup:")));
+    assert!(diff.cancel.is_empty());
+    assert_eq!(
+        a.cradle.notification_plan_diff(64).unwrap(),
+        Default::default(),
+        "nothing changed"
+    );
+    a.cradle.record_loss(date(2026, 5, 30)).unwrap();
+    let diff = a.cradle.notification_plan_diff(64).unwrap();
+    assert!(diff.add.is_empty());
+    assert_eq!(
+        diff.cancel.len(),
+        11,
+        "every pending checkup, the open first window included"
+    );
+    assert!(a.cradle.notification_plan(None, 64).unwrap().is_empty());
+    assert!(
+        a.cradle
+            .reminders(None, Some(date(2027, 6, 1)))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn vaccine_due_dates_clamp_to_month_end_and_leap_days() {
+    for (born, hepb2, dtap1) in [
+        (date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)),
+        (date(2028, 1, 31), date(2028, 2, 29), date(2028, 3, 31)),
+    ] {
+        let now = format!("{}T02:00:00Z", born);
+        let a = app("Asia/Shanghai", &now);
+        a.cradle
+            .record_birth(Birth {
+                date: born,
+                ga_at_birth: GestationalAge::new(39, 0),
+                count: 1,
+            })
+            .unwrap();
+        let items = a
+            .cradle
+            .reminders(Some(born), Some(date(2035, 1, 1)))
+            .unwrap();
+        let due = |code: &str, dose: u32| {
+            items
+                .iter()
+                .find(|i| i.vaccine == Some((code.to_owned(), dose)))
+                .map(|i| i.due)
+                .unwrap()
+        };
+        assert_eq!(due("HepB", 1), Due::Date(born));
+        assert_eq!(due("HepB", 2), Due::Date(hepb2));
+        assert_eq!(
+            due("DTaP", 1),
+            Due::Date(dtap1),
+            "2025 schedule: DTaP from 2 months"
+        );
+        assert_eq!(due("DTaP", 5).date().year(), born.year() + 6);
+        assert_eq!(items.iter().filter(|i| i.kind == Kind::Vaccine).count(), 22);
+    }
+}
+
+#[test]
+fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
+    let a = app("Asia/Shanghai", "2027-09-01T02:00:00Z");
+    let born = date(2027, 3, 10);
+    a.cradle
+        .record_birth(Birth {
+            date: born,
+            ga_at_birth: GestationalAge::new(40, 0),
+            count: 1,
+        })
+        .unwrap();
+    // DTaP dose 1 given late, at about 5 months.
+    a.cradle
+        .record_vaccine("DTaP", 1, date(2027, 8, 20), Some("L123"), Some("社区医院"))
+        .unwrap();
+    let items = a
+        .cradle
+        .reminders(Some(born), Some(date(2030, 1, 1)))
+        .unwrap();
+    let dtap = |dose: u32| {
+        items
+            .iter()
+            .find(|i| i.vaccine == Some(("DTaP".into(), dose)))
+            .unwrap()
+    };
+    assert_eq!(dtap(1).status, Status::Done);
+    assert_eq!(dtap(1).given_on, Some(date(2027, 8, 20)));
+    // Dose 2 was scheduled at 4 months (2027-07-10): now 28 days after dose 1.
+    assert_eq!(dtap(2).due, Due::Date(date(2027, 9, 17)));
+    // Dose 3 keeps its own gap after dose 2.
+    assert_eq!(dtap(3).due, Due::Date(date(2027, 10, 15)));
+
+    let before = a
+        .cradle
+        .reminders(Some(born), Some(date(2030, 1, 1)))
+        .unwrap();
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("XYZ", 1, date(2027, 8, 1), None, None)
+        ),
+        "code"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("HepB", 2, date(2027, 8, 1), None, None)
+        ),
+        "dose"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("DTaP", 1, date(2027, 8, 21), None, None)
+        ),
+        "dose"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("DTaP", 9, date(2027, 8, 21), None, None)
+        ),
+        "dose"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("DTaP", 2, date(2027, 8, 1), None, None)
+        ),
+        "date"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("BCG", 1, date(2027, 3, 1), None, None)
+        ),
+        "date"
+    );
+    assert_eq!(
+        invalid_field(
+            a.cradle
+                .record_vaccine("BCG", 1, date(2027, 9, 2), None, None)
+        ),
+        "date"
+    );
+    assert_eq!(
+        a.cradle
+            .reminders(Some(born), Some(date(2030, 1, 1)))
+            .unwrap(),
+        before,
+        "nothing changed"
+    );
+    assert!(matches!(
+        app("UTC", "2027-01-01T00:00:00Z").cradle.record_vaccine(
+            "BCG",
+            1,
+            date(2027, 1, 1),
+            None,
+            None
+        ),
+        Err(Error::NotFound("baby"))
+    ));
+}
+
+#[test]
+fn custom_reminders_keep_their_wall_clock_time_across_dst() {
+    for (zone, before, after) in [
+        (
+            "Europe/London",
+            "2027-03-27T21:00:00Z",
+            "2027-03-28T20:00:00Z",
+        ),
+        (
+            "America/New_York",
+            "2027-03-14T02:00:00Z",
+            "2027-03-15T01:00:00Z",
+        ),
+    ] {
+        let a = app(zone, "2027-03-10T00:00:00Z");
+        a.cradle
+            .add_reminder("Kick count", "FREQ=DAILY", "21:00")
+            .unwrap();
+        let plan = a.cradle.notification_plan(None, 64).unwrap();
+        let fires: Vec<_> = plan.iter().map(|n| n.fire_at).collect();
+        assert!(fires.contains(&ts(before)), "{zone}: {fires:?}");
+        assert!(fires.contains(&ts(after)), "{zone}: {fires:?}");
+        let tz = TimeZone::get(zone).unwrap();
+        for f in fires {
+            assert_eq!(
+                tz.to_datetime(f).time(),
+                Time::constant(21, 0, 0, 0),
+                "{zone}"
+            );
+        }
+    }
+}
+
+#[test]
+fn after_flying_from_shanghai_to_berlin_21_00_is_berlin_time() {
+    let a = app("Asia/Shanghai", "2027-05-01T00:00:00Z");
+    a.cradle
+        .add_reminder("Iron tablet", "FREQ=DAILY", "21:00")
+        .unwrap();
+    let first = a.cradle.notification_plan(None, 1).unwrap()[0].fire_at;
+    assert_eq!(first, ts("2027-05-01T13:00:00Z"), "21:00 in Shanghai");
+    a.cradle.set_profile(None, "en", "Europe/Berlin").unwrap();
+    let first = a.cradle.notification_plan(None, 1).unwrap()[0].fire_at;
+    assert_eq!(first, ts("2027-05-01T19:00:00Z"), "21:00 in Berlin (CEST)");
+}
+
+#[test]
+fn actions_complete_skip_snooze_edit_delete() {
+    let a = app("UTC", "2027-05-01T08:00:00Z");
+    let rule = a
+        .cradle
+        .add_reminder("Folic acid", "FREQ=DAILY", "09:00")
+        .unwrap();
+    let items = a.cradle.reminders(None, Some(date(2027, 5, 3))).unwrap();
+    let ids: Vec<_> = items.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            format!("custom:{rule}:2027-05-01T09:00"),
+            format!("custom:{rule}:2027-05-02T09:00"),
+            format!("custom:{rule}:2027-05-03T09:00")
+        ]
+    );
+
+    a.cradle
+        .snooze_reminder(&ids[0], Snooze::Minutes(30))
+        .unwrap();
+    let plan = a.cradle.notification_plan(None, 2).unwrap();
+    assert_eq!(
+        (plan[0].id.as_str(), plan[0].fire_at),
+        (ids[0].as_str(), ts("2027-05-01T08:30:00Z"))
+    );
+    a.cradle.complete_reminder(&ids[0]).unwrap();
+    assert_eq!(
+        invalid_field(a.cradle.snooze_reminder(&ids[0], Snooze::Minutes(5))),
+        "status"
+    );
+    a.cradle.skip_reminder(&ids[1]).unwrap();
+    let plan = a.cradle.notification_plan(None, 1).unwrap();
+    assert_eq!(plan[0].id, ids[2]);
+    assert_eq!(
+        invalid_field(a.cradle.snooze_reminder(&ids[2], Snooze::Minutes(0))),
+        "minutes"
+    );
+    assert!(matches!(
+        a.cradle.complete_reminder("custom:999:2027-05-01T09:00"),
+        Err(Error::NotFound(_))
+    ));
+    assert!(matches!(
+        a.cradle
+            .complete_reminder(&format!("custom:{rule}:2027-05-01T10:00")),
+        Err(Error::NotFound(_))
+    ));
+
+    a.cradle
+        .edit_reminder(rule, Some("Folic acid 0.4 mg"), None, Some("20:30"))
+        .unwrap();
+    let items = a.cradle.reminders(None, Some(date(2027, 5, 2))).unwrap();
+    assert_eq!(items[0].due, Due::At(date(2027, 5, 1).at(20, 30, 0, 0)));
+    assert_eq!(items[0].title, "Folic acid 0.4 mg");
+    a.cradle.delete_reminder(rule).unwrap();
+    assert!(a.cradle.reminders(None, None).unwrap().is_empty());
+    assert!(matches!(
+        a.cradle.delete_reminder(rule),
+        Err(Error::NotFound(_))
+    ));
+}
+
+#[test]
+fn invalid_rules_name_their_position_and_change_nothing() {
+    let a = app("UTC", "2027-05-01T08:00:00Z");
+    match a
+        .cradle
+        .add_reminder("x", "FREQ=WEEKLY;BYDAY=MO,XX", "09:00")
+    {
+        Err(Error::Invalid {
+            field: "rrule",
+            reason,
+        }) => assert!(reason.contains("character 13"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        invalid_field(a.cradle.add_reminder("x", "FREQ=DAILY", "25:00")),
+        "time"
+    );
+    assert_eq!(
+        invalid_field(a.cradle.add_reminder("  ", "FREQ=DAILY", "09:00")),
+        "title"
+    );
+    assert!(a.cradle.reminders(None, None).unwrap().is_empty());
+}
+
+#[test]
+fn checkup_notifications_respect_quiet_hours_and_carry_no_values() {
+    let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
+    a.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp: date(2026, 4, 1),
+            cycle_days: 28,
+        })
+        .unwrap();
+    let tz = TimeZone::get("Asia/Shanghai").unwrap();
+    for n in a.cradle.notification_plan(None, 64).unwrap() {
+        assert_eq!(
+            tz.to_datetime(n.fire_at).time(),
+            Time::constant(9, 0, 0, 0),
+            "{}",
+            n.id
+        );
+        assert!(n.deep_link.ends_with(&n.id));
+        assert!(
+            !n.body
+                .chars()
+                .any(|c| c.is_ascii_digit() && n.body.contains("mmol"))
+        );
+    }
+    a.cradle
+        .set_reminder_settings(&Settings {
+            quiet_start: Time::constant(8, 0, 0, 0),
+            quiet_end: Time::constant(10, 30, 0, 0),
+            ..Settings::default()
+        })
+        .unwrap();
+    for n in a.cradle.notification_plan(None, 64).unwrap() {
+        assert_eq!(
+            tz.to_datetime(n.fire_at).time(),
+            Time::constant(10, 30, 0, 0),
+            "{}",
+            n.id
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Any mix of rules and a pregnancy: the plan is sorted, has no duplicate
+    /// ids, respects the limit, starts after now, and is the same when built
+    /// again (regeneration is idempotent).
+    #[test]
+    fn plans_are_sorted_unique_bounded_and_idempotent(
+        rules in prop::collection::vec((prop::sample::select(vec!["FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=DAILY;INTERVAL=3;COUNT=5", "FREQ=YEARLY"]), 0u8..24, 0u8..60), 0..8),
+        limit in 1usize..80,
+        start in 1_780_000_000i64..1_900_000_000,
+        zone in prop::sample::select(vec!["Europe/London", "America/New_York", "Asia/Shanghai"]),
+        weeks_pregnant in 0i64..40,
+    ) {
+        let now = Timestamp::from_second(start).unwrap();
+        let a = app(zone, &now.to_string());
+        let today = a.cradle.today().unwrap().date;
+        let lmp = today.checked_sub(jiff::Span::new().days(weeks_pregnant * 7)).unwrap();
+        a.cradle.record_dating(DatingInput::Lmp { lmp, cycle_days: 28 }).unwrap();
+        for (rule, h, m) in &rules {
+            a.cradle.add_reminder("r", rule, &format!("{h:02}:{m:02}")).unwrap();
+        }
+        let plan = a.cradle.notification_plan(None, limit).unwrap();
+        prop_assert!(plan.len() <= limit);
+        prop_assert!(plan.windows(2).all(|w| (w[0].fire_at, &w[0].id) <= (w[1].fire_at, &w[1].id)));
+        prop_assert!(plan.iter().all(|n| n.fire_at >= now));
+        let ids: HashSet<_> = plan.iter().map(|n| &n.id).collect();
+        prop_assert_eq!(ids.len(), plan.len());
+        prop_assert_eq!(a.cradle.notification_plan(None, limit).unwrap(), plan);
+        let first = a.cradle.notification_plan_diff(limit).unwrap();
+        prop_assert_eq!(first.add.len(), a.cradle.notification_plan(None, limit).unwrap().len());
+        prop_assert_eq!(a.cradle.notification_plan_diff(limit).unwrap(), Default::default());
+        a.clock.set(now);
+    }
+}
