@@ -4,9 +4,12 @@
 
 use cradle_core::clock::zone_name;
 use cradle_core::profile::{Language, Profile};
+use cradle_core::reminders::notify::Notification;
+use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
+use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
@@ -128,6 +131,92 @@ impl Output {
             // Gentle and brief; no pregnancy content follows.
             say!(
                 "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.\n已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。"
+            );
+        }
+    }
+
+    pub fn reminders(&self, items: &[Item]) {
+        if self.json {
+            self.print_json(Value::Array(items.iter().map(item_json).collect()));
+            return;
+        }
+        if items.is_empty() {
+            say!("Nothing due. 暂无提醒。");
+        }
+        for i in items {
+            let extra = match (&i.window, &i.vaccine) {
+                (Some((s, e)), _) => format!("  [{s} – {e}]"),
+                _ => String::new(),
+            };
+            say!(
+                "{:<17} {:<8} {:<8} {}{extra}\n    {}",
+                i.due.to_string(),
+                i.kind.code(),
+                i.status.code(),
+                i.title,
+                i.id
+            );
+        }
+    }
+
+    pub fn notifications(&self, plan: &[Notification], zone: &TimeZone) {
+        if self.json {
+            let rows = plan
+                .iter()
+                .map(|n| {
+                    json!({
+                        "id": n.id,
+                        "fire_at": n.fire_at.to_string(),
+                        "fire_at_local": zone.to_datetime(n.fire_at).strftime("%Y-%m-%dT%H:%M").to_string(),
+                        "title": n.title,
+                        "body": n.body,
+                        "deep_link": n.deep_link,
+                    })
+                })
+                .collect();
+            self.print_json(Value::Array(rows));
+            return;
+        }
+        for n in plan {
+            say!(
+                "{}  {} — {}",
+                zone.to_datetime(n.fire_at).strftime("%Y-%m-%d %H:%M"),
+                n.title,
+                n.body
+            );
+        }
+    }
+
+    pub fn added(&self, rule: i64) {
+        if self.json {
+            self.print_json(json!({ "rule": rule }));
+        } else {
+            say!("Added reminder rule {rule}. 已添加提醒（规则 {rule}）。");
+        }
+    }
+
+    pub fn ok(&self, id: &str, what: &str) {
+        if self.json {
+            self.print_json(json!({ "id": id, "result": what }));
+        } else {
+            say!("{id}: {what}");
+        }
+    }
+
+    pub fn settings(&self, s: &Settings) {
+        let v = json!({
+            "prenatal_schedule": s.prenatal_schedule,
+            "quiet_start": hh_mm(s.quiet_start),
+            "quiet_end": hh_mm(s.quiet_end),
+        });
+        if self.json {
+            self.print_json(v);
+        } else {
+            say!(
+                "Prenatal schedule: {}\nQuiet hours: {}–{}",
+                s.prenatal_schedule,
+                hh_mm(s.quiet_start),
+                hh_mm(s.quiet_end)
             );
         }
     }
@@ -294,6 +383,30 @@ fn print_month(zh: bool, m: &MonthContent) {
     } else {
         say!("\nThis month: {}\nTip: {}", m.highlight, m.tip);
     }
+}
+
+fn item_json(i: &Item) -> Value {
+    let mut v = json!({
+        "id": i.id,
+        "kind": i.kind.code(),
+        "title": i.title,
+        "due": i.due.to_string(),
+        "status": i.status.code(),
+    });
+    if let Some((start, end)) = i.window {
+        v["window_start"] = json!(start.to_string());
+        v["window_end"] = json!(end.to_string());
+        v["checks"] = json!(i.checks);
+    }
+    if let Some((code, dose)) = &i.vaccine {
+        v["vaccine"] = json!(code);
+        v["dose"] = json!(dose);
+        v["given_on"] = json!(i.given_on.map(|d| d.to_string()));
+    }
+    if i.kind == Kind::Custom {
+        v["snoozed_until"] = json!(i.snoozed_until.map(|t| t.to_string()));
+    }
+    v
 }
 
 fn profile_json(p: &Profile) -> Value {

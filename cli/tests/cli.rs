@@ -1,6 +1,7 @@
 //! The `cradle` binary, run as a user or a script would run it.
 
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -335,4 +336,184 @@ fn a_loss_stops_pregnancy_content() {
         !text.contains("congrat") && !text.contains("baby is about"),
         "{text}"
     );
+}
+
+#[test]
+fn reminders_contract_list_add_done_snooze_and_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // An older baby, then a new pregnancy.
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "baby",
+            "born",
+            "--date",
+            &from_today(-400),
+            "--ga-weeks",
+            "39",
+            "--ga-days",
+            "0",
+        ],
+    ));
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &from_today(-70)],
+    ));
+    let added = json(&cradle(
+        &db,
+        &[
+            "--json",
+            "reminders",
+            "add",
+            "--title",
+            "Iron",
+            "--rrule",
+            "FREQ=DAILY",
+            "--time",
+            "21:00",
+        ],
+    ));
+    assert_eq!(added["rule"], 1);
+
+    let items = json(&cradle(
+        &db,
+        &[
+            "--json",
+            "reminders",
+            "list",
+            "--from",
+            &from_today(-400),
+            "--to",
+            &from_today(3),
+        ],
+    ));
+    let items = items.as_array().unwrap();
+    let kinds: HashSet<_> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, HashSet::from(["checkup", "vaccine", "custom"]));
+    for i in items {
+        assert!(i["id"].is_string() && i["title"].is_string() && i["due"].is_string());
+        assert!(["pending", "done", "skipped", "snoozed"].contains(&i["status"].as_str().unwrap()));
+        match i["kind"].as_str().unwrap() {
+            "checkup" => assert!(i["window_start"].is_string() && i["window_end"].is_string()),
+            "vaccine" => assert!(i["vaccine"].is_string() && i["dose"].is_u64()),
+            _ => assert_eq!(i["due"].as_str().unwrap().len(), 16, "local date-time"),
+        }
+    }
+    let custom = items.iter().find(|i| i["kind"] == "custom").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    json(&cradle(
+        &db,
+        &["--json", "reminders", "snooze", &custom, "--minutes", "10"],
+    ));
+    json(&cradle(&db, &["--json", "reminders", "done", &custom]));
+    let out = cradle(
+        &db,
+        &["--json", "reminders", "snooze", &custom, "--minutes", "10"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["field"], "status", "snoozing a completed item");
+
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "vaccine",
+            "given",
+            "--code",
+            "HepB",
+            "--dose",
+            "1",
+            "--date",
+            &from_today(-400),
+        ],
+    ));
+    for (args, field) in [
+        (
+            vec![
+                "vaccine",
+                "given",
+                "--code",
+                "NOPE",
+                "--dose",
+                "1",
+                "--date",
+                &from_today(-1),
+            ],
+            "code",
+        ),
+        (
+            vec![
+                "vaccine",
+                "given",
+                "--code",
+                "HepB",
+                "--dose",
+                "3",
+                "--date",
+                &from_today(-1),
+            ],
+            "dose",
+        ),
+        (
+            vec![
+                "reminders",
+                "add",
+                "--title",
+                "x",
+                "--rrule",
+                "FREQ=DAILY;BYDAY=XX",
+                "--time",
+                "09:00",
+            ],
+            "rrule",
+        ),
+    ] {
+        let mut all = vec!["--json"];
+        all.extend(args.iter().copied());
+        let out = cradle(&db, &all);
+        assert_eq!(out.status.code(), Some(2), "{all:?}");
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["error"]["field"], field);
+        if field == "rrule" {
+            assert!(
+                err["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("character 12")
+            );
+        }
+    }
+
+    let plan = json(&cradle(
+        &db,
+        &[
+            "--json",
+            "notifications",
+            "plan",
+            "--limit",
+            "5",
+            "--now",
+            "2030-01-01T00:00:00Z",
+        ],
+    ));
+    let plan = plan.as_array().unwrap();
+    assert_eq!(plan.len(), 5);
+    let times: Vec<_> = plan
+        .iter()
+        .map(|n| n["fire_at"].as_str().unwrap().to_owned())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+    assert!(plan.iter().all(|n| {
+        n["deep_link"]
+            .as_str()
+            .unwrap()
+            .starts_with("cradle://reminders/")
+    }));
 }
