@@ -75,6 +75,7 @@ fn main() {
         .collect();
 
     let plan64 = time(200, || cradle.notification_plan(None, 64).unwrap());
+    let one_day = time(200, || cradle.reminders(Some(today), Some(today)).unwrap());
     let full = time(5, || {
         cradle.reminders(Some(today), Some(five_years)).unwrap()
     });
@@ -90,6 +91,10 @@ fn main() {
     println!(
         "notification_plan(limit 64): {plan64:?}  ({:.1}x baseline)",
         plan64.as_secs_f64() / baseline.as_secs_f64()
+    );
+    println!(
+        "load + one day's list (the fixed cost of reading 100 rules): {one_day:?}  ({:.1}x baseline)",
+        one_day.as_secs_f64() / baseline.as_secs_f64()
     );
     println!(
         "full five-year expansion (reminders list): {full:?}  ({:.1}x baseline)",

@@ -82,6 +82,7 @@ pub struct Cradle {
     db: Mutex<Connection>,
     config: Config,
     observers: Observers,
+    rules: reminders::RuleCache,
 }
 
 impl Cradle {
@@ -92,6 +93,7 @@ impl Cradle {
             db: Mutex::new(conn),
             config,
             observers: Observers::default(),
+            rules: reminders::RuleCache::default(),
         })
     }
 
@@ -200,7 +202,7 @@ impl Cradle {
         if to < from {
             return Err(Error::invalid("to", "must not be before from"));
         }
-        reminders::load(&db, c.language)?.list(from, to)
+        reminders::load(&db, c.language, &self.rules)?.list(from, to)
     }
 
     /// Adds a custom reminder at local `time` ("HH:MM") following `rrule`; returns its rule id.
@@ -219,7 +221,7 @@ impl Cradle {
         time: Option<&str>,
     ) -> Result<()> {
         self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             reminders::edit_custom(tx, &inputs, rule_id, title, rrule, time)
         })
     }
@@ -233,14 +235,14 @@ impl Cradle {
     /// Completes an item by id; a vaccine dose is recorded as given today.
     pub fn complete_reminder(&self, id: &str) -> Result<()> {
         self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             reminders::complete(tx, &inputs, id, c.today, &c.now_text)
         })
     }
 
     pub fn skip_reminder(&self, id: &str) -> Result<()> {
         self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             reminders::skip(tx, &inputs, id, &c.now_text)
         })
     }
@@ -258,7 +260,7 @@ impl Cradle {
                 }
                 Snooze::Until(t) => t,
             };
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             reminders::snooze(tx, &inputs, id, until, c.now)
         })
     }
@@ -273,7 +275,7 @@ impl Cradle {
         place: Option<&str>,
     ) -> Result<()> {
         self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             reminders::record_dose(
                 tx,
                 &inputs,
@@ -291,7 +293,7 @@ impl Cradle {
     pub fn reminder_settings(&self) -> Result<Settings> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        Ok(reminders::load(&db, c.language)?.settings)
+        Ok(reminders::load(&db, c.language, &self.rules)?.settings)
     }
 
     pub fn set_reminder_settings(&self, settings: &Settings) -> Result<()> {
@@ -308,7 +310,7 @@ impl Cradle {
     ) -> Result<Vec<Notification>> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        let inputs = reminders::load(&db, c.language)?;
+        let inputs = reminders::load(&db, c.language, &self.rules)?;
         notify::plan(&inputs, now.unwrap_or(c.now), &c.zone, limit)
     }
 
@@ -316,7 +318,7 @@ impl Cradle {
     /// here: ids to add and ids to cancel.
     pub fn notification_plan_diff(&self, limit: usize) -> Result<PlanDiff> {
         self.write(&[], |tx, c| {
-            let inputs = reminders::load(tx, c.language)?;
+            let inputs = reminders::load(tx, c.language, &self.rules)?;
             let plan = notify::plan(&inputs, c.now, &c.zone, limit)?;
             notify::diff_and_save(tx, plan)
         })

@@ -113,6 +113,14 @@ impl Recurrence {
         Ok(Self { set })
     }
 
+    /// Rebuilds a rule that was validated when it was saved: one parse, no
+    /// per-part checks (plans load every rule each time).
+    pub fn stored(rule: &str, first_day: Date, time: Time) -> Result<Self> {
+        build(rule, first_day.to_datetime(time))
+            .map(|set| Self { set })
+            .map_err(|_| invalid_at(1, "is not a valid RRULE"))
+    }
+
     /// Occurrences from `from` to `to` inclusive, in floating local time.
     /// Lazy: an unbounded rule is only expanded as far as asked.
     pub fn between(&self, from: DateTime, to: DateTime) -> impl Iterator<Item = DateTime> + '_ {

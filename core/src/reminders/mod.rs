@@ -22,6 +22,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::{Timestamp, ToSpan};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -133,8 +134,13 @@ pub struct CustomRule {
     pub rrule: String,
     pub time: Time,
     pub starts_on: Date,
-    recurrence: Recurrence,
+    recurrence: Arc<Recurrence>,
 }
+
+/// Built rules by id, reused while a rule is unchanged: parsing an RRULE
+/// costs more than planning with it, and every plan reads every rule.
+#[derive(Default)]
+pub(crate) struct RuleCache(Mutex<HashMap<i64, (String, Arc<Recurrence>)>>);
 
 struct StatusRow {
     status: Status,
@@ -152,7 +158,7 @@ pub(crate) struct Inputs {
     pub(crate) rules: Vec<CustomRule>,
 }
 
-pub(crate) fn load(conn: &Connection, language: Language) -> Result<Inputs> {
+pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> Result<Inputs> {
     let timeline = timeline::load(conn)?;
     let settings = load_settings(conn)?;
     let mut statuses = HashMap::new();
@@ -209,11 +215,20 @@ pub(crate) fn load(conn: &Connection, language: Language) -> Result<Inputs> {
             r.get::<_, String>(4)?,
         ))
     })?;
+    let mut cached = cache.0.lock().unwrap_or_else(|e| e.into_inner());
     for row in rows {
         let (id, title, rrule, time, starts_on) = row?;
+        let key = format!("{rrule}|{time}|{starts_on}");
         let time = custom::parse_time(&time)?;
         let starts_on = read_date(starts_on)?;
-        let recurrence = Recurrence::new(&rrule, starts_on, time)?;
+        let recurrence = match cached.get(&id) {
+            Some((k, r)) if *k == key => Arc::clone(r),
+            _ => {
+                let r = Arc::new(Recurrence::stored(&rrule, starts_on, time)?);
+                cached.insert(id, (key, Arc::clone(&r)));
+                r
+            }
+        };
         rules.push(CustomRule {
             id,
             title,
@@ -223,6 +238,8 @@ pub(crate) fn load(conn: &Connection, language: Language) -> Result<Inputs> {
             recurrence,
         });
     }
+    cached.retain(|id, _| rules.iter().any(|r| r.id == *id));
+    drop(cached);
     Ok(Inputs {
         timeline,
         settings,
