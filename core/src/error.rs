@@ -16,6 +16,9 @@ pub enum Error {
     NotFound(&'static str),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// Stored data that cannot be read back (a bug or outside tampering).
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(&'static str),
     #[error(
         "the database was written by a newer Cradle (schema {found}, this build knows {supported})"
     )]
@@ -76,9 +79,11 @@ impl From<Error> for CradleError {
             Error::NotFound(what) => CradleError::NotFound {
                 what: what.to_owned(),
             },
-            e @ (Error::Database(_) | Error::SchemaTooNew { .. }) => CradleError::Storage {
-                reason: e.to_string(),
-            },
+            e @ (Error::Database(_) | Error::Corrupt(_) | Error::SchemaTooNew { .. }) => {
+                CradleError::Storage {
+                    reason: e.to_string(),
+                }
+            }
             Error::Network(reason) => CradleError::Network { reason },
             Error::Server { status } => CradleError::Server { status },
         }

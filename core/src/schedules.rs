@@ -4,6 +4,17 @@ use crate::timeline::gestation::GestationalAge;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+/// Parses an embedded data file once. The files are checked by tests, so a
+/// parse failure is a defect of the build, never of the user's data.
+pub(crate) fn embedded<T: serde::de::DeserializeOwned>(
+    cell: &'static OnceLock<T>,
+    raw: &'static str,
+) -> &'static T {
+    cell.get_or_init(|| {
+        serde_json::from_str(raw).expect("embedded data is valid (checked by tests)")
+    })
+}
+
 /// A window of gestational age, both ends inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
@@ -49,19 +60,13 @@ impl PrenatalSchedule {
     /// 孕前和孕期保健指南 (2018), the Chinese Medical Association's guideline: the default.
     pub fn cma_2018() -> &'static PrenatalSchedule {
         static SCHEDULE: OnceLock<PrenatalSchedule> = OnceLock::new();
-        SCHEDULE.get_or_init(|| {
-            serde_json::from_str(include_str!("../content/prenatal-cma-2018.json"))
-                .expect("embedded schedule is valid JSON (checked by tests)")
-        })
+        embedded(&SCHEDULE, include_str!("../content/prenatal-cma-2018.json"))
     }
 
     /// The WHO 2016 antenatal care model (8 contacts): the alternative.
     pub fn who_2016() -> &'static PrenatalSchedule {
         static SCHEDULE: OnceLock<PrenatalSchedule> = OnceLock::new();
-        SCHEDULE.get_or_init(|| {
-            serde_json::from_str(include_str!("../content/prenatal-who-2016.json"))
-                .expect("embedded schedule is valid JSON (checked by tests)")
-        })
+        embedded(&SCHEDULE, include_str!("../content/prenatal-who-2016.json"))
     }
 
     /// A built-in schedule by its id.
@@ -107,10 +112,7 @@ impl VaccineSchedule {
     /// China's National Immunization Program, with the 2025 DTaP change.
     pub fn cn_nip() -> &'static VaccineSchedule {
         static SCHEDULE: OnceLock<VaccineSchedule> = OnceLock::new();
-        SCHEDULE.get_or_init(|| {
-            serde_json::from_str(include_str!("../content/vaccines-cn-nip.json"))
-                .expect("embedded schedule is valid JSON (checked by tests)")
-        })
+        embedded(&SCHEDULE, include_str!("../content/vaccines-cn-nip.json"))
     }
 
     pub fn vaccine(&self, code: &str) -> Option<&Vaccine> {

@@ -1,36 +1,18 @@
 //! Reminders and the notification plan, over a real SQLite file.
 
-use cradle_core::clock::FixedClock;
+mod common;
+
+use common::app;
 use cradle_core::reminders::{Due, Kind, Settings, Status};
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
-use cradle_core::{Config, Cradle, Error, Snooze};
+use cradle_core::{Error, Snooze};
 use jiff::Timestamp;
 use jiff::civil::{Time, date};
 use jiff::tz::TimeZone;
 use proptest::prelude::*;
 use std::collections::HashSet;
-use std::sync::Arc;
-
-struct App {
-    _dir: tempfile::TempDir,
-    clock: Arc<FixedClock>,
-    cradle: Cradle,
-}
-
-fn app(zone: &str, now: &str) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
-    let config = Config::new(zone, "en").unwrap().with_clock(clock.clone());
-    let cradle = Cradle::open(dir.path().join("r.db"), config).unwrap();
-    cradle.set_profile(None, "en", zone).unwrap();
-    App {
-        _dir: dir,
-        clock,
-        cradle,
-    }
-}
 
 fn ts(s: &str) -> Timestamp {
     s.parse().unwrap()

@@ -1,34 +1,18 @@
 //! The timeline through the facade, over a real SQLite file.
 
-use cradle_core::clock::FixedClock;
+mod common;
+
+use common::{App, app};
+use cradle_core::Error;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::timeline::Stage;
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
-use cradle_core::{Config, Cradle, Error};
 use jiff::Timestamp;
 use jiff::civil::date;
 use proptest::prelude::*;
 use std::sync::{Arc, Mutex};
-
-struct App {
-    _dir: tempfile::TempDir,
-    clock: Arc<FixedClock>,
-    cradle: Cradle,
-}
-
-fn app(zone: &str, now: &str) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
-    let config = Config::new(zone, "en").unwrap().with_clock(clock.clone());
-    let cradle = Cradle::open(dir.path().join("c.db"), config).unwrap();
-    App {
-        _dir: dir,
-        clock,
-        cradle,
-    }
-}
 
 #[test]
 fn an_lmp_gives_a_pregnant_today_with_content() {

@@ -54,7 +54,7 @@ fn open_configured(path: &Path) -> Result<Connection> {
     // here than write throughput.
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Database(rusqlite::Error::InvalidQuery));
+        return Err(Error::Corrupt("the database refused write-ahead logging"));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -2,7 +2,7 @@
 //! as one file per locale (zh-Hans, en); other locales read English.
 
 use crate::profile::Language;
-use crate::schedules::PrenatalSchedule;
+use crate::schedules::{PrenatalSchedule, embedded};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -74,10 +74,7 @@ struct MonthText {
 
 fn sizes() -> &'static Sizes {
     static S: OnceLock<Sizes> = OnceLock::new();
-    S.get_or_init(|| {
-        serde_json::from_str(include_str!("../../content/fetal-size.json"))
-            .expect("embedded content is valid (checked by tests)")
-    })
+    embedded(&S, include_str!("../../content/fetal-size.json"))
 }
 
 fn texts(language: Language) -> &'static Texts {
@@ -87,9 +84,7 @@ fn texts(language: Language) -> &'static Texts {
         Language::En => (&EN, include_str!("../../content/en.json")),
         Language::ZhHans => (&ZH, include_str!("../../content/zh-Hans.json")),
     };
-    cell.get_or_init(|| {
-        serde_json::from_str(raw).expect("embedded content is valid (checked by tests)")
-    })
+    embedded(cell, raw)
 }
 
 /// This week's content, for weeks 4 to 42.

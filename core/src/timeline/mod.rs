@@ -162,7 +162,7 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<Date> {
 
 pub(crate) fn read_date(text: String) -> Result<Date> {
     text.parse::<Date>()
-        .map_err(|_| Error::Database(rusqlite::Error::InvalidQuery))
+        .map_err(|_| Error::Corrupt("a stored date"))
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<State> {
@@ -239,7 +239,7 @@ pub(crate) fn history(conn: &Connection, pregnancy_id: i64) -> Result<Vec<Histor
             r.get::<_, String>(7)?,
         ))
     })?;
-    let corrupt = || Error::Database(rusqlite::Error::InvalidQuery);
+    let corrupt = || Error::Corrupt("a dating estimate");
     let mut out = Vec::new();
     for row in rows {
         let (method, event, cycle, embryo, crl, scan_ga, edd, recorded_at) = row?;

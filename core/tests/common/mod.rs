@@ -1,0 +1,26 @@
+//! A Cradle over a fresh SQLite file with a pinned clock, shared by the
+//! integration tests.
+
+use cradle_core::clock::FixedClock;
+use cradle_core::{Config, Cradle};
+use std::sync::Arc;
+
+pub struct App {
+    _dir: tempfile::TempDir,
+    pub clock: Arc<FixedClock>,
+    pub cradle: Cradle,
+}
+
+/// A user in `zone` (English) whose clock reads `now` (RFC 3339).
+pub fn app(zone: &str, now: &str) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
+    let config = Config::new(zone, "en").unwrap().with_clock(clock.clone());
+    let cradle = Cradle::open(dir.path().join("cradle.db"), config).unwrap();
+    cradle.set_profile(None, "en", zone).unwrap();
+    App {
+        _dir: dir,
+        clock,
+        cradle,
+    }
+}
