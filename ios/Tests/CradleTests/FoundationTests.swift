@@ -3,22 +3,10 @@ import XCTest
 @testable import Cradle
 
 /// The foundation contract, through the generated bindings and the real library.
-final class FoundationTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("cradle-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class FoundationTests: DatabaseTestCase {
     private func open(_ name: String = "cradle.db") throws -> CradleCore {
         try CradleCore.open(
-            path: dir.appendingPathComponent(name).path,
+            path: path(name),
             deviceTimeZone: "Asia/Shanghai",
             deviceLocale: "zh-Hans-CN"
         )

@@ -3,22 +3,10 @@ import XCTest
 @testable import Cradle
 
 /// Reminders and the notification plan, through the bindings.
-final class RemindersTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("cradle-reminders-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class RemindersTests: DatabaseTestCase {
     private func open() throws -> CradleCore {
         try CradleCore.open(
-            path: dir.appendingPathComponent("r.db").path, deviceTimeZone: "Europe/London", deviceLocale: "en-GB")
+            path: path("r.db"), deviceTimeZone: "Europe/London", deviceLocale: "en-GB")
     }
 
     func testTheNotificationPlanFitsTheIOSLimitAndDiffs() throws {

@@ -4,8 +4,7 @@ import XCTest
 
 /// The timeline through the bindings. Expected values are derived from the
 /// date the core itself reports, so a run across midnight still holds.
-final class TimelineTests: XCTestCase {
-    private var dir: URL!
+final class TimelineTests: DatabaseTestCase {
     private let iso: DateFormatter = {
         let f = DateFormatter()
         f.calendar = Calendar(identifier: .gregorian)
@@ -15,19 +14,9 @@ final class TimelineTests: XCTestCase {
         return f
     }()
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("cradle-timeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
     private func open() throws -> CradleCore {
         try CradleCore.open(
-            path: dir.appendingPathComponent("t.db").path, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
+            path: path("t.db"), deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
     }
 
     private func shift(_ date: String, days: Int) -> String {
