@@ -5,6 +5,7 @@ mod device;
 mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
+use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
 use cradle_core::reminders::{self, custom::parse_time};
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
@@ -76,6 +77,69 @@ enum Command {
         #[command(subcommand)]
         action: NotificationsAction,
     },
+    /// Record a measurement
+    Record {
+        #[command(subcommand)]
+        what: RecordWhat,
+    },
+    /// Your recorded measurements
+    Records {
+        #[command(subcommand)]
+        action: RecordsAction,
+    },
+    /// Gentle, non-diagnostic notes on your latest readings
+    Insights,
+}
+
+#[derive(Subcommand)]
+enum RecordWhat {
+    /// Blood pressure in mmHg
+    Bp {
+        #[arg(long)]
+        sys: u32,
+        #[arg(long)]
+        dia: u32,
+        #[arg(long)]
+        pulse: Option<u32>,
+        /// When it was taken (RFC 3339); default now
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Weight in kg or jin (市斤)
+    #[command(group(ArgGroup::new("unit").required(true).args(["kg", "jin"])))]
+    Weight {
+        #[arg(long)]
+        kg: Option<f64>,
+        #[arg(long)]
+        jin: Option<f64>,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Blood glucose in mmol/L or mg/dL
+    #[command(group(ArgGroup::new("unit").required(true).args(["mmol", "mgdl"])))]
+    Glucose {
+        #[arg(long)]
+        mmol: Option<f64>,
+        #[arg(long)]
+        mgdl: Option<f64>,
+        /// fasting, 1h, 2h or random
+        #[arg(long)]
+        context: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RecordsAction {
+    /// List records, oldest first
+    List {
+        /// weight, blood_pressure or glucose
+        #[arg(long)]
+        kind: Option<String>,
+    },
+    /// Delete a record by id
+    Delete { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -400,6 +464,54 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 .transpose()?;
             out.notifications(&cradle.notification_plan(now, limit)?, &cradle.time_zone()?);
         }
+        Command::Record { what } => {
+            let (checked, at) = match what {
+                RecordWhat::Bp {
+                    sys,
+                    dia,
+                    pulse,
+                    at,
+                } => (Measurement::blood_pressure(sys, dia, pulse)?, at),
+                RecordWhat::Weight { kg, jin, at } => {
+                    let checked = match (kg, jin) {
+                        (Some(kg), _) => Measurement::weight(kg, WeightUnit::Kg)?,
+                        // clap's "unit" group guarantees one of the two.
+                        (None, jin) => {
+                            Measurement::weight(jin.unwrap_or_default(), WeightUnit::Jin)?
+                        }
+                    };
+                    (checked, at)
+                }
+                RecordWhat::Glucose {
+                    mmol,
+                    mgdl,
+                    context,
+                    at,
+                } => {
+                    let context = GlucoseContext::from_code(&context)?;
+                    let checked = match (mmol, mgdl) {
+                        (Some(v), _) => Measurement::glucose(v, GlucoseUnit::MmolPerL, context)?,
+                        (None, v) => Measurement::glucose(
+                            v.unwrap_or_default(),
+                            GlucoseUnit::MgPerDl,
+                            context,
+                        )?,
+                    };
+                    (checked, at)
+                }
+            };
+            let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
+            let id = cradle.record(checked, at)?;
+            out.recorded(id, checked.unusual, &cradle.insights()?);
+        }
+        Command::Records { action } => match action {
+            RecordsAction::List { kind } => out.records(&cradle.records(kind.as_deref())?),
+            RecordsAction::Delete { id } => {
+                cradle.delete_record(id)?;
+                out.ok(&id.to_string(), "deleted");
+            }
+        },
+        Command::Insights => out.insights(&cradle.insights()?),
         Command::Trying { action } => {
             let since = match action {
                 TryingAction::Start { since: Some(d) } => Some(parse_date("since", &d)?),

@@ -4,6 +4,8 @@
 
 use cradle_core::clock::zone_name;
 use cradle_core::profile::{Language, Profile};
+use cradle_core::records::insights::Insight;
+use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
@@ -183,6 +185,68 @@ impl Output {
                 zone.to_datetime(n.fire_at).strftime("%Y-%m-%d %H:%M"),
                 n.title,
                 n.body
+            );
+        }
+    }
+
+    pub fn recorded(&self, id: i64, unusual: bool, insights: &[Insight]) {
+        if self.json {
+            self.print_json(json!({ "id": id, "unusual": unusual, "insights": insights.iter().map(insight_json).collect::<Vec<_>>() }));
+            return;
+        }
+        say!("Recorded (#{id}). 已记录（#{id}）。");
+        if unusual {
+            say!("This value is unusual; please check it. 这个数值不太常见，请核对。");
+        }
+        self.insights(insights);
+    }
+
+    pub fn insights(&self, insights: &[Insight]) {
+        if self.json {
+            self.print_json(Value::Array(insights.iter().map(insight_json).collect()));
+            return;
+        }
+        for i in insights {
+            let mark = if i.level == cradle_core::records::insights::Level::SeekCareNow {
+                "!!"
+            } else {
+                "!"
+            };
+            say!("{mark} {}\n   ({})", i.message, i.source);
+        }
+    }
+
+    pub fn records(&self, records: &[Record]) {
+        let rows: Vec<Value> = records.iter().map(record_json).collect();
+        if self.json {
+            self.print_json(Value::Array(rows));
+            return;
+        }
+        for r in records {
+            let value = match r.measurement {
+                Measurement::Weight { grams } => format!("{:.1} kg", f64::from(grams) / 1000.0),
+                Measurement::BloodPressure {
+                    systolic,
+                    diastolic,
+                    pulse,
+                } => match pulse {
+                    Some(p) => format!("{systolic}/{diastolic} mmHg, {p}/min"),
+                    None => format!("{systolic}/{diastolic} mmHg"),
+                },
+                Measurement::Glucose { cmmol, context } => {
+                    format!(
+                        "{:.1} mmol/L ({})",
+                        f64::from(cmmol) / 100.0,
+                        context.code()
+                    )
+                }
+            };
+            let flag = if r.unusual { "  (unusual)" } else { "" };
+            say!(
+                "#{:<4} {}  {:<15} {value}{flag}",
+                r.id,
+                r.taken_at,
+                r.measurement.kind()
             );
         }
     }
@@ -383,6 +447,42 @@ fn print_month(zh: bool, m: &MonthContent) {
     } else {
         say!("\nThis month: {}\nTip: {}", m.highlight, m.tip);
     }
+}
+
+fn insight_json(i: &Insight) -> Value {
+    json!({
+        "code": i.code,
+        "level": i.level.code(),
+        "message": i.message,
+        "source": i.source,
+        "record_id": i.record_id,
+    })
+}
+
+fn record_json(r: &Record) -> Value {
+    let mut v = json!({
+        "id": r.id,
+        "kind": r.measurement.kind(),
+        "taken_at": r.taken_at.to_string(),
+        "unusual": r.unusual,
+    });
+    match r.measurement {
+        Measurement::Weight { grams } => v["grams"] = json!(grams),
+        Measurement::BloodPressure {
+            systolic,
+            diastolic,
+            pulse,
+        } => {
+            v["systolic"] = json!(systolic);
+            v["diastolic"] = json!(diastolic);
+            v["pulse"] = json!(pulse);
+        }
+        Measurement::Glucose { cmmol, context } => {
+            v["mmol_per_l"] = json!(f64::from(cmmol) / 100.0);
+            v["context"] = json!(context.code());
+        }
+    }
+    v
 }
 
 fn item_json(i: &Item) -> Value {

@@ -5,6 +5,8 @@ use crate::clock::{self, Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::profile::{self, Language, Profile};
+use crate::records::insights::{self, Insight};
+use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
 use crate::storage;
@@ -322,6 +324,39 @@ impl Cradle {
             let plan = notify::plan(&inputs, c.now, &c.zone, limit)?;
             notify::diff_and_save(tx, plan)
         })
+    }
+
+    /// Records a measurement taken at `taken_at` (default: now); returns its id.
+    pub fn record(&self, checked: Checked, taken_at: Option<Timestamp>) -> Result<i64> {
+        self.write(&[DataArea::Records], |tx, c| {
+            records::add(tx, checked, taken_at.unwrap_or(c.now), c.now)
+        })
+    }
+
+    pub fn update_record(&self, id: i64, checked: Checked, taken_at: Timestamp) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, c| {
+            records::update(tx, id, checked, taken_at, c.now)
+        })
+    }
+
+    /// Deletes a record (a tombstone remains, without the value, for sync).
+    pub fn delete_record(&self, id: i64) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, c| records::delete(tx, id, c.now))
+    }
+
+    /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
+    pub fn records(&self, kind: Option<&str>) -> Result<Vec<Record>> {
+        records::list(&self.db(), kind)
+    }
+
+    /// Insights from the latest readings, most urgent first, in the user's language.
+    pub fn insights(&self) -> Result<Vec<Insight>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        Ok(insights::from_records(
+            &records::list(&db, None)?,
+            c.language,
+        ))
     }
 
     /// Every dating estimate of the ongoing pregnancy, oldest first.

@@ -11,6 +11,8 @@ pub enum DataArea {
     Timeline,
     /// Reminder plans and the notification plan.
     Reminders,
+    /// Health records and the insights drawn from them.
+    Records,
 }
 
 pub trait ChangeObserver: Send + Sync {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod error;
 pub mod events;
 pub mod profile;
+pub mod records;
 pub mod reminders;
 pub mod schedules;
 pub mod storage;

@@ -7,6 +7,8 @@
 
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
+use cradle_core::records::insights::Insight;
+use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::timeline::baby::Birth;
@@ -33,6 +35,7 @@ pub enum DataArea {
     Profile,
     Timeline,
     Reminders,
+    Records,
 }
 
 #[uniffi::remote(Enum)]
@@ -408,6 +411,101 @@ pub struct ReminderSettings {
     pub quiet_end: String,
 }
 
+#[uniffi::remote(Enum)]
+pub enum GlucoseContext {
+    Fasting,
+    OneHour,
+    TwoHours,
+    Random,
+}
+
+#[uniffi::remote(Enum)]
+pub enum WeightUnit {
+    Kg,
+    Jin,
+}
+
+#[uniffi::remote(Enum)]
+pub enum GlucoseUnit {
+    MmolPerL,
+    MgPerDl,
+}
+
+/// A stored measurement, in fixed units.
+#[derive(uniffi::Enum)]
+pub enum MeasurementValue {
+    Weight {
+        grams: u32,
+    },
+    BloodPressure {
+        systolic: u32,
+        diastolic: u32,
+        pulse: Option<u32>,
+    },
+    Glucose {
+        mmol_per_l: f64,
+        context: GlucoseContext,
+    },
+}
+
+#[derive(uniffi::Record)]
+pub struct HealthRecord {
+    pub id: i64,
+    /// RFC 3339.
+    pub taken_at: String,
+    pub value: MeasurementValue,
+    /// Possible but unusual: kept, and shown for the user to check.
+    pub unusual: bool,
+}
+
+impl From<Record> for HealthRecord {
+    fn from(r: Record) -> Self {
+        Self {
+            id: r.id,
+            taken_at: r.taken_at.to_string(),
+            value: match r.measurement {
+                Measurement::Weight { grams } => MeasurementValue::Weight { grams },
+                Measurement::BloodPressure {
+                    systolic,
+                    diastolic,
+                    pulse,
+                } => MeasurementValue::BloodPressure {
+                    systolic,
+                    diastolic,
+                    pulse,
+                },
+                Measurement::Glucose { cmmol, context } => MeasurementValue::Glucose {
+                    mmol_per_l: f64::from(cmmol) / 100.0,
+                    context,
+                },
+            },
+            unusual: r.unusual,
+        }
+    }
+}
+
+#[derive(uniffi::Record)]
+pub struct InsightInfo {
+    pub code: String,
+    /// `contact_clinic` or `seek_care_now`.
+    pub level: String,
+    pub message: String,
+    pub source: String,
+    pub record_id: i64,
+}
+
+impl From<Insight> for InsightInfo {
+    fn from(i: Insight) -> Self {
+        Self {
+            code: i.code.to_owned(),
+            level: i.level.code().to_owned(),
+            message: i.message.to_owned(),
+            source: i.source.to_owned(),
+            record_id: i.record_id,
+        }
+    }
+}
+
 #[derive(uniffi::Record)]
 pub struct DatingHistoryEntry {
     pub method: Method,
@@ -616,6 +714,58 @@ impl CradleCore {
         })?)
     }
 
+    /// Records a blood pressure taken at `taken_at` (RFC 3339; default now). Returns its id.
+    pub fn record_blood_pressure(
+        &self,
+        systolic: u32,
+        diastolic: u32,
+        pulse: Option<u32>,
+        taken_at: Option<String>,
+    ) -> Result<i64> {
+        self.record(
+            Measurement::blood_pressure(systolic, diastolic, pulse),
+            taken_at,
+        )
+    }
+
+    pub fn record_weight(
+        &self,
+        value: f64,
+        unit: WeightUnit,
+        taken_at: Option<String>,
+    ) -> Result<i64> {
+        self.record(Measurement::weight(value, unit), taken_at)
+    }
+
+    pub fn record_glucose(
+        &self,
+        value: f64,
+        unit: GlucoseUnit,
+        context: GlucoseContext,
+        taken_at: Option<String>,
+    ) -> Result<i64> {
+        self.record(Measurement::glucose(value, unit, context), taken_at)
+    }
+
+    /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
+    pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
+        Ok(self
+            .core
+            .records(kind.as_deref())?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    pub fn delete_record(&self, id: i64) -> Result<()> {
+        Ok(self.core.delete_record(id)?)
+    }
+
+    /// Non-diagnostic notes on the latest readings, most urgent first.
+    pub fn insights(&self) -> Result<Vec<InsightInfo>> {
+        Ok(self.core.insights()?.into_iter().map(Into::into).collect())
+    }
+
     pub fn dating_history(&self) -> Result<Vec<DatingHistoryEntry>> {
         Ok(self
             .core
@@ -636,6 +786,19 @@ impl CradleCore {
 
     pub fn unsubscribe(&self, subscription: u64) -> bool {
         self.core.unsubscribe(subscription)
+    }
+}
+
+impl CradleCore {
+    fn record(
+        &self,
+        checked: cradle_core::Result<cradle_core::records::Checked>,
+        taken_at: Option<String>,
+    ) -> Result<i64> {
+        let taken_at = taken_at
+            .map(|t| reminders::parse_instant("taken_at", &t))
+            .transpose()?;
+        Ok(self.core.record(checked?, taken_at)?)
     }
 }
 

@@ -28,6 +28,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: include_str!("migrations/0003_reminders.sql"),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/0004_records.sql"),
+    },
 ];
 
 /// The schema version this build writes.

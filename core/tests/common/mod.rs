@@ -1,3 +1,6 @@
+// Each test binary compiles this module and uses a different part of it.
+#![allow(dead_code)]
+
 //! A Cradle over a fresh SQLite file with a pinned clock, shared by the
 //! integration tests.
 

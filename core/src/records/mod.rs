@@ -1,0 +1,432 @@
+//! The mother's own measurements: weight, blood pressure and glucose.
+//!
+//! Values are validated and stored in fixed units. A physiologically
+//! impossible value is refused with the field named and nothing written; a
+//! possible but unusual one is kept and flagged. Errors never echo the value.
+
+pub mod insights;
+
+use crate::error::{Error, Result};
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::ops::RangeInclusive;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlucoseContext {
+    Fasting,
+    OneHour,
+    TwoHours,
+    Random,
+}
+
+impl GlucoseContext {
+    pub fn code(self) -> &'static str {
+        match self {
+            GlucoseContext::Fasting => "fasting",
+            GlucoseContext::OneHour => "1h",
+            GlucoseContext::TwoHours => "2h",
+            GlucoseContext::Random => "random",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<Self> {
+        match code {
+            "fasting" => Ok(GlucoseContext::Fasting),
+            "1h" => Ok(GlucoseContext::OneHour),
+            "2h" => Ok(GlucoseContext::TwoHours),
+            "random" => Ok(GlucoseContext::Random),
+            _ => Err(Error::invalid(
+                "context",
+                "must be fasting, 1h, 2h or random",
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightUnit {
+    Kg,
+    /// 市斤: exactly 500 g.
+    Jin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlucoseUnit {
+    MmolPerL,
+    /// Converted with 18.0 mg/dL per mmol/L, the factor under which the
+    /// IADPSG cut-offs (92, 180, 153 mg/dL) equal 5.1, 10.0 and 8.5 mmol/L.
+    MgPerDl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measurement {
+    Weight {
+        grams: u32,
+    },
+    BloodPressure {
+        systolic: u32,
+        diastolic: u32,
+        pulse: Option<u32>,
+    },
+    /// Hundredths of a mmol/L.
+    Glucose {
+        cmmol: u32,
+        context: GlucoseContext,
+    },
+}
+
+/// Possible (else refused) and usual (else flagged) ranges.
+struct Bounds {
+    possible: RangeInclusive<f64>,
+    usual: RangeInclusive<f64>,
+}
+
+const WEIGHT_KG: Bounds = Bounds {
+    possible: 25.0..=250.0,
+    usual: 35.0..=150.0,
+};
+const SYSTOLIC: Bounds = Bounds {
+    possible: 50.0..=300.0,
+    usual: 80.0..=200.0,
+};
+const DIASTOLIC: Bounds = Bounds {
+    possible: 30.0..=200.0,
+    usual: 40.0..=130.0,
+};
+const PULSE: Bounds = Bounds {
+    possible: 30.0..=250.0,
+    usual: 45.0..=150.0,
+};
+const GLUCOSE_MMOL: Bounds = Bounds {
+    possible: 1.0..=40.0,
+    usual: 2.5..=25.0,
+};
+
+fn check(field: &'static str, value: f64, bounds: &Bounds, unit: &str) -> Result<bool> {
+    if !value.is_finite() || !bounds.possible.contains(&value) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "must be between {} and {} {unit}",
+                bounds.possible.start(),
+                bounds.possible.end()
+            ),
+        ));
+    }
+    Ok(!bounds.usual.contains(&value))
+}
+
+/// A validated measurement and whether it is unusual (kept, but flagged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub measurement: Measurement,
+    pub unusual: bool,
+}
+
+impl Measurement {
+    pub fn weight(value: f64, unit: WeightUnit) -> Result<Checked> {
+        let kg = match unit {
+            WeightUnit::Kg => value,
+            WeightUnit::Jin => value / 2.0,
+        };
+        let unusual = check("weight", kg, &WEIGHT_KG, "kg")?;
+        Ok(Checked {
+            measurement: Measurement::Weight {
+                grams: (kg * 1000.0).round() as u32,
+            },
+            unusual,
+        })
+    }
+
+    pub fn blood_pressure(systolic: u32, diastolic: u32, pulse: Option<u32>) -> Result<Checked> {
+        let mut unusual = check("systolic", f64::from(systolic), &SYSTOLIC, "mmHg")?;
+        unusual |= check("diastolic", f64::from(diastolic), &DIASTOLIC, "mmHg")?;
+        if diastolic >= systolic {
+            return Err(Error::invalid("diastolic", "must be lower than systolic"));
+        }
+        if let Some(p) = pulse {
+            unusual |= check("pulse", f64::from(p), &PULSE, "beats per minute")?;
+        }
+        Ok(Checked {
+            measurement: Measurement::BloodPressure {
+                systolic,
+                diastolic,
+                pulse,
+            },
+            unusual,
+        })
+    }
+
+    pub fn glucose(value: f64, unit: GlucoseUnit, context: GlucoseContext) -> Result<Checked> {
+        let mmol = match unit {
+            GlucoseUnit::MmolPerL => value,
+            GlucoseUnit::MgPerDl => value / 18.0,
+        };
+        let unusual = check("glucose", mmol, &GLUCOSE_MMOL, "mmol/L")?;
+        Ok(Checked {
+            measurement: Measurement::Glucose {
+                cmmol: (mmol * 100.0).round() as u32,
+                context,
+            },
+            unusual,
+        })
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Measurement::Weight { .. } => "weight",
+            Measurement::BloodPressure { .. } => "blood_pressure",
+            Measurement::Glucose { .. } => "glucose",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    pub id: i64,
+    pub taken_at: Timestamp,
+    pub measurement: Measurement,
+    pub unusual: bool,
+}
+
+type Columns = (
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+    Option<&'static str>,
+);
+
+fn columns(m: &Measurement) -> Columns {
+    match *m {
+        Measurement::Weight { grams } => (Some(grams), None, None, None, None, None),
+        Measurement::BloodPressure {
+            systolic,
+            diastolic,
+            pulse,
+        } => (None, Some(systolic), Some(diastolic), pulse, None, None),
+        Measurement::Glucose { cmmol, context } => {
+            (None, None, None, None, Some(cmmol), Some(context.code()))
+        }
+    }
+}
+
+/// Readings are kept to the second; finer precision means nothing here.
+fn whole_seconds(t: Timestamp) -> Timestamp {
+    Timestamp::from_second(t.as_second()).unwrap_or(t)
+}
+
+/// Adds a measurement taken at `taken_at` (not in the future).
+pub(crate) fn add(
+    tx: &Transaction<'_>,
+    c: Checked,
+    taken_at: Timestamp,
+    now: Timestamp,
+) -> Result<i64> {
+    if taken_at > now {
+        return Err(Error::invalid("taken_at", "must not be in the future"));
+    }
+    let (grams, sys, dia, pulse, glucose, context) = columns(&c.measurement);
+    tx.execute(
+        "INSERT INTO measurement (kind, taken_at, grams, systolic, diastolic, pulse, glucose_cmmol, context,
+             unusual, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            c.measurement.kind(),
+            taken_at.to_string(),
+            grams,
+            sys,
+            dia,
+            pulse,
+            glucose,
+            context,
+            c.unusual,
+            now.to_string()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Replaces a measurement's value and time; the kind cannot change.
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    id: i64,
+    c: Checked,
+    taken_at: Timestamp,
+    now: Timestamp,
+) -> Result<()> {
+    let kind: Option<String> = tx
+        .query_row(
+            "SELECT kind FROM measurement WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match kind {
+        None => return Err(Error::NotFound("record")),
+        Some(k) if k != c.measurement.kind() => {
+            return Err(Error::invalid(
+                "kind",
+                "a record keeps its kind; delete it and add a new one",
+            ));
+        }
+        Some(_) => {}
+    }
+    let taken_at = whole_seconds(taken_at);
+    if taken_at > now {
+        return Err(Error::invalid("taken_at", "must not be in the future"));
+    }
+    let (grams, sys, dia, pulse, glucose, context) = columns(&c.measurement);
+    tx.execute(
+        "UPDATE measurement SET taken_at = ?2, grams = ?3, systolic = ?4, diastolic = ?5, pulse = ?6,
+             glucose_cmmol = ?7, context = ?8, unusual = ?9, updated_at = ?10 WHERE id = ?1",
+        params![id, taken_at.to_string(), grams, sys, dia, pulse, glucose, context, c.unusual, now.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Deletes a measurement, leaving a tombstone for sync.
+pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE measurement SET deleted_at = ?2, updated_at = ?2, grams = NULL, systolic = NULL,
+             diastolic = NULL, pulse = NULL, glucose_cmmol = NULL
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now.to_string()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound("record"));
+    }
+    Ok(())
+}
+
+/// Live records, oldest first; `kind` filters.
+pub(crate) fn list(conn: &Connection, kind: Option<&str>) -> Result<Vec<Record>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, taken_at, grams, systolic, diastolic, pulse, glucose_cmmol, context, unusual
+         FROM measurement WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)
+         ORDER BY taken_at, id",
+    )?;
+    let rows = stmt.query_map([kind], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<u32>>(3)?,
+            r.get::<_, Option<u32>>(4)?,
+            r.get::<_, Option<u32>>(5)?,
+            r.get::<_, Option<u32>>(6)?,
+            r.get::<_, Option<u32>>(7)?,
+            r.get::<_, Option<String>>(8)?,
+            r.get::<_, bool>(9)?,
+        ))
+    })?;
+    let corrupt = || Error::Corrupt("a measurement");
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, kind, at, grams, sys, dia, pulse, glucose, context, unusual) = row?;
+        let measurement = match kind.as_str() {
+            "weight" => Measurement::Weight {
+                grams: grams.ok_or_else(corrupt)?,
+            },
+            "blood_pressure" => Measurement::BloodPressure {
+                systolic: sys.ok_or_else(corrupt)?,
+                diastolic: dia.ok_or_else(corrupt)?,
+                pulse,
+            },
+            _ => Measurement::Glucose {
+                cmmol: glucose.ok_or_else(corrupt)?,
+                context: GlucoseContext::from_code(context.as_deref().unwrap_or_default())
+                    .map_err(|_| corrupt())?,
+            },
+        };
+        out.push(Record {
+            id,
+            taken_at: at.parse().map_err(|_| corrupt())?,
+            measurement,
+            unusual,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(r: Result<Checked>) -> &'static str {
+        match r {
+            Err(Error::Invalid { field, .. }) => field,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn impossible_values_name_the_field() {
+        assert_eq!(
+            field(Measurement::blood_pressure(400, 80, None)),
+            "systolic"
+        );
+        assert_eq!(
+            field(Measurement::blood_pressure(120, 20, None)),
+            "diastolic"
+        );
+        assert_eq!(
+            field(Measurement::blood_pressure(120, 125, None)),
+            "diastolic"
+        );
+        assert_eq!(
+            field(Measurement::blood_pressure(120, 80, Some(10))),
+            "pulse"
+        );
+        assert_eq!(
+            field(Measurement::glucose(
+                0.0,
+                GlucoseUnit::MmolPerL,
+                GlucoseContext::Fasting
+            )),
+            "glucose"
+        );
+        assert_eq!(
+            field(Measurement::glucose(
+                f64::NAN,
+                GlucoseUnit::MmolPerL,
+                GlucoseContext::Fasting
+            )),
+            "glucose"
+        );
+        assert_eq!(field(Measurement::weight(300.0, WeightUnit::Kg)), "weight");
+        assert_eq!(field(Measurement::weight(20.0, WeightUnit::Jin)), "weight");
+        // Messages state the rule, never the value given.
+        let Err(e) = Measurement::blood_pressure(400, 80, None) else {
+            panic!()
+        };
+        assert!(!e.to_string().contains("400"));
+    }
+
+    #[test]
+    fn units_convert_and_unusual_values_are_flagged() {
+        let w = Measurement::weight(120.0, WeightUnit::Jin).unwrap();
+        assert_eq!(w.measurement, Measurement::Weight { grams: 60_000 });
+        assert!(!w.unusual);
+        let g = Measurement::glucose(92.0, GlucoseUnit::MgPerDl, GlucoseContext::Fasting).unwrap();
+        assert_eq!(
+            g.measurement,
+            Measurement::Glucose {
+                cmmol: 511,
+                context: GlucoseContext::Fasting
+            }
+        );
+        assert!(Measurement::blood_pressure(210, 100, None).unwrap().unusual);
+        assert!(
+            Measurement::glucose(30.0, GlucoseUnit::MmolPerL, GlucoseContext::Random)
+                .unwrap()
+                .unusual
+        );
+        assert!(
+            !Measurement::blood_pressure(118, 76, Some(80))
+                .unwrap()
+                .unusual
+        );
+    }
+}
