@@ -517,3 +517,88 @@ fn reminders_contract_list_add_done_snooze_and_plan() {
             .starts_with("cradle://reminders/")
     }));
 }
+
+#[test]
+fn record_contract_and_insights() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let r = json(&cradle(
+        &db,
+        &[
+            "--json", "record", "bp", "--sys", "162", "--dia", "95", "--pulse", "88",
+        ],
+    ));
+    assert_eq!(r["unusual"], false);
+    assert_eq!(r["insights"][0]["level"], "seek_care_now");
+    json(&cradle(
+        &db,
+        &["--json", "record", "weight", "--kg", "64.5"],
+    ));
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "record",
+            "glucose",
+            "--mmol",
+            "8.6",
+            "--context",
+            "2h",
+        ],
+    ));
+    let insights = json(&cradle(&db, &["--json", "insights"]));
+    let codes: Vec<_> = insights
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["blood_pressure_severe", "glucose_2h"]);
+    let list = json(&cradle(&db, &["--json", "records", "list"]));
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert_eq!(list[1]["grams"], 64_500);
+
+    for (args, field) in [
+        (
+            vec!["record", "bp", "--sys", "400", "--dia", "90"],
+            "systolic",
+        ),
+        (
+            vec!["record", "glucose", "--mmol", "0", "--context", "fasting"],
+            "glucose",
+        ),
+        (
+            vec!["record", "glucose", "--mmol", "5", "--context", "lunch"],
+            "context",
+        ),
+        (
+            vec![
+                "record",
+                "weight",
+                "--kg",
+                "70",
+                "--at",
+                "2999-01-01T00:00:00Z",
+            ],
+            "taken_at",
+        ),
+    ] {
+        let mut all = vec!["--json"];
+        all.extend(args.iter().copied());
+        let out = cradle(&db, &all);
+        assert_eq!(out.status.code(), Some(2), "{all:?}");
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["error"]["field"], field);
+        assert!(
+            !err["error"]["message"].as_str().unwrap().contains("400"),
+            "no values in errors"
+        );
+    }
+    assert_eq!(
+        json(&cradle(&db, &["--json", "records", "list"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}

@@ -1,0 +1,42 @@
+package org.cradle.core
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CradleCore
+import uniffi.cradle.CradleException
+import uniffi.cradle.GlucoseContext
+import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.MeasurementValue
+import uniffi.cradle.WeightUnit
+import java.nio.file.Path
+
+/** Health records and insights through the bindings. */
+class RecordsTest {
+    @TempDir
+    lateinit var dir: Path
+
+    @Test
+    fun `each record type round-trips and insights follow the latest reading`() {
+        CradleCore.open(dir.resolve("h.db").toString(), "Asia/Shanghai", "en").use { core ->
+            core.recordWeight(130.0, WeightUnit.JIN, null)
+            core.recordBloodPressure(150u, 92u, 80u, null)
+            core.recordGlucose(92.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
+            val values = core.records(null).map { it.value }
+            assertEquals(MeasurementValue.Weight(65_000u), values[0])
+            assertEquals(MeasurementValue.BloodPressure(150u, 92u, 80u), values[1])
+            assertEquals(MeasurementValue.Glucose(5.11, GlucoseContext.FASTING), values[2])
+            val insights = core.insights()
+            assertEquals(listOf("blood_pressure_high", "glucose_fasting"), insights.map { it.code })
+            assertTrue(insights.all { it.message.contains("not a diagnosis") && it.source.isNotBlank() })
+
+            val bad = assertThrows<CradleException.InvalidInput> { core.recordBloodPressure(400u, 90u, null, null) }
+            assertEquals("systolic", bad.field)
+            assertEquals(3, core.records(null).size)
+            core.deleteRecord(core.records("blood_pressure").single().id)
+            assertTrue(core.records("blood_pressure").isEmpty())
+        }
+    }
+}
