@@ -78,6 +78,7 @@ struct Ctx {
     now_text: String,
     zone: TimeZone,
     language: Language,
+    profile: Option<Profile>,
 }
 
 pub struct Cradle {
@@ -148,11 +149,11 @@ impl Cradle {
     /// The user's "now": instant, zone, local date and language.
     fn ctx(&self, db: &Connection) -> Result<Ctx> {
         let profile = profile::load(db)?;
-        let (zone, locale) = match profile {
-            Some(p) => (p.time_zone, p.locale),
+        let (zone, locale) = match &profile {
+            Some(p) => (p.time_zone.clone(), p.locale.as_str()),
             None => (
                 self.config.device_time_zone.clone(),
-                self.config.device_locale.clone(),
+                self.config.device_locale.as_str(),
             ),
         };
         let now = self.config.clock.now();
@@ -160,8 +161,9 @@ impl Cradle {
             today: clock::local_date(now, &zone),
             now_text: now.to_string(),
             now,
+            language: Language::for_locale(locale),
             zone,
-            language: Language::for_locale(&locale),
+            profile,
         })
     }
 
@@ -366,37 +368,30 @@ impl Cradle {
 
     /// The user's time zone: the profile's, else the device's.
     pub fn time_zone(&self) -> Result<TimeZone> {
-        Ok(self
-            .profile()?
-            .map_or_else(|| self.config.device_time_zone.clone(), |p| p.time_zone))
+        Ok(self.ctx(&self.db())?.zone)
     }
 
     /// Today as the user's clock and zone see it.
     pub fn today(&self) -> Result<Today> {
-        let date = clock::local_date(self.config.clock.now(), &self.time_zone()?);
-        self.today_on(date)
+        self.today_at(None)
     }
 
     /// The Today screen as it is (or was, or will be) on the local `date`.
     pub fn today_on(&self, date: Date) -> Result<Today> {
-        let (profile, state) = {
-            let db = self.db();
-            (profile::load(&db)?, timeline::load(&db)?)
-        };
-        let time_zone = profile.as_ref().map_or_else(
-            || self.config.device_time_zone.clone(),
-            |p| p.time_zone.clone(),
-        );
-        let locale = profile
-            .as_ref()
-            .map_or(self.config.device_locale.as_str(), |p| p.locale.as_str());
-        let language = Language::for_locale(locale);
+        self.today_at(Some(date))
+    }
+
+    fn today_at(&self, date: Option<Date>) -> Result<Today> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let date = date.unwrap_or(c.today);
+        let state = timeline::load(&db)?;
         Ok(Today {
             date,
-            time_zone,
-            language,
-            timeline: state.on(date, language, &self.config.trimesters),
-            profile,
+            timeline: state.on(date, c.language, &self.config.trimesters),
+            time_zone: c.zone,
+            language: c.language,
+            profile: c.profile,
         })
     }
 
