@@ -89,6 +89,27 @@ enum Command {
     },
     /// Gentle, non-diagnostic notes on your latest readings
     Insights,
+    /// Export your data
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Delete all your data on this device (not the server's copy)
+    DeleteAll {
+        /// Required: this cannot be undone
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every record, as JSON
+    All {
+        /// Write to FILE instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -512,6 +533,31 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
         },
         Command::Insights => out.insights(&cradle.insights()?),
+        Command::Export {
+            what: ExportWhat::All { out: file },
+        } => {
+            let data = cradle.export_all()?;
+            let text = serde_json::to_string_pretty(&data).unwrap_or_default();
+            match file {
+                Some(path) => {
+                    std::fs::write(&path, text).map_err(|_| CradleError::Storage {
+                        reason: format!("cannot write {}", path.display()),
+                    })?;
+                    out.ok(&path.display().to_string(), "exported");
+                }
+                None => out.text(&text),
+            }
+        }
+        Command::DeleteAll { yes } => {
+            if !yes {
+                return Err(CradleError::InvalidInput {
+                    field: "yes".into(),
+                    reason: "deleting all data cannot be undone; pass --yes".into(),
+                });
+            }
+            cradle.delete_all()?;
+            out.ok("all", "deleted");
+        }
         Command::Trying { action } => {
             let since = match action {
                 TryingAction::Start { since: Some(d) } => Some(parse_date("since", &d)?),

@@ -251,6 +251,11 @@ impl Output {
         }
     }
 
+    /// Text already formatted, e.g. an export.
+    pub fn text(&self, text: &str) {
+        say!("{text}");
+    }
+
     pub fn added(&self, rule: i64) {
         if self.json {
             self.print_json(json!({ "rule": rule }));

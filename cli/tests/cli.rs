@@ -602,3 +602,30 @@ fn record_contract_and_insights() {
         3
     );
 }
+
+#[test]
+fn export_all_then_delete_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    json(&cradle(&db, &["--json", "profile", "set", "--name", "Lin"]));
+    json(&cradle(
+        &db,
+        &["--json", "record", "bp", "--sys", "120", "--dia", "80"],
+    ));
+    let export = json(&cradle(&db, &["export", "all"]));
+    assert_eq!(export["tables"]["profile"][0]["display_name"], "Lin");
+    assert_eq!(export["tables"]["measurement"][0]["systolic"], 120);
+
+    let refused = cradle(&db, &["--json", "delete-all"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        json(&cradle(&db, &["export", "all"]))["tables"]["profile"][0]["display_name"],
+        "Lin"
+    );
+
+    json(&cradle(&db, &["--json", "delete-all", "--yes"]));
+    let after = json(&cradle(&db, &["export", "all"]));
+    for (table, rows) in after["tables"].as_object().unwrap() {
+        assert!(rows.as_array().unwrap().is_empty(), "{table}");
+    }
+}

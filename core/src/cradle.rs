@@ -4,6 +4,7 @@
 use crate::clock::{self, Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
+use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::insights::{self, Insight};
 use crate::records::{self, Checked, Record};
@@ -359,6 +360,28 @@ impl Cradle {
             &records::list(&db, None)?,
             c.language,
         ))
+    }
+
+    /// "Export all my data": every record the app holds, as JSON.
+    pub fn export_all(&self) -> Result<serde_json::Value> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        privacy::export_all(&db, &c.now_text)
+    }
+
+    /// "Delete all my data": every local record, including the profile,
+    /// with nothing left in the database files. Separate from sync.
+    pub fn delete_all(&self) -> Result<()> {
+        self.write(
+            &[
+                DataArea::Profile,
+                DataArea::Timeline,
+                DataArea::Reminders,
+                DataArea::Records,
+            ],
+            |tx, _| privacy::delete_all(tx),
+        )?;
+        privacy::scrub(&self.db())
     }
 
     /// Every dating estimate of the ongoing pregnancy, oldest first.

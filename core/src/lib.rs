@@ -5,6 +5,7 @@ pub mod api;
 pub mod clock;
 pub mod error;
 pub mod events;
+mod privacy;
 pub mod profile;
 pub mod records;
 pub mod reminders;

@@ -766,6 +766,16 @@ impl CradleCore {
         Ok(self.core.insights()?.into_iter().map(Into::into).collect())
     }
 
+    /// "Export all my data": every record, as a JSON document.
+    pub fn export_all_data(&self) -> Result<String> {
+        Ok(self.core.export_all()?.to_string())
+    }
+
+    /// "Delete all my data" on this device, leaving nothing in the files.
+    pub fn delete_all_data(&self) -> Result<()> {
+        Ok(self.core.delete_all()?)
+    }
+
     pub fn dating_history(&self) -> Result<Vec<DatingHistoryEntry>> {
         Ok(self
             .core

@@ -39,4 +39,16 @@ class RecordsTest {
             assertTrue(core.records("blood_pressure").isEmpty())
         }
     }
+
+    @Test
+    fun `export all my data, then delete all my data`() {
+        CradleCore.open(dir.resolve("p.db").toString(), "Asia/Shanghai", "en").use { core ->
+            core.recordWeight(61.2, WeightUnit.KG, null)
+            val export = core.exportAllData()
+            assertTrue(export.contains("\"grams\":61200"), export)
+            core.deleteAllData()
+            assertTrue(core.records(null).isEmpty())
+            assertTrue(core.exportAllData().contains("\"measurement\":[]"))
+        }
+    }
 }
