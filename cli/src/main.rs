@@ -5,13 +5,14 @@ mod device;
 mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
+use cradle_core::records::sessions::CallRule;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
 use cradle_core::reminders::{self, custom::parse_time};
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::timeline::parse_date;
-use cradle_core::{Config, Cradle, CradleError, Snooze};
+use cradle_core::{Config, Cradle, CradleError, KickAction, Snooze};
 use jiff::civil::Date;
 use output::Output;
 use std::path::PathBuf;
@@ -89,6 +90,19 @@ enum Command {
     },
     /// Gentle, non-diagnostic notes on your latest readings
     Insights,
+    /// Kick counter: start, tap for each movement, stop
+    Kicks {
+        #[command(subcommand)]
+        action: KicksAction,
+    },
+    /// Contraction timer: start when one begins, stop when it ends
+    Contractions {
+        #[command(subcommand)]
+        action: ContractionsAction,
+        /// When to call: 5-1-1 (default) or 3-1-1
+        #[arg(long, default_value = "5-1-1", global = true)]
+        rule: String,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -100,6 +114,23 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum KicksAction {
+    Start,
+    Tap,
+    Stop,
+    /// The current or last session
+    Status,
+}
+
+#[derive(Subcommand)]
+enum ContractionsAction {
+    Start,
+    Stop,
+    /// Interval, duration and whether it is time to call
+    Status,
 }
 
 #[derive(Subcommand)]
@@ -533,6 +564,33 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
         },
         Command::Insights => out.insights(&cradle.insights()?),
+        Command::Kicks { action } => {
+            let session = match action {
+                KicksAction::Start => Some(cradle.kick(KickAction::Start)?),
+                KicksAction::Tap => Some(cradle.kick(KickAction::Tap)?),
+                KicksAction::Stop => Some(cradle.kick(KickAction::Stop)?),
+                KicksAction::Status => cradle.kick_session()?,
+            };
+            out.kicks(session.as_ref(), &cradle.insights()?);
+        }
+        Command::Contractions { action, rule } => {
+            let rule = match rule.as_str() {
+                "5-1-1" => CallRule::FiveOneOne,
+                "3-1-1" => CallRule::ThreeOneOne,
+                _ => {
+                    return Err(CradleError::InvalidInput {
+                        field: "rule".into(),
+                        reason: "must be 5-1-1 or 3-1-1".into(),
+                    });
+                }
+            };
+            let timer = match action {
+                ContractionsAction::Start => cradle.contraction(true, rule)?,
+                ContractionsAction::Stop => cradle.contraction(false, rule)?,
+                ContractionsAction::Status => cradle.contraction_timer(rule)?,
+            };
+            out.contractions(&timer);
+        }
         Command::Export {
             what: ExportWhat::All { out: file },
         } => {

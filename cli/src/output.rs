@@ -5,12 +5,14 @@
 use cradle_core::clock::zone_name;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
+use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
+use jiff::SignedDuration;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -247,6 +249,84 @@ impl Output {
                 r.id,
                 r.taken_at,
                 r.measurement.kind()
+            );
+        }
+    }
+
+    pub fn kicks(&self, session: Option<&KickSession>, insights: &[Insight]) {
+        let Some(s) = session else {
+            if self.json {
+                self.print_json(Value::Null);
+            } else {
+                say!("No kick count yet. Start one with: cradle kicks start");
+            }
+            return;
+        };
+        if self.json {
+            self.print_json(json!({
+                "started_at": s.started_at.to_string(),
+                "ended_at": s.ended_at.map(|t| t.to_string()),
+                "count": s.count,
+                "reached_target_at": s.reached_target_at.map(|t| t.to_string()),
+                "below_target": s.below_target,
+            }));
+            return;
+        }
+        let state = if s.ended_at.is_some() {
+            "finished"
+        } else {
+            "running"
+        };
+        say!(
+            "Kick count ({state}): {} movements since {}",
+            s.count,
+            s.started_at
+        );
+        if let Some(t) = s.reached_target_at {
+            say!("10 movements reached at {t}. 已达到10次胎动。");
+        }
+        self.insights(
+            &insights
+                .iter()
+                .filter(|i| i.code == "kicks_below_target")
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+    }
+
+    pub fn contractions(&self, t: &ContractionTimer) {
+        let secs = |d: Option<SignedDuration>| d.map(|d| d.as_secs());
+        if self.json {
+            self.print_json(json!({
+                "current_started_at": t.current_started_at.map(|x| x.to_string()),
+                "last_duration_s": secs(t.last_duration),
+                "last_interval_s": secs(t.last_interval),
+                "count_last_hour": t.count_last_hour,
+                "average_interval_last_hour_s": secs(t.average_interval_last_hour),
+                "average_duration_last_hour_s": secs(t.average_duration_last_hour),
+                "time_to_call": t.time_to_call,
+            }));
+            return;
+        }
+        let mmss = |d: Option<SignedDuration>| {
+            d.map_or("-".to_owned(), |d| {
+                format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60)
+            })
+        };
+        if t.current_started_at.is_some() {
+            say!("Contraction in progress… 宫缩进行中…");
+        }
+        say!(
+            "Last: lasted {}, {} after the one before. Last hour: {} contractions, every {} on average, lasting {}.",
+            mmss(t.last_duration),
+            mmss(t.last_interval),
+            t.count_last_hour,
+            mmss(t.average_interval_last_hour),
+            mmss(t.average_duration_last_hour)
+        );
+        if t.time_to_call {
+            say!(
+                "!! Time to call your hospital. 该联系医院了。 If your waters break, you bleed, or movements slow down, go in now."
             );
         }
     }

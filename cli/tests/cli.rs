@@ -629,3 +629,35 @@ fn export_all_then_delete_all() {
         assert!(rows.as_array().unwrap().is_empty(), "{table}");
     }
 }
+
+#[test]
+fn kicks_and_contractions_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert_eq!(
+        cradle(&db, &["--json", "kicks", "tap"]).status.code(),
+        Some(2),
+        "no session yet"
+    );
+    json(&cradle(&db, &["--json", "kicks", "start"]));
+    json(&cradle(&db, &["--json", "kicks", "tap"]));
+    let s = json(&cradle(&db, &["--json", "kicks", "tap"]));
+    assert_eq!(s["count"], 2);
+    assert_eq!(s["below_target"], false);
+    let s = json(&cradle(&db, &["--json", "kicks", "stop"]));
+    assert!(s["ended_at"].is_string());
+
+    json(&cradle(&db, &["--json", "contractions", "start"]));
+    let t = json(&cradle(&db, &["--json", "contractions", "status"]));
+    assert!(t["current_started_at"].is_string());
+    let t = json(&cradle(&db, &["--json", "contractions", "stop"]));
+    assert!(t["current_started_at"].is_null());
+    assert_eq!(t["count_last_hour"], 1);
+    assert_eq!(t["time_to_call"], false);
+    let out = cradle(
+        &db,
+        &["--json", "contractions", "status", "--rule", "4-1-1"],
+    );
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["field"], "rule");
+}

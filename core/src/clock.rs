@@ -41,6 +41,12 @@ impl Clock for FixedClock {
     }
 }
 
+/// `t` without its fraction of a second. Stored instants are whole seconds
+/// so that their RFC 3339 text sorts in time order inside SQLite.
+pub fn whole_seconds(t: Timestamp) -> Timestamp {
+    Timestamp::from_second(t.as_second()).unwrap_or(t)
+}
+
 /// The IANA name of a zone Cradle resolved from a name.
 pub fn zone_name(zone: &TimeZone) -> &str {
     zone.iana_name().unwrap_or("UTC")

@@ -7,6 +7,7 @@ use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::insights::{self, Insight};
+use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
@@ -60,6 +61,13 @@ pub struct Today {
     /// `None` until the user has set up a profile.
     pub profile: Option<Profile>,
     pub timeline: Timeline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KickAction {
+    Start,
+    Tap,
+    Stop,
 }
 
 /// How long to snooze.
@@ -352,14 +360,53 @@ impl Cradle {
         records::list(&self.db(), kind)
     }
 
-    /// Insights from the latest readings, most urgent first, in the user's language.
+    /// Insights from the latest readings and kick count, most urgent first,
+    /// in the user's language.
     pub fn insights(&self) -> Result<Vec<Insight>> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        Ok(insights::from_records(
-            &records::list(&db, None)?,
-            c.language,
-        ))
+        let mut all = insights::from_records(&records::list(&db, None)?, c.language);
+        if let Some(session) = sessions::latest_kick_session(&db, c.now)? {
+            all.extend(insights::from_kicks(&session, c.language));
+        }
+        all.sort_by_key(|i| std::cmp::Reverse(i.level));
+        Ok(all)
+    }
+
+    /// Starts, taps or stops the kick counter; returns the session as it stands.
+    pub fn kick(&self, action: KickAction) -> Result<KickSession> {
+        self.write(&[DataArea::Records], |tx, c| {
+            match action {
+                KickAction::Start => sessions::kick_start(tx, c.now)?,
+                KickAction::Tap => sessions::kick_tap(tx, c.now)?,
+                KickAction::Stop => sessions::kick_stop(tx, c.now)?,
+            }
+            sessions::latest_kick_session(tx, c.now)?.ok_or(Error::NotFound("kick count"))
+        })
+    }
+
+    pub fn kick_session(&self) -> Result<Option<KickSession>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        sessions::latest_kick_session(&db, c.now)
+    }
+
+    /// Marks the start (`true`) or end (`false`) of a contraction; returns the timer.
+    pub fn contraction(&self, starting: bool, rule: CallRule) -> Result<ContractionTimer> {
+        self.write(&[DataArea::Records], |tx, c| {
+            if starting {
+                sessions::contraction_start(tx, c.now)?;
+            } else {
+                sessions::contraction_stop(tx, c.now)?;
+            }
+            sessions::contraction_timer(tx, c.now, rule)
+        })
+    }
+
+    pub fn contraction_timer(&self, rule: CallRule) -> Result<ContractionTimer> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        sessions::contraction_timer(&db, c.now, rule)
     }
 
     /// "Export all my data": every record the app holds, as JSON.

@@ -15,5 +15,5 @@ pub mod timeline;
 
 mod cradle;
 
-pub use cradle::{Config, Cradle, Snooze, Today};
+pub use cradle::{Config, Cradle, KickAction, Snooze, Today};
 pub use error::{CradleError, Error, Result};

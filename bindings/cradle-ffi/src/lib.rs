@@ -8,6 +8,7 @@
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
+use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
@@ -16,7 +17,7 @@ use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
 use cradle_core::timeline::{self, BabyStatus, PregnancyStatus, Stage};
-use cradle_core::{Config, Cradle, CradleError, Snooze};
+use cradle_core::{Config, Cradle, CradleError, KickAction, Snooze};
 use std::sync::Arc;
 
 uniffi::setup_scaffolding!();
@@ -506,6 +507,66 @@ impl From<Insight> for InsightInfo {
     }
 }
 
+#[uniffi::remote(Enum)]
+pub enum KickAction {
+    Start,
+    Tap,
+    Stop,
+}
+
+#[uniffi::remote(Enum)]
+pub enum CallRule {
+    FiveOneOne,
+    ThreeOneOne,
+}
+
+#[derive(uniffi::Record)]
+pub struct KickCount {
+    pub started_at_epoch_ms: i64,
+    pub ended_at_epoch_ms: Option<i64>,
+    pub count: u32,
+    pub reached_target_at_epoch_ms: Option<i64>,
+    /// Two hours passed with fewer than 10 movements: show the advice.
+    pub below_target: bool,
+}
+
+impl From<KickSession> for KickCount {
+    fn from(s: KickSession) -> Self {
+        Self {
+            started_at_epoch_ms: s.started_at.as_millisecond(),
+            ended_at_epoch_ms: s.ended_at.map(|t| t.as_millisecond()),
+            count: s.count,
+            reached_target_at_epoch_ms: s.reached_target_at.map(|t| t.as_millisecond()),
+            below_target: s.below_target,
+        }
+    }
+}
+
+#[derive(uniffi::Record)]
+pub struct ContractionInfo {
+    pub current_started_at_epoch_ms: Option<i64>,
+    pub last_duration_s: Option<i64>,
+    pub last_interval_s: Option<i64>,
+    pub count_last_hour: u32,
+    pub average_interval_last_hour_s: Option<i64>,
+    pub average_duration_last_hour_s: Option<i64>,
+    pub time_to_call: bool,
+}
+
+impl From<ContractionTimer> for ContractionInfo {
+    fn from(t: ContractionTimer) -> Self {
+        Self {
+            current_started_at_epoch_ms: t.current_started_at.map(|x| x.as_millisecond()),
+            last_duration_s: t.last_duration.map(|d| d.as_secs()),
+            last_interval_s: t.last_interval.map(|d| d.as_secs()),
+            count_last_hour: t.count_last_hour,
+            average_interval_last_hour_s: t.average_interval_last_hour.map(|d| d.as_secs()),
+            average_duration_last_hour_s: t.average_duration_last_hour.map(|d| d.as_secs()),
+            time_to_call: t.time_to_call,
+        }
+    }
+}
+
 #[derive(uniffi::Record)]
 pub struct DatingHistoryEntry {
     pub method: Method,
@@ -764,6 +825,24 @@ impl CradleCore {
     /// Non-diagnostic notes on the latest readings, most urgent first.
     pub fn insights(&self) -> Result<Vec<InsightInfo>> {
         Ok(self.core.insights()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Kick counter: `start`, `tap` for each movement, `stop`. Returns the session.
+    pub fn kick(&self, action: KickAction) -> Result<KickCount> {
+        Ok(self.core.kick(action)?.into())
+    }
+
+    pub fn kick_session(&self) -> Result<Option<KickCount>> {
+        Ok(self.core.kick_session()?.map(Into::into))
+    }
+
+    /// Marks the start (`true`) or the end (`false`) of a contraction; returns the timer.
+    pub fn contraction(&self, starting: bool, rule: CallRule) -> Result<ContractionInfo> {
+        Ok(self.core.contraction(starting, rule)?.into())
+    }
+
+    pub fn contraction_timer(&self, rule: CallRule) -> Result<ContractionInfo> {
+        Ok(self.core.contraction_timer(rule)?.into())
     }
 
     /// "Export all my data": every record, as a JSON document.

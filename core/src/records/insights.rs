@@ -126,6 +126,24 @@ fn glucose(r: &Record, language: Language) -> Option<Insight> {
     })
 }
 
+const KICKS: &str = "Kick counting: 10 movements within 2 hours, from 28 weeks \
+    (common obstetric guidance; see shared/domain-facts.md).";
+
+/// The standard advice when a kick count found fewer than 10 movements in 2 hours.
+pub fn from_kicks(session: &super::sessions::KickSession, language: Language) -> Option<Insight> {
+    session.below_target.then(|| Insight {
+        code: "kicks_below_target",
+        level: Level::ContactClinic,
+        message: text(
+            language,
+            "Your last kick count found fewer than 10 movements in 2 hours. Please contact your clinic or hospital today; if movements have stopped or clearly slowed, go in now. This is not a diagnosis.",
+            "最近一次数胎动，2小时内不到10次。请今天联系你的医生或医院；如果胎动停止或明显减少，请立即去医院。这不是诊断。",
+        ),
+        source: KICKS,
+        record_id: session.id,
+    })
+}
+
 /// Insights from the latest blood pressure and the latest glucose of each
 /// context in `records` (oldest first), most urgent first.
 pub fn from_records(records: &[Record], language: Language) -> Vec<Insight> {

@@ -5,7 +5,9 @@
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
 pub mod insights;
+pub mod sessions;
 
+use crate::clock::whole_seconds;
 use crate::error::{Error, Result};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -210,11 +212,6 @@ fn columns(m: &Measurement) -> Columns {
             (None, None, None, None, Some(cmmol), Some(context.code()))
         }
     }
-}
-
-/// Readings are kept to the second; finer precision means nothing here.
-fn whole_seconds(t: Timestamp) -> Timestamp {
-    Timestamp::from_second(t.as_second()).unwrap_or(t)
 }
 
 /// Adds a measurement taken at `taken_at` (not in the future).

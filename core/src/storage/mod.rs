@@ -32,6 +32,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 4,
         sql: include_str!("migrations/0004_records.sql"),
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/0005_sessions.sql"),
+    },
 ];
 
 /// The schema version this build writes.

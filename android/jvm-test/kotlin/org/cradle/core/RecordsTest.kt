@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CallRule
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
 import uniffi.cradle.GlucoseContext
 import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.KickAction
 import uniffi.cradle.MeasurementValue
 import uniffi.cradle.WeightUnit
 import java.nio.file.Path
@@ -37,6 +39,23 @@ class RecordsTest {
             assertEquals(3, core.records(null).size)
             core.deleteRecord(core.records("blood_pressure").single().id)
             assertTrue(core.records("blood_pressure").isEmpty())
+        }
+    }
+
+    @Test
+    fun `kick counter and contraction timer`() {
+        CradleCore.open(dir.resolve("k.db").toString(), "Asia/Shanghai", "en").use { core ->
+            core.kick(KickAction.START)
+            repeat(3) { core.kick(KickAction.TAP) }
+            val session = core.kick(KickAction.STOP)
+            assertEquals(3u, session.count)
+            assertTrue(session.endedAtEpochMs != null && !session.belowTarget)
+            assertThrows<CradleException.NotFound> { core.kick(KickAction.TAP) }
+
+            assertTrue(core.contraction(true, CallRule.FIVE_ONE_ONE).currentStartedAtEpochMs != null)
+            val timer = core.contraction(false, CallRule.FIVE_ONE_ONE)
+            assertEquals(1u, timer.countLastHour)
+            assertTrue(!timer.timeToCall)
         }
     }
 
