@@ -6,6 +6,7 @@ mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
 use cradle_core::records::sessions::CallRule;
+use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
 use cradle_core::reminders::{self, custom::parse_time};
 use cradle_core::timeline::baby::Birth;
@@ -90,6 +91,16 @@ enum Command {
     },
     /// Gentle, non-diagnostic notes on your latest readings
     Insights,
+    /// Note a symptom: nausea, swelling, headache, vision_changes, bleeding,
+    /// fluid_leak, reduced_movements, …
+    Symptom {
+        code: String,
+        /// mild, moderate or severe
+        #[arg(long, default_value = "moderate")]
+        severity: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Kick counter: start, tap for each movement, stop
     Kicks {
         #[command(subcommand)]
@@ -564,6 +575,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
         },
         Command::Insights => out.insights(&cradle.insights()?),
+        Command::Symptom { code, severity, at } => {
+            let severity = Severity::from_code(&severity)?;
+            let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
+            let id = cradle.note_symptom(&code, severity, at)?;
+            out.recorded(id, false, &cradle.insights()?);
+        }
         Command::Kicks { action } => {
             let session = match action {
                 KicksAction::Start => Some(cradle.kick(KickAction::Start)?),

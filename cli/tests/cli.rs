@@ -661,3 +661,18 @@ fn kicks_and_contractions_from_the_cli() {
     let err: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["error"]["field"], "rule");
 }
+
+#[test]
+fn an_urgent_symptom_says_seek_care_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let r = json(&cradle(
+        &db,
+        &["--json", "symptom", "bleeding", "--severity", "mild"],
+    ));
+    assert_eq!(r["insights"][0]["code"], "urgent_symptom");
+    assert_eq!(r["insights"][0]["level"], "seek_care_now");
+    let out = cradle(&db, &["--json", "symptom", "sleepy"]);
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["field"], "symptom");
+}

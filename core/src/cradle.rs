@@ -8,6 +8,7 @@ use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::insights::{self, Insight};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
+use crate::records::symptoms::{self, Severity, Symptom};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
@@ -369,8 +370,32 @@ impl Cradle {
         if let Some(session) = sessions::latest_kick_session(&db, c.now)? {
             all.extend(insights::from_kicks(&session, c.language));
         }
+        all.extend(insights::from_symptoms(
+            &symptoms::recent(&db, c.now)?,
+            c.language,
+        ));
         all.sort_by_key(|i| std::cmp::Reverse(i.level));
         Ok(all)
+    }
+
+    /// Notes a symptom from the coded list (`records::symptoms::CODES`).
+    pub fn note_symptom(
+        &self,
+        code: &str,
+        severity: Severity,
+        noted_at: Option<Timestamp>,
+    ) -> Result<i64> {
+        let code = symptoms::code(code)?;
+        self.write(&[DataArea::Records], |tx, c| {
+            symptoms::add(tx, code, severity, noted_at.unwrap_or(c.now), c.now)
+        })
+    }
+
+    /// Symptoms noted in the last 24 hours, oldest first.
+    pub fn recent_symptoms(&self) -> Result<Vec<Symptom>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        symptoms::recent(&db, c.now)
     }
 
     /// Starts, taps or stops the kick counter; returns the session as it stands.

@@ -133,3 +133,31 @@ fn insights_follow_the_latest_readings() {
             .contains("请现在就医")
     );
 }
+
+#[test]
+fn urgent_symptoms_always_say_seek_care_now_for_a_day() {
+    use cradle_core::records::symptoms::Severity;
+    let a = app("UTC", "2027-01-10T02:00:00Z");
+    a.cradle
+        .note_symptom("nausea", Severity::Moderate, None)
+        .unwrap();
+    assert!(a.cradle.insights().unwrap().is_empty());
+    a.cradle
+        .note_symptom("fluid_leak", Severity::Mild, None)
+        .unwrap();
+    let i = a.cradle.insights().unwrap();
+    assert_eq!(
+        (i[0].code, i[0].level),
+        ("urgent_symptom", Level::SeekCareNow)
+    );
+    assert!(matches!(
+        a.cradle.note_symptom("tired", Severity::Mild, None),
+        Err(Error::Invalid {
+            field: "symptom",
+            ..
+        })
+    ));
+    a.clock.set("2027-01-11T03:00:00Z".parse().unwrap());
+    assert!(a.cradle.insights().unwrap().is_empty(), "after 24 hours");
+    assert!(a.cradle.recent_symptoms().unwrap().is_empty());
+}

@@ -9,6 +9,7 @@ use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
 use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
+use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
@@ -508,6 +509,13 @@ impl From<Insight> for InsightInfo {
 }
 
 #[uniffi::remote(Enum)]
+pub enum Severity {
+    Mild,
+    Moderate,
+    Severe,
+}
+
+#[uniffi::remote(Enum)]
 pub enum KickAction {
     Start,
     Tap,
@@ -825,6 +833,27 @@ impl CradleCore {
     /// Non-diagnostic notes on the latest readings, most urgent first.
     pub fn insights(&self) -> Result<Vec<InsightInfo>> {
         Ok(self.core.insights()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Notes a symptom by code (`nausea`, `bleeding`, `reduced_movements`, …); returns its id.
+    pub fn note_symptom(
+        &self,
+        code: String,
+        severity: Severity,
+        noted_at: Option<String>,
+    ) -> Result<i64> {
+        let noted_at = noted_at
+            .map(|t| reminders::parse_instant("noted_at", &t))
+            .transpose()?;
+        Ok(self.core.note_symptom(&code, severity, noted_at)?)
+    }
+
+    /// The symptom codes the app offers, in display order.
+    pub fn symptom_codes(&self) -> Vec<String> {
+        cradle_core::records::symptoms::CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect()
     }
 
     /// Kick counter: `start`, `tap` for each movement, `stop`. Returns the session.

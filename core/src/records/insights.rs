@@ -129,6 +129,21 @@ fn glucose(r: &Record, language: Language) -> Option<Insight> {
 const KICKS: &str = "Kick counting: 10 movements within 2 hours, from 28 weeks \
     (common obstetric guidance; see shared/domain-facts.md).";
 
+/// "Seek care now" when the last 24 hours hold an urgent symptom.
+pub fn from_symptoms(recent: &[super::symptoms::Symptom], language: Language) -> Option<Insight> {
+    super::symptoms::urgent(recent).map(|s| Insight {
+        code: "urgent_symptom",
+        level: Level::SeekCareNow,
+        message: text(
+            language,
+            "You noted bleeding, leaking fluid, fewer movements, or a severe headache with vision changes. Please seek care now: call your hospital or go in. This is not a diagnosis.",
+            "你记录了出血、流液、胎动减少，或严重头痛伴视物异常。请现在就医：联系医院或立即去医院。这不是诊断。",
+        ),
+        source: "Urgent pregnancy warning signs (common obstetric guidance; see shared/domain-facts.md).",
+        record_id: s.id,
+    })
+}
+
 /// The standard advice when a kick count found fewer than 10 movements in 2 hours.
 pub fn from_kicks(session: &super::sessions::KickSession, language: Language) -> Option<Insight> {
     session.below_target.then(|| Insight {

@@ -6,6 +6,7 @@
 
 pub mod insights;
 pub mod sessions;
+pub mod symptoms;
 
 use crate::clock::whole_seconds;
 use crate::error::{Error, Result};

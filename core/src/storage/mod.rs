@@ -36,6 +36,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("migrations/0005_sessions.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_symptoms.sql"),
+    },
 ];
 
 /// The schema version this build writes.
