@@ -16,6 +16,18 @@ fn cradle(db: &Path, args: &[&str]) -> Output {
         .expect("cradle runs")
 }
 
+/// Runs `cradle --json ARGS`, expects the bad-input exit code 2 and returns
+/// the error object printed on stderr; stdout stays empty.
+fn refused(db: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = cradle(db, &all);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    err["error"].clone()
+}
+
 fn json(out: &Output) -> Value {
     assert!(
         out.status.success(),
@@ -235,7 +247,7 @@ fn a_preterm_baby_has_a_corrected_age_and_a_term_baby_none() {
 fn bad_timeline_input_is_a_typed_error_that_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
-    let refused: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 6] = [
         (&["pregnancy", "set", "--lmp", &from_today(3)], "lmp"),
         (&["pregnancy", "set", "--lmp", &from_today(-400)], "lmp"),
         (
@@ -273,13 +285,8 @@ fn bad_timeline_input_is_a_typed_error_that_changes_nothing() {
         ),
         (&["pregnancy", "set", "--lmp", "2026-02-30"], "lmp"),
     ];
-    for (args, field) in refused {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let out = cradle(&db, &all);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
-        assert_eq!(err["error"]["field"], field, "{args:?}");
+    for (args, field) in cases {
+        assert_eq!(refused(&db, args)["field"], field, "{args:?}");
     }
     json(&cradle(
         &db,
@@ -473,19 +480,10 @@ fn reminders_contract_list_add_done_snooze_and_plan() {
             "rrule",
         ),
     ] {
-        let mut all = vec!["--json"];
-        all.extend(args.iter().copied());
-        let out = cradle(&db, &all);
-        assert_eq!(out.status.code(), Some(2), "{all:?}");
-        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
-        assert_eq!(err["error"]["field"], field);
+        let err = refused(&db, &args);
+        assert_eq!(err["field"], field);
         if field == "rrule" {
-            assert!(
-                err["error"]["message"]
-                    .as_str()
-                    .unwrap()
-                    .contains("character 12")
-            );
+            assert!(err["message"].as_str().unwrap().contains("character 12"));
         }
     }
 
@@ -583,14 +581,10 @@ fn record_contract_and_insights() {
             "taken_at",
         ),
     ] {
-        let mut all = vec!["--json"];
-        all.extend(args.iter().copied());
-        let out = cradle(&db, &all);
-        assert_eq!(out.status.code(), Some(2), "{all:?}");
-        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
-        assert_eq!(err["error"]["field"], field);
+        let err = refused(&db, &args);
+        assert_eq!(err["field"], field);
         assert!(
-            !err["error"]["message"].as_str().unwrap().contains("400"),
+            !err["message"].as_str().unwrap().contains("400"),
             "no values in errors"
         );
     }
