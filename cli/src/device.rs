@@ -2,7 +2,8 @@
 //! where user data lives.
 
 use cradle_core::CradleError;
-use std::path::PathBuf;
+use cradle_core::storage::DbKey;
+use std::path::{Path, PathBuf};
 
 /// The system's IANA zone, or UTC when it cannot be read.
 pub fn time_zone() -> String {
@@ -39,6 +40,35 @@ pub fn default_db_path() -> Result<PathBuf, CradleError> {
         reason: format!("cannot create {}; pass --db PATH", dir.display()),
     })?;
     Ok(dir.join("cradle.db"))
+}
+
+/// The database key for `db`: from `key_file` if given, else `<db>.key`
+/// beside it, created (mode 0600) when neither it nor the database exists
+/// yet. A desktop has no Keychain here; the file plays its part.
+pub fn database_key(db: &Path, key_file: Option<&Path>) -> Result<DbKey, CradleError> {
+    let default = db.with_extension("key");
+    let path = key_file.unwrap_or(&default);
+    let storage = |what: &str| CradleError::Storage {
+        reason: format!("{what} {}", path.display()),
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(DbKey::from_hex(&text)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !db.exists() => {
+            let key = DbKey::generate()?;
+            write_private(path, &key.to_hex()).map_err(|_| storage("cannot write the key file"))?;
+            Ok(key)
+        }
+        Err(_) => Err(storage("cannot read the key file")),
+    }
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 #[cfg(test)]

@@ -29,6 +29,9 @@ struct Cli {
     /// Database file [default: cradle.db in the user's data directory]
     #[arg(long, global = true, env = "CRADLE_DB")]
     db: Option<PathBuf>,
+    /// Database key file (64 hex digits) [default: the database path with .key]
+    #[arg(long, global = true, env = "CRADLE_KEY_FILE")]
+    key_file: Option<PathBuf>,
     /// Print machine-readable JSON
     #[arg(long, global = true)]
     json: bool,
@@ -391,8 +394,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
-    let config = Config::new(&device::time_zone(), &device::locale())?;
-    let cradle = open(&cli.db, config)?;
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => device::default_db_path()?,
+    };
+    let key = device::database_key(&path, cli.key_file.as_deref())?;
+    let config = Config::new(&device::time_zone(), &device::locale(), key)?;
+    let cradle = Cradle::open(path, config)?;
     match cli.command {
         Command::Profile { action } => match action {
             ProfileAction::Set {
@@ -712,12 +720,4 @@ fn reminders_command(
         }
     }
     Ok(())
-}
-
-fn open(db: &Option<PathBuf>, config: Config) -> Result<Cradle, CradleError> {
-    let path = match db {
-        Some(path) => path.clone(),
-        None => device::default_db_path()?,
-    };
-    Ok(Cradle::open(path, config)?)
 }

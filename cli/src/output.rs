@@ -414,6 +414,7 @@ impl Output {
                 CradleError::Storage { .. } => ("storage", None),
                 CradleError::Network { .. } => ("network", None),
                 CradleError::Server { .. } => ("server", None),
+                CradleError::WrongKey => ("wrong_key", None),
             };
             let body = json!({"error": {"kind": kind, "field": field, "message": e.to_string()}});
             eprintln!(

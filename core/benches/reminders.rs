@@ -7,6 +7,7 @@
 //! the same run: iterating as many pre-computed timestamps as the five-year
 //! expansion yields.
 
+use cradle_core::storage::DbKey;
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
@@ -43,7 +44,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let config = Config::new("Asia/Shanghai", "zh-CN").unwrap();
+    let config = Config::new("Asia/Shanghai", "zh-CN", DbKey::generate().unwrap()).unwrap();
     let cradle = Cradle::open(dir.path().join("bench.db"), config).unwrap();
     let today = cradle.today().unwrap().date;
     let ago = |days: i64| today.checked_sub(Span::new().days(days)).unwrap();

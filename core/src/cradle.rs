@@ -12,7 +12,7 @@ use crate::records::symptoms::{self, Severity, Symptom};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
-use crate::storage;
+use crate::storage::{self, DbKey};
 use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
@@ -34,11 +34,14 @@ pub struct Config {
     /// The device's locale, used until the user saves a profile.
     pub device_locale: String,
     pub trimesters: Trimesters,
+    /// The database key, from the platform's secure storage.
+    pub key: DbKey,
 }
 
 impl Config {
-    pub fn new(device_time_zone: &str, device_locale: &str) -> Result<Self> {
+    pub fn new(device_time_zone: &str, device_locale: &str, key: DbKey) -> Result<Self> {
         Ok(Self {
+            key,
             clock: Arc::new(SystemClock),
             device_time_zone: profile::parse_time_zone(device_time_zone)?,
             device_locale: profile::validate_locale(device_locale)?,
@@ -99,9 +102,11 @@ pub struct Cradle {
 }
 
 impl Cradle {
-    /// Opens or creates the database at `path` and migrates it. Touches no network.
+    /// Opens or creates the encrypted database at `path` and migrates it.
+    /// Touches no network. A key that does not open an existing database is
+    /// `Error::WrongKey`, and the file is left as it was.
     pub fn open(path: impl AsRef<Path>, config: Config) -> Result<Self> {
-        let conn = storage::open(path.as_ref())?;
+        let conn = storage::open(path.as_ref(), &config.key)?;
         Ok(Self {
             db: Mutex::new(conn),
             config,

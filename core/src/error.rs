@@ -16,6 +16,9 @@ pub enum Error {
     NotFound(&'static str),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The database exists but this key does not open it.
+    #[error("the database key does not match this database")]
+    WrongKey,
     /// Stored data that cannot be read back (a bug or outside tampering).
     #[error("stored data is unreadable: {0}")]
     Corrupt(&'static str),
@@ -67,6 +70,8 @@ pub enum CradleError {
     Network { reason: String },
     #[error("server error: HTTP {status}")]
     Server { status: u16 },
+    #[error("the database key does not match this database")]
+    WrongKey,
 }
 
 impl From<Error> for CradleError {
@@ -86,6 +91,7 @@ impl From<Error> for CradleError {
             }
             Error::Network(reason) => CradleError::Network { reason },
             Error::Server { status } => CradleError::Server { status },
+            Error::WrongKey => CradleError::WrongKey,
         }
     }
 }

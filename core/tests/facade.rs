@@ -3,15 +3,20 @@
 use cradle_core::clock::FixedClock;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::Language;
+use cradle_core::storage::DbKey;
 use cradle_core::{Config, Cradle, CradleError, Error};
 use jiff::Timestamp;
 use jiff::civil::date;
 use std::sync::{Arc, Mutex};
 
 fn config(clock: Arc<FixedClock>) -> Config {
-    Config::new("Asia/Shanghai", "zh-Hans-CN")
-        .unwrap()
-        .with_clock(clock)
+    Config::new(
+        "Asia/Shanghai",
+        "zh-Hans-CN",
+        DbKey::from_bytes(&[7; 32]).unwrap(),
+    )
+    .unwrap()
+    .with_clock(clock)
 }
 
 fn at(s: &str) -> Timestamp {
@@ -116,11 +121,16 @@ fn observers_hear_each_write_until_unsubscribed() {
 fn a_database_from_a_newer_app_is_a_storage_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.db");
+    let clock = Arc::new(FixedClock::new(Timestamp::now()));
+    drop(Cradle::open(&path, config(clock.clone())).unwrap());
     {
+        // What a future build would leave behind, with the same key.
         let conn = rusqlite::Connection::open(&path).unwrap();
+        let key = DbKey::from_bytes(&[7; 32]).unwrap();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))
+            .unwrap();
         conn.pragma_update(None, "user_version", 10_000).unwrap();
     }
-    let clock = Arc::new(FixedClock::new(Timestamp::now()));
     let err = Cradle::open(&path, config(clock)).unwrap_err();
     assert!(matches!(
         CradleError::from(err),

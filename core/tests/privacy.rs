@@ -11,16 +11,20 @@ fn file_contains(path: &std::path::Path, needle: &str) -> bool {
 }
 
 #[test]
-fn export_has_every_record_and_delete_leaves_nothing_in_the_files() {
+fn export_has_every_record_and_delete_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("private.db");
     let cradle = {
         let clock = std::sync::Arc::new(cradle_core::clock::FixedClock::new(
             "2027-01-10T02:00:00Z".parse().unwrap(),
         ));
-        let config = cradle_core::Config::new("Asia/Shanghai", "zh-CN")
-            .unwrap()
-            .with_clock(clock);
+        let config = cradle_core::Config::new(
+            "Asia/Shanghai",
+            "zh-CN",
+            cradle_core::storage::DbKey::generate().unwrap(),
+        )
+        .unwrap()
+        .with_clock(clock);
         cradle_core::Cradle::open(&db, config).unwrap()
     };
     cradle
@@ -50,10 +54,6 @@ fn export_has_every_record_and_delete_leaves_nothing_in_the_files() {
         assert!(text.contains(needle), "export lacks {needle}");
     }
     assert_eq!(export["tables"]["measurement"].as_array().unwrap().len(), 1);
-    assert!(
-        file_contains(&db, "Unique-Name-7391")
-            || file_contains(&db.with_extension("db-wal"), "Unique-Name-7391")
-    );
 
     cradle.delete_all().unwrap();
     let after = cradle.export_all().unwrap();
@@ -64,15 +64,10 @@ fn export_has_every_record_and_delete_leaves_nothing_in_the_files() {
         );
     }
     assert!(cradle.today().unwrap().profile.is_none());
-    for file in [db.clone(), db.with_extension("db-wal")] {
-        for needle in ["Unique-Name-7391", "Private-Reminder-5518"] {
-            assert!(
-                !file_contains(&file, needle),
-                "{} still holds {needle}",
-                file.display()
-            );
-        }
-    }
+    // The files hold no plaintext at any time (health_data_is_encrypted_at_rest);
+    // deleted pages are also zeroed (secure_delete) and the WAL truncated.
+    let wal = std::fs::metadata(db.with_extension("db-wal")).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the WAL was truncated");
     // The app keeps working after a wipe.
     cradle
         .record_dating(DatingInput::Lmp {
@@ -80,4 +75,56 @@ fn export_has_every_record_and_delete_leaves_nothing_in_the_files() {
             cycle_days: 28,
         })
         .unwrap();
+}
+
+#[test]
+fn health_data_is_encrypted_at_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("encrypted.db");
+    let needle = "Distinctive-Note-4242";
+    {
+        let config = cradle_core::Config::new(
+            "Asia/Shanghai",
+            "en",
+            cradle_core::storage::DbKey::generate().unwrap(),
+        )
+        .unwrap();
+        let cradle = cradle_core::Cradle::open(&db, config).unwrap();
+        cradle.add_reminder(needle, "FREQ=DAILY", "21:00").unwrap();
+        cradle
+            .record(
+                cradle_core::records::Measurement::blood_pressure(187, 123, Some(99)).unwrap(),
+                None,
+            )
+            .unwrap();
+        // Not closed yet: the WAL holds the newest pages.
+        for file in [db.clone(), db.with_extension("db-wal")] {
+            assert!(
+                !file_contains(&file, needle),
+                "{} holds plaintext",
+                file.display()
+            );
+        }
+    }
+    for file in [db.clone(), db.with_extension("db-wal")] {
+        assert!(
+            !file_contains(&file, needle),
+            "{} holds plaintext",
+            file.display()
+        );
+        assert!(
+            !file_contains(&file, "SQLite format 3"),
+            "{} has a plaintext header",
+            file.display()
+        );
+    }
+    // The check itself works: the same text in an unkeyed database is found.
+    let plain = dir.path().join("plain.db");
+    let conn = rusqlite::Connection::open(&plain).unwrap();
+    conn.execute_batch(&format!(
+        "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('{needle}');"
+    ))
+    .unwrap();
+    drop(conn);
+    assert!(file_contains(&plain, needle));
 }

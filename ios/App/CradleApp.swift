@@ -11,6 +11,7 @@ struct CradleApp: App {
         // The device's zone and locale are passed in; the core does the dates.
         return try CradleCore.open(
             path: dir.appendingPathComponent("cradle.db").path,
+            key: DatabaseKey.load(),
             deviceTimeZone: TimeZone.current.identifier,
             deviceLocale: Locale.current.identifier(.bcp47))
     }

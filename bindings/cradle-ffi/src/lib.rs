@@ -13,6 +13,7 @@ use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
+use cradle_core::storage::DbKey;
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
@@ -30,6 +31,7 @@ pub enum CradleError {
     Storage { reason: String },
     Network { reason: String },
     Server { status: u16 },
+    WrongKey,
 }
 
 #[uniffi::remote(Enum)]
@@ -595,15 +597,19 @@ pub struct CradleCore {
 
 #[uniffi::export]
 impl CradleCore {
-    /// Opens or creates the database at `path`. The device's zone and locale
-    /// apply until the user saves a profile.
+    /// Opens or creates the encrypted database at `path` with the 32-byte
+    /// `key` from the Keychain or Keystore (`CradleError.WrongKey` if it does
+    /// not match). The device's zone and locale apply until the user saves a
+    /// profile.
     #[uniffi::constructor]
     pub fn open(
         path: String,
+        key: Vec<u8>,
         device_time_zone: String,
         device_locale: String,
     ) -> Result<Arc<Self>> {
-        let config = Config::new(&device_time_zone, &device_locale)?;
+        let key = DbKey::from_bytes(&key)?;
+        let config = Config::new(&device_time_zone, &device_locale, key)?;
         Ok(Arc::new(Self {
             core: Cradle::open(path, config)?,
         }))
@@ -918,6 +924,13 @@ impl CradleCore {
             .transpose()?;
         Ok(self.core.record(checked?, taken_at)?)
     }
+}
+
+/// A new random 32-byte database key, for the shell to keep in the Keychain
+/// or wrap with the Android Keystore on first launch.
+#[uniffi::export]
+pub fn generate_database_key() -> Result<Vec<u8>> {
+    Ok(DbKey::generate()?.to_bytes())
 }
 
 /// Checks that `base_url` is a reachable Cradle server (account set-up uses it).

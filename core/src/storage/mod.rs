@@ -1,4 +1,8 @@
-//! SQLite storage: connection settings and versioned migrations.
+//! SQLite storage: encryption, connection settings and versioned migrations.
+//!
+//! The whole file is encrypted by SQLCipher with a raw 256-bit key that the
+//! shell keeps in the iOS Keychain or the Android Keystore. A raw key means
+//! no key derivation runs when the app opens.
 //!
 //! Every migration runs in one transaction together with the bump of
 //! `PRAGMA user_version`, so a crash mid-upgrade leaves the previous schema
@@ -24,21 +28,78 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Opens (creating if needed) the database at `path` and brings its schema up
-/// to [`SCHEMA_VERSION`].
-pub fn open(path: &Path) -> Result<Connection> {
-    let mut conn = open_configured(path)?;
+/// The database key: 32 bytes. Its `Debug` never shows the bytes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DbKey([u8; 32]);
+
+impl DbKey {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| Error::invalid("key", "must be exactly 32 bytes"))?;
+        Ok(Self(key))
+    }
+
+    /// A new random key, for a shell that has none stored yet.
+    pub fn generate() -> Result<Self> {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|_| Error::Corrupt("no randomness available"))?;
+        Ok(Self(key))
+    }
+
+    pub fn from_hex(text: &str) -> Result<Self> {
+        let bad = || Error::invalid("key", "must be 64 hexadecimal digits");
+        let text = text.trim();
+        if text.len() != 64 || !text.is_ascii() {
+            return Err(bad());
+        }
+        let bytes = (0..32)
+            .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).map_err(|_| bad()))
+            .collect::<Result<Vec<u8>>>()?;
+        Self::from_bytes(&bytes)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.to_vec()
+    }
+
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl std::fmt::Debug for DbKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DbKey(…)")
+    }
+}
+
+/// Opens (creating if needed) the encrypted database at `path` and brings its
+/// schema up to [`SCHEMA_VERSION`].
+pub fn open(path: &Path, key: &DbKey) -> Result<Connection> {
+    let mut conn = open_configured(path, key)?;
     migrate_to(&mut conn, SCHEMA_VERSION)?;
     Ok(conn)
 }
 
-fn open_configured(path: &Path) -> Result<Connection> {
+fn open_configured(path: &Path, key: &DbKey) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    // The key must be the first statement. A wrong key only shows at the
+    // first read, so read now and say so plainly, before anything writes.
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
+    if conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .is_err()
+    {
+        return Err(Error::WrongKey);
+    }
     conn.busy_timeout(Duration::from_secs(5))?;
     // WAL lets a reader (a widget, the sync task) run beside a writer;
     // FULL makes every commit durable across power loss, which matters more
@@ -82,6 +143,10 @@ fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
 mod tests {
     use super::*;
 
+    fn key() -> DbKey {
+        DbKey::from_bytes(&[7; 32]).unwrap()
+    }
+
     fn schema(conn: &Connection) -> Vec<(String, String, String)> {
         let mut stmt = conn
             .prepare(
@@ -98,18 +163,18 @@ mod tests {
     #[test]
     fn upgrading_from_every_version_matches_a_fresh_database() {
         let dir = tempfile::tempdir().unwrap();
-        let fresh = open(&dir.path().join("fresh.db")).unwrap();
+        let fresh = open(&dir.path().join("fresh.db"), &key()).unwrap();
         let expected = schema(&fresh);
         assert!(!expected.is_empty());
 
         for start in 0..SCHEMA_VERSION {
             let path = dir.path().join(format!("from-{start}.db"));
             {
-                let mut old = open_configured(&path).unwrap();
+                let mut old = open_configured(&path, &key()).unwrap();
                 migrate_to(&mut old, start).unwrap();
                 assert_eq!(user_version(&old).unwrap(), start);
             }
-            let upgraded = open(&path).unwrap();
+            let upgraded = open(&path, &key()).unwrap();
             assert_eq!(user_version(&upgraded).unwrap(), SCHEMA_VERSION);
             assert_eq!(schema(&upgraded), expected, "upgrade from v{start}");
         }
@@ -119,8 +184,8 @@ mod tests {
     fn reopening_is_idempotent_and_keeps_settings() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.db");
-        drop(open(&path).unwrap());
-        let conn = open(&path).unwrap();
+        drop(open(&path, &key()).unwrap());
+        let conn = open(&path, &key()).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
         let mode: String = conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
@@ -141,17 +206,45 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.db");
         {
-            let conn = open(&path).unwrap();
+            let conn = open(&path, &key()).unwrap();
             conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
                 .unwrap();
         }
-        match open(&path) {
+        match open(&path, &key()) {
             Err(Error::SchemaTooNew { found, supported }) => {
                 assert_eq!((found, supported), (SCHEMA_VERSION + 5, SCHEMA_VERSION));
             }
             other => panic!("expected SchemaTooNew, got {other:?}"),
         }
-        let conn = open_configured(&path).unwrap();
+        let conn = open_configured(&path, &key()).unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION + 5);
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_32_bytes_and_never_printed() {
+        assert!(DbKey::from_bytes(&[1; 31]).is_err());
+        let k = DbKey::generate().unwrap();
+        assert_eq!(DbKey::from_hex(&k.to_hex()).unwrap(), k);
+        assert_eq!(format!("{k:?}"), "DbKey(…)");
+        assert!(DbKey::from_hex("zz").is_err());
+        assert!(DbKey::from_hex(&"g".repeat(64)).is_err());
+    }
+
+    #[test]
+    fn a_wrong_key_is_refused_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.db");
+        let right = DbKey::generate().unwrap();
+        drop(open(&path, &right).unwrap());
+        let before = std::fs::read(&path).unwrap();
+        let wrong = DbKey::generate().unwrap();
+        assert!(matches!(open(&path, &wrong), Err(Error::WrongKey)));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(open(&path, &right).is_ok());
     }
 }

@@ -5,6 +5,7 @@
 //! integration tests.
 
 use cradle_core::clock::FixedClock;
+use cradle_core::storage::DbKey;
 use cradle_core::{Config, Cradle};
 use std::sync::Arc;
 
@@ -18,7 +19,10 @@ pub struct App {
 pub fn app(zone: &str, now: &str) -> App {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
-    let config = Config::new(zone, "en").unwrap().with_clock(clock.clone());
+    let key = DbKey::from_bytes(&[7; 32]).unwrap();
+    let config = Config::new(zone, "en", key)
+        .unwrap()
+        .with_clock(clock.clone());
     let cradle = Cradle::open(dir.path().join("cradle.db"), config).unwrap();
     cradle.set_profile(None, "en", zone).unwrap();
     App {

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 
+/// A fixed database key for tests; the app's lives in the Keychain.
+let testKey = Data(repeating: 7, count: 32)
+
 /// A test case with a fresh directory for its database files, removed afterwards.
 class DatabaseTestCase: XCTestCase {
     var dir: URL!

@@ -6,7 +6,7 @@ import XCTest
 final class FoundationTests: DatabaseTestCase {
     private func open(_ name: String = "cradle.db") throws -> CradleCore {
         try CradleCore.open(
-            path: path(name),
+            path: path(name), key: testKey,
             deviceTimeZone: "Asia/Shanghai",
             deviceLocale: "zh-Hans-CN"
         )
@@ -46,6 +46,18 @@ final class FoundationTests: DatabaseTestCase {
             XCTAssertEqual(field, "time_zone")
         }
         XCTAssertEqual(try core.profile(), before)
+    }
+
+    func testAWrongKeyIsATypedErrorAndTheDataSurvives() throws {
+        _ = try open().setProfile(profile: ProfileInfo(displayName: "Mia", locale: "en", timeZone: "UTC"))
+        XCTAssertThrowsError(
+            try CradleCore.open(
+                path: path("cradle.db"), key: Data(repeating: 9, count: 32), deviceTimeZone: "UTC", deviceLocale: "en")
+        ) { error in
+            XCTAssertEqual(error as? CradleError, CradleError.WrongKey)
+        }
+        XCTAssertEqual(try open().profile()?.displayName, "Mia")
+        XCTAssertEqual(try generateDatabaseKey().count, 32)
     }
 
     func testAWriteFiresTheListenerObservedAsAnAsyncStream() async throws {

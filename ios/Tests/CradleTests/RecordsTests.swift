@@ -5,7 +5,8 @@ import XCTest
 /// Health records and insights through the bindings.
 final class RecordsTests: DatabaseTestCase {
     func testEachRecordTypeRoundTripsAndInsightsFollowTheLatestReading() throws {
-        let core = try CradleCore.open(path: path("h.db"), deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
+        let core = try CradleCore.open(
+            path: path("h.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
         _ = try core.recordWeight(value: 64.5, unit: .kg, takenAt: nil)
         _ = try core.recordBloodPressure(systolic: 161, diastolic: 100, pulse: nil, takenAt: nil)
         _ = try core.recordGlucose(value: 10.2, unit: .mmolPerL, context: .oneHour, takenAt: "2026-01-02T08:00:00+08:00")

@@ -6,7 +6,7 @@ import XCTest
 final class RemindersTests: DatabaseTestCase {
     private func open() throws -> CradleCore {
         try CradleCore.open(
-            path: path("r.db"), deviceTimeZone: "Europe/London", deviceLocale: "en-GB")
+            path: path("r.db"), key: testKey, deviceTimeZone: "Europe/London", deviceLocale: "en-GB")
     }
 
     func testTheNotificationPlanFitsTheIOSLimitAndDiffs() throws {

@@ -16,7 +16,7 @@ final class TimelineTests: DatabaseTestCase {
 
     private func open() throws -> CradleCore {
         try CradleCore.open(
-            path: path("t.db"), deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
+            path: path("t.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
     }
 
     private func shift(_ date: String, days: Int) -> String {

@@ -26,7 +26,7 @@ class FoundationTest {
     lateinit var dir: Path
 
     private fun open(name: String = "cradle.db") =
-        CradleCore.open(dir.resolve(name).toString(), "Asia/Shanghai", "zh-Hans-CN")
+        CradleCore.open(dir.resolve(name).toString(), TEST_KEY, "Asia/Shanghai", "zh-Hans-CN")
 
     @Test
     fun `an empty database opens and Today uses the device settings`() {
@@ -63,8 +63,21 @@ class FoundationTest {
             assertEquals(ProfileInfo(null, "zh-CN", "Asia/Shanghai"), core.profile())
         }
         assertThrows<CradleException.InvalidInput> {
-            CradleCore.open(dir.resolve("x.db").toString(), "Asia/Shanghai", "not a locale!")
+            CradleCore.open(dir.resolve("x.db").toString(), TEST_KEY, "Asia/Shanghai", "not a locale!")
         }
+    }
+
+    @Test
+    fun `a wrong key is a typed error and the data survives`() {
+        open().use { it.setProfile(ProfileInfo("Mia", "en", "UTC")) }
+        assertThrows<CradleException.WrongKey> {
+            CradleCore.open(dir.resolve("cradle.db").toString(), ByteArray(32) { 9 }, "UTC", "en")
+        }
+        assertEquals("key", assertThrows<CradleException.InvalidInput> {
+            CradleCore.open(dir.resolve("short.db").toString(), ByteArray(16), "UTC", "en")
+        }.field)
+        open().use { assertEquals("Mia", it.profile()!!.displayName) }
+        assertEquals(32, uniffi.cradle.generateDatabaseKey().size)
     }
 
     @Test

@@ -22,7 +22,7 @@ class RecordsTest {
 
     @Test
     fun `each record type round-trips and insights follow the latest reading`() {
-        CradleCore.open(dir.resolve("h.db").toString(), "Asia/Shanghai", "en").use { core ->
+        CradleCore.open(dir.resolve("h.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.recordWeight(130.0, WeightUnit.JIN, null)
             core.recordBloodPressure(150u, 92u, 80u, null)
             core.recordGlucose(92.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
@@ -44,7 +44,7 @@ class RecordsTest {
 
     @Test
     fun `kick counter and contraction timer`() {
-        CradleCore.open(dir.resolve("k.db").toString(), "Asia/Shanghai", "en").use { core ->
+        CradleCore.open(dir.resolve("k.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.kick(KickAction.START)
             repeat(3) { core.kick(KickAction.TAP) }
             val session = core.kick(KickAction.STOP)
@@ -61,7 +61,7 @@ class RecordsTest {
 
     @Test
     fun `export all my data, then delete all my data`() {
-        CradleCore.open(dir.resolve("p.db").toString(), "Asia/Shanghai", "en").use { core ->
+        CradleCore.open(dir.resolve("p.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.recordWeight(61.2, WeightUnit.KG, null)
             val export = core.exportAllData()
             assertTrue(export.contains("\"grams\":61200"), export)

@@ -18,7 +18,7 @@ class RemindersTest {
     @TempDir
     lateinit var dir: Path
 
-    private fun open() = CradleCore.open(dir.resolve("r.db").toString(), "Asia/Shanghai", "zh-CN")
+    private fun open() = CradleCore.open(dir.resolve("r.db").toString(), TEST_KEY, "Asia/Shanghai", "zh-CN")
 
     @Test
     fun `the notification plan is sorted, bounded, diffed and cancels what is done`() {

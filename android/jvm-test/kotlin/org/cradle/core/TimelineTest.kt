@@ -24,7 +24,7 @@ class TimelineTest {
     @TempDir
     lateinit var dir: Path
 
-    private fun open() = CradleCore.open(dir.resolve("t.db").toString(), "Asia/Shanghai", "en")
+    private fun open() = CradleCore.open(dir.resolve("t.db").toString(), TEST_KEY, "Asia/Shanghai", "en")
 
     @Test
     fun `dating by LMP fills the Today screen in one call`() {
@@ -94,7 +94,7 @@ class TimelineTest {
             assertEquals(age - 56, baby.correctedAgeDays)
             assertEquals(0u, born.month!!.month)
         }
-        CradleCore.open(dir.resolve("loss.db").toString(), "Asia/Shanghai", "zh-CN").use { core ->
+        CradleCore.open(dir.resolve("loss.db").toString(), TEST_KEY, "Asia/Shanghai", "zh-CN").use { core ->
             val today = LocalDate.parse(core.today().date)
             core.recordDating(Dating.Lmp(today.minusDays(60).toString(), 28u))
             val after = core.recordLoss(today.toString())

@@ -32,6 +32,7 @@ class MainActivity : ComponentActivity() {
         val core = try {
             CradleCore.open(
                 File(filesDir, "cradle.db").path,
+                DatabaseKey.get(this),
                 ZoneId.systemDefault().id,
                 Locale.getDefault().toLanguageTag(),
             )
