@@ -1,10 +1,11 @@
 -- The mother's own measurements. Values are integers in fixed units
 -- (grams, mmHg, beats per minute, hundredths of mmol/L). A delete is a
--- tombstone (deleted_at) so sync can propagate it.
+-- tombstone (deleted_at) so sync can propagate it. taken_at is Unix
+-- seconds: a five-year series is read back without parsing text.
 CREATE TABLE measurement (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL CHECK (kind IN ('weight', 'blood_pressure', 'glucose')),
-    taken_at    TEXT NOT NULL,
+    taken_at    INTEGER NOT NULL,
     grams       INTEGER,
     systolic    INTEGER,
     diastolic   INTEGER,
