@@ -16,8 +16,9 @@ cp "$out/swift/cradle_ffiFFI.h" "$out/headers/"
 cp "$out/swift/cradle_ffiFFI.modulemap" "$out/headers/module.modulemap"
 cp "$out/swift/Cradle.swift" ios/Sources/Cradle/Generated/
 
+# SQLCipher on CommonCrypto: no OpenSSL in the iOS library.
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios; do
-  cargo build --release -p cradle-ffi --target "$t"
+  cargo build --release -p cradle-ffi --no-default-features --features platform-crypto --target "$t"
 done
 mkdir -p "$out/sim"
 lipo -create target/aarch64-apple-ios-sim/release/libcradle_ffi.a target/x86_64-apple-ios/release/libcradle_ffi.a \

@@ -1,6 +1,9 @@
 //! Cradle's shared core. Pure Rust: the FFI crate, the CLI and the server's
 //! tests all drive this crate through [`Cradle`].
 
+#[cfg(not(any(feature = "vendored-crypto", feature = "platform-crypto")))]
+compile_error!("cradle-core needs a SQLCipher crypto: the vendored-crypto or platform-crypto feature");
+
 pub mod api;
 pub mod clock;
 pub mod error;
