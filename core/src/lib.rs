@@ -2,7 +2,9 @@
 //! tests all drive this crate through [`Cradle`].
 
 #[cfg(not(any(feature = "vendored-crypto", feature = "platform-crypto")))]
-compile_error!("cradle-core needs a SQLCipher crypto: the vendored-crypto or platform-crypto feature");
+compile_error!(
+    "cradle-core needs a SQLCipher crypto: the vendored-crypto or platform-crypto feature"
+);
 
 pub mod api;
 pub mod clock;

@@ -89,7 +89,10 @@ fn open_configured(path: &Path, key: &DbKey) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    // The key must be the first statement. A wrong key only shows at the
+    // SQLCipher would log a failed decryption to stderr (logcat on Android);
+    // Cradle reports it as a typed error instead, and logs nothing.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    // The key must come before anything reads the file. A wrong key only shows at the
     // first read, so read now and say so plainly, before anything writes.
     conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
     if conn
