@@ -10,6 +10,21 @@ use cradle_core::timeline::gestation::{GestationalAge, add_days};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
+/// ACOG CO 700's bands at each edge: (weeks, days) at the scan, and the
+/// largest difference in days that keeps the LMP date.
+const BANDS: [(i64, i64, i64); 10] = [
+    (8, 6, 5),
+    (9, 0, 7),
+    (13, 6, 7),
+    (14, 0, 7),
+    (15, 6, 7),
+    (16, 0, 10),
+    (21, 6, 10),
+    (22, 0, 14),
+    (27, 6, 14),
+    (28, 0, 21),
+];
+
 fn ga(w: i64, d: i64) -> GestationalAge {
     GestationalAge::new(w, d)
 }
@@ -105,21 +120,12 @@ fn robinson_fleming_crl_points() {
 
 #[test]
 fn threshold_table_edges() {
-    let table = [
-        (ga(8, 6), 5),
-        (ga(9, 0), 7),
-        (ga(13, 6), 7),
-        (ga(14, 0), 7),
-        (ga(15, 6), 7),
-        (ga(16, 0), 10),
-        (ga(21, 6), 10),
-        (ga(22, 0), 14),
-        (ga(27, 6), 14),
-        (ga(28, 0), 21),
-        (ga(40, 0), 21),
-    ];
-    for (g, days) in table {
-        assert_eq!(redating_threshold_days(g), days, "{g}");
+    for (weeks, days, threshold) in BANDS.into_iter().chain([(40, 0, 21)]) {
+        assert_eq!(
+            redating_threshold_days(ga(weeks, days)),
+            threshold,
+            "{weeks}w{days}d"
+        );
     }
 }
 
@@ -143,19 +149,8 @@ fn lmp_vs_scan(at: GestationalAge, diff: i64) -> Option<(Date, Method, bool)> {
 
 #[test]
 fn acog_redating_at_every_threshold_boundary() {
-    let bands = [
-        (ga(8, 6), 5),
-        (ga(9, 0), 7),
-        (ga(13, 6), 7),
-        (ga(14, 0), 7),
-        (ga(15, 6), 7),
-        (ga(16, 0), 10),
-        (ga(21, 6), 10),
-        (ga(22, 0), 14),
-        (ga(27, 6), 14),
-        (ga(28, 0), 21),
-    ];
-    for (at, threshold) in bands {
+    for (weeks, days, threshold) in BANDS {
+        let at = ga(weeks, days);
         for sign in [1, -1] {
             let (_, method, redated) = lmp_vs_scan(at, sign * threshold).unwrap();
             assert_eq!(

@@ -28,12 +28,7 @@ fn invalid_field(r: Result<impl std::fmt::Debug, Error>) -> &'static str {
 #[test]
 fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 4, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 4, 1));
     let plan = a
         .cradle
         .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
@@ -82,12 +77,7 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
 #[test]
 fn a_loss_cancels_every_pregnancy_notification() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 4, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 4, 1));
     let diff = a.cradle.notification_plan_diff(64).unwrap();
     assert!(diff.add.iter().any(|n| n.id.starts_with("checkup:")));
     assert!(diff.cancel.is_empty());
@@ -390,12 +380,7 @@ fn invalid_rules_name_their_position_and_change_nothing() {
 #[test]
 fn checkup_notifications_respect_quiet_hours_and_carry_no_values() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 4, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 4, 1));
     let tz = TimeZone::get("Asia/Shanghai").unwrap();
     for n in a.cradle.notification_plan(None, 64).unwrap() {
         assert_eq!(

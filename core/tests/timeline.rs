@@ -17,12 +17,7 @@ use std::sync::{Arc, Mutex};
 #[test]
 fn an_lmp_gives_a_pregnant_today_with_content() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 5, 11),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 5, 11));
     let t = a.cradle.today().unwrap().timeline;
     assert_eq!(t.stage, Stage::Pregnant);
     let p = t.pregnancy.unwrap();
@@ -45,12 +40,7 @@ fn the_gestational_day_turns_at_local_midnight_east_and_west() {
     // at 16:30Z only Shanghai has passed midnight.
     for (zone, before, after) in [("Asia/Shanghai", 0, 1), ("America/New_York", 0, 0)] {
         let a = app(zone, "2026-11-23T15:30:00Z");
-        a.cradle
-            .record_dating(DatingInput::Lmp {
-                lmp: date(2026, 11, 2),
-                cycle_days: 28,
-            })
-            .unwrap();
+        a.date_by_lmp(date(2026, 11, 2));
         let ga = |a: &App| {
             a.cradle
                 .today()
@@ -70,12 +60,7 @@ fn the_gestational_day_turns_at_local_midnight_east_and_west() {
 #[test]
 fn redating_is_kept_in_the_history() {
     let a = app("Asia/Shanghai", "2026-08-01T04:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 5, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 5, 1));
     // A CRL of 45 mm (11w0d) on 2026-07-31 puts the EDD 14 days later than
     // the LMP's: more than ACOG's 7 days at 9w0d–13w6d, so it redates.
     a.cradle
@@ -137,12 +122,7 @@ fn rejected_input_changes_nothing() {
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::None);
     assert!(a.cradle.dating_history().unwrap().is_empty());
     // A birth before the pregnancy began is refused too.
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 6, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 6, 1));
     let before = Birth {
         date: date(2026, 5, 1),
         ga_at_birth: GestationalAge::new(30, 0),
@@ -163,12 +143,7 @@ fn rejected_input_changes_nothing() {
 #[test]
 fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 4, 20),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 4, 20));
     a.cradle
         .record_birth(Birth {
             date: date(2026, 11, 20),
@@ -193,12 +168,7 @@ fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
 #[test]
 fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2026, 9, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2026, 9, 1));
     a.cradle.record_loss(date(2026, 11, 20)).unwrap();
     let t = a.cradle.today().unwrap().timeline;
     assert_eq!(t.stage, Stage::None);
@@ -215,12 +185,7 @@ fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
     // A new pregnancy can be recorded later.
     a.clock
         .set("2027-06-01T04:00:00Z".parse::<Timestamp>().unwrap());
-    a.cradle
-        .record_dating(DatingInput::Lmp {
-            lmp: date(2027, 5, 1),
-            cycle_days: 28,
-        })
-        .unwrap();
+    a.date_by_lmp(date(2027, 5, 1));
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Pregnant);
 }
 

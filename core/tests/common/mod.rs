@@ -6,7 +6,9 @@
 
 use cradle_core::clock::FixedClock;
 use cradle_core::storage::DbKey;
+use cradle_core::timeline::dating::DatingInput;
 use cradle_core::{Config, Cradle};
+use jiff::civil::Date;
 use std::sync::Arc;
 
 pub struct App {
@@ -29,5 +31,17 @@ pub fn app(zone: &str, now: &str) -> App {
         _dir: dir,
         clock,
         cradle,
+    }
+}
+
+impl App {
+    /// Dates a pregnancy by an LMP with a 28-day cycle.
+    pub fn date_by_lmp(&self, lmp: Date) {
+        self.cradle
+            .record_dating(DatingInput::Lmp {
+                lmp,
+                cycle_days: 28,
+            })
+            .unwrap();
     }
 }
