@@ -83,6 +83,11 @@ pub fn open(path: &Path, key: &DbKey) -> Result<Connection> {
 }
 
 fn open_configured(path: &Path, key: &DbKey) -> Result<Connection> {
+    // Keying is serialized: SQLCipher's crypto set-up has been seen to fail
+    // ("PRAGMA key requires a key…") when connections in several threads
+    // are keyed at once. Opening is rare, so the lock costs nothing.
+    static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _keying = KEYING.lock().unwrap_or_else(|e| e.into_inner());
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
