@@ -1,12 +1,17 @@
 //! The facade every shell drives: one open database, the clock and the
 //! observers. Methods take `&self` and are safe to call from any thread.
 
+use crate::clinic;
 use crate::clock::{self, Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
+use crate::records::gain::{self, Baseline};
+use crate::records::growth::{self, Sex};
 use crate::records::insights::{self, Insight};
+use crate::records::journal::{self, Entry, Filter, JournalEntry};
+use crate::records::trends::{self, Trends};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::symptoms::{self, Severity, Symptom};
 use crate::records::{self, Checked, Record};
@@ -16,7 +21,7 @@ use crate::storage::{self, DbKey};
 use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
-use crate::timeline::gestation::add_days;
+use crate::timeline::gestation::{GestationalAge, add_days};
 use crate::timeline::{self, HistoryEntry, Timeline};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -366,12 +371,106 @@ impl Cradle {
         records::list(&self.db(), kind)
     }
 
+    /// Adds a journal entry (medication, lab, scan, note, baby log…) at
+    /// `at` (default: now); returns its id.
+    pub fn add_entry(&self, entry: Entry, at: Option<Timestamp>) -> Result<i64> {
+        self.write(&[DataArea::Records], |tx, c| {
+            journal::add(tx, entry, at.unwrap_or(c.now), c.now)
+        })
+    }
+
+    pub fn update_entry(&self, id: i64, entry: Entry, at: Timestamp) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, c| {
+            journal::update(tx, id, entry, at, c.now)
+        })
+    }
+
+    /// Deletes an entry (a tombstone remains, without the content, for sync).
+    pub fn delete_entry(&self, id: i64) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, c| journal::delete(tx, id, c.now))
+    }
+
+    /// Live journal entries matching `filter`, oldest first.
+    pub fn entries(&self, filter: &Filter) -> Result<Vec<JournalEntry>> {
+        journal::list(&self.db(), filter)
+    }
+
+    /// Height and pre-pregnancy weight, for the weight-gain band; `None` forgets them.
+    pub fn set_baseline(&self, baseline: Option<Baseline>) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, c| {
+            gain::set_baseline(tx, baseline, c.now)
+        })
+    }
+
+    pub fn baseline(&self) -> Result<Option<Baseline>> {
+        gain::baseline(&self.db())
+    }
+
+    /// Records the sex of baby `ordinal` (1 for a singleton) of the latest
+    /// birth, for growth percentiles.
+    pub fn set_baby_sex(&self, ordinal: u8, sex: Sex) -> Result<()> {
+        self.write(&[DataArea::Records], |tx, _| {
+            growth::set_sex(tx, ordinal, sex)
+        })
+    }
+
+    /// Every chart's series for local days `from..=to`, in one call.
+    pub fn trends(&self, from: Option<Date>, to: Option<Date>) -> Result<Trends> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let state = timeline::load(&db)?;
+        trends::trends(&db, &state, &c.zone, c.now, c.language, from, to)
+    }
+
+    /// The clinic-visit export (HTML summary or FHIR R4 Bundle), offline.
+    pub fn clinic_export(&self, format: clinic::Format, options: &clinic::Options) -> Result<String> {
+        let flags = self.insights()?;
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let state = timeline::load(&db)?;
+        let summary = clinic::gather(
+            &db,
+            &state,
+            clinic::Context {
+                language: c.language,
+                zone: &c.zone,
+                today: c.today,
+                now: c.now,
+                name: c.profile.and_then(|p| p.display_name),
+                flags,
+            },
+            options,
+        )?;
+        Ok(clinic::render(&summary, format))
+    }
+
     /// Insights from the latest readings and kick count, most urgent first,
     /// in the user's language.
     pub fn insights(&self) -> Result<Vec<Insight>> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        let mut all = insights::from_records(&records::list(&db, None)?, c.language);
+        let readings = records::list(&db, None)?;
+        let mut all = insights::from_records(&readings, c.language);
+        let state = timeline::load(&db)?;
+        let latest_weight = readings
+            .iter()
+            .rev()
+            .find(|r| r.measurement.kind() == "weight");
+        if let (Some(w), Some((_, best)), Some(band), Some(base)) = (
+            latest_weight,
+            state.ongoing(),
+            trends::band(&db, c.language)?,
+            gain::baseline(&db)?,
+        ) {
+            let ga = GestationalAge::on(clock::local_date(w.taken_at, &c.zone), best.edd);
+            all.extend(insights::from_weight_gain(
+                w,
+                ga.total_days,
+                &band,
+                base.pre_pregnancy_kg,
+                c.language,
+            ));
+        }
         if let Some(session) = sessions::latest_kick_session(&db, c.now)? {
             all.extend(insights::from_kicks(&session, c.language));
         }

@@ -7,6 +7,7 @@ compile_error!(
 );
 
 pub mod api;
+pub mod clinic;
 pub mod clock;
 pub mod error;
 pub mod events;

@@ -92,6 +92,14 @@ fn health_data_is_encrypted_at_rest() {
         let cradle = cradle_core::Cradle::open(&db, config).unwrap();
         cradle.add_reminder(needle, "FREQ=DAILY", "21:00").unwrap();
         cradle
+            .add_entry(
+                cradle_core::records::journal::Entry::Note {
+                    text: format!("diary: {needle}"),
+                },
+                None,
+            )
+            .unwrap();
+        cradle
             .record(
                 cradle_core::records::Measurement::blood_pressure(187, 123, Some(99)).unwrap(),
                 None,

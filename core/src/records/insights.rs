@@ -1,11 +1,14 @@
 //! Gentle, non-diagnostic insights from the latest readings, with sources.
 //! Wording is calm, says it is not a diagnosis, and never says "patient".
 
+use super::gain::Band;
 use super::{GlucoseContext, Measurement, Record};
 use crate::profile::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
+    /// Worth mentioning at the next visit.
+    MentionAtVisit,
     /// Worth telling the clinic about.
     ContactClinic,
     /// Needs care now.
@@ -15,6 +18,7 @@ pub enum Level {
 impl Level {
     pub fn code(self) -> &'static str {
         match self {
+            Level::MentionAtVisit => "mention_at_visit",
             Level::ContactClinic => "contact_clinic",
             Level::SeekCareNow => "seek_care_now",
         }
@@ -159,6 +163,50 @@ pub fn from_kicks(session: &super::sessions::KickSession, language: Language) ->
     })
 }
 
+/// Gain outside the recommended range for the pre-pregnancy BMI, judged on
+/// the latest weight (`latest`, at `ga_days`) from 14 weeks: before that the
+/// band is too narrow to mean anything.
+pub fn from_weight_gain(
+    latest: &Record,
+    ga_days: i64,
+    band: &Band<'static>,
+    pre_pregnancy_kg: f64,
+    language: Language,
+) -> Option<Insight> {
+    let Measurement::Weight { grams } = latest.measurement else {
+        return None;
+    };
+    if !(98..=44 * 7).contains(&ga_days) {
+        return None;
+    }
+    // In whole grams, so the band's edges are exact.
+    let gram = |kg: f64| (kg * 1000.0).round() as i64;
+    let gained = i64::from(grams) - gram(pre_pregnancy_kg);
+    let [low, high] = band.gain_at(ga_days).map(gram);
+    let (code, en, zh) = if gained < low {
+        (
+            "weight_gain_below",
+            "Your weight gain so far is below the range recommended for your pre-pregnancy BMI. Mention it at your next visit. This is not a diagnosis.",
+            "目前的孕期增重低于按孕前BMI推荐的范围，下次产检时可以和医生聊聊。这不是诊断。",
+        )
+    } else if gained > high {
+        (
+            "weight_gain_above",
+            "Your weight gain so far is above the range recommended for your pre-pregnancy BMI. Mention it at your next visit. This is not a diagnosis.",
+            "目前的孕期增重高于按孕前BMI推荐的范围，下次产检时可以和医生聊聊。这不是诊断。",
+        )
+    } else {
+        return None;
+    };
+    Some(Insight {
+        code,
+        level: Level::MentionAtVisit,
+        message: text(language, en, zh),
+        source: band.source,
+        record_id: latest.id,
+    })
+}
+
 /// Insights from the latest blood pressure and the latest glucose of each
 /// context in `records` (oldest first), most urgent first.
 pub fn from_records(records: &[Record], language: Language) -> Vec<Insight> {
@@ -247,6 +295,22 @@ mod tests {
         assert!(codes(&[glucose(1, 8.4, TwoHours)]).is_empty());
         assert_eq!(codes(&[glucose(1, 8.5, TwoHours)]), ["glucose_2h"]);
         assert!(codes(&[glucose(1, 15.0, Random)]).is_empty());
+    }
+
+    #[test]
+    fn weight_gain_edges() {
+        let band = crate::records::gain::standard_for(Language::En).band(1.60, 55.0);
+        let weight = |kg: f64| rec(1, Measurement::weight(kg, crate::records::WeightUnit::Kg).unwrap().measurement);
+        // At 30w0d (210 days) the IOM normal-BMI band is 0.5 + 0.35·16 … 2.0 + 0.50·16 kg.
+        let [low, high] = band.gain_at(210);
+        assert!((low - 6.1).abs() < 1e-9 && (high - 10.0).abs() < 1e-9);
+        let code = |kg: f64, ga: i64| from_weight_gain(&weight(kg), ga, &band, 55.0, Language::En).map(|i| i.code);
+        assert_eq!(code(55.0 + 6.1, 210), None);
+        assert_eq!(code(55.0 + 6.0, 210), Some("weight_gain_below"));
+        assert_eq!(code(55.0 + 10.0, 210), None);
+        assert_eq!(code(55.0 + 10.1, 210), Some("weight_gain_above"));
+        // Before 14 weeks nothing is said.
+        assert_eq!(code(40.0, 97), None);
     }
 
     #[test]

@@ -1,12 +1,17 @@
-//! The mother's own measurements: weight, blood pressure and glucose.
+//! The mother's own measurements: weight, blood pressure and glucose. The
+//! other record types live in `journal`; charts in `trends`.
 //!
 //! Values are validated and stored in fixed units. A physiologically
 //! impossible value is refused with the field named and nothing written; a
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
+pub mod gain;
+pub mod growth;
 pub mod insights;
+pub mod journal;
 pub mod sessions;
 pub mod symptoms;
+pub mod trends;
 
 use crate::clock::whole_seconds;
 use crate::error::{Error, Result};

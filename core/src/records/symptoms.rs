@@ -100,10 +100,17 @@ pub(crate) fn add(
 
 /// Symptoms noted in the 24 hours before `now`, oldest first.
 pub(crate) fn recent(conn: &Connection, now: Timestamp) -> Result<Vec<Symptom>> {
-    let since = whole_seconds(
+    since(
+        conn,
         now.checked_sub(SignedDuration::from_hours(24))
             .unwrap_or(now),
-    );
+    )
+}
+
+/// Symptoms noted at or after `from`, oldest first.
+pub(crate) fn since(conn: &Connection, from: Timestamp) -> Result<Vec<Symptom>> {
+    // Stored as whole-second UTC text, which sorts as time does.
+    let since = whole_seconds(from);
     let mut stmt = conn.prepare(
         "SELECT id, code, severity, noted_at FROM symptom
          WHERE deleted_at IS NULL AND noted_at >= ?1 ORDER BY noted_at, id",

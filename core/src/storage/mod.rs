@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_records.sql"),
     include_str!("migrations/0005_sessions.sql"),
     include_str!("migrations/0006_symptoms.sql"),
+    include_str!("migrations/0007_journal.sql"),
 ];
 
 /// The schema version this build writes.

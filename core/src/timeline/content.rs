@@ -54,6 +54,9 @@ struct Texts {
     checkups: BTreeMap<String, String>,
     vaccines: BTreeMap<String, String>,
     notifications: BTreeMap<String, String>,
+    symptoms: BTreeMap<String, String>,
+    /// Labels of the clinic-visit summary.
+    clinic: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +120,16 @@ pub fn checkup_label(language: Language, id: &str) -> Option<&'static str> {
 /// A vaccine's name, by its schedule code.
 pub fn vaccine_name(language: Language, code: &str) -> Option<&'static str> {
     texts(language).vaccines.get(code).map(String::as_str)
+}
+
+/// A symptom's label, by its code.
+pub fn symptom_label(language: Language, code: &str) -> &'static str {
+    texts(language).symptoms.get(code).map_or("", String::as_str)
+}
+
+/// A label of the clinic-visit summary; `{name}` placeholders are filled by the caller.
+pub fn clinic_label(language: Language, key: &str) -> &'static str {
+    texts(language).clinic.get(key).map_or("", String::as_str)
 }
 
 /// A notification text template; `{name}` placeholders are filled by the caller.

@@ -1,0 +1,266 @@
+//! The clinic-visit export, built fully offline: a printable HTML summary
+//! and an HL7 FHIR R4 Bundle of the same data. The user picks the date
+//! range, the sections and whether her name is included; nothing leaves
+//! the device unless she shares the file.
+
+mod fhir;
+mod html;
+
+use crate::clock::local_date;
+use crate::error::{Error, Result};
+use crate::profile::Language;
+use crate::records::gain;
+use crate::records::growth::{self, Sex};
+use crate::records::insights::Insight;
+use crate::records::journal::{self, Entry, Filter, JournalEntry};
+use crate::records::symptoms::{self, Symptom};
+use crate::records::{self, Record};
+use crate::timeline::State;
+use crate::timeline::baby::Birth;
+use crate::timeline::dating::Method;
+use crate::timeline::gestation::GestationalAge;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use rusqlite::Connection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Fhir,
+}
+
+impl Format {
+    pub fn from_code(code: &str) -> Result<Self> {
+        match code {
+            "html" => Ok(Format::Html),
+            "fhir" => Ok(Format::Fhir),
+            _ => Err(Error::invalid("format", "must be html or fhir")),
+        }
+    }
+}
+
+/// Sections a summary can hold, in the order it shows them.
+pub const SECTIONS: [&str; 11] = [
+    "pregnancy",
+    "vitals",
+    "flags",
+    "symptoms",
+    "medications",
+    "allergies",
+    "labs",
+    "ultrasound",
+    "baby",
+    "questions",
+    "notes",
+];
+
+/// What the user chose to share.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Records from this local date on; `None` for all.
+    pub from: Option<Date>,
+    pub include_name: bool,
+    /// From `SECTIONS`. Empty means every section except the private
+    /// diary, which is shared only when asked for by name.
+    pub sections: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Pregnancy {
+    pub edd: Date,
+    pub method: Method,
+    pub ga: GestationalAge,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Gain {
+    pub gained_kg: f64,
+    pub recommended_kg: [f64; 2],
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Dose {
+    pub code: String,
+    pub dose: u32,
+    pub given_on: Date,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Baby {
+    pub birth: Birth,
+    pub sexes: Vec<(u8, Sex)>,
+    pub doses: Vec<Dose>,
+}
+
+/// Everything either format shows, gathered once.
+pub(crate) struct Summary {
+    pub language: Language,
+    pub zone: TimeZone,
+    pub today: Date,
+    pub now: Timestamp,
+    pub from: Option<Date>,
+    pub name: Option<String>,
+    sections: Vec<&'static str>,
+    pub pregnancy: Option<Pregnancy>,
+    pub gain: Option<Gain>,
+    pub readings: Vec<Record>,
+    pub flags: Vec<Insight>,
+    pub symptoms: Vec<Symptom>,
+    pub entries: Vec<JournalEntry>,
+    pub baby: Option<Baby>,
+}
+
+impl Summary {
+    pub fn shows(&self, section: &str) -> bool {
+        self.sections.contains(&section)
+    }
+
+    /// Entries of `kind`, oldest first.
+    pub fn entries_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a JournalEntry> + 'a {
+        self.entries.iter().filter(move |e| e.entry.kind() == kind)
+    }
+
+    pub fn date_of(&self, at: Timestamp) -> Date {
+        local_date(at, &self.zone)
+    }
+
+    /// RFC 3339 with the user's offset, as FHIR dateTime wants it.
+    pub fn date_time(&self, at: Timestamp) -> String {
+        let local = self.zone.to_datetime(at);
+        let offset = self.zone.to_offset(at).seconds();
+        let (sign, abs) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
+        format!(
+            "{}{sign}{:02}:{:02}",
+            local.strftime("%Y-%m-%dT%H:%M:%S"),
+            abs / 3600,
+            abs % 3600 / 60
+        )
+    }
+}
+
+fn sections(chosen: &[String]) -> Result<Vec<&'static str>> {
+    if chosen.is_empty() {
+        return Ok(SECTIONS.iter().copied().filter(|s| *s != "notes").collect());
+    }
+    chosen
+        .iter()
+        .map(|c| {
+            SECTIONS
+                .iter()
+                .copied()
+                .find(|s| s == c)
+                .ok_or_else(|| Error::invalid("sections", "holds a section that does not exist"))
+        })
+        .collect()
+}
+
+/// What the facade knows about "now" and the user.
+pub(crate) struct Context<'a> {
+    pub language: Language,
+    pub zone: &'a TimeZone,
+    pub today: Date,
+    pub now: Timestamp,
+    pub name: Option<String>,
+    pub flags: Vec<Insight>,
+}
+
+fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
+    let mut stmt = conn.prepare(
+        "SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1 ORDER BY given_on, code, dose",
+    )?;
+    let rows = stmt.query_map([birth_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (code, dose, given_on) = row?;
+        out.push(Dose {
+            code,
+            dose,
+            given_on: crate::timeline::read_date(given_on)?,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn gather(conn: &Connection, state: &State, cx: Context<'_>, options: &Options) -> Result<Summary> {
+    if options.from.is_some_and(|f| f > cx.today) {
+        return Err(Error::invalid("from", "must not be in the future"));
+    }
+    let sections = sections(&options.sections)?;
+    let from_instant = options.from.and_then(|d| {
+        cx.zone
+            .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+            .ok()
+    });
+    let in_range = |at: Timestamp| from_instant.is_none_or(|f| at >= f);
+
+    let pregnancy = state.ongoing().map(|(_, best)| Pregnancy {
+        edd: best.edd,
+        method: best.method,
+        ga: GestationalAge::on(cx.today, best.edd),
+    });
+    let readings: Vec<Record> = records::list(conn, None)?
+        .into_iter()
+        .filter(|r| in_range(r.taken_at))
+        .collect();
+    let gain = match (
+        &pregnancy,
+        gain::baseline(conn)?,
+        readings.iter().rev().find(|r| r.measurement.kind() == "weight"),
+    ) {
+        (Some(p), Some(base), Some(latest)) => {
+            let records::Measurement::Weight { grams } = latest.measurement else {
+                unreachable!("filtered on kind")
+            };
+            let band = gain::standard_for(cx.language).band(base.height_cm / 100.0, base.pre_pregnancy_kg);
+            let ga = GestationalAge::on(local_date(latest.taken_at, cx.zone), p.edd);
+            Some(Gain {
+                gained_kg: ((f64::from(grams) / 1000.0 - base.pre_pregnancy_kg) * 10.0).round() / 10.0,
+                recommended_kg: band.gain_at(ga.total_days).map(|k| (k * 10.0).round() / 10.0),
+                source: band.source,
+            })
+        }
+        _ => None,
+    };
+    // Allergies and open questions matter whenever they were written down.
+    let mut entries = journal::list(conn, &Filter::default())?;
+    entries.retain(|e| {
+        matches!(e.entry, Entry::Allergy { .. } | Entry::Question { .. }) || in_range(e.at)
+    });
+    let symptoms = symptoms::since(conn, from_instant.unwrap_or(Timestamp::MIN))?;
+    let baby = match state.last_birth() {
+        Some((id, birth)) => Some(Baby {
+            birth,
+            sexes: growth::sexes(conn, id)?,
+            doses: doses(conn, id)?,
+        }),
+        None => None,
+    };
+    Ok(Summary {
+        language: cx.language,
+        zone: cx.zone.clone(),
+        today: cx.today,
+        now: cx.now,
+        from: options.from,
+        name: if options.include_name { cx.name } else { None },
+        sections,
+        pregnancy,
+        gain,
+        readings,
+        flags: cx.flags,
+        symptoms,
+        entries,
+        baby,
+    })
+}
+
+/// Renders the summary in `format`.
+pub(crate) fn render(summary: &Summary, format: Format) -> String {
+    match format {
+        Format::Html => html::render(summary),
+        Format::Fhir => fhir::render(summary),
+    }
+}

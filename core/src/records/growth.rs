@@ -1,0 +1,201 @@
+//! Baby weight against the WHO Child Growth Standards: percentiles for a
+//! measurement and the percentile curves a chart draws behind it.
+
+use crate::error::{Error, Result};
+use crate::schedules::embedded;
+use rusqlite::{Connection, Transaction, params};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sex> {
+        match code {
+            "female" => Some(Sex::Female),
+            "male" => Some(Sex::Male),
+            _ => None,
+        }
+    }
+}
+
+/// Records a baby's sex (`ordinal` in the latest birth), for percentiles.
+pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()> {
+    let birth: Option<(i64, u32)> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT id, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    ))?;
+    let Some((birth_id, count)) = birth else {
+        return Err(Error::invalid("baby", "record the birth first"));
+    };
+    if ordinal == 0 || u32::from(ordinal) > count {
+        return Err(Error::invalid(
+            "baby",
+            "is not one of the babies of the latest birth",
+        ));
+    }
+    tx.execute(
+        "INSERT INTO baby (birth_id, ordinal, sex) VALUES (?1, ?2, ?3)
+         ON CONFLICT (birth_id, ordinal) DO UPDATE SET sex = ?3",
+        params![birth_id, ordinal, sex.code()],
+    )?;
+    Ok(())
+}
+
+/// The recorded sexes of the babies of birth `birth_id`, by ordinal.
+pub(crate) fn sexes(conn: &Connection, birth_id: i64) -> Result<Vec<(u8, Sex)>> {
+    let mut stmt = conn.prepare_cached("SELECT ordinal, sex FROM baby WHERE birth_id = ?1 ORDER BY ordinal")?;
+    let rows = stmt.query_map([birth_id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (ordinal, code) = row?;
+        out.push((ordinal, Sex::from_code(&code).ok_or(Error::Corrupt("a baby"))?));
+    }
+    Ok(out)
+}
+
+#[derive(Deserialize)]
+struct Table {
+    boys: Vec<[f64; 3]>,
+    girls: Vec<[f64; 3]>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    embedded(&TABLE, include_str!("../../content/who-weight-for-age.json"))
+}
+
+/// Days in a month in the WHO tables.
+const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// The percentiles WHO's charts draw, with their z-scores.
+pub const CURVES: [(u8, f64); 5] = [
+    (3, -1.880_794),
+    (15, -1.036_433),
+    (50, 0.0),
+    (85, 1.036_433),
+    (97, 1.880_794),
+];
+
+/// The last age the table covers, in days.
+pub fn max_age_days() -> i64 {
+    ((table().boys.len() - 1) as f64 * DAYS_PER_MONTH).floor() as i64
+}
+
+/// L, M, S at `age_days`, interpolated between months; `None` beyond the table.
+fn lms(sex: Sex, age_days: i64) -> Option<(f64, f64, f64)> {
+    let rows = match sex {
+        Sex::Male => &table().boys,
+        Sex::Female => &table().girls,
+    };
+    if age_days < 0 || age_days > max_age_days() {
+        return None;
+    }
+    let month = age_days as f64 / DAYS_PER_MONTH;
+    let lo = (month.floor() as usize).min(rows.len() - 1);
+    let hi = (lo + 1).min(rows.len() - 1);
+    let f = month - lo as f64;
+    let mix = |i: usize| rows[lo][i] + f * (rows[hi][i] - rows[lo][i]);
+    Some((mix(0), mix(1), mix(2)))
+}
+
+/// The value at z-score `z`: M·(1 + L·S·z)^(1/L).
+fn value_at(l: f64, m: f64, s: f64, z: f64) -> f64 {
+    m * (1.0 + l * s * z).powf(1.0 / l)
+}
+
+/// The weight (kg) on percentile curve `z` at `age_days`.
+pub fn weight_at(sex: Sex, age_days: i64, z: f64) -> Option<f64> {
+    lms(sex, age_days).map(|(l, m, s)| value_at(l, m, s, z))
+}
+
+/// The weight-for-age z-score, with WHO's restricted extension beyond ±3 SD
+/// (distances there are measured in units of the 2–3 SD gap).
+pub fn weight_z(sex: Sex, age_days: i64, kg: f64) -> Option<f64> {
+    let (l, m, s) = lms(sex, age_days)?;
+    let z = ((kg / m).powf(l) - 1.0) / (l * s);
+    Some(if z > 3.0 {
+        let sd3 = value_at(l, m, s, 3.0);
+        let sd23 = sd3 - value_at(l, m, s, 2.0);
+        3.0 + (kg - sd3) / sd23
+    } else if z < -3.0 {
+        let sd3 = value_at(l, m, s, -3.0);
+        let sd23 = value_at(l, m, s, -2.0) - sd3;
+        -3.0 + (kg - sd3) / sd23
+    } else {
+        z
+    })
+}
+
+/// The standard normal CDF, by Abramowitz & Stegun 7.1.26 (error < 1.5e-7).
+pub fn normal_cdf(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// The weight-for-age percentile (0–100), one decimal.
+pub fn weight_percentile(sex: Sex, age_days: i64, kg: f64) -> Option<f64> {
+    weight_z(sex, age_days, kg).map(|z| (normal_cdf(z) * 1000.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_is_the_50th_percentile() {
+        assert_eq!(weight_percentile(Sex::Male, 0, 3.3464), Some(50.0));
+        assert_eq!(weight_percentile(Sex::Female, 0, 3.2322), Some(50.0));
+        let p = weight_percentile(Sex::Female, 365, 8.9481).unwrap();
+        assert!((49.5..=50.5).contains(&p), "{p}");
+    }
+
+    #[test]
+    fn curves_match_the_published_sd_tables() {
+        // WHO tab_wfa_boys_z_0_5 at 12 months: −2 SD 7.7 kg, +2 SD 12.0 kg;
+        // girls at birth: −2 SD 2.4 kg, +2 SD 4.2 kg.
+        let month = |m: f64| (m * DAYS_PER_MONTH).round() as i64;
+        let at = |sex, m, z| (weight_at(sex, month(m), z).unwrap() * 10.0).round() / 10.0;
+        assert_eq!(at(Sex::Male, 12.0, -2.0), 7.7);
+        assert_eq!(at(Sex::Male, 12.0, 2.0), 12.0);
+        assert_eq!(at(Sex::Female, 0.0, -2.0), 2.4);
+        assert_eq!(at(Sex::Female, 0.0, 2.0), 4.2);
+    }
+
+    #[test]
+    fn extreme_values_use_the_restricted_extension() {
+        let sd3 = weight_at(Sex::Male, 0, 3.0).unwrap();
+        let sd2 = weight_at(Sex::Male, 0, 2.0).unwrap();
+        let z = weight_z(Sex::Male, 0, sd3 + (sd3 - sd2)).unwrap();
+        assert!((z - 4.0).abs() < 1e-9, "{z}");
+        assert_eq!(weight_z(Sex::Male, max_age_days() + 1, 10.0), None);
+    }
+
+    #[test]
+    fn normal_cdf_is_accurate() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.959_964) - 0.975).abs() < 1e-6);
+        assert!((normal_cdf(-1.880_794) - 0.03).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,377 @@
+//! The series the Records charts draw, in one query per series: weight
+//! with the recommended band, blood pressure, glucose by context, and each
+//! baby's weight against WHO percentile curves.
+//!
+//! Vitals are aggregated per local day in SQL, so five years of daily
+//! readings come back as one row a day without Rust touching each reading.
+//! Days are cut at the zone's current UTC offset: exact for zones without
+//! daylight saving (China), and at most an hour off at midnight elsewhere.
+
+use super::gain::{self, Band};
+use super::growth::{self, Sex};
+use super::journal::{self, Entry, Filter};
+use crate::clock::local_date;
+use crate::error::{Error, Result};
+use crate::profile::Language;
+use crate::timeline::State;
+use crate::timeline::gestation::{GestationalAge, add_days};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use rusqlite::{Connection, params};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightPoint {
+    pub day: Date,
+    pub kg: f64,
+    /// Gestational age that day, in days, when it fell in the ongoing pregnancy.
+    pub ga_days: Option<i64>,
+}
+
+/// The recommended weight range, in kg on the scale, for one week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandPoint {
+    pub week: i64,
+    pub low_kg: f64,
+    pub high_kg: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightBand {
+    pub bmi: f64,
+    pub class: &'static str,
+    pub total_gain_kg: [f64; 2],
+    pub points: Vec<BandPoint>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PressurePoint {
+    pub day: Date,
+    pub readings: u32,
+    pub systolic_mean: f64,
+    pub diastolic_mean: f64,
+    pub systolic_max: u32,
+    pub diastolic_max: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlucosePoint {
+    pub day: Date,
+    /// `fasting`, `1h`, `2h` or `random`.
+    pub context: String,
+    pub mmol_mean: f64,
+    pub mmol_max: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthPoint {
+    pub day: Date,
+    /// Corrected for a preterm baby, as WHO charts are read until 2 years.
+    pub age_days: i64,
+    pub weight_kg: Option<f64>,
+    pub length_cm: Option<f64>,
+    pub head_cm: Option<f64>,
+    /// Weight-for-age percentile, when the sex is known and age ≤ 24 months.
+    pub weight_percentile: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve {
+    pub percentile: u8,
+    /// (age in days, kg), monthly.
+    pub points: Vec<(i64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthSeries {
+    pub baby: u8,
+    pub sex: Option<Sex>,
+    pub points: Vec<GrowthPoint>,
+    /// WHO weight-for-age curves; empty until the sex is recorded.
+    pub curves: Vec<Curve>,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trends {
+    pub weight: Vec<WeightPoint>,
+    pub weight_band: Option<WeightBand>,
+    pub blood_pressure: Vec<PressurePoint>,
+    pub glucose: Vec<GlucosePoint>,
+    pub growth: Vec<GrowthSeries>,
+}
+
+pub const WHO_GROWTH: &str = "WHO Child Growth Standards (2006), weight-for-age, birth to 24 months";
+
+/// Local days `from..=to` as a half-open range of Unix seconds, and the
+/// offset used to cut days.
+struct Days {
+    offset: i64,
+    start: i64,
+    end: i64,
+}
+
+impl Days {
+    fn new(zone: &TimeZone, now: Timestamp, from: Option<Date>, to: Option<Date>) -> Result<Self> {
+        let offset = i64::from(zone.to_offset(now).seconds());
+        let second = |d: Date| -> Result<i64> {
+            Ok(start_of(zone, d)
+                .ok_or_else(|| Error::invalid("from", "is out of range"))?
+                .as_second())
+        };
+        let start = from.map(second).transpose()?.unwrap_or(i64::MIN);
+        let end = match to {
+            Some(d) => second(
+                d.checked_add(1.day())
+                    .map_err(|_| Error::invalid("to", "is out of range"))?,
+            )?,
+            None => i64::MAX,
+        };
+        Ok(Self { offset, start, end })
+    }
+
+    fn date(&self, day_number: i64) -> Result<Date> {
+        add_days(Date::constant(1970, 1, 1), day_number)
+    }
+}
+
+/// The first instant of local day `d`.
+fn start_of(zone: &TimeZone, d: Date) -> Option<Timestamp> {
+    zone.to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+        .ok()
+}
+
+/// `(taken_at + offset) / 86400`, floored, as SQL.
+const DAY: &str = "((taken_at + ?1) - (((taken_at + ?1) % 86400) + 86400) % 86400) / 86400";
+
+fn weight(conn: &Connection, days: &Days) -> Result<Vec<(Date, f64)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {DAY} AS d, AVG(grams) FROM measurement
+         WHERE kind = 'weight' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
+         GROUP BY d ORDER BY d"
+    ))?;
+    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (d, grams) = row?;
+        out.push((days.date(d)?, (grams / 10.0).round() / 100.0));
+    }
+    Ok(out)
+}
+
+fn pressure(conn: &Connection, days: &Days) -> Result<Vec<PressurePoint>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {DAY} AS d, COUNT(*), AVG(systolic), AVG(diastolic), MAX(systolic), MAX(diastolic)
+         FROM measurement
+         WHERE kind = 'blood_pressure' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
+         GROUP BY d ORDER BY d"
+    ))?;
+    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, u32>(1)?,
+            r.get::<_, f64>(2)?,
+            r.get::<_, f64>(3)?,
+            r.get::<_, u32>(4)?,
+            r.get::<_, u32>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (d, readings, sys, dia, sys_max, dia_max) = row?;
+        out.push(PressurePoint {
+            day: days.date(d)?,
+            readings,
+            systolic_mean: (sys * 10.0).round() / 10.0,
+            diastolic_mean: (dia * 10.0).round() / 10.0,
+            systolic_max: sys_max,
+            diastolic_max: dia_max,
+        });
+    }
+    Ok(out)
+}
+
+fn glucose(conn: &Connection, days: &Days) -> Result<Vec<GlucosePoint>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {DAY} AS d, context, AVG(glucose_cmmol), MAX(glucose_cmmol) FROM measurement
+         WHERE kind = 'glucose' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
+         GROUP BY d, context ORDER BY d, context"
+    ))?;
+    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, f64>(2)?,
+            r.get::<_, f64>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (d, context, mean, max) = row?;
+        out.push(GlucosePoint {
+            day: days.date(d)?,
+            context,
+            mmol_mean: (mean / 10.0).round() / 10.0,
+            mmol_max: max / 100.0,
+        });
+    }
+    Ok(out)
+}
+
+/// The band for the ongoing pregnancy, weeks 0–42, when the baseline is known.
+pub(crate) fn band(conn: &Connection, language: Language) -> Result<Option<Band<'static>>> {
+    Ok(gain::baseline(conn)?.map(|b| {
+        gain::standard_for(language).band(b.height_cm / 100.0, b.pre_pregnancy_kg)
+    }))
+}
+
+fn growth(
+    conn: &Connection,
+    state: &State,
+    zone: &TimeZone,
+    from: Option<Timestamp>,
+    to: Option<Timestamp>,
+) -> Result<Vec<GrowthSeries>> {
+    let Some((birth_id, birth)) = state.last_birth() else {
+        return Ok(Vec::new());
+    };
+    let sexes = growth::sexes(conn, birth_id)?;
+    let entries = journal::list(
+        conn,
+        &Filter {
+            kinds: vec!["growth".into()],
+            from,
+            to,
+        },
+    )?;
+    let mut out = Vec::new();
+    for baby in 1..=birth.count.min(8) as u8 {
+        let sex = sexes.iter().find(|(n, _)| *n == baby).map(|(_, s)| *s);
+        let mut points = Vec::new();
+        for e in &entries {
+            let Entry::Growth {
+                baby: b,
+                weight_grams,
+                length_mm,
+                head_mm,
+            } = e.entry
+            else {
+                continue;
+            };
+            let day = local_date(e.at, zone);
+            if b != baby {
+                continue;
+            }
+            let Some(age) = birth.age_on(day) else {
+                continue;
+            };
+            let age_days = age.corrected_days.unwrap_or(age.days);
+            let weight_kg = weight_grams.map(|g| f64::from(g) / 1000.0);
+            points.push(GrowthPoint {
+                day,
+                age_days,
+                weight_kg,
+                length_cm: length_mm.map(|mm| f64::from(mm) / 10.0),
+                head_cm: head_mm.map(|mm| f64::from(mm) / 10.0),
+                weight_percentile: sex
+                    .zip(weight_kg)
+                    .and_then(|(s, kg)| growth::weight_percentile(s, age_days, kg)),
+            });
+        }
+        let curves = sex.map_or_else(Vec::new, |s| {
+            growth::CURVES
+                .iter()
+                .map(|&(percentile, z)| Curve {
+                    percentile,
+                    points: (0..=24)
+                        .filter_map(|m| {
+                            let days = (f64::from(m) * 30.4375).round() as i64;
+                            growth::weight_at(s, days, z).map(|kg| (days, (kg * 100.0).round() / 100.0))
+                        })
+                        .collect(),
+                })
+                .collect()
+        });
+        out.push(GrowthSeries {
+            baby,
+            sex,
+            points,
+            curves,
+            source: WHO_GROWTH,
+        });
+    }
+    Ok(out)
+}
+
+/// Every chart's series for local days `from..=to` (both optional).
+pub(crate) fn trends(
+    conn: &Connection,
+    state: &State,
+    zone: &TimeZone,
+    now: Timestamp,
+    language: Language,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Result<Trends> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::invalid("from", "must not be after to"));
+    }
+    let days = Days::new(zone, now, from, to)?;
+    let edd = state.ongoing().map(|(_, best)| best.edd);
+    let ga_on = |day: Date| {
+        edd.map(|edd| GestationalAge::on(day, edd).total_days)
+            .filter(|d| (0..=44 * 7).contains(d))
+    };
+    let weight: Vec<WeightPoint> = weight(conn, &days)?
+        .into_iter()
+        .map(|(day, kg)| WeightPoint {
+            day,
+            kg,
+            ga_days: ga_on(day),
+        })
+        .collect();
+    let weight_band = match (edd, band(conn, language)?, gain::baseline(conn)?) {
+        (Some(_), Some(b), Some(base)) => Some(WeightBand {
+            bmi: b.bmi,
+            class: b.class,
+            total_gain_kg: b.total_kg,
+            points: (0..=42)
+                .map(|week| {
+                    let [lo, hi] = b.gain_at(week * 7);
+                    BandPoint {
+                        week,
+                        low_kg: ((base.pre_pregnancy_kg + lo) * 10.0).round() / 10.0,
+                        high_kg: ((base.pre_pregnancy_kg + hi) * 10.0).round() / 10.0,
+                    }
+                })
+                .collect(),
+            source: b.source.to_owned(),
+        }),
+        _ => None,
+    };
+    let instant = |d: Option<Date>, end: bool| -> Option<Timestamp> {
+        d.and_then(|d| {
+            let d = if end { d.checked_add(1.day()).ok()? } else { d };
+            start_of(zone, d)
+        })
+    };
+    let growth = growth(
+        conn,
+        state,
+        zone,
+        instant(from, false),
+        instant(to, true).map(|t| t - jiff::SignedDuration::from_secs(1)),
+    )?;
+    Ok(Trends {
+        weight,
+        weight_band,
+        blood_pressure: pressure(conn, &days)?,
+        glucose: glucose(conn, &days)?,
+        growth,
+    })
+}
