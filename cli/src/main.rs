@@ -5,6 +5,10 @@ mod device;
 mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
+use cradle_core::clinic;
+use cradle_core::records::gain::Baseline;
+use cradle_core::records::growth::Sex;
+use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::records::sessions::CallRule;
 use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
@@ -117,6 +121,26 @@ enum Command {
         #[arg(long, default_value = "5-1-1", global = true)]
         rule: String,
     },
+    /// Medications, allergies, labs, scans, diary notes, questions and baby
+    /// logs, written as JSON, e.g. '{"kind":"note","text":"…"}'
+    Entry {
+        #[command(subcommand)]
+        action: EntryAction,
+    },
+    /// Height and pre-pregnancy weight, for the weight-gain band
+    Body {
+        #[arg(long)]
+        height_cm: f64,
+        #[arg(long)]
+        pre_pregnancy_kg: f64,
+    },
+    /// Record a baby's sex (for WHO growth percentiles)
+    BabySex {
+        /// 1 for a singleton; twins are 1 and 2
+        baby: u8,
+        /// female or male
+        sex: String,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -148,12 +172,48 @@ enum ContractionsAction {
 }
 
 #[derive(Subcommand)]
+enum EntryAction {
+    /// Add an entry given as JSON
+    Add {
+        #[arg(value_name = "JSON")]
+        entry: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// List entries, oldest first
+    List {
+        /// Only these kinds (repeatable)
+        #[arg(long)]
+        kind: Vec<String>,
+    },
+    Delete {
+        id: i64,
+    },
+}
+
+#[derive(Subcommand)]
 enum ExportWhat {
     /// Every record, as JSON
     All {
         /// Write to FILE instead of standard output
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// The clinic-visit summary (html) or an HL7 FHIR R4 Bundle (fhir)
+    Clinic {
+        #[arg(long, default_value = "html")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Records from this date (YYYY-MM-DD) on
+        #[arg(long)]
+        from: Option<String>,
+        /// Put your name on it
+        #[arg(long)]
+        include_name: bool,
+        /// Sections, comma-separated (default: all but the diary)
+        #[arg(long, value_delimiter = ',')]
+        sections: Vec<String>,
     },
 }
 
@@ -630,6 +690,64 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 }
                 None => out.text(&text),
             }
+        }
+        Command::Export {
+            what:
+                ExportWhat::Clinic {
+                    format,
+                    out: file,
+                    from,
+                    include_name,
+                    sections,
+                },
+        } => {
+            let options = clinic::Options {
+                from: from.map(|d| parse_date("from", &d)).transpose()?,
+                include_name,
+                sections,
+            };
+            let text = cradle.clinic_export(clinic::Format::from_code(&format)?, &options)?;
+            std::fs::write(&file, text).map_err(|_| CradleError::Storage {
+                reason: format!("cannot write {}", file.display()),
+            })?;
+            out.ok(&file.display().to_string(), "exported");
+        }
+        Command::Entry { action } => match action {
+            EntryAction::Add { entry, at } => {
+                let entry: Entry =
+                    serde_json::from_str(&entry).map_err(|_| CradleError::InvalidInput {
+                        field: "json".into(),
+                        reason: "is not an entry (see docs/records.md for each kind's fields)"
+                            .into(),
+                    })?;
+                let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
+                out.ok(&cradle.add_entry(entry, at)?.to_string(), "added");
+            }
+            EntryAction::List { kind } => {
+                out.entries(&cradle.entries(&Filter {
+                    kinds: kind,
+                    ..Filter::default()
+                })?);
+            }
+            EntryAction::Delete { id } => {
+                cradle.delete_entry(id)?;
+                out.ok(&id.to_string(), "deleted");
+            }
+        },
+        Command::Body {
+            height_cm,
+            pre_pregnancy_kg,
+        } => {
+            cradle.set_baseline(Some(Baseline::new(height_cm, pre_pregnancy_kg)?))?;
+            out.ok("body", "saved");
+        }
+        Command::BabySex { baby, sex } => {
+            let sex = Sex::from_code(&sex).ok_or_else(|| CradleError::InvalidInput {
+                field: "sex".into(),
+                reason: "must be female or male".into(),
+            })?;
+            cradle.set_baby_sex(baby, sex)?;
+            out.ok(&baby.to_string(), "saved");
         }
         Command::DeleteAll { yes } => {
             if !yes {

@@ -5,6 +5,7 @@
 use cradle_core::clock::zone_name;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
+use cradle_core::records::journal::JournalEntry;
 use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
@@ -332,6 +333,24 @@ impl Output {
     }
 
     /// Text already formatted, e.g. an export.
+    pub fn entries(&self, entries: &[JournalEntry]) {
+        if self.json {
+            let list: Vec<Value> = entries
+                .iter()
+                .map(|e| {
+                    json!({ "id": e.id, "at": e.at.to_string(), "unusual": e.unusual, "entry": e.entry })
+                })
+                .collect();
+            say!("{}", Value::Array(list));
+            return;
+        }
+        for e in entries {
+            let flag = if e.unusual { " (unusual)" } else { "" };
+            let data = serde_json::to_string(&e.entry).unwrap_or_default();
+            say!("{:>5}  {}  {data}{flag}", e.id, e.at);
+        }
+    }
+
     pub fn text(&self, text: &str) {
         say!("{text}");
     }

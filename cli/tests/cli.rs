@@ -652,3 +652,101 @@ fn an_urgent_symptom_says_seek_care_now() {
     let err = refused(&db, &["symptom", "sleepy"]);
     assert_eq!(err["field"], "symptom");
 }
+
+#[test]
+fn entries_and_the_clinic_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    json(&cradle(&db, &["--json", "profile", "set", "--name", "Lin"]));
+    let lmp = from_today(-150);
+    json(&cradle(&db, &["--json", "pregnancy", "set", "--lmp", &lmp]));
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "body",
+            "--height-cm",
+            "160",
+            "--pre-pregnancy-kg",
+            "55",
+        ],
+    ));
+    json(&cradle(
+        &db,
+        &["--json", "record", "bp", "--sys", "142", "--dia", "91"],
+    ));
+    for entry in [
+        r#"{"kind":"medication","name":"Iron","dose":"60 mg","supplement":true}"#,
+        r#"{"kind":"question","text":"Is my iron level fine?"}"#,
+        r#"{"kind":"note","text":"A quiet day"}"#,
+    ] {
+        json(&cradle(&db, &["--json", "entry", "add", entry]));
+    }
+    let listed = json(&cradle(
+        &db,
+        &["--json", "entry", "list", "--kind", "medication"],
+    ));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["entry"]["name"], "Iron");
+
+    assert_eq!(
+        refused(
+            &db,
+            &["entry", "add", r#"{"kind":"note","text":"x","mood":1}"#]
+        )["field"],
+        "json"
+    );
+    assert_eq!(
+        refused(
+            &db,
+            &["entry", "add", r#"{"kind":"sleep","baby":1,"minutes":30}"#]
+        )["field"],
+        "baby"
+    );
+    assert_eq!(
+        refused(&db, &["export", "clinic", "--format", "pdf", "--out", "x"])["field"],
+        "format"
+    );
+
+    let html = dir.path().join("visit.html");
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "export",
+            "clinic",
+            "--format",
+            "html",
+            "--out",
+            html.to_str().unwrap(),
+            "--include-name",
+        ],
+    ));
+    let page = std::fs::read_to_string(&html).unwrap();
+    for text in ["Lin", "142/91", "Iron", "Is my iron level fine?"] {
+        assert!(page.contains(text), "missing {text}");
+    }
+    assert!(
+        !page.contains("A quiet day"),
+        "the diary is shared only when chosen"
+    );
+
+    let fhir = dir.path().join("visit.json");
+    json(&cradle(
+        &db,
+        &[
+            "--json",
+            "export",
+            "clinic",
+            "--format",
+            "fhir",
+            "--out",
+            fhir.to_str().unwrap(),
+            "--from",
+            &from_today(-1),
+        ],
+    ));
+    let bundle: Value = serde_json::from_str(&std::fs::read_to_string(&fhir).unwrap()).unwrap();
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert!(!bundle.to_string().contains("Lin"), "no name unless chosen");
+}

@@ -11,9 +11,9 @@ use crate::records::gain::{self, Baseline};
 use crate::records::growth::{self, Sex};
 use crate::records::insights::{self, Insight};
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
-use crate::records::trends::{self, Trends};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::symptoms::{self, Severity, Symptom};
+use crate::records::trends::{self, Trends};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
@@ -423,7 +423,11 @@ impl Cradle {
     }
 
     /// The clinic-visit export (HTML summary or FHIR R4 Bundle), offline.
-    pub fn clinic_export(&self, format: clinic::Format, options: &clinic::Options) -> Result<String> {
+    pub fn clinic_export(
+        &self,
+        format: clinic::Format,
+        options: &clinic::Options,
+    ) -> Result<String> {
         let flags = self.insights()?;
         let db = self.db();
         let c = self.ctx(&db)?;

@@ -136,7 +136,8 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
         )
         .unwrap();
     assert!(matches!(
-        a.cradle.update_entry(ids[4], Entry::Question { text: "x".into() }, at),
+        a.cradle
+            .update_entry(ids[4], Entry::Question { text: "x".into() }, at),
         Err(Error::Invalid { field: "kind", .. })
     ));
     a.cradle.delete_entry(ids[4]).unwrap();
@@ -192,7 +193,8 @@ fn bad_entries_name_the_field_and_write_nothing() {
     );
     let future: Timestamp = "2026-11-24T04:00:00Z".parse().unwrap();
     assert!(matches!(
-        a.cradle.add_entry(Entry::Note { text: "x".into() }, Some(future)),
+        a.cradle
+            .add_entry(Entry::Note { text: "x".into() }, Some(future)),
         Err(Error::Invalid { field: "at", .. })
     ));
     assert!(a.cradle.entries(&Filter::default()).unwrap().is_empty());
@@ -215,12 +217,18 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
         .unwrap();
     let at = |s: &str| Some(s.parse::<Timestamp>().unwrap());
     // Two readings on the same Shanghai day (one before UTC midnight, one after).
-    for (kg, when) in [(60.0, "2026-11-21T16:30:00Z"), (61.0, "2026-11-22T01:00:00Z")] {
+    for (kg, when) in [
+        (60.0, "2026-11-21T16:30:00Z"),
+        (61.0, "2026-11-22T01:00:00Z"),
+    ] {
         a.cradle
             .record(Measurement::weight(kg, WeightUnit::Kg).unwrap(), at(when))
             .unwrap();
     }
-    for (s, d, when) in [(120, 80, "2026-11-22T01:00:00Z"), (142, 92, "2026-11-22T09:00:00Z")] {
+    for (s, d, when) in [
+        (120, 80, "2026-11-22T01:00:00Z"),
+        (142, 92, "2026-11-22T09:00:00Z"),
+    ] {
         a.cradle
             .record(Measurement::blood_pressure(s, d, None).unwrap(), at(when))
             .unwrap();
@@ -243,7 +251,10 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
     assert!(band.source.contains("Institute of Medicine"));
     assert_eq!(t.blood_pressure.len(), 1);
     let bp = &t.blood_pressure[0];
-    assert_eq!((bp.readings, bp.systolic_max, bp.diastolic_max), (2, 142, 92));
+    assert_eq!(
+        (bp.readings, bp.systolic_max, bp.diastolic_max),
+        (2, 142, 92)
+    );
     assert_eq!(bp.systolic_mean, 131.0);
     assert_eq!(t.glucose[0].context, "fasting");
     assert_eq!(t.glucose[0].mmol_max, 5.3);
@@ -278,7 +289,10 @@ fn weight_gain_outside_the_band_is_mentioned_gently() {
     assert!(a.cradle.insights().unwrap().is_empty());
     assert!(matches!(
         Baseline::new(300.0, 55.0),
-        Err(Error::Invalid { field: "height_cm", .. })
+        Err(Error::Invalid {
+            field: "height_cm",
+            ..
+        })
     ));
 }
 
@@ -393,7 +407,10 @@ fn the_clinic_summary_holds_what_the_user_chose() {
     a.cradle
         .set_profile(None, "zh-Hans-CN", "Asia/Shanghai")
         .unwrap();
-    let zh = a.cradle.clinic_export(Format::Html, &Options::default()).unwrap();
+    let zh = a
+        .cradle
+        .clinic_export(Format::Html, &Options::default())
+        .unwrap();
     assert!(zh.contains("产检就诊摘要") && zh.contains("29周0天"));
     assert!(!zh.contains("患者"));
 
@@ -405,7 +422,10 @@ fn the_clinic_summary_holds_what_the_user_chose() {
                 ..Options::default()
             }
         ),
-        Err(Error::Invalid { field: "sections", .. })
+        Err(Error::Invalid {
+            field: "sections",
+            ..
+        })
     ));
 }
 
@@ -413,7 +433,10 @@ fn the_clinic_summary_holds_what_the_user_chose() {
 fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
     let a = clinic_app();
     let fhir = || {
-        let json = a.cradle.clinic_export(Format::Fhir, &Options::default()).unwrap();
+        let json = a
+            .cradle
+            .clinic_export(Format::Fhir, &Options::default())
+            .unwrap();
         let bundle: serde_json::Value = serde_json::from_str(&json).unwrap();
         (json, bundle)
     };
@@ -452,15 +475,27 @@ fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
     };
     let loinc = |code: &str| in_bundle(&bundle, code);
     // Dating is there while the pregnancy is ongoing.
-    assert_eq!(in_bundle(&pregnant, "11778-8")["valueDateTime"], "2027-02-08");
-    assert_eq!(in_bundle(&pregnant, "49051-6")["valueQuantity"]["code"], "wk");
-    assert_eq!(in_bundle(&pregnant, "49051-6")["valueQuantity"]["value"], 29.0);
+    assert_eq!(
+        in_bundle(&pregnant, "11778-8")["valueDateTime"],
+        "2027-02-08"
+    );
+    assert_eq!(
+        in_bundle(&pregnant, "49051-6")["valueQuantity"]["code"],
+        "wk"
+    );
+    assert_eq!(
+        in_bundle(&pregnant, "49051-6")["valueQuantity"]["value"],
+        29.0
+    );
     let bp = loinc("85354-9");
     assert_eq!(bp["component"][0]["valueQuantity"]["code"], "mm[Hg]");
     assert_eq!(bp["component"][0]["valueQuantity"]["value"], 145.0);
     assert_eq!(bp["effectiveDateTime"], "2026-11-20T10:00:00+08:00");
     assert_eq!(loinc("8867-4")["valueQuantity"]["code"], "/min");
-    assert_eq!(loinc("29463-7")["valueQuantity"]["system"], "http://unitsofmeasure.org");
+    assert_eq!(
+        loinc("29463-7")["valueQuantity"]["system"],
+        "http://unitsofmeasure.org"
+    );
     assert_eq!(loinc("9843-4")["valueQuantity"]["value"], 37.0);
     // Every reference points inside the Bundle.
     let urls: Vec<&str> = bundle["entry"]

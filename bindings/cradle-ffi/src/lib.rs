@@ -5,11 +5,19 @@
 //! Every export that can fail returns `Result`: a Rust panic crossing into
 //! Swift would end the app.
 
+use cradle_core::clinic;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
+use cradle_core::records::gain::Baseline;
+use cradle_core::records::growth::Sex;
 use cradle_core::records::insights::Insight;
+use cradle_core::records::journal::{Entry, Feed, Filter, JournalEntry, Milk, Side};
 use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
 use cradle_core::records::symptoms::Severity;
+use cradle_core::records::trends::{
+    BandPoint, Curve, GlucosePoint, GrowthPoint, GrowthSeries, PressurePoint, Trends, WeightBand,
+    WeightPoint,
+};
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
@@ -488,10 +496,297 @@ impl From<Record> for HealthRecord {
     }
 }
 
+#[uniffi::remote(Enum)]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Milk {
+    Breast,
+    Formula,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Feed {
+    Breast { side: Side, minutes: u32 },
+    Bottle { ml: u32, milk: Milk },
+    Solids { food: String },
+}
+
+/// A journal entry: medications, allergies, labs, scans, diary notes,
+/// questions for the doctor, and baby logs (`baby` is 1 for a singleton).
+#[uniffi::remote(Enum)]
+pub enum Entry {
+    Medication {
+        name: String,
+        dose: Option<String>,
+        supplement: bool,
+    },
+    Allergy {
+        substance: String,
+        reaction: Option<String>,
+    },
+    Lab {
+        name: String,
+        value: f64,
+        unit: String,
+        low: Option<f64>,
+        high: Option<f64>,
+    },
+    Ultrasound {
+        crl_mm: Option<f64>,
+        bpd_mm: Option<f64>,
+        hc_mm: Option<f64>,
+        ac_mm: Option<f64>,
+        fl_mm: Option<f64>,
+        efw_grams: Option<u32>,
+    },
+    Note {
+        text: String,
+    },
+    Question {
+        text: String,
+    },
+    Feed {
+        baby: u8,
+        feed: Feed,
+    },
+    Sleep {
+        baby: u8,
+        minutes: u32,
+    },
+    Diaper {
+        baby: u8,
+        wet: bool,
+        dirty: bool,
+    },
+    Temperature {
+        baby: u8,
+        celsius: f64,
+    },
+    Growth {
+        baby: u8,
+        weight_grams: Option<u32>,
+        length_mm: Option<u32>,
+        head_mm: Option<u32>,
+    },
+}
+
+#[derive(uniffi::Record)]
+pub struct JournalItem {
+    pub id: i64,
+    /// RFC 3339.
+    pub at: String,
+    pub entry: Entry,
+    pub unusual: bool,
+}
+
+impl From<JournalEntry> for JournalItem {
+    fn from(e: JournalEntry) -> Self {
+        Self {
+            id: e.id,
+            at: e.at.to_string(),
+            entry: e.entry,
+            unusual: e.unusual,
+        }
+    }
+}
+
+/// Height and pre-pregnancy weight, asked only for the weight-gain band.
+#[derive(uniffi::Record)]
+pub struct BodyBaseline {
+    pub height_cm: f64,
+    pub pre_pregnancy_kg: f64,
+}
+
+#[derive(uniffi::Record)]
+pub struct WeightDay {
+    /// `YYYY-MM-DD`, the user's local day; `kg` is that day's mean.
+    pub day: String,
+    pub kg: f64,
+    /// Gestational age that day, when it fell in the ongoing pregnancy.
+    pub ga_days: Option<i64>,
+}
+
+#[uniffi::remote(Record)]
+pub struct BandPoint {
+    pub week: i64,
+    pub low_kg: f64,
+    pub high_kg: f64,
+}
+
+#[derive(uniffi::Record)]
+pub struct WeightBandView {
+    pub bmi: f64,
+    /// `underweight`, `normal`, `overweight` or `obese`.
+    pub class: String,
+    pub total_gain_low_kg: f64,
+    pub total_gain_high_kg: f64,
+    pub points: Vec<BandPoint>,
+    pub source: String,
+}
+
+#[derive(uniffi::Record)]
+pub struct PressureDay {
+    pub day: String,
+    pub readings: u32,
+    pub systolic_mean: f64,
+    pub diastolic_mean: f64,
+    pub systolic_max: u32,
+    pub diastolic_max: u32,
+}
+
+#[derive(uniffi::Record)]
+pub struct GlucoseDay {
+    pub day: String,
+    pub context: String,
+    pub mmol_mean: f64,
+    pub mmol_max: f64,
+}
+
+#[derive(uniffi::Record)]
+pub struct GrowthReading {
+    pub day: String,
+    pub age_days: i64,
+    pub weight_kg: Option<f64>,
+    pub length_cm: Option<f64>,
+    pub head_cm: Option<f64>,
+    pub weight_percentile: Option<f64>,
+}
+
+#[derive(uniffi::Record)]
+pub struct CurvePoint {
+    pub age_days: i64,
+    pub kg: f64,
+}
+
+#[derive(uniffi::Record)]
+pub struct PercentileCurve {
+    pub percentile: u8,
+    pub points: Vec<CurvePoint>,
+}
+
+#[derive(uniffi::Record)]
+pub struct GrowthChart {
+    pub baby: u8,
+    pub sex: Option<Sex>,
+    pub points: Vec<GrowthReading>,
+    pub curves: Vec<PercentileCurve>,
+    pub source: String,
+}
+
+/// Every chart of the Records screen, in one call.
+#[derive(uniffi::Record)]
+pub struct TrendsView {
+    pub weight: Vec<WeightDay>,
+    pub weight_band: Option<WeightBandView>,
+    pub blood_pressure: Vec<PressureDay>,
+    pub glucose: Vec<GlucoseDay>,
+    pub growth: Vec<GrowthChart>,
+}
+
+impl From<Trends> for TrendsView {
+    fn from(t: Trends) -> Self {
+        Self {
+            weight: t
+                .weight
+                .into_iter()
+                .map(|w: WeightPoint| WeightDay {
+                    day: w.day.to_string(),
+                    kg: w.kg,
+                    ga_days: w.ga_days,
+                })
+                .collect(),
+            weight_band: t.weight_band.map(|b: WeightBand| WeightBandView {
+                bmi: b.bmi,
+                class: b.class.to_owned(),
+                total_gain_low_kg: b.total_gain_kg[0],
+                total_gain_high_kg: b.total_gain_kg[1],
+                points: b.points,
+                source: b.source,
+            }),
+            blood_pressure: t
+                .blood_pressure
+                .into_iter()
+                .map(|p: PressurePoint| PressureDay {
+                    day: p.day.to_string(),
+                    readings: p.readings,
+                    systolic_mean: p.systolic_mean,
+                    diastolic_mean: p.diastolic_mean,
+                    systolic_max: p.systolic_max,
+                    diastolic_max: p.diastolic_max,
+                })
+                .collect(),
+            glucose: t
+                .glucose
+                .into_iter()
+                .map(|g: GlucosePoint| GlucoseDay {
+                    day: g.day.to_string(),
+                    context: g.context,
+                    mmol_mean: g.mmol_mean,
+                    mmol_max: g.mmol_max,
+                })
+                .collect(),
+            growth: t
+                .growth
+                .into_iter()
+                .map(|g: GrowthSeries| GrowthChart {
+                    baby: g.baby,
+                    sex: g.sex,
+                    points: g
+                        .points
+                        .into_iter()
+                        .map(|p: GrowthPoint| GrowthReading {
+                            day: p.day.to_string(),
+                            age_days: p.age_days,
+                            weight_kg: p.weight_kg,
+                            length_cm: p.length_cm,
+                            head_cm: p.head_cm,
+                            weight_percentile: p.weight_percentile,
+                        })
+                        .collect(),
+                    curves: g
+                        .curves
+                        .into_iter()
+                        .map(|c: Curve| PercentileCurve {
+                            percentile: c.percentile,
+                            points: c
+                                .points
+                                .into_iter()
+                                .map(|(age_days, kg)| CurvePoint { age_days, kg })
+                                .collect(),
+                        })
+                        .collect(),
+                    source: g.source.to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the user chose to put in the clinic-visit export.
+#[derive(uniffi::Record)]
+pub struct ClinicExportOptions {
+    /// `YYYY-MM-DD`; records from that local day on. `None` for all.
+    pub from: Option<String>,
+    pub include_name: bool,
+    /// Section codes (see `clinic_sections`); empty for the default set.
+    pub sections: Vec<String>,
+}
+
 #[derive(uniffi::Record)]
 pub struct InsightInfo {
     pub code: String,
-    /// `contact_clinic` or `seek_care_now`.
+    /// `mention_at_visit`, `contact_clinic` or `seek_care_now`.
     pub level: String,
     pub message: String,
     pub source: String,
@@ -822,6 +1117,86 @@ impl CradleCore {
         self.record(Measurement::glucose(value, unit, context), taken_at)
     }
 
+    /// Adds a journal entry at `at` (RFC 3339; default now). Returns its id.
+    pub fn add_entry(&self, entry: Entry, at: Option<String>) -> Result<i64> {
+        let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
+        Ok(self.core.add_entry(entry, at)?)
+    }
+
+    pub fn update_entry(&self, id: i64, entry: Entry, at: String) -> Result<()> {
+        let at = reminders::parse_instant("at", &at)?;
+        Ok(self.core.update_entry(id, entry, at)?)
+    }
+
+    pub fn delete_entry(&self, id: i64) -> Result<()> {
+        Ok(self.core.delete_entry(id)?)
+    }
+
+    /// Live entries of `kinds` (all when empty) between two RFC 3339
+    /// instants (both optional), oldest first.
+    pub fn entries(
+        &self,
+        kinds: Vec<String>,
+        from: Option<String>,
+        to: Option<String>,
+    ) -> Result<Vec<JournalItem>> {
+        let instant =
+            |field, t: Option<String>| t.map(|t| reminders::parse_instant(field, &t)).transpose();
+        let filter = Filter {
+            kinds,
+            from: instant("from", from)?,
+            to: instant("to", to)?,
+        };
+        Ok(self
+            .core
+            .entries(&filter)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Saves (or with `None`, forgets) height and pre-pregnancy weight.
+    pub fn set_body_baseline(&self, baseline: Option<BodyBaseline>) -> Result<()> {
+        let baseline = baseline
+            .map(|b| Baseline::new(b.height_cm, b.pre_pregnancy_kg))
+            .transpose()?;
+        Ok(self.core.set_baseline(baseline)?)
+    }
+
+    pub fn body_baseline(&self) -> Result<Option<BodyBaseline>> {
+        Ok(self.core.baseline()?.map(|b| BodyBaseline {
+            height_cm: b.height_cm,
+            pre_pregnancy_kg: b.pre_pregnancy_kg,
+        }))
+    }
+
+    /// Records the sex of baby `baby` (1 for a singleton), for growth percentiles.
+    pub fn set_baby_sex(&self, baby: u8, sex: Sex) -> Result<()> {
+        Ok(self.core.set_baby_sex(baby, sex)?)
+    }
+
+    /// Every chart's series between two local dates (`YYYY-MM-DD`, both optional).
+    pub fn trends(&self, from: Option<String>, to: Option<String>) -> Result<TrendsView> {
+        let from = from.map(|d| timeline::parse_date("from", &d)).transpose()?;
+        let to = to.map(|d| timeline::parse_date("to", &d)).transpose()?;
+        Ok(self.core.trends(from, to)?.into())
+    }
+
+    /// The clinic-visit export: `format` is `html` (printable summary) or
+    /// `fhir` (an HL7 FHIR R4 Bundle, JSON). Built offline.
+    pub fn clinic_export(&self, format: String, options: ClinicExportOptions) -> Result<String> {
+        let format = clinic::Format::from_code(&format)?;
+        let options = clinic::Options {
+            from: options
+                .from
+                .map(|d| timeline::parse_date("from", &d))
+                .transpose()?,
+            include_name: options.include_name,
+            sections: options.sections,
+        };
+        Ok(self.core.clinic_export(format, &options)?)
+    }
+
     /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
     pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
         Ok(self
@@ -924,6 +1299,12 @@ impl CradleCore {
             .transpose()?;
         Ok(self.core.record(checked?, taken_at)?)
     }
+}
+
+/// The sections a clinic export can hold, in the order it shows them.
+#[uniffi::export]
+pub fn clinic_sections() -> Vec<String> {
+    clinic::SECTIONS.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A new random 32-byte database key, for the shell to keep in the Keychain

@@ -34,7 +34,14 @@ fn uuid() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 fn loinc(code: &str, display: &str) -> Value {
@@ -62,11 +69,19 @@ impl Bundle {
     /// Adds `resource` and returns its `urn:uuid:` reference.
     fn add(&mut self, resource: Value) -> String {
         let url = format!("urn:uuid:{}", uuid());
-        self.entries.push(json!({ "fullUrl": url, "resource": resource }));
+        self.entries
+            .push(json!({ "fullUrl": url, "resource": resource }));
         url
     }
 
-    fn observation(&mut self, subject: &str, when: &str, category_code: Option<&str>, code: Value, rest: Value) {
+    fn observation(
+        &mut self,
+        subject: &str,
+        when: &str,
+        category_code: Option<&str>,
+        code: Value,
+        rest: Value,
+    ) {
         let mut obs = json!({
             "resourceType": "Observation",
             "status": "final",
@@ -94,7 +109,11 @@ fn reading(b: &mut Bundle, s: &Summary, mother: &str, r: &Record) {
             loinc("29463-7", "Body weight"),
             json!({ "valueQuantity": quantity(f64::from(grams) / 1000.0, "kg") }),
         ),
-        Measurement::BloodPressure { systolic, diastolic, pulse } => {
+        Measurement::BloodPressure {
+            systolic,
+            diastolic,
+            pulse,
+        } => {
             b.observation(
                 mother,
                 &when,
@@ -118,7 +137,10 @@ fn reading(b: &mut Bundle, s: &Summary, mother: &str, r: &Record) {
             }
         }
         Measurement::Glucose { cmmol, context } => {
-            let mut code = loinc("14770-2", "Glucose [Moles/volume] in Capillary blood by Glucometer");
+            let mut code = loinc(
+                "14770-2",
+                "Glucose [Moles/volume] in Capillary blood by Glucometer",
+            );
             code["text"] = json!(format!("Glucose, capillary ({})", context.code()));
             b.observation(
                 mother,
@@ -132,7 +154,9 @@ fn reading(b: &mut Bundle, s: &Summary, mother: &str, r: &Record) {
 }
 
 pub(super) fn render(s: &Summary) -> String {
-    let mut b = Bundle { entries: Vec::new() };
+    let mut b = Bundle {
+        entries: Vec::new(),
+    };
     let mut patient = json!({
         "resourceType": "Patient",
         "gender": "female",
@@ -213,7 +237,10 @@ pub(super) fn render(s: &Summary) -> String {
                 }
                 b.add(m);
             }
-            Entry::Allergy { substance, reaction } if s.shows("allergies") => {
+            Entry::Allergy {
+                substance,
+                reaction,
+            } if s.shows("allergies") => {
                 let mut a = json!({
                     "resourceType": "AllergyIntolerance",
                     "clinicalStatus": { "coding": [{
@@ -231,7 +258,13 @@ pub(super) fn render(s: &Summary) -> String {
                 }
                 b.add(a);
             }
-            Entry::Lab { name, value, unit, low, high } if s.shows("labs") => {
+            Entry::Lab {
+                name,
+                value,
+                unit,
+                low,
+                high,
+            } if s.shows("labs") => {
                 let q = |v: f64| json!({ "value": v, "unit": unit });
                 let mut rest = json!({ "valueQuantity": q(*value) });
                 if low.is_some() || high.is_some() {
@@ -244,9 +277,22 @@ pub(super) fn render(s: &Summary) -> String {
                     }
                     rest["referenceRange"] = json!([range]);
                 }
-                b.observation(&mother, &when, Some("laboratory"), json!({ "text": name }), rest);
+                b.observation(
+                    &mother,
+                    &when,
+                    Some("laboratory"),
+                    json!({ "text": name }),
+                    rest,
+                );
             }
-            Entry::Ultrasound { crl_mm, bpd_mm, hc_mm, ac_mm, fl_mm, efw_grams } if s.shows("ultrasound") => {
+            Entry::Ultrasound {
+                crl_mm,
+                bpd_mm,
+                hc_mm,
+                ac_mm,
+                fl_mm,
+                efw_grams,
+            } if s.shows("ultrasound") => {
                 // Fetal biometry LOINC codes [M]: check against LOINC before relying on them.
                 let mm = [
                     (crl_mm, "11957-8", "Fetal Crown Rump length US"),
@@ -257,13 +303,23 @@ pub(super) fn render(s: &Summary) -> String {
                 ];
                 for (v, code, display) in mm {
                     if let Some(v) = v {
-                        b.observation(&mother, &when, Some("imaging"), loinc(code, display),
-                            json!({ "valueQuantity": quantity(*v, "mm") }));
+                        b.observation(
+                            &mother,
+                            &when,
+                            Some("imaging"),
+                            loinc(code, display),
+                            json!({ "valueQuantity": quantity(*v, "mm") }),
+                        );
                     }
                 }
                 if let Some(g) = efw_grams {
-                    b.observation(&mother, &when, Some("imaging"), loinc("11727-5", "Fetal Body weight estimated"),
-                        json!({ "valueQuantity": quantity(f64::from(*g), "g") }));
+                    b.observation(
+                        &mother,
+                        &when,
+                        Some("imaging"),
+                        loinc("11727-5", "Fetal Body weight estimated"),
+                        json!({ "valueQuantity": quantity(f64::from(*g), "g") }),
+                    );
                 }
             }
             _ => {}
@@ -273,7 +329,11 @@ pub(super) fn render(s: &Summary) -> String {
         && let Some(baby) = &s.baby
     {
         for n in 1..=baby.birth.count.min(8) as u8 {
-            let sex = baby.sexes.iter().find(|(o, _)| *o == n).map(|(_, x)| x.code());
+            let sex = baby
+                .sexes
+                .iter()
+                .find(|(o, _)| *o == n)
+                .map(|(_, x)| x.code());
             let child = b.add(json!({
                 "resourceType": "Patient",
                 "gender": sex.unwrap_or("unknown"),
@@ -281,7 +341,13 @@ pub(super) fn render(s: &Summary) -> String {
                 "multipleBirthInteger": n,
             }));
             for e in s.entries_of("growth") {
-                let Entry::Growth { baby: b_n, weight_grams, length_mm, head_mm } = e.entry else {
+                let Entry::Growth {
+                    baby: b_n,
+                    weight_grams,
+                    length_mm,
+                    head_mm,
+                } = e.entry
+                else {
                     continue;
                 };
                 if b_n != n {
@@ -289,17 +355,31 @@ pub(super) fn render(s: &Summary) -> String {
                 }
                 let when = s.date_time(e.at);
                 if let Some(g) = weight_grams {
-                    b.observation(&child, &when, Some("vital-signs"), loinc("29463-7", "Body weight"),
-                        json!({ "valueQuantity": quantity(f64::from(g) / 1000.0, "kg") }));
+                    b.observation(
+                        &child,
+                        &when,
+                        Some("vital-signs"),
+                        loinc("29463-7", "Body weight"),
+                        json!({ "valueQuantity": quantity(f64::from(g) / 1000.0, "kg") }),
+                    );
                 }
                 if let Some(mm) = length_mm {
-                    b.observation(&child, &when, Some("vital-signs"), loinc("8302-2", "Body height"),
-                        json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }));
+                    b.observation(
+                        &child,
+                        &when,
+                        Some("vital-signs"),
+                        loinc("8302-2", "Body height"),
+                        json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
+                    );
                 }
                 if let Some(mm) = head_mm {
-                    b.observation(&child, &when, Some("vital-signs"),
+                    b.observation(
+                        &child,
+                        &when,
+                        Some("vital-signs"),
                         loinc("9843-4", "Head Occipital-frontal circumference"),
-                        json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }));
+                        json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
+                    );
                 }
             }
             // Doses are recorded per birth; with twins each baby's record

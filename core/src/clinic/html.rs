@@ -105,7 +105,12 @@ impl Page<'_> {
             esc(self.l("title"))
         );
         if let Some(name) = &s.name {
-            let _ = write!(self.out, "<p>{}: <strong>{}</strong></p>", esc(self.l("name")), esc(name));
+            let _ = write!(
+                self.out,
+                "<p>{}: <strong>{}</strong></p>",
+                esc(self.l("name")),
+                esc(name)
+            );
         }
         let period = match s.from {
             Some(from) => format!("{} {from} {} {}", self.l("period"), self.l("to"), s.today),
@@ -173,8 +178,12 @@ impl Page<'_> {
                 vec![esc(self.l("readings")), weights.len().to_string()],
             ];
             if let Some(g) = &s.gain {
-                let outside = g.gained_kg < g.recommended_kg[0] || g.gained_kg > g.recommended_kg[1];
-                rows.push(vec![esc(self.l("gain")), self.mark(format!("{:+.1} kg", g.gained_kg), outside)]);
+                let outside =
+                    g.gained_kg < g.recommended_kg[0] || g.gained_kg > g.recommended_kg[1];
+                rows.push(vec![
+                    esc(self.l("gain")),
+                    self.mark(format!("{:+.1} kg", g.gained_kg), outside),
+                ]);
                 rows.push(vec![
                     esc(self.l("recommended")),
                     format!(
@@ -199,13 +208,21 @@ impl Page<'_> {
             let rows = bp
                 .iter()
                 .map(|r| {
-                    let Measurement::BloodPressure { systolic, diastolic, pulse } = r.measurement else {
+                    let Measurement::BloodPressure {
+                        systolic,
+                        diastolic,
+                        pulse,
+                    } = r.measurement
+                    else {
                         unreachable!("filtered on kind")
                     };
                     let pulse = pulse.map(|p| format!(", {p} /min")).unwrap_or_default();
                     vec![
                         s.date_time(r.taken_at)[..16].replace('T', " "),
-                        self.mark(format!("{systolic}/{diastolic} mmHg{pulse}"), r.unusual || systolic >= 140 || diastolic >= 90),
+                        self.mark(
+                            format!("{systolic}/{diastolic} mmHg{pulse}"),
+                            r.unusual || systolic >= 140 || diastolic >= 90,
+                        ),
                     ]
                 })
                 .collect();
@@ -229,7 +246,11 @@ impl Page<'_> {
                     vec![
                         s.date_time(r.taken_at)[..16].replace('T', " "),
                         self.mark(
-                            format!("{:.1} mmol/L, {}", f64::from(cmmol) / 100.0, self.l(context)),
+                            format!(
+                                "{:.1} mmol/L, {}",
+                                f64::from(cmmol) / 100.0,
+                                self.l(context)
+                            ),
                             r.unusual,
                         ),
                     ]
@@ -274,7 +295,10 @@ impl Page<'_> {
                 ]
             })
             .collect();
-        self.table(&[self.l("date"), self.l("symptoms"), self.l("severity")], rows);
+        self.table(
+            &[self.l("date"), self.l("symptoms"), self.l("severity")],
+            rows,
+        );
         self.end();
     }
 
@@ -284,7 +308,11 @@ impl Page<'_> {
             .s
             .entries_of("medication")
             .filter_map(|e| match &e.entry {
-                Entry::Medication { name, dose, supplement } => Some(vec![
+                Entry::Medication {
+                    name,
+                    dose,
+                    supplement,
+                } => Some(vec![
                     self.s.date_of(e.at).to_string(),
                     if *supplement {
                         format!("{} ({})", esc(name), esc(self.l("supplement")))
@@ -296,7 +324,10 @@ impl Page<'_> {
                 _ => None,
             })
             .collect();
-        self.table(&[self.l("date"), self.l("medications"), self.l("dose")], rows);
+        self.table(
+            &[self.l("date"), self.l("medications"), self.l("dose")],
+            rows,
+        );
         self.end();
     }
 
@@ -306,9 +337,10 @@ impl Page<'_> {
             .s
             .entries_of("allergy")
             .filter_map(|e| match &e.entry {
-                Entry::Allergy { substance, reaction } => {
-                    Some(vec![esc(substance), esc(reaction.as_deref().unwrap_or(""))])
-                }
+                Entry::Allergy {
+                    substance,
+                    reaction,
+                } => Some(vec![esc(substance), esc(reaction.as_deref().unwrap_or(""))]),
                 _ => None,
             })
             .collect();
@@ -322,7 +354,13 @@ impl Page<'_> {
             .s
             .entries_of("lab")
             .filter_map(|e| match &e.entry {
-                Entry::Lab { name, value, unit, low, high } => {
+                Entry::Lab {
+                    name,
+                    value,
+                    unit,
+                    low,
+                    high,
+                } => {
                     let range = match (low, high) {
                         (Some(l), Some(h)) => format!("{l} – {h}"),
                         (Some(l), None) => format!("≥ {l}"),
@@ -339,7 +377,15 @@ impl Page<'_> {
                 _ => None,
             })
             .collect();
-        self.table(&[self.l("date"), self.l("labs"), self.l("value"), self.l("reference")], rows);
+        self.table(
+            &[
+                self.l("date"),
+                self.l("labs"),
+                self.l("value"),
+                self.l("reference"),
+            ],
+            rows,
+        );
         self.end();
     }
 
@@ -350,7 +396,14 @@ impl Page<'_> {
             .s
             .entries_of("ultrasound")
             .filter_map(|e| match &e.entry {
-                Entry::Ultrasound { crl_mm, bpd_mm, hc_mm, ac_mm, fl_mm, efw_grams } => Some(vec![
+                Entry::Ultrasound {
+                    crl_mm,
+                    bpd_mm,
+                    hc_mm,
+                    ac_mm,
+                    fl_mm,
+                    efw_grams,
+                } => Some(vec![
                     self.s.date_of(e.at).to_string(),
                     mm(crl_mm),
                     mm(bpd_mm),
@@ -363,7 +416,15 @@ impl Page<'_> {
             })
             .collect();
         self.table(
-            &[self.l("date"), "CRL mm", "BPD mm", "HC mm", "AC mm", "FL mm", "EFW g"],
+            &[
+                self.l("date"),
+                "CRL mm",
+                "BPD mm",
+                "HC mm",
+                "AC mm",
+                "FL mm",
+                "EFW g",
+            ],
             rows,
         );
         self.end();
@@ -374,14 +435,24 @@ impl Page<'_> {
             return;
         };
         self.h2("baby");
-        let _ = write!(self.out, "<p>{}: {}</p>", esc(self.l("born")), baby.birth.date);
+        let _ = write!(
+            self.out,
+            "<p>{}: {}</p>",
+            esc(self.l("born")),
+            baby.birth.date
+        );
         for n in 1..=baby.birth.count.min(8) as u8 {
             let sex = baby.sexes.iter().find(|(o, _)| *o == n).map(|(_, s)| *s);
             let rows = self
                 .s
                 .entries_of("growth")
                 .filter_map(|e| match e.entry {
-                    Entry::Growth { baby: b, weight_grams, length_mm, head_mm } if b == n => {
+                    Entry::Growth {
+                        baby: b,
+                        weight_grams,
+                        length_mm,
+                        head_mm,
+                    } if b == n => {
                         let day = self.s.date_of(e.at);
                         let age = baby.birth.age_on(day)?;
                         let age_days = age.corrected_days.unwrap_or(age.days);
@@ -392,8 +463,12 @@ impl Page<'_> {
                         Some(vec![
                             day.to_string(),
                             kg.map(|k| format!("{k:.2} kg")).unwrap_or_default(),
-                            length_mm.map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0)).unwrap_or_default(),
-                            head_mm.map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0)).unwrap_or_default(),
+                            length_mm
+                                .map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0))
+                                .unwrap_or_default(),
+                            head_mm
+                                .map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0))
+                                .unwrap_or_default(),
                             pct.map(|p| format!("P{p}")).unwrap_or_default(),
                         ])
                     }
@@ -407,7 +482,13 @@ impl Page<'_> {
             };
             let _ = write!(self.out, "<h3>{}</h3>", esc(&title));
             self.table(
-                &[self.l("date"), self.l("weight"), self.l("length"), self.l("head"), self.l("percentile")],
+                &[
+                    self.l("date"),
+                    self.l("weight"),
+                    self.l("length"),
+                    self.l("head"),
+                    self.l("percentile"),
+                ],
                 rows,
             );
         }
@@ -496,6 +577,9 @@ pub(super) fn render(s: &Summary) -> String {
 mod tests {
     #[test]
     fn escapes_markup() {
-        assert_eq!(super::esc("<b>\"x\" & 'y'</b>"), "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
+        assert_eq!(
+            super::esc("<b>\"x\" & 'y'</b>"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
     }
 }

@@ -130,7 +130,11 @@ impl Summary {
     pub fn date_time(&self, at: Timestamp) -> String {
         let local = self.zone.to_datetime(at);
         let offset = self.zone.to_offset(at).seconds();
-        let (sign, abs) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
+        let (sign, abs) = if offset < 0 {
+            ('-', -offset)
+        } else {
+            ('+', offset)
+        };
         format!(
             "{}{sign}{:02}:{:02}",
             local.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -171,7 +175,11 @@ fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
         "SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1 ORDER BY given_on, code, dose",
     )?;
     let rows = stmt.query_map([birth_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u32>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -185,7 +193,12 @@ fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
     Ok(out)
 }
 
-pub(crate) fn gather(conn: &Connection, state: &State, cx: Context<'_>, options: &Options) -> Result<Summary> {
+pub(crate) fn gather(
+    conn: &Connection,
+    state: &State,
+    cx: Context<'_>,
+    options: &Options,
+) -> Result<Summary> {
     if options.from.is_some_and(|f| f > cx.today) {
         return Err(Error::invalid("from", "must not be in the future"));
     }
@@ -209,17 +222,24 @@ pub(crate) fn gather(conn: &Connection, state: &State, cx: Context<'_>, options:
     let gain = match (
         &pregnancy,
         gain::baseline(conn)?,
-        readings.iter().rev().find(|r| r.measurement.kind() == "weight"),
+        readings
+            .iter()
+            .rev()
+            .find(|r| r.measurement.kind() == "weight"),
     ) {
         (Some(p), Some(base), Some(latest)) => {
             let records::Measurement::Weight { grams } = latest.measurement else {
                 unreachable!("filtered on kind")
             };
-            let band = gain::standard_for(cx.language).band(base.height_cm / 100.0, base.pre_pregnancy_kg);
+            let band =
+                gain::standard_for(cx.language).band(base.height_cm / 100.0, base.pre_pregnancy_kg);
             let ga = GestationalAge::on(local_date(latest.taken_at, cx.zone), p.edd);
             Some(Gain {
-                gained_kg: ((f64::from(grams) / 1000.0 - base.pre_pregnancy_kg) * 10.0).round() / 10.0,
-                recommended_kg: band.gain_at(ga.total_days).map(|k| (k * 10.0).round() / 10.0),
+                gained_kg: ((f64::from(grams) / 1000.0 - base.pre_pregnancy_kg) * 10.0).round()
+                    / 10.0,
+                recommended_kg: band
+                    .gain_at(ga.total_days)
+                    .map(|k| (k * 10.0).round() / 10.0),
                 source: band.source,
             })
         }

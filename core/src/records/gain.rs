@@ -20,7 +20,10 @@ pub struct Baseline {
 impl Baseline {
     pub fn new(height_cm: f64, pre_pregnancy_kg: f64) -> Result<Self> {
         if !height_cm.is_finite() || !(120.0..=220.0).contains(&height_cm) {
-            return Err(Error::invalid("height_cm", "must be between 120 and 220 cm"));
+            return Err(Error::invalid(
+                "height_cm",
+                "must be between 120 and 220 cm",
+            ));
         }
         if !pre_pregnancy_kg.is_finite() || !(30.0..=200.0).contains(&pre_pregnancy_kg) {
             return Err(Error::invalid(
@@ -36,7 +39,11 @@ impl Baseline {
 }
 
 /// Saves (or with `None`, forgets) the baseline.
-pub(crate) fn set_baseline(tx: &Transaction<'_>, b: Option<Baseline>, now: Timestamp) -> Result<()> {
+pub(crate) fn set_baseline(
+    tx: &Transaction<'_>,
+    b: Option<Baseline>,
+    now: Timestamp,
+) -> Result<()> {
     match b {
         None => tx.execute("DELETE FROM body_baseline", [])?,
         Some(b) => tx.execute(

@@ -56,12 +56,18 @@ pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()>
 
 /// The recorded sexes of the babies of birth `birth_id`, by ordinal.
 pub(crate) fn sexes(conn: &Connection, birth_id: i64) -> Result<Vec<(u8, Sex)>> {
-    let mut stmt = conn.prepare_cached("SELECT ordinal, sex FROM baby WHERE birth_id = ?1 ORDER BY ordinal")?;
-    let rows = stmt.query_map([birth_id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))?;
+    let mut stmt =
+        conn.prepare_cached("SELECT ordinal, sex FROM baby WHERE birth_id = ?1 ORDER BY ordinal")?;
+    let rows = stmt.query_map([birth_id], |r| {
+        Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (ordinal, code) = row?;
-        out.push((ordinal, Sex::from_code(&code).ok_or(Error::Corrupt("a baby"))?));
+        out.push((
+            ordinal,
+            Sex::from_code(&code).ok_or(Error::Corrupt("a baby"))?,
+        ));
     }
     Ok(out)
 }
@@ -74,7 +80,10 @@ struct Table {
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    embedded(&TABLE, include_str!("../../content/who-weight-for-age.json"))
+    embedded(
+        &TABLE,
+        include_str!("../../content/who-weight-for-age.json"),
+    )
 }
 
 /// Days in a month in the WHO tables.
@@ -145,7 +154,8 @@ pub fn normal_cdf(z: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x);
     let poly = t
         * (0.254_829_592
-            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-x * x).exp();
     if z >= 0.0 {
         0.5 * (1.0 + erf)

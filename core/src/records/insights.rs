@@ -300,11 +300,20 @@ mod tests {
     #[test]
     fn weight_gain_edges() {
         let band = crate::records::gain::standard_for(Language::En).band(1.60, 55.0);
-        let weight = |kg: f64| rec(1, Measurement::weight(kg, crate::records::WeightUnit::Kg).unwrap().measurement);
+        let weight = |kg: f64| {
+            rec(
+                1,
+                Measurement::weight(kg, crate::records::WeightUnit::Kg)
+                    .unwrap()
+                    .measurement,
+            )
+        };
         // At 30w0d (210 days) the IOM normal-BMI band is 0.5 + 0.35·16 … 2.0 + 0.50·16 kg.
         let [low, high] = band.gain_at(210);
         assert!((low - 6.1).abs() < 1e-9 && (high - 10.0).abs() < 1e-9);
-        let code = |kg: f64, ga: i64| from_weight_gain(&weight(kg), ga, &band, 55.0, Language::En).map(|i| i.code);
+        let code = |kg: f64, ga: i64| {
+            from_weight_gain(&weight(kg), ga, &band, 55.0, Language::En).map(|i| i.code)
+        };
         assert_eq!(code(55.0 + 6.1, 210), None);
         assert_eq!(code(55.0 + 6.0, 210), Some("weight_gain_below"));
         assert_eq!(code(55.0 + 10.0, 210), None);

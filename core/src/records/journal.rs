@@ -290,10 +290,15 @@ impl Entry {
                 fl_mm,
                 efw_grams,
             } => {
-                if [crl_mm, bpd_mm, hc_mm, ac_mm, fl_mm].iter().all(Option::is_none)
+                if [crl_mm, bpd_mm, hc_mm, ac_mm, fl_mm]
+                    .iter()
+                    .all(Option::is_none)
                     && efw_grams.is_none()
                 {
-                    return Err(Error::invalid("ultrasound", "needs at least one measurement"));
+                    return Err(Error::invalid(
+                        "ultrasound",
+                        "needs at least one measurement",
+                    ));
                 }
                 unusual |= check_opt("crl_mm", crl_mm, &CRL_MM, "mm")?;
                 unusual |= check_opt("bpd_mm", bpd_mm, &BPD_MM, "mm")?;
@@ -360,7 +365,12 @@ impl Entry {
                 if weight_grams.is_none() && length_mm.is_none() && head_mm.is_none() {
                     return Err(Error::invalid("growth", "needs at least one measurement"));
                 }
-                unusual |= check_opt("weight_grams", weight_grams.map(f64::from), &BABY_GRAMS, "g")?;
+                unusual |= check_opt(
+                    "weight_grams",
+                    weight_grams.map(f64::from),
+                    &BABY_GRAMS,
+                    "g",
+                )?;
                 unusual |= check_opt("length_mm", length_mm.map(f64::from), &BABY_LENGTH_MM, "mm")?;
                 unusual |= check_opt("head_mm", head_mm.map(f64::from), &BABY_HEAD_MM, "mm")?;
                 Entry::Growth {
@@ -397,7 +407,12 @@ fn check_baby_exists(conn: &Connection, entry: &Entry) -> Result<()> {
     }
 }
 
-fn prepare(conn: &Connection, entry: Entry, at: Timestamp, now: Timestamp) -> Result<(Entry, bool, Timestamp)> {
+fn prepare(
+    conn: &Connection,
+    entry: Entry,
+    at: Timestamp,
+    now: Timestamp,
+) -> Result<(Entry, bool, Timestamp)> {
     let (entry, unusual) = entry.validate()?;
     let at = whole_seconds(at);
     if at > now {
@@ -411,7 +426,12 @@ fn to_json(entry: &Entry) -> Result<String> {
     serde_json::to_string(entry).map_err(|_| Error::Corrupt("an entry"))
 }
 
-pub(crate) fn add(tx: &Transaction<'_>, entry: Entry, at: Timestamp, now: Timestamp) -> Result<i64> {
+pub(crate) fn add(
+    tx: &Transaction<'_>,
+    entry: Entry,
+    at: Timestamp,
+    now: Timestamp,
+) -> Result<i64> {
     let (entry, unusual, at) = prepare(tx, entry, at, now)?;
     tx.execute(
         "INSERT INTO entry (kind, baby, at, data, unusual, created_at, updated_at)

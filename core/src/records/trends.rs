@@ -102,7 +102,8 @@ pub struct Trends {
     pub growth: Vec<GrowthSeries>,
 }
 
-pub const WHO_GROWTH: &str = "WHO Child Growth Standards (2006), weight-for-age, birth to 24 months";
+pub const WHO_GROWTH: &str =
+    "WHO Child Growth Standards (2006), weight-for-age, birth to 24 months";
 
 /// Local days `from..=to` as a half-open range of Unix seconds, and the
 /// offset used to cut days.
@@ -223,9 +224,8 @@ fn glucose(conn: &Connection, days: &Days) -> Result<Vec<GlucosePoint>> {
 
 /// The band for the ongoing pregnancy, weeks 0–42, when the baseline is known.
 pub(crate) fn band(conn: &Connection, language: Language) -> Result<Option<Band<'static>>> {
-    Ok(gain::baseline(conn)?.map(|b| {
-        gain::standard_for(language).band(b.height_cm / 100.0, b.pre_pregnancy_kg)
-    }))
+    Ok(gain::baseline(conn)?
+        .map(|b| gain::standard_for(language).band(b.height_cm / 100.0, b.pre_pregnancy_kg)))
 }
 
 fn growth(
@@ -289,7 +289,8 @@ fn growth(
                     points: (0..=24)
                         .filter_map(|m| {
                             let days = (f64::from(m) * 30.4375).round() as i64;
-                            growth::weight_at(s, days, z).map(|kg| (days, (kg * 100.0).round() / 100.0))
+                            growth::weight_at(s, days, z)
+                                .map(|kg| (days, (kg * 100.0).round() / 100.0))
                         })
                         .collect(),
                 })

@@ -124,7 +124,10 @@ pub fn vaccine_name(language: Language, code: &str) -> Option<&'static str> {
 
 /// A symptom's label, by its code.
 pub fn symptom_label(language: Language, code: &str) -> &'static str {
-    texts(language).symptoms.get(code).map_or("", String::as_str)
+    texts(language)
+        .symptoms
+        .get(code)
+        .map_or("", String::as_str)
 }
 
 /// A label of the clinic-visit summary; `{name}` placeholders are filled by the caller.
