@@ -6,6 +6,7 @@
 //! with its kind, time and baby in columns so lists and charts read off an
 //! index. Messages name the field and the rule, never the value.
 
+use super::{Bounds, check};
 use crate::clock::whole_seconds;
 use crate::error::{Error, Result};
 use jiff::Timestamp;
@@ -124,12 +125,6 @@ pub struct JournalEntry {
     pub unusual: bool,
 }
 
-/// Possible (else refused) and usual (else flagged) ranges.
-struct Bounds {
-    possible: RangeInclusive<f64>,
-    usual: RangeInclusive<f64>,
-}
-
 const fn bounds(possible: RangeInclusive<f64>, usual: RangeInclusive<f64>) -> Bounds {
     Bounds { possible, usual }
 }
@@ -150,20 +145,6 @@ const BABY_CELSIUS: Bounds = bounds(30.0..=45.0, 35.5..=37.9);
 const BABY_GRAMS: Bounds = bounds(300.0..=30000.0, 1500.0..=20000.0);
 const BABY_LENGTH_MM: Bounds = bounds(200.0..=1300.0, 400.0..=1100.0);
 const BABY_HEAD_MM: Bounds = bounds(150.0..=600.0, 300.0..=530.0);
-
-fn check(field: &'static str, value: f64, b: &Bounds, unit: &str) -> Result<bool> {
-    if !value.is_finite() || !b.possible.contains(&value) {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "must be between {} and {} {unit}",
-                b.possible.start(),
-                b.possible.end()
-            ),
-        ));
-    }
-    Ok(!b.usual.contains(&value))
-}
 
 fn check_opt(field: &'static str, value: Option<f64>, b: &Bounds, unit: &str) -> Result<bool> {
     value.map_or(Ok(false), |v| check(field, v, b, unit))

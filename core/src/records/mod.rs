@@ -84,9 +84,9 @@ pub enum Measurement {
 }
 
 /// Possible (else refused) and usual (else flagged) ranges.
-struct Bounds {
-    possible: RangeInclusive<f64>,
-    usual: RangeInclusive<f64>,
+pub(crate) struct Bounds {
+    pub possible: RangeInclusive<f64>,
+    pub usual: RangeInclusive<f64>,
 }
 
 const WEIGHT_KG: Bounds = Bounds {
@@ -110,7 +110,9 @@ const GLUCOSE_MMOL: Bounds = Bounds {
     usual: 2.5..=25.0,
 };
 
-fn check(field: &'static str, value: f64, bounds: &Bounds, unit: &str) -> Result<bool> {
+/// Refuses a value outside the possible range (naming the field, never the
+/// value); returns whether it is unusual.
+pub(crate) fn check(field: &'static str, value: f64, bounds: &Bounds, unit: &str) -> Result<bool> {
     if !value.is_finite() || !bounds.possible.contains(&value) {
         return Err(Error::invalid(
             field,
