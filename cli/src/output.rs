@@ -434,6 +434,7 @@ impl Output {
                 CradleError::Network { .. } => ("network", None),
                 CradleError::Server { .. } => ("server", None),
                 CradleError::WrongKey => ("wrong_key", None),
+                CradleError::SignInRequired => ("sign_in_required", None),
             };
             let body = json!({"error": {"kind": kind, "field": field, "message": e.to_string()}});
             eprintln!(

@@ -18,6 +18,7 @@ use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::{self, Item, Settings};
 use crate::storage::{self, DbKey};
+use crate::sync::{self, SyncOptions};
 use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
@@ -41,6 +42,7 @@ pub struct Config {
     pub trimesters: Trimesters,
     /// The database key, from the platform's secure storage.
     pub key: DbKey,
+    pub sync: SyncOptions,
 }
 
 impl Config {
@@ -51,6 +53,7 @@ impl Config {
             device_time_zone: profile::parse_time_zone(device_time_zone)?,
             device_locale: profile::validate_locale(device_locale)?,
             trimesters: Trimesters::default(),
+            sync: SyncOptions::default(),
         })
     }
 
@@ -101,9 +104,10 @@ struct Ctx {
 
 pub struct Cradle {
     db: Mutex<Connection>,
-    config: Config,
-    observers: Observers,
+    pub(crate) config: Config,
+    pub(crate) observers: Observers,
     rules: reminders::RuleCache,
+    pub(crate) sync: sync::Engine,
 }
 
 impl Cradle {
@@ -117,10 +121,11 @@ impl Cradle {
             config,
             observers: Observers::default(),
             rules: reminders::RuleCache::default(),
+            sync: sync::Engine::default(),
         })
     }
 
-    fn db(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back on drop), so a poisoned lock is still usable.
         self.db.lock().unwrap_or_else(|e| e.into_inner())

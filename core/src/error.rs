@@ -30,6 +30,10 @@ pub enum Error {
     Network(String),
     #[error("the server answered HTTP {status}")]
     Server { status: u16 },
+    /// The server no longer accepts this device's session; queued changes
+    /// are kept until the user signs in again.
+    #[error("sign in again to sync")]
+    SignInRequired,
 }
 
 impl Error {
@@ -43,17 +47,7 @@ impl Error {
 
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
-        // reqwest's Display can include the full URL with query; keep the kind only.
-        let kind = if e.is_timeout() {
-            "timed out"
-        } else if e.is_connect() {
-            "connection failed"
-        } else if e.is_decode() {
-            "unexpected response"
-        } else {
-            "request failed"
-        };
-        Error::Network(kind.to_owned())
+        crate::api::ApiError::from(e).into()
     }
 }
 
@@ -72,6 +66,8 @@ pub enum CradleError {
     Server { status: u16 },
     #[error("the database key does not match this database")]
     WrongKey,
+    #[error("sign in again to sync")]
+    SignInRequired,
 }
 
 impl From<Error> for CradleError {
@@ -92,6 +88,7 @@ impl From<Error> for CradleError {
             Error::Network(reason) => CradleError::Network { reason },
             Error::Server { status } => CradleError::Server { status },
             Error::WrongKey => CradleError::WrongKey,
+            Error::SignInRequired => CradleError::SignInRequired,
         }
     }
 }

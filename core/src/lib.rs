@@ -17,6 +17,7 @@ pub mod records;
 pub mod reminders;
 pub mod schedules;
 pub mod storage;
+pub mod sync;
 pub mod timeline;
 
 mod cradle;

@@ -8,6 +8,10 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
 use serde_json::{Map, Value, json};
 
+/// Credentials, not her data: a file she shares must not carry the session
+/// token or the end-to-end key (the recovery code is shown in settings).
+const SECRETS: &[(&str, &str)] = &[("sync_state", "token"), ("sync_state", "sync_key")];
+
 fn tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -26,11 +30,15 @@ pub(crate) fn export_all(conn: &Connection, exported_at: &str) -> Result<Value> 
             table.replace('"', "\"\"")
         ))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+        let secret = |name: &str| SECRETS.contains(&(table.as_str(), name));
         let mut rows = stmt.query([])?;
         let mut list = Vec::new();
         while let Some(row) = rows.next()? {
             let mut obj = Map::new();
             for (i, name) in columns.iter().enumerate() {
+                if secret(name) {
+                    continue;
+                }
                 let v = match row.get_ref(i)? {
                     ValueRef::Null => Value::Null,
                     ValueRef::Integer(n) => json!(n),

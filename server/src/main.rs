@@ -1,8 +1,8 @@
-//! `cradle-server`: the REST API the apps sync with.
+//! `cradle-server`: serves the API on 127.0.0.1:8080 with an embedded
+//! SQLite database in `./data` unless told otherwise.
 
-use axum::{Json, Router, routing::get};
 use clap::Parser;
-use cradle_core::api::Health;
+use cradle_server::{Config, app, limits, openapi_json, store};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tokio::net::TcpListener;
@@ -16,16 +16,36 @@ struct Args {
     /// Write the bound address to this file once listening (for tests and scripts)
     #[arg(long)]
     addr_file: Option<PathBuf>,
+    /// Folder of the embedded SQLite database
+    #[arg(long, default_value = "data", env = "CRADLE_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Requests per second per client address
+    #[arg(long, default_value_t = Config::default().rate_per_ip)]
+    rate_per_ip: u32,
+    /// Requests per second per account
+    #[arg(long, default_value_t = Config::default().rate_per_account)]
+    rate_per_account: u32,
+    /// Days a session lasts
+    #[arg(long, default_value_t = Config::default().session_days)]
+    session_days: i64,
+    /// Print the OpenAPI document and exit
+    #[arg(long)]
+    print_openapi: bool,
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    if args.print_openapi {
+        print!("{}", openapi_json());
+        return std::process::ExitCode::SUCCESS;
+    }
     tracing_subscriber::fmt()
+        .json()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
-    let args = Args::parse();
     match serve(args).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -35,7 +55,20 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn serve(args: Args) -> std::io::Result<()> {
+async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(&args.data_dir)?;
+    let store = store::SqliteStore::open(&args.data_dir.join("cradle-server.db"))
+        .map_err(|e| format!("cannot open the database: {e:?}"))?;
+    let config = Config {
+        session_days: args.session_days,
+        rate_per_ip: args.rate_per_ip,
+        rate_per_account: args.rate_per_account,
+    };
+    let state = cradle_server::AppState {
+        store,
+        limits: limits::Limits::new(config.rate_per_ip, config.rate_per_account),
+        config,
+    };
     let listener = TcpListener::bind(args.listen).await?;
     let addr = listener.local_addr()?;
     if let Some(path) = &args.addr_file {
@@ -45,22 +78,14 @@ async fn serve(args: Args) -> std::io::Result<()> {
         std::fs::rename(&tmp, path)?;
     }
     tracing::info!(%addr, "listening");
-    axum::serve(listener, app())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("shut down cleanly");
     Ok(())
-}
-
-fn app() -> Router {
-    Router::new().route("/healthz", get(healthz))
-}
-
-async fn healthz() -> Json<Health> {
-    Json(Health {
-        status: "ok".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-    })
 }
 
 async fn shutdown_signal() {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     base: String,
+    _data: tempfile::TempDir,
 }
 
 impl Server {
@@ -15,6 +16,8 @@ impl Server {
         let child = Command::new(env!("CARGO_BIN_EXE_cradle-server"))
             .args(["--listen", "127.0.0.1:0", "--addr-file"])
             .arg(&addr_file)
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -30,6 +33,7 @@ impl Server {
         Server {
             child,
             base: format!("http://{addr}"),
+            _data: dir,
         }
     }
 }

@@ -40,6 +40,7 @@ pub enum CradleError {
     Network { reason: String },
     Server { status: u16 },
     WrongKey,
+    SignInRequired,
 }
 
 #[uniffi::remote(Enum)]

@@ -470,11 +470,12 @@ pub(crate) fn update(
 }
 
 /// Deletes an entry: a tombstone stays for sync, its content does not.
+/// A delete keeps the row (for sync) with its content cleared; `?1` id, `?2` now.
+pub(crate) const TOMBSTONE: &str = "UPDATE entry SET deleted_at = ?2, updated_at = ?2, data = '{}'
+    WHERE id = ?1 AND deleted_at IS NULL";
+
 pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE entry SET deleted_at = ?2, updated_at = ?2, data = '{}' WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, now.to_string()],
-    )?;
+    let changed = tx.execute(TOMBSTONE, params![id, now.to_string()])?;
     if changed == 0 {
         return Err(Error::NotFound("entry"));
     }

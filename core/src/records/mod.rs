@@ -292,13 +292,13 @@ pub(crate) fn update(
 }
 
 /// Deletes a measurement, leaving a tombstone for sync.
+/// A delete keeps the row (for sync) without its value; `?1` id, `?2` now.
+pub(crate) const TOMBSTONE: &str = "UPDATE measurement SET deleted_at = ?2, updated_at = ?2,
+    grams = NULL, systolic = NULL, diastolic = NULL, pulse = NULL, glucose_cmmol = NULL
+    WHERE id = ?1 AND deleted_at IS NULL";
+
 pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE measurement SET deleted_at = ?2, updated_at = ?2, grams = NULL, systolic = NULL,
-             diastolic = NULL, pulse = NULL, glucose_cmmol = NULL
-         WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, now.to_string()],
-    )?;
+    let changed = tx.execute(TOMBSTONE, params![id, now.to_string()])?;
     if changed == 0 {
         return Err(Error::NotFound("record"));
     }

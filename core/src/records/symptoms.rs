@@ -75,6 +75,10 @@ pub fn code(text: &str) -> Result<&'static str> {
         .ok_or_else(|| Error::invalid("symptom", "is not in the list of symptoms"))
 }
 
+/// A delete (from another device, through sync) keeps a tombstone; `?1` id, `?2` now.
+pub(crate) const TOMBSTONE: &str =
+    "UPDATE symptom SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL";
+
 pub(crate) fn add(
     tx: &Transaction<'_>,
     code: &'static str,

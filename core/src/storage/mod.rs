@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_sessions.sql"),
     include_str!("migrations/0006_symptoms.sql"),
     include_str!("migrations/0007_journal.sql"),
+    include_str!("migrations/0008_sync.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,206 @@
+//! The REST API's request and response bodies (docs/sync.md). Unknown fields
+//! are refused, so a typo is a 400 rather than silently ignored data.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The sync protocol this build speaks. The server answers 426 to a client
+/// older than the oldest version it still supports.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// The most mutations one push may carry.
+pub const MAX_BATCH: usize = 100;
+/// The most versions one pull page may carry.
+pub const MAX_PULL_LIMIT: u32 = 500;
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Health {
+    pub status: String,
+    /// The server build's version.
+    pub version: String,
+}
+
+/// `POST /v1/accounts`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// A login name of the user's choosing (3 to 64 characters); no phone
+    /// number or e-mail is required.
+    pub login: String,
+    /// 10 to 256 characters.
+    pub password: String,
+    /// The constant `KEY_CHECK` sealed with the sync key, so another device
+    /// can tell a mistyped recovery code. The server cannot read it.
+    pub key_check: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registered {
+    pub account_id: String,
+}
+
+/// `POST /v1/sessions`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    pub login: String,
+    pub password: String,
+    /// Shown in the user's list of signed-in devices (at most 64 characters).
+    pub device: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// An opaque bearer token; the server keeps only its hash.
+    pub token: String,
+    /// RFC 3339.
+    pub expires_at: String,
+    pub account_id: String,
+    pub key_check: String,
+}
+
+/// `DELETE /v1/account`: the password again, for an irreversible act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteAccount {
+    pub password: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// Sets the given fields, creating the document if needed.
+    Put,
+    /// Deletes the document; deletes win over any later put.
+    Delete,
+}
+
+/// One change to one document.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mutation {
+    /// Per client: 1, 2, 3… with no gaps.
+    pub id: u64,
+    pub collection: String,
+    /// The document's id: 1 to 64 characters of [0-9a-z-].
+    pub doc: String,
+    pub op: Op,
+    /// The server version the client had pulled when the change was made;
+    /// a field changed since by another device is a concurrent edit.
+    pub base_version: u64,
+    /// The changed fields. Values of health collections are sealed strings.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub fields: BTreeMap<String, Value>,
+}
+
+/// `POST /v1/sync/push`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub client_id: String,
+    pub schema_version: u32,
+    /// At most `MAX_BATCH`, in id order.
+    pub mutations: Vec<Mutation>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MutationStatus {
+    Applied,
+    /// Already applied earlier (a retry); skipped.
+    Duplicate,
+    /// Permanently invalid; counted as processed so the queue moves on.
+    Rejected,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MutationResult {
+    pub id: u64,
+    pub status: MutationStatus,
+    /// Why it was rejected: `unknown_collection`, `unknown_field`,
+    /// `bad_doc_id`, `not_sealed`, `deleted` or `too_large`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushResponse {
+    /// The highest mutation id of this client the server has processed.
+    pub last_mutation_id: u64,
+    /// One per mutation processed; a gap stops processing, and the rest are absent.
+    pub results: Vec<MutationResult>,
+}
+
+/// A document as it stands on the server at `version`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub version: u64,
+    pub collection: String,
+    pub doc: String,
+    pub deleted: bool,
+    /// Every field of the document (empty for a tombstone).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub fields: BTreeMap<String, Value>,
+}
+
+/// A concurrent edit that lost: `lost_value` was overwritten by a later
+/// write from another device that had not seen it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub version: u64,
+    pub collection: String,
+    pub doc: String,
+    pub field: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub lost_value: Value,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub won_value: Value,
+}
+
+/// `GET /v1/sync/pull`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullResponse {
+    /// In version order; a version is never split across pages.
+    pub changes: Vec<Change>,
+    pub conflicts: Vec<Conflict>,
+    /// Pass back to continue after this page. Opaque.
+    pub cursor: String,
+    /// The server version this page ends at.
+    pub version: u64,
+    pub has_more: bool,
+    /// The highest mutation id of this client the server has processed.
+    pub last_mutation_id: u64,
+}
+
+/// Every error body: a stable code to branch on and a message for people.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    pub error: String,
+    pub message: String,
+}

@@ -1,0 +1,732 @@
+//! Offline-first sync with `cradle-server` (docs/sync.md).
+//!
+//! Every local change is queued by SQLite triggers in the same transaction
+//! as the change. A sync pushes the queue in batches, then pulls until the
+//! server has nothing more, applying each page and saving its cursor in
+//! one transaction. Failures back off exponentially with jitter and honour
+//! `Retry-After`; only one sync runs at a time; nothing here runs on the
+//! start-up path.
+
+pub mod collections;
+pub mod crypto;
+mod outbox;
+
+use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
+use crate::cradle::Cradle;
+use crate::error::{Error, Result};
+use crate::events::DataArea;
+use crypto::SyncKey;
+use jiff::Timestamp;
+use outbox::Link;
+use rusqlite::Connection;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How sync talks to the network; the defaults suit a phone.
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    /// One request's limit.
+    pub request_timeout: Duration,
+    /// Tries per sync before giving up until the next one.
+    pub attempts: u32,
+    /// The first back-off; it doubles each try, with jitter, up to `backoff_cap`.
+    pub backoff_base: Duration,
+    pub backoff_cap: Duration,
+    /// Versions per pulled page.
+    pub pull_limit: u32,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            request_timeout: Duration::from_secs(30),
+            attempts: 5,
+            backoff_base: Duration::from_millis(500),
+            backoff_cap: Duration::from_secs(30),
+            pull_limit: 200,
+        }
+    }
+}
+
+/// What the shells show about sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncStatus {
+    /// Not linked to an account: everything stays on the device.
+    SignedOut,
+    /// Linked; `pending` local changes wait for the next sync.
+    Waiting {
+        pending: u64,
+        last_synced_at: Option<Timestamp>,
+    },
+    /// The server could not be reached.
+    Offline {
+        pending: u64,
+    },
+    Syncing {
+        pushed: u64,
+        pending: u64,
+    },
+    UpToDate {
+        last_synced_at: Timestamp,
+    },
+    /// The server refused this device's session; queued changes are kept.
+    SignInRequired {
+        pending: u64,
+    },
+    Error {
+        reason: String,
+        pending: u64,
+        /// When the server asked to be left alone for longer than a sync waits.
+        retry_after_secs: Option<u64>,
+    },
+}
+
+/// Hears every status change, on the thread that syncs.
+pub trait SyncListener: Send + Sync {
+    fn status_changed(&self, status: &SyncStatus);
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pushed: u64,
+    /// Pushed changes the server refused for good (they no longer block the queue).
+    pub rejected: u64,
+    pub pulled: u64,
+    /// Pulled documents that could not be applied here.
+    pub skipped: u64,
+}
+
+/// A concurrent edit that lost, for the user to review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConflict {
+    pub collection: String,
+    pub doc: String,
+    pub field: String,
+    /// JSON of the value that was overwritten, and of the one that won.
+    pub lost_value: String,
+    pub won_value: String,
+    pub noted_at: Timestamp,
+}
+
+/// The facade's sync state: one sync at a time, the last status, listeners.
+#[derive(Default)]
+pub(crate) struct Engine {
+    running: tokio::sync::Mutex<()>,
+    status: Mutex<Option<SyncStatus>>,
+    listeners: Mutex<Vec<(u64, Arc<dyn SyncListener>)>>,
+    next_listener: Mutex<u64>,
+}
+
+/// One sync round's failure: from the server, or local.
+enum Fail {
+    Api(ApiError),
+    Local(Error),
+}
+
+impl From<ApiError> for Fail {
+    fn from(e: ApiError) -> Self {
+        Fail::Api(e)
+    }
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Local(e)
+    }
+}
+
+impl From<rusqlite::Error> for Fail {
+    fn from(e: rusqlite::Error) -> Self {
+        Fail::Local(e.into())
+    }
+}
+
+/// After a round: done, or go again (the queue or the cursor was rebuilt).
+enum Round {
+    Done,
+    Again,
+}
+
+/// How many push batches or pull pages one round may take; a queue larger
+/// than this goes on in the next round rather than holding the lock forever.
+const MAX_STEPS: usize = 10_000;
+/// Rounds per try: a rebuild or a new client id asks for another.
+const MAX_ROUNDS: usize = 4;
+
+fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    let _ = getrandom::fill(&mut b);
+    0.5 + f64::from(u16::from_le_bytes(b)) / f64::from(u16::MAX) / 2.0
+}
+
+/// The wait before try `attempt + 1`: exponential with jitter, at least what
+/// the server asked for.
+fn backoff(options: &SyncOptions, attempt: u32, retry_after: Option<Duration>) -> Duration {
+    let exp = options
+        .backoff_base
+        .saturating_mul(1 << attempt.min(16))
+        .min(options.backoff_cap);
+    exp.mul_f64(jitter()).max(retry_after.unwrap_or_default())
+}
+
+impl Cradle {
+    fn link(&self) -> Result<Option<Link>> {
+        outbox::load(&self.db())
+    }
+
+    /// Creates an account on `server_url`, links this device to it and
+    /// queues everything already recorded here. Returns the recovery code,
+    /// which the user must keep: it is the only way to read her synced
+    /// health records on a new device.
+    pub async fn register(
+        &self,
+        server_url: &str,
+        login: &str,
+        password: &str,
+        device: &str,
+    ) -> Result<String> {
+        if self.link()?.is_some() {
+            return Err(Error::invalid(
+                "account",
+                "this device is already linked to an account; sign out first",
+            ));
+        }
+        let client = self.client(server_url)?;
+        let key = SyncKey::generate()?;
+        client
+            .register(&Register {
+                login: login.to_owned(),
+                password: password.to_owned(),
+                key_check: key.key_check()?,
+            })
+            .await
+            .map_err(account_error)?;
+        let session = client
+            .login(&Login {
+                login: login.to_owned(),
+                password: password.to_owned(),
+                device: device.to_owned(),
+            })
+            .await
+            .map_err(account_error)?;
+        self.link_to(client.base_url(), login, &session, &key)?;
+        Ok(key.recovery_code())
+    }
+
+    /// Signs in. On a device not yet linked, `recovery_code` is required and
+    /// everything recorded here is queued for the account. On a device whose
+    /// session expired, it only renews the session; queued changes are kept.
+    pub async fn login(
+        &self,
+        server_url: &str,
+        login: &str,
+        password: &str,
+        device: &str,
+        recovery_code: Option<&str>,
+    ) -> Result<()> {
+        let client = self.client(server_url)?;
+        let existing = self.link()?;
+        let key = match (&existing, recovery_code) {
+            (Some(_), _) => None,
+            (None, Some(code)) => Some(SyncKey::from_recovery_code(code)?),
+            (None, None) => {
+                return Err(Error::invalid(
+                    "recovery_code",
+                    "is needed to sign in on a new device",
+                ));
+            }
+        };
+        let session = client
+            .login(&Login {
+                login: login.to_owned(),
+                password: password.to_owned(),
+                device: device.to_owned(),
+            })
+            .await
+            .map_err(account_error)?;
+        match (existing, key) {
+            (Some(link), _) => {
+                if link.account_id != session.account_id || link.server_url != client.base_url() {
+                    let _ = client.logout(&session.token).await;
+                    return Err(Error::invalid(
+                        "account",
+                        "this device is linked to another account; sign out first",
+                    ));
+                }
+                self.sync_write(|tx| outbox::set_token(tx, Some(&session.token)))?;
+            }
+            (None, Some(key)) => {
+                if !key.matches(&session.key_check) {
+                    let _ = client.logout(&session.token).await;
+                    return Err(Error::invalid(
+                        "recovery_code",
+                        "does not belong to this account",
+                    ));
+                }
+                self.link_to(client.base_url(), login, &session, &key)?;
+            }
+            (None, None) => unreachable!("checked above"),
+        }
+        self.refresh_status()?;
+        Ok(())
+    }
+
+    fn client(&self, server_url: &str) -> Result<Client> {
+        Client::with_timeout(server_url, self.config.sync.request_timeout)
+    }
+
+    fn link_to(
+        &self,
+        server_url: &str,
+        login: &str,
+        session: &api::Session,
+        key: &SyncKey,
+    ) -> Result<()> {
+        self.sync_write(|tx| {
+            outbox::link(
+                tx,
+                server_url,
+                &session.account_id,
+                login,
+                &session.token,
+                key,
+            )
+        })?;
+        self.refresh_status()
+    }
+
+    /// The linked account, for settings: `(server_url, login)`.
+    pub fn sync_account(&self) -> Result<Option<(String, String)>> {
+        Ok(self.link()?.map(|l| (l.server_url, l.login)))
+    }
+
+    /// The recovery code of the linked account, to show again in settings.
+    pub fn recovery_code(&self) -> Result<Option<String>> {
+        Ok(self.link()?.map(|l| l.key.recovery_code()))
+    }
+
+    /// Ends this device's session and unlinks it; records stay on the device,
+    /// changes not yet synced stay here only.
+    pub async fn sign_out(&self) -> Result<()> {
+        self.end_sessions(false).await
+    }
+
+    /// Ends every session of the account, on every device, and unlinks this one.
+    pub async fn sign_out_everywhere(&self) -> Result<()> {
+        self.end_sessions(true).await
+    }
+
+    async fn end_sessions(&self, everywhere: bool) -> Result<()> {
+        let _one = self.sync.running.lock().await;
+        let link = self.link()?.ok_or(Error::NotFound("account"))?;
+        if let Some(token) = &link.token {
+            let client = self.client(&link.server_url)?;
+            let result = if everywhere {
+                client.logout_all(token).await
+            } else {
+                client.logout(token).await
+            };
+            match result {
+                // An expired session is already ended.
+                Ok(()) | Err(ApiError::Status { status: 401, .. }) => {}
+                Err(e) if everywhere => return Err(e.into()),
+                // Signing out here must work offline too.
+                Err(_) => {}
+            }
+        }
+        self.sync_write(outbox::unlink)?;
+        self.refresh_status()
+    }
+
+    /// Erases the account and everything the server holds for it (PIPL);
+    /// this device is unlinked and keeps its own records.
+    pub async fn delete_account(&self, password: &str) -> Result<()> {
+        let _one = self.sync.running.lock().await;
+        let link = self.link()?.ok_or(Error::NotFound("account"))?;
+        let token = link.token.ok_or(Error::SignInRequired)?;
+        self.client(&link.server_url)?
+            .delete_account(
+                &token,
+                &api::DeleteAccount {
+                    password: password.to_owned(),
+                },
+            )
+            .await
+            .map_err(account_error)?;
+        self.sync_write(outbox::unlink)?;
+        self.refresh_status()
+    }
+
+    /// Concurrent edits that lost, newest first.
+    pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
+        let db = self.db();
+        let mut stmt = db.prepare(
+            "SELECT collection, doc, field, lost_value, won_value, noted_at
+             FROM sync_conflict ORDER BY version DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (collection, doc, field, lost_value, won_value, at) = row?;
+            Ok(SyncConflict {
+                collection,
+                doc,
+                field,
+                lost_value,
+                won_value,
+                noted_at: at
+                    .parse()
+                    .map_err(|_| Error::Corrupt("a conflict's time"))?,
+            })
+        })
+        .collect()
+    }
+
+    /// The status as it stands, from memory or else from the database.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        if let Some(s) = self
+            .sync
+            .status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        {
+            return Ok(s);
+        }
+        status_at_rest(&self.db())
+    }
+
+    fn refresh_status(&self) -> Result<()> {
+        let status = status_at_rest(&self.db())?;
+        self.set_status(status);
+        Ok(())
+    }
+
+    fn set_status(&self, status: SyncStatus) {
+        *self.sync.status.lock().unwrap_or_else(|e| e.into_inner()) = Some(status.clone());
+        let listeners: Vec<_> = self
+            .sync
+            .listeners
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(_, l)| Arc::clone(l))
+            .collect();
+        for l in listeners {
+            l.status_changed(&status);
+        }
+    }
+
+    pub fn subscribe_sync(&self, listener: Arc<dyn SyncListener>) -> u64 {
+        let mut next = self
+            .sync
+            .next_listener
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *next += 1;
+        self.sync
+            .listeners
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((*next, listener));
+        *next
+    }
+
+    pub fn unsubscribe_sync(&self, id: u64) -> bool {
+        let mut list = self
+            .sync
+            .listeners
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let before = list.len();
+        list.retain(|(i, _)| *i != id);
+        list.len() != before
+    }
+
+    fn sync_write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut db = self.db();
+        let tx = db.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn pending(&self) -> u64 {
+        outbox::pending(&self.db()).unwrap_or(0)
+    }
+
+    /// Pushes every queued change, then pulls until up to date, retrying
+    /// transient failures with back-off. Only one sync runs at a time; a
+    /// second call waits for the first and then syncs again.
+    pub async fn sync_now(&self) -> Result<SyncReport> {
+        let _one = self.sync.running.lock().await;
+        let link = match self.link()? {
+            Some(l) => l,
+            None => {
+                self.set_status(SyncStatus::SignedOut);
+                return Err(Error::SignInRequired);
+            }
+        };
+        let Some(token) = link.token.clone() else {
+            self.set_status(SyncStatus::SignInRequired {
+                pending: self.pending(),
+            });
+            return Err(Error::SignInRequired);
+        };
+        let options = self.config.sync.clone();
+        let client = self.client(&link.server_url)?;
+        let mut report = SyncReport::default();
+        let mut attempt = 0;
+        loop {
+            let failure = match self.sync_rounds(&client, &token, &mut report).await {
+                Ok(()) => {
+                    let now = self.config.clock.now();
+                    self.sync_write(|tx| outbox::save_synced(tx, &now.to_string()))?;
+                    self.set_status(SyncStatus::UpToDate {
+                        last_synced_at: now,
+                    });
+                    return Ok(report);
+                }
+                Err(f) => f,
+            };
+            let e = match failure {
+                Fail::Local(e) => {
+                    self.set_status(SyncStatus::Error {
+                        reason: e.to_string(),
+                        pending: self.pending(),
+                        retry_after_secs: None,
+                    });
+                    return Err(e);
+                }
+                Fail::Api(e) => e,
+            };
+            if e.status() == Some(401) {
+                // Keep the queue; the shell asks her to sign in again.
+                self.sync_write(|tx| outbox::set_token(tx, None))?;
+                self.set_status(SyncStatus::SignInRequired {
+                    pending: self.pending(),
+                });
+                return Err(Error::SignInRequired);
+            }
+            let retry_after = match &e {
+                ApiError::Status { retry_after, .. } => *retry_after,
+                ApiError::Network(_) => None,
+            };
+            let too_long = retry_after.is_some_and(|r| r > options.backoff_cap);
+            attempt += 1;
+            if e.is_transient() && attempt < options.attempts && !too_long {
+                self.set_status(SyncStatus::Syncing {
+                    pushed: report.pushed,
+                    pending: self.pending(),
+                });
+                tokio::time::sleep(backoff(&options, attempt - 1, retry_after)).await;
+                continue;
+            }
+            let pending = self.pending();
+            self.set_status(match &e {
+                ApiError::Network(_) => SyncStatus::Offline { pending },
+                ApiError::Status { status, code, .. } => SyncStatus::Error {
+                    reason: reason(*status, code),
+                    pending,
+                    retry_after_secs: retry_after.map(|d| d.as_secs()),
+                },
+            });
+            return Err(e.into());
+        }
+    }
+
+    async fn sync_rounds(
+        &self,
+        client: &Client,
+        token: &str,
+        report: &mut SyncReport,
+    ) -> Result<(), Fail> {
+        for _ in 0..MAX_ROUNDS {
+            if let Round::Done = self.sync_round(client, token, report).await? {
+                return Ok(());
+            }
+        }
+        Err(Fail::Local(Error::Corrupt(
+            "sync did not settle; it will try again",
+        )))
+    }
+
+    async fn sync_round(
+        &self,
+        client: &Client,
+        token: &str,
+        report: &mut SyncReport,
+    ) -> Result<Round, Fail> {
+        for _ in 0..MAX_STEPS {
+            let (link, batch, pending) = {
+                let db = self.db();
+                let link = outbox::load(&db)?.ok_or(Error::SignInRequired)?;
+                let batch = outbox::batch(&db, &link.key, api::MAX_BATCH)?;
+                (link, batch, outbox::pending(&db)?)
+            };
+            if batch.is_empty() {
+                break;
+            }
+            self.set_status(SyncStatus::Syncing {
+                pushed: report.pushed,
+                pending,
+            });
+            let pushed = client
+                .push(
+                    token,
+                    &PushRequest {
+                        client_id: link.client_id.clone(),
+                        schema_version: PROTOCOL_VERSION,
+                        mutations: batch,
+                    },
+                )
+                .await;
+            let response = match pushed {
+                Err(ApiError::Status {
+                    status: 409, code, ..
+                }) if code == "client_id_conflict" => {
+                    self.sync_write(outbox::become_new_client)?;
+                    continue;
+                }
+                other => other?,
+            };
+            report.rejected += response
+                .results
+                .iter()
+                .filter(|r| r.status == api::MutationStatus::Rejected)
+                .count() as u64;
+            if self.reconcile(&link, response.last_mutation_id, report)? {
+                return Ok(Round::Again);
+            }
+        }
+        for _ in 0..MAX_STEPS {
+            let link = self.link()?.ok_or(Error::SignInRequired)?;
+            let limit = self.config.sync.pull_limit;
+            let page = match client
+                .pull(token, &link.client_id, link.cursor.as_deref(), limit)
+                .await
+            {
+                // The server no longer knows where this device stands: it
+                // was restored or replaced. Rebuild it from here and start over.
+                Err(ApiError::Status { status: 410, .. }) => {
+                    self.sync_write(outbox::rebuild_server)?;
+                    return Ok(Round::Again);
+                }
+                other => other?,
+            };
+            if self.reconcile(&link, page.last_mutation_id, report)? {
+                return Ok(Round::Again);
+            }
+            let now = self.config.clock.now().to_string();
+            let applied = self.sync_write(|tx| {
+                outbox::apply_page(
+                    tx,
+                    &link.key,
+                    &page.changes,
+                    &page.conflicts,
+                    &page.cursor,
+                    page.version,
+                    &now,
+                )
+            })?;
+            report.pulled += applied.changes;
+            report.skipped += applied.skipped;
+            if applied.changes > 0 || !page.conflicts.is_empty() {
+                self.observers.notify(DataArea::Records);
+            }
+            if !page.has_more {
+                return Ok(Round::Done);
+            }
+        }
+        Ok(Round::Done)
+    }
+
+    /// Squares the server's last processed mutation id with this device's
+    /// queue: acknowledges what it has, or notices a clone or a lost server
+    /// (and returns true: the round starts again).
+    fn reconcile(&self, link: &Link, server_last: u64, report: &mut SyncReport) -> Result<bool> {
+        let mut db = self.db();
+        let highest = outbox::highest_mid(&db, link)?;
+        let tx = db.transaction()?;
+        let again = if server_last > highest {
+            // The server has seen ids this device never made: another install
+            // shares the id (a backup restored onto a second phone, say).
+            outbox::become_new_client(&tx)?;
+            true
+        } else if server_last < link.last_acked {
+            // The server forgot what it had acknowledged: an older backup.
+            outbox::rebuild_server(&tx)?;
+            true
+        } else {
+            outbox::acknowledge(&tx, server_last)?;
+            report.pushed += server_last - link.last_acked;
+            false
+        };
+        tx.commit()?;
+        Ok(again)
+    }
+}
+
+fn status_at_rest(conn: &Connection) -> Result<SyncStatus> {
+    let Some(link) = outbox::load(conn)? else {
+        return Ok(SyncStatus::SignedOut);
+    };
+    let pending = outbox::pending(conn)?;
+    if link.token.is_none() {
+        return Ok(SyncStatus::SignInRequired { pending });
+    }
+    let last_synced_at = link
+        .last_synced_at
+        .as_deref()
+        .and_then(|t| t.parse::<Timestamp>().ok());
+    Ok(match (pending, last_synced_at) {
+        (0, Some(at)) => SyncStatus::UpToDate { last_synced_at: at },
+        _ => SyncStatus::Waiting {
+            pending,
+            last_synced_at,
+        },
+    })
+}
+
+/// A status's reason, in words, from the server's code.
+fn reason(status: u16, code: &str) -> String {
+    match (status, code) {
+        (426, _) => "this app is too old for the server; update it to sync".into(),
+        (429, _) | (503, _) => "the server is busy; sync will try again later".into(),
+        (_, "unexpected_response") => {
+            "the network answered instead of the server (a sign-in page?)".into()
+        }
+        _ => format!("the server answered HTTP {status} ({code})"),
+    }
+}
+
+/// Account calls: a refused login or a taken name in words.
+fn account_error(e: ApiError) -> Error {
+    match &e {
+        ApiError::Status { status: 401, .. } => {
+            Error::invalid("password", "the login or password is not right")
+        }
+        ApiError::Status { status: 409, .. } => Error::invalid("login", "is already taken"),
+        ApiError::Status {
+            status: 400, code, ..
+        } if code == "invalid_login" => Error::invalid(
+            "login",
+            "must be 3 to 64 letters, digits, dots, dashes or underscores",
+        ),
+        ApiError::Status {
+            status: 400, code, ..
+        } if code == "invalid_password" => {
+            Error::invalid("password", "must be 10 to 256 characters")
+        }
+        _ => e.into(),
+    }
+}

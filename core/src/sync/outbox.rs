@@ -1,0 +1,595 @@
+//! The local side of sync in SQLite: the device's link to an account, the
+//! outbox the triggers of migration 0008 fill, and applying pulled pages.
+//! Every function here runs inside the caller's transaction.
+
+use super::collections::{self, COLLECTIONS, Collection};
+use super::crypto::SyncKey;
+use crate::api::{Change, Conflict, Mutation, Op};
+use crate::error::{Error, Result};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The device's link to an account.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub server_url: String,
+    pub account_id: String,
+    pub login: String,
+    pub token: Option<String>,
+    pub key: SyncKey,
+    pub client_id: String,
+    pub last_acked: u64,
+    pub cursor: Option<String>,
+    pub last_synced_at: Option<String>,
+}
+
+pub(crate) fn load(conn: &Connection) -> Result<Option<Link>> {
+    conn.query_row(
+        "SELECT server_url, account_id, login, token, sync_key, client_id, last_acked, cursor,
+                last_synced_at FROM sync_state WHERE id = 1",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Vec<u8>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        },
+    )
+    .optional()?
+    .map(
+        |(url, account, login, token, key, client, acked, cursor, synced)| {
+            Ok(Link {
+                server_url: url,
+                account_id: account,
+                login,
+                token,
+                key: SyncKey::from_bytes(&key)?,
+                client_id: client,
+                last_acked: acked as u64,
+                cursor,
+                last_synced_at: synced,
+            })
+        },
+    )
+    .transpose()
+}
+
+/// A new random client id (hex), for a new link or a detected clone.
+pub(crate) fn new_client_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| Error::Corrupt("no randomness available"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Links the device to an account and queues every record it already has.
+pub(crate) fn link(
+    tx: &Transaction<'_>,
+    server_url: &str,
+    account_id: &str,
+    login: &str,
+    token: &str,
+    key: &SyncKey,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO sync_state (id, server_url, account_id, login, token, sync_key, client_id)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            server_url,
+            account_id,
+            login,
+            token,
+            key.as_bytes(),
+            new_client_id()?
+        ],
+    )?;
+    queue_everything(tx)
+}
+
+/// Forgets the link, the queue and the conflict log; local records stay.
+pub(crate) fn unlink(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DELETE FROM outbox; DELETE FROM sync_conflict; DELETE FROM sync_state;")?;
+    Ok(())
+}
+
+pub(crate) fn set_token(tx: &Transaction<'_>, token: Option<&str>) -> Result<()> {
+    tx.execute("UPDATE sync_state SET token = ?1 WHERE id = 1", [token])?;
+    Ok(())
+}
+
+/// Queues every local record (live ones as puts, tombstones as deletes),
+/// after the last queued mutation: on linking, and to rebuild a server
+/// that lost data.
+pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
+    for c in COLLECTIONS {
+        let object = c
+            .fields
+            .iter()
+            .map(|f| format!("'{f}', {f}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // Names come from the static collection list, not from input.
+        tx.execute(
+            &format!(
+                "INSERT INTO outbox (mid, collection, doc, op, old, new, base_version)
+                 SELECT coalesce((SELECT max(mid) FROM outbox), s.last_acked)
+                            + row_number() OVER (ORDER BY r.id),
+                        '{name}', r.uid,
+                        CASE WHEN r.deleted_at IS NULL THEN 'put' ELSE 'delete' END,
+                        NULL, json_object({object}), s.pulled_version
+                 FROM {name} r, sync_state s",
+                name = c.name
+            ),
+            [],
+        )?;
+    }
+    Ok(())
+}
+
+/// How many changes wait to be pushed.
+pub(crate) fn pending(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// The highest mutation id this device has made (queued or acknowledged).
+pub(crate) fn highest_mid(conn: &Connection, link: &Link) -> Result<u64> {
+    let queued: Option<i64> = conn.query_row("SELECT max(mid) FROM outbox", [], |r| r.get(0))?;
+    Ok(queued.map_or(link.last_acked, |m| m as u64))
+}
+
+fn parse_object(text: Option<String>) -> Result<Map<String, Value>> {
+    match text {
+        None => Ok(Map::new()),
+        Some(t) => match serde_json::from_str(&t) {
+            Ok(Value::Object(m)) => Ok(m),
+            _ => Err(Error::Corrupt("an outbox entry")),
+        },
+    }
+}
+
+/// The next `limit` queued changes as mutations: only the fields that
+/// changed, sealed for health collections.
+pub(crate) fn batch(conn: &Connection, key: &SyncKey, limit: usize) -> Result<Vec<Mutation>> {
+    let mut stmt = conn.prepare(
+        "SELECT mid, collection, doc, op, old, new, base_version FROM outbox ORDER BY mid LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, i64>(6)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mid, collection, doc, op, old, new, base) = row?;
+        let coll = collections::find(&collection).ok_or(Error::Corrupt("an outbox entry"))?;
+        let op = if op == "delete" { Op::Delete } else { Op::Put };
+        let mut fields = BTreeMap::new();
+        if op == Op::Put {
+            let old = parse_object(old)?;
+            for (name, value) in parse_object(Some(new))? {
+                if old.get(&name) == Some(&value) {
+                    continue;
+                }
+                let wire = if coll.health {
+                    key.seal(coll.name, &doc, &name, &value)?
+                } else {
+                    value
+                };
+                fields.insert(name, wire);
+            }
+        }
+        out.push(Mutation {
+            id: mid as u64,
+            collection,
+            doc,
+            op,
+            base_version: base as u64,
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// The server has processed every mutation up to `last`.
+pub(crate) fn acknowledge(tx: &Transaction<'_>, last: u64) -> Result<()> {
+    tx.execute("DELETE FROM outbox WHERE mid <= ?1", [last as i64])?;
+    tx.execute(
+        "UPDATE sync_state SET last_acked = max(last_acked, ?1) WHERE id = 1",
+        [last as i64],
+    )?;
+    Ok(())
+}
+
+/// Another install pushes under this device's client id (a restored backup
+/// of this device, say): take a new id and renumber the queue from 1, so
+/// neither install's changes are skipped as the other's duplicates.
+pub(crate) fn become_new_client(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute(
+        "UPDATE sync_state SET client_id = ?1, last_acked = 0 WHERE id = 1",
+        [new_client_id()?],
+    )?;
+    let mids: Vec<i64> = tx
+        .prepare("SELECT mid FROM outbox ORDER BY mid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Through negative ids, so the primary key never sees two rows with one id.
+    for (new, old) in (1_i64..).zip(&mids) {
+        tx.execute("UPDATE outbox SET mid = ?1 WHERE mid = ?2", [-new, *old])?;
+    }
+    tx.execute("UPDATE outbox SET mid = -mid", [])?;
+    Ok(())
+}
+
+/// The server lost what it had acknowledged (restored from an older
+/// backup, or replaced): start afresh as a new client, queue everything
+/// this device holds, and pull from the beginning.
+pub(crate) fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM outbox;
+         UPDATE sync_state SET cursor = NULL, pulled_version = 0, last_acked = 0 WHERE id = 1;",
+    )?;
+    tx.execute(
+        "UPDATE sync_state SET client_id = ?1 WHERE id = 1",
+        [new_client_id()?],
+    )?;
+    queue_everything(tx)
+}
+
+/// What one applied page changed, for the status and the log.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Applied {
+    pub changes: u64,
+    /// Documents that could not be applied (unreadable or invalid); they
+    /// are counted, never logged with content.
+    pub skipped: u64,
+}
+
+/// Applies a pulled page and saves its cursor, in the caller's transaction.
+pub(crate) fn apply_page(
+    tx: &Transaction<'_>,
+    key: &SyncKey,
+    changes: &[Change],
+    conflicts: &[Conflict],
+    cursor: &str,
+    version: u64,
+    now: &str,
+) -> Result<Applied> {
+    tx.execute("UPDATE sync_state SET applying = 1 WHERE id = 1", [])?;
+    let mut applied = Applied::default();
+    for change in changes {
+        match collections::find(&change.collection) {
+            Some(c) => match apply_change(tx, key, c, change, now) {
+                Ok(()) => applied.changes += 1,
+                // A bad document must not jam every later page.
+                Err(Error::Corrupt(_) | Error::Database(_)) => applied.skipped += 1,
+                Err(e) => return Err(e),
+            },
+            None => applied.skipped += 1,
+        }
+    }
+    for conflict in conflicts {
+        note_conflict(tx, key, conflict, now)?;
+    }
+    tx.execute(
+        "UPDATE sync_state SET applying = 0, cursor = ?1, pulled_version = ?2 WHERE id = 1",
+        params![cursor, version as i64],
+    )?;
+    Ok(applied)
+}
+
+/// Fields this device changed and has not pushed yet, or `None` when a
+/// delete is queued (the document is gone here whatever the server says).
+fn unpushed_fields(tx: &Transaction<'_>, doc: &str) -> Result<Option<BTreeSet<String>>> {
+    let mut stmt = tx.prepare("SELECT op, old, new FROM outbox WHERE doc = ?1")?;
+    let mut rows = stmt.query([doc])?;
+    let mut fields = BTreeSet::new();
+    while let Some(r) = rows.next()? {
+        if r.get::<_, String>(0)? == "delete" {
+            return Ok(None);
+        }
+        let old = parse_object(r.get(1)?)?;
+        for (name, value) in parse_object(Some(r.get(2)?))? {
+            if old.get(&name) != Some(&value) {
+                fields.insert(name);
+            }
+        }
+    }
+    Ok(Some(fields))
+}
+
+fn to_sql(value: Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::String(s) => SqlValue::Text(s),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+fn apply_change(
+    tx: &Transaction<'_>,
+    key: &SyncKey,
+    c: &Collection,
+    change: &Change,
+    now: &str,
+) -> Result<()> {
+    let Some(unpushed) = unpushed_fields(tx, &change.doc)? else {
+        return Ok(());
+    };
+    let local: Option<i64> = tx
+        .query_row(
+            &format!("SELECT id FROM {} WHERE uid = ?1", c.name),
+            [&change.doc],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if change.deleted {
+        if let Some(id) = local {
+            tx.execute(c.tombstone, params![id, now])?;
+        }
+        return Ok(());
+    }
+    let mut fields = Vec::new();
+    for (name, wire) in &change.fields {
+        if !c.has_field(name) || unpushed.contains(name) {
+            continue;
+        }
+        let value = if c.health {
+            key.open(c.name, &change.doc, name, wire)?
+        } else {
+            wire.clone()
+        };
+        fields.push((name.as_str(), to_sql(value)));
+    }
+    match local {
+        Some(id) if !fields.is_empty() => {
+            let set = fields
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| format!("{n} = ?{}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut values = vec![SqlValue::Integer(id)];
+            values.extend(fields.into_iter().map(|(_, v)| v));
+            tx.execute(
+                &format!("UPDATE {} SET {set} WHERE id = ?1", c.name),
+                params_from_iter(values),
+            )?;
+        }
+        Some(_) => {}
+        None => {
+            let mut names = vec!["uid"];
+            let mut values = vec![SqlValue::Text(change.doc.clone())];
+            for (n, v) in fields {
+                names.push(n);
+                values.push(v);
+            }
+            for stamp in c.stamps {
+                names.push(stamp);
+                values.push(SqlValue::Text(now.to_owned()));
+            }
+            let marks = (1..=names.len())
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tx.execute(
+                &format!(
+                    "INSERT INTO {} ({}) VALUES ({marks})",
+                    c.name,
+                    names.join(", ")
+                ),
+                params_from_iter(values),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn note_conflict(tx: &Transaction<'_>, key: &SyncKey, c: &Conflict, now: &str) -> Result<()> {
+    let Some(coll) = collections::find(&c.collection) else {
+        return Ok(());
+    };
+    let open = |v: &Value| {
+        if coll.health {
+            key.open(coll.name, &c.doc, &c.field, v)
+        } else {
+            Ok(v.clone())
+        }
+    };
+    let (Ok(lost), Ok(won)) = (open(&c.lost_value), open(&c.won_value)) else {
+        return Ok(());
+    };
+    // Sealed values always differ on the wire; only a real difference is a conflict.
+    if lost == won {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO sync_conflict (version, collection, doc, field, lost_value, won_value, noted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            c.version as i64,
+            c.collection,
+            c.doc,
+            c.field,
+            lost.to_string(),
+            won.to_string(),
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn save_synced(tx: &Transaction<'_>, at: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE sync_state SET last_synced_at = ?1 WHERE id = 1",
+        [at],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{self, DbKey};
+
+    fn db() -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = storage::open(&dir.path().join("c.db"), &DbKey::generate().unwrap()).unwrap();
+        (dir, conn)
+    }
+
+    fn insert_one_of_each(conn: &Connection) {
+        conn.execute_batch(
+            "INSERT INTO measurement (kind, taken_at, grams, unusual, created_at, updated_at)
+                 VALUES ('weight', 1700000000, 61000, 0, 'now', 'now');
+             INSERT INTO entry (kind, at, data, unusual, created_at, updated_at)
+                 VALUES ('note', 1700000000, '{\"text\":\"hi\"}', 0, 'now', 'now');
+             INSERT INTO symptom (code, severity, noted_at, created_at)
+                 VALUES ('nausea', 'mild', '2024-01-01T00:00:00Z', 'now');",
+        )
+        .unwrap();
+    }
+
+    fn queued(conn: &Connection) -> Vec<(i64, String, String, String)> {
+        conn.prepare("SELECT mid, collection, op, new FROM outbox ORDER BY mid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn linked(conn: &mut Connection) {
+        let tx = conn.transaction().unwrap();
+        link(
+            &tx,
+            "http://127.0.0.1:1/",
+            "acc",
+            "mama",
+            "t",
+            &SyncKey::generate().unwrap(),
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn each_trigger_writes_exactly_its_collections_fields() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        insert_one_of_each(&conn);
+        let rows = queued(&conn);
+        assert_eq!(rows.len(), COLLECTIONS.len());
+        for (_, collection, op, new) in rows {
+            let c = collections::find(&collection).unwrap();
+            let object = parse_object(Some(new)).unwrap();
+            let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+            let mut expected = c.fields.to_vec();
+            expected.sort_unstable();
+            assert_eq!(keys, expected, "{collection}");
+            assert_eq!(op, "put");
+        }
+    }
+
+    #[test]
+    fn nothing_is_queued_before_linking_and_linking_queues_what_exists() {
+        let (_d, mut conn) = db();
+        insert_one_of_each(&conn);
+        conn.execute(
+            "UPDATE measurement SET deleted_at = 'now', grams = NULL",
+            [],
+        )
+        .unwrap();
+        assert!(queued(&conn).is_empty());
+        linked(&mut conn);
+        let rows = queued(&conn);
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(ids, vec![1, 2, 3], "ids start at 1 with no gaps");
+        let ops: Vec<(&str, &str)> = rows.iter().map(|r| (r.1.as_str(), r.2.as_str())).collect();
+        assert!(ops.contains(&("measurement", "delete")));
+        assert!(ops.contains(&("entry", "put")));
+        // Ids go on from the last one after an acknowledgement, never reused.
+        let tx = conn.transaction().unwrap();
+        acknowledge(&tx, 3).unwrap();
+        tx.commit().unwrap();
+        insert_one_of_each(&conn);
+        let ids: Vec<i64> = queued(&conn).iter().map(|r| r.0).collect();
+        assert_eq!(ids, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn an_edit_sends_only_the_fields_that_changed_and_pulled_changes_do_not_echo() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        insert_one_of_each(&conn);
+        conn.execute("UPDATE measurement SET grams = 62000", [])
+            .unwrap();
+        let key = load(&conn).unwrap().unwrap().key;
+        let batch = batch(&conn, &key, 100).unwrap();
+        let edit = batch.last().unwrap();
+        assert_eq!(edit.id, 4);
+        assert_eq!(edit.fields.keys().collect::<Vec<_>>(), vec!["grams"]);
+        let tx = conn.transaction().unwrap();
+        acknowledge(&tx, 4).unwrap();
+        let uid: String = tx
+            .query_row("SELECT uid FROM measurement", [], |r| r.get(0))
+            .unwrap();
+        let change = Change {
+            version: 9,
+            collection: "measurement".into(),
+            doc: uid.clone(),
+            deleted: false,
+            fields: [(
+                "grams".to_owned(),
+                key.seal("measurement", &uid, "grams", &63000.into())
+                    .unwrap(),
+            )]
+            .into_iter()
+            .collect(),
+        };
+        let applied = apply_page(&tx, &key, &[change], &[], "e.9", 9, "now").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(applied.changes, 1);
+        assert!(
+            queued(&conn).is_empty(),
+            "a pulled change is not queued again"
+        );
+        let grams: i64 = conn
+            .query_row("SELECT grams FROM measurement", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(grams, 63000);
+    }
+
+    #[test]
+    fn renumbering_for_a_new_client_id_keeps_the_order_from_one() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        insert_one_of_each(&conn);
+        let tx = conn.transaction().unwrap();
+        acknowledge(&tx, 1).unwrap();
+        become_new_client(&tx).unwrap();
+        tx.commit().unwrap();
+        let rows = queued(&conn);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(rows[0].1, "entry");
+        assert_eq!(load(&conn).unwrap().unwrap().last_acked, 0);
+    }
+}

@@ -1,0 +1,159 @@
+//! `cradle-server`: the reference REST API the Cradle apps sync with. The
+//! contract is `server/openapi.json`, generated from this code.
+
+pub mod auth;
+pub mod error;
+pub mod limits;
+pub mod store;
+pub mod sync;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use cradle_core::api::Health;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+use tower_http::compression::CompressionLayer;
+use utoipa::OpenApi;
+
+/// The largest request body accepted (a full push of 100 mutations fits
+/// easily); beyond it, 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub session_days: i64,
+    /// Requests per second per client address (bursts of twice that).
+    pub rate_per_ip: u32,
+    /// Requests per second per account.
+    pub rate_per_account: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            session_days: 30,
+            rate_per_ip: 50,
+            rate_per_account: 20,
+        }
+    }
+}
+
+pub struct AppState {
+    pub store: store::SqliteStore,
+    pub limits: limits::Limits,
+    pub config: Config,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cradle API",
+        description = "The REST API the Cradle apps sync with. Health values arrive sealed end to end; the server merges what it cannot read. See docs/sync.md.",
+        license(name = "MPL-2.0")
+    ),
+    paths(
+        healthz,
+        auth::register,
+        auth::login,
+        auth::logout,
+        auth::logout_all,
+        auth::delete_account,
+        sync::push,
+        sync::pull
+    ),
+    modifiers(&BearerAuth),
+    tags((name = "accounts"), (name = "sync"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+/// The OpenAPI document as committed in `server/openapi.json`.
+pub fn openapi_json() -> String {
+    let mut text = ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+pub fn app(state: AppState) -> Router {
+    let state = Arc::new(state);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/v1/accounts", post(auth::register))
+        .route("/v1/account", delete(auth::delete_account))
+        .route("/v1/sessions", post(auth::login).delete(auth::logout_all))
+        .route("/v1/sessions/current", delete(auth::logout))
+        .route("/v1/sync/push", post(sync::push))
+        .route("/v1/sync/pull", get(sync::pull))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new().gzip(true))
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+#[utoipa::path(get, path = "/healthz", tag = "sync",
+    responses((status = 200, body = Health)))]
+async fn healthz() -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    })
+}
+
+async fn not_found() -> error::ApiError {
+    error::ApiError::new(
+        axum::http::StatusCode::NOT_FOUND,
+        "not_found",
+        "no such route",
+    )
+}
+
+async fn per_ip(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    // Served without connect info (in-process tests), there is no address to limit.
+    if let Some(ConnectInfo(addr)) = req.extensions().get::<ConnectInfo<SocketAddr>>()
+        && let Err(e) = state.limits.check_ip(addr.ip())
+    {
+        return e.into_response();
+    }
+    next.run(req).await
+}
+
+/// One line per request: method, route pattern, status, time. Never the
+/// query, a header or a body: those carry tokens, cursors and data.
+async fn log_request(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let start = Instant::now();
+    let response = next.run(req).await;
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        ms = start.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}

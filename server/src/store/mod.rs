@@ -1,0 +1,218 @@
+//! Where the server keeps accounts, sessions and synced documents. The
+//! rules every backend shares (what a valid mutation is, where a pull page
+//! starts, how a retry is told from a clone) live here, once.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use cradle_core::api::{Mutation, Op};
+use cradle_core::sync::{collections, crypto};
+use sha2::{Digest, Sha256};
+
+/// How many recent mutation shapes are kept per client.
+const DIGEST_WINDOW: i64 = 1000;
+/// The largest field value accepted, serialized.
+pub const MAX_FIELD_BYTES: usize = 16 * 1024;
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The login is taken.
+    Taken,
+    /// The backend failed; the request may be retried.
+    Unavailable(String),
+}
+
+pub struct AccountRow {
+    pub id: String,
+    pub password_hash: String,
+    pub key_check: String,
+}
+
+pub struct NewSession {
+    pub token_hash: Vec<u8>,
+    pub account_id: String,
+    pub device: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+pub enum PushOutcome {
+    Done {
+        last_mutation_id: u64,
+        results: Vec<cradle_core::api::MutationResult>,
+    },
+    /// A mutation id this client used before arrived with other content:
+    /// a second install shares the client id. Nothing was applied.
+    ClientIdConflict,
+}
+
+pub enum PullPage {
+    Page {
+        changes: Vec<cradle_core::api::Change>,
+        conflicts: Vec<cradle_core::api::Conflict>,
+        to: u64,
+        has_more: bool,
+        last_mutation_id: u64,
+    },
+    /// The cursor is ahead of the server: the server was restored from an
+    /// older backup, and the client must resync in full.
+    Gone,
+}
+
+/// Where a pull starts: `None` when the cursor is beyond the head.
+fn plan_pull(from: Option<u64>, head: u64) -> Option<u64> {
+    match from {
+        None => Some(0),
+        Some(v) if v > head => None,
+        Some(v) => Some(v),
+    }
+}
+
+/// A document id: 1 to 64 of [0-9a-z-].
+pub fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-')
+}
+
+/// Why a mutation can never apply, as its rejection code.
+fn validate_mutation(m: &Mutation) -> Result<(), String> {
+    let Some(c) = collections::find(&m.collection) else {
+        return Err("unknown_collection".into());
+    };
+    if !valid_id(&m.doc) {
+        return Err("bad_doc_id".into());
+    }
+    if m.op == Op::Delete {
+        return Ok(());
+    }
+    for (name, value) in &m.fields {
+        if !c.has_field(name) {
+            return Err("unknown_field".into());
+        }
+        if c.health && !crypto::is_sealed(value) {
+            // Health data must never rest here readable.
+            return Err("not_sealed".into());
+        }
+        if value.to_string().len() > MAX_FIELD_BYTES {
+            return Err("too_large".into());
+        }
+    }
+    Ok(())
+}
+
+/// The shape of a mutation, independent of its sealed values (sealing is
+/// randomized, and a retry re-seals): which document, which op, which fields.
+fn digest(m: &Mutation) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update(m.collection.as_bytes());
+    h.update([0]);
+    h.update(m.doc.as_bytes());
+    h.update([0, u8::from(m.op == Op::Delete)]);
+    for name in m.fields.keys() {
+        h.update(name.as_bytes());
+        h.update([0]);
+    }
+    h.update(m.base_version.to_le_bytes());
+    h.finalize().to_vec()
+}
+
+pub fn random_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    getrandom::fill(&mut b).expect("the OS random source is available");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Pull cursors: the database's epoch (new for every fresh database, so a
+/// cursor from a replaced server is refused) and a version.
+pub fn cursor(epoch: &str, version: u64) -> String {
+    format!("{epoch}.{version}")
+}
+
+/// The version a cursor stands for; `None` when it is not one of this
+/// database's cursors.
+pub fn parse_cursor(epoch: &str, text: &str) -> Option<u64> {
+    let (e, v) = text.split_once('.')?;
+    if e != epoch {
+        return None;
+    }
+    v.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    fn put(fields: &[(&str, serde_json::Value)]) -> Mutation {
+        Mutation {
+            id: 1,
+            collection: "measurement".into(),
+            doc: "d1".into(),
+            op: Op::Put,
+            base_version: 0,
+            fields: fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        }
+    }
+
+    #[test]
+    fn plaintext_health_values_and_unknown_fields_are_rejected() {
+        let key = crypto::SyncKey::generate().unwrap();
+        let sealed = key
+            .seal("measurement", "d1", "systolic", &json!(120))
+            .unwrap();
+        assert_eq!(
+            validate_mutation(&put(&[("systolic", sealed.clone())])),
+            Ok(())
+        );
+        assert_eq!(
+            validate_mutation(&put(&[("systolic", json!(120))])),
+            Err("not_sealed".into())
+        );
+        assert_eq!(
+            validate_mutation(&put(&[("secret", sealed)])),
+            Err("unknown_field".into())
+        );
+        let mut m = put(&[]);
+        m.collection = "passwords".into();
+        assert_eq!(validate_mutation(&m), Err("unknown_collection".into()));
+        m.collection = "measurement".into();
+        m.doc = "../etc".into();
+        assert_eq!(validate_mutation(&m), Err("bad_doc_id".into()));
+    }
+
+    #[test]
+    fn cursors_belong_to_one_database() {
+        let c = cursor("abc", 42);
+        assert_eq!(parse_cursor("abc", &c), Some(42));
+        assert_eq!(parse_cursor("xyz", &c), None);
+        assert_eq!(parse_cursor("abc", "abc.-1"), None);
+        assert_eq!(parse_cursor("abc", "garbage"), None);
+        assert_eq!(plan_pull(Some(43), 42), None);
+        assert_eq!(plan_pull(Some(42), 42), Some(42));
+        assert_eq!(plan_pull(None, 0), Some(0));
+    }
+
+    #[test]
+    fn a_retry_has_the_same_shape_and_another_change_does_not() {
+        let key = crypto::SyncKey::generate().unwrap();
+        let a = put(&[(
+            "grams",
+            key.seal("measurement", "d1", "grams", &json!(1)).unwrap(),
+        )]);
+        let retry = put(&[(
+            "grams",
+            key.seal("measurement", "d1", "grams", &json!(1)).unwrap(),
+        )]);
+        assert_eq!(digest(&a), digest(&retry));
+        let mut other = a.clone();
+        other.doc = "d2".into();
+        assert_ne!(digest(&a), digest(&other));
+    }
+}

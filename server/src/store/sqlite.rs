@@ -1,0 +1,482 @@
+//! The embedded backend: one SQLite file (WAL), one writer. Calls run on
+//! tokio's blocking pool so a slow disk never stalls the async workers.
+
+use super::{
+    AccountRow, NewSession, PullPage, PushOutcome, StoreError, digest, plan_pull, validate_mutation,
+};
+use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const SCHEMA: &str = include_str!("sqlite.sql");
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+    epoch: String,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Unavailable(e.to_string())
+    }
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "wal")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Created under the write lock, so two processes starting on one
+        // new folder do not both create it.
+        let mut conn = conn;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version == 0 {
+            tx.execute_batch(SCHEMA)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('epoch', ?1)",
+                [super::random_hex(8)],
+            )?;
+            tx.pragma_update(None, "user_version", 1)?;
+        }
+        let epoch = tx.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
+            r.get(0)
+        })?;
+        tx.commit()?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+            epoch,
+        })
+    }
+
+    pub fn epoch(&self) -> &str {
+        &self.epoch
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            let mut conn = conn.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
+    }
+
+    pub async fn create_account(
+        &self,
+        id: String,
+        login: String,
+        password_hash: String,
+        key_check: String,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.run(move |c| {
+            let r = c.execute(
+                "INSERT INTO account (id, login, password_hash, key_check, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, login, password_hash, key_check, now],
+            );
+            match r {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    Err(StoreError::Taken)
+                }
+                other => other.map(drop).map_err(Into::into),
+            }
+        })
+        .await
+    }
+
+    pub async fn account_by_login(&self, login: String) -> Result<Option<AccountRow>, StoreError> {
+        self.run(move |c| {
+            Ok(c.query_row(
+                "SELECT id, password_hash, key_check FROM account WHERE login = ?1",
+                [login],
+                |r| {
+                    Ok(AccountRow {
+                        id: r.get(0)?,
+                        password_hash: r.get(1)?,
+                        key_check: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn account_by_id(&self, id: String) -> Result<Option<AccountRow>, StoreError> {
+        self.run(move |c| {
+            Ok(c.query_row(
+                "SELECT id, password_hash, key_check FROM account WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(AccountRow {
+                        id: r.get(0)?,
+                        password_hash: r.get(1)?,
+                        key_check: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn create_session(&self, s: NewSession) -> Result<(), StoreError> {
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO session (token_hash, account_id, device, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    s.token_hash,
+                    s.account_id,
+                    s.device,
+                    s.created_at,
+                    s.expires_at
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The account behind a live session.
+    pub async fn session_account(
+        &self,
+        token_hash: Vec<u8>,
+        now: i64,
+    ) -> Result<Option<String>, StoreError> {
+        self.run(move |c| {
+            Ok(c.query_row(
+                "SELECT account_id FROM session WHERE token_hash = ?1 AND expires_at > ?2",
+                params![token_hash, now],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn delete_session(&self, token_hash: Vec<u8>) -> Result<(), StoreError> {
+        self.run(move |c| {
+            c.execute("DELETE FROM session WHERE token_hash = ?1", [token_hash])?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn delete_sessions(&self, account_id: String) -> Result<(), StoreError> {
+        self.run(move |c| {
+            c.execute("DELETE FROM session WHERE account_id = ?1", [account_id])?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Erases the account and, by cascade, everything it owns.
+    pub async fn delete_account(&self, account_id: String) -> Result<(), StoreError> {
+        self.run(move |c| {
+            c.execute("DELETE FROM account WHERE id = ?1", [account_id])?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn push(
+        &self,
+        account_id: String,
+        client_id: String,
+        mutations: Vec<Mutation>,
+    ) -> Result<PushOutcome, StoreError> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut last: u64 = tx
+                .query_row(
+                    "SELECT last_mutation_id FROM client WHERE account_id = ?1 AND client_id = ?2",
+                    params![account_id, client_id],
+                    |r| r.get::<_, i64>(0),
+                )
+                .optional()?
+                .map_or(0, |v| v as u64);
+            let mut version: u64 = tx.query_row(
+                "SELECT version FROM account WHERE id = ?1",
+                [&account_id],
+                |r| r.get::<_, i64>(0),
+            )? as u64;
+            let mut results = Vec::new();
+            for m in &mutations {
+                let d = digest(m);
+                if m.id <= last {
+                    let seen: Option<Vec<u8>> = tx
+                        .query_row(
+                            "SELECT digest FROM client_mutation
+                             WHERE account_id = ?1 AND client_id = ?2 AND mid = ?3",
+                            params![account_id, client_id, m.id as i64],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    if seen.is_some_and(|s| s != d) {
+                        // Dropping the transaction rolls the batch back.
+                        return Ok(PushOutcome::ClientIdConflict);
+                    }
+                    results.push(MutationResult {
+                        id: m.id,
+                        status: MutationStatus::Duplicate,
+                        code: None,
+                    });
+                    continue;
+                }
+                if m.id != last + 1 {
+                    break;
+                }
+                let status = match validate_mutation(m) {
+                    Err(code) => (MutationStatus::Rejected, Some(code)),
+                    Ok(()) => match apply(&tx, &account_id, &client_id, m, version + 1)? {
+                        Applied::Changed => {
+                            version += 1;
+                            (MutationStatus::Applied, None)
+                        }
+                        Applied::Unchanged => (MutationStatus::Applied, None),
+                        Applied::Deleted => {
+                            (MutationStatus::Rejected, Some("deleted".to_owned()))
+                        }
+                    },
+                };
+                results.push(MutationResult {
+                    id: m.id,
+                    status: status.0,
+                    code: status.1,
+                });
+                tx.execute(
+                    "INSERT INTO client_mutation (account_id, client_id, mid, digest)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![account_id, client_id, m.id as i64, d],
+                )?;
+                last = m.id;
+            }
+            tx.execute(
+                "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = ?3",
+                params![account_id, client_id, last as i64],
+            )?;
+            tx.execute(
+                "DELETE FROM client_mutation WHERE account_id = ?1 AND client_id = ?2 AND mid <= ?3",
+                params![account_id, client_id, last as i64 - super::DIGEST_WINDOW],
+            )?;
+            tx.execute(
+                "UPDATE account SET version = ?2 WHERE id = ?1",
+                params![account_id, version as i64],
+            )?;
+            tx.commit()?;
+            Ok(PushOutcome::Done {
+                last_mutation_id: last,
+                results,
+            })
+        })
+        .await
+    }
+
+    pub async fn pull(
+        &self,
+        account_id: String,
+        client_id: String,
+        from: Option<u64>,
+        limit: u32,
+    ) -> Result<PullPage, StoreError> {
+        self.run(move |c| {
+            // One read transaction: the page and the head agree.
+            let tx = c.transaction()?;
+            let head: u64 = tx.query_row(
+                "SELECT version FROM account WHERE id = ?1",
+                [&account_id],
+                |r| r.get::<_, i64>(0),
+            )? as u64;
+            let last: u64 = tx
+                .query_row(
+                    "SELECT last_mutation_id FROM client WHERE account_id = ?1 AND client_id = ?2",
+                    params![account_id, client_id],
+                    |r| r.get::<_, i64>(0),
+                )
+                .optional()?
+                .map_or(0, |v| v as u64);
+            let Some(from) = plan_pull(from, head) else {
+                return Ok(PullPage::Gone);
+            };
+            let mut stmt = tx.prepare(
+                "SELECT collection, doc, version, deleted FROM doc
+                 WHERE account_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+            )?;
+            let mut docs: Vec<(String, String, u64, bool)> = stmt
+                .query_map(params![account_id, from as i64, i64::from(limit) + 1], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64, r.get(3)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let has_more = docs.len() > limit as usize;
+            docs.truncate(limit as usize);
+            let to = if has_more {
+                docs.last().map_or(head, |d| d.2)
+            } else {
+                head
+            };
+            let mut changes = Vec::with_capacity(docs.len());
+            let mut fields_stmt = tx.prepare(
+                "SELECT name, value FROM field WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+            )?;
+            for (collection, doc, version, deleted) in docs {
+                let mut fields = BTreeMap::new();
+                let rows = fields_stmt.query_map(params![account_id, collection, doc], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?;
+                for row in rows {
+                    let (name, value) = row?;
+                    fields.insert(name, parse(&value));
+                }
+                changes.push(Change {
+                    version,
+                    collection,
+                    doc,
+                    deleted,
+                    fields,
+                });
+            }
+            let mut stmt = tx.prepare(
+                "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
+                 WHERE account_id = ?1 AND version > ?2 AND version <= ?3 ORDER BY version, id",
+            )?;
+            let conflicts = stmt
+                .query_map(params![account_id, from as i64, to as i64], |r| {
+                    Ok(Conflict {
+                        version: r.get::<_, i64>(0)? as u64,
+                        collection: r.get(1)?,
+                        doc: r.get(2)?,
+                        field: r.get(3)?,
+                        lost_value: parse(&r.get::<_, String>(4)?),
+                        won_value: parse(&r.get::<_, String>(5)?),
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(PullPage::Page {
+                changes,
+                conflicts,
+                to,
+                has_more,
+                last_mutation_id: last,
+            })
+        })
+        .await
+    }
+
+    /// Plaintext of every stored field value, for the test that proves the
+    /// server holds no readable health value.
+    pub async fn dump_values(&self) -> Result<Vec<String>, StoreError> {
+        self.run(|c| {
+            let mut stmt =
+                c.prepare("SELECT value FROM field UNION ALL SELECT lost_value FROM conflict")?;
+            let values = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(values)
+        })
+        .await
+    }
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+enum Applied {
+    Changed,
+    Unchanged,
+    /// A put to a deleted document: deletes win.
+    Deleted,
+}
+
+fn apply(
+    tx: &rusqlite::Transaction<'_>,
+    account: &str,
+    client: &str,
+    m: &Mutation,
+    version: u64,
+) -> Result<Applied, StoreError> {
+    let deleted: Option<bool> = tx
+        .query_row(
+            "SELECT deleted FROM doc WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+            params![account, m.collection, m.doc],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let v = version as i64;
+    match (m.op, deleted) {
+        (Op::Delete, Some(true)) => Ok(Applied::Unchanged),
+        (Op::Delete, _) => {
+            tx.execute(
+                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES (?1, ?2, ?3, ?4, 1)
+                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = ?4, deleted = 1",
+                params![account, m.collection, m.doc, v],
+            )?;
+            // A tombstone holds no values.
+            tx.execute(
+                "DELETE FROM field WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+                params![account, m.collection, m.doc],
+            )?;
+            Ok(Applied::Changed)
+        }
+        (Op::Put, Some(true)) => Ok(Applied::Deleted),
+        (Op::Put, existing) => {
+            if m.fields.is_empty() && existing.is_some() {
+                return Ok(Applied::Unchanged);
+            }
+            tx.execute(
+                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES (?1, ?2, ?3, ?4, 0)
+                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = ?4",
+                params![account, m.collection, m.doc, v],
+            )?;
+            for (name, value) in &m.fields {
+                let text = value.to_string();
+                let before: Option<(String, i64, String)> = tx
+                    .query_row(
+                        "SELECT value, version, client_id FROM field
+                         WHERE account_id = ?1 AND collection = ?2 AND doc = ?3 AND name = ?4",
+                        params![account, m.collection, m.doc, name],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                if let Some((old, old_version, old_client)) = before
+                    && old_version as u64 > m.base_version
+                    && old_client != client
+                    && old != text
+                {
+                    // Another device changed this field after this one last
+                    // pulled: the earlier value loses, and the user can see it.
+                    tx.execute(
+                        "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![account, v, m.collection, m.doc, name, old, text],
+                    )?;
+                }
+                tx.execute(
+                    "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT (account_id, collection, doc, name)
+                     DO UPDATE SET value = ?5, version = ?6, client_id = ?7",
+                    params![account, m.collection, m.doc, name, text, v, client],
+                )?;
+            }
+            Ok(Applied::Changed)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! `POST /v1/sync/push` and `GET /v1/sync/pull` (docs/sync.md).
+
+use crate::AppState;
+use crate::auth::Authed;
+use crate::error::{ApiError, Body, query_rejection};
+use crate::store::{PullPage, PushOutcome, cursor, parse_cursor, valid_id};
+use axum::Json;
+use axum::extract::{Query, State, rejection::QueryRejection};
+use axum::http::StatusCode;
+use cradle_core::api::{
+    ErrorBody, MAX_BATCH, MAX_PULL_LIMIT, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+};
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// The oldest protocol this server still accepts; older clients get 426.
+pub const MIN_PROTOCOL_VERSION: u32 = 1;
+
+fn check_client_id(id: &str) -> Result<(), ApiError> {
+    if valid_id(id) {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(
+            "invalid_client_id",
+            "client_id must be 1 to 64 of [0-9a-z-]",
+        ))
+    }
+}
+
+#[utoipa::path(post, path = "/v1/sync/push", tag = "sync",
+    security(("bearer" = [])),
+    request_body = PushRequest,
+    responses(
+        (status = 200, body = PushResponse, description = "processed up to last_mutation_id; a gap stops processing"),
+        (status = 400, body = ErrorBody, description = "malformed batch (over 100 mutations, ids not increasing, unknown fields)"),
+        (status = 401, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "client_id_conflict: another install uses this client id; nothing was applied"),
+        (status = 413, body = ErrorBody),
+        (status = 426, body = ErrorBody, description = "the client's protocol is too old"),
+        (status = 429, body = ErrorBody),
+        (status = 503, body = ErrorBody, description = "temporary; retry after Retry-After"),
+    ))]
+pub async fn push(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Body(body): Body<PushRequest>,
+) -> Result<Json<PushResponse>, ApiError> {
+    if body.schema_version < MIN_PROTOCOL_VERSION {
+        return Err(ApiError::new(
+            StatusCode::UPGRADE_REQUIRED,
+            "client_too_old",
+            "this app is too old for the server; update it",
+        ));
+    }
+    if body.schema_version > PROTOCOL_VERSION {
+        return Err(ApiError::bad_request(
+            "unsupported_schema_version",
+            "the server does not know this protocol version yet",
+        ));
+    }
+    check_client_id(&body.client_id)?;
+    if body.mutations.len() > MAX_BATCH {
+        return Err(ApiError::bad_request(
+            "batch_too_large",
+            format!("at most {MAX_BATCH} mutations per push"),
+        ));
+    }
+    if body.mutations.windows(2).any(|w| w[1].id <= w[0].id)
+        || body.mutations.iter().any(|m| m.id == 0)
+    {
+        return Err(ApiError::bad_request(
+            "bad_mutation_order",
+            "mutation ids start at 1 and increase within a batch",
+        ));
+    }
+    match state
+        .store
+        .push(auth.account_id, body.client_id, body.mutations)
+        .await?
+    {
+        PushOutcome::Done {
+            last_mutation_id,
+            results,
+        } => Ok(Json(PushResponse {
+            last_mutation_id,
+            results,
+        })),
+        PushOutcome::ClientIdConflict => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "client_id_conflict",
+            "another install uses this client id; take a new one and push again",
+        )),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PullParams {
+    /// The client asking, for its last processed mutation id.
+    pub client_id: String,
+    /// From the previous page; absent for a full pull.
+    pub cursor: Option<String>,
+    /// Versions per page, 1 to 500 (default 200).
+    pub limit: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/v1/sync/pull", tag = "sync",
+    security(("bearer" = [])),
+    params(PullParams),
+    responses(
+        (status = 200, body = PullResponse),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 410, body = ErrorBody, description = "unknown or expired cursor: resync in full"),
+        (status = 429, body = ErrorBody),
+        (status = 503, body = ErrorBody),
+    ))]
+pub async fn pull(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    params: Result<Query<PullParams>, QueryRejection>,
+) -> Result<Json<PullResponse>, ApiError> {
+    let Query(params) = params.map_err(query_rejection)?;
+    check_client_id(&params.client_id)?;
+    let limit = params.limit.unwrap_or(200);
+    if !(1..=MAX_PULL_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_request(
+            "invalid_limit",
+            format!("limit must be 1 to {MAX_PULL_LIMIT}"),
+        ));
+    }
+    let gone = || {
+        ApiError::new(
+            StatusCode::GONE,
+            "cursor_gone",
+            "the cursor is unknown or expired; pull again from the start",
+        )
+    };
+    let epoch = state.store.epoch().to_owned();
+    let from = match &params.cursor {
+        None => None,
+        Some(c) => Some(parse_cursor(&epoch, c).ok_or_else(gone)?),
+    };
+    match state
+        .store
+        .pull(auth.account_id, params.client_id, from, limit)
+        .await?
+    {
+        PullPage::Gone => Err(gone()),
+        PullPage::Page {
+            changes,
+            conflicts,
+            to,
+            has_more,
+            last_mutation_id,
+        } => Ok(Json(PullResponse {
+            changes,
+            conflicts,
+            cursor: cursor(&epoch, to),
+            version: to,
+            has_more,
+            last_mutation_id,
+        })),
+    }
+}

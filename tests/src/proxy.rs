@@ -1,0 +1,261 @@
+//! A fault-injecting HTTP proxy for loopback tests. It serves one request
+//! per connection (answering `Connection: close`) and, for each request,
+//! applies the next scripted fault, or a seeded random one, or passes it on.
+
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    Pass,
+    /// Close the connection without forwarding: the server never sees it.
+    DropRequest,
+    /// Forward, let the server commit, then close without answering.
+    DropResponse,
+    /// Wait this long, then forward (longer than the client's timeout).
+    Delay(Duration),
+    /// Answer this status with a JSON error body and, if given, `Retry-After`.
+    Status(u16, Option<u64>),
+    /// Answer 200 with an HTML sign-in page, as a captive portal does.
+    CaptivePortal,
+    /// Forward the request twice; answer with the second response.
+    Duplicate,
+}
+
+struct Plan {
+    queue: VecDeque<Fault>,
+    random: Option<(SmallRng, f64)>,
+    offline: bool,
+}
+
+pub struct Proxy {
+    pub url: String,
+    plan: Arc<Mutex<Plan>>,
+    requests: Arc<AtomicU64>,
+    _runtime: tokio::runtime::Runtime,
+}
+
+/// The random faults: the harmful ones, in equal measure.
+fn random_fault(rng: &mut SmallRng) -> Fault {
+    match rng.random_range(0..8) {
+        0 => Fault::DropRequest,
+        1 => Fault::DropResponse,
+        2 => Fault::Delay(Duration::from_secs(3)),
+        3 => Fault::Status(500, None),
+        4 => Fault::Status(503, Some(0)),
+        5 => Fault::CaptivePortal,
+        6 => Fault::Duplicate,
+        _ => Fault::Status(429, Some(0)),
+    }
+}
+
+impl Proxy {
+    /// A proxy in front of `upstream` ("http://127.0.0.1:PORT").
+    pub fn start(upstream: &str) -> Proxy {
+        let upstream = upstream
+            .strip_prefix("http://")
+            .expect("an http:// upstream")
+            .trim_end_matches('/')
+            .to_owned();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime for the proxy");
+        let listener = runtime
+            .block_on(TcpListener::bind("127.0.0.1:0"))
+            .expect("a loopback port");
+        let url = format!("http://{}", listener.local_addr().expect("an address"));
+        let plan = Arc::new(Mutex::new(Plan {
+            queue: VecDeque::new(),
+            random: None,
+            offline: false,
+        }));
+        let requests = Arc::new(AtomicU64::new(0));
+        let (p, r) = (Arc::clone(&plan), Arc::clone(&requests));
+        runtime.spawn(async move {
+            while let Ok((conn, _)) = listener.accept().await {
+                let fault = {
+                    let mut plan = p.lock().unwrap_or_else(|e| e.into_inner());
+                    if plan.offline {
+                        None
+                    } else {
+                        Some(match plan.queue.pop_front() {
+                            Some(f) => f,
+                            None => match &mut plan.random {
+                                Some((rng, rate)) => {
+                                    if rng.random_bool(*rate) {
+                                        random_fault(rng)
+                                    } else {
+                                        Fault::Pass
+                                    }
+                                }
+                                None => Fault::Pass,
+                            },
+                        })
+                    }
+                };
+                r.fetch_add(1, Ordering::Relaxed);
+                let upstream = upstream.clone();
+                tokio::spawn(async move {
+                    // A refused or broken exchange is the point of some faults.
+                    let _ = serve(conn, &upstream, fault).await;
+                });
+            }
+        });
+        Proxy {
+            url,
+            plan,
+            requests,
+            _runtime: runtime,
+        }
+    }
+
+    /// The next requests meet these faults, in order; then the policy resumes.
+    pub fn script(&self, faults: impl IntoIterator<Item = Fault>) {
+        self.plan
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .queue
+            .extend(faults);
+    }
+
+    /// After the script, each request meets a random fault with probability `rate`.
+    pub fn randomize(&self, seed: u64, rate: f64) {
+        self.plan.lock().unwrap_or_else(|e| e.into_inner()).random =
+            Some((SmallRng::seed_from_u64(seed), rate));
+    }
+
+    /// Everything passes from now on.
+    pub fn heal(&self) {
+        let mut plan = self.plan.lock().unwrap_or_else(|e| e.into_inner());
+        plan.queue.clear();
+        plan.random = None;
+        plan.offline = false;
+    }
+
+    /// Offline: every connection is closed at once.
+    pub fn set_offline(&self, offline: bool) {
+        self.plan.lock().unwrap_or_else(|e| e.into_inner()).offline = offline;
+    }
+
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+}
+
+/// Reads one request: its head (re-written to close after the response)
+/// and its body.
+async fn read_request(conn: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let head_end = loop {
+        let n = conn.read(&mut chunk).await?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut req = httparse::Request::new(&mut headers);
+    req.parse(&buf[..head_end])
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
+    let mut length = 0usize;
+    let mut head = format!(
+        "{} {} HTTP/1.1\r\n",
+        req.method.unwrap_or("GET"),
+        req.path.unwrap_or("/")
+    );
+    for h in req.headers.iter() {
+        if h.name.eq_ignore_ascii_case("content-length") {
+            length = std::str::from_utf8(h.value)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+        }
+        if h.name.eq_ignore_ascii_case("connection") {
+            continue;
+        }
+        head.push_str(h.name);
+        head.push_str(": ");
+        head.push_str(&String::from_utf8_lossy(h.value));
+        head.push_str("\r\n");
+    }
+    head.push_str("Connection: close\r\n\r\n");
+    let mut body = buf[head_end..].to_vec();
+    while body.len() < length {
+        let n = conn.read(&mut chunk).await?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    let mut out = head.into_bytes();
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+async fn forward(upstream: &str, request: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut server = TcpStream::connect(upstream).await?;
+    server.write_all(request).await?;
+    let mut response = Vec::new();
+    server.read_to_end(&mut response).await?;
+    Ok(response)
+}
+
+fn canned(status: u16, retry_after: Option<u64>) -> Vec<u8> {
+    let body = format!(
+        "{{\"error\":\"injected\",\"message\":\"fault injected by the test proxy ({status})\"}}"
+    );
+    let retry = retry_after.map_or(String::new(), |s| format!("Retry-After: {s}\r\n"));
+    format!(
+        "HTTP/1.1 {status} Injected\r\nContent-Type: application/json\r\n{retry}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+fn captive_portal() -> Vec<u8> {
+    let body = "<!doctype html><html><body><h1>Welcome to Clinic Wi-Fi</h1><form>Sign in</form></body></html>";
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+async fn serve(mut conn: TcpStream, upstream: &str, fault: Option<Fault>) -> std::io::Result<()> {
+    let Some(fault) = fault else {
+        return Ok(()); // offline: close at once
+    };
+    let request = read_request(&mut conn).await?;
+    let response = match fault {
+        Fault::Pass => forward(upstream, &request).await?,
+        Fault::DropRequest => return Ok(()),
+        Fault::DropResponse => {
+            forward(upstream, &request).await?;
+            return Ok(());
+        }
+        Fault::Delay(d) => {
+            tokio::time::sleep(d).await;
+            forward(upstream, &request).await?
+        }
+        Fault::Status(status, retry) => canned(status, retry),
+        Fault::CaptivePortal => captive_portal(),
+        Fault::Duplicate => {
+            forward(upstream, &request).await?;
+            forward(upstream, &request).await?
+        }
+    };
+    conn.write_all(&response).await?;
+    conn.shutdown().await
+}

@@ -1,0 +1,290 @@
+//! End-to-end sync between devices through a real `cradle-server` process.
+
+use cradle_core::records::Measurement;
+use cradle_core::records::journal::{Entry, Filter};
+use cradle_core::sync::SyncStatus;
+use cradle_core::{Cradle, Error};
+use cradle_tests::{Device, Server};
+
+const PASSWORD: &str = "correct horse battery";
+
+fn bp(c: &Cradle, sys: u32, dia: u32) -> i64 {
+    c.record(Measurement::blood_pressure(sys, dia, None).unwrap(), None)
+        .unwrap()
+}
+
+fn bps(c: &Cradle) -> Vec<(u32, u32)> {
+    c.records(Some("blood_pressure"))
+        .unwrap()
+        .into_iter()
+        .map(|r| match r.measurement {
+            Measurement::BloodPressure {
+                systolic,
+                diastolic,
+                ..
+            } => (systolic, diastolic),
+            other => panic!("not a blood pressure: {other:?}"),
+        })
+        .collect()
+}
+
+fn notes(c: &Cradle) -> Vec<String> {
+    c.entries(&Filter {
+        kinds: vec!["note".into()],
+        ..Filter::default()
+    })
+    .unwrap()
+    .into_iter()
+    .map(|e| match e.entry {
+        Entry::Note { text } => text,
+        other => panic!("not a note: {other:?}"),
+    })
+    .collect()
+}
+
+/// A registered first device and a second one signed in with the recovery code.
+async fn pair(server: &Server) -> (Device, Device) {
+    let a = Device::new();
+    let code = a
+        .cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    let b = Device::new();
+    b.cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .unwrap();
+    (a, b)
+}
+
+#[tokio::test]
+async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
+    let server = Server::start();
+    // Recorded before the account exists: linking queues them.
+    let a = Device::new();
+    bp(&a.cradle, 118, 76);
+    let code = a
+        .cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    let weight = a
+        .cradle
+        .record(
+            Measurement::weight(61.5, cradle_core::records::WeightUnit::Kg).unwrap(),
+            None,
+        )
+        .unwrap();
+    a.cradle
+        .add_entry(
+            Entry::Note {
+                text: "Felt the first kicks".into(),
+            },
+            None,
+        )
+        .unwrap();
+    let report = a.cradle.sync_now().await.unwrap();
+    assert_eq!(report.pushed, 3);
+    assert!(matches!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::UpToDate { .. }
+    ));
+
+    let b = Device::new();
+    b.cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .unwrap();
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(bps(&b.cradle), vec![(118, 76)]);
+    assert_eq!(notes(&b.cradle), vec!["Felt the first kicks".to_owned()]);
+    assert_eq!(b.cradle.records(Some("weight")).unwrap().len(), 1);
+
+    // B edits the reading; A deletes the weight; both converge.
+    let on_b = b.cradle.records(Some("blood_pressure")).unwrap()[0];
+    b.cradle
+        .update_record(
+            on_b.id,
+            Measurement::blood_pressure(121, 79, Some(70)).unwrap(),
+            on_b.taken_at,
+        )
+        .unwrap();
+    a.cradle.delete_record(weight).unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(bps(&a.cradle), vec![(121, 79)]);
+    assert_eq!(bps(&b.cradle), vec![(121, 79)]);
+    assert!(a.cradle.records(Some("weight")).unwrap().is_empty());
+    assert!(b.cradle.records(Some("weight")).unwrap().is_empty());
+    // Nothing echoes back: a sync with nothing new pushes nothing.
+    assert_eq!(a.cradle.sync_now().await.unwrap().pushed, 0);
+    assert_eq!(b.cradle.sync_now().await.unwrap().pushed, 0);
+}
+
+#[tokio::test]
+async fn the_server_stores_no_readable_health_value() {
+    let server = Server::start();
+    let (a, _b) = pair(&server).await;
+    bp(&a.cradle, 163, 107);
+    a.cradle
+        .add_entry(
+            Entry::Note {
+                text: "Distinctive-diary-note-7731".into(),
+            },
+            None,
+        )
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+
+    let db = server.database();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT collection, name, value FROM field")
+        .unwrap();
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.len() >= 10, "the fields arrived: {}", rows.len());
+    for (collection, name, value) in &rows {
+        let v: serde_json::Value = serde_json::from_str(value).unwrap();
+        assert!(
+            cradle_core::sync::crypto::is_sealed(&v),
+            "{collection}.{name} is stored readable"
+        );
+    }
+    drop(stmt);
+    drop(conn);
+    // And not in the raw bytes of the database or its WAL either.
+    for file in [db.clone(), db.with_extension("db-wal")] {
+        if let Ok(bytes) = std::fs::read(&file) {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("Distinctive-diary-note"),
+                "{}",
+                file.display()
+            );
+            assert!(!text.contains("\"systolic\":163"), "{}", file.display());
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
+    let server = Server::start();
+    let a = Device::new();
+    a.cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    let b = Device::new();
+    let other = cradle_core::sync::crypto::SyncKey::generate()
+        .unwrap()
+        .recovery_code();
+    let e = b
+        .cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&other))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Invalid {
+                field: "recovery_code",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(b.cradle.sync_status().unwrap(), SyncStatus::SignedOut);
+    let e = b
+        .cradle
+        .login(
+            &server.url,
+            "mama",
+            "wrong password!",
+            "tablet",
+            Some(&other),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Invalid {
+                field: "password",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
+    let server = Server::start();
+    let (a, b) = pair(&server).await;
+    bp(&a.cradle, 130, 85);
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+
+    // Both edit the same reading while apart; B syncs last and wins.
+    let ra = a.cradle.records(None).unwrap()[0];
+    let rb = b.cradle.records(None).unwrap()[0];
+    a.cradle
+        .update_record(
+            ra.id,
+            Measurement::blood_pressure(131, 85, None).unwrap(),
+            ra.taken_at,
+        )
+        .unwrap();
+    b.cradle
+        .update_record(
+            rb.id,
+            Measurement::blood_pressure(135, 85, None).unwrap(),
+            rb.taken_at,
+        )
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+
+    assert_eq!(bps(&a.cradle), vec![(135, 85)]);
+    assert_eq!(bps(&b.cradle), vec![(135, 85)]);
+    for device in [&a, &b] {
+        let conflicts = device.cradle.sync_conflicts().unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].field, "systolic");
+        assert_eq!(conflicts[0].lost_value, "131");
+        assert_eq!(conflicts[0].won_value, "135");
+    }
+}
+
+#[tokio::test]
+async fn a_delete_wins_over_a_concurrent_edit() {
+    let server = Server::start();
+    let (a, b) = pair(&server).await;
+    let id = bp(&a.cradle, 125, 80);
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.delete_record(id).unwrap();
+    let rb = b.cradle.records(None).unwrap()[0];
+    b.cradle
+        .update_record(
+            rb.id,
+            Measurement::blood_pressure(126, 80, None).unwrap(),
+            rb.taken_at,
+        )
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+    let report = b.cradle.sync_now().await.unwrap();
+    assert_eq!(
+        report.rejected, 1,
+        "the edit of a deleted record is refused"
+    );
+    assert!(bps(&a.cradle).is_empty());
+    assert!(bps(&b.cradle).is_empty());
+}
