@@ -29,6 +29,19 @@ fn posix_to_bcp47(posix: &str) -> String {
     }
 }
 
+/// How this device appears in the account's list of signed-in devices.
+pub fn name() -> String {
+    let host = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty());
+    match host {
+        Some(h) => format!("cradle CLI on {}", h.chars().take(40).collect::<String>()),
+        None => "cradle CLI".to_owned(),
+    }
+}
+
 pub fn default_db_path() -> Result<PathBuf, CradleError> {
     let dirs = directories::ProjectDirs::from("org", "Cradle", "cradle").ok_or_else(|| {
         CradleError::Storage {

@@ -141,6 +141,16 @@ enum Command {
         /// female or male
         sex: String,
     },
+    /// Your account on a Cradle server, for sync between your devices
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// Sync with the server now (or `sync status`, `sync conflicts`)
+    Sync {
+        #[command(subcommand)]
+        action: Option<SyncAction>,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -189,6 +199,51 @@ enum EntryAction {
     Delete {
         id: i64,
     },
+}
+
+#[derive(Subcommand)]
+enum AccountAction {
+    /// Create an account and link this device; prints the recovery code
+    Register {
+        #[arg(long, env = "CRADLE_SERVER")]
+        server: String,
+        #[arg(long)]
+        login: String,
+        /// Read from CRADLE_PASSWORD, or else the first line of stdin
+        #[arg(long, env = "CRADLE_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Sign in; a new device also needs the recovery code
+    Login {
+        #[arg(long, env = "CRADLE_SERVER")]
+        server: String,
+        #[arg(long)]
+        login: String,
+        #[arg(long, env = "CRADLE_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        #[arg(long, env = "CRADLE_RECOVERY_CODE", hide_env_values = true)]
+        recovery_code: Option<String>,
+    },
+    /// Sign out here (or on every device) and unlink; records stay here
+    Logout {
+        #[arg(long)]
+        everywhere: bool,
+    },
+    /// Erase the account and everything the server holds for it
+    Delete {
+        #[arg(long, env = "CRADLE_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Show the recovery code again
+    RecoveryCode,
+}
+
+#[derive(Subcommand)]
+enum SyncAction {
+    /// Whether this device is up to date
+    Status,
+    /// Concurrent edits that lost, newest first
+    Conflicts,
 }
 
 #[derive(Subcommand)]
@@ -453,6 +508,80 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs one network call to completion; the CLI does nothing else meanwhile.
+fn block_on<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts")
+        .block_on(f)
+}
+
+/// The password from the flag or CRADLE_PASSWORD, else stdin's first line.
+fn password(given: Option<String>) -> Result<String, CradleError> {
+    if let Some(p) = given {
+        return Ok(p);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|_| CradleError::InvalidInput {
+            field: "password".into(),
+            reason: "give it in CRADLE_PASSWORD or on stdin".into(),
+        })?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), CradleError> {
+    let device = device::name();
+    match action {
+        AccountAction::Register {
+            server,
+            login,
+            password: p,
+        } => {
+            let code = block_on(cradle.register(&server, &login, &password(p)?, &device))?;
+            out.recovery_code(&code, true);
+        }
+        AccountAction::Login {
+            server,
+            login,
+            password: p,
+            recovery_code,
+        } => {
+            block_on(cradle.login(
+                &server,
+                &login,
+                &password(p)?,
+                &device,
+                recovery_code.as_deref(),
+            ))?;
+            out.ok(&login, "signed in");
+        }
+        AccountAction::Logout { everywhere } => {
+            if everywhere {
+                block_on(cradle.sign_out_everywhere())?;
+            } else {
+                block_on(cradle.sign_out())?;
+            }
+            out.ok("account", "signed out");
+        }
+        AccountAction::Delete { password: p } => {
+            block_on(cradle.delete_account(&password(p)?))?;
+            out.ok("account", "deleted");
+        }
+        AccountAction::RecoveryCode => match cradle.recovery_code()? {
+            Some(code) => out.recovery_code(&code, false),
+            None => {
+                return Err(CradleError::NotFound {
+                    what: "account".into(),
+                });
+            }
+        },
+    }
+    Ok(())
+}
+
 fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
     let path = match &cli.db {
         Some(path) => path.clone(),
@@ -676,6 +805,19 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             };
             out.contractions(&timer);
         }
+        Command::Account { action } => account(&cradle, action, out)?,
+        Command::Sync { action: None } => {
+            let report = block_on(cradle.sync_now());
+            // The status says why a failed sync failed, in the user's words.
+            out.sync_status(&cradle.sync_status()?);
+            out.sync_report(&report?);
+        }
+        Command::Sync {
+            action: Some(SyncAction::Status),
+        } => out.sync_status(&cradle.sync_status()?),
+        Command::Sync {
+            action: Some(SyncAction::Conflicts),
+        } => out.sync_conflicts(&cradle.sync_conflicts()?),
         Command::Export {
             what: ExportWhat::All { out: file },
         } => {

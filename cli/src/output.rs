@@ -10,6 +10,7 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
+use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
@@ -421,6 +422,139 @@ impl Output {
                 h.recorded_at,
                 h.estimate.input.method().code(),
                 h.estimate.edd
+            );
+        }
+    }
+
+    pub fn recovery_code(&self, code: &str, new: bool) {
+        if self.json {
+            self.print_json(json!({"recovery_code": code}));
+            return;
+        }
+        if new {
+            say!("Signed up and linked. Your recovery code (keep it safe, offline):");
+        }
+        say!("{code}");
+        say!("Only this code can open your synced health records on a new device.");
+    }
+
+    pub fn sync_status(&self, s: &SyncStatus) {
+        if self.json {
+            let (state, extra) = match s {
+                SyncStatus::SignedOut => ("signed_out", json!({})),
+                SyncStatus::Waiting {
+                    pending,
+                    last_synced_at,
+                } => (
+                    "waiting",
+                    json!({"pending": pending, "last_synced_at": last_synced_at.map(|t| t.to_string())}),
+                ),
+                SyncStatus::Offline { pending } => ("offline", json!({"pending": pending})),
+                SyncStatus::Syncing { pushed, pending } => {
+                    ("syncing", json!({"pushed": pushed, "pending": pending}))
+                }
+                SyncStatus::UpToDate { last_synced_at } => (
+                    "up_to_date",
+                    json!({"last_synced_at": last_synced_at.to_string()}),
+                ),
+                SyncStatus::SignInRequired { pending } => {
+                    ("sign_in_required", json!({"pending": pending}))
+                }
+                SyncStatus::Error {
+                    reason,
+                    pending,
+                    retry_after_secs,
+                } => (
+                    "error",
+                    json!({"reason": reason, "pending": pending, "retry_after_secs": retry_after_secs}),
+                ),
+            };
+            let mut body = json!({"state": state});
+            if let (Value::Object(b), Value::Object(e)) = (&mut body, extra) {
+                b.extend(e);
+            }
+            self.print_json(body);
+            return;
+        }
+        match s {
+            SyncStatus::SignedOut => {
+                say!(
+                    "Not signed in: everything stays on this device. Sign in with: cradle account login"
+                )
+            }
+            SyncStatus::Waiting {
+                pending,
+                last_synced_at,
+            } => match last_synced_at {
+                Some(at) => say!("{pending} change(s) waiting to sync; last synced {at}."),
+                None => say!("{pending} change(s) waiting to sync; not synced yet."),
+            },
+            SyncStatus::Offline { pending } => {
+                say!("Offline: {pending} change(s) will sync when the server is reachable.")
+            }
+            SyncStatus::Syncing { pushed, pending } => {
+                say!("Syncing: {pushed} sent, {pending} to go.")
+            }
+            SyncStatus::UpToDate { last_synced_at } => {
+                say!("Up to date (last synced {last_synced_at}).")
+            }
+            SyncStatus::SignInRequired { pending } => say!(
+                "Sign in again to sync; {pending} change(s) are kept until then: cradle account login"
+            ),
+            SyncStatus::Error {
+                reason, pending, ..
+            } => say!("Sync stopped: {reason}. {pending} change(s) are kept."),
+        }
+    }
+
+    pub fn sync_report(&self, r: &SyncReport) {
+        if self.json {
+            // The status printed just before carries the state; keep JSON one document.
+            return;
+        }
+        say!(
+            "Sent {}, received {}{}{}.",
+            r.pushed,
+            r.pulled,
+            if r.rejected > 0 {
+                format!(", {} refused by the server", r.rejected)
+            } else {
+                String::new()
+            },
+            if r.skipped > 0 {
+                format!(", {} unreadable", r.skipped)
+            } else {
+                String::new()
+            }
+        );
+    }
+
+    pub fn sync_conflicts(&self, conflicts: &[SyncConflict]) {
+        if self.json {
+            self.print_json(Value::Array(
+                conflicts
+                    .iter()
+                    .map(|c| {
+                        json!({"collection": c.collection, "doc": c.doc, "field": c.field,
+                               "lost_value": serde_json::from_str::<Value>(&c.lost_value).unwrap_or(Value::Null),
+                               "won_value": serde_json::from_str::<Value>(&c.won_value).unwrap_or(Value::Null),
+                               "noted_at": c.noted_at.to_string()})
+                    })
+                    .collect(),
+            ));
+            return;
+        }
+        if conflicts.is_empty() {
+            say!("No conflicting edits.");
+        }
+        for c in conflicts {
+            say!(
+                "{}  {} {}: {} replaced {} (edited on two devices at once)",
+                c.noted_at,
+                c.collection,
+                c.field,
+                c.won_value,
+                c.lost_value
             );
         }
     }

@@ -12,18 +12,18 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The `cradle-server` binary cargo built beside this test.
-pub fn server_binary() -> PathBuf {
+/// A binary of this workspace that cargo built beside this test.
+pub fn binary(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test's own path");
-    // target/<profile>/deps/<test> → target/<profile>/cradle-server
+    // target/<profile>/deps/<test> → target/<profile>/<name>
     let dir = exe
         .parent()
         .and_then(Path::parent)
         .expect("a target folder");
-    let bin = dir.join("cradle-server");
+    let bin = dir.join(name);
     assert!(
         bin.exists(),
-        "{} is missing: build it with `cargo build -p cradle-server`",
+        "{} is missing: build the workspace first (cargo build --workspace)",
         bin.display()
     );
     bin
@@ -45,15 +45,16 @@ impl Server {
     /// tests that hammer loopback are not throttled by accident.
     pub fn start_with(args: &[&str]) -> Server {
         let data = tempfile::tempdir().expect("a temporary folder");
-        Self::start_in(data, args)
+        Self::start_in(data, "127.0.0.1:0", args)
     }
 
-    /// Starts on an existing data folder (a restored backup, say).
-    pub fn start_in(data: tempfile::TempDir, args: &[&str]) -> Server {
+    /// Starts on an existing data folder (a restored backup, say),
+    /// listening on `listen` ("127.0.0.1:0" for any free port).
+    pub fn start_in(data: tempfile::TempDir, listen: &str, args: &[&str]) -> Server {
         let addr_file = data.path().join("addr");
         let _ = std::fs::remove_file(&addr_file);
-        let mut cmd = Command::new(server_binary());
-        cmd.args(["--listen", "127.0.0.1:0", "--addr-file"])
+        let mut cmd = Command::new(binary("cradle-server"));
+        cmd.args(["--listen", listen, "--addr-file"])
             .arg(&addr_file)
             .arg("--data-dir")
             .arg(data.path().join("db"));
@@ -80,6 +81,11 @@ impl Server {
             url: format!("http://{addr}"),
             data,
         }
+    }
+
+    /// The address it listens on ("127.0.0.1:PORT").
+    pub fn addr(&self) -> &str {
+        self.url.trim_start_matches("http://")
     }
 
     /// The server's SQLite file, for inspecting what it stores.
@@ -109,7 +115,7 @@ impl Drop for Server {
 pub fn quick_sync() -> SyncOptions {
     SyncOptions {
         request_timeout: Duration::from_secs(2),
-        attempts: 4,
+        attempts: 6,
         backoff_base: Duration::from_millis(20),
         backoff_cap: Duration::from_millis(200),
         pull_limit: 50,
@@ -147,13 +153,32 @@ impl Device {
         Cradle::open(dir.join("cradle.db"), config).expect("the database opens")
     }
 
-    /// Closes and reopens the database, as an app restart does.
-    pub fn restart(self) -> Device {
-        let Device { cradle, dir, key } = self;
-        let sync = quick_sync();
-        drop(cradle);
+    /// Opens the database already in `dir` (a copied backup, say).
+    pub fn at(dir: tempfile::TempDir, key: DbKey, sync: SyncOptions) -> Device {
         let cradle = Self::open(dir.path(), &key, sync);
         Device { cradle, dir, key }
+    }
+
+    /// Closes and reopens the database, as an app restart does, with `sync` options.
+    pub fn reopen(self, sync: SyncOptions) -> Device {
+        let Device { cradle, dir, key } = self;
+        drop(cradle);
+        Self::at(dir, key, sync)
+    }
+
+    /// Closes the database and copies its folder, as a device backup does;
+    /// returns this device reopened and the copy.
+    pub fn clone_by_backup(self) -> (Device, Device) {
+        let Device { cradle, dir, key } = self;
+        // Closing the last connection checkpoints the WAL into the file.
+        drop(cradle);
+        let copy = tempfile::tempdir().expect("a temporary folder");
+        std::fs::copy(dir.path().join("cradle.db"), copy.path().join("cradle.db"))
+            .expect("the database copies");
+        (
+            Self::at(dir, key.clone(), quick_sync()),
+            Self::at(copy, key, quick_sync()),
+        )
     }
 }
 

@@ -30,7 +30,8 @@ pub enum Fault {
 
 struct Plan {
     queue: VecDeque<Fault>,
-    random: Option<(SmallRng, f64)>,
+    /// The generator, the rate, and how long a random delay lasts.
+    random: Option<(SmallRng, f64, Duration)>,
     offline: bool,
 }
 
@@ -38,15 +39,16 @@ pub struct Proxy {
     pub url: String,
     plan: Arc<Mutex<Plan>>,
     requests: Arc<AtomicU64>,
-    _runtime: tokio::runtime::Runtime,
+    /// Dropping it stops the proxy's thread.
+    _stop: tokio::sync::oneshot::Sender<()>,
 }
 
 /// The random faults: the harmful ones, in equal measure.
-fn random_fault(rng: &mut SmallRng) -> Fault {
+fn random_fault(rng: &mut SmallRng, delay: Duration) -> Fault {
     match rng.random_range(0..8) {
         0 => Fault::DropRequest,
         1 => Fault::DropResponse,
-        2 => Fault::Delay(Duration::from_secs(3)),
+        2 => Fault::Delay(delay),
         3 => Fault::Status(500, None),
         4 => Fault::Status(503, Some(0)),
         5 => Fault::CaptivePortal,
@@ -63,15 +65,10 @@ impl Proxy {
             .expect("an http:// upstream")
             .trim_end_matches('/')
             .to_owned();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("a runtime for the proxy");
-        let listener = runtime
-            .block_on(TcpListener::bind("127.0.0.1:0"))
-            .expect("a loopback port");
-        let url = format!("http://{}", listener.local_addr().expect("an address"));
+        // Its own thread and runtime, so it runs whatever runtime (if any) the test uses.
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+        std_listener.set_nonblocking(true).expect("non-blocking");
+        let url = format!("http://{}", std_listener.local_addr().expect("an address"));
         let plan = Arc::new(Mutex::new(Plan {
             queue: VecDeque::new(),
             random: None,
@@ -79,41 +76,27 @@ impl Proxy {
         }));
         let requests = Arc::new(AtomicU64::new(0));
         let (p, r) = (Arc::clone(&plan), Arc::clone(&requests));
-        runtime.spawn(async move {
-            while let Ok((conn, _)) = listener.accept().await {
-                let fault = {
-                    let mut plan = p.lock().unwrap_or_else(|e| e.into_inner());
-                    if plan.offline {
-                        None
-                    } else {
-                        Some(match plan.queue.pop_front() {
-                            Some(f) => f,
-                            None => match &mut plan.random {
-                                Some((rng, rate)) => {
-                                    if rng.random_bool(*rate) {
-                                        random_fault(rng)
-                                    } else {
-                                        Fault::Pass
-                                    }
-                                }
-                                None => Fault::Pass,
-                            },
-                        })
-                    }
-                };
-                r.fetch_add(1, Ordering::Relaxed);
-                let upstream = upstream.clone();
-                tokio::spawn(async move {
-                    // A refused or broken exchange is the point of some faults.
-                    let _ = serve(conn, &upstream, fault).await;
-                });
-            }
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("a runtime for the proxy");
+            runtime.block_on(async move {
+                let listener = TcpListener::from_std(std_listener).expect("a tokio listener");
+                tokio::select! {
+                    () = accept_loop(listener, upstream, p, r) => {}
+                    _ = stopped => {}
+                }
+            });
+            runtime.shutdown_background();
         });
         Proxy {
             url,
             plan,
             requests,
-            _runtime: runtime,
+            _stop: stop,
         }
     }
 
@@ -126,10 +109,11 @@ impl Proxy {
             .extend(faults);
     }
 
-    /// After the script, each request meets a random fault with probability `rate`.
-    pub fn randomize(&self, seed: u64, rate: f64) {
+    /// After the script, each request meets a random fault with probability
+    /// `rate`; a random delay lasts `delay` (longer than the client's timeout).
+    pub fn randomize(&self, seed: u64, rate: f64, delay: Duration) {
         self.plan.lock().unwrap_or_else(|e| e.into_inner()).random =
-            Some((SmallRng::seed_from_u64(seed), rate));
+            Some((SmallRng::seed_from_u64(seed), rate, delay));
     }
 
     /// Everything passes from now on.
@@ -147,6 +131,42 @@ impl Proxy {
 
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
+    }
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    upstream: String,
+    plan: Arc<Mutex<Plan>>,
+    requests: Arc<AtomicU64>,
+) {
+    while let Ok((conn, _)) = listener.accept().await {
+        let fault = {
+            let mut plan = plan.lock().unwrap_or_else(|e| e.into_inner());
+            if plan.offline {
+                None
+            } else {
+                Some(match plan.queue.pop_front() {
+                    Some(f) => f,
+                    None => match &mut plan.random {
+                        Some((rng, rate, delay)) => {
+                            if rng.random_bool(*rate) {
+                                random_fault(rng, *delay)
+                            } else {
+                                Fault::Pass
+                            }
+                        }
+                        None => Fault::Pass,
+                    },
+                })
+            }
+        };
+        requests.fetch_add(1, Ordering::Relaxed);
+        let upstream = upstream.clone();
+        tokio::spawn(async move {
+            // A refused or broken exchange is the point of some faults.
+            let _ = serve(conn, &upstream, fault).await;
+        });
     }
 }
 

@@ -36,11 +36,14 @@ impl ApiError {
         }
     }
 
-    /// Worth trying again later: no answer, overload, or a server fault.
+    /// Worth trying again later: no answer, overload, a server fault, or
+    /// something other than our server answering (a captive portal).
     pub fn is_transient(&self) -> bool {
         match self {
             ApiError::Network(_) => true,
-            ApiError::Status { status, .. } => *status == 429 || *status >= 500,
+            ApiError::Status { status, code, .. } => {
+                *status == 429 || *status >= 500 || code == "unexpected_response"
+            }
         }
     }
 }

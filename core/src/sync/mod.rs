@@ -153,6 +153,7 @@ enum Round {
 const MAX_STEPS: usize = 10_000;
 /// Rounds per try: a rebuild or a new client id asks for another.
 const MAX_ROUNDS: usize = 4;
+const ACCOUNT_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn jitter() -> f64 {
     let mut b = [0u8; 2];
@@ -192,7 +193,7 @@ impl Cradle {
                 "this device is already linked to an account; sign out first",
             ));
         }
-        let client = self.client(server_url)?;
+        let client = self.account_client(server_url)?;
         let key = SyncKey::generate()?;
         client
             .register(&Register {
@@ -225,7 +226,7 @@ impl Cradle {
         device: &str,
         recovery_code: Option<&str>,
     ) -> Result<()> {
-        let client = self.client(server_url)?;
+        let client = self.account_client(server_url)?;
         let existing = self.link()?;
         let key = match (&existing, recovery_code) {
             (Some(_), _) => None,
@@ -272,8 +273,18 @@ impl Cradle {
         Ok(())
     }
 
+    /// For sync calls: the configured timeout.
     fn client(&self, server_url: &str) -> Result<Client> {
         Client::with_timeout(server_url, self.config.sync.request_timeout)
+    }
+
+    /// For account calls: the server checks passwords with Argon2, which
+    /// is slow on purpose, so these wait at least 30 s.
+    fn account_client(&self, server_url: &str) -> Result<Client> {
+        Client::with_timeout(
+            server_url,
+            self.config.sync.request_timeout.max(ACCOUNT_TIMEOUT),
+        )
     }
 
     fn link_to(
@@ -321,7 +332,7 @@ impl Cradle {
         let _one = self.sync.running.lock().await;
         let link = self.link()?.ok_or(Error::NotFound("account"))?;
         if let Some(token) = &link.token {
-            let client = self.client(&link.server_url)?;
+            let client = self.account_client(&link.server_url)?;
             let result = if everywhere {
                 client.logout_all(token).await
             } else {
@@ -345,7 +356,7 @@ impl Cradle {
         let _one = self.sync.running.lock().await;
         let link = self.link()?.ok_or(Error::NotFound("account"))?;
         let token = link.token.ok_or(Error::SignInRequired)?;
-        self.client(&link.server_url)?
+        self.account_client(&link.server_url)?
             .delete_account(
                 &token,
                 &api::DeleteAccount {

@@ -1,0 +1,202 @@
+//! Sync through a fault-injecting proxy in front of a real server: every
+//! named failure, then randomized seeded schedules of devices editing
+//! offline. Correctness never depends on timing: waits only bound how long
+//! a fault lasts.
+
+use cradle_core::records::Measurement;
+use cradle_core::sync::SyncStatus;
+use cradle_core::{Cradle, Error};
+use cradle_tests::proxy::{Fault, Proxy};
+use cradle_tests::{Device, Server};
+use std::time::Duration;
+
+const PASSWORD: &str = "correct horse battery";
+
+fn bp(c: &Cradle, sys: u32) -> i64 {
+    c.record(Measurement::blood_pressure(sys, 70, None).unwrap(), None)
+        .unwrap()
+}
+
+fn systolics(c: &Cradle) -> Vec<u32> {
+    let mut v: Vec<u32> = c
+        .records(Some("blood_pressure"))
+        .unwrap()
+        .into_iter()
+        .map(|r| match r.measurement {
+            Measurement::BloodPressure { systolic, .. } => systolic,
+            _ => unreachable!(),
+        })
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Documents the server holds for the account (tombstones included).
+fn server_docs(server: &Server) -> i64 {
+    let conn = rusqlite::Connection::open(server.database()).unwrap();
+    conn.query_row("SELECT count(*) FROM doc", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A device registered through a proxy, and a second one on the server directly.
+async fn setup() -> (Server, Proxy, Device, Device) {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let a = Device::new();
+    let code = a
+        .cradle
+        .register(&proxy.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    let b = Device::new();
+    b.cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .unwrap();
+    (server, proxy, a, b)
+}
+
+/// Each fault once in front of a push of three readings: the sync still
+/// succeeds, and the server holds each reading exactly once.
+#[tokio::test]
+async fn each_transient_fault_is_retried_and_applied_exactly_once() {
+    let faults = [
+        Fault::DropRequest,
+        Fault::DropResponse,
+        Fault::Delay(Duration::from_secs(3)),
+        Fault::Status(500, None),
+        Fault::Status(503, Some(0)),
+        Fault::Status(429, Some(0)),
+        Fault::Duplicate,
+    ];
+    for fault in faults {
+        let (server, proxy, a, b) = setup().await;
+        for s in [111, 112, 113] {
+            bp(&a.cradle, s);
+        }
+        proxy.script([fault.clone()]);
+        let report = a
+            .cradle
+            .sync_now()
+            .await
+            .unwrap_or_else(|e| panic!("{fault:?}: {e:?}"));
+        assert_eq!(report.pushed, 3, "{fault:?}");
+        assert_eq!(server_docs(&server), 3, "{fault:?}: exactly once");
+        b.cradle.sync_now().await.unwrap();
+        assert_eq!(systolics(&b.cradle), vec![111, 112, 113], "{fault:?}");
+        assert!(matches!(
+            a.cradle.sync_status().unwrap(),
+            SyncStatus::UpToDate { .. }
+        ));
+    }
+}
+
+#[tokio::test]
+async fn a_long_retry_after_stops_the_sync_and_keeps_the_queue() {
+    let (server, proxy, a, _b) = setup().await;
+    bp(&a.cradle, 120);
+    proxy.script([Fault::Status(503, Some(120))]);
+    let e = a.cradle.sync_now().await.unwrap_err();
+    assert!(matches!(e, Error::Server { status: 503 }), "{e:?}");
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Error {
+            reason: "the server is busy; sync will try again later".into(),
+            pending: 1,
+            retry_after_secs: Some(120),
+        }
+    );
+    assert_eq!(server_docs(&server), 0);
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(server_docs(&server), 1);
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_is_an_error_and_loses_nothing() {
+    let (server, proxy, a, _b) = setup().await;
+    bp(&a.cradle, 120);
+    proxy.script([Fault::Status(413, None)]);
+    let e = a.cradle.sync_now().await.unwrap_err();
+    assert!(matches!(e, Error::Server { status: 413 }), "{e:?}");
+    assert!(matches!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Error { pending: 1, .. }
+    ));
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(server_docs(&server), 1);
+}
+
+#[tokio::test]
+async fn a_captive_portal_is_reported_and_nothing_is_applied() {
+    let (server, proxy, a, b) = setup().await;
+    bp(&b.cradle, 140);
+    b.cradle.sync_now().await.unwrap();
+    bp(&a.cradle, 120);
+    // The portal answers every request until she signs in to the Wi-Fi.
+    proxy.script(std::iter::repeat_n(Fault::CaptivePortal, 4));
+    let e = a.cradle.sync_now().await.unwrap_err();
+    assert!(matches!(e, Error::Server { status: 200 }), "{e:?}");
+    match a.cradle.sync_status().unwrap() {
+        SyncStatus::Error {
+            reason, pending, ..
+        } => {
+            assert!(reason.contains("sign-in page"), "{reason}");
+            assert_eq!(pending, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        systolics(&a.cradle),
+        vec![120],
+        "nothing pulled from the portal"
+    );
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(systolics(&a.cradle), vec![120, 140]);
+    assert_eq!(server_docs(&server), 2);
+}
+
+#[tokio::test]
+async fn a_401_mid_sync_asks_to_sign_in_and_keeps_queued_work() {
+    let (server, proxy, a, b) = setup().await;
+    for s in 1..=150 {
+        bp(&a.cradle, 80 + s % 100);
+    }
+    // The first batch of 100 goes through; the second meets a 401.
+    proxy.script([Fault::Pass, Fault::Status(401, None)]);
+    let e = a.cradle.sync_now().await.unwrap_err();
+    assert!(matches!(e, Error::SignInRequired), "{e:?}");
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::SignInRequired { pending: 50 }
+    );
+    assert!(matches!(
+        a.cradle.sync_now().await,
+        Err(Error::SignInRequired)
+    ));
+    // Signing in again on the same account keeps the queue; no code needed.
+    a.cradle
+        .login(&proxy.url, "mama", PASSWORD, "phone", None)
+        .await
+        .unwrap();
+    let report = a.cradle.sync_now().await.unwrap();
+    assert_eq!(report.pushed, 50);
+    assert_eq!(server_docs(&server), 150);
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(systolics(&b.cradle).len(), 150);
+}
+
+#[tokio::test]
+async fn offline_reports_offline_and_syncs_when_back() {
+    let (server, proxy, a, _b) = setup().await;
+    bp(&a.cradle, 120);
+    proxy.set_offline(true);
+    let e = a.cradle.sync_now().await.unwrap_err();
+    assert!(matches!(e, Error::Network(_)), "{e:?}");
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Offline { pending: 1 }
+    );
+    proxy.set_offline(false);
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(server_docs(&server), 1);
+}

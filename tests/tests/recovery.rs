@@ -1,0 +1,324 @@
+//! Crashes and restores: the `cradle` CLI killed (SIGKILL) mid-sync, a
+//! device restored from a backup onto a second phone (a cloned client id),
+//! and a server restored from an older backup.
+
+use cradle_core::Cradle;
+use cradle_core::records::Measurement;
+use cradle_tests::proxy::{Fault, Proxy};
+use cradle_tests::{Device, Server, binary};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const PASSWORD: &str = "correct horse battery";
+
+fn cradle(db: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(binary("cradle"));
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CRADLE_PASSWORD", PASSWORD)
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn ok(db: &Path, args: &[&str]) -> Output {
+    let out = cradle(db, args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "cradle {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_slice(&ok(db, &all).stdout).unwrap()
+}
+
+/// `PRAGMA integrity_check` on the CLI's encrypted database.
+fn integrity(db: &Path) -> String {
+    let key = std::fs::read_to_string(db.with_extension("key")).unwrap();
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.trim()))
+        .unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn readings(db: &Path) -> usize {
+    json(db, &["records", "list", "--kind", "blood_pressure"])
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+/// Waits until the proxy has accepted `n` requests in all.
+fn wait_for_requests(proxy: &Proxy, n: u64) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while proxy.requests() < n {
+        assert!(Instant::now() < deadline, "the request never came");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_cli_contract_register_sync_status_and_login_elsewhere() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let status = json(&a, &["sync", "status"]);
+    assert_eq!(status["state"], "signed_out");
+    let code = json(
+        &a,
+        &[
+            "account",
+            "register",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+        ],
+    );
+    let code = code["recovery_code"].as_str().unwrap().to_owned();
+    ok(&a, &["record", "bp", "--sys", "118", "--dia", "76"]);
+    assert_eq!(json(&a, &["sync", "status"])["state"], "waiting");
+    let synced = json(&a, &["sync"]);
+    assert_eq!(synced["state"], "up_to_date");
+    ok(
+        &b,
+        &[
+            "account",
+            "login",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+            "--recovery-code",
+            &code,
+        ],
+    );
+    ok(&b, &["sync"]);
+    assert_eq!(readings(&b), 1);
+    // The wrong password is a refused input: exit 2, nothing on stdout.
+    let out = cradle(&b, &["account", "delete"])
+        .env("CRADLE_PASSWORD", "not the password")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        json(&a, &["account", "recovery-code"])["recovery_code"],
+        code.as_str()
+    );
+}
+
+#[test]
+fn killed_while_pushing_then_the_next_sync_converges() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let code = json(
+        &a,
+        &[
+            "account", "register", "--server", &proxy.url, "--login", "mama",
+        ],
+    );
+    ok(
+        &b,
+        &[
+            "account",
+            "login",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+            "--recovery-code",
+            code["recovery_code"].as_str().unwrap(),
+        ],
+    );
+    for s in [111, 112, 113] {
+        ok(
+            &a,
+            &["record", "bp", "--sys", &s.to_string(), "--dia", "70"],
+        );
+    }
+    // Committed locally; the push is held at the proxy, and the process dies.
+    let before = proxy.requests();
+    proxy.script([Fault::Delay(Duration::from_secs(60))]);
+    let mut child = cradle(&a, &["sync"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_requests(&proxy, before + 1);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(integrity(&a), "ok");
+    assert_eq!(readings(&a), 3);
+
+    proxy.heal();
+    ok(&a, &["sync"]);
+    ok(&b, &["sync"]);
+    assert_eq!(readings(&b), 3);
+    assert_eq!(json(&a, &["sync", "status"])["state"], "up_to_date");
+}
+
+#[test]
+fn killed_between_pulled_pages_then_the_next_sync_converges() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let code = json(
+        &a,
+        &[
+            "account",
+            "register",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+        ],
+    );
+    for s in 0..450 {
+        ok(
+            &a,
+            &[
+                "record",
+                "bp",
+                "--sys",
+                &(90 + s % 90).to_string(),
+                "--dia",
+                "60",
+            ],
+        );
+    }
+    ok(&a, &["sync"]);
+    ok(
+        &b,
+        &[
+            "account",
+            "login",
+            "--server",
+            &proxy.url,
+            "--login",
+            "mama",
+            "--recovery-code",
+            code["recovery_code"].as_str().unwrap(),
+        ],
+    );
+    // Page one (200) is applied with its cursor; page two is held, and the process dies.
+    let before = proxy.requests();
+    proxy.script([Fault::Pass, Fault::Delay(Duration::from_secs(60))]);
+    let mut child = cradle(&b, &["sync"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_requests(&proxy, before + 2);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(integrity(&b), "ok");
+    assert_eq!(readings(&b), 200, "exactly the first page, with its cursor");
+
+    proxy.heal();
+    ok(&b, &["sync"]);
+    assert_eq!(readings(&b), 450);
+    assert_eq!(integrity(&b), "ok");
+}
+
+fn bp(c: &Cradle, sys: u32) {
+    c.record(Measurement::blood_pressure(sys, 70, None).unwrap(), None)
+        .unwrap();
+}
+
+fn systolics(c: &Cradle) -> Vec<u32> {
+    let mut v: Vec<u32> = c
+        .records(Some("blood_pressure"))
+        .unwrap()
+        .into_iter()
+        .map(|r| match r.measurement {
+            Measurement::BloodPressure { systolic, .. } => systolic,
+            _ => unreachable!(),
+        })
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+#[tokio::test]
+async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
+    let server = Server::start();
+    let a = Device::new();
+    a.cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    bp(&a.cradle, 100);
+    a.cradle.sync_now().await.unwrap();
+    bp(&a.cradle, 101); // queued, not yet pushed, when the backup is taken
+    let (a, restored) = a.clone_by_backup();
+
+    // Both now push under one client id, with different changes.
+    bp(&a.cradle, 102);
+    bp(&restored.cradle, 200);
+    bp(&restored.cradle, 201);
+    a.cradle.sync_now().await.unwrap();
+    restored.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(systolics(&a.cradle), vec![100, 101, 102, 200, 201]);
+    assert_eq!(systolics(&restored.cradle), systolics(&a.cradle));
+}
+
+#[tokio::test]
+async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
+    let server = Server::start();
+    let addr = server.addr().to_owned();
+    let a = Device::new();
+    let code = a
+        .cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    let b = Device::new();
+    b.cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .unwrap();
+    bp(&a.cradle, 100);
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+
+    // Back the server up, then go on without it.
+    let data = server.stop();
+    let backup = tempfile::tempdir().unwrap();
+    copy_dir(&data.path().join("db"), &backup.path().join("db"));
+    let server = Server::start_in(data, &addr, &[]);
+    bp(&a.cradle, 101);
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    drop(server);
+
+    // The operator restores the old backup: reading 101 is gone from it.
+    let server = Server::start_in(backup, &addr, &[]);
+    bp(&a.cradle, 102);
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(systolics(&a.cradle), vec![100, 101, 102]);
+    assert_eq!(systolics(&b.cradle), vec![100, 101, 102]);
+    drop(server);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}

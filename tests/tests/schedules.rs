@@ -1,0 +1,229 @@
+//! Randomized, seeded schedules: 2–3 devices record, edit and delete blood
+//! pressure readings offline and sync through a proxy that injects random
+//! faults. Afterwards every device must hold the same records; nothing
+//! acknowledged is lost or doubled; a reading only one device wrote keeps
+//! that device's last value; and a device always reads its own writes.
+//!
+//! `CRADLE_SCHEDULES=N` runs N schedules (200 by default); `CRADLE_SEED=S`
+//! replays one. A failure names its seed.
+
+use cradle_core::Cradle;
+use cradle_core::records::Measurement;
+use cradle_core::sync::SyncOptions;
+use cradle_tests::proxy::Proxy;
+use cradle_tests::{Device, Server};
+use jiff::Timestamp;
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+const PASSWORD: &str = "correct horse battery";
+
+fn options() -> SyncOptions {
+    SyncOptions {
+        request_timeout: Duration::from_millis(250),
+        attempts: 3,
+        backoff_base: Duration::from_millis(2),
+        backoff_cap: Duration::from_millis(10),
+        pull_limit: 7,
+    }
+}
+
+/// What the test knows of one reading, identified by its unique `taken_at`.
+#[derive(Default)]
+struct Doc {
+    /// Each device's last write.
+    writes: BTreeMap<usize, u32>,
+    deleted: bool,
+}
+
+/// A device's live readings: taken_at → (local id, systolic).
+fn readings(c: &Cradle) -> BTreeMap<i64, (i64, u32)> {
+    let mut out = BTreeMap::new();
+    for r in c.records(Some("blood_pressure")).unwrap() {
+        let Measurement::BloodPressure { systolic, .. } = r.measurement else {
+            unreachable!()
+        };
+        let previous = out.insert(r.taken_at.as_second(), (r.id, systolic));
+        assert!(previous.is_none(), "a reading appears twice");
+    }
+    out
+}
+
+async fn run(server: &Server, proxy: &Proxy, seed: u64) {
+    let mut rng = SmallRng::seed_from_u64(seed);
+    proxy.heal();
+    let count = rng.random_range(2..=3);
+    let login = format!("schedule-{seed}");
+    let mut devices = Vec::new();
+    let first = Device::with_options(options());
+    let code = first
+        .cradle
+        .register(&proxy.url, &login, PASSWORD, "d0")
+        .await
+        .unwrap();
+    devices.push(first);
+    for i in 1..count {
+        let d = Device::with_options(options());
+        d.cradle
+            .login(&proxy.url, &login, PASSWORD, &format!("d{i}"), Some(&code))
+            .await
+            .unwrap();
+        devices.push(d);
+    }
+    proxy.randomize(seed, 0.3, Duration::from_millis(400));
+
+    let mut docs: BTreeMap<i64, Doc> = BTreeMap::new();
+    let base = Timestamp::now().as_second() - 1_000_000;
+    let steps = rng.random_range(8..24);
+    for _ in 0..steps {
+        let d = rng.random_range(0..count);
+        let c = &devices[d].cradle;
+        let local = readings(c);
+        match rng.random_range(0..100) {
+            0..40 => {
+                let at = base + docs.len() as i64;
+                let sys = rng.random_range(90..180);
+                c.record(
+                    Measurement::blood_pressure(sys, 60, None).unwrap(),
+                    Some(Timestamp::from_second(at).unwrap()),
+                )
+                .unwrap();
+                docs.entry(at).or_default().writes.insert(d, sys);
+            }
+            40..65 if !local.is_empty() => {
+                let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
+                let sys = rng.random_range(90..180);
+                c.update_record(
+                    id,
+                    Measurement::blood_pressure(sys, 60, None).unwrap(),
+                    Timestamp::from_second(at).unwrap(),
+                )
+                .unwrap();
+                docs.entry(at).or_default().writes.insert(d, sys);
+            }
+            65..75 if !local.is_empty() => {
+                let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
+                c.delete_record(id).unwrap();
+                docs.entry(at).or_default().deleted = true;
+            }
+            _ => {
+                // A sync may fail under faults; it must never lose or corrupt.
+                let _ = c.sync_now().await;
+                check_own_writes(seed, d, c, &docs);
+            }
+        }
+    }
+
+    // Converge with no faults and default timeouts, so no assertion below
+    // depends on how fast this machine is.
+    proxy.heal();
+    let devices: Vec<Device> = devices
+        .into_iter()
+        .map(|d| d.reopen(SyncOptions::default()))
+        .collect();
+    for _ in 0..2 {
+        for d in &devices {
+            d.cradle
+                .sync_now()
+                .await
+                .unwrap_or_else(|e| panic!("seed {seed}: a sync with no faults failed: {e:?}"));
+        }
+    }
+
+    let expected: BTreeSet<i64> = docs
+        .iter()
+        .filter(|(_, doc)| !doc.deleted)
+        .map(|(at, _)| *at)
+        .collect();
+    let first = readings(&devices[0].cradle);
+    for (i, d) in devices.iter().enumerate() {
+        let mine = readings(&d.cradle);
+        let at: BTreeSet<i64> = mine.keys().copied().collect();
+        assert_eq!(
+            at, expected,
+            "seed {seed}: device {i} lost or kept the wrong readings"
+        );
+        let values: Vec<u32> = mine.values().map(|v| v.1).collect();
+        let firsts: Vec<u32> = first.values().map(|v| v.1).collect();
+        assert_eq!(values, firsts, "seed {seed}: device {i} did not converge");
+        assert_eq!(
+            d.cradle.sync_status().unwrap(),
+            cradle_core::sync::SyncStatus::UpToDate {
+                last_synced_at: match d.cradle.sync_status().unwrap() {
+                    cradle_core::sync::SyncStatus::UpToDate { last_synced_at } => last_synced_at,
+                    other => panic!("seed {seed}: device {i} is {other:?}"),
+                }
+            }
+        );
+    }
+    for (at, doc) in &docs {
+        if doc.deleted {
+            continue;
+        }
+        let value = first[at].1;
+        let written: BTreeSet<u32> = doc.writes.values().copied().collect();
+        assert!(
+            written.contains(&value),
+            "seed {seed}: a value nobody wrote"
+        );
+        if doc.writes.len() == 1 {
+            assert_eq!(
+                Some(&value),
+                doc.writes.values().next(),
+                "seed {seed}: a single writer's value was lost"
+            );
+        }
+    }
+    let conn = rusqlite::Connection::open(server.database()).unwrap();
+    let on_server: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id WHERE account.login = ?1",
+            [&login],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        on_server as usize,
+        docs.len(),
+        "seed {seed}: each reading exactly once on the server"
+    );
+}
+
+/// Read your own writes: what only this device wrote, and nobody deleted,
+/// shows its last value here whatever the sync did.
+fn check_own_writes(seed: u64, d: usize, c: &Cradle, docs: &BTreeMap<i64, Doc>) {
+    let local = readings(c);
+    for (at, doc) in docs {
+        if doc.deleted || doc.writes.len() != 1 {
+            continue;
+        }
+        if let Some(&value) = doc.writes.get(&d) {
+            assert_eq!(
+                local.get(at).map(|v| v.1),
+                Some(value),
+                "seed {seed}: device {d} lost its own write"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn randomized_schedules_converge_with_nothing_lost_or_doubled() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let seeds: Vec<u64> = match std::env::var("CRADLE_SEED") {
+        Ok(s) => vec![s.parse().expect("CRADLE_SEED is a number")],
+        Err(_) => {
+            let n = std::env::var("CRADLE_SCHEDULES")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(200);
+            (1..=n).collect()
+        }
+    };
+    for seed in seeds {
+        run(&server, &proxy, seed).await;
+    }
+}
