@@ -43,7 +43,7 @@ impl Default for Config {
 }
 
 pub struct AppState {
-    pub store: store::SqliteStore,
+    pub store: store::Store,
     pub limits: limits::Limits,
     pub config: Config,
 }

@@ -19,6 +19,9 @@ struct Args {
     /// Folder of the embedded SQLite database
     #[arg(long, default_value = "data", env = "CRADLE_DATA_DIR")]
     data_dir: PathBuf,
+    /// Use PostgreSQL instead (postgres://user@host/db), for several server processes
+    #[arg(long, env = "CRADLE_DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
     /// Requests per second per client address
     #[arg(long, default_value_t = Config::default().rate_per_ip)]
     rate_per_ip: u32,
@@ -56,9 +59,20 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&args.data_dir)?;
-    let store = store::SqliteStore::open(&args.data_dir.join("cradle-server.db"))
-        .map_err(|e| format!("cannot open the database: {e:?}"))?;
+    let store = match &args.database_url {
+        Some(url) => store::Store::Postgres(
+            store::PostgresStore::open(url)
+                .await
+                .map_err(|e| format!("cannot open the database: {e:?}"))?,
+        ),
+        None => {
+            std::fs::create_dir_all(&args.data_dir)?;
+            store::Store::Sqlite(
+                store::SqliteStore::open(&args.data_dir.join("cradle-server.db"))
+                    .map_err(|e| format!("cannot open the database: {e:?}"))?,
+            )
+        }
+    };
     let config = Config {
         session_days: args.session_days,
         rate_per_ip: args.rate_per_ip,

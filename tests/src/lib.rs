@@ -29,11 +29,74 @@ pub fn binary(name: &str) -> PathBuf {
     bin
 }
 
-/// A `cradle-server` process with its own data folder; killed on drop.
+/// The PostgreSQL the tests run against instead of SQLite, when set
+/// (`scripts/postgres.sh start` prints one).
+fn postgres() -> Option<String> {
+    std::env::var("CRADLE_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+fn psql(url: &str, args: &[&str]) -> String {
+    let out = Command::new("psql")
+        .arg(url)
+        .args(["-v", "ON_ERROR_STOP=1", "-qtA"])
+        .args(args)
+        .output()
+        .expect("psql runs");
+    assert!(
+        out.status.success(),
+        "psql: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A stopped server's storage: its folder and, on PostgreSQL, its database.
+pub struct Stopped {
+    data: tempfile::TempDir,
+    database: Option<String>,
+}
+
+impl Stopped {
+    /// A copy of the storage as it is now, as an operator's backup.
+    pub fn snapshot(&self) -> Stopped {
+        let data = tempfile::tempdir().expect("a temporary folder");
+        let from = self.data.path().join("db");
+        if from.exists() {
+            std::fs::create_dir_all(data.path().join("db")).expect("a folder");
+            for entry in std::fs::read_dir(&from).expect("the data folder") {
+                let entry = entry.expect("an entry");
+                std::fs::copy(entry.path(), data.path().join("db").join(entry.file_name()))
+                    .expect("a copy");
+            }
+        }
+        let database = self.database.as_ref().map(|url| {
+            let (base, name) = url.rsplit_once('/').expect("a database URL");
+            let copy = format!("{name}_{}", random_name());
+            psql(
+                &format!("{base}/postgres"),
+                &["-c", &format!("CREATE DATABASE {copy} TEMPLATE {name}")],
+            );
+            format!("{base}/{copy}")
+        });
+        Stopped { data, database }
+    }
+}
+
+fn random_name() -> String {
+    let mut b = [0u8; 6];
+    getrandom::fill(&mut b).expect("randomness");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A `cradle-server` process with its own storage: SQLite in a temporary
+/// folder, or a fresh PostgreSQL database when `CRADLE_TEST_POSTGRES` is
+/// set. Killed on drop.
 pub struct Server {
     child: Child,
     pub url: String,
-    pub data: tempfile::TempDir,
+    storage: Option<Stopped>,
 }
 
 impl Server {
@@ -45,19 +108,30 @@ impl Server {
     /// tests that hammer loopback are not throttled by accident.
     pub fn start_with(args: &[&str]) -> Server {
         let data = tempfile::tempdir().expect("a temporary folder");
-        Self::start_in(data, "127.0.0.1:0", args)
+        let database = postgres().map(|base| {
+            let name = format!("cradle_{}", random_name());
+            psql(
+                &format!("{base}/postgres"),
+                &["-c", &format!("CREATE DATABASE {name}")],
+            );
+            format!("{base}/{name}")
+        });
+        Self::resume(Stopped { data, database }, "127.0.0.1:0", args)
     }
 
-    /// Starts on an existing data folder (a restored backup, say),
-    /// listening on `listen` ("127.0.0.1:0" for any free port).
-    pub fn start_in(data: tempfile::TempDir, listen: &str, args: &[&str]) -> Server {
-        let addr_file = data.path().join("addr");
+    /// Starts on existing storage (a restored backup, say), listening on
+    /// `listen` ("127.0.0.1:0" for any free port).
+    pub fn resume(storage: Stopped, listen: &str, args: &[&str]) -> Server {
+        let addr_file = storage.data.path().join("addr");
         let _ = std::fs::remove_file(&addr_file);
         let mut cmd = Command::new(binary("cradle-server"));
         cmd.args(["--listen", listen, "--addr-file"])
             .arg(&addr_file)
             .arg("--data-dir")
-            .arg(data.path().join("db"));
+            .arg(storage.data.path().join("db"));
+        if let Some(url) = &storage.database {
+            cmd.args(["--database-url", url]);
+        }
         if !args.contains(&"--rate-per-ip") {
             cmd.args(["--rate-per-ip", "100000", "--rate-per-account", "100000"]);
         }
@@ -79,7 +153,7 @@ impl Server {
         Server {
             child,
             url: format!("http://{addr}"),
-            data,
+            storage: Some(storage),
         }
     }
 
@@ -88,18 +162,57 @@ impl Server {
         self.url.trim_start_matches("http://")
     }
 
-    /// The server's SQLite file, for inspecting what it stores.
-    pub fn database(&self) -> PathBuf {
-        self.data.path().join("db").join("cradle-server.db")
+    /// The SQLite file, when the server runs on SQLite.
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        let storage = self.storage.as_ref()?;
+        storage
+            .database
+            .is_none()
+            .then(|| storage.data.path().join("db").join("cradle-server.db"))
     }
 
-    /// Stops the process and hands back its data folder.
-    pub fn stop(mut self) -> tempfile::TempDir {
+    /// Runs `query` on the server's store; each row's columns joined by `|`.
+    pub fn sql(&self, query: &str) -> Vec<String> {
+        let storage = self.storage.as_ref().expect("storage");
+        if let Some(url) = &storage.database {
+            return psql(url, &["-c", query])
+                .lines()
+                .map(str::to_owned)
+                .collect();
+        }
+        let conn = rusqlite::Connection::open(self.sqlite_file().expect("a SQLite file"))
+            .expect("the server's database opens");
+        let mut stmt = conn.prepare(query).expect("a valid query");
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Null => String::new(),
+                        rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                        rusqlite::types::ValueRef::Real(v) => v.to_string(),
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                        rusqlite::types::ValueRef::Blob(b) => format!("{b:?}"),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|cols| cols.join("|"))
+        })
+        .expect("the query runs")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+    }
+
+    /// `SELECT count(*) …` as a number.
+    pub fn count(&self, query: &str) -> i64 {
+        self.sql(query)[0].trim().parse().expect("a count")
+    }
+
+    /// Stops the process and hands back its storage.
+    pub fn stop(mut self) -> Stopped {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let data = std::mem::replace(&mut self.data, tempfile::tempdir().expect("a folder"));
-        std::mem::forget(self);
-        data
+        self.storage.take().expect("storage")
     }
 }
 

@@ -39,6 +39,8 @@ pub struct Proxy {
     pub url: String,
     plan: Arc<Mutex<Plan>>,
     requests: Arc<AtomicU64>,
+    /// Bytes in from clients and out to them, as on the wire.
+    bytes: Arc<[AtomicU64; 2]>,
     /// Dropping it stops the proxy's thread.
     _stop: tokio::sync::oneshot::Sender<()>,
 }
@@ -75,7 +77,8 @@ impl Proxy {
             offline: false,
         }));
         let requests = Arc::new(AtomicU64::new(0));
-        let (p, r) = (Arc::clone(&plan), Arc::clone(&requests));
+        let bytes = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);
+        let (p, r, b) = (Arc::clone(&plan), Arc::clone(&requests), Arc::clone(&bytes));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -86,7 +89,7 @@ impl Proxy {
             runtime.block_on(async move {
                 let listener = TcpListener::from_std(std_listener).expect("a tokio listener");
                 tokio::select! {
-                    () = accept_loop(listener, upstream, p, r) => {}
+                    () = accept_loop(listener, upstream, p, r, b) => {}
                     _ = stopped => {}
                 }
             });
@@ -96,6 +99,7 @@ impl Proxy {
             url,
             plan,
             requests,
+            bytes,
             _stop: stop,
         }
     }
@@ -132,6 +136,14 @@ impl Proxy {
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
     }
+
+    /// Bytes received from clients and sent back to them so far.
+    pub fn bytes(&self) -> (u64, u64) {
+        (
+            self.bytes[0].load(Ordering::Relaxed),
+            self.bytes[1].load(Ordering::Relaxed),
+        )
+    }
 }
 
 async fn accept_loop(
@@ -139,6 +151,7 @@ async fn accept_loop(
     upstream: String,
     plan: Arc<Mutex<Plan>>,
     requests: Arc<AtomicU64>,
+    bytes: Arc<[AtomicU64; 2]>,
 ) {
     while let Ok((conn, _)) = listener.accept().await {
         let fault = {
@@ -163,9 +176,10 @@ async fn accept_loop(
         };
         requests.fetch_add(1, Ordering::Relaxed);
         let upstream = upstream.clone();
+        let bytes = Arc::clone(&bytes);
         tokio::spawn(async move {
             // A refused or broken exchange is the point of some faults.
-            let _ = serve(conn, &upstream, fault).await;
+            let _ = serve(conn, &upstream, fault, &bytes).await;
         });
     }
 }
@@ -253,11 +267,17 @@ fn captive_portal() -> Vec<u8> {
     .into_bytes()
 }
 
-async fn serve(mut conn: TcpStream, upstream: &str, fault: Option<Fault>) -> std::io::Result<()> {
+async fn serve(
+    mut conn: TcpStream,
+    upstream: &str,
+    fault: Option<Fault>,
+    bytes: &[AtomicU64; 2],
+) -> std::io::Result<()> {
     let Some(fault) = fault else {
         return Ok(()); // offline: close at once
     };
     let request = read_request(&mut conn).await?;
+    bytes[0].fetch_add(request.len() as u64, Ordering::Relaxed);
     let response = match fault {
         Fault::Pass => forward(upstream, &request).await?,
         Fault::DropRequest => return Ok(()),
@@ -276,6 +296,38 @@ async fn serve(mut conn: TcpStream, upstream: &str, fault: Option<Fault>) -> std
             forward(upstream, &request).await?
         }
     };
+    bytes[1].fetch_add(response.len() as u64, Ordering::Relaxed);
     conn.write_all(&response).await?;
     conn.shutdown().await
+}
+
+/// A server that reads one request per connection and answers 200: the
+/// baseline a bulk upload is measured against.
+pub fn sink() -> (String, tokio::sync::oneshot::Sender<()>) {
+    let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    std_listener.set_nonblocking(true).expect("non-blocking");
+    let url = format!("http://{}", std_listener.local_addr().expect("an address"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime for the sink");
+        runtime.block_on(async move {
+            let listener = TcpListener::from_std(std_listener).expect("a tokio listener");
+            let serve = async {
+                while let Ok((mut conn, _)) = listener.accept().await {
+                    tokio::spawn(async move {
+                        if read_request(&mut conn).await.is_ok() {
+                            let _ = conn
+                                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                                .await;
+                        }
+                    });
+                }
+            };
+            tokio::select! { () = serve => {}, _ = stopped => {} }
+        });
+    });
+    (url, stop)
 }

@@ -499,7 +499,6 @@ async fn deleting_the_account_erases_everything_the_server_held() {
         pull(&http, &server, &a.token, "c1").await.status(),
         StatusCode::UNAUTHORIZED
     );
-    let conn = rusqlite::Connection::open(server.database()).unwrap();
     for table in [
         "session",
         "client",
@@ -508,20 +507,12 @@ async fn deleting_the_account_erases_everything_the_server_held() {
         "field",
         "conflict",
     ] {
-        let left: i64 = conn
-            .query_row(
-                &format!(
-                    "SELECT count(*) FROM {table} WHERE account_id NOT IN (SELECT id FROM account)"
-                ),
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let left = server.count(&format!(
+            "SELECT count(*) FROM {table} WHERE account_id NOT IN (SELECT id FROM account)"
+        ));
         assert_eq!(left, 0, "{table}");
     }
-    let accounts: i64 = conn
-        .query_row("SELECT count(*) FROM account", [], |r| r.get(0))
-        .unwrap();
+    let accounts = server.count("SELECT count(*) FROM account");
     assert_eq!(accounts, 1, "only bella remains");
     // The login is free again.
     let r = http

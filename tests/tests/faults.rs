@@ -33,9 +33,7 @@ fn systolics(c: &Cradle) -> Vec<u32> {
 
 /// Documents the server holds for the account (tombstones included).
 fn server_docs(server: &Server) -> i64 {
-    let conn = rusqlite::Connection::open(server.database()).unwrap();
-    conn.query_row("SELECT count(*) FROM doc", [], |r| r.get(0))
-        .unwrap()
+    server.count("SELECT count(*) FROM doc")
 }
 
 /// A device registered through a proxy, and a second one on the server directly.
@@ -133,7 +131,7 @@ async fn a_captive_portal_is_reported_and_nothing_is_applied() {
     b.cradle.sync_now().await.unwrap();
     bp(&a.cradle, 120);
     // The portal answers every request until she signs in to the Wi-Fi.
-    proxy.script(std::iter::repeat_n(Fault::CaptivePortal, 4));
+    proxy.script(std::iter::repeat_n(Fault::CaptivePortal, 1000));
     let e = a.cradle.sync_now().await.unwrap_err();
     assert!(matches!(e, Error::Server { status: 200 }), "{e:?}");
     match a.cradle.sync_status().unwrap() {
@@ -150,6 +148,7 @@ async fn a_captive_portal_is_reported_and_nothing_is_applied() {
         vec![120],
         "nothing pulled from the portal"
     );
+    proxy.heal();
     a.cradle.sync_now().await.unwrap();
     assert_eq!(systolics(&a.cradle), vec![120, 140]);
     assert_eq!(server_docs(&server), 2);

@@ -295,17 +295,16 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     b.cradle.sync_now().await.unwrap();
 
     // Back the server up, then go on without it.
-    let data = server.stop();
-    let backup = tempfile::tempdir().unwrap();
-    copy_dir(&data.path().join("db"), &backup.path().join("db"));
-    let server = Server::start_in(data, &addr, &[]);
+    let storage = server.stop();
+    let backup = storage.snapshot();
+    let server = Server::resume(storage, &addr, &[]);
     bp(&a.cradle, 101);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
     drop(server);
 
     // The operator restores the old backup: reading 101 is gone from it.
-    let server = Server::start_in(backup, &addr, &[]);
+    let server = Server::resume(backup, &addr, &[]);
     bp(&a.cradle, 102);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
@@ -313,12 +312,4 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     assert_eq!(systolics(&a.cradle), vec![100, 101, 102]);
     assert_eq!(systolics(&b.cradle), vec![100, 101, 102]);
     drop(server);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
 }

@@ -176,14 +176,9 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
             );
         }
     }
-    let conn = rusqlite::Connection::open(server.database()).unwrap();
-    let on_server: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id WHERE account.login = ?1",
-            [&login],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let on_server = server.count(&format!(
+        "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id WHERE account.login = '{login}'"
+    ));
     assert_eq!(
         on_server as usize,
         docs.len(),

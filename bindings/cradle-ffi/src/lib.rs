@@ -22,6 +22,7 @@ use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, Wei
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::storage::DbKey;
+use cradle_core::sync::{SyncListener, SyncStatus};
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
@@ -1299,6 +1300,217 @@ impl CradleCore {
             .map(|t| reminders::parse_instant("taken_at", &t))
             .transpose()?;
         Ok(self.core.record(checked?, taken_at)?)
+    }
+}
+
+/// Sync as the shells show it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SyncState {
+    /// Not linked to an account: everything stays on the device.
+    SignedOut,
+    Waiting {
+        pending: u64,
+        last_synced_at_epoch_ms: Option<i64>,
+    },
+    Offline {
+        pending: u64,
+    },
+    Syncing {
+        pushed: u64,
+        pending: u64,
+    },
+    UpToDate {
+        last_synced_at_epoch_ms: i64,
+    },
+    /// Ask her to sign in again; queued changes are kept.
+    SignInRequired {
+        pending: u64,
+    },
+    Error {
+        reason: String,
+        pending: u64,
+        retry_after_secs: Option<u64>,
+    },
+}
+
+impl From<SyncStatus> for SyncState {
+    fn from(s: SyncStatus) -> Self {
+        match s {
+            SyncStatus::SignedOut => SyncState::SignedOut,
+            SyncStatus::Waiting {
+                pending,
+                last_synced_at,
+            } => SyncState::Waiting {
+                pending,
+                last_synced_at_epoch_ms: last_synced_at.map(|t| t.as_millisecond()),
+            },
+            SyncStatus::Offline { pending } => SyncState::Offline { pending },
+            SyncStatus::Syncing { pushed, pending } => SyncState::Syncing { pushed, pending },
+            SyncStatus::UpToDate { last_synced_at } => SyncState::UpToDate {
+                last_synced_at_epoch_ms: last_synced_at.as_millisecond(),
+            },
+            SyncStatus::SignInRequired { pending } => SyncState::SignInRequired { pending },
+            SyncStatus::Error {
+                reason,
+                pending,
+                retry_after_secs,
+            } => SyncState::Error {
+                reason,
+                pending,
+                retry_after_secs,
+            },
+        }
+    }
+}
+
+/// What one sync did.
+#[derive(uniffi::Record)]
+pub struct SyncSummary {
+    pub pushed: u64,
+    /// Changes the server refused for good (an edit to a deleted record, say).
+    pub rejected: u64,
+    pub pulled: u64,
+    pub skipped: u64,
+}
+
+/// A concurrent edit that lost; values are JSON.
+#[derive(uniffi::Record)]
+pub struct SyncConflictInfo {
+    pub collection: String,
+    pub doc: String,
+    pub field: String,
+    pub lost_value: String,
+    pub won_value: String,
+    pub noted_at_epoch_ms: i64,
+}
+
+#[derive(uniffi::Record)]
+pub struct SyncAccount {
+    pub server_url: String,
+    pub login: String,
+}
+
+/// Hears every sync status change (offline, syncing with progress, up to
+/// date, sign in again, error), on the thread that syncs.
+#[uniffi::export(with_foreign)]
+pub trait SyncStatusListener: Send + Sync {
+    fn sync_status_changed(&self, status: SyncState);
+}
+
+struct StatusForwarder(Arc<dyn SyncStatusListener>);
+
+impl SyncListener for StatusForwarder {
+    fn status_changed(&self, status: &SyncStatus) {
+        self.0.sync_status_changed(status.clone().into());
+    }
+}
+
+/// Accounts and sync: the calls that touch the network are async on tokio;
+/// none of them runs at start-up.
+#[uniffi::export(async_runtime = "tokio")]
+impl CradleCore {
+    /// Creates an account, links this device and returns the recovery code
+    /// for her to keep.
+    pub async fn register(
+        &self,
+        server_url: String,
+        login: String,
+        password: String,
+        device: String,
+    ) -> Result<String> {
+        Ok(self
+            .core
+            .register(&server_url, &login, &password, &device)
+            .await?)
+    }
+
+    /// Signs in; a device not yet linked needs the recovery code.
+    pub async fn login(
+        &self,
+        server_url: String,
+        login: String,
+        password: String,
+        device: String,
+        recovery_code: Option<String>,
+    ) -> Result<()> {
+        Ok(self
+            .core
+            .login(
+                &server_url,
+                &login,
+                &password,
+                &device,
+                recovery_code.as_deref(),
+            )
+            .await?)
+    }
+
+    /// Pushes queued changes and pulls until up to date.
+    pub async fn sync_now(&self) -> Result<SyncSummary> {
+        let r = self.core.sync_now().await?;
+        Ok(SyncSummary {
+            pushed: r.pushed,
+            rejected: r.rejected,
+            pulled: r.pulled,
+            skipped: r.skipped,
+        })
+    }
+
+    pub async fn sign_out(&self) -> Result<()> {
+        Ok(self.core.sign_out().await?)
+    }
+
+    pub async fn sign_out_everywhere(&self) -> Result<()> {
+        Ok(self.core.sign_out_everywhere().await?)
+    }
+
+    /// Erases the account and all the server holds for it.
+    pub async fn delete_account(&self, password: String) -> Result<()> {
+        Ok(self.core.delete_account(&password).await?)
+    }
+}
+
+#[uniffi::export]
+impl CradleCore {
+    pub fn sync_status(&self) -> Result<SyncState> {
+        Ok(self.core.sync_status()?.into())
+    }
+
+    pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
+        Ok(self
+            .core
+            .sync_account()?
+            .map(|(server_url, login)| SyncAccount { server_url, login }))
+    }
+
+    pub fn recovery_code(&self) -> Result<Option<String>> {
+        Ok(self.core.recovery_code()?)
+    }
+
+    pub fn sync_conflicts(&self) -> Result<Vec<SyncConflictInfo>> {
+        Ok(self
+            .core
+            .sync_conflicts()?
+            .into_iter()
+            .map(|c| SyncConflictInfo {
+                collection: c.collection,
+                doc: c.doc,
+                field: c.field,
+                lost_value: c.lost_value,
+                won_value: c.won_value,
+                noted_at_epoch_ms: c.noted_at.as_millisecond(),
+            })
+            .collect())
+    }
+
+    /// Returns an id for `unsubscribe_sync`.
+    pub fn subscribe_sync(&self, listener: Arc<dyn SyncStatusListener>) -> u64 {
+        self.core
+            .subscribe_sync(Arc::new(StatusForwarder(listener)))
+    }
+
+    pub fn unsubscribe_sync(&self, subscription: u64) -> bool {
+        self.core.unsubscribe_sync(subscription)
     }
 }
 

@@ -24,3 +24,31 @@ private final class StreamListener: ChangeListener, @unchecked Sendable {
         continuation.yield(area)
     }
 }
+
+extension CradleCore {
+    /// Sync status as an `AsyncStream`: the current state first, then every
+    /// change (offline, syncing with progress, up to date, sign in again, error).
+    public func syncStates() -> AsyncStream<SyncState> {
+        AsyncStream { continuation in
+            let id = subscribeSync(listener: SyncStreamListener(continuation))
+            if let now = try? syncStatus() {
+                continuation.yield(now)
+            }
+            continuation.onTermination = { [weak self] _ in
+                _ = self?.unsubscribeSync(subscription: id)
+            }
+        }
+    }
+}
+
+private final class SyncStreamListener: SyncStatusListener, @unchecked Sendable {
+    private let continuation: AsyncStream<SyncState>.Continuation
+
+    init(_ continuation: AsyncStream<SyncState>.Continuation) {
+        self.continuation = continuation
+    }
+
+    func syncStatusChanged(status: SyncState) {
+        continuation.yield(status)
+    }
+}

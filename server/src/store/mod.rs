@@ -2,8 +2,10 @@
 //! rules every backend shares (what a valid mutation is, where a pull page
 //! starts, how a retry is told from a clone) live here, once.
 
+mod postgres;
 mod sqlite;
 
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use cradle_core::api::{Mutation, Op};
@@ -60,6 +62,99 @@ pub enum PullPage {
     Gone,
 }
 
+/// The backend, chosen at start: SQLite on one machine, PostgreSQL for several.
+#[derive(Clone)]
+pub enum Store {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+/// Calls the same method on whichever backend runs.
+macro_rules! dispatch {
+    ($self:ident . $method:ident ( $($arg:expr),* )) => {
+        match $self {
+            Store::Sqlite(s) => s.$method($($arg),*).await,
+            Store::Postgres(s) => s.$method($($arg),*).await,
+        }
+    };
+}
+
+impl Store {
+    /// This database's epoch: new for every fresh database.
+    pub fn epoch(&self) -> &str {
+        match self {
+            Store::Sqlite(s) => s.epoch(),
+            Store::Postgres(s) => s.epoch(),
+        }
+    }
+
+    pub async fn create_account(
+        &self,
+        id: String,
+        login: String,
+        password_hash: String,
+        key_check: String,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        dispatch!(self.create_account(id, login, password_hash, key_check, now))
+    }
+
+    pub async fn account_by_login(&self, login: String) -> Result<Option<AccountRow>, StoreError> {
+        dispatch!(self.account_by_login(login))
+    }
+
+    pub async fn account_by_id(&self, id: String) -> Result<Option<AccountRow>, StoreError> {
+        dispatch!(self.account_by_id(id))
+    }
+
+    pub async fn create_session(&self, session: NewSession) -> Result<(), StoreError> {
+        dispatch!(self.create_session(session))
+    }
+
+    /// The account behind a live session.
+    pub async fn session_account(
+        &self,
+        token_hash: Vec<u8>,
+        now: i64,
+    ) -> Result<Option<String>, StoreError> {
+        dispatch!(self.session_account(token_hash, now))
+    }
+
+    pub async fn delete_session(&self, token_hash: Vec<u8>) -> Result<(), StoreError> {
+        dispatch!(self.delete_session(token_hash))
+    }
+
+    pub async fn delete_sessions(&self, account_id: String) -> Result<(), StoreError> {
+        dispatch!(self.delete_sessions(account_id))
+    }
+
+    /// Erases the account and, by cascade, everything it owns.
+    pub async fn delete_account(&self, account_id: String) -> Result<(), StoreError> {
+        dispatch!(self.delete_account(account_id))
+    }
+
+    /// Applies a batch in one transaction (docs/sync.md, "Push").
+    pub async fn push(
+        &self,
+        account_id: String,
+        client_id: String,
+        mutations: Vec<Mutation>,
+    ) -> Result<PushOutcome, StoreError> {
+        dispatch!(self.push(account_id, client_id, mutations))
+    }
+
+    /// One page after version `from` (docs/sync.md, "Pull").
+    pub async fn pull(
+        &self,
+        account_id: String,
+        client_id: String,
+        from: Option<u64>,
+        limit: u32,
+    ) -> Result<PullPage, StoreError> {
+        dispatch!(self.pull(account_id, client_id, from, limit))
+    }
+}
+
 /// Where a pull starts: `None` when the cursor is beyond the head.
 fn plan_pull(from: Option<u64>, head: u64) -> Option<u64> {
     match from {
@@ -101,6 +196,43 @@ fn validate_mutation(m: &Mutation) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What a push does with one mutation, given the client's last processed id.
+enum Step {
+    /// Processed before: skip it, after checking it is the same mutation.
+    Retry,
+    /// An id is missing before this one: stop here.
+    Gap,
+    Reject(String),
+    Apply,
+}
+
+fn step(m: &Mutation, last: u64) -> Step {
+    if m.id <= last {
+        Step::Retry
+    } else if m.id != last + 1 {
+        Step::Gap
+    } else {
+        match validate_mutation(m) {
+            Err(code) => Step::Reject(code),
+            Ok(()) => Step::Apply,
+        }
+    }
+}
+
+/// A field's last write, as stored.
+struct FieldWrite {
+    value: String,
+    version: u64,
+    client: String,
+}
+
+/// Whether overwriting `before` with `new` from `client` loses a concurrent
+/// edit: another device wrote it after this one last pulled (`base_version`),
+/// and the values differ.
+fn loses_concurrent_edit(before: &FieldWrite, m: &Mutation, client: &str, new: &str) -> bool {
+    before.version > m.base_version && before.client != client && before.value != new
 }
 
 /// The shape of a mutation, independent of its sealed values (sealing is

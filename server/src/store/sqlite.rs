@@ -2,7 +2,8 @@
 //! tokio's blocking pool so a slow disk never stalls the async workers.
 
 use super::{
-    AccountRow, NewSession, PullPage, PushOutcome, StoreError, digest, plan_pull, validate_mutation,
+    AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
+    loses_concurrent_edit, plan_pull, step,
 };
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -219,40 +220,36 @@ impl SqliteStore {
             let mut results = Vec::new();
             for m in &mutations {
                 let d = digest(m);
-                if m.id <= last {
-                    let seen: Option<Vec<u8>> = tx
-                        .query_row(
-                            "SELECT digest FROM client_mutation
-                             WHERE account_id = ?1 AND client_id = ?2 AND mid = ?3",
-                            params![account_id, client_id, m.id as i64],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    if seen.is_some_and(|s| s != d) {
-                        // Dropping the transaction rolls the batch back.
-                        return Ok(PushOutcome::ClientIdConflict);
+                let status = match step(m, last) {
+                    Step::Gap => break,
+                    Step::Retry => {
+                        let seen: Option<Vec<u8>> = tx
+                            .query_row(
+                                "SELECT digest FROM client_mutation
+                                 WHERE account_id = ?1 AND client_id = ?2 AND mid = ?3",
+                                params![account_id, client_id, m.id as i64],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        if seen.is_some_and(|s| s != d) {
+                            // Dropping the transaction rolls the batch back.
+                            return Ok(PushOutcome::ClientIdConflict);
+                        }
+                        results.push(MutationResult {
+                            id: m.id,
+                            status: MutationStatus::Duplicate,
+                            code: None,
+                        });
+                        continue;
                     }
-                    results.push(MutationResult {
-                        id: m.id,
-                        status: MutationStatus::Duplicate,
-                        code: None,
-                    });
-                    continue;
-                }
-                if m.id != last + 1 {
-                    break;
-                }
-                let status = match validate_mutation(m) {
-                    Err(code) => (MutationStatus::Rejected, Some(code)),
-                    Ok(()) => match apply(&tx, &account_id, &client_id, m, version + 1)? {
+                    Step::Reject(code) => (MutationStatus::Rejected, Some(code)),
+                    Step::Apply => match apply(&tx, &account_id, &client_id, m, version + 1)? {
                         Applied::Changed => {
                             version += 1;
                             (MutationStatus::Applied, None)
                         }
                         Applied::Unchanged => (MutationStatus::Applied, None),
-                        Applied::Deleted => {
-                            (MutationStatus::Rejected, Some("deleted".to_owned()))
-                        }
+                        Applied::Deleted => (MutationStatus::Rejected, Some("deleted".to_owned())),
                     },
                 };
                 results.push(MutationResult {
@@ -378,20 +375,6 @@ impl SqliteStore {
         })
         .await
     }
-
-    /// Plaintext of every stored field value, for the test that proves the
-    /// server holds no readable health value.
-    pub async fn dump_values(&self) -> Result<Vec<String>, StoreError> {
-        self.run(|c| {
-            let mut stmt =
-                c.prepare("SELECT value FROM field UNION ALL SELECT lost_value FROM conflict")?;
-            let values = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(values)
-        })
-        .await
-    }
 }
 
 fn parse(text: &str) -> Value {
@@ -447,25 +430,28 @@ fn apply(
             )?;
             for (name, value) in &m.fields {
                 let text = value.to_string();
-                let before: Option<(String, i64, String)> = tx
+                let before = tx
                     .query_row(
                         "SELECT value, version, client_id FROM field
                          WHERE account_id = ?1 AND collection = ?2 AND doc = ?3 AND name = ?4",
                         params![account, m.collection, m.doc, name],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        |r| {
+                            Ok(FieldWrite {
+                                value: r.get(0)?,
+                                version: r.get::<_, i64>(1)? as u64,
+                                client: r.get(2)?,
+                            })
+                        },
                     )
                     .optional()?;
-                if let Some((old, old_version, old_client)) = before
-                    && old_version as u64 > m.base_version
-                    && old_client != client
-                    && old != text
+                if let Some(before) = before
+                    && loses_concurrent_edit(&before, m, client, &text)
                 {
-                    // Another device changed this field after this one last
-                    // pulled: the earlier value loses, and the user can see it.
+                    // The earlier value loses, and the user can see it.
                     tx.execute(
                         "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![account, v, m.collection, m.doc, name, old, text],
+                        params![account, v, m.collection, m.doc, name, before.value, text],
                     )?;
                 }
                 tx.execute(

@@ -6,6 +6,8 @@ import kotlinx.coroutines.flow.callbackFlow
 import uniffi.cradle.ChangeListener
 import uniffi.cradle.CradleCore
 import uniffi.cradle.DataArea
+import uniffi.cradle.SyncState
+import uniffi.cradle.SyncStatusListener
 
 /**
  * The core's "data changed" events as a cold [Flow]: collecting subscribes,
@@ -18,4 +20,18 @@ fun CradleCore.changes(): Flow<DataArea> = callbackFlow {
         }
     })
     awaitClose { unsubscribe(id) }
+}
+
+/**
+ * Sync status as a cold [Flow]: the current state first, then every change
+ * (offline, syncing with progress, up to date, sign in again, error).
+ */
+fun CradleCore.syncStates(): Flow<SyncState> = callbackFlow {
+    val id = subscribeSync(object : SyncStatusListener {
+        override fun syncStatusChanged(status: SyncState) {
+            trySend(status)
+        }
+    })
+    trySend(syncStatus())
+    awaitClose { unsubscribeSync(id) }
 }

@@ -1,0 +1,473 @@
+//! The backend for more than one machine: PostgreSQL through a connection
+//! pool. Server processes hold no state of their own, so several can run
+//! behind a load balancer; pushes to one account serialize on its row lock.
+
+use super::{
+    AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
+    loses_concurrent_edit, plan_pull, step,
+};
+use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
+use deadpool_postgres::GenericClient;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use tokio_postgres::NoTls;
+
+const SCHEMA: &str = include_str!("postgres.sql");
+/// Serializes schema creation between processes starting at once.
+const SCHEMA_LOCK: i64 = 0x4352_4144_4C45;
+
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: Pool,
+    epoch: String,
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> Self {
+        if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
+            return StoreError::Taken;
+        }
+        StoreError::Unavailable(e.to_string())
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for StoreError {
+    fn from(e: deadpool_postgres::PoolError) -> Self {
+        StoreError::Unavailable(e.to_string())
+    }
+}
+
+impl PostgresStore {
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e: tokio_postgres::Error| StoreError::Unavailable(e.to_string()))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(16)
+            .build()
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let mut client = pool.get().await?;
+        let tx = client.transaction().await?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])
+            .await?;
+        tx.batch_execute(SCHEMA).await?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
+            &[&super::random_hex(8)],
+        )
+        .await?;
+        let epoch: String = tx
+            .query_one("SELECT value FROM meta WHERE key = 'epoch'", &[])
+            .await?
+            .get(0);
+        tx.commit().await?;
+        drop(client);
+        Ok(Self { pool, epoch })
+    }
+
+    pub fn epoch(&self) -> &str {
+        &self.epoch
+    }
+
+    pub async fn create_account(
+        &self,
+        id: String,
+        login: String,
+        password_hash: String,
+        key_check: String,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.pool
+            .get()
+            .await?
+            .execute(
+                "INSERT INTO account (id, login, password_hash, key_check, created_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[&id, &login, &password_hash, &key_check, &now],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn account_where(
+        &self,
+        column: &str,
+        value: String,
+    ) -> Result<Option<AccountRow>, StoreError> {
+        // `column` is one of two literals below, never input.
+        let row = self
+            .pool
+            .get()
+            .await?
+            .query_opt(
+                &format!("SELECT id, password_hash, key_check FROM account WHERE {column} = $1"),
+                &[&value],
+            )
+            .await?;
+        Ok(row.map(|r| AccountRow {
+            id: r.get(0),
+            password_hash: r.get(1),
+            key_check: r.get(2),
+        }))
+    }
+
+    pub async fn account_by_login(&self, login: String) -> Result<Option<AccountRow>, StoreError> {
+        self.account_where("login", login).await
+    }
+
+    pub async fn account_by_id(&self, id: String) -> Result<Option<AccountRow>, StoreError> {
+        self.account_where("id", id).await
+    }
+
+    pub async fn create_session(&self, s: NewSession) -> Result<(), StoreError> {
+        self.pool
+            .get()
+            .await?
+            .execute(
+                "INSERT INTO session (token_hash, account_id, device, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[
+                    &s.token_hash,
+                    &s.account_id,
+                    &s.device,
+                    &s.created_at,
+                    &s.expires_at,
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn session_account(
+        &self,
+        token_hash: Vec<u8>,
+        now: i64,
+    ) -> Result<Option<String>, StoreError> {
+        let row = self
+            .pool
+            .get()
+            .await?
+            .query_opt(
+                "SELECT account_id FROM session WHERE token_hash = $1 AND expires_at > $2",
+                &[&token_hash, &now],
+            )
+            .await?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    pub async fn delete_session(&self, token_hash: Vec<u8>) -> Result<(), StoreError> {
+        self.pool
+            .get()
+            .await?
+            .execute("DELETE FROM session WHERE token_hash = $1", &[&token_hash])
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_sessions(&self, account_id: String) -> Result<(), StoreError> {
+        self.pool
+            .get()
+            .await?
+            .execute("DELETE FROM session WHERE account_id = $1", &[&account_id])
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_account(&self, account_id: String) -> Result<(), StoreError> {
+        self.pool
+            .get()
+            .await?
+            .execute("DELETE FROM account WHERE id = $1", &[&account_id])
+            .await?;
+        Ok(())
+    }
+
+    pub async fn push(
+        &self,
+        account_id: String,
+        client_id: String,
+        mutations: Vec<Mutation>,
+    ) -> Result<PushOutcome, StoreError> {
+        let mut client = self.pool.get().await?;
+        let tx = client.transaction().await?;
+        // The account's row lock orders pushes across server processes.
+        let mut version = tx
+            .query_one(
+                "SELECT version FROM account WHERE id = $1 FOR UPDATE",
+                &[&account_id],
+            )
+            .await?
+            .get::<_, i64>(0) as u64;
+        let mut last = tx
+            .query_opt(
+                "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
+                &[&account_id, &client_id],
+            )
+            .await?
+            .map_or(0, |r| r.get::<_, i64>(0) as u64);
+        let mut results = Vec::new();
+        for m in &mutations {
+            let d = digest(m);
+            let mid = m.id as i64;
+            let status = match step(m, last) {
+                Step::Gap => break,
+                Step::Retry => {
+                    let seen = tx
+                        .query_opt(
+                            "SELECT digest FROM client_mutation
+                             WHERE account_id = $1 AND client_id = $2 AND mid = $3",
+                            &[&account_id, &client_id, &mid],
+                        )
+                        .await?
+                        .map(|r| r.get::<_, Vec<u8>>(0));
+                    if seen.is_some_and(|s| s != d) {
+                        // Dropping the transaction rolls the batch back.
+                        return Ok(PushOutcome::ClientIdConflict);
+                    }
+                    results.push(MutationResult {
+                        id: m.id,
+                        status: MutationStatus::Duplicate,
+                        code: None,
+                    });
+                    continue;
+                }
+                Step::Reject(code) => (MutationStatus::Rejected, Some(code)),
+                Step::Apply => match apply(&tx, &account_id, &client_id, m, version + 1).await? {
+                    Applied::Changed => {
+                        version += 1;
+                        (MutationStatus::Applied, None)
+                    }
+                    Applied::Unchanged => (MutationStatus::Applied, None),
+                    Applied::Deleted => (MutationStatus::Rejected, Some("deleted".to_owned())),
+                },
+            };
+            results.push(MutationResult {
+                id: m.id,
+                status: status.0,
+                code: status.1,
+            });
+            tx.execute(
+                "INSERT INTO client_mutation (account_id, client_id, mid, digest) VALUES ($1, $2, $3, $4)",
+                &[&account_id, &client_id, &mid, &d],
+            )
+            .await?;
+            last = m.id;
+        }
+        let last_i = last as i64;
+        tx.execute(
+            "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES ($1, $2, $3)
+             ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = $3",
+            &[&account_id, &client_id, &last_i],
+        )
+        .await?;
+        tx.execute(
+            "DELETE FROM client_mutation WHERE account_id = $1 AND client_id = $2 AND mid <= $3",
+            &[&account_id, &client_id, &(last_i - super::DIGEST_WINDOW)],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE account SET version = $2 WHERE id = $1",
+            &[&account_id, &(version as i64)],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(PushOutcome::Done {
+            last_mutation_id: last,
+            results,
+        })
+    }
+
+    pub async fn pull(
+        &self,
+        account_id: String,
+        client_id: String,
+        from: Option<u64>,
+        limit: u32,
+    ) -> Result<PullPage, StoreError> {
+        let mut client = self.pool.get().await?;
+        // One snapshot: the page and the head agree.
+        let tx = client
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .await?;
+        let head = tx
+            .query_one("SELECT version FROM account WHERE id = $1", &[&account_id])
+            .await?
+            .get::<_, i64>(0) as u64;
+        let last = tx
+            .query_opt(
+                "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
+                &[&account_id, &client_id],
+            )
+            .await?
+            .map_or(0, |r| r.get::<_, i64>(0) as u64);
+        let Some(from) = plan_pull(from, head) else {
+            return Ok(PullPage::Gone);
+        };
+        let rows = tx
+            .query(
+                "SELECT collection, doc, version, deleted FROM doc
+                 WHERE account_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+                &[&account_id, &(from as i64), &(i64::from(limit) + 1)],
+            )
+            .await?;
+        let has_more = rows.len() > limit as usize;
+        let docs: Vec<(String, String, u64, bool)> = rows
+            .iter()
+            .take(limit as usize)
+            .map(|r| (r.get(0), r.get(1), r.get::<_, i64>(2) as u64, r.get(3)))
+            .collect();
+        let to = if has_more {
+            docs.last().map_or(head, |d| d.2)
+        } else {
+            head
+        };
+        let fields = tx
+            .prepare(
+                "SELECT name, value FROM field WHERE account_id = $1 AND collection = $2 AND doc = $3",
+            )
+            .await?;
+        let mut changes = Vec::with_capacity(docs.len());
+        for (collection, doc, version, deleted) in docs {
+            let mut map = BTreeMap::new();
+            for r in tx.query(&fields, &[&account_id, &collection, &doc]).await? {
+                map.insert(r.get::<_, String>(0), parse(&r.get::<_, String>(1)));
+            }
+            changes.push(Change {
+                version,
+                collection,
+                doc,
+                deleted,
+                fields: map,
+            });
+        }
+        let conflicts = tx
+            .query(
+                "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
+                 WHERE account_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id",
+                &[&account_id, &(from as i64), &(to as i64)],
+            )
+            .await?
+            .iter()
+            .map(|r| Conflict {
+                version: r.get::<_, i64>(0) as u64,
+                collection: r.get(1),
+                doc: r.get(2),
+                field: r.get(3),
+                lost_value: parse(&r.get::<_, String>(4)),
+                won_value: parse(&r.get::<_, String>(5)),
+            })
+            .collect();
+        tx.commit().await?;
+        Ok(PullPage::Page {
+            changes,
+            conflicts,
+            to,
+            has_more,
+            last_mutation_id: last,
+        })
+    }
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+enum Applied {
+    Changed,
+    Unchanged,
+    /// A put to a deleted document: deletes win.
+    Deleted,
+}
+
+async fn apply(
+    tx: &impl GenericClient,
+    account: &str,
+    client: &str,
+    m: &Mutation,
+    version: u64,
+) -> Result<Applied, StoreError> {
+    let deleted: Option<bool> = tx
+        .query_opt(
+            "SELECT deleted FROM doc WHERE account_id = $1 AND collection = $2 AND doc = $3",
+            &[&account, &m.collection, &m.doc],
+        )
+        .await?
+        .map(|r| r.get(0));
+    let v = version as i64;
+    match (m.op, deleted) {
+        (Op::Delete, Some(true)) => Ok(Applied::Unchanged),
+        (Op::Delete, _) => {
+            tx.execute(
+                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES ($1, $2, $3, $4, TRUE)
+                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = $4, deleted = TRUE",
+                &[&account, &m.collection, &m.doc, &v],
+            )
+            .await?;
+            // A tombstone holds no values.
+            tx.execute(
+                "DELETE FROM field WHERE account_id = $1 AND collection = $2 AND doc = $3",
+                &[&account, &m.collection, &m.doc],
+            )
+            .await?;
+            Ok(Applied::Changed)
+        }
+        (Op::Put, Some(true)) => Ok(Applied::Deleted),
+        (Op::Put, existing) => {
+            if m.fields.is_empty() && existing.is_some() {
+                return Ok(Applied::Unchanged);
+            }
+            tx.execute(
+                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES ($1, $2, $3, $4, FALSE)
+                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = $4",
+                &[&account, &m.collection, &m.doc, &v],
+            )
+            .await?;
+            for (name, value) in &m.fields {
+                let text = value.to_string();
+                let before = tx
+                    .query_opt(
+                        "SELECT value, version, client_id FROM field
+                         WHERE account_id = $1 AND collection = $2 AND doc = $3 AND name = $4",
+                        &[&account, &m.collection, &m.doc, name],
+                    )
+                    .await?
+                    .map(|r| FieldWrite {
+                        value: r.get(0),
+                        version: r.get::<_, i64>(1) as u64,
+                        client: r.get(2),
+                    });
+                if let Some(before) = before
+                    && loses_concurrent_edit(&before, m, client, &text)
+                {
+                    // The earlier value loses, and the user can see it.
+                    tx.execute(
+                        "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        &[&account, &v, &m.collection, &m.doc, name, &before.value, &text],
+                    )
+                    .await?;
+                }
+                tx.execute(
+                    "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)
+                     ON CONFLICT (account_id, collection, doc, name)
+                     DO UPDATE SET value = $5, version = $6, client_id = $7",
+                    &[&account, &m.collection, &m.doc, name, &text, &v, &client],
+                )
+                .await?;
+            }
+            Ok(Applied::Changed)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+-- cradle-server on PostgreSQL: the same tables as on SQLite. Health values
+-- arrive sealed by the user's devices; the server stores and merges them
+-- without reading them. Created under an advisory lock, so several server
+-- processes can start at once.
+CREATE TABLE IF NOT EXISTS meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS account (
+    id             TEXT PRIMARY KEY,
+    login          TEXT NOT NULL UNIQUE,
+    password_hash  TEXT NOT NULL,
+    key_check      TEXT NOT NULL,
+    version        BIGINT NOT NULL DEFAULT 0,
+    created_at     BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS session (
+    token_hash  BYTEA PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    device      TEXT NOT NULL,
+    created_at  BIGINT NOT NULL,
+    expires_at  BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS session_account ON session (account_id);
+
+CREATE TABLE IF NOT EXISTS client (
+    account_id        TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    client_id         TEXT NOT NULL,
+    last_mutation_id  BIGINT NOT NULL,
+    PRIMARY KEY (account_id, client_id)
+);
+
+CREATE TABLE IF NOT EXISTS client_mutation (
+    account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    client_id   TEXT NOT NULL,
+    mid         BIGINT NOT NULL,
+    digest      BYTEA NOT NULL,
+    PRIMARY KEY (account_id, client_id, mid)
+);
+
+CREATE TABLE IF NOT EXISTS doc (
+    account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    collection  TEXT NOT NULL,
+    doc         TEXT NOT NULL,
+    version     BIGINT NOT NULL,
+    deleted     BOOLEAN NOT NULL,
+    PRIMARY KEY (account_id, collection, doc)
+);
+
+CREATE INDEX IF NOT EXISTS doc_version ON doc (account_id, version);
+
+CREATE TABLE IF NOT EXISTS field (
+    account_id  TEXT NOT NULL,
+    collection  TEXT NOT NULL,
+    doc         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    version     BIGINT NOT NULL,
+    client_id   TEXT NOT NULL,
+    PRIMARY KEY (account_id, collection, doc, name),
+    FOREIGN KEY (account_id, collection, doc) REFERENCES doc (account_id, collection, doc) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS conflict (
+    id          BIGSERIAL PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    version     BIGINT NOT NULL,
+    collection  TEXT NOT NULL,
+    doc         TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    lost_value  TEXT NOT NULL,
+    won_value   TEXT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS conflict_version ON conflict (account_id, version);
