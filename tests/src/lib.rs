@@ -191,7 +191,9 @@ impl Server {
                         rusqlite::types::ValueRef::Null => String::new(),
                         rusqlite::types::ValueRef::Integer(v) => v.to_string(),
                         rusqlite::types::ValueRef::Real(v) => v.to_string(),
-                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                        rusqlite::types::ValueRef::Text(t) => {
+                            String::from_utf8_lossy(t).into_owned()
+                        }
                         rusqlite::types::ValueRef::Blob(b) => format!("{b:?}"),
                     })
                 })
@@ -220,6 +222,18 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A test database is dropped with its server; the cluster stays small.
+        if let Some(url) = self.storage.as_ref().and_then(|s| s.database.as_ref())
+            && let Some((base, name)) = url.rsplit_once('/')
+        {
+            let _ = Command::new("psql")
+                .arg(format!("{base}/postgres"))
+                .args([
+                    "-qc",
+                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                ])
+                .output();
+        }
     }
 }
 
