@@ -554,8 +554,9 @@ impl Cradle {
         privacy::export_all(&db, &c.now_text)
     }
 
-    /// "Delete all my data": every local record, including the profile,
-    /// with nothing left in the database files. Separate from sync.
+    /// "Delete all my data": every local record, including the profile and
+    /// the link to a sync account, with nothing left in the database files.
+    /// What the server holds stays until she deletes the account too.
     pub fn delete_all(&self) -> Result<()> {
         self.write(
             &[
@@ -566,7 +567,9 @@ impl Cradle {
             ],
             |tx, _| privacy::delete_all(tx),
         )?;
-        privacy::scrub(&self.db())
+        privacy::scrub(&self.db())?;
+        // The link to the account went with everything else.
+        self.refresh_status()
     }
 
     /// Every dating estimate of the ongoing pregnancy, oldest first.

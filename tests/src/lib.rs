@@ -4,6 +4,7 @@
 pub mod proxy;
 
 use cradle_core::clock::SystemClock;
+use cradle_core::records::Measurement;
 use cradle_core::storage::DbKey;
 use cradle_core::sync::SyncOptions;
 use cradle_core::{Config, Cradle};
@@ -313,4 +314,37 @@ impl Default for Device {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Records a blood pressure reading now; returns its local id.
+pub fn record_bp(c: &Cradle, systolic: u32, diastolic: u32) -> i64 {
+    c.record(
+        Measurement::blood_pressure(systolic, diastolic, None).expect("a valid reading"),
+        None,
+    )
+    .expect("recorded")
+}
+
+/// The device's live blood pressure readings, sorted.
+pub fn blood_pressures(c: &Cradle) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = c
+        .records(Some("blood_pressure"))
+        .expect("records")
+        .into_iter()
+        .map(|r| match r.measurement {
+            Measurement::BloodPressure {
+                systolic,
+                diastolic,
+                ..
+            } => (systolic, diastolic),
+            other => panic!("not a blood pressure: {other:?}"),
+        })
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Just the systolic values of [`blood_pressures`].
+pub fn systolics(c: &Cradle) -> Vec<u32> {
+    blood_pressures(c).into_iter().map(|(s, _)| s).collect()
 }

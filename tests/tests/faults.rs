@@ -3,33 +3,13 @@
 //! offline. Correctness never depends on timing: waits only bound how long
 //! a fault lasts.
 
-use cradle_core::records::Measurement;
 use cradle_core::sync::SyncStatus;
-use cradle_core::{Cradle, Error};
+use cradle_core::Error;
 use cradle_tests::proxy::{Fault, Proxy};
-use cradle_tests::{Device, Server};
+use cradle_tests::{Device, Server, record_bp, systolics};
 use std::time::Duration;
 
 const PASSWORD: &str = "correct horse battery";
-
-fn bp(c: &Cradle, sys: u32) -> i64 {
-    c.record(Measurement::blood_pressure(sys, 70, None).unwrap(), None)
-        .unwrap()
-}
-
-fn systolics(c: &Cradle) -> Vec<u32> {
-    let mut v: Vec<u32> = c
-        .records(Some("blood_pressure"))
-        .unwrap()
-        .into_iter()
-        .map(|r| match r.measurement {
-            Measurement::BloodPressure { systolic, .. } => systolic,
-            _ => unreachable!(),
-        })
-        .collect();
-    v.sort_unstable();
-    v
-}
 
 /// Documents the server holds for the account (tombstones included).
 fn server_docs(server: &Server) -> i64 {
@@ -70,7 +50,7 @@ async fn each_transient_fault_is_retried_and_applied_exactly_once() {
     for fault in faults {
         let (server, proxy, a, b) = setup().await;
         for s in [111, 112, 113] {
-            bp(&a.cradle, s);
+            record_bp(&a.cradle, s, 70);
         }
         proxy.script([fault.clone()]);
         let report = a
@@ -92,7 +72,7 @@ async fn each_transient_fault_is_retried_and_applied_exactly_once() {
 #[tokio::test]
 async fn a_long_retry_after_stops_the_sync_and_keeps_the_queue() {
     let (server, proxy, a, _b) = setup().await;
-    bp(&a.cradle, 120);
+    record_bp(&a.cradle, 120, 70);
     proxy.script([Fault::Status(503, Some(120))]);
     let e = a.cradle.sync_now().await.unwrap_err();
     assert!(matches!(e, Error::Server { status: 503 }), "{e:?}");
@@ -112,7 +92,7 @@ async fn a_long_retry_after_stops_the_sync_and_keeps_the_queue() {
 #[tokio::test]
 async fn a_permanent_refusal_is_an_error_and_loses_nothing() {
     let (server, proxy, a, _b) = setup().await;
-    bp(&a.cradle, 120);
+    record_bp(&a.cradle, 120, 70);
     proxy.script([Fault::Status(413, None)]);
     let e = a.cradle.sync_now().await.unwrap_err();
     assert!(matches!(e, Error::Server { status: 413 }), "{e:?}");
@@ -127,9 +107,9 @@ async fn a_permanent_refusal_is_an_error_and_loses_nothing() {
 #[tokio::test]
 async fn a_captive_portal_is_reported_and_nothing_is_applied() {
     let (server, proxy, a, b) = setup().await;
-    bp(&b.cradle, 140);
+    record_bp(&b.cradle, 140, 70);
     b.cradle.sync_now().await.unwrap();
-    bp(&a.cradle, 120);
+    record_bp(&a.cradle, 120, 70);
     // The portal answers every request until she signs in to the Wi-Fi.
     proxy.script(std::iter::repeat_n(Fault::CaptivePortal, 1000));
     let e = a.cradle.sync_now().await.unwrap_err();
@@ -158,7 +138,7 @@ async fn a_captive_portal_is_reported_and_nothing_is_applied() {
 async fn a_401_mid_sync_asks_to_sign_in_and_keeps_queued_work() {
     let (server, proxy, a, b) = setup().await;
     for s in 1..=150 {
-        bp(&a.cradle, 80 + s % 100);
+        record_bp(&a.cradle, 80 + s % 100, 70);
     }
     // The first batch of 100 goes through; the second meets a 401.
     proxy.script([Fault::Pass, Fault::Status(401, None)]);
@@ -187,7 +167,7 @@ async fn a_401_mid_sync_asks_to_sign_in_and_keeps_queued_work() {
 #[tokio::test]
 async fn offline_reports_offline_and_syncs_when_back() {
     let (server, proxy, a, _b) = setup().await;
-    bp(&a.cradle, 120);
+    record_bp(&a.cradle, 120, 70);
     proxy.set_offline(true);
     let e = a.cradle.sync_now().await.unwrap_err();
     assert!(matches!(e, Error::Network(_)), "{e:?}");

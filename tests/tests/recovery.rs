@@ -2,10 +2,8 @@
 //! device restored from a backup onto a second phone (a cloned client id),
 //! and a server restored from an older backup.
 
-use cradle_core::Cradle;
-use cradle_core::records::Measurement;
 use cradle_tests::proxy::{Fault, Proxy};
-use cradle_tests::{Device, Server, binary};
+use cradle_tests::{Device, Server, binary, record_bp, systolics};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -232,25 +230,6 @@ fn killed_between_pulled_pages_then_the_next_sync_converges() {
     assert_eq!(integrity(&b), "ok");
 }
 
-fn bp(c: &Cradle, sys: u32) {
-    c.record(Measurement::blood_pressure(sys, 70, None).unwrap(), None)
-        .unwrap();
-}
-
-fn systolics(c: &Cradle) -> Vec<u32> {
-    let mut v: Vec<u32> = c
-        .records(Some("blood_pressure"))
-        .unwrap()
-        .into_iter()
-        .map(|r| match r.measurement {
-            Measurement::BloodPressure { systolic, .. } => systolic,
-            _ => unreachable!(),
-        })
-        .collect();
-    v.sort_unstable();
-    v
-}
-
 #[tokio::test]
 async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
     let server = Server::start();
@@ -259,15 +238,15 @@ async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
         .register(&server.url, "mama", PASSWORD, "phone")
         .await
         .unwrap();
-    bp(&a.cradle, 100);
+    record_bp(&a.cradle, 100, 70);
     a.cradle.sync_now().await.unwrap();
-    bp(&a.cradle, 101); // queued, not yet pushed, when the backup is taken
+    record_bp(&a.cradle, 101, 70); // queued, not yet pushed, when the backup is taken
     let (a, restored) = a.clone_by_backup();
 
     // Both now push under one client id, with different changes.
-    bp(&a.cradle, 102);
-    bp(&restored.cradle, 200);
-    bp(&restored.cradle, 201);
+    record_bp(&a.cradle, 102, 70);
+    record_bp(&restored.cradle, 200, 70);
+    record_bp(&restored.cradle, 201, 70);
     a.cradle.sync_now().await.unwrap();
     restored.cradle.sync_now().await.unwrap();
     a.cradle.sync_now().await.unwrap();
@@ -290,7 +269,7 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .unwrap();
-    bp(&a.cradle, 100);
+    record_bp(&a.cradle, 100, 70);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
 
@@ -298,14 +277,14 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     let storage = server.stop();
     let backup = storage.snapshot();
     let server = Server::resume(storage, &addr, &[]);
-    bp(&a.cradle, 101);
+    record_bp(&a.cradle, 101, 70);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
     drop(server);
 
     // The operator restores the old backup: reading 101 is gone from it.
     let server = Server::resume(backup, &addr, &[]);
-    bp(&a.cradle, 102);
+    record_bp(&a.cradle, 102, 70);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
     a.cradle.sync_now().await.unwrap();

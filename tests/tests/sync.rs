@@ -4,29 +4,9 @@ use cradle_core::records::Measurement;
 use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::sync::SyncStatus;
 use cradle_core::{Cradle, Error};
-use cradle_tests::{Device, Server};
+use cradle_tests::{Device, Server, blood_pressures, record_bp};
 
 const PASSWORD: &str = "correct horse battery";
-
-fn bp(c: &Cradle, sys: u32, dia: u32) -> i64 {
-    c.record(Measurement::blood_pressure(sys, dia, None).unwrap(), None)
-        .unwrap()
-}
-
-fn bps(c: &Cradle) -> Vec<(u32, u32)> {
-    c.records(Some("blood_pressure"))
-        .unwrap()
-        .into_iter()
-        .map(|r| match r.measurement {
-            Measurement::BloodPressure {
-                systolic,
-                diastolic,
-                ..
-            } => (systolic, diastolic),
-            other => panic!("not a blood pressure: {other:?}"),
-        })
-        .collect()
-}
 
 fn notes(c: &Cradle) -> Vec<String> {
     c.entries(&Filter {
@@ -63,7 +43,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     let server = Server::start();
     // Recorded before the account exists: linking queues them.
     let a = Device::new();
-    bp(&a.cradle, 118, 76);
+    record_bp(&a.cradle, 118, 76);
     let code = a
         .cradle
         .register(&server.url, "mama", PASSWORD, "phone")
@@ -97,7 +77,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
         .await
         .unwrap();
     b.cradle.sync_now().await.unwrap();
-    assert_eq!(bps(&b.cradle), vec![(118, 76)]);
+    assert_eq!(blood_pressures(&b.cradle), vec![(118, 76)]);
     assert_eq!(notes(&b.cradle), vec!["Felt the first kicks".to_owned()]);
     assert_eq!(b.cradle.records(Some("weight")).unwrap().len(), 1);
 
@@ -114,8 +94,8 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     b.cradle.sync_now().await.unwrap();
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
-    assert_eq!(bps(&a.cradle), vec![(121, 79)]);
-    assert_eq!(bps(&b.cradle), vec![(121, 79)]);
+    assert_eq!(blood_pressures(&a.cradle), vec![(121, 79)]);
+    assert_eq!(blood_pressures(&b.cradle), vec![(121, 79)]);
     assert!(a.cradle.records(Some("weight")).unwrap().is_empty());
     assert!(b.cradle.records(Some("weight")).unwrap().is_empty());
     // Nothing echoes back: a sync with nothing new pushes nothing.
@@ -127,7 +107,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
 async fn the_server_stores_no_readable_health_value() {
     let server = Server::start();
     let (a, _b) = pair(&server).await;
-    bp(&a.cradle, 163, 107);
+    record_bp(&a.cradle, 163, 107);
     a.cradle
         .add_entry(
             Entry::Note {
@@ -224,7 +204,7 @@ async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
 async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
     let server = Server::start();
     let (a, b) = pair(&server).await;
-    bp(&a.cradle, 130, 85);
+    record_bp(&a.cradle, 130, 85);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
 
@@ -249,8 +229,8 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
     b.cradle.sync_now().await.unwrap();
     a.cradle.sync_now().await.unwrap();
 
-    assert_eq!(bps(&a.cradle), vec![(135, 85)]);
-    assert_eq!(bps(&b.cradle), vec![(135, 85)]);
+    assert_eq!(blood_pressures(&a.cradle), vec![(135, 85)]);
+    assert_eq!(blood_pressures(&b.cradle), vec![(135, 85)]);
     for device in [&a, &b] {
         let conflicts = device.cradle.sync_conflicts().unwrap();
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
@@ -264,7 +244,7 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
 async fn a_delete_wins_over_a_concurrent_edit() {
     let server = Server::start();
     let (a, b) = pair(&server).await;
-    let id = bp(&a.cradle, 125, 80);
+    let id = record_bp(&a.cradle, 125, 80);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
     a.cradle.delete_record(id).unwrap();
@@ -282,6 +262,31 @@ async fn a_delete_wins_over_a_concurrent_edit() {
         report.rejected, 1,
         "the edit of a deleted record is refused"
     );
-    assert!(bps(&a.cradle).is_empty());
-    assert!(bps(&b.cradle).is_empty());
+    assert!(blood_pressures(&a.cradle).is_empty());
+    assert!(blood_pressures(&b.cradle).is_empty());
+}
+
+#[tokio::test]
+async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
+    let server = Server::start();
+    let (a, b) = pair(&server).await;
+    record_bp(&a.cradle, 120, 76);
+    a.cradle.sync_now().await.unwrap();
+    let SyncStatus::UpToDate { last_synced_at } = a.cradle.sync_status().unwrap() else {
+        panic!("not up to date");
+    };
+    record_bp(&a.cradle, 121, 76);
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Waiting {
+            pending: 1,
+            last_synced_at: Some(last_synced_at)
+        }
+    );
+    // "Delete all my data" here unlinks this device; the account keeps its copy.
+    a.cradle.delete_all().unwrap();
+    assert_eq!(a.cradle.sync_status().unwrap(), SyncStatus::SignedOut);
+    assert!(a.cradle.recovery_code().unwrap().is_none());
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(blood_pressures(&b.cradle), vec![(120, 76)]);
 }

@@ -204,11 +204,7 @@ impl Cradle {
             .await
             .map_err(account_error)?;
         let session = client
-            .login(&Login {
-                login: login.to_owned(),
-                password: password.to_owned(),
-                device: device.to_owned(),
-            })
+            .login(&login_body(login, password, device))
             .await
             .map_err(account_error)?;
         self.link_to(client.base_url(), login, &session, &key)?;
@@ -239,11 +235,7 @@ impl Cradle {
             }
         };
         let session = client
-            .login(&Login {
-                login: login.to_owned(),
-                password: password.to_owned(),
-                device: device.to_owned(),
-            })
+            .login(&login_body(login, password, device))
             .await
             .map_err(account_error)?;
         match (existing, key) {
@@ -402,21 +394,34 @@ impl Cradle {
         .collect()
     }
 
-    /// The status as it stands, from memory or else from the database.
+    /// The status as it stands: what the last sync said, unless changes
+    /// made since wait to be sent.
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        if let Some(s) = self
+        let cached = self
             .sync
             .status
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .clone()
-        {
-            return Ok(s);
+            .clone();
+        match cached {
+            Some(SyncStatus::UpToDate { last_synced_at }) => {
+                let pending = outbox::pending(&self.db())?;
+                Ok(if pending == 0 {
+                    SyncStatus::UpToDate { last_synced_at }
+                } else {
+                    SyncStatus::Waiting {
+                        pending,
+                        last_synced_at: Some(last_synced_at),
+                    }
+                })
+            }
+            Some(s) => Ok(s),
+            None => status_at_rest(&self.db()),
         }
-        status_at_rest(&self.db())
     }
 
-    fn refresh_status(&self) -> Result<()> {
+    /// Reads the status again from the database (after the link changed).
+    pub(crate) fn refresh_status(&self) -> Result<()> {
         let status = status_at_rest(&self.db())?;
         self.set_status(status);
         Ok(())
@@ -706,6 +711,14 @@ fn status_at_rest(conn: &Connection) -> Result<SyncStatus> {
             last_synced_at,
         },
     })
+}
+
+fn login_body(login: &str, password: &str, device: &str) -> Login {
+    Login {
+        login: login.to_owned(),
+        password: password.to_owned(),
+        device: device.to_owned(),
+    }
 }
 
 /// A status's reason, in words, from the server's code.

@@ -100,11 +100,16 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn account_by_login(&self, login: String) -> Result<Option<AccountRow>, StoreError> {
+    async fn account_where(
+        &self,
+        column: &'static str,
+        value: String,
+    ) -> Result<Option<AccountRow>, StoreError> {
         self.run(move |c| {
+            // `column` is one of two literals below, never input.
             Ok(c.query_row(
-                "SELECT id, password_hash, key_check FROM account WHERE login = ?1",
-                [login],
+                &format!("SELECT id, password_hash, key_check FROM account WHERE {column} = ?1"),
+                [value],
                 |r| {
                     Ok(AccountRow {
                         id: r.get(0)?,
@@ -118,22 +123,12 @@ impl SqliteStore {
         .await
     }
 
+    pub async fn account_by_login(&self, login: String) -> Result<Option<AccountRow>, StoreError> {
+        self.account_where("login", login).await
+    }
+
     pub async fn account_by_id(&self, id: String) -> Result<Option<AccountRow>, StoreError> {
-        self.run(move |c| {
-            Ok(c.query_row(
-                "SELECT id, password_hash, key_check FROM account WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(AccountRow {
-                        id: r.get(0)?,
-                        password_hash: r.get(1)?,
-                        key_check: r.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
-        })
-        .await
+        self.account_where("id", id).await
     }
 
     pub async fn create_session(&self, s: NewSession) -> Result<(), StoreError> {
