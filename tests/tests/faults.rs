@@ -3,8 +3,8 @@
 //! offline. Correctness never depends on timing: waits only bound how long
 //! a fault lasts.
 
-use cradle_core::sync::SyncStatus;
 use cradle_core::Error;
+use cradle_core::sync::SyncStatus;
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, Server, record_bp, systolics};
 use std::time::Duration;

@@ -271,6 +271,13 @@ async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
     let server = Server::start();
     let (a, b) = pair(&server).await;
     record_bp(&a.cradle, 120, 76);
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Waiting {
+            pending: 1,
+            last_synced_at: None
+        }
+    );
     a.cradle.sync_now().await.unwrap();
     let SyncStatus::UpToDate { last_synced_at } = a.cradle.sync_status().unwrap() else {
         panic!("not up to date");

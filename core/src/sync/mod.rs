@@ -394,8 +394,10 @@ impl Cradle {
         .collect()
     }
 
-    /// The status as it stands: what the last sync said, unless changes
-    /// made since wait to be sent.
+    /// The status as it stands. The last sync's outcome (offline, error,
+    /// sign in again) is remembered; the count of changes waiting, and
+    /// whether she is up to date, are always read afresh, because every
+    /// local write changes them.
     pub fn sync_status(&self) -> Result<SyncStatus> {
         let cached = self
             .sync
@@ -403,21 +405,28 @@ impl Cradle {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        match cached {
-            Some(SyncStatus::UpToDate { last_synced_at }) => {
-                let pending = outbox::pending(&self.db())?;
-                Ok(if pending == 0 {
-                    SyncStatus::UpToDate { last_synced_at }
-                } else {
-                    SyncStatus::Waiting {
-                        pending,
-                        last_synced_at: Some(last_synced_at),
-                    }
-                })
+        let db = self.db();
+        Ok(match cached {
+            None | Some(SyncStatus::Waiting { .. } | SyncStatus::UpToDate { .. }) => {
+                status_at_rest(&db)?
             }
-            Some(s) => Ok(s),
-            None => status_at_rest(&self.db()),
-        }
+            Some(SyncStatus::Offline { .. }) => SyncStatus::Offline {
+                pending: outbox::pending(&db)?,
+            },
+            Some(SyncStatus::SignInRequired { .. }) => SyncStatus::SignInRequired {
+                pending: outbox::pending(&db)?,
+            },
+            Some(SyncStatus::Error {
+                reason,
+                retry_after_secs,
+                ..
+            }) => SyncStatus::Error {
+                reason,
+                pending: outbox::pending(&db)?,
+                retry_after_secs,
+            },
+            Some(live @ (SyncStatus::Syncing { .. } | SyncStatus::SignedOut)) => live,
+        })
     }
 
     /// Reads the status again from the database (after the link changed).
