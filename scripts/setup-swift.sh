@@ -23,7 +23,8 @@ if [ ! -f "$stamp" ]; then
     fi
     # A half-built chroot from an interrupted run is discarded, never reused.
     # Unmount first: a bind mount left inside it must never be deleted through.
-    findmnt -rn -o TARGET | grep -F "$root/" | sort -r | xargs -r -n1 umount -l
+    # (grep finds nothing on a machine that never had the chroot; that is fine.)
+    { findmnt -rn -o TARGET | grep -F "$root/" || true; } | sort -r | xargs -r -n1 umount -l
     rm -rf "$root"
     mkdir -p "$(dirname "$root")"
     debootstrap --variant=minbase trixie "$root" "$mirror" >/dev/null
