@@ -25,6 +25,15 @@ const CLIENTS: usize = 100;
 const ROUNDS: usize = 20;
 const PASSWORD: &str = "correct horse battery";
 
+/// Which backend the server runs on (`CRADLE_TEST_POSTGRES` picks PostgreSQL).
+fn backend() -> &'static str {
+    if std::env::var("CRADLE_TEST_POSTGRES").is_ok_and(|v| !v.is_empty()) {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    }
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -142,7 +151,10 @@ async fn bulk() {
             bytes as f64 / body_len
         );
     };
-    println!("## {READINGS} readings, one device to another (SQLite server)\n");
+    println!(
+        "## {READINGS} readings, one device to another ({} server)\n",
+        backend()
+    );
     println!(
         "| step | time (ms) | ratio to bulk POST | bytes on the wire (MiB) | ratio to bulk body |"
     );
@@ -153,7 +165,10 @@ async fn bulk() {
         body.len() as u64,
     );
     row(
-        &format!("push: {} batches of 100", READINGS / 100),
+        &format!(
+            "first device: push {} batches of 100, then pull its own changes back",
+            READINGS / 100
+        ),
         push,
         push_bytes,
     );
@@ -284,7 +299,8 @@ async fn load() {
     let base_p50 = percentile(&health, 0.5);
     let base_p99 = percentile(&health, 0.99);
     println!(
-        "## {CLIENTS} concurrent clients, {ROUNDS} rounds of push (10 mutations) + pull each (SQLite server)\n"
+        "## {CLIENTS} concurrent clients, {ROUNDS} rounds of push (10 mutations) + pull each ({} server)\n",
+        backend()
     );
     println!("| request | count | p50 (ms) | p99 (ms) | p50 / healthz p50 | p99 / healthz p99 |");
     println!("|---|---:|---:|---:|---:|---:|");

@@ -10,7 +10,7 @@ use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatu
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use tokio_postgres::NoTls;
 
 const SCHEMA: &str = include_str!("postgres.sql");
@@ -433,40 +433,58 @@ async fn apply(
                 &[&account, &m.collection, &m.doc, &v],
             )
             .await?;
+            // Two round trips for all the fields, not two per field: on a
+            // network every round trip counts.
+            let before: HashMap<String, FieldWrite> = tx
+                .query(
+                    "SELECT name, value, version, client_id FROM field
+                     WHERE account_id = $1 AND collection = $2 AND doc = $3",
+                    &[&account, &m.collection, &m.doc],
+                )
+                .await?
+                .iter()
+                .map(|r| {
+                    (
+                        r.get(0),
+                        FieldWrite {
+                            value: r.get(1),
+                            version: r.get::<_, i64>(2) as u64,
+                            client: r.get(3),
+                        },
+                    )
+                })
+                .collect();
+            let (mut names, mut texts) = (Vec::new(), Vec::new());
+            let (mut lost_fields, mut lost, mut won) = (Vec::new(), Vec::new(), Vec::new());
             for (name, value) in &m.fields {
                 let text = value.to_string();
-                let before = tx
-                    .query_opt(
-                        "SELECT value, version, client_id FROM field
-                         WHERE account_id = $1 AND collection = $2 AND doc = $3 AND name = $4",
-                        &[&account, &m.collection, &m.doc, name],
-                    )
-                    .await?
-                    .map(|r| FieldWrite {
-                        value: r.get(0),
-                        version: r.get::<_, i64>(1) as u64,
-                        client: r.get(2),
-                    });
-                if let Some(before) = before
-                    && loses_concurrent_edit(&before, m, client, &text)
+                if let Some(b) = before.get(name)
+                    && loses_concurrent_edit(b, m, client, &text)
                 {
                     // The earlier value loses, and the user can see it.
-                    tx.execute(
-                        "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                        &[&account, &v, &m.collection, &m.doc, name, &before.value, &text],
-                    )
-                    .await?;
+                    lost_fields.push(name.clone());
+                    lost.push(b.value.clone());
+                    won.push(text.clone());
                 }
+                names.push(name.clone());
+                texts.push(text);
+            }
+            if !lost_fields.is_empty() {
                 tx.execute(
-                    "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)
-                     ON CONFLICT (account_id, collection, doc, name)
-                     DO UPDATE SET value = $5, version = $6, client_id = $7",
-                    &[&account, &m.collection, &m.doc, name, &text, &v, &client],
+                    "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
+                     SELECT $1, $2, $3, $4, f, l, w FROM UNNEST($5::text[], $6::text[], $7::text[]) AS t(f, l, w)",
+                    &[&account, &v, &m.collection, &m.doc, &lost_fields, &lost, &won],
                 )
                 .await?;
             }
+            tx.execute(
+                "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
+                 SELECT $1, $2, $3, n, x, $6, $7 FROM UNNEST($4::text[], $5::text[]) AS t(n, x)
+                 ON CONFLICT (account_id, collection, doc, name)
+                 DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, client_id = EXCLUDED.client_id",
+                &[&account, &m.collection, &m.doc, &names, &texts, &v, &client],
+            )
+            .await?;
             Ok(Applied::Changed)
         }
     }
