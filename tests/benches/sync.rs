@@ -14,7 +14,7 @@ use cradle_core::records::Measurement;
 use cradle_core::sync::SyncOptions;
 use cradle_core::sync::crypto::SyncKey;
 use cradle_tests::proxy::{Proxy, sink};
-use cradle_tests::{Device, Server};
+use cradle_tests::{Device, PASSWORD, Server};
 use jiff::Timestamp;
 use serde_json::json;
 use std::sync::Arc;
@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 const READINGS: usize = 10_000;
 const CLIENTS: usize = 100;
 const ROUNDS: usize = 20;
-const PASSWORD: &str = "correct horse battery";
 
 /// Which backend the server runs on (`CRADLE_TEST_POSTGRES` picks PostgreSQL).
 fn backend() -> &'static str {

@@ -348,3 +348,23 @@ pub fn blood_pressures(c: &Cradle) -> Vec<(u32, u32)> {
 pub fn systolics(c: &Cradle) -> Vec<u32> {
     blood_pressures(c).into_iter().map(|(s, _)| s).collect()
 }
+
+/// The password the test accounts use.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// One account on two devices: the first registers through `a_url`, the
+/// second signs in through `b_url` with the recovery code.
+pub async fn pair(a_url: &str, b_url: &str) -> (Device, Device) {
+    let a = Device::new();
+    let code = a
+        .cradle
+        .register(a_url, "mama", PASSWORD, "phone")
+        .await
+        .expect("registered");
+    let b = Device::new();
+    b.cradle
+        .login(b_url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .expect("signed in");
+    (a, b)
+}

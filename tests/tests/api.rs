@@ -2,11 +2,9 @@
 
 use cradle_core::api::{Mutation, Op, PushRequest};
 use cradle_core::sync::crypto::SyncKey;
-use cradle_tests::Server;
+use cradle_tests::{PASSWORD, Server};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-
-const PASSWORD: &str = "correct horse battery";
 
 struct User {
     token: String,

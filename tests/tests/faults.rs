@@ -6,10 +6,8 @@
 use cradle_core::Error;
 use cradle_core::sync::SyncStatus;
 use cradle_tests::proxy::{Fault, Proxy};
-use cradle_tests::{Device, Server, record_bp, systolics};
+use cradle_tests::{Device, PASSWORD, Server, pair, record_bp, systolics};
 use std::time::Duration;
-
-const PASSWORD: &str = "correct horse battery";
 
 /// Documents the server holds for the account (tombstones included).
 fn server_docs(server: &Server) -> i64 {
@@ -20,17 +18,7 @@ fn server_docs(server: &Server) -> i64 {
 async fn setup() -> (Server, Proxy, Device, Device) {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
-    let a = Device::new();
-    let code = a
-        .cradle
-        .register(&proxy.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
-    let b = Device::new();
-    b.cradle
-        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
-        .await
-        .unwrap();
+    let (a, b) = pair(&proxy.url, &server.url).await;
     (server, proxy, a, b)
 }
 

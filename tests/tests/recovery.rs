@@ -3,12 +3,10 @@
 //! and a server restored from an older backup.
 
 use cradle_tests::proxy::{Fault, Proxy};
-use cradle_tests::{Device, Server, binary, record_bp, systolics};
+use cradle_tests::{Device, PASSWORD, Server, binary, pair, record_bp, systolics};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-const PASSWORD: &str = "correct horse battery";
 
 fn cradle(db: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(binary("cradle"));
@@ -258,17 +256,7 @@ async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
 async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     let server = Server::start();
     let addr = server.addr().to_owned();
-    let a = Device::new();
-    let code = a
-        .cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
-    let b = Device::new();
-    b.cradle
-        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
-        .await
-        .unwrap();
+    let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 100, 70);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();

@@ -11,14 +11,12 @@ use cradle_core::Cradle;
 use cradle_core::records::Measurement;
 use cradle_core::sync::SyncOptions;
 use cradle_tests::proxy::Proxy;
-use cradle_tests::{Device, Server};
+use cradle_tests::{Device, PASSWORD, Server};
 use jiff::Timestamp;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
-
-const PASSWORD: &str = "correct horse battery";
 
 fn options() -> SyncOptions {
     SyncOptions {

@@ -4,9 +4,7 @@ use cradle_core::records::Measurement;
 use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::sync::SyncStatus;
 use cradle_core::{Cradle, Error};
-use cradle_tests::{Device, Server, blood_pressures, record_bp};
-
-const PASSWORD: &str = "correct horse battery";
+use cradle_tests::{Device, PASSWORD, Server, blood_pressures, pair, record_bp};
 
 fn notes(c: &Cradle) -> Vec<String> {
     c.entries(&Filter {
@@ -20,22 +18,6 @@ fn notes(c: &Cradle) -> Vec<String> {
         other => panic!("not a note: {other:?}"),
     })
     .collect()
-}
-
-/// A registered first device and a second one signed in with the recovery code.
-async fn pair(server: &Server) -> (Device, Device) {
-    let a = Device::new();
-    let code = a
-        .cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
-    let b = Device::new();
-    b.cradle
-        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
-        .await
-        .unwrap();
-    (a, b)
 }
 
 #[tokio::test]
@@ -106,7 +88,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
 #[tokio::test]
 async fn the_server_stores_no_readable_health_value() {
     let server = Server::start();
-    let (a, _b) = pair(&server).await;
+    let (a, _b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 163, 107);
     a.cradle
         .add_entry(
@@ -203,7 +185,7 @@ async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
 #[tokio::test]
 async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
     let server = Server::start();
-    let (a, b) = pair(&server).await;
+    let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 130, 85);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
@@ -243,7 +225,7 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
 #[tokio::test]
 async fn a_delete_wins_over_a_concurrent_edit() {
     let server = Server::start();
-    let (a, b) = pair(&server).await;
+    let (a, b) = pair(&server.url, &server.url).await;
     let id = record_bp(&a.cradle, 125, 80);
     a.cradle.sync_now().await.unwrap();
     b.cradle.sync_now().await.unwrap();
@@ -269,7 +251,7 @@ async fn a_delete_wins_over_a_concurrent_edit() {
 #[tokio::test]
 async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
     let server = Server::start();
-    let (a, b) = pair(&server).await;
+    let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 120, 76);
     assert_eq!(
         a.cradle.sync_status().unwrap(),

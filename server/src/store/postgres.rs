@@ -206,13 +206,7 @@ impl PostgresStore {
             )
             .await?
             .get::<_, i64>(0) as u64;
-        let mut last = tx
-            .query_opt(
-                "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
-                &[&account_id, &client_id],
-            )
-            .await?
-            .map_or(0, |r| r.get::<_, i64>(0) as u64);
+        let mut last = last_mutation_id(&tx, &account_id, &client_id).await?;
         let mut results = Vec::new();
         for m in &mutations {
             let d = digest(m);
@@ -304,13 +298,7 @@ impl PostgresStore {
             .query_one("SELECT version FROM account WHERE id = $1", &[&account_id])
             .await?
             .get::<_, i64>(0) as u64;
-        let last = tx
-            .query_opt(
-                "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
-                &[&account_id, &client_id],
-            )
-            .await?
-            .map_or(0, |r| r.get::<_, i64>(0) as u64);
+        let last = last_mutation_id(&tx, &account_id, &client_id).await?;
         let Some(from) = plan_pull(from, head) else {
             return Ok(PullPage::Gone);
         };
@@ -377,6 +365,21 @@ impl PostgresStore {
             last_mutation_id: last,
         })
     }
+}
+
+/// The highest mutation id of this client the server has processed.
+async fn last_mutation_id(
+    tx: &impl GenericClient,
+    account: &str,
+    client: &str,
+) -> Result<u64, StoreError> {
+    Ok(tx
+        .query_opt(
+            "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
+            &[&account, &client],
+        )
+        .await?
+        .map_or(0, |r| r.get::<_, i64>(0) as u64))
 }
 
 fn parse(text: &str) -> Value {

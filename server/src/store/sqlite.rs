@@ -199,14 +199,7 @@ impl SqliteStore {
     ) -> Result<PushOutcome, StoreError> {
         self.run(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mut last: u64 = tx
-                .query_row(
-                    "SELECT last_mutation_id FROM client WHERE account_id = ?1 AND client_id = ?2",
-                    params![account_id, client_id],
-                    |r| r.get::<_, i64>(0),
-                )
-                .optional()?
-                .map_or(0, |v| v as u64);
+            let mut last: u64 = last_mutation_id(&tx, &account_id, &client_id)?;
             let mut version: u64 = tx.query_row(
                 "SELECT version FROM account WHERE id = ?1",
                 [&account_id],
@@ -296,14 +289,7 @@ impl SqliteStore {
                 [&account_id],
                 |r| r.get::<_, i64>(0),
             )? as u64;
-            let last: u64 = tx
-                .query_row(
-                    "SELECT last_mutation_id FROM client WHERE account_id = ?1 AND client_id = ?2",
-                    params![account_id, client_id],
-                    |r| r.get::<_, i64>(0),
-                )
-                .optional()?
-                .map_or(0, |v| v as u64);
+            let last: u64 = last_mutation_id(&tx, &account_id, &client_id)?;
             let Some(from) = plan_pull(from, head) else {
                 return Ok(PullPage::Gone);
             };
@@ -370,6 +356,18 @@ impl SqliteStore {
         })
         .await
     }
+}
+
+/// The highest mutation id of this client the server has processed.
+fn last_mutation_id(conn: &Connection, account: &str, client: &str) -> rusqlite::Result<u64> {
+    Ok(conn
+        .query_row(
+            "SELECT last_mutation_id FROM client WHERE account_id = ?1 AND client_id = ?2",
+            params![account, client],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .map_or(0, |v| v as u64))
 }
 
 fn parse(text: &str) -> Value {
