@@ -279,3 +279,49 @@ async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
     b.cradle.sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(120, 76)]);
 }
+
+#[tokio::test]
+async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
+    let server = Server::start();
+    let a = Device::new();
+    a.cradle
+        .set_profile(Some("Mia"), "en-GB", "Europe/London")
+        .unwrap();
+    let code = a
+        .cradle
+        .register(&server.url, "mama", PASSWORD, "phone")
+        .await
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+
+    // A tablet with no profile of its own takes hers.
+    let b = Device::new();
+    b.cradle
+        .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+        .await
+        .unwrap();
+    b.cradle.sync_now().await.unwrap();
+    let on_b = b.cradle.profile().unwrap().expect("the profile arrived");
+    assert_eq!(on_b.display_name.as_deref(), Some("Mia"));
+    assert_eq!(on_b.time_zone_name(), "Europe/London");
+
+    // She moves to Shanghai on the tablet: the phone follows, and there is
+    // still one profile on the server.
+    b.cradle
+        .set_profile(Some("Mia"), "en-GB", "Asia/Shanghai")
+        .unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(
+        a.cradle.profile().unwrap().unwrap().time_zone_name(),
+        "Asia/Shanghai"
+    );
+    assert_eq!(
+        server.count("SELECT count(*) FROM doc WHERE collection = 'profile'"),
+        1
+    );
+    // Her name is sealed like health data.
+    for row in server.sql("SELECT value FROM field WHERE collection = 'profile'") {
+        assert!(!row.contains("Mia"));
+    }
+}

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_symptoms.sql"),
     include_str!("migrations/0007_journal.sql"),
     include_str!("migrations/0008_sync.sql"),
+    include_str!("migrations/0009_sync_profile.sql"),
 ];
 
 /// The schema version this build writes.

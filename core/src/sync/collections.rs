@@ -5,6 +5,8 @@
 //! Field values of a health collection travel and rest on the server sealed
 //! with the user's sync key (`crypto`); the server sees field names, never values.
 
+use crate::events::DataArea;
+
 /// A synced table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Collection {
@@ -13,13 +15,16 @@ pub struct Collection {
     /// The columns that sync, in the order the outbox triggers write them
     /// (migration 0008; a test checks the two agree).
     pub fields: &'static [&'static str],
-    /// Health data: values must be sealed end to end.
+    /// Health or personal data: values must be sealed end to end.
     pub health: bool,
     /// Local columns stamped with the time a pulled row is first inserted.
     pub stamps: &'static [&'static str],
     /// The domain's own tombstone statement (`?1` local id, `?2` now), so a
-    /// pulled delete erases exactly what a local delete erases.
-    pub tombstone: &'static str,
+    /// pulled delete erases exactly what a local delete erases; `None` for a
+    /// document that is never deleted (the profile).
+    pub tombstone: Option<&'static str>,
+    /// Which screens refresh when a pulled change lands.
+    pub area: DataArea,
 }
 
 pub const COLLECTIONS: &[Collection] = &[
@@ -38,21 +43,35 @@ pub const COLLECTIONS: &[Collection] = &[
         ],
         health: true,
         stamps: &["created_at", "updated_at"],
-        tombstone: crate::records::TOMBSTONE,
+        tombstone: Some(crate::records::TOMBSTONE),
+        area: DataArea::Records,
     },
     Collection {
         name: "entry",
         fields: &["kind", "baby", "at", "data", "unusual"],
         health: true,
         stamps: &["created_at", "updated_at"],
-        tombstone: crate::records::journal::TOMBSTONE,
+        tombstone: Some(crate::records::journal::TOMBSTONE),
+        area: DataArea::Records,
     },
     Collection {
         name: "symptom",
         fields: &["code", "severity", "noted_at"],
         health: true,
         stamps: &["created_at"],
-        tombstone: crate::records::symptoms::TOMBSTONE,
+        tombstone: Some(crate::records::symptoms::TOMBSTONE),
+        area: DataArea::Records,
+    },
+    // One document, "profile", on every device of the account (migration
+    // 0009), so two devices' profiles merge field by field. Her name is
+    // personal, so it is sealed like health data.
+    Collection {
+        name: "profile",
+        fields: &["display_name", "locale", "time_zone"],
+        health: true,
+        stamps: &["updated_at"],
+        tombstone: None,
+        area: DataArea::Profile,
     },
 ];
 

@@ -14,7 +14,6 @@ mod outbox;
 use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
 use crate::cradle::Cradle;
 use crate::error::{Error, Result};
-use crate::events::DataArea;
 use crypto::SyncKey;
 use jiff::Timestamp;
 use outbox::Link;
@@ -665,8 +664,8 @@ impl Cradle {
             })?;
             report.pulled += applied.changes;
             report.skipped += applied.skipped;
-            if applied.changes > 0 || !page.conflicts.is_empty() {
-                self.observers.notify(DataArea::Records);
+            for area in applied.areas {
+                self.observers.notify(area);
             }
             if !page.has_more {
                 return Ok(Round::Done);

@@ -6,6 +6,7 @@ use super::collections::{self, COLLECTIONS, Collection};
 use super::crypto::SyncKey;
 use crate::api::{Change, Conflict, Mutation, Op};
 use crate::error::{Error, Result};
+use crate::events::DataArea;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
 use serde_json::{Map, Value};
@@ -116,15 +117,18 @@ pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
             .map(|f| format!("'{f}', {f}"))
             .collect::<Vec<_>>()
             .join(", ");
+        let op = if c.tombstone.is_some() {
+            "CASE WHEN r.deleted_at IS NULL THEN 'put' ELSE 'delete' END"
+        } else {
+            "'put'"
+        };
         // Names come from the static collection list, not from input.
         tx.execute(
             &format!(
                 "INSERT INTO outbox (mid, collection, doc, op, old, new, base_version)
                  SELECT coalesce((SELECT max(mid) FROM outbox), s.last_acked)
                             + row_number() OVER (ORDER BY r.id),
-                        '{name}', r.uid,
-                        CASE WHEN r.deleted_at IS NULL THEN 'put' ELSE 'delete' END,
-                        NULL, json_object({object}), s.pulled_version
+                        '{name}', r.uid, {op}, NULL, json_object({object}), s.pulled_version
                  FROM {name} r, sync_state s",
                 name = c.name
             ),
@@ -249,13 +253,15 @@ pub(crate) fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
     queue_everything(tx)
 }
 
-/// What one applied page changed, for the status and the log.
-#[derive(Debug, Default, Clone, Copy)]
+/// What one applied page changed, for the status, the log and the screens.
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Applied {
     pub changes: u64,
     /// Documents that could not be applied (unreadable or invalid); they
     /// are counted, never logged with content.
     pub skipped: u64,
+    /// The screens to refresh.
+    pub areas: Vec<DataArea>,
 }
 
 /// Applies a pulled page and saves its cursor, in the caller's transaction.
@@ -273,7 +279,12 @@ pub(crate) fn apply_page(
     for change in changes {
         match collections::find(&change.collection) {
             Some(c) => match apply_change(tx, key, c, change, now) {
-                Ok(()) => applied.changes += 1,
+                Ok(()) => {
+                    applied.changes += 1;
+                    if !applied.areas.contains(&c.area) {
+                        applied.areas.push(c.area);
+                    }
+                }
                 // A bad document must not jam every later page.
                 Err(Error::Corrupt(_) | Error::Database(_)) => applied.skipped += 1,
                 Err(e) => return Err(e),
@@ -283,6 +294,11 @@ pub(crate) fn apply_page(
     }
     for conflict in conflicts {
         note_conflict(tx, key, conflict, now)?;
+        if let Some(c) = collections::find(&conflict.collection)
+            && !applied.areas.contains(&c.area)
+        {
+            applied.areas.push(c.area);
+        }
     }
     tx.execute(
         "UPDATE sync_state SET applying = 0, cursor = ?1, pulled_version = ?2 WHERE id = 1",
@@ -342,8 +358,8 @@ fn apply_change(
         )
         .optional()?;
     if change.deleted {
-        if let Some(id) = local {
-            tx.execute(c.tombstone, params![id, now])?;
+        if let (Some(id), Some(tombstone)) = (local, c.tombstone) {
+            tx.execute(tombstone, params![id, now])?;
         }
         return Ok(());
     }
@@ -463,7 +479,10 @@ mod tests {
              INSERT INTO entry (kind, at, data, unusual, created_at, updated_at)
                  VALUES ('note', 1700000000, '{\"text\":\"hi\"}', 0, 'now', 'now');
              INSERT INTO symptom (code, severity, noted_at, created_at)
-                 VALUES ('nausea', 'mild', '2024-01-01T00:00:00Z', 'now');",
+                 VALUES ('nausea', 'mild', '2024-01-01T00:00:00Z', 'now');
+             INSERT INTO profile (id, display_name, locale, time_zone, updated_at)
+                 VALUES (1, 'Mia', 'en', 'UTC', 'now')
+                 ON CONFLICT (id) DO UPDATE SET display_name = 'Mia 2';",
         )
         .unwrap();
     }
@@ -522,17 +541,17 @@ mod tests {
         linked(&mut conn);
         let rows = queued(&conn);
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        assert_eq!(ids, vec![1, 2, 3], "ids start at 1 with no gaps");
+        assert_eq!(ids, vec![1, 2, 3, 4], "ids start at 1 with no gaps");
         let ops: Vec<(&str, &str)> = rows.iter().map(|r| (r.1.as_str(), r.2.as_str())).collect();
         assert!(ops.contains(&("measurement", "delete")));
         assert!(ops.contains(&("entry", "put")));
         // Ids go on from the last one after an acknowledgement, never reused.
         let tx = conn.transaction().unwrap();
-        acknowledge(&tx, 3).unwrap();
+        acknowledge(&tx, 4).unwrap();
         tx.commit().unwrap();
         insert_one_of_each(&conn);
         let ids: Vec<i64> = queued(&conn).iter().map(|r| r.0).collect();
-        assert_eq!(ids, vec![4, 5, 6]);
+        assert_eq!(ids, vec![5, 6, 7, 8]);
     }
 
     #[test]
@@ -545,10 +564,10 @@ mod tests {
         let key = load(&conn).unwrap().unwrap().key;
         let batch = batch(&conn, &key, 100).unwrap();
         let edit = batch.last().unwrap();
-        assert_eq!(edit.id, 4);
+        assert_eq!(edit.id, 5);
         assert_eq!(edit.fields.keys().collect::<Vec<_>>(), vec!["grams"]);
         let tx = conn.transaction().unwrap();
-        acknowledge(&tx, 4).unwrap();
+        acknowledge(&tx, 5).unwrap();
         let uid: String = tx
             .query_row("SELECT uid FROM measurement", [], |r| r.get(0))
             .unwrap();
@@ -588,7 +607,7 @@ mod tests {
         become_new_client(&tx).unwrap();
         tx.commit().unwrap();
         let rows = queued(&conn);
-        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2, 3]);
         assert_eq!(rows[0].1, "entry");
         assert_eq!(load(&conn).unwrap().unwrap().last_acked, 0);
     }
