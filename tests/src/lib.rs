@@ -352,15 +352,21 @@ pub fn systolics(c: &Cradle) -> Vec<u32> {
 /// The password the test accounts use.
 pub const PASSWORD: &str = "correct horse battery";
 
+impl Device {
+    /// Registers the test account ("mama") from this device; returns the recovery code.
+    pub async fn register(&self, url: &str) -> String {
+        self.cradle
+            .register(url, "mama", PASSWORD, "phone")
+            .await
+            .expect("registered")
+    }
+}
+
 /// One account on two devices: the first registers through `a_url`, the
 /// second signs in through `b_url` with the recovery code.
 pub async fn pair(a_url: &str, b_url: &str) -> (Device, Device) {
     let a = Device::new();
-    let code = a
-        .cradle
-        .register(a_url, "mama", PASSWORD, "phone")
-        .await
-        .expect("registered");
+    let code = a.register(a_url).await;
     let b = Device::new();
     b.cradle
         .login(b_url, "mama", PASSWORD, "tablet", Some(&code))

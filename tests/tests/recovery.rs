@@ -232,10 +232,7 @@ fn killed_between_pulled_pages_then_the_next_sync_converges() {
 async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
     let server = Server::start();
     let a = Device::new();
-    a.cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
+    a.register(&server.url).await;
     record_bp(&a.cradle, 100, 70);
     a.cradle.sync_now().await.unwrap();
     record_bp(&a.cradle, 101, 70); // queued, not yet pushed, when the backup is taken

@@ -26,11 +26,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     // Recorded before the account exists: linking queues them.
     let a = Device::new();
     record_bp(&a.cradle, 118, 76);
-    let code = a
-        .cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
+    let code = a.register(&server.url).await;
     let weight = a
         .cradle
         .record(
@@ -135,10 +131,7 @@ async fn the_server_stores_no_readable_health_value() {
 async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
     let server = Server::start();
     let a = Device::new();
-    a.cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
+    a.register(&server.url).await;
     let b = Device::new();
     let other = cradle_core::sync::crypto::SyncKey::generate()
         .unwrap()
@@ -287,11 +280,7 @@ async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
     a.cradle
         .set_profile(Some("Mia"), "en-GB", "Europe/London")
         .unwrap();
-    let code = a
-        .cradle
-        .register(&server.url, "mama", PASSWORD, "phone")
-        .await
-        .unwrap();
+    let code = a.register(&server.url).await;
     a.cradle.sync_now().await.unwrap();
 
     // A tablet with no profile of its own takes hers.
