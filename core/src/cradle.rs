@@ -4,7 +4,7 @@
 use crate::clinic;
 use crate::clock::{self, Clock, SystemClock};
 use crate::error::{Error, Result};
-use crate::events::{ChangeObserver, DataArea, Observers, SubscriptionId};
+use crate::events::{ChangeObserver, DataArea, Observers, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::gain::{self, Baseline};
@@ -89,9 +89,6 @@ pub enum Snooze {
     Until(Timestamp),
 }
 
-/// A timeline change also regenerates the reminder plans.
-const TIMELINE: &[DataArea] = &[DataArea::Timeline, DataArea::Reminders];
-
 /// What every write and plan needs to know about "now".
 struct Ctx {
     today: Date,
@@ -143,9 +140,7 @@ impl Cradle {
         time_zone: &str,
     ) -> Result<Profile> {
         let profile = profile::validate(display_name, locale, time_zone)?;
-        self.write(&[DataArea::Profile, DataArea::Reminders], |tx, c| {
-            profile::save(tx, &profile, &c.now_text)
-        })?;
+        self.write(PROFILE, |tx, c| profile::save(tx, &profile, &c.now_text))?;
         Ok(profile)
     }
 
@@ -574,7 +569,7 @@ impl Cradle {
 
     /// Every dating estimate of the ongoing pregnancy, oldest first.
     pub fn dating_history(&self) -> Result<Vec<HistoryEntry>> {
-        timeline::ongoing_history(&self.db())
+        timeline::ongoing_estimates(&self.db())
     }
 
     /// The user's time zone: the profile's, else the device's.

@@ -15,6 +15,12 @@ pub enum DataArea {
     Records,
 }
 
+/// The screens a write refreshes, for the writes that touch more than one.
+/// A timeline change regenerates the reminder plans; so does the profile
+/// (language and time zone).
+pub(crate) const TIMELINE: &[DataArea] = &[DataArea::Timeline, DataArea::Reminders];
+pub(crate) const PROFILE: &[DataArea] = &[DataArea::Profile, DataArea::Reminders];
+
 pub trait ChangeObserver: Send + Sync {
     fn data_changed(&self, area: DataArea);
 }

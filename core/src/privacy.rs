@@ -62,8 +62,15 @@ pub(crate) fn export_all(conn: &Connection, exported_at: &str) -> Result<Value> 
 /// Deletes every row of every table (the connection runs with
 /// `secure_delete`, so freed pages are overwritten); then `scrub`.
 pub(crate) fn delete_all(tx: &Transaction<'_>) -> Result<()> {
-    // Children before parents, so foreign keys hold at every step.
-    for table in ["dating_estimate", "vaccine_dose", "birth", "pregnancy"] {
+    // The link first, so no sync trigger queues these deletes; then
+    // children before parents, so foreign keys hold at every step.
+    for table in [
+        "sync_state",
+        "dating_estimate",
+        "vaccine_dose",
+        "birth",
+        "pregnancy",
+    ] {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     for table in tables(tx)? {

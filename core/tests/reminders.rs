@@ -300,12 +300,15 @@ fn actions_complete_skip_snooze_edit_delete() {
         .unwrap();
     let items = a.cradle.reminders(None, Some(date(2027, 5, 3))).unwrap();
     let ids: Vec<_> = items.iter().map(|i| i.id.clone()).collect();
+    // Item ids name the rule by its uid, the same on every synced device.
+    let uid = ids[0].split(':').nth(1).unwrap().to_owned();
+    assert_eq!(uid.len(), 32);
     assert_eq!(
         ids,
         [
-            format!("custom:{rule}:2027-05-01T09:00"),
-            format!("custom:{rule}:2027-05-02T09:00"),
-            format!("custom:{rule}:2027-05-03T09:00")
+            format!("custom:{uid}:2027-05-01T09:00"),
+            format!("custom:{uid}:2027-05-02T09:00"),
+            format!("custom:{uid}:2027-05-03T09:00")
         ]
     );
 
@@ -335,7 +338,7 @@ fn actions_complete_skip_snooze_edit_delete() {
     ));
     assert!(matches!(
         a.cradle
-            .complete_reminder(&format!("custom:{rule}:2027-05-01T10:00")),
+            .complete_reminder(&format!("custom:{uid}:2027-05-01T10:00")),
         Err(Error::NotFound(_))
     ));
 

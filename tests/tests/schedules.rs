@@ -1,15 +1,19 @@
 //! Randomized, seeded schedules: 2–3 devices record, edit and delete blood
-//! pressure readings offline and sync through a proxy that injects random
-//! faults. Afterwards every device must hold the same records; nothing
+//! pressure readings, date the pregnancy and tick reminders offline, and
+//! sync through a proxy that injects random faults. Afterwards every device
+//! must hold the same records, timeline and reminder states; nothing
 //! acknowledged is lost or doubled; a reading only one device wrote keeps
 //! that device's last value; and a device always reads its own writes.
 //!
 //! `CRADLE_SCHEDULES=N` runs N schedules (200 by default); `CRADLE_SEED=S`
 //! replays one. A failure names its seed.
 
-use cradle_core::Cradle;
 use cradle_core::records::Measurement;
+use cradle_core::reminders::Status;
 use cradle_core::sync::SyncOptions;
+use cradle_core::timeline::dating::DatingInput;
+use cradle_core::timeline::gestation::add_days;
+use cradle_core::{Cradle, Error};
 use cradle_tests::proxy::Proxy;
 use cradle_tests::{Device, PASSWORD, Server};
 use jiff::Timestamp;
@@ -49,6 +53,16 @@ fn readings(c: &Cradle) -> BTreeMap<i64, (i64, u32)> {
     out
 }
 
+/// The reminders of the next three days as a device shows them.
+fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
+    let today = c.today().unwrap().date;
+    c.reminders(Some(today), Some(add_days(today, 2).unwrap()))
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.id, i.status))
+        .collect()
+}
+
 async fn run(server: &Server, proxy: &Proxy, seed: u64) {
     let mut rng = SmallRng::seed_from_u64(seed);
     proxy.heal();
@@ -69,6 +83,14 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
             .await
             .unwrap();
         devices.push(d);
+    }
+    // One daily reminder every device knows, to tick from several at once.
+    devices[0]
+        .cradle
+        .add_reminder("Iron", "FREQ=DAILY", "09:00")
+        .unwrap();
+    for d in &devices {
+        d.cradle.sync_now().await.unwrap();
     }
     proxy.randomize(seed, 0.3, Duration::from_millis(400));
 
@@ -106,6 +128,30 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
                 c.delete_record(id).unwrap();
                 docs.entry(at).or_default().deleted = true;
             }
+            75..85 => {
+                let items = reminder_states(c);
+                let (id, _) = &items[rng.random_range(0..items.len())];
+                let done = if rng.random_bool(0.5) {
+                    c.complete_reminder(id)
+                } else {
+                    c.skip_reminder(id)
+                };
+                // Ticking an item already done is refused, and that is all.
+                assert!(
+                    matches!(done, Ok(()) | Err(Error::Invalid { .. })),
+                    "seed {seed}: {done:?}"
+                );
+            }
+            85..90 => {
+                // Devices may each date the pregnancy before they sync.
+                let today = c.today().unwrap().date;
+                let lmp = add_days(today, -rng.random_range(60..200)).unwrap();
+                c.record_dating(DatingInput::Lmp {
+                    lmp,
+                    cycle_days: 28,
+                })
+                .unwrap();
+            }
             _ => {
                 // A sync may fail under faults; it must never lose or corrupt.
                 let _ = c.sync_now().await;
@@ -136,7 +182,19 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
         .map(|(at, _)| *at)
         .collect();
     let first = readings(&devices[0].cradle);
+    let first_reminders = reminder_states(&devices[0].cradle);
+    let first_pregnancy = devices[0].cradle.today().unwrap().timeline.pregnancy;
     for (i, d) in devices.iter().enumerate() {
+        assert_eq!(
+            reminder_states(&d.cradle),
+            first_reminders,
+            "seed {seed}: device {i}'s reminders did not converge"
+        );
+        assert_eq!(
+            d.cradle.today().unwrap().timeline.pregnancy,
+            first_pregnancy,
+            "seed {seed}: device {i}'s timeline did not converge"
+        );
         let mine = readings(&d.cradle);
         let at: BTreeSet<i64> = mine.keys().copied().collect();
         assert_eq!(
@@ -175,7 +233,8 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
         }
     }
     let on_server = server.count(&format!(
-        "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id WHERE account.login = '{login}'"
+        "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id
+         WHERE account.login = '{login}' AND doc.collection = 'measurement'"
     ));
     assert_eq!(
         on_server as usize,

@@ -1,9 +1,15 @@
 //! End-to-end sync between devices through a real `cradle-server` process.
 
 use cradle_core::records::Measurement;
+use cradle_core::records::gain::Baseline;
 use cradle_core::records::journal::{Entry, Filter};
+use cradle_core::reminders::Status;
 use cradle_core::sync::SyncStatus;
-use cradle_core::{Cradle, Error};
+use cradle_core::timeline::Stage;
+use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::dating::DatingInput;
+use cradle_core::timeline::gestation::{GestationalAge, add_days};
+use cradle_core::{Cradle, Error, KickAction};
 use cradle_tests::{Device, PASSWORD, Server, blood_pressures, pair, record_bp};
 
 fn notes(c: &Cradle) -> Vec<String> {
@@ -313,4 +319,125 @@ async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
     for row in server.sql("SELECT value FROM field WHERE collection = 'profile'") {
         assert!(!row.contains("Mia"));
     }
+}
+
+/// Everything a reminder list shows that a device decides: id and status.
+fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
+    let today = c.today().unwrap().date;
+    c.reminders(Some(today), Some(add_days(today, 2).unwrap()))
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.id, i.status))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
+    let server = Server::start();
+    let (a, b) = pair(&server.url, &server.url).await;
+    let today = a.cradle.today().unwrap().date;
+    a.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp: add_days(today, -100).unwrap(),
+            cycle_days: 28,
+        })
+        .unwrap();
+    a.cradle
+        .set_baseline(Some(Baseline::new(162.0, 55.0).unwrap()))
+        .unwrap();
+    a.cradle
+        .add_reminder("Iron", "FREQ=DAILY", "09:00")
+        .unwrap();
+    let first_checkup = a
+        .cradle
+        .reminders(None, None)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.id.starts_with("checkup:"))
+        .unwrap();
+    a.cradle.complete_reminder(&first_checkup.id).unwrap();
+    a.cradle.kick(KickAction::Start).unwrap();
+    for _ in 0..3 {
+        a.cradle.kick(KickAction::Tap).unwrap();
+    }
+    a.cradle.kick(KickAction::Stop).unwrap();
+
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+
+    let (on_a, on_b) = (a.cradle.today().unwrap(), b.cradle.today().unwrap());
+    assert_eq!(on_b.timeline.stage, Stage::Pregnant);
+    assert_eq!(on_b.timeline.pregnancy, on_a.timeline.pregnancy);
+    assert_eq!(
+        b.cradle.dating_history().unwrap(),
+        a.cradle.dating_history().unwrap()
+    );
+    assert_eq!(b.cradle.baseline().unwrap(), a.cradle.baseline().unwrap());
+    assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
+    let ticked = b.cradle.reminders(None, None).unwrap();
+    let ticked = ticked.iter().find(|i| i.id == first_checkup.id).unwrap();
+    assert_eq!(
+        ticked.status,
+        Status::Done,
+        "a checkup ticked on the phone is ticked on the tablet"
+    );
+    let kicks = b
+        .cradle
+        .kick_session()
+        .unwrap()
+        .expect("the finished count arrived");
+    assert_eq!((kicks.count, kicks.ended_at.is_some()), (3, true));
+
+    // Cleared on the tablet, cleared on the phone.
+    b.cradle.set_baseline(None).unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    assert_eq!(a.cradle.baseline().unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
+    let server = Server::start();
+    let (a, b) = pair(&server.url, &server.url).await;
+    let today = a.cradle.today().unwrap().date;
+    // Each device dates the pregnancy before they have synced.
+    a.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp: add_days(today, -90).unwrap(),
+            cycle_days: 28,
+        })
+        .unwrap();
+    b.cradle
+        .record_dating(DatingInput::Edd {
+            edd: add_days(today, 188).unwrap(),
+        })
+        .unwrap();
+    for device in [&a, &b, &a] {
+        device.cradle.sync_now().await.unwrap();
+    }
+    assert_eq!(a.cradle.dating_history().unwrap().len(), 2);
+    assert_eq!(
+        b.cradle.dating_history().unwrap(),
+        a.cradle.dating_history().unwrap()
+    );
+    assert_eq!(
+        b.cradle.today().unwrap().timeline.pregnancy,
+        a.cradle.today().unwrap().timeline.pregnancy
+    );
+    assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
+
+    // The birth, recorded on one device, ends it on both.
+    b.cradle
+        .record_birth(Birth {
+            date: today,
+            ga_at_birth: GestationalAge::new(39, 0),
+            count: 1,
+        })
+        .unwrap();
+    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+    let on_a = a.cradle.today().unwrap().timeline;
+    assert_eq!(on_a.stage, Stage::Postpartum);
+    assert!(on_a.pregnancy.is_none());
+    assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
 }

@@ -252,10 +252,10 @@ pub(crate) fn gather(
     });
     let symptoms = symptoms::since(conn, from_instant.unwrap_or(Timestamp::MIN))?;
     let baby = match state.last_birth() {
-        Some((id, birth)) => Some(Baby {
+        Some((row, birth)) => Some(Baby {
             birth,
-            sexes: growth::sexes(conn, id)?,
-            doses: doses(conn, id)?,
+            sexes: growth::sexes(conn, row.id)?,
+            doses: doses(conn, row.id)?,
         }),
         None => None,
     };

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::schedules::embedded;
+use crate::timeline::baby::Birth;
 use rusqlite::{Connection, Transaction, params};
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -32,12 +33,8 @@ impl Sex {
 
 /// Records a baby's sex (`ordinal` in the latest birth), for percentiles.
 pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()> {
-    let birth: Option<(i64, u32)> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT id, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    ))?;
-    let Some((birth_id, count)) = birth else {
+    let state = crate::timeline::load(tx)?;
+    let Some((birth, Birth { count, .. })) = state.last_birth() else {
         return Err(Error::invalid("baby", "record the birth first"));
     };
     if ordinal == 0 || u32::from(ordinal) > count {
@@ -49,7 +46,7 @@ pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()>
     tx.execute(
         "INSERT INTO baby (birth_id, ordinal, sex) VALUES (?1, ?2, ?3)
          ON CONFLICT (birth_id, ordinal) DO UPDATE SET sex = ?3",
-        params![birth_id, ordinal, sex.code()],
+        params![birth.id, ordinal, sex.code()],
     )?;
     Ok(())
 }

@@ -235,10 +235,10 @@ fn growth(
     from: Option<Timestamp>,
     to: Option<Timestamp>,
 ) -> Result<Vec<GrowthSeries>> {
-    let Some((birth_id, birth)) = state.last_birth() else {
+    let Some((birth_row, birth)) = state.last_birth() else {
         return Ok(Vec::new());
     };
-    let sexes = growth::sexes(conn, birth_id)?;
+    let sexes = growth::sexes(conn, birth_row.id)?;
     let entries = journal::list(
         conn,
         &Filter {

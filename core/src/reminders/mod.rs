@@ -92,8 +92,9 @@ impl std::fmt::Display for Due {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// Stable across regenerations: `checkup:<pregnancy>:<visit>`,
-    /// `vaccine:<birth>:<code>:<dose>`, `custom:<rule>:<local date-time>`.
+    /// Stable across regenerations and the same on every synced device:
+    /// `checkup:<pregnancy uid>:<visit>`, `vaccine:<birth uid>:<code>:<dose>`,
+    /// `custom:<rule uid>:<local date-time>`.
     pub id: String,
     pub kind: Kind,
     pub title: String,
@@ -130,6 +131,8 @@ impl Default for Settings {
 #[derive(Debug, Clone)]
 pub struct CustomRule {
     pub id: i64,
+    /// The rule's id on every device; its occurrences' item ids use it.
+    uid: String,
     pub title: String,
     pub rrule: String,
     pub time: Time,
@@ -187,10 +190,10 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
         );
     }
     let mut doses = HashMap::new();
-    if let Some((birth_id, _)) = timeline.last_birth() {
+    if let Some((birth, _)) = timeline.last_birth() {
         let mut stmt =
             conn.prepare("SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1")?;
-        let rows = stmt.query_map([birth_id], |r| {
+        let rows = stmt.query_map([birth.id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, u32>(1)?,
@@ -204,7 +207,7 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
     }
     let mut rules = Vec::new();
     let mut stmt = conn.prepare(
-        "SELECT id, title, rrule, time_of_day, starts_on FROM custom_reminder ORDER BY id",
+        "SELECT id, uid, title, rrule, time_of_day, starts_on FROM custom_reminder ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -213,11 +216,12 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
         ))
     })?;
     let mut cached = cache.0.lock().unwrap_or_else(|e| e.into_inner());
     for row in rows {
-        let (id, title, rrule, time, starts_on) = row?;
+        let (id, uid, title, rrule, time, starts_on) = row?;
         let key = format!("{rrule}|{time}|{starts_on}");
         let time = custom::parse_time(&time)?;
         let starts_on = read_date(starts_on)?;
@@ -231,6 +235,7 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
         };
         rules.push(CustomRule {
             id,
+            uid,
             title,
             rrule,
             time,
@@ -318,7 +323,7 @@ impl Inputs {
 
     /// The checkup plan of the ongoing pregnancy (empty after a birth or a loss).
     pub(crate) fn checkups(&self) -> Result<Vec<Item>> {
-        let Some((pregnancy_id, best)) = self.timeline.ongoing() else {
+        let Some((pregnancy, best)) = self.timeline.ongoing() else {
             return Ok(Vec::new());
         };
         let schedule = PrenatalSchedule::by_id(&self.settings.prenatal_schedule)
@@ -337,7 +342,7 @@ impl Inputs {
                 .filter(|t| t.window().from <= w.to && t.window().to >= w.from)
                 .filter_map(|t| checkup_label(self.language, &t.id).map(str::to_owned))
                 .collect();
-            let id = format!("checkup:{pregnancy_id}:{}", visit.id);
+            let id = format!("checkup:{}:{}", pregnancy.uid, visit.id);
             let (status, snoozed_until) = self.status_of(&id);
             items.push(Item {
                 title: checkup_label(self.language, &visit.id)
@@ -361,7 +366,7 @@ impl Inputs {
     /// scheduled age, but never sooner than the minimum interval after the
     /// previous dose (given, or itself still due): that is the catch-up rule.
     pub(crate) fn vaccines(&self) -> Result<Vec<Item>> {
-        let Some((birth_id, birth)) = self.timeline.last_birth() else {
+        let Some((birth_row, birth)) = self.timeline.last_birth() else {
             return Ok(Vec::new());
         };
         let mut items = Vec::new();
@@ -379,7 +384,7 @@ impl Inputs {
                 let given_on = self.doses.get(&(vaccine.code.clone(), dose.dose)).copied();
                 let due = given_on.unwrap_or(scheduled.max(earliest));
                 previous = Some(due);
-                let id = format!("vaccine:{birth_id}:{}:{}", vaccine.code, dose.dose);
+                let id = format!("vaccine:{}:{}:{}", birth_row.uid, vaccine.code, dose.dose);
                 let (status, snoozed_until) = match given_on {
                     Some(_) => (Status::Done, None),
                     None => self.status_of(&id),
@@ -416,7 +421,7 @@ impl Inputs {
     }
 
     fn custom_item(&self, rule: &CustomRule, at: DateTime) -> Item {
-        let id = format!("custom:{}:{}", rule.id, Due::At(at));
+        let id = format!("custom:{}:{}", rule.uid, Due::At(at));
         let (status, snoozed_until) = self.status_of(&id);
         Item {
             id,
@@ -468,12 +473,11 @@ impl Inputs {
                 .find(|i| i.id == id)
                 .ok_or_else(not_found),
             (Some("custom"), Some(rule), Some(at)) => {
-                let rule_id: i64 = rule.parse().map_err(|_| not_found())?;
                 let at: DateTime = at.parse().map_err(|_| not_found())?;
                 let rule = self
                     .rules
                     .iter()
-                    .find(|r| r.id == rule_id)
+                    .find(|r| r.uid == rule)
                     .ok_or_else(not_found)?;
                 rule.recurrence
                     .between(at, at)
@@ -642,12 +646,17 @@ pub(crate) fn edit_custom(
 }
 
 pub(crate) fn delete_custom(tx: &Transaction<'_>, rule_id: i64) -> Result<()> {
-    if tx.execute("DELETE FROM custom_reminder WHERE id = ?1", [rule_id])? == 0 {
-        return Err(Error::NotFound("reminder"));
-    }
+    let uid: String = tx
+        .query_row(
+            "DELETE FROM custom_reminder WHERE id = ?1 RETURNING uid",
+            [rule_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound("reminder"))?;
     tx.execute(
         "DELETE FROM reminder_status WHERE item_id LIKE ?1",
-        [format!("custom:{rule_id}:%")],
+        [format!("custom:{uid}:%")],
     )?;
     Ok(())
 }
@@ -665,7 +674,7 @@ pub(crate) fn record_dose(
     today: Date,
     now: &str,
 ) -> Result<()> {
-    let (birth_id, birth) = inputs
+    let (birth_row, birth) = inputs
         .timeline
         .last_birth()
         .ok_or(Error::NotFound("baby"))?;
@@ -716,7 +725,7 @@ pub(crate) fn record_dose(
         "INSERT INTO vaccine_dose (birth_id, code, dose, given_on, lot, place, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            birth_id,
+            birth_row.id,
             code,
             dose,
             given_on.to_string(),

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_journal.sql"),
     include_str!("migrations/0008_sync.sql"),
     include_str!("migrations/0009_sync_profile.sql"),
+    include_str!("migrations/0010_sync_everything.sql"),
 ];
 
 /// The schema version this build writes.
@@ -210,6 +211,75 @@ mod tests {
             .pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap();
         assert_eq!(sync, 2, "synchronous=FULL");
+    }
+
+    #[test]
+    fn version_10_keeps_reminder_statuses_and_queues_a_linked_devices_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v9.db");
+        {
+            let mut old = open_configured(&path, &key()).unwrap();
+            migrate_to(&mut old, 9).unwrap();
+            old.execute_batch(
+                "INSERT INTO sync_state (id, server_url, account_id, login, token, sync_key, client_id, last_acked)
+                     VALUES (1, 'http://127.0.0.1:1/', 'acc', 'mama', 't', x'00', 'c', 7);
+                 INSERT INTO pregnancy (id, status, created_at) VALUES (3, 'ongoing', 'now');
+                 INSERT INTO birth (id, birth_date, ga_days, baby_count, recorded_at)
+                     VALUES (12, '2024-01-01', 280, 1, 'now');
+                 INSERT INTO custom_reminder (id, title, rrule, time_of_day, starts_on, created_at)
+                     VALUES (5, 'Iron', 'FREQ=DAILY', '09:00', '2024-01-01', 'now');
+                 INSERT INTO reminder_status (item_id, status, updated_at) VALUES
+                     ('checkup:3:v2', 'done', 'now'),
+                     ('vaccine:12:hepb:1', 'skipped', 'now'),
+                     ('custom:5:2024-01-02T09:00', 'done', 'now');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path, &key()).unwrap();
+        let uid = |table: &str| -> String {
+            conn.query_row(&format!("SELECT uid FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        let mut ids: Vec<String> = conn
+            .prepare("SELECT item_id FROM reminder_status ORDER BY item_id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        ids.sort();
+        let mut expected = vec![
+            format!("checkup:{}:v2", uid("pregnancy")),
+            format!("custom:{}:2024-01-02T09:00", uid("custom_reminder")),
+            format!("vaccine:{}:hepb:1", uid("birth")),
+        ];
+        expected.sort();
+        assert_eq!(ids, expected);
+        let queued: Vec<(i64, String)> = conn
+            .prepare("SELECT mid, collection FROM outbox ORDER BY mid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let collections: Vec<&str> = queued.iter().map(|q| q.1.as_str()).collect();
+        assert_eq!(
+            collections,
+            [
+                "pregnancy",
+                "birth",
+                "custom_reminder",
+                "reminder_status",
+                "reminder_status",
+                "reminder_status"
+            ]
+        );
+        let mids: Vec<i64> = queued.iter().map(|q| q.0).collect();
+        assert_eq!(
+            mids,
+            (8..=13).collect::<Vec<_>>(),
+            "after the last acknowledged id"
+        );
     }
 
     #[test]

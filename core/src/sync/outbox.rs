@@ -2,7 +2,7 @@
 //! outbox the triggers of migration 0008 fill, and applying pulled pages.
 //! Every function here runs inside the caller's transaction.
 
-use super::collections::{self, COLLECTIONS, Collection};
+use super::collections::{self, COLLECTIONS, Collection, Deletion};
 use super::crypto::SyncKey;
 use crate::api::{Change, Conflict, Mutation, Op};
 use crate::error::{Error, Result};
@@ -114,22 +114,28 @@ pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
         let object = c
             .fields
             .iter()
-            .map(|f| format!("'{f}', {f}"))
+            .map(|f| match c.reference(f) {
+                Some(r) => format!(
+                    "'{f}', (SELECT uid FROM {} WHERE id = r.{})",
+                    r.parent, r.column
+                ),
+                None => format!("'{f}', r.{f}"),
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        let op = if c.tombstone.is_some() {
-            "CASE WHEN r.deleted_at IS NULL THEN 'put' ELSE 'delete' END"
-        } else {
-            "'put'"
+        let op = match c.deletion {
+            Deletion::Tombstone(_) => "CASE WHEN r.deleted_at IS NULL THEN 'put' ELSE 'delete' END",
+            Deletion::Row | Deletion::Clear | Deletion::Never => "'put'",
         };
+        let filter = c.syncs_when.map_or(String::new(), |w| format!("WHERE {w}"));
         // Names come from the static collection list, not from input.
         tx.execute(
             &format!(
                 "INSERT INTO outbox (mid, collection, doc, op, old, new, base_version)
                  SELECT coalesce((SELECT max(mid) FROM outbox), s.last_acked)
-                            + row_number() OVER (ORDER BY r.id),
+                            + row_number() OVER (ORDER BY r.rowid),
                         '{name}', r.uid, {op}, NULL, json_object({object}), s.pulled_version
-                 FROM {name} r, sync_state s",
+                 FROM {name} r, sync_state s {filter}",
                 name = c.name
             ),
             [],
@@ -277,27 +283,23 @@ pub(crate) fn apply_page(
     tx.execute("UPDATE sync_state SET applying = 1 WHERE id = 1", [])?;
     let mut applied = Applied::default();
     for change in changes {
-        match collections::find(&change.collection) {
-            Some(c) => match apply_change(tx, key, c, change, now) {
-                Ok(()) => {
-                    applied.changes += 1;
-                    if !applied.areas.contains(&c.area) {
-                        applied.areas.push(c.area);
-                    }
-                }
-                // A bad document must not jam every later page.
-                Err(Error::Corrupt(_) | Error::Database(_)) => applied.skipped += 1,
-                Err(e) => return Err(e),
-            },
-            None => applied.skipped += 1,
+        apply_one(tx, key, change, now, &mut applied)?;
+    }
+    // Rows that waited for a parent: retry while any lands.
+    loop {
+        let waiting = deferred(tx)?;
+        let before = waiting.len();
+        for change in &waiting {
+            apply_one(tx, key, change, now, &mut applied)?;
+        }
+        if waiting.is_empty() || deferred(tx)?.len() == before {
+            break;
         }
     }
     for conflict in conflicts {
         note_conflict(tx, key, conflict, now)?;
-        if let Some(c) = collections::find(&conflict.collection)
-            && !applied.areas.contains(&c.area)
-        {
-            applied.areas.push(c.area);
+        if let Some(c) = collections::find(&conflict.collection) {
+            applied.touch(c);
         }
     }
     tx.execute(
@@ -305,6 +307,63 @@ pub(crate) fn apply_page(
         params![cursor, version as i64],
     )?;
     Ok(applied)
+}
+
+impl Applied {
+    fn touch(&mut self, c: &Collection) {
+        for area in c.areas {
+            if !self.areas.contains(area) {
+                self.areas.push(*area);
+            }
+        }
+    }
+}
+
+fn apply_one(
+    tx: &Transaction<'_>,
+    key: &SyncKey,
+    change: &Change,
+    now: &str,
+    applied: &mut Applied,
+) -> Result<()> {
+    let Some(c) = collections::find(&change.collection) else {
+        applied.skipped += 1;
+        return Ok(());
+    };
+    tx.execute(
+        "DELETE FROM sync_deferred WHERE collection = ?1 AND doc = ?2",
+        params![change.collection, change.doc],
+    )?;
+    match apply_change(tx, key, c, change, now) {
+        Ok(Landed::Yes) => {
+            applied.changes += 1;
+            applied.touch(c);
+        }
+        Ok(Landed::AwaitsParent) => {
+            tx.execute(
+                "INSERT INTO sync_deferred (collection, doc, change) VALUES (?1, ?2, ?3)",
+                params![
+                    change.collection,
+                    change.doc,
+                    serde_json::to_string(change).map_err(|_| Error::Corrupt("a pulled change"))?
+                ],
+            )?;
+        }
+        // A bad document must not jam every later page.
+        Err(Error::Corrupt(_) | Error::Database(_)) => applied.skipped += 1,
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
+fn deferred(tx: &Transaction<'_>) -> Result<Vec<Change>> {
+    let mut stmt = tx.prepare("SELECT change FROM sync_deferred ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(serde_json::from_str(&row?).map_err(|_| Error::Corrupt("a deferred change"))?);
+    }
+    Ok(out)
 }
 
 /// Fields this device changed and has not pushed yet, or `None` when a
@@ -340,28 +399,40 @@ fn to_sql(value: Value) -> SqlValue {
     }
 }
 
+enum Landed {
+    Yes,
+    /// A referenced parent is not here yet.
+    AwaitsParent,
+}
+
 fn apply_change(
     tx: &Transaction<'_>,
     key: &SyncKey,
     c: &Collection,
     change: &Change,
     now: &str,
-) -> Result<()> {
+) -> Result<Landed> {
     let Some(unpushed) = unpushed_fields(tx, &change.doc)? else {
-        return Ok(());
+        return Ok(Landed::Yes);
     };
     let local: Option<i64> = tx
         .query_row(
-            &format!("SELECT id FROM {} WHERE uid = ?1", c.name),
+            &format!("SELECT rowid FROM {} WHERE uid = ?1", c.name),
             [&change.doc],
             |r| r.get(0),
         )
         .optional()?;
     if change.deleted {
-        if let (Some(id), Some(tombstone)) = (local, c.tombstone) {
-            tx.execute(tombstone, params![id, now])?;
+        match (local, c.deletion) {
+            (Some(id), Deletion::Tombstone(tombstone)) => {
+                tx.execute(tombstone, params![id, now])?;
+            }
+            (Some(id), Deletion::Row) => {
+                tx.execute(&format!("DELETE FROM {} WHERE rowid = ?1", c.name), [id])?;
+            }
+            _ => {}
         }
-        return Ok(());
+        return Ok(Landed::Yes);
     }
     let mut fields = Vec::new();
     for (name, wire) in &change.fields {
@@ -373,7 +444,32 @@ fn apply_change(
         } else {
             wire.clone()
         };
-        fields.push((name.as_str(), to_sql(value)));
+        match c.reference(name) {
+            Some(r) => {
+                let parent = match value.as_str() {
+                    None => SqlValue::Null,
+                    Some(uid) => match tx
+                        .query_row(
+                            &format!("SELECT id FROM {} WHERE uid = ?1", r.parent),
+                            [uid],
+                            |row| row.get::<_, i64>(0),
+                        )
+                        .optional()?
+                    {
+                        Some(id) => SqlValue::Integer(id),
+                        None => return Ok(Landed::AwaitsParent),
+                    },
+                };
+                fields.push((r.column, parent));
+            }
+            None => fields.push((name.as_str(), to_sql(value))),
+        }
+    }
+    if c.deletion == Deletion::Clear && fields.iter().any(|(_, v)| *v == SqlValue::Null) {
+        if let Some(id) = local {
+            tx.execute(&format!("DELETE FROM {} WHERE rowid = ?1", c.name), [id])?;
+        }
+        return Ok(Landed::Yes);
     }
     match local {
         Some(id) if !fields.is_empty() => {
@@ -386,7 +482,7 @@ fn apply_change(
             let mut values = vec![SqlValue::Integer(id)];
             values.extend(fields.into_iter().map(|(_, v)| v));
             tx.execute(
-                &format!("UPDATE {} SET {set} WHERE id = ?1", c.name),
+                &format!("UPDATE {} SET {set} WHERE rowid = ?1", c.name),
                 params_from_iter(values),
             )?;
         }
@@ -406,9 +502,23 @@ fn apply_change(
                 .map(|i| format!("?{i}"))
                 .collect::<Vec<_>>()
                 .join(", ");
+            // Two devices' rows for one natural key become one: the pulled
+            // values and uid win, in server order like any other field.
+            let upsert = match c.natural_key {
+                Some(key) => format!(
+                    " ON CONFLICT ({key}) DO UPDATE SET {}",
+                    names
+                        .iter()
+                        .filter(|n| !c.stamps.contains(n))
+                        .map(|n| format!("{n} = excluded.{n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => String::new(),
+            };
             tx.execute(
                 &format!(
-                    "INSERT INTO {} ({}) VALUES ({marks})",
+                    "INSERT INTO {} ({}) VALUES ({marks}){upsert}",
                     c.name,
                     names.join(", ")
                 ),
@@ -416,7 +526,7 @@ fn apply_change(
             )?;
         }
     }
-    Ok(())
+    Ok(Landed::Yes)
 }
 
 fn note_conflict(tx: &Transaction<'_>, key: &SyncKey, c: &Conflict, now: &str) -> Result<()> {
@@ -482,7 +592,32 @@ mod tests {
                  VALUES ('nausea', 'mild', '2024-01-01T00:00:00Z', 'now');
              INSERT INTO profile (id, display_name, locale, time_zone, updated_at)
                  VALUES (1, 'Mia', 'en', 'UTC', 'now')
-                 ON CONFLICT (id) DO UPDATE SET display_name = 'Mia 2';",
+                 ON CONFLICT (id) DO UPDATE SET display_name = 'Mia 2';
+             INSERT INTO pregnancy (status, created_at) VALUES ('ongoing', 'now');
+             INSERT INTO dating_estimate (pregnancy_id, method, event_date, cycle_days, edd, recorded_at)
+                 VALUES ((SELECT max(id) FROM pregnancy), 'lmp', '2024-01-01', 28, '2024-10-07', 'now');
+             INSERT INTO birth (birth_date, ga_days, baby_count, recorded_at)
+                 VALUES ('2024-10-01', 274, 1, 'now');
+             INSERT INTO baby (birth_id, ordinal, sex) VALUES ((SELECT max(id) FROM birth), 1, 'female');
+             INSERT INTO trying_to_conceive (id, since) VALUES (1, '2024-01-01')
+                 ON CONFLICT (id) DO UPDATE SET since = '2024-01-02';
+             INSERT INTO body_baseline (id, height_mm, pre_pregnancy_grams, updated_at)
+                 VALUES (1, 1600, 55000, 'now')
+                 ON CONFLICT (id) DO UPDATE SET height_mm = 1610;
+             INSERT INTO reminder_settings (id, prenatal_schedule, quiet_start, quiet_end)
+                 VALUES (1, 'cma_2018', '22:00', '07:00')
+                 ON CONFLICT (id) DO UPDATE SET quiet_start = '21:00';
+             INSERT INTO custom_reminder (title, rrule, time_of_day, starts_on, created_at)
+                 VALUES ('Iron', 'FREQ=DAILY', '08:00', '2024-01-01', 'now');
+             INSERT INTO reminder_status (item_id, status, updated_at) VALUES ('x', 'done', 'now')
+                 ON CONFLICT (item_id) DO UPDATE SET status = 'skipped';
+             INSERT INTO vaccine_dose (birth_id, code, dose, given_on, recorded_at)
+                 VALUES ((SELECT max(id) FROM birth), 'hepb', 1, '2024-10-01', 'now');
+             INSERT INTO kick_session (started_at) VALUES ('1700000000');
+             INSERT INTO kick (session_id, at) VALUES ((SELECT max(id) FROM kick_session), '1700000005');
+             UPDATE kick_session SET ended_at = '1700000600' WHERE ended_at IS NULL;
+             INSERT INTO contraction (started_at) VALUES ('1700000000');
+             UPDATE contraction SET ended_at = '1700000060' WHERE ended_at IS NULL;",
         )
         .unwrap();
     }
@@ -541,17 +676,22 @@ mod tests {
         linked(&mut conn);
         let rows = queued(&conn);
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        assert_eq!(ids, vec![1, 2, 3, 4], "ids start at 1 with no gaps");
+        let n = COLLECTIONS.len() as i64;
+        assert_eq!(
+            ids,
+            (1..=n).collect::<Vec<_>>(),
+            "ids start at 1 with no gaps"
+        );
         let ops: Vec<(&str, &str)> = rows.iter().map(|r| (r.1.as_str(), r.2.as_str())).collect();
         assert!(ops.contains(&("measurement", "delete")));
         assert!(ops.contains(&("entry", "put")));
         // Ids go on from the last one after an acknowledgement, never reused.
         let tx = conn.transaction().unwrap();
-        acknowledge(&tx, 4).unwrap();
+        acknowledge(&tx, n as u64).unwrap();
         tx.commit().unwrap();
         insert_one_of_each(&conn);
         let ids: Vec<i64> = queued(&conn).iter().map(|r| r.0).collect();
-        assert_eq!(ids, vec![5, 6, 7, 8]);
+        assert_eq!(ids, (n + 1..=2 * n).collect::<Vec<_>>());
     }
 
     #[test]
@@ -564,10 +704,10 @@ mod tests {
         let key = load(&conn).unwrap().unwrap().key;
         let batch = batch(&conn, &key, 100).unwrap();
         let edit = batch.last().unwrap();
-        assert_eq!(edit.id, 5);
+        assert_eq!(edit.id, COLLECTIONS.len() as u64 + 1);
         assert_eq!(edit.fields.keys().collect::<Vec<_>>(), vec!["grams"]);
         let tx = conn.transaction().unwrap();
-        acknowledge(&tx, 5).unwrap();
+        acknowledge(&tx, edit.id).unwrap();
         let uid: String = tx
             .query_row("SELECT uid FROM measurement", [], |r| r.get(0))
             .unwrap();
@@ -607,8 +747,148 @@ mod tests {
         become_new_client(&tx).unwrap();
         tx.commit().unwrap();
         let rows = queued(&conn);
-        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2, 3]);
+        let rest = COLLECTIONS.len() as i64 - 1;
+        assert_eq!(
+            rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            (1..=rest).collect::<Vec<_>>()
+        );
         assert_eq!(rows[0].1, "entry");
         assert_eq!(load(&conn).unwrap().unwrap().last_acked, 0);
+    }
+
+    /// A pulled change of `collection` with these (plain) fields, sealed.
+    fn pulled(key: &SyncKey, collection: &str, doc: &str, fields: Value) -> Change {
+        Change {
+            version: 1,
+            collection: collection.into(),
+            doc: doc.into(),
+            deleted: false,
+            fields: fields
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(name, v)| (name.clone(), key.seal(collection, doc, name, v).unwrap()))
+                .collect(),
+        }
+    }
+
+    fn apply(conn: &mut Connection, changes: &[Change]) -> Applied {
+        let key = load(conn).unwrap().unwrap().key;
+        let tx = conn.transaction().unwrap();
+        let applied = apply_page(&tx, &key, changes, &[], "e.1", 1, "now").unwrap();
+        tx.commit().unwrap();
+        applied
+    }
+
+    #[test]
+    fn a_child_pulled_before_its_parent_waits_for_it() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        let key = load(&conn).unwrap().unwrap().key;
+        let estimate = pulled(
+            &key,
+            "dating_estimate",
+            "e1",
+            serde_json::json!({"pregnancy": "p1", "method": "lmp", "event_date": "2024-01-01",
+                "cycle_days": 28, "edd": "2024-10-07", "recorded_at": "now"}),
+        );
+        let applied = apply(&mut conn, &[estimate]);
+        assert_eq!(applied.changes, 0);
+        let count = |conn: &Connection, sql: &str| -> i64 {
+            conn.query_row(sql, [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(count(&conn, "SELECT count(*) FROM dating_estimate"), 0);
+        assert_eq!(count(&conn, "SELECT count(*) FROM sync_deferred"), 1);
+
+        let pregnancy = pulled(
+            &key,
+            "pregnancy",
+            "p1",
+            serde_json::json!({"status": "ongoing", "ended_on": null, "created_at": "now"}),
+        );
+        let applied = apply(&mut conn, &[pregnancy]);
+        assert_eq!(applied.changes, 2, "the parent, then the child that waited");
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM dating_estimate d JOIN pregnancy p ON p.id = d.pregnancy_id
+                 WHERE p.uid = 'p1' AND d.uid = 'e1'"
+            ),
+            1
+        );
+        assert_eq!(count(&conn, "SELECT count(*) FROM sync_deferred"), 0);
+        assert!(queued(&conn).is_empty(), "pulled rows are not echoed");
+    }
+
+    #[test]
+    fn two_devices_rows_for_one_natural_key_become_one() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        conn.execute(
+            "INSERT INTO reminder_status (item_id, status, updated_at) VALUES ('checkup:p:v1', 'done', 'now')",
+            [],
+        )
+        .unwrap();
+        let key = load(&conn).unwrap().unwrap().key;
+        let tx = conn.transaction().unwrap();
+        acknowledge(&tx, 1).unwrap();
+        tx.commit().unwrap();
+        let theirs = pulled(
+            &key,
+            "reminder_status",
+            "other",
+            serde_json::json!({"item_id": "checkup:p:v1", "status": "skipped",
+                "snoozed_until": null, "updated_at": "later"}),
+        );
+        assert_eq!(apply(&mut conn, &[theirs]).changes, 1);
+        let rows: Vec<(String, String)> = conn
+            .prepare("SELECT uid, status FROM reminder_status")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, vec![("other".to_owned(), "skipped".to_owned())]);
+    }
+
+    #[test]
+    fn a_singleton_is_cleared_with_nulls_never_deleted() {
+        let (_d, mut conn) = db();
+        linked(&mut conn);
+        conn.execute_batch(
+            "INSERT INTO trying_to_conceive (id, since) VALUES (1, '2024-01-01');
+             DELETE FROM trying_to_conceive;",
+        )
+        .unwrap();
+        let rows = queued(&conn);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[1].2.as_str(), rows[1].3.as_str()),
+            ("put", r#"{"since":null}"#)
+        );
+        let tx = conn.transaction().unwrap();
+        acknowledge(&tx, 2).unwrap();
+        tx.commit().unwrap();
+
+        let key = load(&conn).unwrap().unwrap().key;
+        let since = |v: Value| {
+            pulled(
+                &key,
+                "trying_to_conceive",
+                "trying-to-conceive",
+                serde_json::json!({"since": v}),
+            )
+        };
+        apply(&mut conn, &[since("2024-02-01".into())]);
+        let stored: Option<String> = conn
+            .query_row("SELECT since FROM trying_to_conceive", [], |r| r.get(0))
+            .optional()
+            .unwrap();
+        assert_eq!(stored.as_deref(), Some("2024-02-01"));
+        apply(&mut conn, &[since(Value::Null)]);
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM trying_to_conceive", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

@@ -84,24 +84,32 @@ pub struct HistoryEntry {
     pub recorded_at: String,
 }
 
+/// A stored row: its local id, for joins on this device, and its uid,
+/// the same on every device, for ids that sync (reminder items).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RowRef {
+    pub id: i64,
+    pub uid: String,
+}
+
 /// What is stored, loaded in one go.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct State {
-    ongoing: Option<(i64, Vec<Estimate>)>,
-    last_birth: Option<(i64, Birth)>,
+    ongoing: Option<(RowRef, Vec<Estimate>)>,
+    last_birth: Option<(RowRef, Birth)>,
     trying_since: Option<Date>,
 }
 
 impl State {
-    /// The ongoing pregnancy's id and best estimate.
-    pub(crate) fn ongoing(&self) -> Option<(i64, BestEstimate)> {
-        let (id, estimates) = self.ongoing.as_ref()?;
-        Some((*id, dating::best_estimate(estimates)?))
+    /// The ongoing pregnancy and its best estimate.
+    pub(crate) fn ongoing(&self) -> Option<(&RowRef, BestEstimate)> {
+        let (row, estimates) = self.ongoing.as_ref()?;
+        Some((row, dating::best_estimate(estimates)?))
     }
 
-    /// The most recent birth and its id.
-    pub(crate) fn last_birth(&self) -> Option<(i64, Birth)> {
-        self.last_birth
+    /// The most recent birth.
+    pub(crate) fn last_birth(&self) -> Option<(&RowRef, Birth)> {
+        self.last_birth.as_ref().map(|(row, birth)| (row, *birth))
     }
 
     fn best(&self) -> Option<BestEstimate> {
@@ -124,7 +132,7 @@ impl State {
             }
         });
         let baby = self
-            .last_birth
+            .last_birth()
             .and_then(|(_, birth)| birth.age_on(date).map(|age| BabyStatus { birth, age }));
         let stage = match (&pregnancy, &baby) {
             (Some(_), _) => Stage::Pregnant,
@@ -166,37 +174,52 @@ pub(crate) fn read_date(text: String) -> Result<Date> {
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<State> {
-    let ongoing: Option<i64> = conn
+    // Two devices can each have started the pregnancy before syncing
+    // (migration 0010): every ongoing row is the same pregnancy. The one with
+    // the lowest uid names it on every device; the estimates of all count.
+    let ongoing: Option<RowRef> = conn
         .query_row(
-            "SELECT id FROM pregnancy WHERE status = 'ongoing'",
+            "SELECT id, uid FROM pregnancy WHERE status = 'ongoing' ORDER BY uid LIMIT 1",
             [],
-            |r| r.get(0),
+            |r| {
+                Ok(RowRef {
+                    id: r.get(0)?,
+                    uid: r.get(1)?,
+                })
+            },
         )
         .optional()?;
     let ongoing = match ongoing {
-        Some(id) => Some((
-            id,
-            history(conn, id)?.into_iter().map(|h| h.estimate).collect(),
+        Some(row) => Some((
+            row,
+            ongoing_estimates(conn)?
+                .into_iter()
+                .map(|h| h.estimate)
+                .collect(),
         )),
         None => None,
     };
     let last_birth = conn
         .query_row(
-            "SELECT id, birth_date, ga_days, baby_count FROM birth ORDER BY birth_date DESC, id DESC LIMIT 1",
+            "SELECT id, uid, birth_date, ga_days, baby_count FROM birth
+             ORDER BY birth_date DESC, uid DESC LIMIT 1",
             [],
             |r| {
                 Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, u32>(3)?,
+                    RowRef {
+                        id: r.get(0)?,
+                        uid: r.get(1)?,
+                    },
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, u32>(4)?,
                 ))
             },
         )
         .optional()?
-        .map(|(id, date, ga, count)| {
+        .map(|(row, date, ga, count)| {
             Ok::<_, Error>((
-                id,
+                row,
                 Birth {
                     date: read_date(date)?,
                     ga_at_birth: GestationalAge::from_days(ga),
@@ -221,13 +244,15 @@ pub(crate) fn load(conn: &Connection) -> Result<State> {
     })
 }
 
-/// A pregnancy's dating history, oldest first.
-pub(crate) fn history(conn: &Connection, pregnancy_id: i64) -> Result<Vec<HistoryEntry>> {
+/// The ongoing pregnancy's dating history, oldest first (empty when none).
+pub(crate) fn ongoing_estimates(conn: &Connection) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT method, event_date, cycle_days, embryo_age, crl_tenth_mm, scan_ga_days, edd, recorded_at
-         FROM dating_estimate WHERE pregnancy_id = ?1 ORDER BY id",
+         FROM dating_estimate
+         WHERE pregnancy_id IN (SELECT id FROM pregnancy WHERE status = 'ongoing')
+         ORDER BY recorded_at, id",
     )?;
-    let rows = stmt.query_map([pregnancy_id], |r| {
+    let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -275,14 +300,6 @@ pub(crate) fn history(conn: &Connection, pregnancy_id: i64) -> Result<Vec<Histor
     Ok(out)
 }
 
-/// The ongoing pregnancy's dating history (empty when none).
-pub(crate) fn ongoing_history(conn: &Connection) -> Result<Vec<HistoryEntry>> {
-    match load(conn)?.ongoing {
-        Some((id, _)) => history(conn, id),
-        None => Ok(Vec::new()),
-    }
-}
-
 /// Records a dating estimate for the ongoing pregnancy, starting one if
 /// none is ongoing. `today` is the user's local date.
 pub(crate) fn record_dating(
@@ -294,7 +311,7 @@ pub(crate) fn record_dating(
     let edd = input.validate(today)?;
     let state = load(tx)?;
     let pregnancy_id = match state.ongoing {
-        Some((id, _)) => id,
+        Some((row, _)) => row.id,
         None => {
             tx.execute(
                 "INSERT INTO pregnancy (status, created_at) VALUES ('ongoing', ?1)",
@@ -362,13 +379,11 @@ pub(crate) fn record_birth(
             ));
         }
     }
-    let pregnancy_id = state.ongoing.as_ref().map(|(id, _)| *id);
-    if let Some(id) = pregnancy_id {
-        tx.execute(
-            "UPDATE pregnancy SET status = 'born', ended_on = ?2 WHERE id = ?1",
-            params![id, birth.date.to_string()],
-        )?;
-    }
+    let pregnancy_id = state.ongoing.as_ref().map(|(row, _)| row.id);
+    tx.execute(
+        "UPDATE pregnancy SET status = 'born', ended_on = ?1 WHERE status = 'ongoing'",
+        [birth.date.to_string()],
+    )?;
     tx.execute(
         "INSERT INTO birth (pregnancy_id, birth_date, ga_days, baby_count, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -391,9 +406,8 @@ pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Resu
         return Err(Error::invalid("date", "must not be in the future"));
     }
     let state = load(tx)?;
-    let (id, best) = match (&state.ongoing, state.best()) {
-        (Some((id, _)), Some(best)) => (*id, best),
-        _ => return Err(Error::NotFound("ongoing pregnancy")),
+    let Some(best) = state.best() else {
+        return Err(Error::NotFound("ongoing pregnancy"));
     };
     if date < start_of_pregnancy(best.edd)? {
         return Err(Error::invalid(
@@ -402,8 +416,8 @@ pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Resu
         ));
     }
     tx.execute(
-        "UPDATE pregnancy SET status = 'lost', ended_on = ?2 WHERE id = ?1",
-        params![id, date.to_string()],
+        "UPDATE pregnancy SET status = 'lost', ended_on = ?1 WHERE status = 'ongoing'",
+        [date.to_string()],
     )?;
     Ok(())
 }

@@ -9,7 +9,8 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use cradle_core::api::{Mutation, Op};
-use cradle_core::sync::{collections, crypto};
+use cradle_core::sync::collections::{self, Deletion};
+use cradle_core::sync::crypto;
 use sha2::{Digest, Sha256};
 
 /// How many recent mutation shapes are kept per client.
@@ -181,7 +182,11 @@ fn validate_mutation(m: &Mutation) -> Result<(), String> {
         return Err("bad_doc_id".into());
     }
     if m.op == Op::Delete {
-        return Ok(());
+        return match c.deletion {
+            // A singleton is cleared with nulls; its fixed id must stay usable.
+            Deletion::Clear | Deletion::Never => Err("not_deletable".into()),
+            Deletion::Tombstone(_) | Deletion::Row => Ok(()),
+        };
     }
     for (name, value) in &m.fields {
         if !c.has_field(name) {
