@@ -151,6 +151,16 @@ enum Command {
         #[command(subcommand)]
         action: Option<SyncAction>,
     },
+    /// The shop: update the catalogue, search it offline, suggestions, a product
+    Shop {
+        #[command(subcommand)]
+        action: ShopAction,
+    },
+    /// Your cart (works offline)
+    Cart {
+        #[command(subcommand)]
+        action: CartAction,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -236,6 +246,49 @@ enum AccountAction {
     },
     /// Show the recovery code again
     RecoveryCode,
+}
+
+#[derive(Subcommand)]
+enum ShopAction {
+    /// Fetch what changed in the catalogue (from --server, else the last one used)
+    Update {
+        #[arg(long)]
+        server: Option<String>,
+    },
+    /// Search the catalogue on this device, in Chinese, English or pinyin initials
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Products for your stage and week, or your baby's age
+    Suggest {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// One product: price, rules, traceability, and anything that does not suit you
+    Show { sku: String },
+}
+
+#[derive(Subcommand)]
+enum CartAction {
+    /// Add a product (more of it if it is already in the cart)
+    Add {
+        sku: String,
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+        qty: i64,
+    },
+    /// Set how many of a product
+    Set {
+        sku: String,
+        #[arg(allow_negative_numbers = true)]
+        qty: i64,
+    },
+    Remove {
+        sku: String,
+    },
+    /// The cart, its lines against the latest prices, and the total
+    Show,
 }
 
 #[derive(Subcommand)]
@@ -806,6 +859,22 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             out.contractions(&timer);
         }
         Command::Account { action } => account(&cradle, action, out)?,
+        Command::Shop { action } => match action {
+            ShopAction::Update { server } => {
+                out.catalog_update(&block_on(cradle.update_catalog(server.as_deref()))?)
+            }
+            ShopAction::Search { text, limit } => {
+                out.products(&cradle.search_products(&text, limit)?)
+            }
+            ShopAction::Suggest { limit } => out.products(&cradle.shop_suggestions(limit)?),
+            ShopAction::Show { sku } => out.product_page(&cradle.product_page(&sku)?),
+        },
+        Command::Cart { action } => out.cart(&match action {
+            CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,
+            CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,
+            CartAction::Remove { sku } => cradle.cart_remove(&sku)?,
+            CartAction::Show => cradle.cart()?,
+        }),
         Command::Sync { action: None } => {
             let report = block_on(cradle.sync_now());
             // The status says why a failed sync failed, in the user's words.

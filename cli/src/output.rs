@@ -10,6 +10,7 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
+use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
@@ -505,6 +506,126 @@ impl Output {
                 reason, pending, ..
             } => say!("Sync stopped: {reason}. {pending} change(s) are kept."),
         }
+    }
+
+    pub fn catalog_update(&self, u: &CatalogUpdate) {
+        if self.json {
+            self.print_json(
+                json!({"changed": u.changed, "version": u.version, "unchanged": u.unchanged}),
+            );
+        } else if u.unchanged {
+            say!("The catalogue is up to date.");
+        } else {
+            say!("Catalogue updated: {} product(s) changed.", u.changed);
+        }
+    }
+
+    fn card_json(c: &ProductCard) -> Value {
+        json!({"sku": c.sku, "name": c.name, "category": c.category, "price_minor": c.price_minor,
+               "currency": c.currency, "price": c.price_text, "in_stock": c.in_stock,
+               "discontinued": c.discontinued, "image_url": c.image_url})
+    }
+
+    pub fn products(&self, cards: &[ProductCard]) {
+        if self.json {
+            self.print_json(Value::Array(cards.iter().map(Self::card_json).collect()));
+            return;
+        }
+        if cards.is_empty() {
+            say!("No products found.");
+        }
+        for c in cards {
+            let note = if c.discontinued {
+                "  (no longer sold)"
+            } else if !c.in_stock {
+                "  (out of stock)"
+            } else {
+                ""
+            };
+            say!("{:<22} {:>10}  {}{note}", c.sku, c.price_text, c.name);
+        }
+    }
+
+    pub fn product_page(&self, p: &ProductPage) {
+        let t = &p.traceability;
+        if self.json {
+            let mut card = Self::card_json(&p.card);
+            card["description"] = json!(p.description);
+            card["qty"] = json!({"min": p.qty_min, "max": p.qty_max, "step": p.qty_step});
+            card["suits_now"] = json!(p.suits_now);
+            card["in_cart"] = json!(p.in_cart);
+            card["traceability"] = json!({"batch": t.batch, "origin": t.origin,
+                "quality_report": t.quality_report, "cold_chain": t.cold_chain});
+            card["warnings"] = Value::Array(
+                p.warnings
+                    .iter()
+                    .map(|w| {
+                        json!({"tag": w.tag,
+                "message": w.message, "source": w.source})
+                    })
+                    .collect(),
+            );
+            self.print_json(card);
+            return;
+        }
+        say!("{}  {}", p.card.name, p.card.price_text);
+        say!("{}", p.description);
+        say!(
+            "Buy {} to {}, in steps of {}.",
+            p.qty_min,
+            p.qty_max,
+            p.qty_step
+        );
+        say!(
+            "Batch {} · {} · report {}{}",
+            t.batch,
+            t.origin,
+            t.quality_report,
+            if t.cold_chain { " · cold chain" } else { "" }
+        );
+        for w in &p.warnings {
+            say!("Note: {} ({})", w.message, w.source);
+        }
+        if p.in_cart > 0 {
+            say!("{} in your cart.", p.in_cart);
+        }
+    }
+
+    pub fn cart(&self, c: &CartView) {
+        if self.json {
+            self.print_json(json!({
+                "lines": c.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
+                    "price_seen_minor": l.price_seen_minor, "price_now_minor": l.price_now_minor,
+                    "price_changed": l.price_changed, "line_total_minor": l.line_total_minor,
+                    "unavailable": l.unavailable, "short_of_stock": l.short_of_stock})).collect::<Vec<_>>(),
+                "item_count": c.item_count,
+                "total_minor": c.total_minor,
+                "currency": c.currency,
+                "total": c.total_text,
+            }));
+            return;
+        }
+        if c.lines.is_empty() {
+            say!("Your cart is empty.");
+            return;
+        }
+        for l in &c.lines {
+            let note = if l.unavailable {
+                "  (no longer sold)"
+            } else if l.short_of_stock {
+                "  (not enough in stock)"
+            } else {
+                ""
+            };
+            say!(
+                "{:>3} × {}  {}  = {}{note}",
+                l.qty,
+                l.name,
+                l.price_text,
+                l.line_total_text
+            );
+        }
+        say!("Total: {} ({} item(s))", c.total_text, c.item_count);
     }
 
     pub fn sync_report(&self, r: &SyncReport) {

@@ -90,13 +90,13 @@ pub enum Snooze {
 }
 
 /// What every write and plan needs to know about "now".
-struct Ctx {
-    today: Date,
-    now: Timestamp,
-    now_text: String,
-    zone: TimeZone,
-    language: Language,
-    profile: Option<Profile>,
+pub(crate) struct Ctx {
+    pub(crate) today: Date,
+    pub(crate) now: Timestamp,
+    pub(crate) now_text: String,
+    pub(crate) zone: TimeZone,
+    pub(crate) language: Language,
+    pub(crate) profile: Option<Profile>,
 }
 
 pub struct Cradle {
@@ -147,7 +147,7 @@ impl Cradle {
     /// The one way the core writes: in a transaction, then observers hear
     /// of it after the commit. `f` gets the user's local date and the
     /// current instant (RFC 3339); an error rolls everything back.
-    fn write<T>(
+    pub(crate) fn write<T>(
         &self,
         areas: &[DataArea],
         f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
@@ -167,7 +167,7 @@ impl Cradle {
     }
 
     /// The user's "now": instant, zone, local date and language.
-    fn ctx(&self, db: &Connection) -> Result<Ctx> {
+    pub(crate) fn ctx(&self, db: &Connection) -> Result<Ctx> {
         let profile = profile::load(db)?;
         let (zone, locale) = match &profile {
             Some(p) => (p.time_zone.clone(), p.locale.as_str()),

@@ -13,6 +13,8 @@ pub enum DataArea {
     Reminders,
     /// Health records and the insights drawn from them.
     Records,
+    /// The catalogue copy and the cart.
+    Shop,
 }
 
 /// The screens a write refreshes, for the writes that touch more than one.

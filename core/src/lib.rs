@@ -16,6 +16,7 @@ pub mod profile;
 pub mod records;
 pub mod reminders;
 pub mod schedules;
+pub mod shop;
 pub mod storage;
 pub mod sync;
 pub mod timeline;

@@ -12,9 +12,25 @@ use serde_json::{Map, Value, json};
 /// token or the end-to-end key (the recovery code is shown in settings).
 const SECRETS: &[(&str, &str)] = &[("sync_state", "token"), ("sync_state", "sync_key")];
 
+/// The shop's copy of the catalogue: the server's data, not hers, so it is
+/// left out of her export (and still wiped by delete-all).
+const NOT_HERS: &[&str] = &[
+    "catalog_state",
+    "product",
+    "product_search",
+    "product_stage",
+];
+
+/// Every table, without a virtual table's shadow tables (full-text search
+/// keeps its index in those; they go with their table).
 fn tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name FROM sqlite_master t
+         WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND NOT EXISTS (SELECT 1 FROM sqlite_master v
+                           WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                             AND t.name LIKE v.name || '\\_%' ESCAPE '\\')
+         ORDER BY name",
     )?;
     let names = stmt.query_map([], |r| r.get(0))?;
     Ok(names.collect::<rusqlite::Result<_>>()?)
@@ -23,7 +39,10 @@ fn tables(conn: &Connection) -> Result<Vec<String>> {
 /// Every row of every table as JSON: `{"schema_version", "exported_at", "tables": {name: [row…]}}`.
 pub(crate) fn export_all(conn: &Connection, exported_at: &str) -> Result<Value> {
     let mut out = Map::new();
-    for table in tables(conn)? {
+    for table in tables(conn)?
+        .into_iter()
+        .filter(|t| !NOT_HERS.contains(&t.as_str()))
+    {
         // Table names come from sqlite_master, not from input; quoting keeps them literal.
         let mut stmt = conn.prepare(&format!(
             "SELECT * FROM \"{}\" ORDER BY rowid",

@@ -2,6 +2,7 @@
 //! contract is `server/openapi.json`, generated from this code.
 
 pub mod auth;
+pub mod catalog;
 pub mod error;
 pub mod limits;
 pub mod store;
@@ -10,7 +11,7 @@ pub mod sync;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use cradle_core::api::Health;
 use std::net::SocketAddr;
@@ -30,6 +31,8 @@ pub struct Config {
     pub rate_per_ip: u32,
     /// Requests per second per account.
     pub rate_per_account: u32,
+    /// The shop operators' token for `/v1/admin`; `None` turns admin off.
+    pub admin_token: Option<String>,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             session_days: 30,
             rate_per_ip: 50,
             rate_per_account: 20,
+            admin_token: None,
         }
     }
 }
@@ -63,10 +67,12 @@ pub struct AppState {
         auth::logout_all,
         auth::delete_account,
         sync::push,
-        sync::pull
+        sync::pull,
+        catalog::catalog,
+        catalog::change_product
     ),
     modifiers(&BearerAuth),
-    tags((name = "accounts"), (name = "sync"))
+    tags((name = "accounts"), (name = "sync"), (name = "shop"))
 )]
 pub struct ApiDoc;
 
@@ -78,6 +84,10 @@ impl utoipa::Modify for BearerAuth {
         if let Some(components) = openapi.components.as_mut() {
             components.add_security_scheme(
                 "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+            components.add_security_scheme(
+                "admin",
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
             );
         }
@@ -103,6 +113,8 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/sessions/current", delete(auth::logout))
         .route("/v1/sync/push", post(sync::push))
         .route("/v1/sync/pull", get(sync::pull))
+        .route("/v1/catalog", get(catalog::catalog))
+        .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -31,6 +31,9 @@ struct Args {
     /// Days a session lasts
     #[arg(long, default_value_t = Config::default().session_days)]
     session_days: i64,
+    /// The shop operators' bearer token for /v1/admin (none: admin is off)
+    #[arg(long, env = "CRADLE_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
     /// Print the OpenAPI document and exit
     #[arg(long)]
     print_openapi: bool,
@@ -77,6 +80,7 @@ async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         session_days: args.session_days,
         rate_per_ip: args.rate_per_ip,
         rate_per_account: args.rate_per_account,
+        admin_token: args.admin_token.clone(),
     };
     let state = cradle_server::AppState {
         store,

@@ -50,6 +50,7 @@ pub enum DataArea {
     Timeline,
     Reminders,
     Records,
+    Shop,
 }
 
 #[uniffi::remote(Enum)]

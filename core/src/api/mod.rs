@@ -165,6 +165,46 @@ impl Client {
             .await
     }
 
+    /// Catalogue products changed after `since`, with the response's ETag;
+    /// `None` when the server answers 304 to `etag` (nothing changed).
+    pub async fn catalog(
+        &self,
+        epoch: Option<&str>,
+        since: u64,
+        limit: u32,
+        etag: Option<&str>,
+    ) -> Result<Option<(CatalogPage, Option<String>)>, ApiError> {
+        let mut path = format!("v1/catalog?since={since}&limit={limit}");
+        if let Some(e) = epoch {
+            path.push_str("&epoch=");
+            path.push_str(e);
+        }
+        let mut req = self.request(Method::GET, &path, None)?;
+        if let Some(tag) = etag {
+            req = req.header(header::IF_NONE_MATCH, tag);
+        }
+        let response = req.send().await?;
+        let status = response.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        if !status.is_success() {
+            return Err(status_error(status, response).await);
+        }
+        let tag = response
+            .headers()
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response.bytes().await?;
+        let page = serde_json::from_slice(&bytes).map_err(|_| ApiError::Status {
+            status: 200,
+            code: "unexpected_response".into(),
+            retry_after: None,
+        })?;
+        Ok(Some((page, tag)))
+    }
+
     fn request(
         &self,
         method: Method,

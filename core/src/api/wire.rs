@@ -204,3 +204,79 @@ pub struct ErrorBody {
     pub error: String,
     pub message: String,
 }
+
+/// The most products one catalogue page carries.
+pub const MAX_CATALOG_LIMIT: u32 = 2000;
+
+/// A stage a product suits, with its range: weeks of pregnancy for
+/// `pregnancy`, months of age for `baby`; `trying` and `postpartum` take
+/// no range (0–0).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageRange {
+    pub stage: String,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// Where a product comes from, for the product page.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traceability {
+    pub batch: String,
+    pub origin: String,
+    /// The quality inspection report's reference number.
+    pub quality_report: String,
+    pub cold_chain: bool,
+}
+
+/// One product of the catalogue, as the server owns it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub sku: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    pub category: String,
+    pub image_url: String,
+    /// Integer minor units (fen for CNY), never a float.
+    pub price_minor: i64,
+    /// ISO 4217.
+    pub currency: String,
+    pub stock: i64,
+    pub qty_min: u32,
+    pub qty_max: u32,
+    pub qty_step: u32,
+    pub discontinued: bool,
+    pub stages: Vec<StageRange>,
+    /// Conditions the product does not suit (`high_sugar`, `caffeine`, …).
+    pub avoid_tags: Vec<String>,
+    pub traceability: Traceability,
+    /// Pinyin initials of the Chinese name, for offline search ("yfnf").
+    pub initials: String,
+    /// Bumped by every change; a delta asks for versions above its own.
+    pub version: u64,
+}
+
+/// `GET /v1/catalog?epoch=…&since=…&limit=…`: products changed after
+/// `since`, in version order. The response's ETag names the epoch and the
+/// catalogue version, so an unchanged catalogue answers 304 to `If-None-Match`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogPage {
+    /// The server database's epoch. When the request named another one (a
+    /// new or restored database), `reset` is true and this page starts from
+    /// the beginning: the device drops its copy first.
+    pub epoch: String,
+    pub reset: bool,
+    pub products: Vec<Product>,
+    /// Ask again with `since` = this when `has_more`.
+    pub version: u64,
+    pub has_more: bool,
+}

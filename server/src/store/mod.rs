@@ -8,7 +8,7 @@ mod sqlite;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
-use cradle_core::api::{Mutation, Op};
+use cradle_core::api::{Mutation, Op, Product};
 use cradle_core::sync::collections::{self, Deletion};
 use cradle_core::sync::crypto;
 use sha2::{Digest, Sha256};
@@ -81,6 +81,28 @@ macro_rules! dispatch {
 }
 
 impl Store {
+    /// The highest product version: the catalogue's version.
+    pub async fn catalog_version(&self) -> Result<u64, StoreError> {
+        dispatch!(self.catalog_version())
+    }
+
+    /// Up to `limit` products changed after `since`, in version order.
+    pub async fn catalog_page(&self, since: u64, limit: u32) -> Result<Vec<Product>, StoreError> {
+        dispatch!(self.catalog_page(since, limit))
+    }
+
+    /// Changes a product; each change takes the next catalogue version, so
+    /// devices fetch it in their next delta. `None` for an unknown SKU.
+    pub async fn change_product(
+        &self,
+        sku: String,
+        price_minor: Option<i64>,
+        stock: Option<i64>,
+        discontinued: Option<bool>,
+    ) -> Result<Option<Product>, StoreError> {
+        dispatch!(self.change_product(sku, price_minor, stock, discontinued))
+    }
+
     /// This database's epoch: new for every fresh database.
     pub fn epoch(&self) -> &str {
         match self {
@@ -254,6 +276,37 @@ fn digest(m: &Mutation) -> Vec<u8> {
     }
     h.update(m.base_version.to_le_bytes());
     h.finalize().to_vec()
+}
+
+/// A product as stored: its JSON body, with the columns that change (and
+/// win over the body) set from the row.
+fn product_from_row(
+    body: &str,
+    price_minor: i64,
+    stock: i64,
+    discontinued: bool,
+    version: i64,
+) -> Result<Product, StoreError> {
+    let mut p: Product = serde_json::from_str(body)
+        .map_err(|_| StoreError::Unavailable("a stored product is unreadable".into()))?;
+    p.price_minor = price_minor;
+    p.stock = stock;
+    p.discontinued = discontinued;
+    p.version = version as u64;
+    Ok(p)
+}
+
+fn product_body(p: &Product) -> String {
+    serde_json::to_string(p).unwrap_or_default()
+}
+
+/// The demo catalogue, numbered from version 1, for a store with no products.
+fn seed_products() -> Vec<Product> {
+    let mut all = crate::catalog::demo::products();
+    for (i, p) in all.iter_mut().enumerate() {
+        p.version = i as u64 + 1;
+    }
+    all
 }
 
 pub fn random_hex(bytes: usize) -> String {

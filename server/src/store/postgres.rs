@@ -4,8 +4,9 @@
 
 use super::{
     AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
-    loses_concurrent_edit, plan_pull, step,
+    loses_concurrent_edit, plan_pull, product_body, product_from_row, seed_products, step,
 };
+use cradle_core::api::Product;
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
@@ -64,6 +65,32 @@ impl PostgresStore {
             &[&super::random_hex(8)],
         )
         .await?;
+        let products: i64 = tx
+            .query_one("SELECT count(*) FROM product", &[])
+            .await?
+            .get(0);
+        if products == 0 {
+            let insert = tx
+                .prepare(
+                    "INSERT INTO product (sku, body, price_minor, stock, discontinued, version)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .await?;
+            for p in seed_products() {
+                tx.execute(
+                    &insert,
+                    &[
+                        &p.sku,
+                        &product_body(&p),
+                        &p.price_minor,
+                        &p.stock,
+                        &p.discontinued,
+                        &(p.version as i64),
+                    ],
+                )
+                .await?;
+            }
+        }
         let epoch: String = tx
             .query_one("SELECT value FROM meta WHERE key = 'epoch'", &[])
             .await?
@@ -75,6 +102,80 @@ impl PostgresStore {
 
     pub fn epoch(&self) -> &str {
         &self.epoch
+    }
+
+    pub async fn catalog_version(&self) -> Result<u64, StoreError> {
+        let row = self
+            .pool
+            .get()
+            .await?
+            .query_one("SELECT coalesce(max(version), 0) FROM product", &[])
+            .await?;
+        Ok(row.get::<_, i64>(0) as u64)
+    }
+
+    pub async fn catalog_page(&self, since: u64, limit: u32) -> Result<Vec<Product>, StoreError> {
+        let rows = self
+            .pool
+            .get()
+            .await?
+            .query(
+                "SELECT body, price_minor, stock, discontinued, version FROM product
+                 WHERE version > $1 ORDER BY version LIMIT $2",
+                &[&(since as i64), &i64::from(limit)],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| product_from_row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .collect()
+    }
+
+    pub async fn change_product(
+        &self,
+        sku: String,
+        price_minor: Option<i64>,
+        stock: Option<i64>,
+        discontinued: Option<bool>,
+    ) -> Result<Option<Product>, StoreError> {
+        let mut client = self.pool.get().await?;
+        let tx = client.transaction().await?;
+        // Versions are handed out one change at a time, so a delta reader
+        // never sees a later version commit before an earlier one.
+        tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
+            .await?;
+        let Some(row) = tx
+            .query_opt(
+                "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = $1",
+                &[&sku],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut p = product_from_row(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4))?;
+        p.price_minor = price_minor.unwrap_or(p.price_minor);
+        p.stock = stock.unwrap_or(p.stock);
+        p.discontinued = discontinued.unwrap_or(p.discontinued);
+        let next: i64 = tx
+            .query_one("SELECT max(version) + 1 FROM product", &[])
+            .await?
+            .get(0);
+        p.version = next as u64;
+        tx.execute(
+            "UPDATE product SET body = $2, price_minor = $3, stock = $4, discontinued = $5,
+                    version = $6 WHERE sku = $1",
+            &[
+                &sku,
+                &product_body(&p),
+                &p.price_minor,
+                &p.stock,
+                &p.discontinued,
+                &next,
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(p))
     }
 
     pub async fn create_account(

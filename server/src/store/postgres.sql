@@ -76,3 +76,14 @@ CREATE TABLE IF NOT EXISTS conflict (
 );
 
 CREATE INDEX IF NOT EXISTS conflict_version ON conflict (account_id, version);
+
+-- The product catalogue. `body` is the product's JSON; the columns a query
+-- or an order changes are kept beside it and win over the body when read.
+CREATE TABLE IF NOT EXISTS product (
+    sku           TEXT PRIMARY KEY,
+    body          TEXT NOT NULL,
+    price_minor   BIGINT NOT NULL,
+    stock         BIGINT NOT NULL CHECK (stock >= 0),
+    discontinued  BOOLEAN NOT NULL,
+    version       BIGINT NOT NULL UNIQUE
+);

@@ -3,8 +3,9 @@
 
 use super::{
     AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
-    loses_concurrent_edit, plan_pull, step,
+    loses_concurrent_edit, plan_pull, product_body, product_from_row, seed_products, step,
 };
+use cradle_core::api::Product;
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const SCHEMA: &str = include_str!("sqlite.sql");
+const CATALOG: &str = include_str!("sqlite_catalog.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -47,6 +49,25 @@ impl SqliteStore {
             )?;
             tx.pragma_update(None, "user_version", 1)?;
         }
+        if version < 2 {
+            tx.execute_batch(CATALOG)?;
+            let mut insert = tx.prepare(
+                "INSERT INTO product (sku, body, price_minor, stock, discontinued, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for p in seed_products() {
+                insert.execute(params![
+                    p.sku,
+                    product_body(&p),
+                    p.price_minor,
+                    p.stock,
+                    p.discontinued,
+                    p.version as i64
+                ])?;
+            }
+            drop(insert);
+            tx.pragma_update(None, "user_version", 2)?;
+        }
         let epoch = tx.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
             r.get(0)
         })?;
@@ -72,6 +93,85 @@ impl SqliteStore {
         })
         .await
         .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
+    }
+
+    pub async fn catalog_version(&self) -> Result<u64, StoreError> {
+        self.run(|c| {
+            Ok(
+                c.query_row("SELECT coalesce(max(version), 0) FROM product", [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64,
+            )
+        })
+        .await
+    }
+
+    pub async fn catalog_page(&self, since: u64, limit: u32) -> Result<Vec<Product>, StoreError> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT body, price_minor, stock, discontinued, version FROM product
+                 WHERE version > ?1 ORDER BY version LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![since as i64, limit], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (body, price, stock, discontinued, version) = row?;
+                out.push(product_from_row(
+                    &body,
+                    price,
+                    stock,
+                    discontinued,
+                    version,
+                )?);
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    pub async fn change_product(
+        &self,
+        sku: String,
+        price_minor: Option<i64>,
+        stock: Option<i64>,
+        discontinued: Option<bool>,
+    ) -> Result<Option<Product>, StoreError> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let row = tx
+                .query_row(
+                    "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = ?1",
+                    [&sku],
+                    |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?;
+            let Some((body, price, old_stock, old_discontinued, version)) = row else {
+                return Ok(None);
+            };
+            let mut p = product_from_row(&body, price, old_stock, old_discontinued, version)?;
+            p.price_minor = price_minor.unwrap_or(p.price_minor);
+            p.stock = stock.unwrap_or(p.stock);
+            p.discontinued = discontinued.unwrap_or(p.discontinued);
+            let next: i64 =
+                tx.query_row("SELECT max(version) + 1 FROM product", [], |r| r.get(0))?;
+            p.version = next as u64;
+            tx.execute(
+                "UPDATE product SET body = ?2, price_minor = ?3, stock = ?4, discontinued = ?5,
+                        version = ?6 WHERE sku = ?1",
+                params![sku, product_body(&p), p.price_minor, p.stock, p.discontinued, next],
+            )?;
+            tx.commit()?;
+            Ok(Some(p))
+        })
+        .await
     }
 
     pub async fn create_account(
