@@ -161,6 +161,16 @@ enum Command {
         #[command(subcommand)]
         action: CartAction,
     },
+    /// Check the cart against today's prices and stock; --confirm places the order
+    Checkout {
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Your orders (`orders list` works offline; `orders refresh` fetches them)
+    Orders {
+        #[command(subcommand)]
+        action: OrdersAction,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -289,6 +299,12 @@ enum CartAction {
     },
     /// The cart, its lines against the latest prices, and the total
     Show,
+}
+
+#[derive(Subcommand)]
+enum OrdersAction {
+    List,
+    Refresh,
 }
 
 #[derive(Subcommand)]
@@ -869,6 +885,19 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             ShopAction::Suggest { limit } => out.products(&cradle.shop_suggestions(limit)?),
             ShopAction::Show { sku } => out.product_page(&cradle.product_page(&sku)?),
         },
+        Command::Checkout { confirm } => {
+            let review = block_on(cradle.review_checkout())?;
+            out.checkout_review(&review, confirm);
+            // She confirms what she was shown: nothing is ordered while a
+            // warning stands.
+            if confirm && review.warnings.is_empty() {
+                out.orders(&[block_on(cradle.place_order(&review.quote))?]);
+            }
+        }
+        Command::Orders { action } => out.orders(&match action {
+            OrdersAction::List => cradle.orders()?,
+            OrdersAction::Refresh => block_on(cradle.refresh_orders())?,
+        }),
         Command::Cart { action } => out.cart(&match action {
             CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,
             CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,

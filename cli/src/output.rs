@@ -10,6 +10,7 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
+use cradle_core::shop::checkout::{CheckoutReview, OrderView};
 use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
@@ -626,6 +627,73 @@ impl Output {
             );
         }
         say!("Total: {} ({} item(s))", c.total_text, c.item_count);
+    }
+
+    pub fn checkout_review(&self, r: &CheckoutReview, confirming: bool) {
+        if self.json {
+            if !confirming || !r.warnings.is_empty() {
+                self.print_json(json!({
+                    "lines": r.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
+                        "unit_price": l.unit_price_text, "line_total": l.line_total_text})).collect::<Vec<_>>(),
+                    "total_minor": r.total_minor,
+                    "total": r.total_text,
+                    "warnings": r.warnings.iter().map(|w| json!({"code": w.code, "sku": w.sku,
+                        "message": w.message})).collect::<Vec<_>>(),
+                    "quote": r.quote,
+                }));
+            }
+            return;
+        }
+        for l in &r.lines {
+            say!(
+                "{:>3} × {}  {}  = {}",
+                l.qty,
+                l.name,
+                l.unit_price_text,
+                l.line_total_text
+            );
+        }
+        say!("Total: {}", r.total_text);
+        for w in &r.warnings {
+            say!("! {}", w.message);
+        }
+        if !r.warnings.is_empty() {
+            say!("Nothing was ordered. Review the cart, then run checkout again.");
+        } else if !confirming {
+            say!("Run `cradle checkout --confirm` to place this order.");
+        }
+    }
+
+    pub fn orders(&self, orders: &[OrderView]) {
+        if self.json {
+            self.print_json(Value::Array(orders.iter().map(|o| json!({
+                "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
+                "lines": o.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
+                    "unit_price": l.unit_price_text, "batch": l.batch, "origin": l.origin,
+                    "quality_report": l.quality_report})).collect::<Vec<_>>(),
+            })).collect()));
+            return;
+        }
+        if orders.is_empty() {
+            say!("No orders yet.");
+        }
+        for o in orders {
+            say!(
+                "Order {}  {}  {}",
+                &o.id[..o.id.len().min(8)],
+                o.status,
+                o.total_text
+            );
+            for l in &o.lines {
+                say!(
+                    "  {:>3} × {}  {}  batch {}",
+                    l.qty,
+                    l.name,
+                    l.unit_price_text,
+                    l.batch
+                );
+            }
+        }
     }
 
     pub fn sync_report(&self, r: &SyncReport) {

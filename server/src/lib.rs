@@ -5,6 +5,7 @@ pub mod auth;
 pub mod catalog;
 pub mod error;
 pub mod limits;
+pub mod shop;
 pub mod store;
 pub mod sync;
 
@@ -48,6 +49,7 @@ impl Default for Config {
 
 pub struct AppState {
     pub store: store::Store,
+    pub in_flight: shop::InFlight,
     pub limits: limits::Limits,
     pub config: Config,
 }
@@ -69,7 +71,10 @@ pub struct AppState {
         sync::push,
         sync::pull,
         catalog::catalog,
-        catalog::change_product
+        catalog::change_product,
+        shop::validate_cart,
+        shop::place_order,
+        shop::orders
     ),
     modifiers(&BearerAuth),
     tags((name = "accounts"), (name = "sync"), (name = "shop"))
@@ -114,6 +119,8 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/sync/push", post(sync::push))
         .route("/v1/sync/pull", get(sync::pull))
         .route("/v1/catalog", get(catalog::catalog))
+        .route("/v1/carts/validate", post(shop::validate_cart))
+        .route("/v1/orders", post(shop::place_order).get(shop::orders))
         .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))

@@ -34,6 +34,10 @@ struct Args {
     /// The shop operators' bearer token for /v1/admin (none: admin is off)
     #[arg(long, env = "CRADLE_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
+    /// How many demo products a new database starts with (more than the
+    /// demo catalogue's own are numbered copies, for load tests)
+    #[arg(long, default_value_t = cradle_server::catalog::demo::size())]
+    demo_products: usize,
     /// Print the OpenAPI document and exit
     #[arg(long)]
     print_openapi: bool,
@@ -64,15 +68,18 @@ async fn main() -> std::process::ExitCode {
 async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     let store = match &args.database_url {
         Some(url) => store::Store::Postgres(
-            store::PostgresStore::open(url)
+            store::PostgresStore::open(url, args.demo_products)
                 .await
                 .map_err(|e| format!("cannot open the database: {e:?}"))?,
         ),
         None => {
             std::fs::create_dir_all(&args.data_dir)?;
             store::Store::Sqlite(
-                store::SqliteStore::open(&args.data_dir.join("cradle-server.db"))
-                    .map_err(|e| format!("cannot open the database: {e:?}"))?,
+                store::SqliteStore::open(
+                    &args.data_dir.join("cradle-server.db"),
+                    args.demo_products,
+                )
+                .map_err(|e| format!("cannot open the database: {e:?}"))?,
             )
         }
     };
@@ -84,6 +91,7 @@ async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     };
     let state = cradle_server::AppState {
         store,
+        in_flight: Default::default(),
         limits: limits::Limits::new(config.rate_per_ip, config.rate_per_account),
         config,
     };

@@ -3,7 +3,8 @@
 //! price change shows in the cart against the price she saw.
 
 use cradle_core::Error;
-use cradle_tests::{Device, Server};
+use cradle_tests::proxy::{Fault, Proxy};
+use cradle_tests::{Device, PASSWORD, Server};
 use serde_json::json;
 
 const ADMIN: &str = "operator-secret-token";
@@ -108,4 +109,255 @@ async fn bad_catalogue_requests_are_4xx_and_a_new_server_database_resets_the_cop
         d.cradle.search_products("diapers", 200).unwrap().len(),
         before
     );
+}
+
+/// An account straight over HTTP; returns its bearer token.
+async fn token(http: &reqwest::Client, server: &Server, login: &str) -> String {
+    let key = cradle_core::sync::crypto::SyncKey::generate().unwrap();
+    let r = http
+        .post(format!("{}/v1/accounts", server.url))
+        .json(&json!({"login": login, "password": PASSWORD, "key_check": key.key_check().unwrap()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let session: serde_json::Value = http
+        .post(format!("{}/v1/sessions", server.url))
+        .json(&json!({"login": login, "password": PASSWORD, "device": "test"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    session["token"].as_str().unwrap().to_owned()
+}
+
+async fn validate(
+    http: &reqwest::Client,
+    server: &Server,
+    token: &str,
+    lines: serde_json::Value,
+) -> serde_json::Value {
+    http.post(format!("{}/v1/carts/validate", server.url))
+        .bearer_auth(token)
+        .json(&json!({ "lines": lines }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn order(
+    http: &reqwest::Client,
+    server: &Server,
+    token: &str,
+    key: Option<&str>,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut req = http
+        .post(format!("{}/v1/orders", server.url))
+        .bearer_auth(token)
+        .json(body);
+    if let Some(k) = key {
+        req = req.header("Idempotency-Key", k);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+#[tokio::test]
+async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline() {
+    let server = Server::start_with(&["--admin-token", ADMIN]);
+    let d = Device::new();
+    d.register(&server.url).await;
+    assert!(
+        matches!(
+            d.cradle.review_checkout().await,
+            Err(Error::Invalid { field: "cart", .. })
+        ),
+        "an empty cart is refused"
+    );
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("纸尿裤", 1).unwrap()[0]
+        .sku
+        .clone();
+    d.cradle.cart_add(&sku, 2).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    assert!(review.warnings.is_empty(), "{review:?}");
+
+    // The price changes after she reviewed: the old quote orders nothing.
+    let price = d.cradle.cart().unwrap().lines[0].price_seen_minor;
+    assert_eq!(
+        change(&server, &sku, json!({"price_minor": price + 500}), ADMIN).await,
+        200
+    );
+    assert!(matches!(
+        d.cradle.place_order(&review.quote).await,
+        Err(Error::Invalid { field: "cart", .. })
+    ));
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 0);
+    let review = d.cradle.review_checkout().await.unwrap();
+    assert_eq!(review.warnings.len(), 1);
+    assert_eq!(review.warnings[0].code, "PRICE_CHANGED");
+    assert!(
+        review.warnings[0].message.contains("¥"),
+        "{:?}",
+        review.warnings[0]
+    );
+
+    // Confirmed at the new price: one order, the cart gives up its lines.
+    let placed = d.cradle.place_order(&review.quote).await.unwrap();
+    assert_eq!(placed.status, "pending_payment");
+    assert_eq!(placed.lines[0].qty, 2);
+    assert!(d.cradle.cart().unwrap().lines.is_empty());
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    let history = d.cradle.orders().unwrap();
+    assert_eq!(history, vec![placed.clone()], "history works offline");
+    assert!(history[0].lines[0].batch.starts_with("B2026"));
+    assert_eq!(d.cradle.refresh_orders().await.unwrap(), history);
+}
+
+#[tokio::test]
+async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
+    let server = Server::start();
+    let http = reqwest::Client::new();
+    let t = token(&http, &server, "buyer").await;
+    let sku = "diapers-2100";
+    let v = validate(
+        &http,
+        &server,
+        &t,
+        json!([{"sku": sku, "qty": 1, "price_seen_minor": 1}]),
+    )
+    .await;
+    assert_eq!(v["warnings"][0]["code"], "PRICE_CHANGED");
+    let body = json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"]});
+    let (s1, first) = order(&http, &server, &t, Some("order-1"), &body).await;
+    assert_eq!(s1, 201);
+    let (s2, again) = order(&http, &server, &t, Some("order-1"), &body).await;
+    assert_eq!((s2, &again), (200, &first), "a retry is the same order");
+    let other = json!({"lines": [{"sku": sku, "qty": 2}], "quote": v["quote"]});
+    assert_eq!(
+        order(&http, &server, &t, Some("order-1"), &other).await.0,
+        422
+    );
+    assert_eq!(
+        order(&http, &server, &t, None, &body).await.0,
+        400,
+        "no key"
+    );
+    assert_eq!(
+        order(&http, &server, &t, Some("BAD KEY"), &body).await.0,
+        400
+    );
+    let empty = json!({"lines": [], "quote": v["quote"]});
+    assert_eq!(
+        order(&http, &server, &t, Some("order-2"), &empty).await.0,
+        400
+    );
+    let zero = json!({"lines": [{"sku": sku, "qty": 0}], "quote": v["quote"]});
+    assert_eq!(
+        order(&http, &server, &t, Some("order-3"), &zero).await.0,
+        400
+    );
+    let unknown = json!({"lines": [{"sku": "nope", "qty": 1}], "quote": v["quote"]});
+    assert_eq!(
+        order(&http, &server, &t, Some("order-4"), &unknown).await.0,
+        412
+    );
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    // Another account never sees her order, even by its key.
+    let other_user = token(&http, &server, "neighbour").await;
+    let theirs: serde_json::Value = http
+        .get(format!("{}/v1/orders", server.url))
+        .bearer_auth(&other_user)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(theirs["orders"], json!([]));
+}
+
+#[tokio::test]
+async fn a_hundred_concurrent_orders_for_ten_in_stock_sell_exactly_ten() {
+    let server = Server::start_with(&["--admin-token", ADMIN]);
+    let http = reqwest::Client::new();
+    let t = token(&http, &server, "rush").await;
+    let sku = "toys-2700";
+    assert_eq!(change(&server, sku, json!({"stock": 10}), ADMIN).await, 200);
+    let v = validate(
+        &http,
+        &server,
+        &t,
+        json!([{"sku": sku, "qty": 1, "price_seen_minor": 0}]),
+    )
+    .await;
+    let body = json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"]});
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let (http, server_url, t, body) =
+            (http.clone(), server.url.clone(), t.clone(), body.clone());
+        tasks.push(tokio::spawn(async move {
+            http.post(format!("{server_url}/v1/orders"))
+                .bearer_auth(&t)
+                .header("Idempotency-Key", format!("rush-{i}"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap());
+    }
+    let sold = statuses.iter().filter(|s| **s == 201).count();
+    assert_eq!(sold, 10, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == 201 || *s == 409),
+        "{statuses:?}"
+    );
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 10);
+    assert_eq!(
+        server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'")),
+        0
+    );
+}
+
+#[tokio::test]
+async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&sku, 3).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+
+    // The server places it, and the answer never arrives.
+    proxy.script([Fault::DropResponse]);
+    assert!(d.cradle.place_order(&review.quote).await.is_err());
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    assert_eq!(
+        d.cradle.cart().unwrap().lines.len(),
+        1,
+        "not known to be placed yet"
+    );
+
+    // She taps again: the same order id is sent, and it is still one order.
+    proxy.script([Fault::Duplicate]);
+    let placed = d.cradle.place_order(&review.quote).await.unwrap();
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    assert_eq!(placed.lines[0].qty, 3);
+    assert!(d.cradle.cart().unwrap().lines.is_empty());
+    assert_eq!(d.cradle.orders().unwrap().len(), 1);
 }

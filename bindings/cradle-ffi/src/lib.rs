@@ -5,6 +5,7 @@
 //! Every export that can fail returns `Result`: a Rust panic crossing into
 //! Swift would end the app.
 
+use cradle_core::api::Traceability;
 use cradle_core::clinic;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
@@ -21,6 +22,12 @@ use cradle_core::records::trends::{
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
+use cradle_core::shop::checkout::{
+    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, ReviewLine,
+};
+use cradle_core::shop::{
+    CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning,
+};
 use cradle_core::storage::DbKey;
 use cradle_core::sync::{SyncListener, SyncStatus};
 use cradle_core::timeline::baby::Birth;
@@ -1536,4 +1543,186 @@ pub async fn check_server(base_url: String) -> Result<ServerHealth> {
         status: health.status,
         version: health.version,
     })
+}
+
+#[uniffi::remote(Record)]
+pub struct ProductCard {
+    pub sku: String,
+    pub name: String,
+    pub category: String,
+    pub image_url: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub price_text: String,
+    pub in_stock: bool,
+    pub discontinued: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct Traceability {
+    pub batch: String,
+    pub origin: String,
+    pub quality_report: String,
+    pub cold_chain: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct ProductWarning {
+    pub tag: String,
+    pub message: String,
+    pub source: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct ProductPage {
+    pub card: ProductCard,
+    pub description: String,
+    pub traceability: Traceability,
+    pub qty_min: u32,
+    pub qty_max: u32,
+    pub qty_step: u32,
+    pub suits_now: bool,
+    pub warnings: Vec<ProductWarning>,
+    pub in_cart: u32,
+}
+
+#[uniffi::remote(Record)]
+pub struct CartLine {
+    pub sku: String,
+    pub name: String,
+    pub qty: u32,
+    pub price_seen_minor: i64,
+    pub price_now_minor: i64,
+    pub price_changed: bool,
+    pub line_total_minor: i64,
+    pub line_total_text: String,
+    pub price_text: String,
+    pub unavailable: bool,
+    pub short_of_stock: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct CartView {
+    pub lines: Vec<CartLine>,
+    pub item_count: u32,
+    pub total_minor: i64,
+    pub currency: String,
+    pub total_text: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct CatalogUpdate {
+    pub changed: u64,
+    pub version: u64,
+    pub unchanged: bool,
+}
+
+/// The shop: the catalogue copy, search and suggestions work offline, and
+/// so does the cart; each call returns a whole screen.
+#[uniffi::export]
+impl CradleCore {
+    pub fn search_products(&self, text: String, limit: u32) -> Result<Vec<ProductCard>> {
+        Ok(self.core.search_products(&text, limit)?)
+    }
+
+    pub fn shop_suggestions(&self, limit: u32) -> Result<Vec<ProductCard>> {
+        Ok(self.core.shop_suggestions(limit)?)
+    }
+
+    pub fn product_page(&self, sku: String) -> Result<ProductPage> {
+        Ok(self.core.product_page(&sku)?)
+    }
+
+    pub fn cart(&self) -> Result<CartView> {
+        Ok(self.core.cart()?)
+    }
+
+    pub fn cart_add(&self, sku: String, qty: i64) -> Result<CartView> {
+        Ok(self.core.cart_add(&sku, qty)?)
+    }
+
+    pub fn cart_set(&self, sku: String, qty: i64) -> Result<CartView> {
+        Ok(self.core.cart_set(&sku, qty)?)
+    }
+
+    pub fn cart_remove(&self, sku: String) -> Result<CartView> {
+        Ok(self.core.cart_remove(&sku)?)
+    }
+}
+
+#[uniffi::remote(Record)]
+pub struct ReviewLine {
+    pub sku: String,
+    pub name: String,
+    pub qty: u32,
+    pub unit_price_text: String,
+    pub line_total_text: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct CheckoutWarning {
+    pub code: String,
+    pub sku: String,
+    pub message: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct CheckoutReview {
+    pub lines: Vec<ReviewLine>,
+    pub total_minor: i64,
+    pub total_text: String,
+    pub warnings: Vec<CheckoutWarning>,
+    pub quote: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct OrderLineView {
+    pub sku: String,
+    pub name: String,
+    pub qty: u32,
+    pub unit_price_text: String,
+    pub batch: String,
+    pub origin: String,
+    pub quality_report: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct OrderView {
+    pub id: String,
+    pub status: String,
+    pub created_at: i64,
+    pub total_text: String,
+    pub lines: Vec<OrderLineView>,
+}
+
+#[uniffi::export]
+impl CradleCore {
+    /// Her orders as last fetched; works offline.
+    pub fn orders(&self) -> Result<Vec<OrderView>> {
+        Ok(self.core.orders()?)
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl CradleCore {
+    /// The cart at the server's prices and stock, with what changed, for
+    /// her to confirm.
+    pub async fn review_checkout(&self) -> Result<CheckoutReview> {
+        Ok(self.core.review_checkout().await?)
+    }
+
+    /// Places the order she confirmed; safe to call again after a failure.
+    pub async fn place_order(&self, quote: String) -> Result<OrderView> {
+        Ok(self.core.place_order(&quote).await?)
+    }
+
+    pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
+        Ok(self.core.refresh_orders().await?)
+    }
+
+    /// Fetches what changed in the catalogue from `server_url`, or from the
+    /// server last used.
+    pub async fn update_catalog(&self, server_url: Option<String>) -> Result<CatalogUpdate> {
+        Ok(self.core.update_catalog(server_url.as_deref()).await?)
+    }
 }

@@ -165,6 +165,46 @@ impl Client {
             .await
     }
 
+    /// Reprices the cart and lists what she should see before confirming.
+    pub async fn validate_cart(
+        &self,
+        token: &str,
+        body: &ValidateCart,
+    ) -> Result<Validation, ApiError> {
+        self.call(Method::POST, "v1/carts/validate", Some(token), Some(body))
+            .await
+    }
+
+    /// Places the order `id` (the Idempotency-Key); a retry gets the same order.
+    pub async fn place_order(
+        &self,
+        token: &str,
+        id: &str,
+        body: &PlaceOrder,
+    ) -> Result<Order, ApiError> {
+        let response = self
+            .request(Method::POST, "v1/orders", Some(token))?
+            .header("Idempotency-Key", id)
+            .json(body)
+            .send()
+            .await?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(status_error(status, response).await);
+        }
+        let bytes = response.bytes().await?;
+        serde_json::from_slice(&bytes).map_err(|_| ApiError::Status {
+            status: 200,
+            code: "unexpected_response".into(),
+            retry_after: None,
+        })
+    }
+
+    pub async fn orders(&self, token: &str) -> Result<OrderList, ApiError> {
+        self.call(Method::GET, "v1/orders", Some(token), None::<&()>)
+            .await
+    }
+
     /// Catalogue products changed after `since`, with the response's ETag;
     /// `None` when the server answers 304 to `etag` (nothing changed).
     pub async fn catalog(

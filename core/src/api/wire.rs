@@ -280,3 +280,115 @@ pub struct CatalogPage {
     pub version: u64,
     pub has_more: bool,
 }
+
+/// A cart line as the device sends it for checking: what she wants and the
+/// unit price she saw.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CartItem {
+    pub sku: String,
+    pub qty: u32,
+    pub price_seen_minor: i64,
+}
+
+/// `POST /v1/carts/validate`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidateCart {
+    pub lines: Vec<CartItem>,
+}
+
+/// Something she should see before confirming: `PRICE_CHANGED` (old and
+/// new price), `OUT_OF_STOCK`, `NOT_ENOUGH_STOCK` (how many are left),
+/// `DISCONTINUED`, `QTY_RULE`, `UNKNOWN_SKU`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CartWarning {
+    pub code: String,
+    pub sku: String,
+    pub old_price_minor: Option<i64>,
+    pub new_price_minor: Option<i64>,
+    pub available: Option<i64>,
+}
+
+/// A line repriced at today's price.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricedLine {
+    pub sku: String,
+    pub qty: u32,
+    pub unit_price_minor: i64,
+    pub line_total_minor: i64,
+}
+
+/// The cart as the server would sell it now. `quote` names these lines at
+/// these prices: an order must carry it, and a change since gets 412.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Validation {
+    pub lines: Vec<PricedLine>,
+    pub total_minor: i64,
+    pub currency: String,
+    pub warnings: Vec<CartWarning>,
+    pub quote: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderItem {
+    pub sku: String,
+    pub qty: u32,
+}
+
+/// `POST /v1/orders`, with the header `Idempotency-Key: <order id>`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceOrder {
+    pub lines: Vec<OrderItem>,
+    /// From the validation she confirmed.
+    pub quote: String,
+}
+
+/// An order line as sold: the price paid and the batch that was sent.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderLine {
+    pub sku: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub qty: u32,
+    pub unit_price_minor: i64,
+    pub traceability: Traceability,
+}
+
+/// An order. `status`: `pending_payment`, `paid`, `shipped`, `delivered`
+/// or `cancelled`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The client-generated id, sent as the Idempotency-Key.
+    pub id: String,
+    pub status: String,
+    pub lines: Vec<OrderLine>,
+    pub total_minor: i64,
+    pub currency: String,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// `GET /v1/orders`: hers, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderList {
+    pub orders: Vec<Order>,
+}

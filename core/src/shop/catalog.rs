@@ -51,11 +51,12 @@ pub(crate) fn apply_page(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (sku) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
              price_minor = excluded.price_minor, currency = excluded.currency,
-             stock = excluded.stock, discontinued = excluded.discontinued, body = excluded.body",
+             stock = excluded.stock, discontinued = excluded.discontinued, body = excluded.body
+         RETURNING id",
     )?;
-    let mut unsearch = tx.prepare_cached("DELETE FROM product_search WHERE sku = ?1")?;
+    let mut unsearch = tx.prepare_cached("DELETE FROM product_search WHERE rowid = ?1")?;
     let mut search = tx.prepare_cached(
-        "INSERT INTO product_search (sku, name, initials, about) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO product_search (rowid, name, initials, about) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut unstage = tx.prepare_cached("DELETE FROM product_stage WHERE sku = ?1")?;
     let mut stage = tx.prepare_cached(
@@ -63,19 +64,22 @@ pub(crate) fn apply_page(
     )?;
     for p in &page.products {
         let body = serde_json::to_string(p).map_err(|_| Error::Corrupt("a product"))?;
-        upsert.execute(params![
-            p.sku,
-            p.name_zh,
-            p.name_en,
-            p.price_minor,
-            p.currency,
-            p.stock,
-            p.discontinued,
-            body
-        ])?;
-        unsearch.execute([&p.sku])?;
+        let id: i64 = upsert.query_row(
+            params![
+                p.sku,
+                p.name_zh,
+                p.name_en,
+                p.price_minor,
+                p.currency,
+                p.stock,
+                p.discontinued,
+                body
+            ],
+            |r| r.get(0),
+        )?;
+        unsearch.execute([id])?;
         search.execute(params![
-            p.sku,
+            id,
             format!("{} {}", spaced(&p.name_zh), p.name_en),
             suffixes(&p.initials),
             format!("{} {}", spaced(&p.description_zh), p.description_en),
@@ -179,9 +183,9 @@ pub(crate) fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<St
         return Ok(Vec::new());
     };
     let mut stmt = conn.prepare_cached(
-        "SELECT s.sku FROM product_search s JOIN product p ON p.sku = s.sku
+        "SELECT p.sku FROM product_search s JOIN product p ON p.id = s.rowid
          WHERE product_search MATCH ?1
-         ORDER BY p.discontinued, bm25(product_search, 0.0, 10.0, 4.0, 1.0), p.sku
+         ORDER BY p.discontinued, s.rank, p.sku
          LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;

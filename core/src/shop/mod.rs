@@ -4,6 +4,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 
 use crate::api::{Client, Product, Traceability};
 use crate::cradle::Cradle;
@@ -93,7 +94,7 @@ pub struct CatalogUpdate {
 }
 
 /// The currency all prices are in; the catalogue is one shop's.
-const CURRENCY: &str = "CNY";
+pub(crate) const CURRENCY: &str = "CNY";
 
 /// Money as she reads it: "¥128.00". CNY has two minor digits.
 pub fn format_money(minor: i64, currency: &str) -> String {

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sync_profile.sql"),
     include_str!("migrations/0010_sync_everything.sql"),
     include_str!("migrations/0011_shop.sql"),
+    include_str!("migrations/0012_orders.sql"),
 ];
 
 /// The schema version this build writes.

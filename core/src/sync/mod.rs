@@ -264,6 +264,16 @@ impl Cradle {
         Ok(())
     }
 
+    /// The linked account's server and session, for calls made as her
+    /// (checkout, orders).
+    pub(crate) fn session(&self) -> Result<(Client, String)> {
+        let link = self
+            .link()?
+            .ok_or_else(|| Error::invalid("account", "sign in to order"))?;
+        let token = link.token.ok_or(Error::SignInRequired)?;
+        Ok((self.client(&link.server_url)?, token))
+    }
+
     /// For sync calls: the configured timeout.
     fn client(&self, server_url: &str) -> Result<Client> {
         Client::with_timeout(server_url, self.config.sync.request_timeout)

@@ -405,6 +405,30 @@ const LINES: &[Line] = &[
     },
 ];
 
+/// How many products the demo catalogue has.
+pub fn size() -> usize {
+    LINES.iter().map(|l| l.variants.len()).sum::<usize>() * BRANDS.len()
+}
+
+/// `n` products for load tests: the demo catalogue, then copies of it in
+/// numbered series ("… 系列2") until there are `n`.
+pub fn products_n(n: usize) -> Vec<Product> {
+    let base = products();
+    let mut out: Vec<Product> = base.iter().take(n).cloned().collect();
+    let mut series = 2;
+    while out.len() < n {
+        for p in base.iter().take(n - out.len()) {
+            let mut copy = p.clone();
+            copy.sku = format!("{}-s{series}", p.sku);
+            copy.name_zh = format!("{} 系列{series}", p.name_zh);
+            copy.name_en = format!("{} series {series}", p.name_en);
+            out.push(copy);
+        }
+        series += 1;
+    }
+    out
+}
+
 /// The demo products, in a fixed order (the same on every start).
 pub fn products() -> Vec<Product> {
     let mut out = Vec::new();
@@ -479,5 +503,9 @@ mod tests {
             assert!(!p.stages.is_empty(), "{}", p.sku);
         }
         assert_eq!(initials("贝蕾叶酸片（30片）"), "blyspp");
+        assert_eq!(size(), all.len());
+        let many = products_n(1000);
+        let skus: BTreeSet<&str> = many.iter().map(|p| p.sku.as_str()).collect();
+        assert_eq!(skus.len(), 1000);
     }
 }

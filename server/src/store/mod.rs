@@ -63,6 +63,18 @@ pub enum PullPage {
     Gone,
 }
 
+/// What placing an order came to.
+pub enum PlaceOutcome {
+    Placed(cradle_core::api::Order),
+    /// The key placed this same order before: that order.
+    Existing(cradle_core::api::Order),
+    /// The key placed a different order.
+    Mismatch,
+    /// The cart or a price changed since the quote.
+    Stale,
+    OutOfStock(String),
+}
+
 /// The backend, chosen at start: SQLite on one machine, PostgreSQL for several.
 #[derive(Clone)]
 pub enum Store {
@@ -101,6 +113,34 @@ impl Store {
         discontinued: Option<bool>,
     ) -> Result<Option<Product>, StoreError> {
         dispatch!(self.change_product(sku, price_minor, stock, discontinued))
+    }
+
+    /// The products with these SKUs that exist, by SKU.
+    pub async fn products(
+        &self,
+        skus: Vec<String>,
+    ) -> Result<std::collections::HashMap<String, Product>, StoreError> {
+        dispatch!(self.products(skus))
+    }
+
+    /// Places the order `key` in one transaction: a retry finds it, the
+    /// quote is checked against current prices, and stock is taken.
+    pub async fn place_order(
+        &self,
+        account_id: String,
+        key: String,
+        body: cradle_core::api::PlaceOrder,
+        now: i64,
+    ) -> Result<PlaceOutcome, StoreError> {
+        dispatch!(self.place_order(account_id, key, body, now))
+    }
+
+    /// Her orders, newest first.
+    pub async fn orders(
+        &self,
+        account_id: String,
+    ) -> Result<Vec<cradle_core::api::Order>, StoreError> {
+        dispatch!(self.orders(account_id))
     }
 
     /// This database's epoch: new for every fresh database.
@@ -296,13 +336,19 @@ fn product_from_row(
     Ok(p)
 }
 
+fn parse_order(body: &str) -> Result<cradle_core::api::Order, StoreError> {
+    serde_json::from_str(body)
+        .map_err(|_| StoreError::Unavailable("a stored order is unreadable".into()))
+}
+
 fn product_body(p: &Product) -> String {
     serde_json::to_string(p).unwrap_or_default()
 }
 
-/// The demo catalogue, numbered from version 1, for a store with no products.
-fn seed_products() -> Vec<Product> {
-    let mut all = crate::catalog::demo::products();
+/// The demo catalogue (`count` products), numbered from version 1, for a
+/// store with no products.
+fn seed_products(count: usize) -> Vec<Product> {
+    let mut all = crate::catalog::demo::products_n(count);
     for (i, p) in all.iter_mut().enumerate() {
         p.version = i as u64 + 1;
     }

@@ -3,11 +3,12 @@
 //! behind a load balancer; pushes to one account serialize on its row lock.
 
 use super::{
-    AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
-    loses_concurrent_edit, plan_pull, product_body, product_from_row, seed_products, step,
+    AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
+    digest, loses_concurrent_edit, parse_order, plan_pull, product_body, product_from_row,
+    seed_products, step,
 };
-use cradle_core::api::Product;
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
+use cradle_core::api::{Order, PlaceOrder, Product};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use serde_json::Value;
@@ -40,7 +41,9 @@ impl From<deadpool_postgres::PoolError> for StoreError {
 }
 
 impl PostgresStore {
-    pub async fn open(url: &str) -> Result<Self, StoreError> {
+    /// Opens the database, creating its schema and, when it has no products
+    /// yet, the demo catalogue of `demo_products` products.
+    pub async fn open(url: &str, demo_products: usize) -> Result<Self, StoreError> {
         let config: tokio_postgres::Config = url
             .parse()
             .map_err(|e: tokio_postgres::Error| StoreError::Unavailable(e.to_string()))?;
@@ -76,7 +79,7 @@ impl PostgresStore {
                      VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .await?;
-            for p in seed_products() {
+            for p in seed_products(demo_products) {
                 tx.execute(
                     &insert,
                     &[
@@ -176,6 +179,98 @@ impl PostgresStore {
         .await?;
         tx.commit().await?;
         Ok(Some(p))
+    }
+
+    pub async fn products(
+        &self,
+        skus: Vec<String>,
+    ) -> Result<HashMap<String, Product>, StoreError> {
+        let client = self.pool.get().await?;
+        read_products(&client, &skus, false).await
+    }
+
+    pub async fn place_order(
+        &self,
+        account_id: String,
+        key: String,
+        body: PlaceOrder,
+        now: i64,
+    ) -> Result<PlaceOutcome, StoreError> {
+        let mut client = self.pool.get().await?;
+        let tx = client.transaction().await?;
+        // One order at a time per account, so a retry waits for the first
+        // and then finds it; stock and versions are taken under the
+        // catalogue lock, as every product change is.
+        tx.execute(
+            "SELECT 1 FROM account WHERE id = $1 FOR UPDATE",
+            &[&account_id],
+        )
+        .await?;
+        let hash = crate::shop::body_hash(&body);
+        if let Some(row) = tx
+            .query_opt(
+                "SELECT body_hash, body FROM orders WHERE account_id = $1 AND id = $2",
+                &[&account_id, &key],
+            )
+            .await?
+        {
+            let stored: Vec<u8> = row.get(0);
+            return Ok(if stored == hash {
+                PlaceOutcome::Existing(parse_order(row.get(1))?)
+            } else {
+                PlaceOutcome::Mismatch
+            });
+        }
+        tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
+            .await?;
+        let skus: Vec<String> = body.lines.iter().map(|l| l.sku.clone()).collect();
+        let products = read_products(&tx, &skus, true).await?;
+        let lines = match crate::shop::check_order(&body.lines, &products, &body.quote) {
+            Ok(lines) => lines,
+            Err(refused) => return Ok(refused),
+        };
+        for l in &lines {
+            let taken = tx
+                .execute(
+                    "UPDATE product SET stock = stock - $2,
+                            version = (SELECT max(version) FROM product) + 1
+                     WHERE sku = $1 AND stock >= $2",
+                    &[&l.sku, &i64::from(l.qty)],
+                )
+                .await?;
+            if taken == 0 {
+                return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
+            }
+        }
+        let order = crate::shop::order(&key, &lines, &products, now);
+        tx.execute(
+            "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                &account_id,
+                &key,
+                &hash,
+                &order.status,
+                &serde_json::to_string(&order).unwrap_or_default(),
+                &now,
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(PlaceOutcome::Placed(order))
+    }
+
+    pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {
+        let rows = self
+            .pool
+            .get()
+            .await?
+            .query(
+                "SELECT body FROM orders WHERE account_id = $1 ORDER BY created_at DESC, id",
+                &[&account_id],
+            )
+            .await?;
+        rows.iter().map(|r| parse_order(r.get(0))).collect()
     }
 
     pub async fn create_account(
@@ -592,4 +687,27 @@ async fn apply(
             Ok(Applied::Changed)
         }
     }
+}
+
+async fn read_products(
+    c: &impl GenericClient,
+    skus: &[String],
+    for_update: bool,
+) -> Result<HashMap<String, Product>, StoreError> {
+    let lock = if for_update { " FOR UPDATE" } else { "" };
+    let rows = c
+        .query(
+            &format!(
+                "SELECT body, price_minor, stock, discontinued, version FROM product
+                 WHERE sku = ANY($1){lock}"
+            ),
+            &[&skus],
+        )
+        .await?;
+    let mut out = HashMap::new();
+    for r in rows {
+        let p = product_from_row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4))?;
+        out.insert(p.sku.clone(), p);
+    }
+    Ok(out)
 }

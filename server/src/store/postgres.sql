@@ -87,3 +87,15 @@ CREATE TABLE IF NOT EXISTS product (
     discontinued  BOOLEAN NOT NULL,
     version       BIGINT NOT NULL UNIQUE
 );
+
+-- Orders. The id is the client's Idempotency-Key, kept for good, so a
+-- retry days later finds the same order.
+CREATE TABLE IF NOT EXISTS orders (
+    account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    body_hash   BYTEA NOT NULL,
+    status      TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  BIGINT NOT NULL,
+    PRIMARY KEY (account_id, id)
+);

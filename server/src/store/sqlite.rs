@@ -2,20 +2,23 @@
 //! tokio's blocking pool so a slow disk never stalls the async workers.
 
 use super::{
-    AccountRow, FieldWrite, NewSession, PullPage, PushOutcome, Step, StoreError, digest,
-    loses_concurrent_edit, plan_pull, product_body, product_from_row, seed_products, step,
+    AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
+    digest, loses_concurrent_edit, parse_order, plan_pull, product_body, product_from_row,
+    seed_products, step,
 };
-use cradle_core::api::Product;
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
+use cradle_core::api::{Order, PlaceOrder, Product};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const SCHEMA: &str = include_str!("sqlite.sql");
 const CATALOG: &str = include_str!("sqlite_catalog.sql");
+const ORDERS: &str = include_str!("sqlite_orders.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -30,7 +33,9 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl SqliteStore {
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
+    /// Opens the database, creating its schema and, when it is new, the demo
+    /// catalogue of `demo_products` products.
+    pub fn open(path: &Path, demo_products: usize) -> Result<Self, StoreError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "wal")?;
@@ -55,7 +60,7 @@ impl SqliteStore {
                 "INSERT INTO product (sku, body, price_minor, stock, discontinued, version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            for p in seed_products() {
+            for p in seed_products(demo_products) {
                 insert.execute(params![
                     p.sku,
                     product_body(&p),
@@ -67,6 +72,10 @@ impl SqliteStore {
             }
             drop(insert);
             tx.pragma_update(None, "user_version", 2)?;
+        }
+        if version < 3 {
+            tx.execute_batch(ORDERS)?;
+            tx.pragma_update(None, "user_version", 3)?;
         }
         let epoch = tx.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
             r.get(0)
@@ -170,6 +179,85 @@ impl SqliteStore {
             )?;
             tx.commit()?;
             Ok(Some(p))
+        })
+        .await
+    }
+
+    pub async fn products(
+        &self,
+        skus: Vec<String>,
+    ) -> Result<HashMap<String, Product>, StoreError> {
+        self.run(move |c| read_products(c, &skus)).await
+    }
+
+    pub async fn place_order(
+        &self,
+        account_id: String,
+        key: String,
+        body: PlaceOrder,
+        now: i64,
+    ) -> Result<PlaceOutcome, StoreError> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let hash = crate::shop::body_hash(&body);
+            let existing: Option<(Vec<u8>, String)> = tx
+                .query_row(
+                    "SELECT body_hash, body FROM orders WHERE account_id = ?1 AND id = ?2",
+                    params![account_id, key],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((stored, order)) = existing {
+                return Ok(if stored == hash {
+                    PlaceOutcome::Existing(parse_order(&order)?)
+                } else {
+                    PlaceOutcome::Mismatch
+                });
+            }
+            let skus: Vec<String> = body.lines.iter().map(|l| l.sku.clone()).collect();
+            let products = read_products(&tx, &skus)?;
+            let lines = match crate::shop::check_order(&body.lines, &products, &body.quote) {
+                Ok(lines) => lines,
+                Err(refused) => return Ok(refused),
+            };
+            for l in &lines {
+                // The stock check and the decrement are one statement.
+                let taken = tx.execute(
+                    "UPDATE product SET stock = stock - ?2,
+                            version = (SELECT max(version) FROM product) + 1
+                     WHERE sku = ?1 AND stock >= ?2",
+                    params![l.sku, l.qty],
+                )?;
+                if taken == 0 {
+                    return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
+                }
+            }
+            let order = crate::shop::order(&key, &lines, &products, now);
+            tx.execute(
+                "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    account_id,
+                    key,
+                    hash,
+                    order.status,
+                    serde_json::to_string(&order).unwrap_or_default(),
+                    now
+                ],
+            )?;
+            tx.commit()?;
+            Ok(PlaceOutcome::Placed(order))
+        })
+        .await
+    }
+
+    pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT body FROM orders WHERE account_id = ?1 ORDER BY created_at DESC, id",
+            )?;
+            let rows = stmt.query_map([account_id], |r| r.get::<_, String>(0))?;
+            rows.map(|r| parse_order(&r?)).collect()
         })
         .await
     }
@@ -558,4 +646,31 @@ fn apply(
             Ok(Applied::Changed)
         }
     }
+}
+
+fn read_products(c: &Connection, skus: &[String]) -> Result<HashMap<String, Product>, StoreError> {
+    let mut stmt = c.prepare_cached(
+        "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = ?1",
+    )?;
+    let mut out = HashMap::new();
+    for sku in skus {
+        let row = stmt
+            .query_row([sku], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })
+            .optional()?;
+        if let Some((body, price, stock, discontinued, version)) = row {
+            out.insert(
+                sku.clone(),
+                product_from_row(&body, price, stock, discontinued, version)?,
+            );
+        }
+    }
+    Ok(out)
 }

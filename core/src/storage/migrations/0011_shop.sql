@@ -12,7 +12,8 @@ CREATE TABLE catalog_state (
 -- `body` is the product as the server sent it; the columns are what
 -- search, suggestions and the cart read.
 CREATE TABLE product (
-    sku           TEXT PRIMARY KEY,
+    id            INTEGER PRIMARY KEY,
+    sku           TEXT NOT NULL UNIQUE,
     name_zh       TEXT NOT NULL,
     name_en       TEXT NOT NULL,
     price_minor   INTEGER NOT NULL,
@@ -31,17 +32,20 @@ CREATE TABLE product_stage (
 ) STRICT;
 
 CREATE INDEX product_stage_lookup ON product_stage (stage, from_n, to_n);
+CREATE INDEX product_stage_sku ON product_stage (sku);
 
 -- Offline search. Chinese names are stored one character a token (the
 -- unicode61 tokenizer does not segment Chinese), so "叶酸" matches as the
 -- phrase "叶 酸"; English words match by prefix, and so do pinyin initials.
+-- A row's rowid is its product's id. Rank: a match in the name counts most,
+-- then in the initials, then in the description.
 CREATE VIRTUAL TABLE product_search USING fts5 (
-    sku UNINDEXED,
     name,
     initials,
     about,
     tokenize = 'unicode61'
 );
+INSERT INTO product_search (product_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
 
 -- The cart. Each line keeps the price she saw when she added it.
 CREATE TABLE cart_line (

@@ -1,0 +1,47 @@
+package org.cradle.core
+
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CradleCore
+import uniffi.cradle.CradleException
+import java.nio.file.Path
+
+/** The catalogue and the cart through the bindings; totals come from the core. */
+class ShopTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val server: String = System.getProperty("cradle.server")
+
+    @Test
+    fun `the catalogue is searched offline and the cart computes its total`() = runBlocking {
+        CradleCore.open(dir.resolve("shop.db").toString(), TEST_KEY, "Asia/Shanghai", "zh-Hans-CN").use { c ->
+            val update = c.updateCatalog(server)
+            assertTrue(update.changed > 200uL, "$update")
+            val hits = c.searchProducts("叶酸", 5u)
+            assertTrue(hits.first().name.contains("叶酸"), "$hits")
+            val view = c.cartAdd(hits.first().sku, 2L)
+            assertEquals(2u, view.itemCount)
+            assertEquals(hits.first().priceMinor * 2, view.totalMinor)
+            assertTrue(view.totalText.startsWith("¥"))
+            val e = assertThrows<CradleException.InvalidInput> { c.cartAdd(hits.first().sku, 0L) }
+            assertEquals("qty", e.field)
+            assertThrows<CradleException.NotFound> { c.cartAdd("no-such-sku", 1L) }
+            assertEquals(view, c.cart())
+
+            // Checkout needs her account; the review and the order come from the core.
+            c.register(server, "kt-shop-" + java.util.UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            val review = c.reviewCheckout()
+            assertTrue(review.warnings.isEmpty(), "$review")
+            assertEquals(view.totalText, review.totalText)
+            val order = c.placeOrder(review.quote)
+            assertEquals("pending_payment", order.status)
+            assertTrue(c.cart().lines.isEmpty())
+            assertEquals(listOf(order), c.orders())
+        }
+    }
+}

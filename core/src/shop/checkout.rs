@@ -1,0 +1,337 @@
+//! Checkout: review the cart against the server's prices and stock, then
+//! place the order once. The order id is chosen and stored before the
+//! first attempt, so no retry can ever order twice.
+
+use super::{CURRENCY, cart, catalog, format_money};
+use crate::api::{ApiError, CartItem, Order, OrderItem, PlaceOrder, ValidateCart, Validation};
+use crate::cradle::Cradle;
+use crate::error::{Error, Result};
+use crate::events::DataArea;
+use crate::profile::Language;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+/// What she confirms: the cart at today's prices, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutReview {
+    pub lines: Vec<ReviewLine>,
+    pub total_minor: i64,
+    pub total_text: String,
+    pub warnings: Vec<CheckoutWarning>,
+    /// Pass back to `place_order`: it names these lines at these prices.
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewLine {
+    pub sku: String,
+    pub name: String,
+    pub qty: u32,
+    pub unit_price_text: String,
+    pub line_total_text: String,
+}
+
+/// `PRICE_CHANGED`, `OUT_OF_STOCK`, `NOT_ENOUGH_STOCK`, `DISCONTINUED`,
+/// `QTY_RULE` or `UNKNOWN_SKU`, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutWarning {
+    pub code: String,
+    pub sku: String,
+    pub message: String,
+}
+
+/// An order as her history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderView {
+    pub id: String,
+    pub status: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub total_text: String,
+    pub lines: Vec<OrderLineView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderLineView {
+    pub sku: String,
+    pub name: String,
+    pub qty: u32,
+    pub unit_price_text: String,
+    pub batch: String,
+    pub origin: String,
+    pub quality_report: String,
+}
+
+fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
+    let money = |m: Option<i64>| format_money(m.unwrap_or(0), CURRENCY);
+    match (language, w.code.as_str()) {
+        (Language::ZhHans, "PRICE_CHANGED") => format!(
+            "{name} 价格已从 {} 变为 {}",
+            money(w.old_price_minor),
+            money(w.new_price_minor)
+        ),
+        (Language::ZhHans, "OUT_OF_STOCK") => format!("{name} 已售罄"),
+        (Language::ZhHans, "NOT_ENOUGH_STOCK") => {
+            format!("{name} 仅剩 {} 件", w.available.unwrap_or(0))
+        }
+        (Language::ZhHans, "DISCONTINUED") => format!("{name} 已停售"),
+        (Language::ZhHans, "QTY_RULE") => format!("{name} 的购买数量不符合要求"),
+        (Language::ZhHans, _) => format!("{name} 已不在商品目录中"),
+        (Language::En, "PRICE_CHANGED") => format!(
+            "{name}: the price changed from {} to {}",
+            money(w.old_price_minor),
+            money(w.new_price_minor)
+        ),
+        (Language::En, "OUT_OF_STOCK") => format!("{name} is out of stock"),
+        (Language::En, "NOT_ENOUGH_STOCK") => {
+            format!("{name}: only {} left", w.available.unwrap_or(0))
+        }
+        (Language::En, "DISCONTINUED") => format!("{name} is no longer sold"),
+        (Language::En, "QTY_RULE") => format!("{name}: that quantity cannot be ordered"),
+        (Language::En, _) => format!("{name} is no longer in the catalogue"),
+    }
+}
+
+fn product_name(conn: &Connection, sku: &str, language: Language) -> Result<String> {
+    Ok(catalog::product(conn, sku)?.map_or_else(
+        || sku.to_owned(),
+        |p| catalog::name(&p, language).to_owned(),
+    ))
+}
+
+fn new_order_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| Error::Corrupt("no randomness available"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn pending(conn: &Connection) -> Result<Option<(String, PlaceOrder)>> {
+    conn.query_row("SELECT id, body FROM pending_order", [], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })
+    .optional()?
+    .map(|(id, body)| {
+        Ok((
+            id,
+            serde_json::from_str(&body).map_err(|_| Error::Corrupt("a pending order"))?,
+        ))
+    })
+    .transpose()
+}
+
+fn save_order(tx: &Transaction<'_>, order: &Order) -> Result<()> {
+    tx.execute(
+        "INSERT INTO shop_order (id, created_at, body) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+        params![
+            order.id,
+            order.created_at,
+            serde_json::to_string(order).map_err(|_| Error::Corrupt("an order"))?
+        ],
+    )?;
+    Ok(())
+}
+
+/// Placed: keep the order, take its lines out of the cart (as many as were
+/// ordered; more added since stays), forget the pending id.
+fn placed(tx: &Transaction<'_>, order: &Order) -> Result<()> {
+    save_order(tx, order)?;
+    for l in &order.lines {
+        tx.execute(
+            "UPDATE cart_line SET qty = qty - ?2 WHERE sku = ?1 AND qty > ?2",
+            params![l.sku, l.qty],
+        )?;
+        tx.execute(
+            "DELETE FROM cart_line WHERE sku = ?1 AND qty <= ?2",
+            params![l.sku, l.qty],
+        )?;
+    }
+    tx.execute("DELETE FROM pending_order WHERE id = ?1", [&order.id])?;
+    Ok(())
+}
+
+impl Cradle {
+    /// Reprices the cart on the server and lists what changed, for her to
+    /// confirm. Needs the network and a signed-in account.
+    pub async fn review_checkout(&self) -> Result<CheckoutReview> {
+        let (client, token) = self.session()?;
+        let items: Vec<CartItem> = cart::lines(&self.db())?
+            .into_iter()
+            .map(|l| CartItem {
+                sku: l.sku,
+                qty: l.qty,
+                price_seen_minor: l.price_seen_minor,
+            })
+            .collect();
+        if items.is_empty() {
+            return Err(Error::invalid("cart", "is empty"));
+        }
+        let v: Validation = client
+            .validate_cart(&token, &ValidateCart { lines: items })
+            .await?;
+        let db = self.db();
+        let language = self.ctx(&db)?.language;
+        let mut lines = Vec::new();
+        for l in &v.lines {
+            lines.push(ReviewLine {
+                name: product_name(&db, &l.sku, language)?,
+                sku: l.sku.clone(),
+                qty: l.qty,
+                unit_price_text: format_money(l.unit_price_minor, &v.currency),
+                line_total_text: format_money(l.line_total_minor, &v.currency),
+            });
+        }
+        let mut warnings = Vec::new();
+        for w in &v.warnings {
+            let name = product_name(&db, &w.sku, language)?;
+            warnings.push(CheckoutWarning {
+                message: warning_text(w, &name, language),
+                code: w.code.clone(),
+                sku: w.sku.clone(),
+            });
+        }
+        Ok(CheckoutReview {
+            lines,
+            total_minor: v.total_minor,
+            total_text: format_money(v.total_minor, &v.currency),
+            warnings,
+            quote: v.quote,
+        })
+    }
+
+    /// Places the order she confirmed (`quote` from `review_checkout`).
+    /// An earlier attempt whose answer never came is settled first, under
+    /// its own id, so nothing is ordered twice.
+    pub async fn place_order(&self, quote: &str) -> Result<OrderView> {
+        let (client, token) = self.session()?;
+        // Read, and the lock released, before anything awaits.
+        let earlier = pending(&self.db())?;
+        if let Some((id, body)) = earlier {
+            let settled = self.send_order(&client, &token, &id, &body).await;
+            match settled {
+                // The earlier attempt was this same order: done.
+                Ok(order) if body.quote == quote => return self.view(&order),
+                Ok(_) => {}
+                Err(Error::Network(e)) => return Err(Error::Network(e)),
+                // Refused: it never happened; go on with this one.
+                Err(_) => {}
+            }
+        }
+        let lines: Vec<OrderItem> = cart::lines(&self.db())?
+            .into_iter()
+            .map(|l| OrderItem {
+                sku: l.sku,
+                qty: l.qty,
+            })
+            .collect();
+        if lines.is_empty() {
+            return Err(Error::invalid("cart", "is empty"));
+        }
+        let body = PlaceOrder {
+            lines,
+            quote: quote.to_owned(),
+        };
+        let id = new_order_id()?;
+        self.write(&[], |tx, c| {
+            tx.execute(
+                "INSERT INTO pending_order (id, body, created_at) VALUES (?1, ?2, ?3)",
+                params![
+                    id,
+                    serde_json::to_string(&body).map_err(|_| Error::Corrupt("an order"))?,
+                    c.now_text
+                ],
+            )?;
+            Ok(())
+        })?;
+        let order = self.send_order(&client, &token, &id, &body).await?;
+        self.view(&order)
+    }
+
+    /// Sends one attempt and records a definite answer: placed (the cart
+    /// gives up the ordered lines), or refused (the pending id is dropped).
+    /// No answer keeps the pending id for the next attempt.
+    async fn send_order(
+        &self,
+        client: &crate::api::Client,
+        token: &str,
+        id: &str,
+        body: &PlaceOrder,
+    ) -> Result<Order> {
+        match client.place_order(token, id, body).await {
+            Ok(order) => {
+                self.write(&[DataArea::Shop], |tx, _| placed(tx, &order))?;
+                Ok(order)
+            }
+            Err(ApiError::Status { status, code, .. })
+                if matches!(status, 409 | 412 | 422) && code != "order_in_progress" =>
+            {
+                self.write(&[], |tx, _| {
+                    tx.execute("DELETE FROM pending_order WHERE id = ?1", [id])?;
+                    Ok(())
+                })?;
+                Err(match code.as_str() {
+                    "out_of_stock" => {
+                        Error::invalid("cart", "not enough in stock; review it again")
+                    }
+                    _ => Error::invalid("cart", "changed since it was checked; review it again"),
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Her orders as last fetched, newest first; works offline.
+    pub fn orders(&self) -> Result<Vec<OrderView>> {
+        let bodies: Vec<String> = self
+            .db()
+            .prepare_cached("SELECT body FROM shop_order ORDER BY created_at DESC, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        bodies
+            .iter()
+            .map(|b| {
+                let order: Order =
+                    serde_json::from_str(b).map_err(|_| Error::Corrupt("an order"))?;
+                self.view(&order)
+            })
+            .collect()
+    }
+
+    /// Fetches her orders (status, tracking) from the server.
+    pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
+        let (client, token) = self.session()?;
+        let list = client.orders(&token).await?;
+        self.write(&[DataArea::Shop], |tx, _| {
+            for order in &list.orders {
+                save_order(tx, order)?;
+            }
+            Ok(())
+        })?;
+        self.orders()
+    }
+
+    fn view(&self, order: &Order) -> Result<OrderView> {
+        let language = self.ctx(&self.db())?.language;
+        Ok(OrderView {
+            id: order.id.clone(),
+            status: order.status.clone(),
+            created_at: order.created_at,
+            total_text: format_money(order.total_minor, &order.currency),
+            lines: order
+                .lines
+                .iter()
+                .map(|l| OrderLineView {
+                    sku: l.sku.clone(),
+                    name: match language {
+                        Language::ZhHans => l.name_zh.clone(),
+                        Language::En => l.name_en.clone(),
+                    },
+                    qty: l.qty,
+                    unit_price_text: format_money(l.unit_price_minor, &order.currency),
+                    batch: l.traceability.batch.clone(),
+                    origin: l.traceability.origin.clone(),
+                    quality_report: l.traceability.quality_report.clone(),
+                })
+                .collect(),
+        })
+    }
+}

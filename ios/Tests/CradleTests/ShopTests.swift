@@ -1,0 +1,38 @@
+@testable import Cradle
+import Foundation
+import XCTest
+
+/// The catalogue and the cart through the bindings; totals come from the core.
+final class ShopTests: DatabaseTestCase {
+    func testTheCatalogueIsSearchedOfflineAndTheCartComputesItsTotal() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let c = try CradleCore.open(
+            path: path("shop.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans-CN")
+        let update = try await c.updateCatalog(serverUrl: server)
+        XCTAssertGreaterThan(update.changed, 200)
+        let hits = try c.searchProducts(text: "叶酸", limit: 5)
+        let first = try XCTUnwrap(hits.first)
+        XCTAssertTrue(first.name.contains("叶酸"))
+        let view = try c.cartAdd(sku: first.sku, qty: 2)
+        XCTAssertEqual(view.itemCount, 2)
+        XCTAssertEqual(view.totalMinor, first.priceMinor * 2)
+        XCTAssertThrowsError(try c.cartAdd(sku: first.sku, qty: 0)) { error in
+            guard case CradleError.InvalidInput(let field, _) = error else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(field, "qty")
+        }
+        XCTAssertEqual(try c.cart(), view)
+
+        // Checkout needs her account; the review and the order come from the core.
+        let login = "sw-shop-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await c.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        let review = try await c.reviewCheckout()
+        XCTAssertTrue(review.warnings.isEmpty)
+        XCTAssertEqual(review.totalText, view.totalText)
+        let order = try await c.placeOrder(quote: review.quote)
+        XCTAssertEqual(order.status, "pending_payment")
+        XCTAssertTrue(try c.cart().lines.isEmpty)
+        XCTAssertEqual(try c.orders(), [order])
+    }
+}
