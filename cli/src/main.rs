@@ -13,6 +13,7 @@ use cradle_core::records::sessions::CallRule;
 use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
 use cradle_core::reminders::{self, custom::parse_time};
+use cradle_core::shop::checkout::ReturnItem;
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
 use cradle_core::timeline::gestation::GestationalAge;
@@ -171,6 +172,11 @@ enum Command {
         #[command(subcommand)]
         action: OrdersAction,
     },
+    /// Returns of delivered orders
+    Return {
+        #[command(subcommand)]
+        action: ReturnAction,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -305,6 +311,26 @@ enum CartAction {
 enum OrdersAction {
     List,
     Refresh,
+    /// Pay an order (the reference server's payment provider is a sandbox)
+    Pay {
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReturnAction {
+    /// Ask for a no-reason return; queued if offline
+    Request {
+        order: String,
+        /// SKU:QTY, comma-separated
+        #[arg(long, value_delimiter = ',', required = true)]
+        lines: Vec<String>,
+        /// changed_mind, wrong_item, damaged, quality or other
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -897,7 +923,35 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         Command::Orders { action } => out.orders(&match action {
             OrdersAction::List => cradle.orders()?,
             OrdersAction::Refresh => block_on(cradle.refresh_orders())?,
+            OrdersAction::Pay { id } => vec![block_on(cradle.pay_order(&id))?],
         }),
+        Command::Return {
+            action:
+                ReturnAction::Request {
+                    order,
+                    lines,
+                    reason,
+                    note,
+                },
+        } => {
+            let items = lines
+                .iter()
+                .map(|l| {
+                    let (sku, qty) = l.split_once(':').unwrap_or((l, "1"));
+                    qty.parse()
+                        .map(|qty| ReturnItem {
+                            sku: sku.to_owned(),
+                            qty,
+                        })
+                        .map_err(|_| CradleError::InvalidInput {
+                            field: "lines".into(),
+                            reason: "each is SKU:QTY".into(),
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let order = block_on(cradle.request_return(&order, &items, &reason, note.as_deref()))?;
+            out.orders(&[order]);
+        }
         Command::Cart { action } => out.cart(&match action {
             CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,
             CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,

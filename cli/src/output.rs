@@ -668,6 +668,12 @@ impl Output {
         if self.json {
             self.print_json(Value::Array(orders.iter().map(|o| json!({
                 "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
+                "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
+                "return_deadline": o.return_deadline,
+                "returns": o.returns.iter().map(|r| json!({"id": r.id, "reason": r.reason, "status": r.status,
+                    "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
+                    "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
                 "lines": o.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
                     "unit_price": l.unit_price_text, "batch": l.batch, "origin": l.origin,
                     "quality_report": l.quality_report})).collect::<Vec<_>>(),
@@ -691,6 +697,20 @@ impl Output {
                     l.name,
                     l.unit_price_text,
                     l.batch
+                );
+            }
+            if let Some(deadline) = o
+                .return_deadline
+                .and_then(|d| jiff::Timestamp::from_second(d).ok())
+            {
+                say!("  No-reason return until {deadline}");
+            }
+            for r in &o.returns {
+                say!(
+                    "  Return {} ({}): {}",
+                    &r.id[..r.id.len().min(8)],
+                    r.reason,
+                    r.status
                 );
             }
         }

@@ -34,6 +34,9 @@ pub struct Config {
     pub rate_per_account: u32,
     /// The shop operators' token for `/v1/admin`; `None` turns admin off.
     pub admin_token: Option<String>,
+    /// Serve `/v1/sandbox`: fulfilment and returns move on request, for
+    /// demos and tests. Never on a real shop.
+    pub sandbox: bool,
 }
 
 impl Default for Config {
@@ -43,6 +46,7 @@ impl Default for Config {
             rate_per_ip: 50,
             rate_per_account: 20,
             admin_token: None,
+            sandbox: false,
         }
     }
 }
@@ -74,7 +78,10 @@ pub struct AppState {
         catalog::change_product,
         shop::validate_cart,
         shop::place_order,
-        shop::orders
+        shop::orders,
+        shop::pay,
+        shop::request_return,
+        shop::advance
     ),
     modifiers(&BearerAuth),
     tags((name = "accounts"), (name = "sync"), (name = "shop"))
@@ -121,6 +128,9 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/catalog", get(catalog::catalog))
         .route("/v1/carts/validate", post(shop::validate_cart))
         .route("/v1/orders", post(shop::place_order).get(shop::orders))
+        .route("/v1/orders/{id}/pay", post(shop::pay))
+        .route("/v1/orders/{id}/returns", post(shop::request_return))
+        .route("/v1/sandbox/orders/{id}/advance", post(shop::advance))
         .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))

@@ -38,6 +38,9 @@ struct Args {
     /// demo catalogue's own are numbered copies, for load tests)
     #[arg(long, default_value_t = cradle_server::catalog::demo::size())]
     demo_products: usize,
+    /// Serve /v1/sandbox (fulfilment and returns move on request; demos and tests only)
+    #[arg(long)]
+    sandbox: bool,
     /// Print the OpenAPI document and exit
     #[arg(long)]
     print_openapi: bool,
@@ -88,6 +91,7 @@ async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         rate_per_ip: args.rate_per_ip,
         rate_per_account: args.rate_per_account,
         admin_token: args.admin_token.clone(),
+        sandbox: args.sandbox,
     };
     let state = cradle_server::AppState {
         store,

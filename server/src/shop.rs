@@ -8,12 +8,12 @@ use crate::auth::Authed;
 use crate::error::{ApiError, Body};
 use crate::store::{PlaceOutcome, valid_id};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use cradle_core::api::{
     CartItem, CartWarning, ErrorBody, Order, OrderItem, OrderList, PlaceOrder, PricedLine, Product,
-    ValidateCart, Validation,
+    Return, ReturnRequest, StatusChange, ValidateCart, Validation,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -154,6 +154,182 @@ pub fn check_order(
     Ok(v.lines)
 }
 
+/// Days for a no-reason return, by product. China's online no-reason
+/// return rules (SAMR 网络购买商品七日无理由退货暂行办法, 2017) give 7 days
+/// from receipt and let perishable goods out: food for babies and anything
+/// shipped chilled.
+pub fn return_days(p: &Product) -> u32 {
+    if p.traceability.cold_chain || p.category == "baby_food" {
+        0
+    } else {
+        7
+    }
+}
+
+/// What a request does to an order after it is placed.
+pub enum OrderChange {
+    /// Pay through the payment provider.
+    Pay,
+    /// The sandbox moves the order (or its open return) one step on.
+    Advance,
+    Return(ReturnRequest),
+}
+
+/// Why a change cannot apply.
+pub enum Refusal {
+    NotFound,
+    Conflict(&'static str, &'static str),
+    Invalid(&'static str, &'static str),
+}
+
+/// The payment provider: a sandbox here, behind a trait so a real one can
+/// be added. It is told the amount and the order; it answers yes or no.
+pub trait PaymentProvider {
+    fn charge(&self, order: &Order) -> Result<(), &'static str>;
+}
+
+/// Approves every payment; clearly not a real provider.
+pub struct SandboxPayments;
+
+impl PaymentProvider for SandboxPayments {
+    fn charge(&self, order: &Order) -> Result<(), &'static str> {
+        if order.total_minor > 0 {
+            Ok(())
+        } else {
+            Err("nothing to pay")
+        }
+    }
+}
+
+const ORDER_STEPS: &[&str] = &["pending_payment", "paid", "shipped", "delivered"];
+const RETURN_STEPS: &[&str] = &[
+    "requested",
+    "approved",
+    "return_shipped",
+    "received",
+    "refunded",
+];
+const REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
+
+fn step(history: &mut Vec<StatusChange>, status: &mut String, next: &str, now: i64) {
+    *status = next.to_owned();
+    history.push(StatusChange {
+        status: next.to_owned(),
+        at: now,
+    });
+}
+
+/// Applies `change` to `order`; `Ok(false)` when it already had (a retry).
+pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, Refusal> {
+    match change {
+        OrderChange::Pay => match order.status.as_str() {
+            "pending_payment" => {
+                SandboxPayments.charge(order).map_err(|_| {
+                    Refusal::Conflict("payment_declined", "the payment was declined")
+                })?;
+                step(&mut order.history, &mut order.status, "paid", now);
+                Ok(true)
+            }
+            "cancelled" => Err(Refusal::Conflict("cancelled", "the order was cancelled")),
+            _ => Ok(false),
+        },
+        OrderChange::Advance => {
+            if let Some(r) = order.returns.iter_mut().find(|r| r.status != "refunded") {
+                let i = RETURN_STEPS
+                    .iter()
+                    .position(|s| *s == r.status)
+                    .unwrap_or(0);
+                let next = RETURN_STEPS[(i + 1).min(RETURN_STEPS.len() - 1)];
+                step(&mut r.history, &mut r.status, next, now);
+                return Ok(true);
+            }
+            match ORDER_STEPS.iter().position(|s| *s == order.status) {
+                Some(0) => Err(Refusal::Conflict("not_paid", "the order is not paid yet")),
+                Some(i) if i + 1 < ORDER_STEPS.len() => {
+                    step(
+                        &mut order.history,
+                        &mut order.status,
+                        ORDER_STEPS[i + 1],
+                        now,
+                    );
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        }
+        OrderChange::Return(req) => {
+            if let Some(existing) = order.returns.iter().find(|r| r.id == req.id) {
+                return if existing.lines == req.lines && existing.reason == req.reason {
+                    Ok(false)
+                } else {
+                    Err(Refusal::Invalid(
+                        "idempotency_mismatch",
+                        "this return id was used for another return",
+                    ))
+                };
+            }
+            if !REASONS.contains(&req.reason.as_str()) {
+                return Err(Refusal::Invalid(
+                    "invalid_reason",
+                    "reason must be changed_mind, wrong_item, damaged, quality or other",
+                ));
+            }
+            if req.note.as_ref().is_some_and(|n| n.chars().count() > 500) {
+                return Err(Refusal::Invalid(
+                    "invalid_note",
+                    "a note is at most 500 characters",
+                ));
+            }
+            let Some(delivered) = order.history.iter().find(|h| h.status == "delivered") else {
+                return Err(Refusal::Conflict(
+                    "not_delivered",
+                    "an order can be returned once delivered",
+                ));
+            };
+            if req.lines.is_empty() {
+                return Err(Refusal::Invalid("empty_return", "name the lines to return"));
+            }
+            for item in &req.lines {
+                let Some(line) = order.lines.iter().find(|l| l.sku == item.sku) else {
+                    return Err(Refusal::Invalid(
+                        "unknown_line",
+                        "a line that is not in the order",
+                    ));
+                };
+                let asked: u32 = order
+                    .returns
+                    .iter()
+                    .flat_map(|r| &r.lines)
+                    .filter(|l| l.sku == item.sku)
+                    .map(|l| l.qty)
+                    .sum::<u32>()
+                    + item.qty;
+                if item.qty == 0 || asked > line.qty {
+                    return Err(Refusal::Invalid("invalid_qty", "more than was ordered"));
+                }
+                let deadline = delivered.at + i64::from(line.return_days) * 86_400;
+                if line.return_days == 0 || now > deadline {
+                    return Err(Refusal::Invalid(
+                        "return_window_closed",
+                        "the no-reason return window has closed",
+                    ));
+                }
+            }
+            let mut r = Return {
+                id: req.id.clone(),
+                lines: req.lines.clone(),
+                reason: req.reason.clone(),
+                note: req.note.clone(),
+                status: String::new(),
+                history: Vec::new(),
+            };
+            step(&mut r.history, &mut r.status, "requested", now);
+            order.returns.push(r);
+            Ok(true)
+        }
+    }
+}
+
 /// The order a placed request becomes.
 pub fn order(
     id: &str,
@@ -175,12 +351,18 @@ pub fn order(
                     qty: l.qty,
                     unit_price_minor: l.unit_price_minor,
                     traceability: p.traceability.clone(),
+                    return_days: return_days(p),
                 })
             })
             .collect(),
         total_minor: lines.iter().map(|l| l.line_total_minor).sum(),
         currency: "CNY".into(),
         created_at: now,
+        history: vec![StatusChange {
+            status: "pending_payment".into(),
+            at: now,
+        }],
+        returns: Vec::new(),
     }
 }
 
@@ -288,8 +470,8 @@ pub async fn place_order(
         .place_order(auth.account_id, key, body, now)
         .await?
     {
-        PlaceOutcome::Placed(order) => Ok((StatusCode::CREATED, Json(order))),
-        PlaceOutcome::Existing(order) => Ok((StatusCode::OK, Json(order))),
+        PlaceOutcome::Placed(order) => Ok((StatusCode::CREATED, Json(*order))),
+        PlaceOutcome::Existing(order) => Ok((StatusCode::OK, Json(*order))),
         PlaceOutcome::Mismatch => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "idempotency_mismatch",
@@ -323,4 +505,107 @@ pub async fn orders(
     Ok(Json(OrderList {
         orders: state.store.orders(auth.account_id).await?,
     }))
+}
+
+async fn change_order(
+    state: &AppState,
+    account_id: String,
+    id: String,
+    change: OrderChange,
+) -> Result<Order, ApiError> {
+    let now = jiff::Timestamp::now().as_second();
+    match state
+        .store
+        .change_order(account_id, id, change, now)
+        .await?
+    {
+        Ok(order) => Ok(order),
+        Err(Refusal::NotFound) => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_order",
+            "no such order",
+        )),
+        Err(Refusal::Conflict(code, message)) => {
+            Err(ApiError::new(StatusCode::CONFLICT, code, message))
+        }
+        Err(Refusal::Invalid(code, message)) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            message,
+        )),
+    }
+}
+
+#[utoipa::path(post, path = "/v1/orders/{id}/pay", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Order, description = "paid through the sandbox provider (paying again changes nothing)"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "cancelled, or declined"),
+    ))]
+pub async fn pay(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    Ok(Json(
+        change_order(&state, auth.account_id, id, OrderChange::Pay).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/orders/{id}/returns", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = ReturnRequest,
+    responses(
+        (status = 200, body = Order, description = "the order with the return requested (a retry changes nothing)"),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "not delivered yet"),
+        (status = 422, body = ErrorBody, description = "return_window_closed, a line or quantity not in the order, a bad reason"),
+    ))]
+pub async fn request_return(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path(id): Path<String>,
+    Body(body): Body<ReturnRequest>,
+) -> Result<Json<Order>, ApiError> {
+    if !valid_id(&body.id) {
+        return Err(ApiError::bad_request(
+            "invalid_return_id",
+            "id must be 1 to 64 of [0-9a-z-]",
+        ));
+    }
+    Ok(Json(
+        change_order(&state, auth.account_id, id, OrderChange::Return(body)).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/sandbox/orders/{id}/advance", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Order, description = "the sandbox moved the order, or its open return, one step on"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "no such order, or the server runs without --sandbox"),
+        (status = 409, body = ErrorBody, description = "not paid yet"),
+    ))]
+pub async fn advance(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    if !state.config.sandbox {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such route",
+        ));
+    }
+    Ok(Json(
+        change_order(&state, auth.account_id, id, OrderChange::Advance).await?,
+    ))
 }

@@ -353,6 +353,16 @@ pub fn systolics(c: &Cradle) -> Vec<u32> {
 pub const PASSWORD: &str = "correct horse battery";
 
 impl Device {
+    /// This device's bearer token, read from its database, for calls a
+    /// test makes as her over plain HTTP.
+    pub fn session_token(&self) -> String {
+        let db = rusqlite::Connection::open(self.path()).expect("the database opens");
+        db.execute_batch(&format!("PRAGMA key = \"x'{}'\";", self.key.to_hex()))
+            .expect("keyed");
+        db.query_row("SELECT token FROM sync_state", [], |r| r.get(0))
+            .expect("a signed-in device")
+    }
+
     /// Registers the test account ("mama") from this device; returns the recovery code.
     pub async fn register(&self, url: &str) -> String {
         self.cradle

@@ -3,6 +3,7 @@
 //! price change shows in the cart against the price she saw.
 
 use cradle_core::Error;
+use cradle_core::shop::checkout::ReturnItem;
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, PASSWORD, Server};
 use serde_json::json;
@@ -360,4 +361,131 @@ async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() 
     assert_eq!(placed.lines[0].qty, 3);
     assert!(d.cradle.cart().unwrap().lines.is_empty());
     assert_eq!(d.cradle.orders().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn pay_deliver_and_return_within_the_window_even_offline() {
+    let server = Server::start_with(&["--sandbox"]);
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let puree = d.cradle.search_products("果泥", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&wipes, 2).unwrap();
+    d.cradle.cart_add(&puree, 1).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    let item = |sku: &str, qty| ReturnItem {
+        sku: sku.into(),
+        qty,
+    };
+    assert!(
+        matches!(
+            d.cradle
+                .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+                .await,
+            Err(Error::Invalid { field: "order", .. })
+        ),
+        "not delivered yet"
+    );
+
+    let paid = d.cradle.pay_order(&order.id).await.unwrap();
+    assert_eq!(paid.status, "paid");
+    assert_eq!(
+        d.cradle.pay_order(&order.id).await.unwrap().history,
+        paid.history,
+        "paying twice is once"
+    );
+    let http = reqwest::Client::new();
+    let t = d.session_token();
+    for _ in 0..2 {
+        let s = http
+            .post(format!(
+                "{}/v1/sandbox/orders/{}/advance",
+                server.url, order.id
+            ))
+            .bearer_auth(&t)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert!(s.is_success());
+    }
+    let delivered = d.cradle.refresh_orders().await.unwrap().remove(0);
+    assert_eq!(delivered.status, "delivered");
+    let steps: Vec<&str> = delivered
+        .history
+        .iter()
+        .map(|h| h.status.as_str())
+        .collect();
+    assert_eq!(steps, ["pending_payment", "paid", "shipped", "delivered"]);
+    let deadline = delivered.return_deadline.expect("a window");
+    let delivered_at = delivered.history[3].at;
+    assert_eq!(deadline - delivered_at, 7 * 86_400, "7 days for wipes");
+
+    // Bad requests are typed and change nothing.
+    for (items, reason) in [
+        (vec![item(&wipes, 3)], "changed_mind"),
+        (vec![item("nope", 1)], "changed_mind"),
+        (vec![], "changed_mind"),
+        (vec![item(&wipes, 1)], "because"),
+    ] {
+        assert!(matches!(
+            d.cradle
+                .request_return(&order.id, &items, reason, None)
+                .await,
+            Err(Error::Invalid { .. })
+        ));
+    }
+    // Food for babies is not returnable without a reason (0 days): the
+    // device says so, and so does the server.
+    assert!(matches!(
+        d.cradle
+            .request_return(&order.id, &[item(&puree, 1)], "changed_mind", None)
+            .await,
+        Err(Error::Invalid { field: "lines", .. })
+    ));
+    let r = http
+        .post(format!("{}/v1/orders/{}/returns", server.url, order.id))
+        .bearer_auth(&t)
+        .json(&json!({"id": "r-food", "lines": [{"sku": puree, "qty": 1}], "reason": "changed_mind", "note": null}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+
+    // Offline: the return waits, shown as queued, and goes on reconnect.
+    proxy.set_offline(true);
+    let queued = d
+        .cradle
+        .request_return(
+            &order.id,
+            &[item(&wipes, 1)],
+            "changed_mind",
+            Some("too many"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(queued.returns.len(), 1);
+    assert_eq!(queued.returns[0].status, "queued");
+    proxy.set_offline(false);
+    let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
+    assert_eq!(sent.returns.len(), 1);
+    assert_eq!(sent.returns[0].status, "requested");
+    http.post(format!(
+        "{}/v1/sandbox/orders/{}/advance",
+        server.url, order.id
+    ))
+    .bearer_auth(&t)
+    .send()
+    .await
+    .unwrap();
+    let approved = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let steps: Vec<&str> = approved.returns[0]
+        .history
+        .iter()
+        .map(|h| h.status.as_str())
+        .collect();
+    assert_eq!(steps, ["requested", "approved"]);
 }

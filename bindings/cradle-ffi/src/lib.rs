@@ -23,7 +23,8 @@ use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, Wei
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::shop::checkout::{
-    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, ReviewLine,
+    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, ReturnItem, ReturnView, ReviewLine,
+    StatusStep,
 };
 use cradle_core::shop::{
     CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning,
@@ -1687,12 +1688,36 @@ pub struct OrderLineView {
 }
 
 #[uniffi::remote(Record)]
+pub struct StatusStep {
+    pub status: String,
+    pub at: i64,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReturnItem {
+    pub sku: String,
+    pub qty: u32,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReturnView {
+    pub id: String,
+    pub reason: String,
+    pub status: String,
+    pub items: Vec<ReturnItem>,
+    pub history: Vec<StatusStep>,
+}
+
+#[uniffi::remote(Record)]
 pub struct OrderView {
     pub id: String,
     pub status: String,
     pub created_at: i64,
     pub total_text: String,
     pub lines: Vec<OrderLineView>,
+    pub history: Vec<StatusStep>,
+    pub return_deadline: Option<i64>,
+    pub returns: Vec<ReturnView>,
 }
 
 #[uniffi::export]
@@ -1718,6 +1743,25 @@ impl CradleCore {
 
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
         Ok(self.core.refresh_orders().await?)
+    }
+
+    /// Pays through the server's payment provider (a sandbox on the reference server).
+    pub async fn pay_order(&self, id: String) -> Result<OrderView> {
+        Ok(self.core.pay_order(&id).await?)
+    }
+
+    /// Asks for a no-reason return; queued while offline (status `queued`).
+    pub async fn request_return(
+        &self,
+        order_id: String,
+        items: Vec<ReturnItem>,
+        reason: String,
+        note: Option<String>,
+    ) -> Result<OrderView> {
+        Ok(self
+            .core
+            .request_return(&order_id, &items, &reason, note.as_deref())
+            .await?)
     }
 
     /// Fetches what changed in the catalogue from `server_url`, or from the

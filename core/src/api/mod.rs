@@ -200,6 +200,32 @@ impl Client {
         })
     }
 
+    /// Pays an order through the server's payment provider.
+    pub async fn pay_order(&self, token: &str, id: &str) -> Result<Order, ApiError> {
+        self.call(
+            Method::POST,
+            &format!("v1/orders/{id}/pay"),
+            Some(token),
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn request_return(
+        &self,
+        token: &str,
+        order_id: &str,
+        body: &ReturnRequest,
+    ) -> Result<Order, ApiError> {
+        self.call(
+            Method::POST,
+            &format!("v1/orders/{order_id}/returns"),
+            Some(token),
+            Some(body),
+        )
+        .await
+    }
+
     pub async fn orders(&self, token: &str) -> Result<OrderList, ApiError> {
         self.call(Method::GET, "v1/orders", Some(token), None::<&()>)
             .await

@@ -367,6 +367,45 @@ pub struct OrderLine {
     pub qty: u32,
     pub unit_price_minor: i64,
     pub traceability: Traceability,
+    /// Days after delivery for a no-reason return, as the policy stood at
+    /// purchase (0: not returnable without a reason).
+    pub return_days: u32,
+}
+
+/// A step in an order's or a return's life, with its time (Unix seconds).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: String,
+    pub at: i64,
+}
+
+/// `POST /v1/orders/{id}/returns`: a no-reason return of some lines.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnRequest {
+    /// Chosen by the device, so a retry is the same request.
+    pub id: String,
+    pub lines: Vec<OrderItem>,
+    /// `changed_mind`, `wrong_item`, `damaged`, `quality`, `other`.
+    pub reason: String,
+    pub note: Option<String>,
+}
+
+/// A return and where it stands: `requested`, `approved` or `rejected`,
+/// `return_shipped`, `received`, `refunded`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Return {
+    pub id: String,
+    pub lines: Vec<OrderItem>,
+    pub reason: String,
+    pub note: Option<String>,
+    pub status: String,
+    pub history: Vec<StatusChange>,
 }
 
 /// An order. `status`: `pending_payment`, `paid`, `shipped`, `delivered`
@@ -383,6 +422,9 @@ pub struct Order {
     pub currency: String,
     /// Unix seconds.
     pub created_at: i64,
+    /// Every status it has had, oldest first.
+    pub history: Vec<StatusChange>,
+    pub returns: Vec<Return>,
 }
 
 /// `GET /v1/orders`: hers, newest first.

@@ -3,7 +3,9 @@
 //! first attempt, so no retry can ever order twice.
 
 use super::{CURRENCY, cart, catalog, format_money};
-use crate::api::{ApiError, CartItem, Order, OrderItem, PlaceOrder, ValidateCart, Validation};
+use crate::api::{
+    ApiError, CartItem, Order, OrderItem, PlaceOrder, ReturnRequest, ValidateCart, Validation,
+};
 use crate::cradle::Cradle;
 use crate::error::{Error, Result};
 use crate::events::DataArea;
@@ -48,6 +50,66 @@ pub struct OrderView {
     pub created_at: i64,
     pub total_text: String,
     pub lines: Vec<OrderLineView>,
+    /// Every status with its time, oldest first.
+    pub history: Vec<StatusStep>,
+    /// The last moment a no-reason return can be asked for (Unix seconds),
+    /// once delivered; `None` before delivery or when nothing qualifies.
+    pub return_deadline: Option<i64>,
+    /// Returns asked for, including those still waiting for the network
+    /// (status `queued`).
+    pub returns: Vec<ReturnView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusStep {
+    pub status: String,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnView {
+    pub id: String,
+    pub reason: String,
+    pub status: String,
+    pub items: Vec<ReturnItem>,
+    pub history: Vec<StatusStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnItem {
+    pub sku: String,
+    pub qty: u32,
+}
+
+/// The reasons a return may give.
+pub const RETURN_REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
+
+/// The no-reason return deadline: delivery plus the longest window of its
+/// lines (each line's policy as it stood at purchase).
+fn return_deadline(order: &Order) -> Option<i64> {
+    let delivered = order.history.iter().find(|h| h.status == "delivered")?.at;
+    let days = order.lines.iter().map(|l| l.return_days).max()?;
+    (days > 0).then(|| delivered + i64::from(days) * 86_400)
+}
+
+fn steps(history: &[crate::api::StatusChange]) -> Vec<StatusStep> {
+    history
+        .iter()
+        .map(|h| StatusStep {
+            status: h.status.clone(),
+            at: h.at,
+        })
+        .collect()
+}
+
+fn items(lines: &[OrderItem]) -> Vec<ReturnItem> {
+    lines
+        .iter()
+        .map(|l| ReturnItem {
+            sku: l.sku.clone(),
+            qty: l.qty,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,9 +358,155 @@ impl Cradle {
             .collect()
     }
 
-    /// Fetches her orders (status, tracking) from the server.
+    /// Pays an order through the server's payment provider (a sandbox on
+    /// the reference server).
+    pub async fn pay_order(&self, id: &str) -> Result<OrderView> {
+        let (client, token) = self.session()?;
+        let order = client.pay_order(&token, id).await.map_err(order_error)?;
+        self.write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
+        self.view(&order)
+    }
+
+    /// Asks to return some lines of a delivered order. Checked here first
+    /// (the order, the lines, the window), then queued and sent; without a
+    /// network it waits, shown as `queued`, and goes with the next refresh.
+    pub async fn request_return(
+        &self,
+        order_id: &str,
+        lines: &[ReturnItem],
+        reason: &str,
+        note: Option<&str>,
+    ) -> Result<OrderView> {
+        let order = self
+            .stored_order(order_id)?
+            .ok_or(Error::NotFound("order"))?;
+        if !RETURN_REASONS.contains(&reason) {
+            return Err(Error::invalid(
+                "reason",
+                "must be changed_mind, wrong_item, damaged, quality or other",
+            ));
+        }
+        if note.is_some_and(|n| n.chars().count() > 500) {
+            return Err(Error::invalid("note", "must be at most 500 characters"));
+        }
+        if lines.is_empty() {
+            return Err(Error::invalid("lines", "name at least one line to return"));
+        }
+        for item in lines {
+            let ordered = order
+                .lines
+                .iter()
+                .find(|l| l.sku == item.sku)
+                .ok_or_else(|| Error::invalid("lines", "a product that is not in this order"))?;
+            if item.qty == 0 || item.qty > ordered.qty {
+                return Err(Error::invalid(
+                    "lines",
+                    "between 1 and the quantity ordered",
+                ));
+            }
+        }
+        let Some(delivered) = order.history.iter().find(|h| h.status == "delivered") else {
+            return Err(Error::invalid("order", "can be returned once delivered"));
+        };
+        let now = self.config.clock.now().as_second();
+        for item in lines {
+            let days = order
+                .lines
+                .iter()
+                .find(|l| l.sku == item.sku)
+                .map_or(0, |l| l.return_days);
+            if days == 0 || now > delivered.at + i64::from(days) * 86_400 {
+                return Err(Error::invalid(
+                    "lines",
+                    "the no-reason return window of a line has closed",
+                ));
+            }
+        }
+        let body = ReturnRequest {
+            id: new_order_id()?,
+            lines: lines
+                .iter()
+                .map(|i| OrderItem {
+                    sku: i.sku.clone(),
+                    qty: i.qty,
+                })
+                .collect(),
+            reason: reason.to_owned(),
+            note: note.map(str::to_owned),
+        };
+        self.write(&[DataArea::Shop], |tx, c| {
+            tx.execute(
+                "INSERT INTO pending_return (id, order_id, body, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    body.id,
+                    order_id,
+                    serde_json::to_string(&body).map_err(|_| Error::Corrupt("a return"))?,
+                    c.now_text
+                ],
+            )?;
+            Ok(())
+        })?;
+        if let Ok((client, token)) = self.session() {
+            self.send_returns(&client, &token).await?;
+        }
+        let order = self
+            .stored_order(order_id)?
+            .ok_or(Error::NotFound("order"))?;
+        self.view(&order)
+    }
+
+    /// Sends the queued returns in order. No network: they wait. A refusal
+    /// drops that request and is reported.
+    async fn send_returns(&self, client: &crate::api::Client, token: &str) -> Result<()> {
+        let queued: Vec<(String, String, String)> = self
+            .db()
+            .prepare_cached(
+                "SELECT id, order_id, body FROM pending_return ORDER BY created_at, id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, order_id, body) in queued {
+            let req: ReturnRequest =
+                serde_json::from_str(&body).map_err(|_| Error::Corrupt("a queued return"))?;
+            match client.request_return(token, &order_id, &req).await {
+                Ok(order) => self.write(&[DataArea::Shop], |tx, _| {
+                    save_order(tx, &order)?;
+                    tx.execute("DELETE FROM pending_return WHERE id = ?1", [&id])?;
+                    Ok(())
+                })?,
+                Err(ApiError::Network(_)) => return Ok(()),
+                Err(
+                    e @ ApiError::Status {
+                        status: 400..=499, ..
+                    },
+                ) if e.status() != Some(401) => {
+                    self.write(&[DataArea::Shop], |tx, _| {
+                        tx.execute("DELETE FROM pending_return WHERE id = ?1", [&id])?;
+                        Ok(())
+                    })?;
+                    return Err(order_error(e));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
+    fn stored_order(&self, id: &str) -> Result<Option<Order>> {
+        self.db()
+            .query_row("SELECT body FROM shop_order WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .map(|b| serde_json::from_str(&b).map_err(|_| Error::Corrupt("an order")))
+            .transpose()
+    }
+
+    /// Fetches her orders (status, tracking) from the server, after sending
+    /// any returns made offline.
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
         let (client, token) = self.session()?;
+        self.send_returns(&client, &token).await?;
         let list = client.orders(&token).await?;
         self.write(&[DataArea::Shop], |tx, _| {
             for order in &list.orders {
@@ -311,7 +519,39 @@ impl Cradle {
 
     fn view(&self, order: &Order) -> Result<OrderView> {
         let language = self.ctx(&self.db())?.language;
+        let mut returns: Vec<ReturnView> = order
+            .returns
+            .iter()
+            .map(|r| ReturnView {
+                id: r.id.clone(),
+                reason: r.reason.clone(),
+                status: r.status.clone(),
+                items: items(&r.lines),
+                history: steps(&r.history),
+            })
+            .collect();
+        let queued: Vec<String> = self
+            .db()
+            .prepare_cached(
+                "SELECT body FROM pending_return WHERE order_id = ?1 ORDER BY created_at, id",
+            )?
+            .query_map([&order.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for body in queued {
+            let r: ReturnRequest =
+                serde_json::from_str(&body).map_err(|_| Error::Corrupt("a queued return"))?;
+            returns.push(ReturnView {
+                id: r.id,
+                reason: r.reason,
+                status: "queued".into(),
+                items: items(&r.lines),
+                history: Vec::new(),
+            });
+        }
         Ok(OrderView {
+            history: steps(&order.history),
+            return_deadline: return_deadline(order),
+            returns,
             id: order.id.clone(),
             status: order.status.clone(),
             created_at: order.created_at,
@@ -333,5 +573,26 @@ impl Cradle {
                 })
                 .collect(),
         })
+    }
+}
+
+/// An order call's refusal in words she can act on.
+fn order_error(e: ApiError) -> Error {
+    match &e {
+        ApiError::Status { status: 404, .. } => Error::NotFound("order"),
+        ApiError::Status {
+            status: 409 | 422,
+            code,
+            ..
+        } => match code.as_str() {
+            "return_window_closed" => {
+                Error::invalid("order", "its no-reason return window has closed")
+            }
+            "not_delivered" => Error::invalid("order", "can be returned once delivered"),
+            "payment_declined" => Error::invalid("payment", "was declined"),
+            "cancelled" => Error::invalid("order", "was cancelled"),
+            _ => Error::invalid("order", "the server refused this change"),
+        },
+        _ => e.into(),
     }
 }

@@ -65,9 +65,9 @@ pub enum PullPage {
 
 /// What placing an order came to.
 pub enum PlaceOutcome {
-    Placed(cradle_core::api::Order),
+    Placed(Box<cradle_core::api::Order>),
     /// The key placed this same order before: that order.
-    Existing(cradle_core::api::Order),
+    Existing(Box<cradle_core::api::Order>),
     /// The key placed a different order.
     Mismatch,
     /// The cart or a price changed since the quote.
@@ -133,6 +133,17 @@ impl Store {
         now: i64,
     ) -> Result<PlaceOutcome, StoreError> {
         dispatch!(self.place_order(account_id, key, body, now))
+    }
+
+    /// Applies `change` to her order `id` in one transaction.
+    pub async fn change_order(
+        &self,
+        account_id: String,
+        id: String,
+        change: crate::shop::OrderChange,
+        now: i64,
+    ) -> Result<Result<cradle_core::api::Order, crate::shop::Refusal>, StoreError> {
+        dispatch!(self.change_order(account_id, id, change, now))
     }
 
     /// Her orders, newest first.

@@ -216,7 +216,7 @@ impl PostgresStore {
         {
             let stored: Vec<u8> = row.get(0);
             return Ok(if stored == hash {
-                PlaceOutcome::Existing(parse_order(row.get(1))?)
+                PlaceOutcome::Existing(Box::new(parse_order(row.get(1))?))
             } else {
                 PlaceOutcome::Mismatch
             });
@@ -257,7 +257,45 @@ impl PostgresStore {
         )
         .await?;
         tx.commit().await?;
-        Ok(PlaceOutcome::Placed(order))
+        Ok(PlaceOutcome::Placed(Box::new(order)))
+    }
+
+    pub async fn change_order(
+        &self,
+        account_id: String,
+        id: String,
+        change: crate::shop::OrderChange,
+        now: i64,
+    ) -> Result<Result<Order, crate::shop::Refusal>, StoreError> {
+        let mut client = self.pool.get().await?;
+        let tx = client.transaction().await?;
+        let Some(row) = tx
+            .query_opt(
+                "SELECT body FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE",
+                &[&account_id, &id],
+            )
+            .await?
+        else {
+            return Ok(Err(crate::shop::Refusal::NotFound));
+        };
+        let mut order = parse_order(row.get(0))?;
+        match crate::shop::apply(&mut order, &change, now) {
+            Err(refused) => return Ok(Err(refused)),
+            Ok(false) => return Ok(Ok(order)),
+            Ok(true) => {}
+        }
+        tx.execute(
+            "UPDATE orders SET status = $3, body = $4 WHERE account_id = $1 AND id = $2",
+            &[
+                &account_id,
+                &id,
+                &order.status,
+                &serde_json::to_string(&order).unwrap_or_default(),
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(order))
     }
 
     pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {

@@ -209,7 +209,7 @@ impl SqliteStore {
                 .optional()?;
             if let Some((stored, order)) = existing {
                 return Ok(if stored == hash {
-                    PlaceOutcome::Existing(parse_order(&order)?)
+                    PlaceOutcome::Existing(Box::new(parse_order(&order)?))
                 } else {
                     PlaceOutcome::Mismatch
                 });
@@ -246,7 +246,47 @@ impl SqliteStore {
                 ],
             )?;
             tx.commit()?;
-            Ok(PlaceOutcome::Placed(order))
+            Ok(PlaceOutcome::Placed(Box::new(order)))
+        })
+        .await
+    }
+
+    pub async fn change_order(
+        &self,
+        account_id: String,
+        id: String,
+        change: crate::shop::OrderChange,
+        now: i64,
+    ) -> Result<Result<Order, crate::shop::Refusal>, StoreError> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let Some(body) = tx
+                .query_row(
+                    "SELECT body FROM orders WHERE account_id = ?1 AND id = ?2",
+                    params![account_id, id],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?
+            else {
+                return Ok(Err(crate::shop::Refusal::NotFound));
+            };
+            let mut order = parse_order(&body)?;
+            match crate::shop::apply(&mut order, &change, now) {
+                Err(refused) => return Ok(Err(refused)),
+                Ok(false) => return Ok(Ok(order)),
+                Ok(true) => {}
+            }
+            tx.execute(
+                "UPDATE orders SET status = ?3, body = ?4 WHERE account_id = ?1 AND id = ?2",
+                params![
+                    account_id,
+                    id,
+                    order.status,
+                    serde_json::to_string(&order).unwrap_or_default()
+                ],
+            )?;
+            tx.commit()?;
+            Ok(Ok(order))
         })
         .await
     }

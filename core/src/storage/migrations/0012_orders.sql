@@ -15,3 +15,12 @@ CREATE TABLE shop_order (
     created_at  INTEGER NOT NULL,
     body        TEXT NOT NULL
 ) STRICT;
+
+-- Return requests made offline wait here, in order, until the server has
+-- them; each carries its own id, so sending one twice is one request.
+CREATE TABLE pending_return (
+    id          TEXT PRIMARY KEY,
+    order_id    TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
