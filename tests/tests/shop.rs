@@ -209,6 +209,20 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
         "{:?}",
         review.warnings[0]
     );
+    assert_eq!(
+        d.cradle.cart().unwrap().lines[0].price_seen_minor,
+        price + 500,
+        "now seen"
+    );
+    assert!(
+        d.cradle
+            .review_checkout()
+            .await
+            .unwrap()
+            .warnings
+            .is_empty(),
+        "warned once"
+    );
 
     // Confirmed at the new price: one order, the cart gives up its lines.
     let placed = d.cradle.place_order(&review.quote).await.unwrap();

@@ -213,7 +213,8 @@ fn placed(tx: &Transaction<'_>, order: &Order) -> Result<()> {
 
 impl Cradle {
     /// Reprices the cart on the server and lists what changed, for her to
-    /// confirm. Needs the network and a signed-in account.
+    /// confirm; a new price she is shown becomes the price she saw. Needs
+    /// the network and a signed-in account.
     pub async fn review_checkout(&self) -> Result<CheckoutReview> {
         let (client, token) = self.session()?;
         let items: Vec<CartItem> = cart::lines(&self.db())?
@@ -230,6 +231,19 @@ impl Cradle {
         let v: Validation = client
             .validate_cart(&token, &ValidateCart { lines: items })
             .await?;
+        // She is shown each new price now; the cart takes it as seen, so a
+        // second review warns only of what changed after this one.
+        self.write(&[DataArea::Shop], |tx, _| {
+            for w in v.warnings.iter().filter(|w| w.code == "PRICE_CHANGED") {
+                if let Some(price) = w.new_price_minor {
+                    tx.execute(
+                        "UPDATE cart_line SET price_seen_minor = ?2 WHERE sku = ?1",
+                        params![w.sku, price],
+                    )?;
+                }
+            }
+            Ok(())
+        })?;
         let db = self.db();
         let language = self.ctx(&db)?.language;
         let mut lines = Vec::new();
