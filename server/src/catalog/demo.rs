@@ -4,10 +4,10 @@
 //! for, so stage-aware suggestions have something true to work with.
 //!
 //! Sources for the ranges that are clinical rather than commercial:
-//! - folic acid from before conception to 12 weeks: WHO antenatal care
-//!   recommendations (2016), recommendation A.2.1, and China NHC 孕前和孕期保健指南;
-//! - iron and calcium in pregnancy: WHO antenatal care recommendations (2016),
-//!   A.2.1 and A.2.2;
+//! - folic acid 0.4 mg a day from before conception to 12 weeks: Chinese
+//!   Medical Association, 孕前和孕期保健指南 (2018);
+//! - iron (with folic acid) through pregnancy: WHO recommendations on
+//!   antenatal care (2016), A.2.1; calcium where diets are low in it: A.3;
 //! - caffeine under 200 mg a day in pregnancy: ACOG Committee Opinion 462;
 //! - complementary foods from 6 months: WHO infant and young child feeding.
 
