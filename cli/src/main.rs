@@ -315,6 +315,10 @@ enum OrdersAction {
     Pay {
         id: String,
     },
+    /// Put an order's lines back in the cart (works offline)
+    Again {
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -920,11 +924,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 out.orders(&[block_on(cradle.place_order(&review.quote))?]);
             }
         }
-        Command::Orders { action } => out.orders(&match action {
-            OrdersAction::List => cradle.orders()?,
-            OrdersAction::Refresh => block_on(cradle.refresh_orders())?,
-            OrdersAction::Pay { id } => vec![block_on(cradle.pay_order(&id))?],
-        }),
+        Command::Orders { action } => match action {
+            OrdersAction::List => out.orders(&cradle.orders()?),
+            OrdersAction::Refresh => out.orders(&block_on(cradle.refresh_orders())?),
+            OrdersAction::Pay { id } => out.orders(&[block_on(cradle.pay_order(&id))?]),
+            OrdersAction::Again { id } => out.refill(&cradle.buy_again(&id)?),
+        },
         Command::Return {
             action:
                 ReturnAction::Request {

@@ -10,7 +10,7 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
-use cradle_core::shop::checkout::{CheckoutReview, OrderView};
+use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill};
 use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
@@ -592,18 +592,35 @@ impl Output {
         }
     }
 
+    fn cart_json(c: &CartView) -> Value {
+        json!({
+            "lines": c.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
+                "price_seen_minor": l.price_seen_minor, "price_now_minor": l.price_now_minor,
+                "price_changed": l.price_changed, "line_total_minor": l.line_total_minor,
+                "unavailable": l.unavailable, "short_of_stock": l.short_of_stock})).collect::<Vec<_>>(),
+            "item_count": c.item_count,
+            "total_minor": c.total_minor,
+            "currency": c.currency,
+            "total": c.total_text,
+        })
+    }
+
+    pub fn refill(&self, r: &Refill) {
+        if self.json {
+            let mut v = Self::cart_json(&r.cart);
+            v["skipped"] = json!(r.skipped);
+            self.print_json(v);
+            return;
+        }
+        for name in &r.skipped {
+            say!("Not added (no longer sold as ordered): {name}");
+        }
+        self.cart(&r.cart);
+    }
+
     pub fn cart(&self, c: &CartView) {
         if self.json {
-            self.print_json(json!({
-                "lines": c.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
-                    "price_seen_minor": l.price_seen_minor, "price_now_minor": l.price_now_minor,
-                    "price_changed": l.price_changed, "line_total_minor": l.line_total_minor,
-                    "unavailable": l.unavailable, "short_of_stock": l.short_of_stock})).collect::<Vec<_>>(),
-                "item_count": c.item_count,
-                "total_minor": c.total_minor,
-                "currency": c.currency,
-                "total": c.total_text,
-            }));
+            self.print_json(Self::cart_json(c));
             return;
         }
         if c.lines.is_empty() {

@@ -234,6 +234,24 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
     assert_eq!(history, vec![placed.clone()], "history works offline");
     assert!(history[0].lines[0].batch.starts_with("B2026"));
     assert_eq!(d.cradle.refresh_orders().await.unwrap(), history);
+
+    // Buy again: one tap refills the cart; what is no longer sold is named.
+    let refill = d.cradle.buy_again(&placed.id).unwrap();
+    assert_eq!(refill.cart.lines[0].qty, 2);
+    assert!(refill.skipped.is_empty());
+    d.cradle.cart_remove(&sku).unwrap();
+    assert_eq!(
+        change(&server, &sku, json!({"discontinued": true}), ADMIN).await,
+        200
+    );
+    d.cradle.update_catalog(None).await.unwrap();
+    let refill = d.cradle.buy_again(&placed.id).unwrap();
+    assert!(refill.cart.lines.is_empty());
+    assert_eq!(refill.skipped, vec![placed.lines[0].name.clone()]);
+    assert!(matches!(
+        d.cradle.buy_again("no-such-order"),
+        Err(Error::NotFound(_))
+    ));
 }
 
 #[tokio::test]

@@ -23,8 +23,8 @@ use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, Wei
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::shop::checkout::{
-    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, ReturnItem, ReturnView, ReviewLine,
-    StatusStep,
+    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
+    ReviewLine, StatusStep,
 };
 use cradle_core::shop::{
     CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning,
@@ -1688,6 +1688,12 @@ pub struct OrderLineView {
 }
 
 #[uniffi::remote(Record)]
+pub struct Refill {
+    pub cart: CartView,
+    pub skipped: Vec<String>,
+}
+
+#[uniffi::remote(Record)]
 pub struct StatusStep {
     pub status: String,
     pub at: i64,
@@ -1725,6 +1731,11 @@ impl CradleCore {
     /// Her orders as last fetched; works offline.
     pub fn orders(&self) -> Result<Vec<OrderView>> {
         Ok(self.core.orders()?)
+    }
+
+    /// Puts an order's lines back in the cart; works offline.
+    pub fn buy_again(&self, order_id: String) -> Result<Refill> {
+        Ok(self.core.buy_again(&order_id)?)
     }
 }
 

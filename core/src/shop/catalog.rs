@@ -183,12 +183,16 @@ pub(crate) fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<St
         return Ok(Vec::new());
     };
     let mut stmt = conn.prepare_cached(
-        "SELECT p.sku FROM product_search s JOIN product p ON p.id = s.rowid
-         WHERE product_search MATCH ?1
+        // FTS5 ranks inside the subquery with its own top-N sort; only
+        // those rows are joined, and products she can buy go first.
+        "SELECT p.sku FROM (SELECT rowid, rank FROM product_search
+                            WHERE product_search MATCH ?1 ORDER BY rank LIMIT ?3) s
+         JOIN product p ON p.id = s.rowid
          ORDER BY p.discontinued, s.rank, p.sku
          LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
+    // A few more than asked, so discontinued ones can sink below the rest.
+    let rows = stmt.query_map(params![query, limit, limit.saturating_mul(3)], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -81,6 +81,14 @@ pub struct ReturnItem {
     pub qty: u32,
 }
 
+/// What "buy again" did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refill {
+    pub cart: super::CartView,
+    /// Names of the lines that could not be added again.
+    pub skipped: Vec<String>,
+}
+
 /// The reasons a return may give.
 pub const RETURN_REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
 
@@ -504,6 +512,36 @@ impl Cradle {
             }
         }
         Ok(())
+    }
+
+    /// "Buy again": puts an order's lines back in the cart in one go, at
+    /// today's prices. Lines that can no longer be bought as they were (no
+    /// longer sold, or over a quantity rule with what is already in the
+    /// cart) are left out and named.
+    pub fn buy_again(&self, order_id: &str) -> Result<Refill> {
+        let order = self
+            .stored_order(order_id)?
+            .ok_or(Error::NotFound("order"))?;
+        let skipped = self.write(&[DataArea::Shop], |tx, c| {
+            let mut skipped = Vec::new();
+            for l in &order.lines {
+                match cart::add(tx, &l.sku, i64::from(l.qty), &c.now_text) {
+                    Ok(()) => {}
+                    Err(Error::Invalid { .. } | Error::NotFound(_)) => {
+                        skipped.push(match c.language {
+                            Language::ZhHans => l.name_zh.clone(),
+                            Language::En => l.name_en.clone(),
+                        })
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(skipped)
+        })?;
+        Ok(Refill {
+            cart: self.cart()?,
+            skipped,
+        })
     }
 
     fn stored_order(&self, id: &str) -> Result<Option<Order>> {
