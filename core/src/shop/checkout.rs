@@ -292,8 +292,11 @@ impl Cradle {
         if let Some((id, body)) = earlier {
             let settled = self.send_order(&client, &token, &id, &body).await;
             match settled {
-                // The earlier attempt was this same order: done.
-                Ok(order) if body.quote == quote => return self.view(&order),
+                // The earlier attempt was this same order, or took all
+                // that was in the cart: done.
+                Ok(order) if body.quote == quote || cart::lines(&self.db())?.is_empty() => {
+                    return self.view(&order);
+                }
                 Ok(_) => {}
                 Err(Error::Network(e)) => return Err(Error::Network(e)),
                 // Refused: it never happened; go on with this one.
