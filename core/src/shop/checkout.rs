@@ -10,6 +10,7 @@ use crate::cradle::Cradle;
 use crate::error::{Error, Result};
 use crate::events::DataArea;
 use crate::profile::Language;
+use crate::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// What she confirms: the cart at today's prices, and what changed.
@@ -168,12 +169,6 @@ fn product_name(conn: &Connection, sku: &str, language: Language) -> Result<Stri
     ))
 }
 
-fn new_order_id() -> Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|_| Error::Corrupt("no randomness available"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 fn pending(conn: &Connection) -> Result<Option<(String, PlaceOrder)>> {
     conn.query_row("SELECT id, body FROM pending_order", [], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
@@ -317,7 +312,7 @@ impl Cradle {
             lines,
             quote: quote.to_owned(),
         };
-        let id = new_order_id()?;
+        let id = random_id()?;
         self.write(&[], |tx, c| {
             tx.execute(
                 "INSERT INTO pending_order (id, body, created_at) VALUES (?1, ?2, ?3)",
@@ -448,7 +443,7 @@ impl Cradle {
             }
         }
         let body = ReturnRequest {
-            id: new_order_id()?,
+            id: random_id()?,
             lines: lines
                 .iter()
                 .map(|i| OrderItem {

@@ -31,6 +31,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_orders.sql"),
 ];
 
+/// A new random id (32 hex digits) for something that travels: a client,
+/// an order, a return; the same shape as the row uids the triggers make.
+pub(crate) fn random_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| Error::Corrupt("no randomness available"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -6,6 +6,7 @@ use super::collections::{self, COLLECTIONS, Collection, Deletion};
 use super::crypto::SyncKey;
 use crate::api::{Change, Conflict, Mutation, Op};
 use crate::error::{Error, Result};
+use crate::storage::random_id;
 use crate::events::DataArea;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
@@ -64,13 +65,6 @@ pub(crate) fn load(conn: &Connection) -> Result<Option<Link>> {
     .transpose()
 }
 
-/// A new random client id (hex), for a new link or a detected clone.
-pub(crate) fn new_client_id() -> Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|_| Error::Corrupt("no randomness available"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 /// Links the device to an account and queues every record it already has.
 pub(crate) fn link(
     tx: &Transaction<'_>,
@@ -89,7 +83,7 @@ pub(crate) fn link(
             login,
             token,
             key.as_bytes(),
-            new_client_id()?
+            random_id()?
         ],
     )?;
     queue_everything(tx)
@@ -230,7 +224,7 @@ pub(crate) fn acknowledge(tx: &Transaction<'_>, last: u64) -> Result<()> {
 pub(crate) fn become_new_client(tx: &Transaction<'_>) -> Result<()> {
     tx.execute(
         "UPDATE sync_state SET client_id = ?1, last_acked = 0 WHERE id = 1",
-        [new_client_id()?],
+        [random_id()?],
     )?;
     let mids: Vec<i64> = tx
         .prepare("SELECT mid FROM outbox ORDER BY mid")?
@@ -254,7 +248,7 @@ pub(crate) fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
     )?;
     tx.execute(
         "UPDATE sync_state SET client_id = ?1 WHERE id = 1",
-        [new_client_id()?],
+        [random_id()?],
     )?;
     queue_everything(tx)
 }
