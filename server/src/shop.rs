@@ -19,6 +19,9 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
+/// The shop's one currency: every price in the catalogue is in it.
+const CURRENCY: &str = "CNY";
+
 /// The most lines a cart may have.
 pub const MAX_LINES: usize = 100;
 
@@ -116,7 +119,7 @@ pub fn validate(items: &[CartItem], products: &HashMap<String, Product>) -> Vali
             line_total_minor: p.price_minor.saturating_mul(i64::from(item.qty)),
         });
     }
-    let currency = "CNY".to_owned();
+    let currency = CURRENCY.to_owned();
     Validation {
         total_minor: lines.iter().map(|l| l.line_total_minor).sum(),
         quote: quote(&lines, &currency),
@@ -356,7 +359,7 @@ pub fn order(
             })
             .collect(),
         total_minor: lines.iter().map(|l| l.line_total_minor).sum(),
-        currency: "CNY".into(),
+        currency: CURRENCY.into(),
         created_at: now,
         history: vec![StatusChange {
             status: "pending_payment".into(),
