@@ -384,3 +384,36 @@ pub async fn pair(a_url: &str, b_url: &str) -> (Device, Device) {
         .expect("signed in");
     (a, b)
 }
+
+/// An account made straight over HTTP, as a shell would: its sync key
+/// and a session token, for tests of the REST contract.
+pub async fn http_account(
+    http: &reqwest::Client,
+    server: &Server,
+    login: &str,
+) -> (String, cradle_core::sync::crypto::SyncKey) {
+    let key = cradle_core::sync::crypto::SyncKey::generate().expect("a key");
+    let r = http
+        .post(format!("{}/v1/accounts", server.url))
+        .json(&serde_json::json!({"login": login, "password": PASSWORD,
+                                  "key_check": key.key_check().expect("a key check")}))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(r.status().as_u16(), 201, "registered");
+    (http_login(http, server, login).await, key)
+}
+
+/// A new session token for `login` over HTTP.
+pub async fn http_login(http: &reqwest::Client, server: &Server, login: &str) -> String {
+    let r: serde_json::Value = http
+        .post(format!("{}/v1/sessions", server.url))
+        .json(&serde_json::json!({"login": login, "password": PASSWORD, "device": "test"}))
+        .send()
+        .await
+        .expect("the server answers")
+        .json()
+        .await
+        .expect("a JSON session");
+    r["token"].as_str().expect("a token").to_owned()
+}

@@ -2,7 +2,7 @@
 
 use cradle_core::api::{Mutation, Op, PushRequest};
 use cradle_core::sync::crypto::SyncKey;
-use cradle_tests::{PASSWORD, Server};
+use cradle_tests::{PASSWORD, Server, http_account, http_login};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -12,31 +12,8 @@ struct User {
 }
 
 async fn user(http: &Client, server: &Server, login: &str) -> User {
-    let key = SyncKey::generate().unwrap();
-    let r = http
-        .post(format!("{}/v1/accounts", server.url))
-        .json(&json!({"login": login, "password": PASSWORD, "key_check": key.key_check().unwrap()}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::CREATED);
-    User {
-        token: login_token(http, server, login).await,
-        key,
-    }
-}
-
-async fn login_token(http: &Client, server: &Server, login: &str) -> String {
-    let r: Value = http
-        .post(format!("{}/v1/sessions", server.url))
-        .json(&json!({"login": login, "password": PASSWORD, "device": "test"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    r["token"].as_str().unwrap().to_owned()
+    let (token, key) = http_account(http, server, login).await;
+    User { token, key }
 }
 
 fn put(u: &User, id: u64, doc: &str, systolic: u32) -> Mutation {
@@ -324,7 +301,7 @@ async fn sessions_end_on_logout_everywhere_and_at_expiry() {
     let server = Server::start();
     let http = Client::new();
     let u = user(&http, &server, "mama").await;
-    let second = login_token(&http, &server, "mama").await;
+    let second = http_login(&http, &server, "mama").await;
     assert_eq!(
         pull(&http, &server, &second, "c1").await.status(),
         StatusCode::OK
@@ -345,7 +322,7 @@ async fn sessions_end_on_logout_everywhere_and_at_expiry() {
         StatusCode::OK
     );
 
-    let third = login_token(&http, &server, "mama").await;
+    let third = http_login(&http, &server, "mama").await;
     let r = http
         .delete(format!("{}/v1/sessions", server.url))
         .bearer_auth(&third)

@@ -5,7 +5,7 @@
 use cradle_core::Error;
 use cradle_core::shop::checkout::ReturnItem;
 use cradle_tests::proxy::{Fault, Proxy};
-use cradle_tests::{Device, PASSWORD, Server};
+use cradle_tests::{Device, Server, http_account};
 use serde_json::json;
 
 const ADMIN: &str = "operator-secret-token";
@@ -110,28 +110,6 @@ async fn bad_catalogue_requests_are_4xx_and_a_new_server_database_resets_the_cop
         d.cradle.search_products("diapers", 200).unwrap().len(),
         before
     );
-}
-
-/// An account straight over HTTP; returns its bearer token.
-async fn token(http: &reqwest::Client, server: &Server, login: &str) -> String {
-    let key = cradle_core::sync::crypto::SyncKey::generate().unwrap();
-    let r = http
-        .post(format!("{}/v1/accounts", server.url))
-        .json(&json!({"login": login, "password": PASSWORD, "key_check": key.key_check().unwrap()}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 201);
-    let session: serde_json::Value = http
-        .post(format!("{}/v1/sessions", server.url))
-        .json(&json!({"login": login, "password": PASSWORD, "device": "test"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    session["token"].as_str().unwrap().to_owned()
 }
 
 async fn validate(
@@ -258,7 +236,7 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
 async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
     let server = Server::start();
     let http = reqwest::Client::new();
-    let t = token(&http, &server, "buyer").await;
+    let (t, _) = http_account(&http, &server, "buyer").await;
     let sku = "diapers-2100";
     let v = validate(
         &http,
@@ -304,7 +282,7 @@ async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
     );
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
     // Another account never sees her order, even by its key.
-    let other_user = token(&http, &server, "neighbour").await;
+    let (other_user, _) = http_account(&http, &server, "neighbour").await;
     let theirs: serde_json::Value = http
         .get(format!("{}/v1/orders", server.url))
         .bearer_auth(&other_user)
@@ -321,7 +299,7 @@ async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
 async fn a_hundred_concurrent_orders_for_ten_in_stock_sell_exactly_ten() {
     let server = Server::start_with(&["--admin-token", ADMIN]);
     let http = reqwest::Client::new();
-    let t = token(&http, &server, "rush").await;
+    let (t, _) = http_account(&http, &server, "rush").await;
     let sku = "toys-2700";
     assert_eq!(change(&server, sku, json!({"stock": 10}), ADMIN).await, 200);
     let v = validate(
