@@ -100,6 +100,16 @@ impl Output {
         if let Some(m) = &tl.month {
             print_month(zh, m);
         }
+        if let Some(i) = &t.next_reminder {
+            if zh {
+                say!("\n下一项：{}（{}）", i.title, i.due);
+            } else {
+                say!("\nNext: {} ({})", i.title, i.due);
+            }
+        }
+        if let Some(f) = &t.flag {
+            say!("\n{}\n  {}", f.message, f.source);
+        }
         if tl.stage == Stage::Trying {
             say!(
                 "{}",
@@ -442,40 +452,7 @@ impl Output {
 
     pub fn sync_status(&self, s: &SyncStatus) {
         if self.json {
-            let (state, extra) = match s {
-                SyncStatus::SignedOut => ("signed_out", json!({})),
-                SyncStatus::Waiting {
-                    pending,
-                    last_synced_at,
-                } => (
-                    "waiting",
-                    json!({"pending": pending, "last_synced_at": last_synced_at.map(|t| t.to_string())}),
-                ),
-                SyncStatus::Offline { pending } => ("offline", json!({"pending": pending})),
-                SyncStatus::Syncing { pushed, pending } => {
-                    ("syncing", json!({"pushed": pushed, "pending": pending}))
-                }
-                SyncStatus::UpToDate { last_synced_at } => (
-                    "up_to_date",
-                    json!({"last_synced_at": last_synced_at.to_string()}),
-                ),
-                SyncStatus::SignInRequired { pending } => {
-                    ("sign_in_required", json!({"pending": pending}))
-                }
-                SyncStatus::Error {
-                    reason,
-                    pending,
-                    retry_after_secs,
-                } => (
-                    "error",
-                    json!({"reason": reason, "pending": pending, "retry_after_secs": retry_after_secs}),
-                ),
-            };
-            let mut body = json!({"state": state});
-            if let (Value::Object(b), Value::Object(e)) = (&mut body, extra) {
-                b.extend(e);
-            }
-            self.print_json(body);
+            self.print_json(sync_json(s));
             return;
         }
         match s {
@@ -915,6 +892,41 @@ fn print_month(zh: bool, m: &MonthContent) {
     }
 }
 
+fn sync_json(s: &SyncStatus) -> Value {
+    let (state, extra) = match s {
+        SyncStatus::SignedOut => ("signed_out", json!({})),
+        SyncStatus::Waiting {
+            pending,
+            last_synced_at,
+        } => (
+            "waiting",
+            json!({"pending": pending, "last_synced_at": last_synced_at.map(|t| t.to_string())}),
+        ),
+        SyncStatus::Offline { pending } => ("offline", json!({"pending": pending})),
+        SyncStatus::Syncing { pushed, pending } => {
+            ("syncing", json!({"pushed": pushed, "pending": pending}))
+        }
+        SyncStatus::UpToDate { last_synced_at } => (
+            "up_to_date",
+            json!({"last_synced_at": last_synced_at.to_string()}),
+        ),
+        SyncStatus::SignInRequired { pending } => ("sign_in_required", json!({"pending": pending})),
+        SyncStatus::Error {
+            reason,
+            pending,
+            retry_after_secs,
+        } => (
+            "error",
+            json!({"reason": reason, "pending": pending, "retry_after_secs": retry_after_secs}),
+        ),
+    };
+    let mut body = json!({"state": state});
+    if let (Value::Object(b), Value::Object(e)) = (&mut body, extra) {
+        b.extend(e);
+    }
+    body
+}
+
 fn insight_json(i: &Insight) -> Value {
     json!({
         "code": i.code,
@@ -1034,5 +1046,8 @@ fn today_json(t: &Today) -> Value {
             "highlight": m.highlight,
             "tip": m.tip,
         })),
+        "next_reminder": t.next_reminder.as_ref().map(item_json),
+        "flag": t.flag.as_ref().map(insight_json),
+        "sync": sync_json(&t.sync),
     })
 }

@@ -73,7 +73,19 @@ pub struct Today {
     /// `None` until the user has set up a profile.
     pub profile: Option<Profile>,
     pub timeline: Timeline,
+    /// The next checkup, vaccine or custom reminder still to do, within
+    /// [`TODAY_LOOKAHEAD_DAYS`].
+    pub next_reminder: Option<Item>,
+    /// The most urgent insight, if any (`insights()` orders by urgency).
+    pub flag: Option<Insight>,
+    pub sync: sync::SyncStatus,
 }
+
+/// How far ahead Today looks for the next reminder: the longest gap between
+/// prenatal visits in the CMA 2018 schedule is 8 weeks (weeks 20–28 fall
+/// inside it), and vaccine doses are at most 6 months apart, so a 90-day
+/// window always finds the next one in the first year.
+pub const TODAY_LOOKAHEAD_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KickAction {
@@ -592,12 +604,25 @@ impl Cradle {
         let c = self.ctx(&db)?;
         let date = date.unwrap_or(c.today);
         let state = timeline::load(&db)?;
+        let next_reminder = reminders::load(&db, c.language, &self.rules)?
+            .list(date, add_days(date, TODAY_LOOKAHEAD_DAYS)?)?
+            .into_iter()
+            .find(|i| {
+                matches!(
+                    i.status,
+                    reminders::Status::Pending | reminders::Status::Snoozed
+                )
+            });
+        drop(db);
         Ok(Today {
             date,
             timeline: state.on(date, c.language, &self.config.trimesters),
             time_zone: c.zone,
             language: c.language,
             profile: c.profile,
+            next_reminder,
+            flag: self.insights()?.into_iter().next(),
+            sync: self.sync_status()?,
         })
     }
 

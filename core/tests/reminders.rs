@@ -450,3 +450,32 @@ proptest! {
         a.clock.set(now);
     }
 }
+
+#[test]
+fn today_names_the_next_checkup_and_the_most_urgent_flag() {
+    use cradle_core::records::Measurement;
+    use cradle_core::records::insights::Level;
+    use cradle_core::sync::SyncStatus;
+    // LMP 1 April: 9w0d on 3 June, inside the first window (6w0d–13w6d).
+    let a = app("Asia/Shanghai", "2026-06-03T02:00:00Z");
+    let empty = a.cradle.today().unwrap();
+    assert!(empty.next_reminder.is_none() && empty.flag.is_none());
+    assert_eq!(empty.sync, SyncStatus::SignedOut);
+
+    a.date_by_lmp(date(2026, 4, 1));
+    let first = a.cradle.today().unwrap().next_reminder.unwrap();
+    assert_eq!((first.kind, first.status), (Kind::Checkup, Status::Pending));
+    a.cradle.complete_reminder(&first.id).unwrap();
+    let second = a.cradle.today().unwrap().next_reminder.unwrap();
+    assert_ne!(second.id, first.id, "a done checkup is no longer next");
+    assert_eq!(second.kind, Kind::Checkup);
+
+    a.cradle
+        .record(Measurement::blood_pressure(142, 88, None).unwrap(), None)
+        .unwrap();
+    a.cradle
+        .record(Measurement::blood_pressure(162, 100, None).unwrap(), None)
+        .unwrap();
+    let flag = a.cradle.today().unwrap().flag.unwrap();
+    assert_eq!(flag.level, Level::SeekCareNow);
+}

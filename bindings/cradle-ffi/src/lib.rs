@@ -330,6 +330,10 @@ pub struct TodayScreen {
     pub baby: Option<BabyInfo>,
     pub week: Option<WeekInfo>,
     pub month: Option<MonthInfo>,
+    pub next_reminder: Option<ReminderItem>,
+    /// The most urgent health flag, if any.
+    pub flag: Option<InsightInfo>,
+    pub sync: SyncState,
 }
 
 #[derive(uniffi::Enum)]
@@ -949,6 +953,9 @@ impl CradleCore {
             baby: tl.baby.map(Into::into),
             week: tl.week.map(Into::into),
             month: tl.month.map(Into::into),
+            next_reminder: today.next_reminder.map(Into::into),
+            flag: today.flag.map(Into::into),
+            sync: today.sync.into(),
         })
     }
 
