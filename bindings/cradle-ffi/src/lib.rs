@@ -1607,6 +1607,8 @@ pub struct CartLine {
     pub price_text: String,
     pub unavailable: bool,
     pub short_of_stock: bool,
+    pub qty_down: Option<u32>,
+    pub qty_up: Option<u32>,
 }
 
 #[uniffi::remote(Record)]

@@ -34,6 +34,17 @@ pub(crate) fn check_qty(p: &Product, qty: u32) -> Result<()> {
     Ok(())
 }
 
+/// The quantities the − and + buttons set: one step down and up, when the
+/// product's rules allow them.
+pub(crate) fn steps(p: &Product, qty: u32) -> (Option<u32>, Option<u32>) {
+    let step = p.qty_step.max(1);
+    let allowed = |q: u32| check_qty(p, q).is_ok().then_some(q);
+    (
+        qty.checked_sub(step).and_then(allowed),
+        qty.checked_add(step).and_then(allowed),
+    )
+}
+
 fn known(tx: &Connection, sku: &str) -> Result<Product> {
     let p = catalog::product(tx, sku)?.ok_or(Error::NotFound("product"))?;
     if p.discontinued {

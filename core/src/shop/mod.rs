@@ -71,6 +71,10 @@ pub struct CartLine {
     pub unavailable: bool,
     /// Fewer in stock than she wants (as of the last catalogue update).
     pub short_of_stock: bool,
+    /// What the − and + buttons set, following the product's step and
+    /// limits; `None` where the button is disabled.
+    pub qty_down: Option<u32>,
+    pub qty_up: Option<u32>,
 }
 
 /// The cart screen, computed at once.
@@ -359,6 +363,10 @@ impl Cradle {
                 ),
                 None => (line.sku.clone(), line.price_seen_minor, true, 0),
             };
+            let (qty_down, qty_up) = match &line.product {
+                Some(p) if !unavailable => cart::steps(p, line.qty),
+                _ => (None, None),
+            };
             let total = cart::line_total(price_now, line.qty)?;
             let price_changed = price_now != line.price_seen_minor;
             let price_text = if price_changed {
@@ -392,6 +400,8 @@ impl Cradle {
                 price_text,
                 unavailable,
                 short_of_stock: !unavailable && stock < i64::from(line.qty),
+                qty_down,
+                qty_up,
                 sku: line.sku,
             });
         }
@@ -618,6 +628,26 @@ mod tests {
 
         let view = c.cart_set("pads", 4).unwrap();
         assert_eq!(view.total_minor, 3 * 12800 + 4 * 12800);
+        let steps =
+            |v: &CartView| -> Vec<_> { v.lines.iter().map(|l| (l.qty_down, l.qty_up)).collect() };
+        assert_eq!(
+            steps(&view),
+            [(Some(2), Some(4)), (Some(2), Some(6))],
+            "the buttons follow each product's step"
+        );
+        let view = c.cart_set("folic", 6).unwrap();
+        assert_eq!(
+            steps(&view)[0],
+            (Some(5), None),
+            "+ is disabled at the maximum"
+        );
+        let view = c.cart_set("pads", 2).unwrap();
+        assert_eq!(
+            steps(&view)[1],
+            (None, Some(4)),
+            "− is disabled at the minimum"
+        );
+        c.cart_set("folic", 3).unwrap();
         let view = c.cart_remove("folic").unwrap();
         assert_eq!(skus_of(&view), ["pads"]);
     }

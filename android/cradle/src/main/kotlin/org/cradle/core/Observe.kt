@@ -3,6 +3,7 @@ package org.cradle.core
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.callbackFlow
+import kotlinx.coroutines.flow.conflate
 import uniffi.cradle.ChangeListener
 import uniffi.cradle.CradleCore
 import uniffi.cradle.DataArea
@@ -35,3 +36,27 @@ fun CradleCore.syncStates(): Flow<SyncState> = callbackFlow {
     trySend(syncStatus())
     awaitClose { unsubscribeSync(id) }
 }
+
+/**
+ * When a screen should reload: once as soon as it is listening, then after
+ * every data change or sync-state change. Subscribing before the first load
+ * means no change can slip between the load and the subscription. Bursts are
+ * conflated, since each reload reads the whole screen.
+ */
+fun CradleCore.refreshes(): Flow<Unit> = callbackFlow {
+    val changes = subscribe(object : ChangeListener {
+        override fun dataChanged(area: DataArea) {
+            trySend(Unit)
+        }
+    })
+    val sync = subscribeSync(object : SyncStatusListener {
+        override fun syncStatusChanged(status: SyncState) {
+            trySend(Unit)
+        }
+    })
+    trySend(Unit)
+    awaitClose {
+        unsubscribe(changes)
+        unsubscribeSync(sync)
+    }
+}.conflate()

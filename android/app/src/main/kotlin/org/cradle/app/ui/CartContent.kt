@@ -1,0 +1,99 @@
+package org.cradle.app.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.Loadable
+import uniffi.cradle.CartLine
+
+/** The cart and checkout; every number on it was computed by the core. */
+@Composable
+fun CartContent(
+    state: CartViewModel.State,
+    onSet: (sku: String, qty: Long) -> Unit,
+    onRemove: (sku: String) -> Unit,
+    onReview: () -> Unit,
+    onConfirm: () -> Unit,
+    modifier: Modifier = Modifier,
+) {
+    val s = LocalStrings.current
+    Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        Text(s.cart, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
+        state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
+        state.placed?.let { Text(s.ordered(it.id)) }
+        when (val cart = state.cart) {
+            is Loadable.Loading -> Text(s.loading)
+            is Loadable.Failed -> Text(s.problem(cart.error), color = MaterialTheme.colorScheme.error)
+            is Loadable.Ready -> if (cart.value.lines.isEmpty()) {
+                Text(s.cartEmpty)
+            } else {
+                LazyColumn(Modifier.weight(1f, fill = false), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    items(cart.value.lines, key = { it.sku }) { line -> LineCard(line, onSet, onRemove) }
+                }
+                Text(s.total(cart.value.itemCount, cart.value.totalText), style = MaterialTheme.typography.titleLarge)
+                val review = state.review
+                if (review == null) {
+                    Button(onReview, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.review) }
+                } else {
+                    review.warnings.forEach { Text(it.message, color = MaterialTheme.colorScheme.error) }
+                    Button(onConfirm, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.confirm(review.totalText)) }
+                }
+            }
+        }
+    }
+}
+
+@Composable
+private fun LineCard(line: CartLine, onSet: (String, Long) -> Unit, onRemove: (String) -> Unit) {
+    val s = LocalStrings.current
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(line.name, style = MaterialTheme.typography.titleMedium)
+            Text(line.priceText)
+            if (line.priceChanged) Text(s.priceChanged, color = MaterialTheme.colorScheme.error)
+            if (line.unavailable) Text(s.unavailable, color = MaterialTheme.colorScheme.error)
+            if (line.shortOfStock) Text(s.shortOfStock, color = MaterialTheme.colorScheme.error)
+            Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                // The core says what each button sets, following the product's step.
+                val down = line.qtyDown
+                val up = line.qtyUp
+                OutlinedButton(
+                    { if (down != null) onSet(line.sku, down.toLong()) },
+                    Modifier.semantics { contentDescription = s.decrease(line.name) },
+                    enabled = down != null,
+                ) { Text("−") }
+                Text(s.quantity(line.qty))
+                OutlinedButton(
+                    { if (up != null) onSet(line.sku, up.toLong()) },
+                    Modifier.semantics { contentDescription = s.increase(line.name) },
+                    enabled = up != null,
+                ) { Text("+") }
+                Spacer(Modifier.weight(1f))
+                Text(line.lineTotalText, style = MaterialTheme.typography.titleMedium)
+            }
+            TextButton(
+                { onRemove(line.sku) },
+                Modifier.align(Alignment.End).semantics { contentDescription = s.remove(line.name) },
+            ) { Text(s.removeShort) }
+        }
+    }
+}

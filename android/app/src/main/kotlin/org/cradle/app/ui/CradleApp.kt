@@ -1,0 +1,85 @@
+package org.cradle.app.ui
+
+import androidx.compose.foundation.layout.Box
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Home
+import androidx.compose.material.icons.filled.ShoppingCart
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Icon
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.graphics.vector.ImageVector
+import kotlinx.coroutines.launch
+import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.TodayViewModel
+import uniffi.cradle.CradleCore
+import uniffi.cradle.Language
+
+/** The app's root, shared by Android and the desktop test renderer. */
+@Composable
+fun CradleApp(core: CradleCore) {
+    val scope = rememberCoroutineScope()
+    val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
+    val cart = remember(core) { CartViewModel(core) }
+    LaunchedEffect(cart) { cart.load() }
+    val todayState by today.state.collectAsState()
+    val cartState by cart.state.collectAsState()
+    // Her language is the core's (from her profile, else the device's).
+    val language = (todayState as? Loadable.Ready)?.value?.language ?: Language.EN
+    var tab by remember { mutableStateOf(Tab.Today) }
+    CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
+        val s = LocalStrings.current
+        MaterialTheme {
+            Scaffold(
+                bottomBar = {
+                    NavigationBar {
+                        Tab.entries.forEach { t ->
+                            NavigationBarItem(
+                                selected = tab == t,
+                                onClick = { tab = t },
+                                icon = { Icon(t.icon, contentDescription = null) },
+                                label = { Text(if (t == Tab.Today) s.today else s.cart) },
+                            )
+                        }
+                    }
+                },
+            ) { padding ->
+                Box(Modifier.padding(padding)) {
+                    when (tab) {
+                        Tab.Today -> when (val st = todayState) {
+                            is Loadable.Loading -> Text(s.loading)
+                            is Loadable.Failed -> Text(s.problem(st.error), color = MaterialTheme.colorScheme.error)
+                            is Loadable.Ready -> TodayContent(st.value)
+                        }
+                        Tab.Cart -> CartContent(
+                            cartState,
+                            onSet = { sku, qty -> scope.launch { cart.set(sku, qty) } },
+                            onRemove = { sku -> scope.launch { cart.remove(sku) } },
+                            onReview = { scope.launch { cart.review() } },
+                            onConfirm = { scope.launch { cart.confirm() } },
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+
+private enum class Tab(val icon: ImageVector) {
+    Today(Icons.Filled.Home),
+    Cart(Icons.Filled.ShoppingCart),
+}

@@ -1,0 +1,154 @@
+package org.cradle.app.ui
+
+import androidx.compose.runtime.staticCompositionLocalOf
+import org.cradle.viewmodel.Problem
+import uniffi.cradle.Language
+import uniffi.cradle.SyncState
+
+/**
+ * The shell's own words, in both languages. Health and shop content comes
+ * from the core already in her language; these are labels around it. They
+ * live in Kotlin rather than res/values so the same screens render on the
+ * desktop JVM in tests.
+ */
+data class Strings(
+    val today: String,
+    val hello: (String?) -> String,
+    val gestationalAge: (Long, Long) -> String,
+    val dueIn: (String, Long) -> String,
+    val progress: String,
+    val thisWeek: (Long) -> String,
+    val babyAge: (UInt, Long) -> String,
+    val correctedAge: (UInt) -> String,
+    val next: String,
+    val nothingDue: String,
+    val healthFlag: String,
+    val sync: (SyncState) -> String,
+    val welcome: String,
+    val cart: String,
+    val cartEmpty: String,
+    val quantity: (UInt) -> String,
+    val increase: (String) -> String,
+    val decrease: (String) -> String,
+    val remove: (String) -> String,
+    val removeShort: String,
+    val priceChanged: String,
+    val unavailable: String,
+    val shortOfStock: String,
+    val total: (UInt, String) -> String,
+    val review: String,
+    val confirm: (String) -> String,
+    val ordered: (String) -> String,
+    val problem: (Problem) -> String,
+    val loading: String,
+) {
+    companion object {
+        fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
+
+        val EN = Strings(
+            today = "Today",
+            hello = { name -> if (name != null) "Hello, $name" else "Hello" },
+            gestationalAge = { w, d -> "$w weeks $d days" },
+            dueIn = { edd, days -> if (days >= 0) "Due $edd · $days days to go" else "Due $edd · ${-days} days past" },
+            progress = "Pregnancy progress",
+            thisWeek = { w -> "Week $w" },
+            babyAge = { months, days -> "$months months ($days days old)" },
+            correctedAge = { months -> "Corrected age: $months months" },
+            next = "Next",
+            nothingDue = "Nothing due in the next weeks",
+            healthFlag = "Health note",
+            sync = { s -> syncEn(s) },
+            welcome = "Welcome to Cradle. Set up your profile to begin.",
+            cart = "Cart",
+            cartEmpty = "Your cart is empty",
+            quantity = { q -> "Quantity $q" },
+            increase = { name -> "One more $name" },
+            decrease = { name -> "One less $name" },
+            remove = { name -> "Remove $name" },
+            removeShort = "Remove",
+            priceChanged = "Price changed",
+            unavailable = "No longer available",
+            shortOfStock = "Not enough in stock",
+            total = { items, total -> if (items == 1u) "1 item · $total" else "$items items · $total" },
+            review = "Review order",
+            confirm = { total -> "Place order · $total" },
+            ordered = { id -> "Order placed: $id" },
+            problem = { p -> problemEn(p) },
+            loading = "Loading…",
+        )
+
+        val ZH_HANS = Strings(
+            today = "今天",
+            hello = { name -> if (name != null) "${name}，你好" else "你好" },
+            gestationalAge = { w, d -> "孕 $w 周 $d 天" },
+            dueIn = { edd, days -> if (days >= 0) "预产期 $edd · 还有 $days 天" else "预产期 $edd · 已过 ${-days} 天" },
+            progress = "孕期进度",
+            thisWeek = { w -> "第 $w 周" },
+            babyAge = { months, days -> "$months 个月（出生第 $days 天）" },
+            correctedAge = { months -> "矫正月龄：$months 个月" },
+            next = "下一项",
+            nothingDue = "近期没有待办",
+            healthFlag = "健康提示",
+            sync = { s -> syncZh(s) },
+            welcome = "欢迎使用 Cradle，先设置你的资料吧。",
+            cart = "购物车",
+            cartEmpty = "购物车是空的",
+            quantity = { q -> "数量 $q" },
+            increase = { name -> "$name 加一" },
+            decrease = { name -> "$name 减一" },
+            remove = { name -> "删除 $name" },
+            removeShort = "删除",
+            priceChanged = "价格有变动",
+            unavailable = "已下架",
+            shortOfStock = "库存不足",
+            total = { items, total -> "共 $items 件 · $total" },
+            review = "核对订单",
+            confirm = { total -> "提交订单 · $total" },
+            ordered = { id -> "已下单：$id" },
+            problem = { p -> problemZh(p) },
+            loading = "加载中…",
+        )
+    }
+}
+
+val LocalStrings = staticCompositionLocalOf { Strings.EN }
+
+private fun syncEn(s: SyncState): String = when (s) {
+    is SyncState.SignedOut -> "On this device only"
+    is SyncState.Waiting -> "${s.pending} changes waiting to sync"
+    is SyncState.Offline -> "Offline · ${s.pending} changes will sync later"
+    is SyncState.Syncing -> "Syncing…"
+    is SyncState.UpToDate -> "Synced"
+    is SyncState.SignInRequired -> "Sign in again to sync"
+    is SyncState.Error -> "Sync paused · ${s.pending} changes kept"
+}
+
+private fun syncZh(s: SyncState): String = when (s) {
+    is SyncState.SignedOut -> "仅保存在本机"
+    is SyncState.Waiting -> "${s.pending} 项更改等待同步"
+    is SyncState.Offline -> "离线 · ${s.pending} 项更改稍后同步"
+    is SyncState.Syncing -> "正在同步…"
+    is SyncState.UpToDate -> "已同步"
+    is SyncState.SignInRequired -> "请重新登录以同步"
+    is SyncState.Error -> "同步暂停 · 已保留 ${s.pending} 项更改"
+}
+
+private fun problemEn(p: Problem): String = when (p.kind) {
+    Problem.Kind.InvalidInput -> "Please check ${p.field}: ${p.detail}"
+    Problem.Kind.NotFound -> "Not found: ${p.detail}"
+    Problem.Kind.Storage -> "Could not read your data on this device"
+    Problem.Kind.Network -> "No connection. Your changes are kept."
+    Problem.Kind.Server -> "The service is busy. Try again shortly."
+    Problem.Kind.WrongKey -> "This device cannot unlock your data"
+    Problem.Kind.SignInRequired -> "Sign in to continue"
+}
+
+private fun problemZh(p: Problem): String = when (p.kind) {
+    Problem.Kind.InvalidInput -> "请检查 ${p.field}：${p.detail}"
+    Problem.Kind.NotFound -> "未找到：${p.detail}"
+    Problem.Kind.Storage -> "无法读取本机数据"
+    Problem.Kind.Network -> "网络未连接，更改已保留。"
+    Problem.Kind.Server -> "服务繁忙，请稍后再试。"
+    Problem.Kind.WrongKey -> "此设备无法解锁你的数据"
+    Problem.Kind.SignInRequired -> "请先登录"
+}

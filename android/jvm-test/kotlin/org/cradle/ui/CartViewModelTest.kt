@@ -1,0 +1,62 @@
+package org.cradle.ui
+
+import kotlinx.coroutines.runBlocking
+import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.Problem
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CartView
+import java.nio.file.Path
+import java.util.UUID
+
+class CartViewModelTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val server: String = System.getProperty("cradle.server")
+
+    @Test
+    fun `the cart follows the core's rules and checks out once`() = runBlocking {
+        mother(dir, "en").use { core ->
+            core.updateCatalog(server)
+            val vm = CartViewModel(core)
+            vm.load()
+            assertTrue(vm.cart().lines.isEmpty())
+
+            val sku = core.searchProducts("folic", 1u).first().sku
+            vm.add(sku, 2)
+            val two = vm.cart()
+            assertEquals(2u, two.itemCount)
+            val line = two.lines.single()
+            assertEquals(1u to 3u, line.qtyDown to line.qtyUp, "the buttons follow the product's step (1 for folic acid)")
+
+            // A refused change is shown and changes nothing.
+            vm.set(sku, 0)
+            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertEquals("qty", vm.state.value.problem!!.field)
+            assertEquals(two, vm.cart())
+            vm.add("no-such-sku")
+            assertEquals(Problem.Kind.NotFound, vm.state.value.problem!!.kind)
+            assertEquals(two, vm.cart())
+
+            // Checkout needs her account: review first, then one order.
+            core.register(server, "kt-vm-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            vm.review()
+            val review = vm.state.value.review!!
+            assertEquals(two.totalText, review.totalText)
+            vm.confirm()
+            val placed = vm.state.value.placed!!
+            assertEquals("pending_payment", placed.status)
+            assertNull(vm.state.value.review)
+            assertTrue(vm.cart().lines.isEmpty())
+            assertEquals(listOf(placed), core.orders())
+        }
+    }
+
+    private fun CartViewModel.cart(): CartView = (state.value.cart as Loadable.Ready).value
+}

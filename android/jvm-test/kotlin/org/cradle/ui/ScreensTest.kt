@@ -1,0 +1,156 @@
+package org.cradle.ui
+
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Surface
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.graphics.toAwtImage
+import androidx.compose.ui.test.DesktopComposeUiTest
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.assertIsDisplayed
+import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.onAllNodesWithText
+import androidx.compose.ui.test.onNodeWithContentDescription
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.runDesktopComposeUiTest
+import kotlinx.coroutines.runBlocking
+import org.cradle.app.ui.CartContent
+import org.cradle.app.ui.CradleApp
+import org.cradle.app.ui.LocalStrings
+import org.cradle.app.ui.Strings
+import org.cradle.app.ui.TodayContent
+import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.Loadable
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.CradleCore
+import java.io.File
+import java.nio.file.Path
+import javax.imageio.ImageIO
+
+/**
+ * The shared Compose screens, rendered headlessly on the JVM from the real
+ * core's answers. Each test asserts on the semantics tree and saves a PNG
+ * (phone-sized, 412 × 915 dp at density 1) under build/android-jvm/screenshots.
+ */
+@OptIn(ExperimentalTestApi::class)
+class ScreensTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val server: String = System.getProperty("cradle.server")
+    private val shots = File(System.getProperty("screenshots.dir")).apply { mkdirs() }
+
+    @Test
+    fun `Today renders in English`() = today("en") { core ->
+        onNodeWithText("Hello, Lin").assertIsDisplayed()
+        onNodeWithText("28 weeks 0 days").assertIsDisplayed()
+        onNodeWithText("days to go", substring = true).assertIsDisplayed()
+        onNodeWithText("Health note").assertIsDisplayed()
+        onNodeWithText("On this device only").assertIsDisplayed()
+        onNodeWithContentDescription("Pregnancy progress", substring = true).assertExists()
+        val next = core.today().nextReminder!!
+        onNodeWithText(next.title, substring = true).assertExists()
+    }
+
+    @Test
+    fun `Today renders in Chinese`() = today("zh-Hans-CN") { core ->
+        onNodeWithText("小林，你好").assertIsDisplayed()
+        onNodeWithText("孕 28 周 0 天").assertIsDisplayed()
+        onNodeWithText("健康提示").assertIsDisplayed()
+        onNodeWithText("仅保存在本机").assertIsDisplayed()
+        // Content comes from the core in her language.
+        val week = core.today().week!!
+        onNodeWithText(week.sizeComparison, substring = true).assertIsDisplayed()
+    }
+
+    @Test
+    fun `the cart renders and its buttons change the core's cart`() = cart("en") { vm, sku ->
+        onNodeWithText("Cart").assertIsDisplayed()
+        onNodeWithText("2 items", substring = true).assertIsDisplayed()
+        onNodeWithContentDescription("One more", substring = true).performClick()
+        waitUntil { vm.itemCount() == 3u }
+        onNodeWithText("3 items", substring = true).assertIsDisplayed()
+        onNodeWithText("Review order").assertIsDisplayed()
+        assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
+    }
+
+    @Test
+    fun `the app opens on Today and its tabs switch to the cart`() {
+        mother(dir, "en").use { core ->
+            runBlocking { core.updateCatalog(server) }
+            core.cartAdd(core.searchProducts("folic", 1u).first().sku, 1L)
+            runDesktopComposeUiTest(width = 412, height = 915) {
+                setContent { CradleApp(core) }
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithText("Cart").performClick()
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("1 item ·", substring = true).fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithText("Review order").assertIsDisplayed()
+            }
+        }
+    }
+
+    private fun CartViewModel.itemCount(): UInt? = (state.value.cart as? Loadable.Ready)?.value?.itemCount
+
+    @Test
+    fun `the cart renders in Chinese`() = cart("zh-Hans-CN") { _, _ ->
+        onNodeWithText("购物车").assertIsDisplayed()
+        onNodeWithText("共 2 件", substring = true).assertIsDisplayed()
+        onNodeWithText("核对订单").assertIsDisplayed()
+        onNodeWithContentDescription("减一", substring = true).assertIsEnabled()
+    }
+
+    private fun today(locale: String, checks: DesktopComposeUiTest.(CradleCore) -> Unit) {
+        mother(dir, locale).use { core ->
+            val today = core.today()
+            render("today-$locale", Strings.of(today.language), checks = { checks(core) }) {
+                TodayContent(today)
+            }
+        }
+    }
+
+    private fun cart(locale: String, checks: DesktopComposeUiTest.(CartViewModel, String) -> Unit) {
+        mother(dir, locale).use { core ->
+            runBlocking { core.updateCatalog(server) }
+            val vm = CartViewModel(core)
+            val sku = core.searchProducts(if (locale == "en") "folic" else "叶酸", 1u).first().sku
+            runBlocking { vm.add(sku, 2) }
+            render("cart-$locale", Strings.of(core.today().language), checks = { checks(vm, sku) }) {
+                val state by vm.state.collectAsState()
+                CartContent(
+                    state,
+                    onSet = { s, q -> runBlocking { vm.set(s, q) } },
+                    onRemove = { s -> runBlocking { vm.remove(s) } },
+                    onReview = {},
+                    onConfirm = {},
+                )
+            }
+        }
+    }
+
+    /** Renders [content] phone-sized, saves its PNG, then runs [checks]. */
+    private fun render(
+        name: String,
+        strings: Strings,
+        checks: DesktopComposeUiTest.() -> Unit,
+        content: @Composable () -> Unit,
+    ) = runDesktopComposeUiTest(width = 412, height = 915) {
+        setContent {
+            CompositionLocalProvider(LocalStrings provides strings) {
+                MaterialTheme { Surface { content() } }
+            }
+        }
+        waitForIdle()
+        val png = File(shots, "$name.png")
+        ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", png)
+        assertTrue(png.length() > 0)
+        checks()
+    }
+}
