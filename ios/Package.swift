@@ -10,24 +10,31 @@ import PackageDescription
 #if os(Linux)
 let ffiTarget: Target = .systemLibrary(name: "CradleFFI", path: "Sources/CradleFFI")
 let linkFFI: [LinkerSetting] = [.linkedLibrary("cradle_ffi")]
+// See Sources/ObservationShim/shim.cpp: a Debian swiftlang packaging gap.
+let platformTargets: [Target] = [.target(name: "ObservationShim", path: "Sources/ObservationShim")]
+let platformDependencies: [Target.Dependency] = ["ObservationShim"]
 #else
 let ffiTarget: Target = .binaryTarget(name: "CradleFFI", path: "build/CradleFFI.xcframework")
-let linkFFI: [LinkerSetting] = []
+// The static library uses CommonCrypto (Security) and the system proxy settings.
+let linkFFI: [LinkerSetting] = [.linkedFramework("Security"), .linkedFramework("SystemConfiguration")]
+let platformTargets: [Target] = []
+let platformDependencies: [Target.Dependency] = []
 #endif
 
 var products: [Product] = [.library(name: "Cradle", targets: ["Cradle"])]
-var targets: [Target] = [
+var targets: [Target] = platformTargets + [
     ffiTarget,
     .target(
         name: "Cradle",
-        dependencies: ["CradleFFI"],
+        dependencies: ["CradleFFI"] + platformDependencies,
         path: "Sources/Cradle",
         linkerSettings: linkFFI
     ),
     .testTarget(name: "CradleTests", dependencies: ["Cradle"], path: "Tests/CradleTests"),
 ]
 
-// The SwiftUI app only exists where SwiftUI does.
+// The SwiftUI app only exists where SwiftUI does. iOS 17 is the floor
+// because the view models are @Observable.
 #if canImport(Darwin)
 products.append(.executable(name: "CradleApp", targets: ["CradleApp"]))
 targets.append(.executableTarget(name: "CradleApp", dependencies: ["Cradle"], path: "App"))
@@ -35,7 +42,7 @@ targets.append(.executableTarget(name: "CradleApp", dependencies: ["Cradle"], pa
 
 let package = Package(
     name: "Cradle",
-    platforms: [.iOS(.v16), .macOS(.v13)],
+    platforms: [.iOS(.v17), .macOS(.v14)],
     products: products,
     targets: targets
 )

@@ -3,9 +3,11 @@ import Cradle
 import Foundation
 import SwiftUI
 
+/// The iPhone app: opens the core once with the Keychain's key and the
+/// device's zone and locale; every screen renders what the core computes.
 @main
 struct CradleApp: App {
-    private let core: Result<CradleCore, Error> = Result {
+    private let opened: Result<CradleCore, Error> = Result {
         let dir = try FileManager.default.url(
             for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
         // The device's zone and locale are passed in; the core does the dates.
@@ -18,43 +20,35 @@ struct CradleApp: App {
 
     var body: some Scene {
         WindowGroup {
-            switch core {
-            case .success(let core): TodayView(core: core)
+            switch opened {
+            case .success(let core): RootView(core: core)
             case .failure(let error): Text("Cradle could not open its data: \(error.localizedDescription)")
             }
         }
     }
 }
 
-struct TodayView: View {
-    let core: CradleCore
-    @State private var today: Result<TodayScreen, Error>?
+struct RootView: View {
+    @State private var today: TodayModel
+    @State private var cart: CartModel
+    @Environment(\.scenePhase) private var phase
+
+    init(core: CradleCore) {
+        _today = State(initialValue: TodayModel(core: core))
+        _cart = State(initialValue: CartModel(core: core))
+    }
 
     var body: some View {
-        VStack(alignment: .leading, spacing: 12) {
-            Text("Today").font(.largeTitle)
-            switch today {
-            case .success(let screen):
-                if let name = screen.profile?.displayName {
-                    Text("Hello, \(name)! Today is \(screen.date).")
-                } else {
-                    Text("Hello! Today is \(screen.date).")
-                    Text("Welcome to Cradle. Set up your profile to begin.")
-                }
-            case .failure(let error):
-                Text(error.localizedDescription)
-            case nil:
-                ProgressView()
-            }
+        // Her language is the core's (from her profile, else the device's).
+        let s = ShellStrings(today.state.value?.language ?? .en)
+        TabView {
+            NavigationStack { TodayView(state: today.state, s: s).navigationTitle(s.today) }
+                .tabItem { Label(s.today, systemImage: "house") }
+            NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
+                .tabItem { Label(s.cart, systemImage: "cart") }
         }
-        .padding()
-        // One FFI call per refresh, again whenever the core reports a change.
-        .task {
-            today = Result { try core.today() }
-            for await _ in core.changes() {
-                today = Result { try core.today() }
-            }
-        }
+        .task { today.start(); cart.load() }
+        .onChange(of: phase) { _, now in if now == .active { today.refresh() } }
     }
 }
 #endif

@@ -52,3 +52,37 @@ private final class SyncStreamListener: SyncStatusListener, @unchecked Sendable 
         continuation.yield(status)
     }
 }
+
+extension CradleCore {
+    /// When a screen should reload: once as soon as it is listening, then
+    /// after every data change or sync-state change. Subscribing before the
+    /// first load means no change slips between the load and the
+    /// subscription; bursts collapse to one reload (each reads the whole screen).
+    public func refreshes() -> AsyncStream<Void> {
+        AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
+            let changes = subscribe(listener: RefreshListener(continuation))
+            let sync = subscribeSync(listener: RefreshListener(continuation))
+            continuation.yield()
+            continuation.onTermination = { [weak self] _ in
+                _ = self?.unsubscribe(subscription: changes)
+                _ = self?.unsubscribeSync(subscription: sync)
+            }
+        }
+    }
+}
+
+private final class RefreshListener: ChangeListener, SyncStatusListener, @unchecked Sendable {
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init(_ continuation: AsyncStream<Void>.Continuation) {
+        self.continuation = continuation
+    }
+
+    func dataChanged(area: DataArea) {
+        continuation.yield()
+    }
+
+    func syncStatusChanged(status: SyncState) {
+        continuation.yield()
+    }
+}

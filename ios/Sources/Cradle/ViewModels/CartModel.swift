@@ -1,0 +1,72 @@
+import Foundation
+import Observation
+
+/// The cart and checkout. Every change is one core call that returns the
+/// whole cart, so totals, price-change notes and quantity rules all come from
+/// the core. A refused change leaves the cart as it was and shows why.
+@MainActor
+@Observable
+public final class CartModel {
+    public private(set) var cart: Loadable<CartView> = .loading
+    /// The last refused change, until the next one succeeds.
+    public private(set) var problem: Problem?
+    /// Set after `review()`: the repriced cart and its warnings, to confirm.
+    public private(set) var review: CheckoutReview?
+    public private(set) var placed: OrderView?
+    public private(set) var busy = false
+    @ObservationIgnored private let core: CradleCore
+
+    public init(core: CradleCore) {
+        self.core = core
+    }
+
+    public func load() { change { try core.cart() } }
+
+    public func add(sku: String, qty: Int64 = 1) { change { try core.cartAdd(sku: sku, qty: qty) } }
+
+    public func set(sku: String, qty: Int64) { change { try core.cartSet(sku: sku, qty: qty) } }
+
+    public func remove(sku: String) { change { try core.cartRemove(sku: sku) } }
+
+    /// Reprices the cart on the server; warnings are shown before she confirms.
+    public func startReview() async {
+        busy = true
+        defer { busy = false }
+        do {
+            review = try await core.reviewCheckout()
+            problem = nil
+        } catch {
+            problem = Problem(error)
+        }
+    }
+
+    /// Places the reviewed order; a retry after a lost answer is the same order.
+    public func confirm() async {
+        guard let quote = review?.quote else { return }
+        busy = true
+        defer { busy = false }
+        do {
+            placed = try await core.placeOrder(quote: quote)
+            review = nil
+            problem = nil
+            cart = .attempt { try core.cart() }
+        } catch {
+            problem = Problem(error)
+        }
+    }
+
+    private func change(_ call: () throws -> CartView) {
+        switch Loadable.attempt(call) {
+        case .ready(let view):
+            cart = .ready(view)
+            problem = nil
+            review = nil
+        case .failed(let p):
+            problem = p
+            // A cart that never loaded shows the failure in its place.
+            if case .loading = cart { cart = .failed(p) }
+        case .loading:
+            break
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Intentionally empty: the target only supplies a symbol (see shim.cpp).

@@ -1,0 +1,111 @@
+@testable import Cradle
+import Foundation
+import XCTest
+
+/// The screens' view models against the real core, and the shell's words.
+@MainActor
+final class ViewModelTests: DatabaseTestCase {
+    /// The demo mother: 28w0d today (EDD 12 weeks out) with one high reading.
+    private func mother(_ locale: String) throws -> CradleCore {
+        let core = try CradleCore.open(
+            path: path("mother-\(locale).db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: locale)
+        _ = try core.setProfile(profile: ProfileInfo(
+            displayName: locale.hasPrefix("zh") ? "小林" : "Lin", locale: locale, timeZone: "Asia/Shanghai"))
+        var shanghai = Calendar(identifier: .gregorian)
+        shanghai.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let edd = shanghai.date(byAdding: .day, value: 84, to: Date())!
+        let c = shanghai.dateComponents([.year, .month, .day], from: edd)
+        _ = try core.recordDating(dating: .edd(edd: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)))
+        _ = try core.recordBloodPressure(systolic: 142, diastolic: 92, pulse: nil, takenAt: nil)
+        return core
+    }
+
+    /// Waits for the main actor to see `condition`; the limit only stops a hang.
+    private func eventually(_ condition: () -> Bool) async throws {
+        for _ in 0..<600 where !condition() {
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        XCTAssertTrue(condition())
+    }
+
+    func testTodayLoadsInOneCallAndFollowsTheCoresChanges() async throws {
+        let core = try mother("en")
+        let model = TodayModel(core: core)
+        model.start()
+        try await eventually { model.state.value?.pregnancy != nil }
+        let first = try XCTUnwrap(model.state.value)
+        XCTAssertEqual(first.pregnancy?.gestationalAge.weeks, 28)
+        XCTAssertEqual(first.pregnancy?.daysToEdd, 84)
+        XCTAssertEqual(first.nextReminder?.kind, .checkup)
+        XCTAssertEqual(first.flag?.level, "contact_clinic")
+        XCTAssertEqual(first.sync, .signedOut)
+
+        // A more worrying reading reaches Today through the change events.
+        _ = try core.recordBloodPressure(systolic: 165, diastolic: 112, pulse: nil, takenAt: nil)
+        try await eventually { model.state.value?.flag?.level == "seek_care_now" }
+
+        // Ticking the checkup moves "next" on.
+        let checkup = try XCTUnwrap(first.nextReminder?.id)
+        try core.completeReminder(id: checkup)
+        try await eventually { model.state.value?.nextReminder?.id != checkup }
+        await model.stop()
+    }
+
+    func testTheCartFollowsTheCoresRulesAndRefusedChangesChangeNothing() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("zh-Hans-CN")
+        _ = try await core.updateCatalog(serverUrl: server)
+        let model = CartModel(core: core)
+        model.load()
+        XCTAssertEqual(model.cart.value?.lines, [])
+        let sku = try XCTUnwrap(core.searchProducts(text: "叶酸", limit: 1).first?.sku)
+        model.add(sku: sku, qty: 2)
+        let two = try XCTUnwrap(model.cart.value)
+        XCTAssertEqual(two.itemCount, 2)
+        XCTAssertEqual(two.lines.first?.qtyDown, 1)
+        XCTAssertEqual(two.lines.first?.qtyUp, 3)
+
+        model.set(sku: sku, qty: 0)
+        XCTAssertEqual(model.problem?.kind, .invalidInput)
+        XCTAssertEqual(model.problem?.field, "qty")
+        XCTAssertEqual(model.cart.value, two)
+        model.add(sku: "no-such-sku")
+        XCTAssertEqual(model.problem?.kind, .notFound)
+        XCTAssertEqual(model.cart.value, two)
+
+        // Checkout needs her account: review first, then one order.
+        let login = "sw-vm-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        await model.startReview()
+        let review = try XCTUnwrap(model.review)
+        XCTAssertEqual(review.totalText, two.totalText)
+        XCTAssertEqual(ShellStrings(.zhHans).confirm(review), "提交订单 · \(two.totalText)")
+        await model.confirm()
+        let placed = try XCTUnwrap(model.placed)
+        XCTAssertEqual(placed.status, "pending_payment")
+        XCTAssertNil(model.review)
+        XCTAssertEqual(model.cart.value?.lines, [])
+        XCTAssertEqual(try core.orders(), [placed])
+    }
+
+    func testTheShellsWordsInBothLanguages() async throws {
+        let core = try mother("zh-Hans-CN")
+        let t = try core.today()
+        XCTAssertEqual(t.language, .zhHans)
+        let zh = ShellStrings(t.language)
+        let en = ShellStrings(.en)
+        let p = try XCTUnwrap(t.pregnancy)
+        XCTAssertEqual(zh.gestationalAge(p.gestationalAge), "孕 28 周 0 天")
+        XCTAssertEqual(en.gestationalAge(p.gestationalAge), "28 weeks 0 days")
+        XCTAssertEqual(zh.dueIn(p), "预产期 \(p.edd) · 还有 84 天")
+        XCTAssertEqual(en.dueIn(p), "Due \(p.edd) · 84 days to go")
+        XCTAssertEqual(zh.hello("小林"), "小林，你好")
+        XCTAssertEqual(zh.sync(t.sync), "仅保存在本机")
+        XCTAssertEqual(en.sync(.offline(pending: 3)), "Offline · 3 changes will sync later")
+        // A typed core error becomes a sentence, not a crash.
+        let refused = Loadable<CartView>.attempt { try core.cartAdd(sku: "no-such-sku", qty: 1) }
+        guard case .failed(let problem) = refused else { return XCTFail("\(refused)") }
+        XCTAssertEqual(en.problem(problem), "Not found: product")
+        XCTAssertEqual(zh.problem(problem), "未找到：product")
+    }
+}
