@@ -30,10 +30,16 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("byAdding", "date arithmetic"),
     ("addingTimeInterval", "date arithmetic"),
     ("timeIntervalSince", "date arithmetic"),
-    ("Minor", "money in minor units (show the core's *Text fields)"),
+    (
+        "Minor",
+        "money in minor units (show the core's *Text fields)",
+    ),
     ("BigDecimal", "money arithmetic"),
     ("Decimal(", "money arithmetic"),
-    ("NumberFormat", "money or number formatting belongs in the core"),
+    (
+        "NumberFormat",
+        "money or number formatting belongs in the core",
+    ),
     ("/ 100", "unit or money conversion"),
     ("* 100", "unit or money conversion"),
 ];
@@ -46,7 +52,10 @@ const ALLOWED: &[(&str, &str, &str)] = &[(
 )];
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -101,7 +110,11 @@ fn the_shells_hold_no_date_or_money_arithmetic() {
     );
     let mut all = Vec::new();
     for file in &files {
-        let rel = file.strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         all.extend(findings(&rel, &std::fs::read_to_string(file).unwrap()));
     }
     assert!(
@@ -120,5 +133,8 @@ fn the_check_catches_logic_and_honours_the_allow_list() {
     assert_eq!(findings("ios/App/X.swift", swift).len(), 2);
     let bar = "progress = { p.progressPercent.toFloat() / 100f }";
     assert!(findings(ALLOWED[0].0, bar).is_empty());
-    assert_eq!(findings("android/app/src/main/kotlin/Other.kt", bar).len(), 1);
+    assert_eq!(
+        findings("android/app/src/main/kotlin/Other.kt", bar).len(),
+        1
+    );
 }
