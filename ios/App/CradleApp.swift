@@ -31,11 +31,13 @@ struct CradleApp: App {
 struct RootView: View {
     @State private var today: TodayModel
     @State private var cart: CartModel
+    @State private var reminders: RemindersModel
     @Environment(\.scenePhase) private var phase
 
     init(core: CradleCore) {
         _today = State(initialValue: TodayModel(core: core))
         _cart = State(initialValue: CartModel(core: core))
+        _reminders = State(initialValue: RemindersModel(core: core))
     }
 
     var body: some View {
@@ -44,10 +46,12 @@ struct RootView: View {
         TabView {
             NavigationStack { TodayView(state: today.state, s: s).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
+            NavigationStack { RemindersView(model: reminders, s: s).navigationTitle(s.reminders) }
+                .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
                 .tabItem { Label(s.cart, systemImage: "cart") }
         }
-        .task { today.start(); cart.load() }
+        .task { today.start(); reminders.start(); cart.load() }
         .onChange(of: phase) { _, now in if now == .active { today.refresh() } }
     }
 }

@@ -88,6 +88,29 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(try core.orders(), [placed])
     }
 
+    func testRemindersComeFromTheCoreAndFollowHerActions() async throws {
+        let core = try mother("en")
+        let model = RemindersModel(core: core)
+        model.start()
+        try await eventually { model.items.value?.contains { $0.kind == .checkup } == true }
+        let checkup = try XCTUnwrap(model.items.value?.first { $0.kind == .checkup && $0.status == .pending })
+        XCTAssertNotNil(checkup.windowStart)
+        model.complete(checkup.id)
+        XCTAssertEqual(model.items.value?.first { $0.id == checkup.id }?.status, .done)
+
+        // Her own reminder, added elsewhere, arrives through the change events.
+        _ = try core.addReminder(title: "Folic acid", rrule: "FREQ=DAILY", time: "21:00")
+        try await eventually { model.items.value?.contains { $0.kind == .custom } == true }
+        let custom = try XCTUnwrap(model.items.value?.first { $0.kind == .custom })
+        model.snooze(custom.id, minutes: 60)
+        XCTAssertNil(model.problem)
+        model.snooze(custom.id, minutes: 0)
+        XCTAssertEqual(model.problem?.kind, .invalidInput)
+        XCTAssertEqual(ShellStrings(.zhHans).status(.pending), "待完成")
+        XCTAssertEqual(ShellStrings(.en).window("2026-11-03", "2026-11-30"), "Between 2026-11-03 and 2026-11-30")
+        await model.stop()
+    }
+
     func testTheShellsWordsInBothLanguages() async throws {
         let core = try mother("zh-Hans-CN")
         let t = try core.today()

@@ -28,6 +28,23 @@ public struct ShellStrings: Sendable {
     public var review: String { zh ? "核对订单" : "Review order" }
     public var removeShort: String { zh ? "删除" : "Remove" }
     public var progress: String { zh ? "孕期进度" : "Pregnancy progress" }
+    public var reminders: String { zh ? "提醒" : "Reminders" }
+    public var done: String { zh ? "完成" : "Done" }
+    public var skip: String { zh ? "跳过" : "Skip" }
+    public var snoozeHour: String { zh ? "1 小时后" : "In 1 hour" }
+
+    public func window(_ start: String, _ end: String) -> String {
+        zh ? "\(start) 至 \(end)" : "Between \(start) and \(end)"
+    }
+
+    public func status(_ s: ReminderStatus) -> String {
+        switch s {
+        case .pending: return zh ? "待完成" : "To do"
+        case .done: return zh ? "已完成" : "Done"
+        case .skipped: return zh ? "已跳过" : "Skipped"
+        case .snoozed: return zh ? "稍后提醒" : "Snoozed"
+        }
+    }
 
     public func hello(_ name: String?) -> String {
         switch (zh, name) {

@@ -12,7 +12,9 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
+import androidx.compose.ui.test.onFirst
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.onRoot
@@ -21,11 +23,13 @@ import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.CradleApp
+import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.RemindersViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -80,6 +84,32 @@ class ScreensTest {
         onNodeWithText("3 items", substring = true).assertIsDisplayed()
         onNodeWithText("Review order").assertIsDisplayed()
         assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
+    }
+
+    @Test
+    fun `reminders render in English`() = reminders("en") {
+        onNodeWithText("Reminders").assertIsDisplayed()
+        onAllNodesWithText("Between", substring = true).onFirst().assertIsDisplayed()
+        onAllNodesWithText("To do").onFirst().assertIsDisplayed()
+        onAllNodesWithContentDescription("Done:", substring = true).onFirst().assertIsDisplayed()
+    }
+
+    @Test
+    fun `reminders render in Chinese`() = reminders("zh-Hans-CN") {
+        onNodeWithText("提醒").assertIsDisplayed()
+        onAllNodesWithText("待完成").onFirst().assertIsDisplayed()
+        onAllNodesWithText("跳过").onFirst().assertIsDisplayed()
+    }
+
+    private fun reminders(locale: String, checks: DesktopComposeUiTest.() -> Unit) {
+        mother(dir, locale).use { core ->
+            val vm = RemindersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("reminders-$locale", Strings.of(core.today().language), checks = checks) {
+                val state by vm.state.collectAsState()
+                RemindersContent(state, onDone = {}, onSkip = {}, onSnooze = {})
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cradle.app.ui
 import androidx.compose.foundation.layout.Box
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Home
+import androidx.compose.material.icons.filled.Notifications
 import androidx.compose.material.icons.filled.ShoppingCart
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Icon
@@ -25,6 +26,7 @@ import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.TodayViewModel
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Language
@@ -35,6 +37,8 @@ fun CradleApp(core: CradleCore) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
     val cart = remember(core) { CartViewModel(core) }
+    val reminders = remember(core) { RemindersViewModel(core, scope).also { it.start() } }
+    val remindersState by reminders.state.collectAsState()
     LaunchedEffect(cart) { cart.load() }
     val todayState by today.state.collectAsState()
     val cartState by cart.state.collectAsState()
@@ -52,7 +56,15 @@ fun CradleApp(core: CradleCore) {
                                 selected = tab == t,
                                 onClick = { tab = t },
                                 icon = { Icon(t.icon, contentDescription = null) },
-                                label = { Text(if (t == Tab.Today) s.today else s.cart) },
+                                label = {
+                                    Text(
+                                        when (t) {
+                                            Tab.Today -> s.today
+                                            Tab.Reminders -> s.reminders
+                                            Tab.Cart -> s.cart
+                                        },
+                                    )
+                                },
                             )
                         }
                     }
@@ -65,6 +77,12 @@ fun CradleApp(core: CradleCore) {
                             is Loadable.Failed -> Text(s.problem(st.error), color = MaterialTheme.colorScheme.error)
                             is Loadable.Ready -> TodayContent(st.value)
                         }
+                        Tab.Reminders -> RemindersContent(
+                            remindersState,
+                            onDone = { id -> scope.launch { reminders.complete(id) } },
+                            onSkip = { id -> scope.launch { reminders.skip(id) } },
+                            onSnooze = { id -> scope.launch { reminders.snooze(id, 60u) } },
+                        )
                         Tab.Cart -> CartContent(
                             cartState,
                             onSet = { sku, qty -> scope.launch { cart.set(sku, qty) } },
@@ -81,5 +99,6 @@ fun CradleApp(core: CradleCore) {
 
 private enum class Tab(val icon: ImageVector) {
     Today(Icons.Filled.Home),
+    Reminders(Icons.Filled.Notifications),
     Cart(Icons.Filled.ShoppingCart),
 }

@@ -3,6 +3,7 @@ package org.cradle.app.ui
 import androidx.compose.runtime.staticCompositionLocalOf
 import org.cradle.viewmodel.Problem
 import uniffi.cradle.Language
+import uniffi.cradle.ReminderStatus
 import uniffi.cradle.SyncState
 
 /**
@@ -41,6 +42,12 @@ data class Strings(
     val ordered: (String) -> String,
     val problem: (Problem) -> String,
     val loading: String,
+    val reminders: String,
+    val window: (String, String) -> String,
+    val status: (ReminderStatus) -> String,
+    val done: String,
+    val skip: String,
+    val snoozeHour: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -75,6 +82,19 @@ data class Strings(
             ordered = { id -> "Order placed: $id" },
             problem = { p -> problemEn(p) },
             loading = "Loading…",
+            reminders = "Reminders",
+            window = { a, b -> "Between $a and $b" },
+            status = { st ->
+                when (st) {
+                    ReminderStatus.PENDING -> "To do"
+                    ReminderStatus.DONE -> "Done"
+                    ReminderStatus.SKIPPED -> "Skipped"
+                    ReminderStatus.SNOOZED -> "Snoozed"
+                }
+            },
+            done = "Done",
+            skip = "Skip",
+            snoozeHour = "In 1 hour",
         )
 
         val ZH_HANS = Strings(
@@ -107,6 +127,19 @@ data class Strings(
             ordered = { id -> "已下单：$id" },
             problem = { p -> problemZh(p) },
             loading = "加载中…",
+            reminders = "提醒",
+            window = { a, b -> "$a 至 $b" },
+            status = { st ->
+                when (st) {
+                    ReminderStatus.PENDING -> "待完成"
+                    ReminderStatus.DONE -> "已完成"
+                    ReminderStatus.SKIPPED -> "已跳过"
+                    ReminderStatus.SNOOZED -> "稍后提醒"
+                }
+            },
+            done = "完成",
+            skip = "跳过",
+            snoozeHour = "1 小时后",
         )
     }
 }

@@ -1,0 +1,67 @@
+package org.cradle.viewmodel
+
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.cradle.core.refreshes
+import uniffi.cradle.CradleCore
+import uniffi.cradle.ReminderItem
+
+/**
+ * Reminders: the core's list for the coming weeks (checkups, vaccines and
+ * her own), and the actions on one item. Which items exist, when they are
+ * due and what "done" records are the core's; this only asks and shows.
+ */
+class RemindersViewModel(
+    private val core: CradleCore,
+    private val scope: CoroutineScope,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+) {
+    data class State(
+        val items: Loadable<List<ReminderItem>> = Loadable.Loading,
+        /** The last refused action, until the next one succeeds. */
+        val problem: Problem? = null,
+    )
+
+    private val _state = MutableStateFlow(State())
+    val state: StateFlow<State> = _state.asStateFlow()
+    private var watching: Job? = null
+
+    /** Loads the list and keeps it current until [stop]. */
+    fun start() {
+        if (watching != null) return
+        watching = scope.launch { core.refreshes().collect { refresh() } }
+    }
+
+    /** Stops listening; returns once unsubscribed, so the core can be closed after. */
+    suspend fun stop() {
+        watching?.cancelAndJoin()
+        watching = null
+    }
+
+    suspend fun refresh() {
+        // The core's default window: today and the next 30 days.
+        val items = withContext(io) { attempt { core.reminders(null, null) } }.toLoadable()
+        _state.update { it.copy(items = items) }
+    }
+
+    suspend fun complete(id: String) = act { core.completeReminder(id) }
+
+    suspend fun skip(id: String) = act { core.skipReminder(id) }
+
+    suspend fun snooze(id: String, minutes: UInt) = act { core.snoozeReminder(id, minutes) }
+
+    private suspend fun act(call: () -> Unit) {
+        val result = withContext(io) { attempt(call) }
+        _state.update { s -> s.copy(problem = result.exceptionOrNull()?.let { (it as ProblemException).problem }) }
+        if (result.isSuccess) refresh()
+    }
+}

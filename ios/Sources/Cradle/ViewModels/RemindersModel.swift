@@ -1,0 +1,57 @@
+import Foundation
+import Observation
+
+/// Reminders: the core's list for the coming weeks (checkups, vaccines and
+/// her own), and the actions on one item. Which items exist, when they are
+/// due and what "done" records are the core's; this only asks and shows.
+@MainActor
+@Observable
+public final class RemindersModel {
+    public private(set) var items: Loadable<[ReminderItem]> = .loading
+    /// The last refused action, until the next one succeeds.
+    public private(set) var problem: Problem?
+    @ObservationIgnored private let core: CradleCore
+    @ObservationIgnored private var watching: Task<Void, Never>?
+
+    public init(core: CradleCore) {
+        self.core = core
+    }
+
+    /// Loads the list and keeps it current until `stop()`.
+    public func start() {
+        guard watching == nil else { return }
+        let refreshes = core.refreshes()
+        watching = Task { [weak self] in
+            for await _ in refreshes {
+                self?.refresh()
+            }
+        }
+    }
+
+    public func stop() async {
+        watching?.cancel()
+        await watching?.value
+        watching = nil
+    }
+
+    /// The core's default window: today and the next 30 days.
+    public func refresh() {
+        items = .attempt { try core.reminders(from: nil, to: nil) }
+    }
+
+    public func complete(_ id: String) { act { try core.completeReminder(id: id) } }
+
+    public func skip(_ id: String) { act { try core.skipReminder(id: id) } }
+
+    public func snooze(_ id: String, minutes: UInt32) { act { try core.snoozeReminder(id: id, minutes: minutes) } }
+
+    private func act(_ call: () throws -> Void) {
+        do {
+            try call()
+            problem = nil
+            refresh()
+        } catch {
+            problem = Problem(error)
+        }
+    }
+}
