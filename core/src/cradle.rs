@@ -76,15 +76,15 @@ pub struct Today {
     /// The next checkup, vaccine or custom reminder still to do, within
     /// [`TODAY_LOOKAHEAD_DAYS`].
     pub next_reminder: Option<Item>,
-    /// The most urgent insight, if any (`insights()` orders by urgency).
+    /// The most urgent insight now, if any (`insights()` orders by urgency);
+    /// like `sync`, it is about the present even for `today_on` another date.
     pub flag: Option<Insight>,
     pub sync: sync::SyncStatus,
 }
 
-/// How far ahead Today looks for the next reminder: the longest gap between
-/// prenatal visits in the CMA 2018 schedule is 8 weeks (weeks 20–28 fall
-/// inside it), and vaccine doses are at most 6 months apart, so a 90-day
-/// window always finds the next one in the first year.
+/// How far ahead Today looks for the next reminder. Beyond it (the long gaps
+/// between later childhood vaccines) Today shows nothing due, and the
+/// Reminders screen and notification plan still carry the next item.
 pub const TODAY_LOOKAHEAD_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
