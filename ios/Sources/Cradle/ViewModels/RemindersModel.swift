@@ -11,27 +11,21 @@ public final class RemindersModel {
     /// The last refused action, until the next one succeeds.
     public private(set) var problem: Problem?
     @ObservationIgnored private let core: CradleCore
-    @ObservationIgnored private var watching: Task<Void, Never>?
+    @ObservationIgnored private let watch: Watch
 
     public init(core: CradleCore) {
         self.core = core
+        watch = Watch(core: core)
     }
 
     /// Loads the list and keeps it current until `stop()`.
     public func start() {
-        guard watching == nil else { return }
-        let refreshes = core.refreshes()
-        watching = Task { [weak self] in
-            for await _ in refreshes {
-                self?.refresh()
-            }
-        }
+        watch.start { [weak self] in self?.refresh() }
     }
 
+    /// Stops listening; returns once unsubscribed, so the core can be released after.
     public func stop() async {
-        watching?.cancel()
-        await watching?.value
-        watching = nil
+        await watch.stop()
     }
 
     /// The core's default window: today and the next 30 days.

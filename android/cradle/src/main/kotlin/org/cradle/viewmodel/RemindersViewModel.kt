@@ -3,15 +3,11 @@ package org.cradle.viewmodel
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import org.cradle.core.refreshes
 import uniffi.cradle.CradleCore
 import uniffi.cradle.ReminderItem
 
@@ -22,7 +18,7 @@ import uniffi.cradle.ReminderItem
  */
 class RemindersViewModel(
     private val core: CradleCore,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
     private val io: CoroutineDispatcher = Dispatchers.IO,
 ) {
     data class State(
@@ -33,19 +29,13 @@ class RemindersViewModel(
 
     private val _state = MutableStateFlow(State())
     val state: StateFlow<State> = _state.asStateFlow()
-    private var watching: Job? = null
+    private val watch = Watch(core, scope) { refresh() }
 
     /** Loads the list and keeps it current until [stop]. */
-    fun start() {
-        if (watching != null) return
-        watching = scope.launch { core.refreshes().collect { refresh() } }
-    }
+    fun start() = watch.start()
 
     /** Stops listening; returns once unsubscribed, so the core can be closed after. */
-    suspend fun stop() {
-        watching?.cancelAndJoin()
-        watching = null
-    }
+    suspend fun stop() = watch.stop()
 
     suspend fun refresh() {
         // The core's default window: today and the next 30 days.

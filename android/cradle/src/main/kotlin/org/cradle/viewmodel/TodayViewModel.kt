@@ -3,14 +3,10 @@ package org.cradle.viewmodel
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import org.cradle.core.refreshes
 import uniffi.cradle.CradleCore
 import uniffi.cradle.TodayScreen
 
@@ -21,24 +17,18 @@ import uniffi.cradle.TodayScreen
  */
 class TodayViewModel(
     private val core: CradleCore,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
     private val io: CoroutineDispatcher = Dispatchers.IO,
 ) {
     private val _state = MutableStateFlow<Loadable<TodayScreen>>(Loadable.Loading)
     val state: StateFlow<Loadable<TodayScreen>> = _state.asStateFlow()
-    private var watching: Job? = null
+    private val watch = Watch(core, scope) { refresh() }
 
     /** Loads Today and keeps it current until [stop]. */
-    fun start() {
-        if (watching != null) return
-        watching = scope.launch { core.refreshes().collect { refresh() } }
-    }
+    fun start() = watch.start()
 
     /** Stops listening; returns once unsubscribed, so the core can be closed after. */
-    suspend fun stop() {
-        watching?.cancelAndJoin()
-        watching = null
-    }
+    suspend fun stop() = watch.stop()
 
     suspend fun refresh() {
         _state.value = withContext(io) { attempt { core.today() } }.toLoadable()
