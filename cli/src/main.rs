@@ -6,6 +6,7 @@ mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
 use cradle_core::clinic;
+use cradle_core::consent::Purpose;
 use cradle_core::records::gain::Baseline;
 use cradle_core::records::growth::Sex;
 use cradle_core::records::journal::{Entry, Filter};
@@ -142,6 +143,12 @@ enum Command {
         /// female or male
         sex: String,
     },
+    /// What you agree to, per purpose: sync, shop, notifications (nothing
+    /// is assumed; each can be withdrawn)
+    Consent {
+        #[command(subcommand)]
+        action: Option<ConsentAction>,
+    },
     /// Your account on a Cradle server, for sync between your devices
     Account {
         #[command(subcommand)]
@@ -188,6 +195,14 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ConsentAction {
+    /// Agree to a purpose: sync, shop or notifications
+    Grant { purpose: String },
+    /// Withdraw it
+    Withdraw { purpose: String },
 }
 
 #[derive(Subcommand)]
@@ -904,6 +919,15 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             };
             out.contractions(&timer);
         }
+        Command::Consent { action } => out.consents(&match action {
+            None => cradle.consents()?,
+            Some(ConsentAction::Grant { purpose }) => {
+                cradle.set_consent(Purpose::parse(&purpose)?, true)?
+            }
+            Some(ConsentAction::Withdraw { purpose }) => {
+                cradle.set_consent(Purpose::parse(&purpose)?, false)?
+            }
+        }),
         Command::Account { action } => account(&cradle, action, out)?,
         Command::Shop { action } => match action {
             ShopAction::Update { server } => {

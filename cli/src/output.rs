@@ -2,7 +2,8 @@
 //! Errors go to stderr with a non-zero exit code either way. Everything
 //! printed is computed by the core; this file only words and lays it out.
 
-use cradle_core::clock::zone_name;
+use cradle_core::clock::{whole_seconds, zone_name};
+use cradle_core::consent::Consent;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
 use cradle_core::records::journal::JournalEntry;
@@ -450,6 +451,32 @@ impl Output {
         say!("Only this code can open your synced health records on a new device.");
     }
 
+    pub fn consents(&self, list: &[Consent]) {
+        if self.json {
+            self.print_json(Value::Array(
+                list.iter()
+                    .map(|c| {
+                        json!({
+                            "purpose": c.purpose.as_str(),
+                            "granted": c.granted,
+                            "answered_at": c.answered_at.map(|t| t.to_string()),
+                            "notice": c.notice,
+                        })
+                    })
+                    .collect(),
+            ));
+            return;
+        }
+        for c in list {
+            let state = match (c.granted, c.answered_at.map(whole_seconds)) {
+                (true, Some(at)) => format!("granted {at}"),
+                (false, Some(at)) => format!("withdrawn {at}"),
+                _ => "not asked".to_owned(),
+            };
+            say!("{:<14} {state}", c.purpose.as_str());
+        }
+    }
+
     pub fn sync_status(&self, s: &SyncStatus) {
         if self.json {
             self.print_json(sync_json(s));
@@ -479,6 +506,9 @@ impl Output {
             }
             SyncStatus::SignInRequired { pending } => say!(
                 "Sign in again to sync; {pending} change(s) are kept until then: cradle account login"
+            ),
+            SyncStatus::Paused { pending } => say!(
+                "Sync is paused: you withdrew consent. {pending} change(s) stay on this device; resume with: cradle consent grant sync"
             ),
             SyncStatus::Error {
                 reason, pending, ..
@@ -773,6 +803,9 @@ impl Output {
                 CradleError::Server { .. } => ("server", None),
                 CradleError::WrongKey => ("wrong_key", None),
                 CradleError::SignInRequired => ("sign_in_required", None),
+                CradleError::ConsentRequired { purpose } => {
+                    ("consent_required", Some(purpose.as_str()))
+                }
             };
             let body = json!({"error": {"kind": kind, "field": field, "message": e.to_string()}});
             eprintln!(
@@ -912,6 +945,7 @@ fn sync_json(s: &SyncStatus) -> Value {
             json!({"last_synced_at": last_synced_at.to_string()}),
         ),
         SyncStatus::SignInRequired { pending } => ("sign_in_required", json!({"pending": pending})),
+        SyncStatus::Paused { pending } => ("paused", json!({"pending": pending})),
         SyncStatus::Error {
             reason,
             pending,

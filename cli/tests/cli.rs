@@ -1,6 +1,6 @@
 //! The `cradle` binary, run as a user or a script would run it.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -474,18 +474,25 @@ fn reminders_contract_list_add_done_snooze_and_plan() {
         }
     }
 
-    let plan = json(&cradle(
+    let plan_args = [
+        "--json",
+        "notifications",
+        "plan",
+        "--limit",
+        "5",
+        "--now",
+        "2030-01-01T00:00:00Z",
+    ];
+    // Nothing reaches the lock screen before she agrees to it.
+    assert_eq!(json(&cradle(&db, &plan_args)), json!([]));
+    let consents = json(&cradle(
         &db,
-        &[
-            "--json",
-            "notifications",
-            "plan",
-            "--limit",
-            "5",
-            "--now",
-            "2030-01-01T00:00:00Z",
-        ],
+        &["--json", "consent", "grant", "notifications"],
     ));
+    assert_eq!(consents[2]["purpose"], "notifications");
+    assert_eq!(consents[2]["granted"], true);
+    assert_eq!(consents[0]["answered_at"], Value::Null, "sync never asked");
+    let plan = json(&cradle(&db, &plan_args));
     let plan = plan.as_array().unwrap();
     assert_eq!(plan.len(), 5);
     let times: Vec<_> = plan
@@ -749,4 +756,14 @@ fn entries_and_the_clinic_export() {
     let bundle: Value = serde_json::from_str(&std::fs::read_to_string(&fhir).unwrap()).unwrap();
     assert_eq!(bundle["resourceType"], "Bundle");
     assert!(!bundle.to_string().contains("Lin"), "no name unless chosen");
+}
+
+#[test]
+fn sync_without_consent_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cradle(&dir.path().join("c.db"), &["--json", "sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert_eq!(err["error"]["kind"], "consent_required");
+    assert_eq!(err["error"]["field"], "sync");
 }

@@ -3,6 +3,7 @@
 
 use crate::clinic;
 use crate::clock::{self, Clock, SystemClock};
+use crate::consent::{self, Purpose};
 use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
@@ -338,7 +339,8 @@ impl Cradle {
         })
     }
 
-    /// The next `limit` notifications after `now` (default: the clock's now).
+    /// The next `limit` notifications after `now` (default: the clock's now);
+    /// none without her consent to notifications.
     pub fn notification_plan(
         &self,
         now: Option<Timestamp>,
@@ -346,18 +348,31 @@ impl Cradle {
     ) -> Result<Vec<Notification>> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        let inputs = reminders::load(&db, c.language, &self.rules)?;
-        notify::plan(&inputs, now.unwrap_or(c.now), &c.zone, limit)
+        self.plan(&db, &c, now.unwrap_or(c.now), limit)
     }
 
     /// The notification plan as a change against the plan last returned
-    /// here: ids to add and ids to cancel.
+    /// here: ids to add and ids to cancel (all of them once she withdraws
+    /// consent).
     pub fn notification_plan_diff(&self, limit: usize) -> Result<PlanDiff> {
         self.write(&[], |tx, c| {
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            let plan = notify::plan(&inputs, c.now, &c.zone, limit)?;
+            let plan = self.plan(tx, c, c.now, limit)?;
             notify::diff_and_save(tx, plan)
         })
+    }
+
+    fn plan(
+        &self,
+        db: &Connection,
+        c: &Ctx,
+        now: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Notification>> {
+        if !consent::granted(db, Purpose::Notifications)? {
+            return Ok(Vec::new());
+        }
+        let inputs = reminders::load(db, c.language, &self.rules)?;
+        notify::plan(&inputs, now, &c.zone, limit)
     }
 
     /// Records a measurement taken at `taken_at` (default: now); returns its id.

@@ -34,6 +34,9 @@ pub enum Error {
     /// are kept until the user signs in again.
     #[error("sign in again to sync")]
     SignInRequired,
+    /// She has not agreed to this purpose (or withdrew); the shell asks.
+    #[error("this needs her consent to {0}")]
+    ConsentRequired(crate::consent::Purpose),
 }
 
 impl Error {
@@ -68,6 +71,8 @@ pub enum CradleError {
     WrongKey,
     #[error("sign in again to sync")]
     SignInRequired,
+    #[error("this needs her consent to {purpose}")]
+    ConsentRequired { purpose: crate::consent::Purpose },
 }
 
 impl From<Error> for CradleError {
@@ -89,6 +94,7 @@ impl From<Error> for CradleError {
             Error::Server { status } => CradleError::Server { status },
             Error::WrongKey => CradleError::WrongKey,
             Error::SignInRequired => CradleError::SignInRequired,
+            Error::ConsentRequired(purpose) => CradleError::ConsentRequired { purpose },
         }
     }
 }

@@ -9,6 +9,7 @@ compile_error!(
 pub mod api;
 pub mod clinic;
 pub mod clock;
+pub mod consent;
 pub mod error;
 pub mod events;
 mod privacy;

@@ -4,6 +4,7 @@
 pub mod proxy;
 
 use cradle_core::clock::SystemClock;
+use cradle_core::consent::Purpose;
 use cradle_core::records::Measurement;
 use cradle_core::storage::DbKey;
 use cradle_core::sync::SyncOptions;
@@ -262,10 +263,15 @@ impl Device {
         Self::with_options(quick_sync())
     }
 
+    /// A new device whose user agreed to sync and the shop at onboarding,
+    /// as every test here needs; tests of refusal withdraw them.
     pub fn with_options(sync: SyncOptions) -> Device {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let key = DbKey::generate().expect("a key");
         let cradle = Self::open(dir.path(), &key, sync);
+        for purpose in [Purpose::Sync, Purpose::Shop] {
+            cradle.set_consent(purpose, true).expect("consent recorded");
+        }
         Device { cradle, dir, key }
     }
 

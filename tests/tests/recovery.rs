@@ -4,7 +4,7 @@
 
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, PASSWORD, Server, binary, pair, record_bp, systolics};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -33,6 +33,15 @@ fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
     serde_json::from_slice(&ok(db, &all).stdout).unwrap()
+}
+
+/// Two CLI databases whose user agreed to sync.
+fn devices(dir: &tempfile::TempDir) -> (PathBuf, PathBuf) {
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    for db in [&a, &b] {
+        ok(db, &["consent", "grant", "sync"]);
+    }
+    (a, b)
 }
 
 /// `PRAGMA integrity_check` on the CLI's encrypted database.
@@ -65,7 +74,7 @@ fn wait_for_requests(proxy: &Proxy, n: u64) {
 fn the_cli_contract_register_sync_status_and_login_elsewhere() {
     let server = Server::start();
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let (a, b) = devices(&dir);
     let status = json(&a, &["sync", "status"]);
     assert_eq!(status["state"], "signed_out");
     let code = json(
@@ -117,7 +126,7 @@ fn killed_while_pushing_then_the_next_sync_converges() {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let (a, b) = devices(&dir);
     let code = json(
         &a,
         &[
@@ -169,7 +178,7 @@ fn killed_between_pulled_pages_then_the_next_sync_converges() {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let (a, b) = devices(&dir);
     let code = json(
         &a,
         &[

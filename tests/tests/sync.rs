@@ -441,3 +441,38 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
     assert!(on_a.pregnancy.is_none());
     assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
 }
+
+#[tokio::test]
+async fn withdrawing_consent_pauses_sync_and_nothing_leaves_the_device() {
+    use cradle_core::consent::Purpose;
+    let server = Server::start();
+    let (a, b) = pair(&server.url, &server.url).await;
+    a.cradle.sync_now().await.unwrap();
+
+    a.cradle.set_consent(Purpose::Sync, false).unwrap();
+    record_bp(&a.cradle, 131, 84);
+    assert_eq!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Paused { pending: 1 },
+        "the reading waits on this device"
+    );
+    assert!(matches!(
+        a.cradle.sync_now().await,
+        Err(Error::ConsentRequired(Purpose::Sync))
+    ));
+    b.cradle.sync_now().await.unwrap();
+    assert!(
+        blood_pressures(&b.cradle).is_empty(),
+        "the server never had it"
+    );
+
+    // Granting again resumes where it stopped.
+    a.cradle.set_consent(Purpose::Sync, true).unwrap();
+    assert!(matches!(
+        a.cradle.sync_status().unwrap(),
+        SyncStatus::Waiting { pending: 1, .. }
+    ));
+    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(blood_pressures(&b.cradle), vec![(131, 84)]);
+}

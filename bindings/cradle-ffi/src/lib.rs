@@ -7,6 +7,7 @@
 
 use cradle_core::api::Traceability;
 use cradle_core::clinic;
+use cradle_core::consent::{Consent, Purpose};
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::gain::Baseline;
@@ -50,6 +51,14 @@ pub enum CradleError {
     Server { status: u16 },
     WrongKey,
     SignInRequired,
+    ConsentRequired { purpose: Purpose },
+}
+
+#[uniffi::remote(Enum)]
+pub enum Purpose {
+    Sync,
+    Shop,
+    Notifications,
 }
 
 #[uniffi::remote(Enum)]
@@ -900,6 +909,27 @@ pub struct ServerHealth {
     pub version: String,
 }
 
+/// One purpose she is asked about; `answered_at_epoch_ms` is `None` until asked.
+#[derive(uniffi::Record)]
+pub struct ConsentInfo {
+    pub purpose: Purpose,
+    pub granted: bool,
+    pub answered_at_epoch_ms: Option<i64>,
+    /// The privacy notice version she answered under.
+    pub notice: Option<u32>,
+}
+
+impl From<Consent> for ConsentInfo {
+    fn from(c: Consent) -> Self {
+        Self {
+            purpose: c.purpose,
+            granted: c.granted,
+            answered_at_epoch_ms: c.answered_at.map(|t| t.as_millisecond()),
+            notice: c.notice,
+        }
+    }
+}
+
 #[derive(uniffi::Object)]
 pub struct CradleCore {
     core: Cradle,
@@ -938,6 +968,21 @@ impl CradleCore {
                 &profile.time_zone,
             )?
             .into())
+    }
+
+    /// Sync, shop and notifications, in the order onboarding asks them.
+    pub fn consents(&self) -> Result<Vec<ConsentInfo>> {
+        Ok(self.core.consents()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Grants or withdraws one purpose; returns all of them.
+    pub fn set_consent(&self, purpose: Purpose, granted: bool) -> Result<Vec<ConsentInfo>> {
+        Ok(self
+            .core
+            .set_consent(purpose, granted)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
     }
 
     pub fn today(&self) -> Result<TodayScreen> {
@@ -1342,6 +1387,10 @@ pub enum SyncState {
     SignInRequired {
         pending: u64,
     },
+    /// She withdrew consent to sync; changes stay on the device.
+    Paused {
+        pending: u64,
+    },
     Error {
         reason: String,
         pending: u64,
@@ -1366,6 +1415,7 @@ impl From<SyncStatus> for SyncState {
                 last_synced_at_epoch_ms: last_synced_at.as_millisecond(),
             },
             SyncStatus::SignInRequired { pending } => SyncState::SignInRequired { pending },
+            SyncStatus::Paused { pending } => SyncState::Paused { pending },
             SyncStatus::Error {
                 reason,
                 pending,

@@ -6,6 +6,7 @@ use super::{CURRENCY, cart, catalog, format_money};
 use crate::api::{
     ApiError, CartItem, Order, OrderItem, PlaceOrder, ReturnRequest, ValidateCart, Validation,
 };
+use crate::consent::Purpose;
 use crate::cradle::Cradle;
 use crate::error::{Error, Result};
 use crate::events::DataArea;
@@ -219,7 +220,7 @@ impl Cradle {
     /// confirm; a new price she is shown becomes the price she saw. Needs
     /// the network and a signed-in account.
     pub async fn review_checkout(&self) -> Result<CheckoutReview> {
-        let (client, token) = self.session()?;
+        let (client, token) = self.shop_session()?;
         let items: Vec<CartItem> = cart::lines(&self.db())?
             .into_iter()
             .map(|l| CartItem {
@@ -281,7 +282,7 @@ impl Cradle {
     /// An earlier attempt whose answer never came is settled first, under
     /// its own id, so nothing is ordered twice.
     pub async fn place_order(&self, quote: &str) -> Result<OrderView> {
-        let (client, token) = self.session()?;
+        let (client, token) = self.shop_session()?;
         // Read, and the lock released, before anything awaits.
         let earlier = pending(&self.db())?;
         if let Some((id, body)) = earlier {
@@ -381,7 +382,7 @@ impl Cradle {
     /// Pays an order through the server's payment provider (a sandbox on
     /// the reference server).
     pub async fn pay_order(&self, id: &str) -> Result<OrderView> {
-        let (client, token) = self.session()?;
+        let (client, token) = self.shop_session()?;
         let order = client.pay_order(&token, id).await.map_err(order_error)?;
         self.write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
         self.view(&order)
@@ -397,6 +398,7 @@ impl Cradle {
         reason: &str,
         note: Option<&str>,
     ) -> Result<OrderView> {
+        self.require_consent(Purpose::Shop)?;
         let order = self
             .stored_order(order_id)?
             .ok_or(Error::NotFound("order"))?;
@@ -466,7 +468,7 @@ impl Cradle {
             )?;
             Ok(())
         })?;
-        if let Ok((client, token)) = self.session() {
+        if let Ok((client, token)) = self.shop_session() {
             self.send_returns(&client, &token).await?;
         }
         let order = self
@@ -555,7 +557,7 @@ impl Cradle {
     /// Fetches her orders (status, tracking) from the server, after sending
     /// any returns made offline.
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
-        let (client, token) = self.session()?;
+        let (client, token) = self.shop_session()?;
         self.send_returns(&client, &token).await?;
         let list = client.orders(&token).await?;
         self.write(&[DataArea::Shop], |tx, _| {

@@ -12,6 +12,7 @@ pub mod crypto;
 mod outbox;
 
 use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
+use crate::consent::{self, Purpose};
 use crate::cradle::Cradle;
 use crate::error::{Error, Result};
 use crypto::SyncKey;
@@ -70,6 +71,11 @@ pub enum SyncStatus {
     },
     /// The server refused this device's session; queued changes are kept.
     SignInRequired {
+        pending: u64,
+    },
+    /// Linked, but she withdrew consent to sync: nothing leaves the device,
+    /// and changes keep queueing until she grants it again.
+    Paused {
         pending: u64,
     },
     Error {
@@ -186,6 +192,7 @@ impl Cradle {
         password: &str,
         device: &str,
     ) -> Result<String> {
+        self.require_consent(Purpose::Sync)?;
         if self.link()?.is_some() {
             return Err(Error::invalid(
                 "account",
@@ -221,6 +228,7 @@ impl Cradle {
         device: &str,
         recovery_code: Option<&str>,
     ) -> Result<()> {
+        self.require_consent(Purpose::Sync)?;
         let client = self.account_client(server_url)?;
         let existing = self.link()?;
         let key = match (&existing, recovery_code) {
@@ -264,9 +272,10 @@ impl Cradle {
         Ok(())
     }
 
-    /// The linked account's server and session, for calls made as her
-    /// (checkout, orders).
-    pub(crate) fn session(&self) -> Result<(Client, String)> {
+    /// The linked account's server and session, for the shop's calls made
+    /// as her (checkout, orders, returns): these need her consent to the shop.
+    pub(crate) fn shop_session(&self) -> Result<(Client, String)> {
+        self.require_consent(Purpose::Shop)?;
         let link = self
             .link()?
             .ok_or_else(|| Error::invalid("account", "sign in to order"))?;
@@ -425,6 +434,7 @@ impl Cradle {
             Some(SyncStatus::SignInRequired { .. }) => SyncStatus::SignInRequired {
                 pending: outbox::pending(&db)?,
             },
+            Some(SyncStatus::Paused { .. }) => status_at_rest(&db)?,
             Some(SyncStatus::Error {
                 reason,
                 retry_after_secs,
@@ -503,6 +513,10 @@ impl Cradle {
     /// second call waits for the first and then syncs again.
     pub async fn sync_now(&self) -> Result<SyncReport> {
         let _one = self.sync.running.lock().await;
+        if let Err(e) = self.require_consent(Purpose::Sync) {
+            self.refresh_status()?;
+            return Err(e);
+        }
         let link = match self.link()? {
             Some(l) => l,
             None => {
@@ -715,6 +729,9 @@ fn status_at_rest(conn: &Connection) -> Result<SyncStatus> {
         return Ok(SyncStatus::SignedOut);
     };
     let pending = outbox::pending(conn)?;
+    if !consent::granted(conn, Purpose::Sync)? {
+        return Ok(SyncStatus::Paused { pending });
+    }
     if link.token.is_none() {
         return Ok(SyncStatus::SignInRequired { pending });
     }

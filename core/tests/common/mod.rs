@@ -5,6 +5,7 @@
 //! integration tests.
 
 use cradle_core::clock::FixedClock;
+use cradle_core::consent::Purpose;
 use cradle_core::storage::DbKey;
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::{Config, Cradle};
@@ -17,7 +18,8 @@ pub struct App {
     pub cradle: Cradle,
 }
 
-/// A user in `zone` (English) whose clock reads `now` (RFC 3339).
+/// A user in `zone` (English) whose clock reads `now` (RFC 3339), who
+/// agreed to notifications at onboarding (the reminder tests plan them).
 pub fn app(zone: &str, now: &str) -> App {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(now.parse().unwrap()));
@@ -27,6 +29,7 @@ pub fn app(zone: &str, now: &str) -> App {
         .with_clock(clock.clone());
     let cradle = Cradle::open(dir.path().join("cradle.db"), config).unwrap();
     cradle.set_profile(None, "en", zone).unwrap();
+    cradle.set_consent(Purpose::Notifications, true).unwrap();
     App {
         _dir: dir,
         clock,

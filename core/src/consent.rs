@@ -1,0 +1,137 @@
+//! Consent per purpose, as PIPL asks for sensitive personal information:
+//! separate consent for each purpose (art. 29), given freely and explicitly
+//! (art. 14), and as easy to withdraw as to give (art. 15). Nothing is
+//! assumed: a purpose never asked is refused.
+//!
+//! Without consent the app still works on the device (art. 16): records,
+//! reminders and the cart are local. What a purpose gates is the processing
+//! that needs it:
+//! - `Sync`: sending her records to the server (register, sign in, sync);
+//! - `Shop`: sending her orders, address and returns to the shop;
+//! - `Notifications`: reminders shown on the lock screen; without it the
+//!   notification plan is empty, so a shell applying the diff cancels all.
+//!
+//! Withdrawing stops the processing from then on; erasing what was already
+//! sent is its own right (delete the account, delete my data).
+
+use crate::cradle::Cradle;
+use crate::error::{Error, Result};
+use crate::events::PROFILE;
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The privacy notice this build shows; each consent records the version
+/// she saw, so a new notice can be asked again.
+pub const NOTICE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Purpose {
+    Sync,
+    Shop,
+    Notifications,
+}
+
+impl Purpose {
+    /// In the order the shells ask.
+    pub const ALL: [Purpose; 3] = [Purpose::Sync, Purpose::Shop, Purpose::Notifications];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Sync => "sync",
+            Purpose::Shop => "shop",
+            Purpose::Notifications => "notifications",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.as_str() == text)
+            .ok_or_else(|| Error::invalid("purpose", "must be sync, shop or notifications"))
+    }
+}
+
+impl std::fmt::Display for Purpose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One purpose as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub purpose: Purpose,
+    pub granted: bool,
+    /// When she last answered; `None` if she never was asked.
+    pub answered_at: Option<Timestamp>,
+    /// The notice she answered under.
+    pub notice: Option<u32>,
+}
+
+pub(crate) fn load(conn: &Connection, purpose: Purpose) -> Result<Consent> {
+    let row: Option<(bool, u32, String)> = conn
+        .prepare_cached(
+            "SELECT granted, notice, at FROM consent_log
+             WHERE purpose = ?1 ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([purpose.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    Ok(match row {
+        None => Consent {
+            purpose,
+            granted: false,
+            answered_at: None,
+            notice: None,
+        },
+        Some((granted, notice, at)) => Consent {
+            purpose,
+            granted,
+            answered_at: Some(at.parse().map_err(|_| Error::Corrupt("a consent's time"))?),
+            notice: Some(notice),
+        },
+    })
+}
+
+pub(crate) fn granted(conn: &Connection, purpose: Purpose) -> Result<bool> {
+    Ok(load(conn, purpose)?.granted)
+}
+
+impl Cradle {
+    /// Every purpose, in [`Purpose::ALL`] order.
+    pub fn consents(&self) -> Result<Vec<Consent>> {
+        let db = self.db();
+        Purpose::ALL.into_iter().map(|p| load(&db, p)).collect()
+    }
+
+    /// Grants or withdraws one purpose; returns them all. Withdrawing sync
+    /// pauses it (changes keep queueing here); withdrawing notifications
+    /// empties the plan.
+    pub fn set_consent(&self, purpose: Purpose, granted: bool) -> Result<Vec<Consent>> {
+        self.write(PROFILE, |tx, c| {
+            // A "no" at onboarding is an answer too; the same answer again is not.
+            let current = load(tx, purpose)?;
+            if current.answered_at.is_none() || current.granted != granted {
+                tx.execute(
+                    "INSERT INTO consent_log (purpose, granted, notice, at) VALUES (?1, ?2, ?3, ?4)",
+                    params![purpose.as_str(), granted, NOTICE_VERSION, c.now_text],
+                )?;
+            }
+            Ok(())
+        })?;
+        if purpose == Purpose::Sync {
+            self.refresh_status()?;
+        }
+        self.consents()
+    }
+
+    /// `Error::ConsentRequired` unless she has granted `purpose`.
+    pub(crate) fn require_consent(&self, purpose: Purpose) -> Result<()> {
+        if granted(&self.db(), purpose)? {
+            Ok(())
+        } else {
+            Err(Error::ConsentRequired(purpose))
+        }
+    }
+}
