@@ -157,6 +157,25 @@ impl Cradle {
         Ok(profile)
     }
 
+    /// Switches the app's language, keeping her name and time zone (the
+    /// device's, on first run). A locale that already speaks it is kept
+    /// (her profile's, else the device's), so regional formats stay.
+    pub fn set_language(&self, language: Language) -> Result<Profile> {
+        let current = self.profile()?;
+        let device = &self.config.device_locale;
+        let locale = match &current {
+            Some(p) if Language::for_locale(&p.locale) == language => p.locale.as_str(),
+            _ if Language::for_locale(device) == language => device.as_str(),
+            _ => language.code(),
+        };
+        let zone = current.as_ref().map_or_else(
+            || clock::zone_name(&self.config.device_time_zone),
+            |p| p.time_zone_name(),
+        );
+        let name = current.as_ref().and_then(|p| p.display_name.as_deref());
+        self.set_profile(name, locale, zone)
+    }
+
     /// The one way the core writes: in a transaction, then observers hear
     /// of it after the commit. `f` gets the user's local date and the
     /// current instant (RFC 3339); an error rolls everything back.

@@ -64,6 +64,33 @@ fn the_profile_persists_and_moves_today_to_its_zone() {
 }
 
 #[test]
+fn switching_language_keeps_her_name_zone_and_regional_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(at("2026-11-23T16:30:00Z")));
+    let cradle = Cradle::open(dir.path().join("c.db"), config(clock)).unwrap();
+    // First run: the device's zone, and its locale when it speaks the choice.
+    let p = cradle.set_language(Language::ZhHans).unwrap();
+    assert_eq!(
+        (p.locale.as_str(), p.time_zone_name()),
+        ("zh-Hans-CN", "Asia/Shanghai")
+    );
+    assert_eq!(p.display_name, None, "nothing more than asked");
+    let p = cradle.set_language(Language::En).unwrap();
+    assert_eq!(p.locale, "en");
+
+    cradle
+        .set_profile(Some("Mia"), "en-GB", "Europe/London")
+        .unwrap();
+    let p = cradle.set_language(Language::En).unwrap();
+    assert_eq!(p.locale, "en-GB", "her region stays");
+    let p = cradle.set_language(Language::ZhHans).unwrap();
+    assert_eq!(p.locale, "zh-Hans-CN");
+    assert_eq!(p.display_name.as_deref(), Some("Mia"));
+    assert_eq!(p.time_zone_name(), "Europe/London");
+    assert_eq!(cradle.today().unwrap().language, Language::ZhHans);
+}
+
+#[test]
 fn rejected_input_changes_nothing_and_notifies_no_one() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(Timestamp::now()));

@@ -970,6 +970,12 @@ impl CradleCore {
             .into())
     }
 
+    /// Switches the language, keeping her name and zone; on first run this
+    /// creates the profile with the device's zone.
+    pub fn set_language(&self, language: Language) -> Result<ProfileInfo> {
+        Ok(self.core.set_language(language)?.into())
+    }
+
     /// Sync, shop and notifications, in the order onboarding asks them.
     pub fn consents(&self) -> Result<Vec<ConsentInfo>> {
         Ok(self.core.consents()?.into_iter().map(Into::into).collect())
@@ -1536,8 +1542,33 @@ impl CradleCore {
     }
 }
 
+/// Everything the settings screen shows, in one crossing.
+#[derive(uniffi::Record)]
+pub struct SettingsScreen {
+    pub profile: Option<ProfileInfo>,
+    pub language: Language,
+    pub consents: Vec<ConsentInfo>,
+    pub account: Option<SyncAccount>,
+    pub sync: SyncState,
+    pub reminders: ReminderSettings,
+}
+
 #[uniffi::export]
 impl CradleCore {
+    pub fn settings_screen(&self) -> Result<SettingsScreen> {
+        let profile = self.core.profile()?;
+        Ok(SettingsScreen {
+            language: profile.as_ref().map_or(self.core.today()?.language, |p| {
+                Language::for_locale(&p.locale)
+            }),
+            profile: profile.map(Into::into),
+            consents: self.consents()?,
+            account: self.sync_account()?,
+            sync: self.sync_status()?,
+            reminders: self.reminder_settings()?,
+        })
+    }
+
     pub fn sync_status(&self) -> Result<SyncState> {
         Ok(self.core.sync_status()?.into())
     }
