@@ -1153,8 +1153,8 @@ fn reminders_command(
                 settings.prenatal_schedule = schedule;
             }
             if let (Some(start), Some(end)) = (quiet_start, quiet_end) {
-                settings.quiet_start = parse_time(&start)?;
-                settings.quiet_end = parse_time(&end)?;
+                settings.quiet_start = parse_time("quiet_start", &start)?;
+                settings.quiet_end = parse_time("quiet_end", &end)?;
             }
             cradle.set_reminder_settings(&settings)?;
             out.settings(&settings);

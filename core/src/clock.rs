@@ -57,10 +57,35 @@ pub fn local_date(at: Timestamp, zone: &TimeZone) -> Date {
     zone.to_datetime(at).date()
 }
 
+/// The day a platform date picker chose: the local date, in `zone`, of
+/// the instant it reports (milliseconds since the epoch).
+pub fn picked_date(epoch_ms: i64, zone: &str) -> crate::Result<Date> {
+    let zone = crate::profile::parse_time_zone(zone)?;
+    let at = Timestamp::from_millisecond(epoch_ms)
+        .map_err(|_| crate::Error::invalid("epoch_ms", "is out of range"))?;
+    Ok(local_date(at, &zone))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_picked_day_is_read_in_the_pickers_zone() {
+        // Android's picker: 2027-02-15 00:00 UTC.
+        assert_eq!(
+            picked_date(1_802_649_600_000, "UTC").unwrap(),
+            date(2027, 2, 15)
+        );
+        // iOS's: 2027-02-15 00:00 in Shanghai is still the 14th in UTC.
+        assert_eq!(
+            picked_date(1_802_620_800_000, "Asia/Shanghai").unwrap(),
+            date(2027, 2, 15)
+        );
+        assert!(picked_date(i64::MAX, "UTC").is_err());
+        assert!(picked_date(0, "Mars/Olympus").is_err());
+    }
 
     #[test]
     fn local_date_follows_the_zone_not_utc() {

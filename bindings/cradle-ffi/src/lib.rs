@@ -1148,8 +1148,8 @@ impl CradleCore {
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<()> {
         Ok(self.core.set_reminder_settings(&Settings {
             prenatal_schedule: settings.prenatal_schedule,
-            quiet_start: reminders::custom::parse_time(&settings.quiet_start)?,
-            quiet_end: reminders::custom::parse_time(&settings.quiet_end)?,
+            quiet_start: reminders::custom::parse_time("quiet_start", &settings.quiet_start)?,
+            quiet_end: reminders::custom::parse_time("quiet_end", &settings.quiet_end)?,
         })?)
     }
 
@@ -1609,6 +1609,14 @@ impl CradleCore {
     pub fn unsubscribe_sync(&self, subscription: u64) -> bool {
         self.core.unsubscribe_sync(subscription)
     }
+}
+
+/// The calendar day a platform date picker chose, as `YYYY-MM-DD`, so no
+/// shell converts dates itself. Android's Material picker reports UTC
+/// midnight (pass "UTC"); iOS's DatePicker an instant in the device's zone.
+#[uniffi::export]
+pub fn picked_date(epoch_ms: i64, time_zone: String) -> Result<String> {
+    Ok(cradle_core::clock::picked_date(epoch_ms, &time_zone)?.to_string())
 }
 
 /// The sections a clinic export can hold, in the order it shows them.

@@ -132,9 +132,9 @@ impl Recurrence {
     }
 }
 
-/// Parses `HH:MM` (24-hour).
-pub fn parse_time(text: &str) -> Result<Time> {
-    let bad = || Error::invalid("time", "must be a time of day written HH:MM");
+/// Parses `HH:MM` (24-hour); a refusal names `field` (the reminder's time, a quiet-hours end).
+pub fn parse_time(field: &'static str, text: &str) -> Result<Time> {
+    let bad = || Error::invalid(field, "must be a time of day written HH:MM");
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
     let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     Time::new(h, m, 0, 0).map_err(|_| bad())
@@ -190,9 +190,9 @@ mod tests {
 
     #[test]
     fn times_parse_strictly() {
-        assert_eq!(parse_time("21:05").unwrap(), t(21, 5));
+        assert_eq!(parse_time("time", "21:05").unwrap(), t(21, 5));
         for bad in ["24:00", "9", "ab:cd", "12:60", ""] {
-            assert!(parse_time(bad).is_err(), "{bad}");
+            assert!(parse_time("time", bad).is_err(), "{bad}");
         }
     }
 }

@@ -223,7 +223,7 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
     for row in rows {
         let (id, uid, title, rrule, time, starts_on) = row?;
         let key = format!("{rrule}|{time}|{starts_on}");
-        let time = custom::parse_time(&time)?;
+        let time = custom::parse_time("time", &time)?;
         let starts_on = read_date(starts_on)?;
         let recurrence = match cached.get(&id) {
             Some((k, r)) if *k == key => Arc::clone(r),
@@ -273,8 +273,8 @@ fn load_settings(conn: &Connection) -> Result<Settings> {
         None => Ok(Settings::default()),
         Some((schedule, start, end)) => Ok(Settings {
             prenatal_schedule: schedule,
-            quiet_start: custom::parse_time(&start)?,
-            quiet_end: custom::parse_time(&end)?,
+            quiet_start: custom::parse_time("quiet_start", &start)?,
+            quiet_end: custom::parse_time("quiet_end", &end)?,
         }),
     }
 }
@@ -604,7 +604,7 @@ pub(crate) fn add_custom(
     now: &str,
 ) -> Result<i64> {
     let title = validate_title(title)?;
-    let time = custom::parse_time(time)?;
+    let time = custom::parse_time("time", time)?;
     Recurrence::new(rrule, today, time)?;
     tx.execute(
         "INSERT INTO custom_reminder (title, rrule, time_of_day, starts_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -633,7 +633,7 @@ pub(crate) fn edit_custom(
         .transpose()?
         .unwrap_or_else(|| rule.title.clone());
     let time = time
-        .map(custom::parse_time)
+        .map(|t| custom::parse_time("time", t))
         .transpose()?
         .unwrap_or(rule.time);
     let rrule = custom::normalize(rrule.unwrap_or(&rule.rrule));

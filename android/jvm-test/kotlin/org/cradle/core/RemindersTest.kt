@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
+import uniffi.cradle.Purpose
 import uniffi.cradle.CradleException
 import uniffi.cradle.Dating
 import uniffi.cradle.ReminderKind
@@ -18,7 +19,9 @@ class RemindersTest {
     @TempDir
     lateinit var dir: Path
 
+    /** A user who agreed to notifications at onboarding. */
     private fun open() = CradleCore.open(dir.resolve("r.db").toString(), TEST_KEY, "Asia/Shanghai", "zh-CN")
+        .also { it.setConsent(Purpose.NOTIFICATIONS, true) }
 
     @Test
     fun `the notification plan is sorted, bounded, diffed and cancels what is done`() {

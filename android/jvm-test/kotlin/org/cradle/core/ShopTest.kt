@@ -8,6 +8,7 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
+import uniffi.cradle.Purpose
 import java.nio.file.Path
 
 /** The catalogue and the cart through the bindings; totals come from the core. */
@@ -32,6 +33,12 @@ class ShopTest {
             assertEquals("qty", e.field)
             assertThrows<CradleException.NotFound> { c.cartAdd("no-such-sku", 1L) }
             assertEquals(view, c.cart())
+
+            // Nothing goes to the shop until she agrees to it, and the refusal names the purpose.
+            val refused = assertThrows<CradleException.ConsentRequired> { runBlocking { c.reviewCheckout() } }
+            assertEquals(Purpose.SHOP, refused.purpose)
+            c.setConsent(Purpose.SYNC, true)
+            c.setConsent(Purpose.SHOP, true)
 
             // Checkout needs her account; the review and the order come from the core.
             c.register(server, "kt-shop-" + java.util.UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")

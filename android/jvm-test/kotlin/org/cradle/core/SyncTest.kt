@@ -8,6 +8,7 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
+import uniffi.cradle.Purpose
 import uniffi.cradle.SyncState
 import uniffi.cradle.SyncStatusListener
 import java.nio.file.Path
@@ -23,8 +24,10 @@ class SyncTest {
         assertTrue(!it.isNullOrBlank() && !it.startsWith("\${"), "cradle.server must be set by scripts/test")
     }
 
+    /** A device whose user agreed to sync at onboarding. */
     private fun open(name: String) =
         CradleCore.open(dir.resolve(name).toString(), TEST_KEY, "Asia/Shanghai", "zh-Hans-CN")
+            .also { it.setConsent(Purpose.SYNC, true) }
 
     private val password = "correct horse battery"
 

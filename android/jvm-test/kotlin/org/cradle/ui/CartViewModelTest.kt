@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CartView
+import uniffi.cradle.Purpose
 import java.nio.file.Path
 import java.util.UUID
 
@@ -43,6 +44,13 @@ class CartViewModelTest {
             vm.add("no-such-sku")
             assertEquals(Problem.Kind.NotFound, vm.state.value.problem!!.kind)
             assertEquals(two, vm.cart())
+
+            // Without her consent to the shop, review is refused by name.
+            vm.review()
+            assertEquals(Problem.Kind.ConsentRequired, vm.state.value.problem!!.kind)
+            assertEquals(Purpose.SHOP, vm.state.value.problem!!.purpose)
+            core.setConsent(Purpose.SYNC, true)
+            core.setConsent(Purpose.SHOP, true)
 
             // Checkout needs her account: review first, then one order.
             core.register(server, "kt-vm-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")

@@ -11,6 +11,9 @@ import androidx.compose.ui.test.DesktopComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsOff
+import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
@@ -19,22 +22,28 @@ import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.CradleApp
 import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
+import org.cradle.app.ui.OnboardingContent
+import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RemindersViewModel
+import org.cradle.viewmodel.SettingsViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
+import uniffi.cradle.Purpose
 import java.io.File
 import java.nio.file.Path
 import javax.imageio.ImageIO
@@ -123,6 +132,89 @@ class ScreensTest {
                 onNodeWithText("Cart").performClick()
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("1 item ·", substring = true).fetchSemanticsNodes().isNotEmpty() }
                 onNodeWithText("Review order").assertIsDisplayed()
+            }
+        }
+    }
+
+    @Test
+    fun `onboarding renders unticked in English and its boxes answer each purpose`() = onboarding("en") { vm ->
+        onNodeWithText("Welcome to Cradle").assertIsDisplayed()
+        onNodeWithText("Start").assertIsNotEnabled()
+        onNodeWithText("Pregnant").performClick()
+        waitUntil { vm.state.value.stage == OnboardingViewModel.Stage.PREGNANT }
+        onNodeWithText("First day of my last period").assertIsDisplayed()
+        onNodeWithText("Sync between my devices").assertIsOff()
+        onNodeWithText("Shop orders").performClick()
+        waitUntil { vm.state.value.consents[Purpose.SHOP] == true }
+        onNodeWithText("Shop orders").assertIsOn()
+        onNodeWithText("Reminders on this phone").assertIsOff()
+    }
+
+    @Test
+    fun `onboarding renders in Chinese`() = onboarding("zh-Hans-CN") {
+        onNodeWithText("欢迎使用 Cradle").assertIsDisplayed()
+        onNodeWithText("已怀孕").assertIsDisplayed()
+        onNodeWithText("在我的设备间同步").assertIsOff()
+    }
+
+    private fun onboarding(locale: String, checks: DesktopComposeUiTest.(OnboardingViewModel) -> Unit) {
+        CradleCore.open(dir.resolve("new-$locale.db").toString(), KEY, "Asia/Shanghai", locale).use { core ->
+            val vm = OnboardingViewModel(core)
+            runBlocking { vm.load() }
+            render("onboarding-$locale", Strings.of(vm.state.value.language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                OnboardingContent(
+                    state,
+                    onLanguage = vm::chooseLanguage,
+                    onStage = vm::chooseStage,
+                    onDatingBy = vm::chooseDating,
+                    onDate = vm::chooseDate,
+                    onBirthWeeks = vm::chooseBirthWeeks,
+                    onAnswer = vm::answer,
+                    onStart = {},
+                )
+            }
+        }
+    }
+
+    @Test
+    fun `settings render in English and a consent switch reaches the core`() = settings("en") { core, vm ->
+        onNodeWithText("Settings").assertIsDisplayed()
+        onNodeWithText("Quiet hours 22:00–08:00").assertIsDisplayed()
+        onNodeWithText("Not signed in: everything stays on this device").assertIsDisplayed()
+        onNodeWithText("Reminders on this phone").assertIsOn()
+        onNodeWithText("Reminders on this phone").performClick()
+        waitUntil(timeoutMillis = 60_000) { !core.consents().single { it.purpose == Purpose.NOTIFICATIONS }.granted }
+        onNodeWithText("Delete all my data").performScrollTo().performClick()
+        onNodeWithText("This deletes everything on this device and cannot be undone.").assertIsDisplayed()
+        assertEquals(null, vm.state.value.problem)
+    }
+
+    @Test
+    fun `settings render in Chinese`() = settings("zh-Hans-CN") { _, _ ->
+        onNodeWithText("授权管理").assertIsDisplayed()
+        onNodeWithText("免打扰 22:00–08:00").assertIsDisplayed()
+        onNodeWithText("导出我的数据").performScrollTo().assertIsDisplayed()
+    }
+
+    private fun settings(locale: String, checks: DesktopComposeUiTest.(CradleCore, SettingsViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            core.setConsent(Purpose.NOTIFICATIONS, true)
+            val scope = kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default)
+            val vm = SettingsViewModel(core, scope)
+            runBlocking { vm.refresh() }
+            render("settings-$locale", Strings.of(core.today().language), checks = { checks(core, vm) }) {
+                val state by vm.state.collectAsState()
+                SettingsContent(
+                    state,
+                    onConsent = { p, g -> runBlocking { vm.setConsent(p, g) } },
+                    onLanguage = {},
+                    onQuietHours = { _, _ -> },
+                    onSyncNow = {},
+                    onSignOutEverywhere = {},
+                    onExport = {},
+                    onDelete = {},
+                )
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.cradle.viewmodel
 
 import uniffi.cradle.CradleException
+import uniffi.cradle.Purpose
 
 /** What a screen shows while its one core call is running, has answered, or failed. */
 sealed interface Loadable<out T> {
@@ -15,8 +16,14 @@ sealed interface Loadable<out T> {
  * A core error as a screen shows it. The kind picks the localized sentence;
  * the core's field and reason say what to fix.
  */
-data class Problem(val kind: Kind, val field: String? = null, val detail: String? = null) {
-    enum class Kind { InvalidInput, NotFound, Storage, Network, Server, WrongKey, SignInRequired }
+data class Problem(
+    val kind: Kind,
+    val field: String? = null,
+    val detail: String? = null,
+    /** For [Kind.ConsentRequired]: the purpose to ask her about. */
+    val purpose: Purpose? = null,
+) {
+    enum class Kind { InvalidInput, NotFound, Storage, Network, Server, WrongKey, SignInRequired, ConsentRequired }
 }
 
 fun CradleException.toProblem(): Problem = when (this) {
@@ -27,6 +34,7 @@ fun CradleException.toProblem(): Problem = when (this) {
     is CradleException.Server -> Problem(Problem.Kind.Server, detail = status.toString())
     is CradleException.WrongKey -> Problem(Problem.Kind.WrongKey)
     is CradleException.SignInRequired -> Problem(Problem.Kind.SignInRequired)
+    is CradleException.ConsentRequired -> Problem(Problem.Kind.ConsentRequired, purpose = purpose)
 }
 
 /** Runs one core call; a typed core error becomes a [Problem], never a crash. */

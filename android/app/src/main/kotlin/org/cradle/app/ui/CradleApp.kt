@@ -4,6 +4,7 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Notifications
+import androidx.compose.material.icons.filled.Settings
 import androidx.compose.material.icons.filled.ShoppingCart
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Icon
@@ -11,6 +12,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.CompositionLocalProvider
@@ -26,28 +28,62 @@ import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RemindersViewModel
+import org.cradle.viewmodel.SettingsViewModel
 import org.cradle.viewmodel.TodayViewModel
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Language
 
-/** The app's root, shared by Android and the desktop test renderer. */
+/**
+ * The app's root, shared by Android and the desktop test renderer: onboarding
+ * until she has a profile, then the tabs. [onShare] hands "export my data"
+ * to the platform's share sheet.
+ */
 @Composable
-fun CradleApp(core: CradleCore) {
+fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
+    val onboarding = remember(core) { OnboardingViewModel(core) }
+    val settings = remember(core) { SettingsViewModel(core, scope).also { it.start() } }
+    LaunchedEffect(onboarding) { onboarding.load() }
+    val onboardingState by onboarding.state.collectAsState()
+    val settingsState by settings.state.collectAsState()
+    LaunchedEffect(settingsState.export) {
+        settingsState.export?.let {
+            onShare(it)
+            settings.exportShared()
+        }
+    }
     val cart = remember(core) { CartViewModel(core) }
     val reminders = remember(core) { RemindersViewModel(core, scope).also { it.start() } }
     val remindersState by reminders.state.collectAsState()
     LaunchedEffect(cart) { cart.load() }
     val todayState by today.state.collectAsState()
     val cartState by cart.state.collectAsState()
-    // Her language is the core's (from her profile, else the device's).
-    val language = (todayState as? Loadable.Ready)?.value?.language ?: Language.EN
+    val ready = (todayState as? Loadable.Ready)?.value
+    // Her language is the core's (from her profile, else the device's);
+    // during onboarding, the one she is choosing.
+    val language = if (ready != null && ready.profile == null) onboardingState.language else ready?.language ?: Language.EN
     var tab by remember { mutableStateOf(Tab.Today) }
     CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
         val s = LocalStrings.current
         MaterialTheme {
+            if (ready != null && ready.profile == null) {
+                Surface {
+                    OnboardingContent(
+                        onboardingState,
+                        onLanguage = onboarding::chooseLanguage,
+                        onStage = onboarding::chooseStage,
+                        onDatingBy = onboarding::chooseDating,
+                        onDate = onboarding::chooseDate,
+                        onBirthWeeks = onboarding::chooseBirthWeeks,
+                        onAnswer = onboarding::answer,
+                        onStart = { scope.launch { onboarding.finish() } },
+                    )
+                }
+                return@MaterialTheme
+            }
             Scaffold(
                 bottomBar = {
                     NavigationBar {
@@ -62,6 +98,7 @@ fun CradleApp(core: CradleCore) {
                                             Tab.Today -> s.today
                                             Tab.Reminders -> s.reminders
                                             Tab.Cart -> s.cart
+                                            Tab.Settings -> s.settings
                                         },
                                     )
                                 },
@@ -90,6 +127,21 @@ fun CradleApp(core: CradleCore) {
                             onReview = { scope.launch { cart.review() } },
                             onConfirm = { scope.launch { cart.confirm() } },
                         )
+                        Tab.Settings -> SettingsContent(
+                            settingsState,
+                            onConsent = { p, granted -> scope.launch { settings.setConsent(p, granted) } },
+                            onLanguage = { l -> scope.launch { settings.setLanguage(l) } },
+                            onQuietHours = { a, b -> scope.launch { settings.setQuietHours(a, b) } },
+                            onSyncNow = { scope.launch { settings.syncNow() } },
+                            onSignOutEverywhere = { scope.launch { settings.signOutEverywhere() } },
+                            onExport = { scope.launch { settings.exportData() } },
+                            onDelete = {
+                                scope.launch {
+                                    settings.deleteEverything()
+                                    tab = Tab.Today
+                                }
+                            },
+                        )
                     }
                 }
             }
@@ -101,4 +153,5 @@ private enum class Tab(val icon: ImageVector) {
     Today(Icons.Filled.Home),
     Reminders(Icons.Filled.Notifications),
     Cart(Icons.Filled.ShoppingCart),
+    Settings(Icons.Filled.Settings),
 }

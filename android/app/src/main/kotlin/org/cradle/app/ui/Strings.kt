@@ -1,8 +1,10 @@
 package org.cradle.app.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
+import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Problem
 import uniffi.cradle.Language
+import uniffi.cradle.Purpose
 import uniffi.cradle.ReminderStatus
 import uniffi.cradle.SyncState
 
@@ -48,6 +50,35 @@ data class Strings(
     val done: String,
     val skip: String,
     val snoozeHour: String,
+    val welcomeTitle: String,
+    val language: String,
+    val stageQuestion: String,
+    val stage: (OnboardingViewModel.Stage) -> String,
+    val datingBy: (OnboardingViewModel.DatingBy) -> String,
+    val chooseDate: String,
+    val date: (String) -> String,
+    val birthWeeks: (UInt) -> String,
+    val consentIntro: String,
+    val purpose: (Purpose) -> String,
+    val purposeDetail: (Purpose) -> String,
+    val start: String,
+    val settings: String,
+    val consents: String,
+    val quietHours: (String, String) -> String,
+    val quietFrom: String,
+    val quietUntil: String,
+    val account: String,
+    val signedInAs: (String) -> String,
+    val notSignedIn: String,
+    val syncNow: String,
+    val signOutEverywhere: String,
+    val yourData: String,
+    val exportData: String,
+    val deleteData: String,
+    val deleteWarning: String,
+    val delete: String,
+    val cancel: String,
+    val ok: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -95,6 +126,52 @@ data class Strings(
             done = "Done",
             skip = "Skip",
             snoozeHour = "In 1 hour",
+            welcomeTitle = "Welcome to Cradle",
+            language = "Language",
+            stageQuestion = "Where are you now?",
+            stage = { st ->
+                when (st) {
+                    OnboardingViewModel.Stage.TRYING -> "Trying to conceive"
+                    OnboardingViewModel.Stage.PREGNANT -> "Pregnant"
+                    OnboardingViewModel.Stage.BABY -> "My baby is born"
+                }
+            },
+            datingBy = { by ->
+                when (by) {
+                    OnboardingViewModel.DatingBy.LMP -> "First day of my last period"
+                    OnboardingViewModel.DatingBy.EDD -> "My due date"
+                }
+            },
+            chooseDate = "Choose a date",
+            date = { d -> "Date: $d" },
+            birthWeeks = { w -> "Born at $w weeks" },
+            consentIntro = "Each of these is your choice, and you can change it any time in Settings.",
+            purpose = { p -> purposeEn(p) },
+            purposeDetail = { p ->
+                when (p) {
+                    Purpose.SYNC -> "Your records are encrypted on this phone before upload; the server cannot read them."
+                    Purpose.SHOP -> "Your name, address and order go to the shop so it can deliver."
+                    Purpose.NOTIFICATIONS -> "Checkups and vaccines on the lock screen, never with health values."
+                }
+            },
+            start = "Start",
+            settings = "Settings",
+            consents = "Consents",
+            quietHours = { a, b -> "Quiet hours $a–$b" },
+            quietFrom = "Quiet from",
+            quietUntil = "Quiet until",
+            account = "Account and sync",
+            signedInAs = { login -> "Signed in as $login" },
+            notSignedIn = "Not signed in: everything stays on this device",
+            syncNow = "Sync now",
+            signOutEverywhere = "Sign out on all devices",
+            yourData = "Your data",
+            exportData = "Export my data",
+            deleteData = "Delete all my data",
+            deleteWarning = "This deletes everything on this device and cannot be undone.",
+            delete = "Delete",
+            cancel = "Cancel",
+            ok = "OK",
         )
 
         val ZH_HANS = Strings(
@@ -140,6 +217,52 @@ data class Strings(
             done = "完成",
             skip = "跳过",
             snoozeHour = "1 小时后",
+            welcomeTitle = "欢迎使用 Cradle",
+            language = "语言",
+            stageQuestion = "你现在处于哪个阶段？",
+            stage = { st ->
+                when (st) {
+                    OnboardingViewModel.Stage.TRYING -> "备孕中"
+                    OnboardingViewModel.Stage.PREGNANT -> "已怀孕"
+                    OnboardingViewModel.Stage.BABY -> "宝宝已出生"
+                }
+            },
+            datingBy = { by ->
+                when (by) {
+                    OnboardingViewModel.DatingBy.LMP -> "末次月经第一天"
+                    OnboardingViewModel.DatingBy.EDD -> "预产期"
+                }
+            },
+            chooseDate = "选择日期",
+            date = { d -> "日期：$d" },
+            birthWeeks = { w -> "出生时孕 $w 周" },
+            consentIntro = "以下每一项都由你决定，之后可随时在设置中更改或撤回。",
+            purpose = { p -> purposeZh(p) },
+            purposeDetail = { p ->
+                when (p) {
+                    Purpose.SYNC -> "记录在手机上加密后才上传，服务器无法读取。"
+                    Purpose.SHOP -> "姓名、地址和订单信息提供给商城用于配送。"
+                    Purpose.NOTIFICATIONS -> "在锁屏显示产检和疫苗提醒，不含任何健康数值。"
+                }
+            },
+            start = "开始使用",
+            settings = "设置",
+            consents = "授权管理",
+            quietHours = { a, b -> "免打扰 $a–$b" },
+            quietFrom = "免打扰开始",
+            quietUntil = "免打扰结束",
+            account = "账号与同步",
+            signedInAs = { login -> "已登录：$login" },
+            notSignedIn = "未登录：所有数据仅保存在本机",
+            syncNow = "立即同步",
+            signOutEverywhere = "退出所有设备",
+            yourData = "我的数据",
+            exportData = "导出我的数据",
+            deleteData = "删除我的全部数据",
+            deleteWarning = "这将删除本机上的全部数据，且无法恢复。",
+            delete = "删除",
+            cancel = "取消",
+            ok = "确定",
         )
     }
 }
@@ -153,6 +276,7 @@ private fun syncEn(s: SyncState): String = when (s) {
     is SyncState.Syncing -> "Syncing…"
     is SyncState.UpToDate -> "Synced"
     is SyncState.SignInRequired -> "Sign in again to sync"
+    is SyncState.Paused -> "Sync is off · ${s.pending} changes stay on this device"
     is SyncState.Error -> "Sync paused · ${s.pending} changes kept"
 }
 
@@ -163,6 +287,7 @@ private fun syncZh(s: SyncState): String = when (s) {
     is SyncState.Syncing -> "正在同步…"
     is SyncState.UpToDate -> "已同步"
     is SyncState.SignInRequired -> "请重新登录以同步"
+    is SyncState.Paused -> "同步已关闭 · ${s.pending} 项更改保留在本机"
     is SyncState.Error -> "同步暂停 · 已保留 ${s.pending} 项更改"
 }
 
@@ -174,6 +299,7 @@ private fun problemEn(p: Problem): String = when (p.kind) {
     Problem.Kind.Server -> "The service is busy. Try again shortly."
     Problem.Kind.WrongKey -> "This device cannot unlock your data"
     Problem.Kind.SignInRequired -> "Sign in to continue"
+    Problem.Kind.ConsentRequired -> "This needs your consent: ${p.purpose?.let(::purposeEn)}. You can turn it on in Settings."
 }
 
 private fun problemZh(p: Problem): String = when (p.kind) {
@@ -184,4 +310,17 @@ private fun problemZh(p: Problem): String = when (p.kind) {
     Problem.Kind.Server -> "服务繁忙，请稍后再试。"
     Problem.Kind.WrongKey -> "此设备无法解锁你的数据"
     Problem.Kind.SignInRequired -> "请先登录"
+    Problem.Kind.ConsentRequired -> "需要你的授权：${p.purpose?.let(::purposeZh)}。可在设置中开启。"
+}
+
+private fun purposeEn(p: Purpose): String = when (p) {
+    Purpose.SYNC -> "Sync between my devices"
+    Purpose.SHOP -> "Shop orders"
+    Purpose.NOTIFICATIONS -> "Reminders on this phone"
+}
+
+private fun purposeZh(p: Purpose): String = when (p) {
+    Purpose.SYNC -> "在我的设备间同步"
+    Purpose.SHOP -> "商城下单"
+    Purpose.NOTIFICATIONS -> "本机提醒通知"
 }
