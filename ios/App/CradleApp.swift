@@ -28,28 +28,44 @@ struct CradleApp: App {
     }
 }
 
+/// Onboarding until she has a profile, then the tabs.
 struct RootView: View {
     @State private var today: TodayModel
     @State private var cart: CartModel
     @State private var reminders: RemindersModel
+    @State private var onboarding: OnboardingModel
+    @State private var settings: SettingsModel
     @Environment(\.scenePhase) private var phase
 
     init(core: CradleCore) {
         _today = State(initialValue: TodayModel(core: core))
         _cart = State(initialValue: CartModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
+        _onboarding = State(initialValue: OnboardingModel(core: core))
+        _settings = State(initialValue: SettingsModel(core: core))
     }
 
     var body: some View {
+        if let t = today.state.value, t.profile == nil {
+            OnboardingView(model: onboarding)
+                .task { today.start() }
+        } else {
+            tabs
+        }
+    }
+
+    private var tabs: some View {
         // Her language is the core's (from her profile, else the device's).
         let s = ShellStrings(today.state.value?.language ?? .en)
-        TabView {
+        return TabView {
             NavigationStack { TodayView(state: today.state, s: s).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
             NavigationStack { RemindersView(model: reminders, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
                 .tabItem { Label(s.cart, systemImage: "cart") }
+            NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
+                .tabItem { Label(s.settings, systemImage: "gearshape") }
         }
         .task { today.start(); reminders.start(); cart.load() }
         .onChange(of: phase) { _, now in if now == .active { today.refresh() } }

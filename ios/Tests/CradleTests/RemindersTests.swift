@@ -4,9 +4,12 @@ import XCTest
 
 /// Reminders and the notification plan, through the bindings.
 final class RemindersTests: DatabaseTestCase {
+    /// A user who agreed to notifications at onboarding.
     private func open() throws -> CradleCore {
-        try CradleCore.open(
+        let core = try CradleCore.open(
             path: path("r.db"), key: testKey, deviceTimeZone: "Europe/London", deviceLocale: "en-GB")
+        _ = try core.setConsent(purpose: .notifications, granted: true)
+        return core
     }
 
     func testTheNotificationPlanFitsTheIOSLimitAndDiffs() throws {

@@ -24,6 +24,16 @@ final class ShopTests: DatabaseTestCase {
         }
         XCTAssertEqual(try c.cart(), view)
 
+        // Nothing goes to the shop until she agrees to it, and the refusal names the purpose.
+        do {
+            _ = try await c.reviewCheckout()
+            XCTFail("expected a consent refusal")
+        } catch CradleError.ConsentRequired(let purpose) {
+            XCTAssertEqual(purpose, .shop)
+        }
+        _ = try c.setConsent(purpose: .sync, granted: true)
+        _ = try c.setConsent(purpose: .shop, granted: true)
+
         // Checkout needs her account; the review and the order come from the core.
         let login = "sw-shop-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await c.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")

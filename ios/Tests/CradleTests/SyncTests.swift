@@ -6,9 +6,12 @@ import XCTest
 final class SyncTests: DatabaseTestCase {
     let password = "correct horse battery"
 
+    /// A device whose user agreed to sync at onboarding.
     func open(_ name: String) throws -> CradleCore {
-        try CradleCore.open(
+        let core = try CradleCore.open(
             path: path(name), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans-CN")
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        return core
     }
 
     func server() throws -> String {

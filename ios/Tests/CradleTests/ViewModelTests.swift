@@ -11,13 +11,18 @@ final class ViewModelTests: DatabaseTestCase {
             path: path("mother-\(locale).db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: locale)
         _ = try core.setProfile(profile: ProfileInfo(
             displayName: locale.hasPrefix("zh") ? "小林" : "Lin", locale: locale, timeZone: "Asia/Shanghai"))
-        var shanghai = Calendar(identifier: .gregorian)
-        shanghai.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let edd = shanghai.date(byAdding: .day, value: 84, to: Date())!
-        let c = shanghai.dateComponents([.year, .month, .day], from: edd)
-        _ = try core.recordDating(dating: .edd(edd: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)))
+        _ = try core.recordDating(dating: .edd(edd: shanghaiDay(84)))
         _ = try core.recordBloodPressure(systolic: 142, diastolic: 92, pulse: nil, takenAt: nil)
         return core
+    }
+
+    /// The day `offset` days from today in Shanghai, `YYYY-MM-DD`.
+    private func shanghaiDay(_ offset: Int) -> String {
+        var shanghai = Calendar(identifier: .gregorian)
+        shanghai.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let day = shanghai.date(byAdding: .day, value: offset, to: Date())!
+        let c = shanghai.dateComponents([.year, .month, .day], from: day)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
     /// Waits for the main actor to see `condition`; the limit only stops a hang.
@@ -72,6 +77,13 @@ final class ViewModelTests: DatabaseTestCase {
         model.add(sku: "no-such-sku")
         XCTAssertEqual(model.problem?.kind, .notFound)
         XCTAssertEqual(model.cart.value, two)
+
+        // Without her consent to the shop, review is refused by name.
+        await model.startReview()
+        XCTAssertEqual(model.problem?.kind, .consentRequired)
+        XCTAssertEqual(model.problem?.purpose, .shop)
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        _ = try core.setConsent(purpose: .shop, granted: true)
 
         // Checkout needs her account: review first, then one order.
         let login = "sw-vm-" + UUID().uuidString.prefix(8).lowercased()
@@ -130,5 +142,73 @@ final class ViewModelTests: DatabaseTestCase {
         guard case .failed(let problem) = refused else { return XCTFail("\(refused)") }
         XCTAssertEqual(en.problem(problem), "Not found: product")
         XCTAssertEqual(zh.problem(problem), "未找到：product")
+    }
+
+    func testOnboardingPreTicksNothingAndRecordsEachAnswer() async throws {
+        let core = try CradleCore.open(
+            path: path("new.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans-CN")
+        let model = OnboardingModel(core: core)
+        model.load()
+        XCTAssertEqual(model.language, .zhHans, "the device's language first")
+        XCTAssertNil(model.stage)
+        XCTAssertTrue(model.consents.values.allSatisfy { !$0 }, "no consent is pre-ticked")
+        XCTAssertFalse(model.canFinish)
+
+        // A date the core refuses is shown, and onboarding is not done.
+        model.stage = .pregnant
+        model.date = "2031-01-01"
+        model.finish()
+        XCTAssertFalse(model.finished)
+        XCTAssertEqual(model.problem?.field, "lmp")
+        XCTAssertNil(try core.profile())
+
+        model.date = shanghaiDay(-196)
+        model.consents[.sync] = true
+        model.finish()
+        XCTAssertTrue(model.finished)
+        let today = try core.today()
+        XCTAssertEqual(today.pregnancy?.gestationalAge.weeks, 28)
+        XCTAssertEqual(today.profile?.locale, "zh-Hans-CN")
+        XCTAssertNil(today.profile?.displayName, "only what is needed")
+        let consents = Dictionary(uniqueKeysWithValues: try core.consents().map { ($0.purpose, $0) })
+        XCTAssertEqual(consents[.sync]?.granted, true)
+        XCTAssertEqual(consents[.shop]?.granted, false)
+        XCTAssertNotNil(consents[.shop]?.answeredAtEpochMs, "her 'no' is recorded as an answer")
+    }
+
+    func testSettingsRevokeConsentChangeLanguageAndQuietHoursExportAndDelete() async throws {
+        let core = try mother("en")
+        let model = SettingsModel(core: core)
+        model.start()
+        try await eventually { model.screen.value != nil }
+        XCTAssertEqual(model.screen.value?.language, .en)
+        XCTAssertEqual(model.screen.value?.consents.map(\.granted), [false, false, false])
+
+        model.setConsent(.notifications, granted: true)
+        XCTAssertFalse(try core.notificationPlan(limit: 64).isEmpty)
+        model.setConsent(.notifications, granted: false)
+        XCTAssertTrue(try core.notificationPlan(limit: 64).isEmpty, "withdrawn: the platform cancels them all")
+
+        await model.syncNow()
+        XCTAssertEqual(model.problem?.kind, .consentRequired)
+        XCTAssertEqual(model.problem?.purpose, .sync)
+        XCTAssertEqual(ShellStrings(.en).problem(model.problem!), "This needs your consent: Sync between my devices. You can turn it on in Settings.")
+
+        model.setLanguage(.zhHans)
+        XCTAssertEqual(model.screen.value?.language, .zhHans)
+        model.setQuietHours(start: "21:30", end: "07:00")
+        XCTAssertEqual(model.screen.value?.reminders.quietStart, "21:30")
+        model.setQuietHours(start: "25:00", end: "07:00")
+        XCTAssertEqual(model.problem?.field, "quiet_start")
+
+        model.exportData()
+        XCTAssertTrue(model.export?.contains("\"consent_log\"") == true, "her consent history is part of her data")
+        model.exportShared()
+        XCTAssertNil(model.export)
+
+        model.deleteEverything()
+        XCTAssertTrue(model.deleted)
+        XCTAssertNil(try core.profile())
+        await model.stop()
     }
 }

@@ -27,15 +27,18 @@ extension Loadable: Equatable where Value: Equatable {}
 /// the core's field and reason say what to fix.
 public struct Problem: Equatable, Error {
     public enum Kind: Equatable {
-        case invalidInput, notFound, storage, network, server, wrongKey, signInRequired
+        case invalidInput, notFound, storage, network, server, wrongKey, signInRequired, consentRequired
     }
 
     public let kind: Kind
     public let field: String?
     public let detail: String?
+    /// For `.consentRequired`: the purpose to ask her about.
+    public let purpose: Purpose?
 
     init(_ error: Error) {
         let parts: (Kind, String?, String?)
+        var purpose: Purpose?
         switch error as? CradleError {
         case .InvalidInput(let field, let reason)?: parts = (.invalidInput, field, reason)
         case .NotFound(let what)?: parts = (.notFound, nil, what)
@@ -44,10 +47,14 @@ public struct Problem: Equatable, Error {
         case .Server(let status)?: parts = (.server, nil, String(status))
         case .WrongKey?: parts = (.wrongKey, nil, nil)
         case .SignInRequired?: parts = (.signInRequired, nil, nil)
+        case .ConsentRequired(let p)?:
+            parts = (.consentRequired, nil, nil)
+            purpose = p
         case nil: parts = (.storage, nil, String(describing: error))
         }
         kind = parts.0
         field = parts.1
         detail = parts.2
+        self.purpose = purpose
     }
 }

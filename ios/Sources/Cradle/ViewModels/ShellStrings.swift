@@ -46,6 +46,77 @@ public struct ShellStrings: Sendable {
         }
     }
 
+    // Onboarding and settings.
+    public var welcomeTitle: String { zh ? "欢迎使用 Cradle" : "Welcome to Cradle" }
+    public var languageLabel: String { zh ? "语言" : "Language" }
+    public var stageQuestion: String { zh ? "你现在处于哪个阶段？" : "Where are you now?" }
+    public var chooseDate: String { zh ? "选择日期" : "Choose a date" }
+    public var consentIntro: String {
+        zh ? "以下每一项都由你决定，之后可随时在设置中更改或撤回。"
+            : "Each of these is your choice, and you can change it any time in Settings."
+    }
+    public var start: String { zh ? "开始使用" : "Start" }
+    public var settings: String { zh ? "设置" : "Settings" }
+    public var consents: String { zh ? "授权管理" : "Consents" }
+    public var quietFrom: String { zh ? "免打扰开始" : "Quiet from" }
+    public var quietUntil: String { zh ? "免打扰结束" : "Quiet until" }
+    public var account: String { zh ? "账号与同步" : "Account and sync" }
+    public var notSignedIn: String { zh ? "未登录：所有数据仅保存在本机" : "Not signed in: everything stays on this device" }
+    public var syncNow: String { zh ? "立即同步" : "Sync now" }
+    public var signOutEverywhere: String { zh ? "退出所有设备" : "Sign out on all devices" }
+    public var yourData: String { zh ? "我的数据" : "Your data" }
+    public var exportData: String { zh ? "导出我的数据" : "Export my data" }
+    public var deleteData: String { zh ? "删除我的全部数据" : "Delete all my data" }
+    public var deleteWarning: String {
+        zh ? "这将删除本机上的全部数据，且无法恢复。" : "This deletes everything on this device and cannot be undone."
+    }
+    public var delete: String { zh ? "删除" : "Delete" }
+    public var cancel: String { zh ? "取消" : "Cancel" }
+
+    /// Each language is named in itself, so she can find hers.
+    public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
+
+    public func stage(_ s: OnboardingModel.Stage) -> String {
+        switch s {
+        case .trying: return zh ? "备孕中" : "Trying to conceive"
+        case .pregnant: return zh ? "已怀孕" : "Pregnant"
+        case .baby: return zh ? "宝宝已出生" : "My baby is born"
+        }
+    }
+
+    public func datingBy(_ d: OnboardingModel.DatingBy) -> String {
+        switch d {
+        case .lmp: return zh ? "末次月经第一天" : "First day of my last period"
+        case .edd: return zh ? "预产期" : "My due date"
+        }
+    }
+
+    public func date(_ d: String) -> String { zh ? "日期：\(d)" : "Date: \(d)" }
+    public func birthWeeks(_ w: UInt32) -> String { zh ? "出生时孕 \(w) 周" : "Born at \(w) weeks" }
+    public func quietHours(_ a: String, _ b: String) -> String { zh ? "免打扰 \(a)–\(b)" : "Quiet hours \(a)–\(b)" }
+    public func signedInAs(_ login: String) -> String { zh ? "已登录：\(login)" : "Signed in as \(login)" }
+
+    public func purpose(_ p: Purpose) -> String {
+        switch p {
+        case .sync: return zh ? "在我的设备间同步" : "Sync between my devices"
+        case .shop: return zh ? "商城下单" : "Shop orders"
+        case .notifications: return zh ? "本机提醒通知" : "Reminders on this phone"
+        }
+    }
+
+    public func purposeDetail(_ p: Purpose) -> String {
+        switch p {
+        case .sync:
+            return zh ? "记录在手机上加密后才上传，服务器无法读取。"
+                : "Your records are encrypted on this phone before upload; the server cannot read them."
+        case .shop:
+            return zh ? "姓名、地址和订单信息提供给商城用于配送。" : "Your name, address and order go to the shop so it can deliver."
+        case .notifications:
+            return zh ? "在锁屏显示产检和疫苗提醒，不含任何健康数值。"
+                : "Checkups and vaccines on the lock screen, never with health values."
+        }
+    }
+
     public func hello(_ name: String?) -> String {
         switch (zh, name) {
         case (true, let n?): return "\(n)，你好"
@@ -102,6 +173,8 @@ public struct ShellStrings: Sendable {
         case .syncing: return zh ? "正在同步…" : "Syncing…"
         case .upToDate: return zh ? "已同步" : "Synced"
         case .signInRequired: return zh ? "请重新登录以同步" : "Sign in again to sync"
+        case .paused(let pending):
+            return zh ? "同步已关闭 · \(pending) 项更改保留在本机" : "Sync is off · \(pending) changes stay on this device"
         case .error(_, let pending, _): return zh ? "同步暂停 · 已保留 \(pending) 项更改" : "Sync paused · \(pending) changes kept"
         }
     }
@@ -115,6 +188,9 @@ public struct ShellStrings: Sendable {
         case .server: return zh ? "服务繁忙，请稍后再试。" : "The service is busy. Try again shortly."
         case .wrongKey: return zh ? "此设备无法解锁你的数据" : "This device cannot unlock your data"
         case .signInRequired: return zh ? "请先登录" : "Sign in to continue"
+        case .consentRequired:
+            let name = p.purpose.map(purpose) ?? ""
+            return zh ? "需要你的授权：\(name)。可在设置中开启。" : "This needs your consent: \(name). You can turn it on in Settings."
         }
     }
 }
