@@ -1,5 +1,8 @@
 package org.cradle.app
 
+import android.Manifest
+import android.content.pm.PackageManager
+import android.os.Build
 import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
@@ -8,11 +11,14 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.ui.res.stringResource
 import org.cradle.app.ui.CradleApp
+import androidx.lifecycle.lifecycleScope
+import kotlinx.coroutines.launch
+import org.cradle.core.changes
+import org.cradle.platform.NotificationPlanner
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
-import java.io.File
-import java.time.ZoneId
-import java.util.Locale
+import uniffi.cradle.DataArea
+import uniffi.cradle.Purpose
 
 class MainActivity : ComponentActivity() {
     /** "Export my data" waiting for her to pick where it goes. */
@@ -35,18 +41,31 @@ class MainActivity : ComponentActivity() {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        // The device's zone and locale are passed in; the core does the dates.
         val core = try {
-            CradleCore.open(
-                File(filesDir, "cradle.db").path,
-                DatabaseKey.get(this),
-                ZoneId.systemDefault().id,
-                Locale.getDefault().toLanguageTag(),
-            )
+            Core.get(this)
         } catch (e: CradleException) {
             setContent { MaterialTheme { Text(stringResource(R.string.error_open, e.message ?: "")) } }
             return
         }
+        NotificationPlanner(core, AlarmSink(this)).follow(lifecycleScope)
+        SyncWorker.schedule(this)
+        lifecycleScope.launch {
+            core.changes().collect { area ->
+                // A local change goes out soon; her consent is checked by the core.
+                if (area != DataArea.SHOP) SyncWorker.soon(this@MainActivity)
+                if (area == DataArea.PROFILE) askToNotify(core)
+            }
+        }
         setContent { CradleApp(core, onShare = ::saveExport) }
+    }
+
+    /** Once she agrees to notifications in the app, Android 13+ asks its own question. */
+    private fun askToNotify(core: CradleCore) {
+        val agreed = core.consents().any { it.purpose == Purpose.NOTIFICATIONS && it.granted }
+        if (agreed && Build.VERSION.SDK_INT >= 33 &&
+            checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED
+        ) {
+            requestPermissions(arrayOf(Manifest.permission.POST_NOTIFICATIONS), 1)
+        }
     }
 }
