@@ -18,6 +18,10 @@ struct CradleApp: App {
             deviceLocale: Locale.current.identifier(.bcp47))
     }
 
+    init() {
+        if case .success(let core) = opened { SyncTask.register(core: core) }
+    }
+
     var body: some Scene {
         WindowGroup {
             switch opened {
@@ -35,9 +39,13 @@ struct RootView: View {
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
+    @State private var planner: NotificationPlanner
     @Environment(\.scenePhase) private var phase
+    private let core: CradleCore
 
     init(core: CradleCore) {
+        self.core = core
+        _planner = State(initialValue: NotificationPlanner(core: core, sink: UserNotificationSink()))
         _today = State(initialValue: TodayModel(core: core))
         _cart = State(initialValue: CartModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
@@ -67,8 +75,26 @@ struct RootView: View {
             NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
                 .tabItem { Label(s.settings, systemImage: "gearshape") }
         }
-        .task { today.start(); reminders.start(); cart.load() }
-        .onChange(of: phase) { _, now in if now == .active { today.refresh() } }
+        .task {
+            today.start(); reminders.start(); cart.load(); planner.follow()
+            askToNotifyIfAgreed()
+        }
+        .onChange(of: phase) { _, now in
+            guard now == .active else {
+                if now == .background { SyncTask.schedule() }
+                return
+            }
+            today.refresh()
+            Task { _ = await BackgroundSync.run(core) }
+        }
+        .onChange(of: settings.screen.value?.consents) { _, _ in askToNotifyIfAgreed() }
+    }
+
+    /// Once she agrees to notifications in the app, iOS asks its own question.
+    private func askToNotifyIfAgreed() {
+        if (try? core.consents())?.contains(where: { $0.purpose == .notifications && $0.granted }) == true {
+            UserNotificationSink.askPermission()
+        }
     }
 }
 #endif

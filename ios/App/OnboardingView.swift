@@ -31,7 +31,7 @@ struct OnboardingView: View {
                 }
                 if model.stage == .pregnant || model.stage == .baby {
                     DatePicker(model.date.map(s.date) ?? s.chooseDate, selection: $picked, displayedComponents: .date)
-                        .onChange(of: picked) { _, day in model.date = Self.calendarDay(day) }
+                        .onChange(of: picked) { _, day in model.date = day.pickedDay() }
                 }
                 if model.stage == .baby {
                     // The core judges the weeks when she starts; this only steps the number.
@@ -58,11 +58,6 @@ struct OnboardingView: View {
                 .frame(maxWidth: .infinity, minHeight: 44)
         }
         .task { model.load() }
-    }
-
-    /// The core reads the picker's instant as a day in the device's zone.
-    private static func calendarDay(_ day: Date) -> String? {
-        try? pickedDate(epochMs: Int64(day.timeIntervalSince1970 * 1000), timeZone: TimeZone.current.identifier)
     }
 }
 #endif

@@ -211,4 +211,61 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertNil(try core.profile())
         await model.stop()
     }
+
+    /// What UNUserNotificationCenter would hold.
+    private final class PendingRequests: NotificationSink {
+        var ids: [String] = []
+        func schedule(_ n: NotificationInfo) {
+            if !ids.contains(n.id) { ids.append(n.id) }
+        }
+        func cancel(_ id: String) { ids.removeAll { $0 == id } }
+    }
+
+    func testNotificationsFollowThePlanHerConsentAndTheIOSLimit() async throws {
+        let core = try mother("en")
+        for hour in 0..<4 {
+            _ = try core.addReminder(title: "Reminder \(hour)", rrule: "FREQ=DAILY", time: "1\(hour):15")
+        }
+        let pending = PendingRequests()
+        let planner = NotificationPlanner(core: core, sink: pending)
+        try planner.apply()
+        XCTAssertTrue(pending.ids.isEmpty, "nothing before she agrees to notifications")
+
+        _ = try core.setConsent(purpose: .notifications, granted: true)
+        try planner.apply()
+        XCTAssertEqual(pending.ids.count, 64, "four daily reminders fill iOS's 64 and no more")
+        XCTAssertEqual(Set(pending.ids), Set(try core.notificationPlan(limit: 64).map(\.id)))
+        let next = try XCTUnwrap(core.notificationPlan(limit: 1).first)
+        XCTAssertGreaterThanOrEqual(next.secondsFromNow, 1)
+
+        let fresh = PendingRequests()
+        try NotificationPlanner(core: core, sink: fresh).rescheduleAll()
+        XCTAssertEqual(Set(fresh.ids), Set(pending.ids))
+
+        _ = try core.setConsent(purpose: .notifications, granted: false)
+        try planner.apply()
+        XCTAssertTrue(pending.ids.isEmpty, "withdrawn: every request is removed")
+    }
+
+    func testBackgroundSyncSaysWhenThereIsNothingToDo() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("en")
+        let none = await BackgroundSync.run(core)
+        XCTAssertEqual(none, .done, "no consent: nothing to do")
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        let signedOut = await BackgroundSync.run(core)
+        XCTAssertEqual(signedOut, .done, "signed out: nothing to do")
+        let login = "sw-bg-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        let synced = await BackgroundSync.run(core)
+        XCTAssertEqual(synced, .done)
+        guard case .upToDate = try core.syncStatus() else { return XCTFail("not synced") }
+    }
+
+    func testAPickedDayIsTheCoresCalendarDay() async {
+        // 2027-02-15 00:00 in Shanghai is 2027-02-14 16:00 UTC.
+        let picked = Date(timeIntervalSince1970: 1_802_620_800)
+        XCTAssertEqual(picked.pickedDay(in: TimeZone(identifier: "Asia/Shanghai")!), "2027-02-15")
+        XCTAssertEqual(picked.pickedDay(in: TimeZone(identifier: "UTC")!), "2027-02-14")
+    }
 }

@@ -53,7 +53,7 @@ class AlarmSink(private val context: Context) : NotificationSink {
         const val EXTRA_BODY = "body"
         const val EXTRA_LINK = "link"
         const val CHANNEL = "reminders"
-        private const val WINDOW_MS = 10 * 60 * 1000L
+        private val WINDOW_MS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10)
     }
 }
 

@@ -1,0 +1,56 @@
+#if canImport(SwiftUI)
+import BackgroundTasks
+import Cradle
+import Foundation
+import UserNotifications
+
+/// The core's notification plan on UNUserNotificationCenter. Requests are
+/// keyed by the core's ids, so a diff adds and removes exactly those; the
+/// planner keeps the total within iOS's 64 pending requests.
+final class UserNotificationSink: NotificationSink {
+    private let center = UNUserNotificationCenter.current()
+
+    func schedule(_ n: NotificationInfo) {
+        let content = UNMutableNotificationContent()
+        content.title = n.title
+        content.body = n.body
+        content.userInfo = ["link": n.deepLink]
+        content.sound = .default
+        let trigger = UNTimeIntervalNotificationTrigger(timeInterval: n.secondsFromNow, repeats: false)
+        center.add(UNNotificationRequest(identifier: n.id, content: content, trigger: trigger))
+    }
+
+    func cancel(_ id: String) {
+        center.removePendingNotificationRequests(withIdentifiers: [id])
+    }
+
+    /// iOS asks its own question once she has agreed in the app.
+    static func askPermission() {
+        UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound]) { _, _ in }
+    }
+}
+
+/// Background sync through BGTaskScheduler; the app also syncs on coming
+/// to the foreground.
+enum SyncTask {
+    static let id = "org.cradle.sync"
+
+    /// Must run before the app finishes launching.
+    static func register(core: CradleCore) {
+        BGTaskScheduler.shared.register(forTaskWithIdentifier: id, using: nil) { task in
+            let work = Task {
+                let outcome = await BackgroundSync.run(core)
+                schedule()
+                task.setTaskCompleted(success: outcome != .retry)
+            }
+            task.expirationHandler = { work.cancel() }
+        }
+    }
+
+    /// Asks for the next run; the system picks the time and needs a network.
+    static func schedule() {
+        let request = BGAppRefreshTaskRequest(identifier: id)
+        try? BGTaskScheduler.shared.submit(request)
+    }
+}
+#endif
