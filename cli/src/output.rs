@@ -240,24 +240,8 @@ impl Output {
             return;
         }
         for r in records {
-            let value = match r.measurement {
-                Measurement::Weight { grams } => format!("{:.1} kg", f64::from(grams) / 1000.0),
-                Measurement::BloodPressure {
-                    systolic,
-                    diastolic,
-                    pulse,
-                } => match pulse {
-                    Some(p) => format!("{systolic}/{diastolic} mmHg, {p}/min"),
-                    None => format!("{systolic}/{diastolic} mmHg"),
-                },
-                Measurement::Glucose { cmmol, context } => {
-                    format!(
-                        "{:.1} mmol/L ({})",
-                        f64::from(cmmol) / 100.0,
-                        context.code()
-                    )
-                }
-            };
+            // The CLI's record list is in English, like its JSON codes.
+            let value = r.measurement.text(Language::En);
             let flag = if r.unusual { "  (unusual)" } else { "" };
             say!(
                 "#{:<4} {}  {:<15} {value}{flag}",

@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
+pub use jiff::tz::TimeZone;
 use std::sync::Mutex;
 
 pub trait Clock: Send + Sync {
@@ -55,6 +55,11 @@ pub fn zone_name(zone: &TimeZone) -> &str {
 /// The calendar date at `at` in `zone`.
 pub fn local_date(at: Timestamp, zone: &TimeZone) -> Date {
     zone.to_datetime(at).date()
+}
+
+/// `at` as a screen lists it in `zone`: `YYYY-MM-DD HH:MM`.
+pub fn local_minute(at: Timestamp, zone: &TimeZone) -> String {
+    zone.to_datetime(at).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The day a platform date picker chose: the local date, in `zone`, of

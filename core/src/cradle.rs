@@ -618,6 +618,11 @@ impl Cradle {
         timeline::ongoing_estimates(&self.db())
     }
 
+    /// The user's language: the profile's, else the device's.
+    pub fn language(&self) -> Result<Language> {
+        Ok(self.ctx(&self.db())?.language)
+    }
+
     /// The user's time zone: the profile's, else the device's.
     pub fn time_zone(&self) -> Result<TimeZone> {
         Ok(self.ctx(&self.db())?.zone)

@@ -161,3 +161,30 @@ fn urgent_symptoms_always_say_seek_care_now_for_a_day() {
     assert!(a.cradle.insights().unwrap().is_empty(), "after 24 hours");
     assert!(a.cradle.recent_symptoms().unwrap().is_empty());
 }
+
+#[test]
+fn a_reading_reads_the_same_on_every_screen_in_her_language() {
+    use cradle_core::profile::Language;
+    let weight = Measurement::weight(123.0, WeightUnit::Jin)
+        .unwrap()
+        .measurement;
+    assert_eq!(weight.text(Language::En), "61.5 kg");
+    let bp = Measurement::blood_pressure(142, 91, Some(84))
+        .unwrap()
+        .measurement;
+    assert_eq!(bp.text(Language::ZhHans), "142/91 mmHg, 84/min");
+    let glucose = Measurement::glucose(5.1, GlucoseUnit::MmolPerL, GlucoseContext::TwoHours)
+        .unwrap()
+        .measurement;
+    assert_eq!(glucose.text(Language::En), "5.1 mmol/L (2h)");
+    assert_eq!(glucose.text(Language::ZhHans), "5.1 mmol/L (餐后2小时)");
+
+    let a = app("Asia/Shanghai", "2027-01-10T17:30:00Z");
+    assert_eq!(a.cradle.language().unwrap(), Language::En);
+    let zone = a.cradle.time_zone().unwrap();
+    assert_eq!(
+        cradle_core::clock::local_minute("2027-01-10T17:30:00Z".parse().unwrap(), &zone),
+        "2027-01-11 01:30",
+        "her zone's day, not UTC's"
+    );
+}

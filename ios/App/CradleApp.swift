@@ -39,6 +39,7 @@ struct RootView: View {
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
+    @State private var records: RecordsModel
     @State private var planner: NotificationPlanner
     @Environment(\.scenePhase) private var phase
     private let core: CradleCore
@@ -51,6 +52,7 @@ struct RootView: View {
         _reminders = State(initialValue: RemindersModel(core: core))
         _onboarding = State(initialValue: OnboardingModel(core: core))
         _settings = State(initialValue: SettingsModel(core: core))
+        _records = State(initialValue: RecordsModel(core: core))
     }
 
     var body: some View {
@@ -70,6 +72,8 @@ struct RootView: View {
                 .tabItem { Label(s.today, systemImage: "house") }
             NavigationStack { RemindersView(model: reminders, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
+            NavigationStack { RecordsView(model: records, s: s).navigationTitle(s.records) }
+                .tabItem { Label(s.records, systemImage: "heart.text.square") }
             NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
                 .tabItem { Label(s.cart, systemImage: "cart") }
             NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }

@@ -490,13 +490,19 @@ pub struct HealthRecord {
     /// RFC 3339.
     pub taken_at: String,
     pub value: MeasurementValue,
+    /// When, in her time zone, as a list shows it: `YYYY-MM-DD HH:MM`.
+    pub taken_at_local: String,
+    /// The value as a screen shows it, in her language ("142/91 mmHg").
+    pub text: String,
     /// Possible but unusual: kept, and shown for the user to check.
     pub unusual: bool,
 }
 
-impl From<Record> for HealthRecord {
-    fn from(r: Record) -> Self {
+impl HealthRecord {
+    fn new(r: Record, language: Language, zone: &cradle_core::clock::TimeZone) -> Self {
         Self {
+            text: r.measurement.text(language),
+            taken_at_local: cradle_core::clock::local_minute(r.taken_at, zone),
             id: r.id,
             taken_at: r.taken_at.to_string(),
             value: match r.measurement {
@@ -930,6 +936,19 @@ impl From<Consent> for ConsentInfo {
     }
 }
 
+/// How many measurements the records screen lists; older ones are in the
+/// charts and the clinic export.
+const RECENT_RECORDS: usize = 20;
+
+#[derive(uniffi::Record)]
+pub struct RecordsScreen {
+    /// Newest first.
+    pub recent: Vec<HealthRecord>,
+    pub kicks: Option<KickCount>,
+    pub contractions: ContractionInfo,
+    pub flag: Option<InsightInfo>,
+}
+
 #[derive(uniffi::Object)]
 pub struct CradleCore {
     core: Cradle,
@@ -1268,12 +1287,31 @@ impl CradleCore {
 
     /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
     pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
+        let (language, zone) = (self.core.language()?, self.core.time_zone()?);
         Ok(self
             .core
             .records(kind.as_deref())?
             .into_iter()
-            .map(Into::into)
+            .map(|r| HealthRecord::new(r, language, &zone))
             .collect())
+    }
+
+    /// The records screen in one crossing: the newest measurements, the kick
+    /// counter, the contraction timer and the most urgent note.
+    pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
+        let (language, zone) = (self.core.language()?, self.core.time_zone()?);
+        let mut recent = self.core.records(None)?;
+        recent.reverse();
+        recent.truncate(RECENT_RECORDS);
+        Ok(RecordsScreen {
+            recent: recent
+                .into_iter()
+                .map(|r| HealthRecord::new(r, language, &zone))
+                .collect(),
+            kicks: self.kick_session()?,
+            contractions: self.contraction_timer(rule)?,
+            flag: self.core.insights()?.into_iter().next().map(Into::into),
+        })
     }
 
     pub fn delete_record(&self, id: i64) -> Result<()> {

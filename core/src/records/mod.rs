@@ -134,6 +134,35 @@ pub struct Checked {
 }
 
 impl Measurement {
+    /// The value as a screen shows it, in her language: "61.5 kg",
+    /// "142/91 mmHg, 84/min", "5.6 mmol/L (fasting)".
+    pub fn text(&self, language: crate::profile::Language) -> String {
+        let zh = language == crate::profile::Language::ZhHans;
+        match *self {
+            Measurement::Weight { grams } => format!("{:.1} kg", f64::from(grams) / 1000.0),
+            Measurement::BloodPressure {
+                systolic,
+                diastolic,
+                pulse: Some(p),
+            } => format!("{systolic}/{diastolic} mmHg, {p}/min"),
+            Measurement::BloodPressure {
+                systolic,
+                diastolic,
+                pulse: None,
+            } => format!("{systolic}/{diastolic} mmHg"),
+            Measurement::Glucose { cmmol, context } => {
+                let when = match (zh, context) {
+                    (true, GlucoseContext::Fasting) => "空腹",
+                    (true, GlucoseContext::OneHour) => "餐后1小时",
+                    (true, GlucoseContext::TwoHours) => "餐后2小时",
+                    (true, GlucoseContext::Random) => "随机",
+                    (false, c) => c.code(),
+                };
+                format!("{:.1} mmol/L ({when})", f64::from(cmmol) / 100.0)
+            }
+        }
+    }
+
     pub fn weight(value: f64, unit: WeightUnit) -> Result<Checked> {
         let kg = match unit {
             WeightUnit::Kg => value,

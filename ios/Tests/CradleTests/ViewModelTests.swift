@@ -268,4 +268,32 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(picked.pickedDay(in: TimeZone(identifier: "Asia/Shanghai")!), "2027-02-15")
         XCTAssertEqual(picked.pickedDay(in: TimeZone(identifier: "UTC")!), "2027-02-14")
     }
+
+    func testRecordsQuickAddKicksAndContractionsAreJudgedByTheCore() async throws {
+        let core = try mother("zh-Hans-CN")
+        let model = RecordsModel(core: core)
+        model.refresh()
+        XCTAssertEqual(model.screen.value?.recent.first?.text, "142/92 mmHg")
+        model.addBloodPressure(systolic: "118", diastolic: "76")
+        XCTAssertNil(model.problem)
+        XCTAssertEqual(model.screen.value?.recent.first?.text, "118/76 mmHg", "newest first")
+        model.addBloodPressure(systolic: "", diastolic: "76")
+        XCTAssertEqual(model.problem?.field, "systolic")
+        model.addBloodPressure(systolic: "400", diastolic: "76")
+        XCTAssertEqual(model.problem?.kind, .invalidInput, "the core refuses the impossible")
+        XCTAssertEqual(model.screen.value?.recent.count, 2)
+        model.addGlucose(5.1, unit: .mmolPerL, context: .fasting)
+        XCTAssertEqual(model.screen.value?.recent.first?.text, "5.1 mmol/L (空腹)")
+
+        model.kick(.start)
+        model.kick(.tap)
+        model.kick(.tap)
+        XCTAssertEqual(model.screen.value?.kicks?.count, 2)
+        model.kick(.stop)
+        XCTAssertNotNil(model.screen.value?.kicks?.endedAtEpochMs)
+        model.contraction(starting: true)
+        model.contraction(starting: false)
+        XCTAssertEqual(model.screen.value?.contractions.countLastHour, 1)
+        XCTAssertEqual(ShellStrings(.en).kicks(1), "1 movement")
+    }
 }

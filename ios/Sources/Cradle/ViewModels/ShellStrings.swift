@@ -73,6 +73,26 @@ public struct ShellStrings: Sendable {
     public var delete: String { zh ? "删除" : "Delete" }
     public var cancel: String { zh ? "取消" : "Cancel" }
 
+    // Records.
+    public var records: String { zh ? "记录" : "Records" }
+    public var recent: String { zh ? "最近的测量" : "Recent readings" }
+    public var unusual: String { zh ? "数值少见，请核对" : "unusual, please check" }
+    public var bloodPressure: String { zh ? "血压" : "Blood pressure" }
+    public var systolic: String { zh ? "收缩压（高压）" : "Systolic (upper)" }
+    public var diastolic: String { zh ? "舒张压（低压）" : "Diastolic (lower)" }
+    public var save: String { zh ? "保存" : "Save" }
+    public var kickCounter: String { zh ? "数胎动" : "Kick counter" }
+    public var fewKicks: String { zh ? "胎动少于正常：请立即联系医院。" : "Fewer movements than expected: contact your hospital now." }
+    public var kickStart: String { zh ? "开始计数" : "Start counting" }
+    public var kickTap: String { zh ? "宝宝动了" : "Baby moved" }
+    public var stop: String { zh ? "结束" : "Stop" }
+    public var contractions: String { zh ? "宫缩计时" : "Contraction timer" }
+    public var timeToCall: String { zh ? "该联系医院了。" : "Time to call your hospital." }
+    public var contractionStarts: String { zh ? "宫缩开始了" : "Contraction starts now" }
+    public var contractionEnds: String { zh ? "宫缩结束了" : "Contraction ended" }
+    public func kicks(_ n: UInt32) -> String { zh ? "\(n) 次胎动" : (n == 1 ? "1 movement" : "\(n) movements") }
+    public func contractionsLastHour(_ n: UInt32) -> String { zh ? "过去 1 小时 \(n) 次" : "\(n) in the last hour" }
+
     /// Each language is named in itself, so she can find hers.
     public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
 

@@ -30,12 +30,14 @@ import org.cradle.app.ui.CradleApp
 import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
 import org.cradle.app.ui.OnboardingContent
+import org.cradle.app.ui.RecordsContent
 import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
+import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -214,6 +216,40 @@ class ScreensTest {
                     onSignOutEverywhere = {},
                     onExport = {},
                     onDelete = {},
+                )
+            }
+        }
+    }
+
+    @Test
+    fun `records render in English and the kick button counts`() = records("en") { vm ->
+        onNodeWithText("Records").assertIsDisplayed()
+        onNodeWithText("142/92 mmHg", substring = true).performScrollTo().assertIsDisplayed()
+        onNodeWithText("Start counting").performScrollTo().performClick()
+        waitUntil(timeoutMillis = 60_000) { onAllNodesWithContentDescription("Baby moved").fetchSemanticsNodes().isNotEmpty() }
+        onNodeWithContentDescription("Baby moved").performScrollTo().performClick()
+        waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("1 movement").fetchSemanticsNodes().isNotEmpty() }
+        assertEquals(1u, (vm.state.value.screen as Loadable.Ready).value.kicks!!.count)
+    }
+
+    @Test
+    fun `records render in Chinese`() = records("zh-Hans-CN") {
+        onNodeWithText("记录").assertIsDisplayed()
+        onNodeWithText("数胎动").performScrollTo().assertIsDisplayed()
+        onNodeWithText("宫缩开始了").performScrollTo().assertIsDisplayed()
+    }
+
+    private fun records(locale: String, checks: DesktopComposeUiTest.(RecordsViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            val vm = RecordsViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("records-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                RecordsContent(
+                    state,
+                    onBloodPressure = { a, b -> runBlocking { vm.addBloodPressure(a, b) } },
+                    onKick = { a -> runBlocking { vm.kick(a) } },
+                    onContraction = { st -> runBlocking { vm.contraction(st) } },
                 )
             }
         }

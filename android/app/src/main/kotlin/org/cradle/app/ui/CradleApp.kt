@@ -2,6 +2,7 @@ package org.cradle.app.ui
 
 import androidx.compose.foundation.layout.Box
 import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Favorite
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Notifications
 import androidx.compose.material.icons.filled.Settings
@@ -29,6 +30,7 @@ import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
+import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
 import org.cradle.viewmodel.TodayViewModel
@@ -46,6 +48,8 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
     val onboarding = remember(core) { OnboardingViewModel(core) }
     val settings = remember(core) { SettingsViewModel(core, scope).also { it.start() } }
+    val records = remember(core) { RecordsViewModel(core, scope).also { it.start() } }
+    val recordsState by records.state.collectAsState()
     LaunchedEffect(onboarding) { onboarding.load() }
     val onboardingState by onboarding.state.collectAsState()
     val settingsState by settings.state.collectAsState()
@@ -97,6 +101,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                                         when (t) {
                                             Tab.Today -> s.today
                                             Tab.Reminders -> s.reminders
+                                            Tab.Records -> s.records
                                             Tab.Cart -> s.cart
                                             Tab.Settings -> s.settings
                                         },
@@ -119,6 +124,12 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                             onDone = { id -> scope.launch { reminders.complete(id) } },
                             onSkip = { id -> scope.launch { reminders.skip(id) } },
                             onSnooze = { id -> scope.launch { reminders.snooze(id, 60u) } },
+                        )
+                        Tab.Records -> RecordsContent(
+                            recordsState,
+                            onBloodPressure = { a, b -> scope.launch { records.addBloodPressure(a, b) } },
+                            onKick = { a -> scope.launch { records.kick(a) } },
+                            onContraction = { st -> scope.launch { records.contraction(st) } },
                         )
                         Tab.Cart -> CartContent(
                             cartState,
@@ -152,6 +163,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
 private enum class Tab(val icon: ImageVector) {
     Today(Icons.Filled.Home),
     Reminders(Icons.Filled.Notifications),
+    Records(Icons.Filled.Favorite),
     Cart(Icons.Filled.ShoppingCart),
     Settings(Icons.Filled.Settings),
 }

@@ -1,0 +1,69 @@
+package org.cradle.ui
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.runBlocking
+import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.Problem
+import org.cradle.viewmodel.RecordsViewModel
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.GlucoseContext
+import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.KickAction
+import uniffi.cradle.RecordsScreen
+import uniffi.cradle.WeightUnit
+import java.nio.file.Path
+
+class RecordsViewModelTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private fun RecordsViewModel.screen(): RecordsScreen = (state.value.screen as Loadable.Ready).value
+
+    @Test
+    fun `quick add, the kick counter and the contraction timer, all judged by the core`() = runBlocking {
+        mother(dir, "zh-Hans-CN").use { core ->
+            val scope = CoroutineScope(Dispatchers.Default)
+            val vm = RecordsViewModel(core, scope)
+            vm.refresh()
+            assertEquals("142/92 mmHg", vm.screen().recent.single().text)
+            assertEquals("contact_clinic", vm.screen().flag!!.level)
+
+            vm.addBloodPressure("118", "76")
+            assertNull(vm.state.value.problem)
+            assertEquals("118/76 mmHg", vm.screen().recent.first().text, "newest first")
+            assertEquals(16, vm.screen().recent.first().takenAtLocal.length, "YYYY-MM-DD HH:MM in her zone")
+            vm.addBloodPressure("", "76")
+            assertEquals("systolic", vm.state.value.problem!!.field)
+            vm.addBloodPressure("400", "76")
+            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind, "the core refuses the impossible")
+            assertEquals(2, vm.screen().recent.size, "and nothing was written")
+
+            vm.addWeight(123.0, WeightUnit.JIN)
+            assertEquals("61.5 kg", vm.screen().recent.first().text)
+            vm.addGlucose(5.1, GlucoseUnit.MMOL_PER_L, GlucoseContext.FASTING)
+            assertEquals("5.1 mmol/L (空腹)", vm.screen().recent.first().text, "in her language")
+
+            vm.kick(KickAction.START)
+            repeat(3) { vm.kick(KickAction.TAP) }
+            val kicks = vm.screen().kicks!!
+            assertEquals(3u, kicks.count)
+            assertNull(kicks.endedAtEpochMs)
+            assertFalse(kicks.belowTarget)
+            vm.kick(KickAction.STOP)
+            assertTrue(vm.screen().kicks!!.endedAtEpochMs != null)
+
+            vm.contraction(true)
+            assertTrue(vm.screen().contractions.currentStartedAtEpochMs != null)
+            vm.contraction(false)
+            assertEquals(1u, vm.screen().contractions.countLastHour)
+            scope.cancel()
+        }
+    }
+}
