@@ -1594,12 +1594,9 @@ pub struct SettingsScreen {
 #[uniffi::export]
 impl CradleCore {
     pub fn settings_screen(&self) -> Result<SettingsScreen> {
-        let profile = self.core.profile()?;
         Ok(SettingsScreen {
-            language: profile.as_ref().map_or(self.core.today()?.language, |p| {
-                Language::for_locale(&p.locale)
-            }),
-            profile: profile.map(Into::into),
+            language: self.core.language()?,
+            profile: self.core.profile()?.map(Into::into),
             consents: self.consents()?,
             account: self.sync_account()?,
             sync: self.sync_status()?,
