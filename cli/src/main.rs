@@ -58,6 +58,8 @@ enum Command {
         #[arg(long)]
         on: Option<Date>,
     },
+    /// Every week of the pregnancy, or month of the baby, with today's marked
+    Journey,
     /// Date the pregnancy, add a scan, or record a loss
     Pregnancy {
         #[command(subcommand)]
@@ -741,6 +743,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             };
             out.today(&today);
         }
+        Command::Journey => out.journey(cradle.language()?, &cradle.journey()?),
         Command::Pregnancy { action } => match action {
             PregnancyAction::Set {
                 lmp,

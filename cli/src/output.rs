@@ -15,6 +15,7 @@ use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill};
 use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
+use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
 use jiff::SignedDuration;
@@ -64,6 +65,56 @@ impl Output {
                 p.locale,
                 p.time_zone_name()
             ),
+        }
+    }
+
+    pub fn journey(&self, language: Language, j: &Journey) {
+        if self.json {
+            let steps: Vec<Value> = j
+                .steps
+                .iter()
+                .map(|s| {
+                    let (week, month) = match &s.page {
+                        Page::Week(w) => (Some(week_json(w)), None),
+                        Page::Months { content, .. } => (None, Some(month_json(content))),
+                    };
+                    json!({
+                        "title": s.title,
+                        "starts": s.starts.to_string(),
+                        "ends": s.ends.to_string(),
+                        "when": match s.when { When::Past => "past", When::Now => "now", When::Ahead => "ahead" },
+                        "week": week,
+                        "month": month,
+                    })
+                })
+                .collect();
+            self.print_json(json!({ "stage": j.stage.code(), "now": j.now(), "steps": steps }));
+            return;
+        }
+        let zh = language == Language::ZhHans;
+        if j.steps.is_empty() {
+            say!(
+                "{}",
+                if zh {
+                    "记录孕期或宝宝出生后，这里会按周或按月显示。"
+                } else {
+                    "Your journey appears here week by week once a pregnancy or a birth is recorded."
+                }
+            );
+            return;
+        }
+        for s in &j.steps {
+            let mark = match s.when {
+                When::Past => "✓",
+                When::Now => "▶",
+                When::Ahead => " ",
+            };
+            say!("{mark} {:<14} {} – {}", s.title, s.starts, s.ends);
+        }
+        match j.now().map(|i| &j.steps[i].page) {
+            Some(Page::Week(w)) => print_week(zh, w),
+            Some(Page::Months { content, .. }) => print_month(zh, content),
+            None => {}
         }
     }
 
@@ -838,6 +889,28 @@ fn print_pregnancy(zh: bool, p: &PregnancyStatus) {
     }
 }
 
+fn week_json(w: &WeekContent) -> Value {
+    json!({
+        "week": w.week,
+        "length_mm": w.length_mm,
+        "length_kind": w.length_kind,
+        "weight_g": w.weight_g,
+        "size_comparison": w.size_comparison,
+        "baby": w.baby,
+        "mother": w.mother,
+        "tip": w.tip,
+        "checkups": w.checkups,
+    })
+}
+
+fn month_json(m: &MonthContent) -> Value {
+    json!({
+        "month": m.month,
+        "highlight": m.highlight,
+        "tip": m.tip,
+    })
+}
+
 fn print_week(zh: bool, w: &WeekContent) {
     let size = match (zh, w.weight_g) {
         (true, Some(g)) => format!(
@@ -1049,22 +1122,8 @@ fn today_json(t: &Today) -> Value {
             "corrected_age_days": b.age.corrected_days,
             "corrected_age_months": b.age.corrected_months,
         })),
-        "week": tl.week.as_ref().map(|w| json!({
-            "week": w.week,
-            "length_mm": w.length_mm,
-            "length_kind": w.length_kind,
-            "weight_g": w.weight_g,
-            "size_comparison": w.size_comparison,
-            "baby": w.baby,
-            "mother": w.mother,
-            "tip": w.tip,
-            "checkups": w.checkups,
-        })),
-        "month": tl.month.as_ref().map(|m| json!({
-            "month": m.month,
-            "highlight": m.highlight,
-            "tip": m.tip,
-        })),
+        "week": tl.week.as_ref().map(week_json),
+        "month": tl.month.as_ref().map(month_json),
         "next_reminder": t.next_reminder.as_ref().map(item_json),
         "flag": t.flag.as_ref().map(insight_json),
         "sync": sync_json(&t.sync),

@@ -136,6 +136,28 @@ fn the_today_json_contract_for_a_pregnancy() {
 }
 
 #[test]
+fn the_journey_marks_this_week_and_prints_its_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // 100 days after the LMP: 14w2d, so week 14 is now.
+    let lmp = from_today(-100);
+    json(&cradle(&db, &["--json", "pregnancy", "set", "--lmp", &lmp]));
+    let j = json(&cradle(&db, &["--json", "journey"]));
+    assert_eq!(j["stage"], "pregnant");
+    assert_eq!(j["now"], 10, "weeks 4 to 13 come first");
+    let steps = j["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 39);
+    assert_eq!(steps[10]["title"], "Week 14");
+    assert_eq!(steps[10]["when"], "now");
+    assert_eq!(steps[9]["when"], "past");
+    assert_eq!(steps[11]["when"], "ahead");
+    assert_eq!(steps[10]["week"]["week"], 14);
+    let text = String::from_utf8(cradle(&db, &["journey"]).stdout).unwrap();
+    assert!(text.contains("▶ Week 14"), "{text}");
+    assert!(text.contains("This week your baby"), "{text}");
+}
+
+#[test]
 fn every_dating_method_is_reachable_from_the_cli() {
     let cases: [(&[&str], &str); 4] = [
         (&["--conception", &from_today(-60)], "conception"),

@@ -24,6 +24,7 @@ use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
 use crate::timeline::gestation::{GestationalAge, add_days};
+use crate::timeline::journey::Journey;
 use crate::timeline::{self, HistoryEntry, Timeline};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -626,6 +627,18 @@ impl Cradle {
     /// The user's time zone: the profile's, else the device's.
     pub fn time_zone(&self) -> Result<TimeZone> {
         Ok(self.ctx(&self.db())?.zone)
+    }
+
+    /// Every journey page, dated for her, with today's marked.
+    pub fn journey(&self) -> Result<Journey> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let state = timeline::load(&db)?;
+        drop(db);
+        Ok(Journey {
+            stage: state.on(c.today, c.language, &self.config.trimesters).stage,
+            steps: state.journey(c.today, c.language)?,
+        })
     }
 
     /// Today as the user's clock and zone see it.

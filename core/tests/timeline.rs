@@ -9,6 +9,7 @@ use cradle_core::timeline::Stage;
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
+use cradle_core::timeline::journey::{Page, When};
 use jiff::Timestamp;
 use jiff::civil::date;
 use proptest::prelude::*;
@@ -163,6 +164,42 @@ fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
     let later = a.cradle.today_on(date(2027, 1, 20)).unwrap().timeline;
     assert_eq!(later.stage, Stage::Baby);
     assert_eq!(later.baby.unwrap().age.months, 2);
+}
+
+#[test]
+fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
+    let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
+    assert!(
+        a.cradle.journey().unwrap().steps.is_empty(),
+        "no pregnancy yet"
+    );
+    a.date_by_lmp(date(2026, 5, 11));
+    let j = a.cradle.journey().unwrap();
+    assert_eq!(j.stage, Stage::Pregnant);
+    let now = &j.steps[j.now().unwrap()];
+    assert_eq!(now.title, "Week 28");
+    assert_eq!(
+        (now.starts, now.ends),
+        (date(2026, 11, 23), date(2026, 11, 29))
+    );
+    assert_eq!(
+        now.page,
+        Page::Week(a.cradle.today().unwrap().timeline.week.unwrap())
+    );
+
+    a.cradle
+        .record_birth(Birth {
+            date: date(2026, 11, 20),
+            ga_at_birth: GestationalAge::new(32, 2),
+            count: 1,
+        })
+        .unwrap();
+    let j = a.cradle.journey().unwrap();
+    assert_eq!((j.stage, j.now()), (Stage::Postpartum, Some(0)));
+    // Born 54 days early (term-equivalent 2027-01-13): by corrected age,
+    // month 1 starts a month after that.
+    assert_eq!(j.steps[1].starts, date(2027, 2, 13));
+    assert!(j.steps.iter().all(|s| s.when != When::Past));
 }
 
 #[test]

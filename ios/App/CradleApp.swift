@@ -40,6 +40,7 @@ struct RootView: View {
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
     @State private var records: RecordsModel
+    @State private var journey: JourneyModel
     @State private var planner: NotificationPlanner
     @Environment(\.scenePhase) private var phase
     private let core: CradleCore
@@ -53,6 +54,7 @@ struct RootView: View {
         _onboarding = State(initialValue: OnboardingModel(core: core))
         _settings = State(initialValue: SettingsModel(core: core))
         _records = State(initialValue: RecordsModel(core: core))
+        _journey = State(initialValue: JourneyModel(core: core))
     }
 
     var body: some View {
@@ -68,7 +70,7 @@ struct RootView: View {
         // Her language is the core's (from her profile, else the device's).
         let s = ShellStrings(today.state.value?.language ?? .en)
         return TabView {
-            NavigationStack { TodayView(state: today.state, s: s).navigationTitle(s.today) }
+            NavigationStack { TodayView(state: today.state, s: s, journey: journey).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
             NavigationStack { RemindersView(model: reminders, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
@@ -80,7 +82,7 @@ struct RootView: View {
                 .tabItem { Label(s.settings, systemImage: "gearshape") }
         }
         .task {
-            today.start(); reminders.start(); cart.load(); planner.follow()
+            today.start(); journey.start(); reminders.start(); cart.load(); planner.follow()
             askToNotifyIfAgreed()
         }
         .onChange(of: phase) { _, now in

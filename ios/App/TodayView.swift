@@ -6,6 +6,7 @@ import SwiftUI
 struct TodayView: View {
     let state: Loadable<TodayScreen>
     let s: ShellStrings
+    var journey: JourneyModel?
 
     var body: some View {
         switch state {
@@ -39,6 +40,11 @@ struct TodayView: View {
             }
             if let w = t.week {
                 Section("\(s.thisWeek(w.week)) · \(w.sizeComparison)") { Text(w.baby) }
+            }
+            if t.week != nil || t.month != nil, let journey {
+                NavigationLink(s.seeJourney) {
+                    JourneyView(model: journey, s: s).navigationTitle(s.journey)
+                }
             }
             if let b = t.baby {
                 Section {

@@ -36,6 +36,7 @@ use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
+use cradle_core::timeline::journey::{Journey, Page, Step, When};
 use cradle_core::timeline::{self, BabyStatus, PregnancyStatus, Stage};
 use cradle_core::{Config, Cradle, CradleError, KickAction, Snooze};
 use std::sync::Arc;
@@ -322,6 +323,61 @@ impl From<MonthContent> for MonthInfo {
             month: m.month,
             highlight: m.highlight,
             tip: m.tip,
+        }
+    }
+}
+
+#[uniffi::remote(Enum)]
+pub enum When {
+    Past,
+    Now,
+    Ahead,
+}
+
+/// One journey page: a pregnancy week, or a baby month or range of months.
+#[derive(uniffi::Record)]
+pub struct JourneyStep {
+    pub title: String,
+    /// Her local dates this page covers, `YYYY-MM-DD`, both included.
+    pub starts: String,
+    pub ends: String,
+    pub when: When,
+    pub week: Option<WeekInfo>,
+    pub month: Option<MonthInfo>,
+}
+
+impl From<Step> for JourneyStep {
+    fn from(s: Step) -> Self {
+        let (week, month) = match s.page {
+            Page::Week(w) => (Some(w.into()), None),
+            Page::Months { content, .. } => (None, Some(content.into())),
+        };
+        Self {
+            title: s.title,
+            starts: s.starts.to_string(),
+            ends: s.ends.to_string(),
+            when: s.when,
+            week,
+            month,
+        }
+    }
+}
+
+/// The Journey screen: every page, and which one to scroll to.
+#[derive(uniffi::Record)]
+pub struct JourneyScreen {
+    pub stage: Stage,
+    /// Index into `steps` of today's page.
+    pub now: Option<u32>,
+    pub steps: Vec<JourneyStep>,
+}
+
+impl From<Journey> for JourneyScreen {
+    fn from(j: Journey) -> Self {
+        Self {
+            stage: j.stage,
+            now: j.now().map(|i| i as u32),
+            steps: j.steps.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -1027,6 +1083,10 @@ impl CradleCore {
             flag: today.flag.map(Into::into),
             sync: today.sync.into(),
         })
+    }
+
+    pub fn journey_screen(&self) -> Result<JourneyScreen> {
+        Ok(self.core.journey()?.into())
     }
 
     /// Dates the pregnancy (starting one if none is ongoing), then returns Today.

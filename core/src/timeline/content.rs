@@ -57,6 +57,8 @@ struct Texts {
     symptoms: BTreeMap<String, String>,
     /// Labels of the clinic-visit summary.
     clinic: BTreeMap<String, String>,
+    /// Titles of the journey's pages.
+    journey: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -135,12 +137,23 @@ pub fn clinic_label(language: Language, key: &str) -> &'static str {
     texts(language).clinic.get(key).map_or("", String::as_str)
 }
 
+/// A journey page title template; `{n}`, `{from}` and `{to}` are filled by the caller.
+pub fn journey_label(language: Language, key: &str) -> &'static str {
+    texts(language).journey.get(key).map_or("", String::as_str)
+}
+
 /// A notification text template; `{name}` placeholders are filled by the caller.
 pub fn notification_text(language: Language, key: &str) -> &'static str {
     texts(language)
         .notifications
         .get(key)
         .map_or("", String::as_str)
+}
+
+/// The completed-month ranges that share one text, in order: the journey's
+/// baby pages.
+pub fn month_ranges() -> impl Iterator<Item = (u32, u32)> {
+    texts(Language::En).months.iter().map(|m| (m.from, m.to))
 }
 
 /// Content for a baby of `month` completed months, 0 to 36.

@@ -5,6 +5,7 @@ pub mod baby;
 pub mod content;
 pub mod dating;
 pub mod gestation;
+pub mod journey;
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
@@ -114,6 +115,16 @@ impl State {
 
     fn best(&self) -> Option<BestEstimate> {
         self.ongoing().map(|(_, best)| best)
+    }
+
+    /// The journey's pages on `date`: the pregnancy's weeks while one is
+    /// ongoing, else the last baby's months.
+    pub(crate) fn journey(&self, date: Date, language: Language) -> Result<Vec<journey::Step>> {
+        match (self.best(), self.last_birth()) {
+            (Some(best), _) => journey::pregnancy(best.edd, date, language),
+            (None, Some((_, birth))) => journey::baby(birth, date, language),
+            (None, None) => Ok(Vec::new()),
+        }
     }
 
     /// The timeline on `date`.

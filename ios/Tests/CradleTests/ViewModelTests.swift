@@ -296,4 +296,27 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.screen.value?.contractions.countLastHour, 1)
         XCTAssertEqual(ShellStrings(.en).kicks(1), "1 movement")
     }
+
+    func testTheJourneyOpensAtWeek28AndTurnsToMonthsAtTheBirth() async throws {
+        let core = try mother("zh-Hans-CN")
+        let model = JourneyModel(core: core)
+        model.start()
+        try await eventually { model.state.value?.stage == .pregnant }
+        let pregnant = try XCTUnwrap(model.state.value)
+        XCTAssertEqual(pregnant.steps.count, 39)
+        let now = pregnant.steps[Int(try XCTUnwrap(pregnant.now))]
+        XCTAssertEqual(now.title, "孕28周")
+        XCTAssertEqual(now.when, .now)
+        XCTAssertEqual(now.starts, shanghaiDay(0))
+        XCTAssertEqual(pregnant.steps.first?.when, .past)
+
+        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 28, gaDays: 0, count: 1)
+        try await eventually { model.state.value?.stage == .postpartum }
+        let baby = try XCTUnwrap(model.state.value)
+        XCTAssertEqual(baby.now, 0)
+        XCTAssertEqual(baby.steps.first?.title, "新生儿")
+        XCTAssertNotNil(baby.steps.first?.month)
+        XCTAssertEqual(ShellStrings(.zhHans).sizeOf("茄子"), "大约有茄子那么大")
+        await model.stop()
+    }
 }

@@ -93,6 +93,23 @@ public struct ShellStrings: Sendable {
     public func kicks(_ n: UInt32) -> String { zh ? "\(n) 次胎动" : (n == 1 ? "1 movement" : "\(n) movements") }
     public func contractionsLastHour(_ n: UInt32) -> String { zh ? "过去 1 小时 \(n) 次" : "\(n) in the last hour" }
 
+    // Journey.
+    public var journey: String { zh ? "孕育旅程" : "Journey" }
+    public var seeJourney: String { zh ? "查看每一周" : "See every week" }
+    public var journeyEmpty: String {
+        zh ? "记录孕期或宝宝出生后，这里会按周或按月陪伴你。"
+            : "Your journey appears here week by week once your pregnancy or your baby's birth is recorded."
+    }
+    public func journeyWhen(_ w: When) -> String {
+        switch w {
+        case .past: return zh ? "已走过" : "Behind you"
+        case .now: return zh ? "当前" : "Now"
+        case .ahead: return zh ? "即将到来" : "Ahead"
+        }
+    }
+    public func dateRange(_ a: String, _ b: String) -> String { zh ? "\(a) 至 \(b)" : "\(a) – \(b)" }
+    public func sizeOf(_ thing: String) -> String { zh ? "大约有\(thing)那么大" : "About the size of \(thing)" }
+
     /// Each language is named in itself, so she can find hers.
     public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
 

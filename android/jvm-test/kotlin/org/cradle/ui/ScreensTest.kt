@@ -9,6 +9,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.ui.graphics.toAwtImage
 import androidx.compose.ui.test.DesktopComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.assertCountEquals
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
@@ -27,6 +28,7 @@ import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.CradleApp
+import org.cradle.app.ui.JourneyContent
 import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
 import org.cradle.app.ui.OnboardingContent
@@ -35,6 +37,7 @@ import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RecordsViewModel
@@ -95,6 +98,36 @@ class ScreensTest {
         onNodeWithText("3 items", substring = true).assertIsDisplayed()
         onNodeWithText("Review order").assertIsDisplayed()
         assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
+    }
+
+    @Test
+    fun `the journey opens at week 28 in English and a tap opens another week`() = journey("en") { core ->
+        onNodeWithText("Week 28").assertIsDisplayed()
+        onNodeWithText("Now ·", substring = true).assertIsDisplayed()
+        val week28 = core.journeyScreen().steps.single { it.title == "Week 28" }.week!!
+        onNodeWithText("About the size of ${week28.sizeComparison}").assertIsDisplayed()
+        val week29 = core.journeyScreen().steps.single { it.title == "Week 29" }.week!!
+        onNodeWithText("Week 29").performClick()
+        onNodeWithText("About the size of ${week29.sizeComparison}").assertIsDisplayed()
+        onAllNodesWithText("About the size of", substring = true).assertCountEquals(1)
+    }
+
+    @Test
+    fun `the journey renders in Chinese`() = journey("zh-Hans-CN") {
+        onNodeWithText("孕28周").assertIsDisplayed()
+        onNodeWithText("当前 ·", substring = true).assertIsDisplayed()
+        onNodeWithText("大约有", substring = true).assertIsDisplayed()
+    }
+
+    private fun journey(locale: String, checks: DesktopComposeUiTest.(CradleCore) -> Unit) {
+        mother(dir, locale).use { core ->
+            val vm = JourneyViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("journey-$locale", Strings.of(core.today().language), checks = { checks(core) }) {
+                val state by vm.state.collectAsState()
+                JourneyContent(state)
+            }
+        }
     }
 
     @Test

@@ -8,7 +8,11 @@ import androidx.compose.material.icons.filled.Notifications
 import androidx.compose.material.icons.filled.Settings
 import androidx.compose.material.icons.filled.ShoppingCart
 import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.TopAppBar
+import androidx.compose.material.icons.automirrored.filled.ArrowBack
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
@@ -28,6 +32,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RecordsViewModel
@@ -69,7 +74,11 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
     // Her language is the core's (from her profile, else the device's);
     // during onboarding, the one she is choosing.
     val language = if (ready != null && ready.profile == null) onboardingState.language else ready?.language ?: Language.EN
+    val journey = remember(core) { JourneyViewModel(core, scope).also { it.start() } }
+    val journeyState by journey.state.collectAsState()
     var tab by remember { mutableStateOf(Tab.Today) }
+    // A page opened from a tab covers the tabs until she goes back.
+    var page by remember { mutableStateOf<Page?>(null) }
     CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
         val s = LocalStrings.current
         MaterialTheme {
@@ -85,6 +94,14 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                         onAnswer = onboarding::answer,
                         onStart = { scope.launch { onboarding.finish() } },
                     )
+                }
+                return@MaterialTheme
+            }
+            page?.let { open ->
+                PageScaffold(title = s.pageTitle(open), onBack = { page = null }) {
+                    when (open) {
+                        Page.Journey -> JourneyContent(journeyState)
+                    }
                 }
                 return@MaterialTheme
             }
@@ -117,7 +134,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                         Tab.Today -> when (val st = todayState) {
                             is Loadable.Loading -> Text(s.loading)
                             is Loadable.Failed -> Text(s.problem(st.error), color = MaterialTheme.colorScheme.error)
-                            is Loadable.Ready -> TodayContent(st.value)
+                            is Loadable.Ready -> TodayContent(st.value, onJourney = { page = Page.Journey })
                         }
                         Tab.Reminders -> RemindersContent(
                             remindersState,
@@ -158,6 +175,25 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
             }
         }
     }
+}
+
+/** Screens opened from a tab, with a back arrow. */
+enum class Page { Journey }
+
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+private fun PageScaffold(title: String, onBack: () -> Unit, content: @Composable () -> Unit) {
+    val s = LocalStrings.current
+    Scaffold(
+        topBar = {
+            TopAppBar(
+                title = { Text(title) },
+                navigationIcon = {
+                    IconButton(onBack) { Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = s.back) }
+                },
+            )
+        },
+    ) { padding -> Box(Modifier.padding(padding)) { content() } }
 }
 
 private enum class Tab(val icon: ImageVector) {

@@ -7,6 +7,7 @@ import uniffi.cradle.Language
 import uniffi.cradle.Purpose
 import uniffi.cradle.ReminderStatus
 import uniffi.cradle.SyncState
+import uniffi.cradle.When
 
 /**
  * The shell's own words, in both languages. Health and shop content comes
@@ -97,6 +98,13 @@ data class Strings(
     val timeToCall: String,
     val contractionStarts: String,
     val contractionEnds: String,
+    val journeyEmpty: String,
+    val seeJourney: String,
+    val journeyWhen: (When) -> String,
+    val dateRange: (String, String) -> String,
+    val sizeOf: (String) -> String,
+    val back: String,
+    val pageTitle: (Page) -> String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -208,6 +216,23 @@ data class Strings(
             timeToCall = "Time to call your hospital.",
             contractionStarts = "Contraction starts now",
             contractionEnds = "Contraction ended",
+            journeyEmpty = "Your journey appears here week by week once your pregnancy or your baby's birth is recorded.",
+            seeJourney = "See every week",
+            journeyWhen = { w ->
+                when (w) {
+                    When.PAST -> "Behind you"
+                    When.NOW -> "Now"
+                    When.AHEAD -> "Ahead"
+                }
+            },
+            dateRange = { a, b -> "$a – $b" },
+            sizeOf = { thing -> "About the size of $thing" },
+            back = "Back",
+            pageTitle = { p ->
+                when (p) {
+                    Page.Journey -> "Journey"
+                }
+            },
         )
 
         val ZH_HANS = Strings(
@@ -317,6 +342,23 @@ data class Strings(
             timeToCall = "该联系医院了。",
             contractionStarts = "宫缩开始了",
             contractionEnds = "宫缩结束了",
+            journeyEmpty = "记录孕期或宝宝出生后，这里会按周或按月陪伴你。",
+            seeJourney = "查看每一周",
+            journeyWhen = { w ->
+                when (w) {
+                    When.PAST -> "已走过"
+                    When.NOW -> "当前"
+                    When.AHEAD -> "即将到来"
+                }
+            },
+            dateRange = { a, b -> "$a 至 $b" },
+            sizeOf = { thing -> "大约有${thing}那么大" },
+            back = "返回",
+            pageTitle = { p ->
+                when (p) {
+                    Page.Journey -> "孕育旅程"
+                }
+            },
         )
     }
 }

@@ -3,6 +3,7 @@ package org.cradle.app.ui
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
@@ -10,6 +11,7 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
@@ -26,7 +28,7 @@ import uniffi.cradle.WeekInfo
 
 /** Today, rendered from the one `today()` answer. */
 @Composable
-fun TodayContent(today: TodayScreen, modifier: Modifier = Modifier) {
+fun TodayContent(today: TodayScreen, onJourney: () -> Unit = {}, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
     Column(
         modifier.fillMaxWidth().verticalScroll(rememberScrollState()).padding(16.dp),
@@ -41,6 +43,9 @@ fun TodayContent(today: TodayScreen, modifier: Modifier = Modifier) {
         today.flag?.let { FlagCard(it) }
         today.pregnancy?.let { PregnancyCard(it) }
         today.week?.let { WeekCard(it) }
+        if (today.week != null || today.month != null) {
+            OutlinedButton(onJourney, Modifier.heightIn(min = 48.dp)) { Text(s.seeJourney) }
+        }
         today.baby?.let { BabyCard(it) }
         today.month?.let { m -> Section(m.highlight, m.tip) }
         NextCard(today.nextReminder)
