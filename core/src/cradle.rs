@@ -17,6 +17,7 @@ use crate::records::symptoms::{self, Severity, Symptom};
 use crate::records::trends::{self, Trends};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
+use crate::reminders::repeat::{self, Draft, Repeat};
 use crate::reminders::{self, Item, Settings};
 use crate::storage::{self, DbKey};
 use crate::sync::{self, SyncOptions};
@@ -267,6 +268,14 @@ impl Cradle {
         self.write(&[DataArea::Reminders], |tx, c| {
             reminders::add_custom(tx, title, rrule, time, c.today, &c.now_text)
         })
+    }
+
+    /// Checks the recurrence picker's choices as saving would and previews
+    /// them; save with [`Cradle::add_reminder`] and the draft's rule.
+    pub fn draft_reminder(&self, title: &str, repeat: &Repeat, time: &str) -> Result<Draft> {
+        let c = self.ctx(&self.db())?;
+        let now = c.zone.to_datetime(c.now);
+        repeat::draft(title, repeat, time, now, c.language)
     }
 
     /// Edits a custom reminder; `None` keeps a field.

@@ -3,13 +3,14 @@
 mod common;
 
 use common::app;
+use cradle_core::reminders::repeat::{Ends, Every, Repeat};
 use cradle_core::reminders::{Due, Kind, Settings, Status};
 use cradle_core::timeline::baby::Birth;
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::{Error, Snooze};
 use jiff::Timestamp;
-use jiff::civil::{Time, date};
+use jiff::civil::{Time, Weekday, date};
 use jiff::tz::TimeZone;
 use proptest::prelude::*;
 use std::collections::HashSet;
@@ -354,6 +355,65 @@ fn actions_complete_skip_snooze_edit_delete() {
         a.cradle.delete_reminder(rule),
         Err(Error::NotFound(_))
     ));
+}
+
+#[test]
+fn the_recurrence_picker_previews_in_her_zone_and_saves_the_same_rule() {
+    // 20:30 in Shanghai on Tuesday 24 November 2026.
+    let a = app("Asia/Shanghai", "2026-11-24T12:30:00Z");
+    let repeat = Repeat {
+        every: Every::Week,
+        interval: 1,
+        weekdays: vec![Weekday::Tuesday, Weekday::Friday],
+        ends: Ends::After(3),
+    };
+    let draft = a
+        .cradle
+        .draft_reminder("Iron tablet", &repeat, "21:00")
+        .unwrap();
+    assert_eq!(draft.rrule, "FREQ=WEEKLY;COUNT=3;BYDAY=TU,FR");
+    assert_eq!(draft.summary, "Every week on Tue, Fri · 3 times");
+    assert_eq!(
+        draft.next,
+        [
+            date(2026, 11, 24).at(21, 0, 0, 0),
+            date(2026, 11, 27).at(21, 0, 0, 0),
+            date(2026, 12, 1).at(21, 0, 0, 0),
+        ]
+    );
+    // Half an hour later today's has passed: the preview moves on.
+    a.clock.set(ts("2026-11-24T13:30:00Z"));
+    let later = a
+        .cradle
+        .draft_reminder("Iron tablet", &repeat, "21:00")
+        .unwrap();
+    assert_eq!(
+        later.next.len(),
+        2,
+        "the count includes the one that passed"
+    );
+
+    a.cradle
+        .add_reminder("Iron tablet", &draft.rrule, "21:00")
+        .unwrap();
+    let due: Vec<_> = a
+        .cradle
+        .reminders(None, Some(date(2026, 12, 31)))
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.kind == Kind::Custom)
+        .map(|i| i.due)
+        .collect();
+    assert_eq!(due.len(), 3);
+    // Nothing is saved by a draft, and a refused draft names the field.
+    assert_eq!(
+        invalid_field(a.cradle.draft_reminder("", &repeat, "21:00")),
+        "title"
+    );
+    assert_eq!(
+        invalid_field(a.cradle.draft_reminder("x", &repeat, "9pm")),
+        "time"
+    );
 }
 
 #[test]

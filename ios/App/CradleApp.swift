@@ -41,6 +41,7 @@ struct RootView: View {
     @State private var settings: SettingsModel
     @State private var records: RecordsModel
     @State private var journey: JourneyModel
+    @State private var editor: ReminderEditorModel
     @State private var planner: NotificationPlanner
     @Environment(\.scenePhase) private var phase
     private let core: CradleCore
@@ -55,6 +56,7 @@ struct RootView: View {
         _settings = State(initialValue: SettingsModel(core: core))
         _records = State(initialValue: RecordsModel(core: core))
         _journey = State(initialValue: JourneyModel(core: core))
+        _editor = State(initialValue: ReminderEditorModel(core: core))
     }
 
     var body: some View {
@@ -72,7 +74,7 @@ struct RootView: View {
         return TabView {
             NavigationStack { TodayView(state: today.state, s: s, journey: journey).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
-            NavigationStack { RemindersView(model: reminders, s: s).navigationTitle(s.reminders) }
+            NavigationStack { RemindersView(model: reminders, editor: editor, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { RecordsView(model: records, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }

@@ -5,7 +5,9 @@ import SwiftUI
 /// Reminders for the coming weeks, with done, skip and (her own) snooze.
 struct RemindersView: View {
     let model: RemindersModel
+    let editor: ReminderEditorModel
     let s: ShellStrings
+    @State private var adding = false
 
     var body: some View {
         List {
@@ -15,6 +17,14 @@ struct RemindersView: View {
             case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
             case .ready(let items) where items.isEmpty: Text(s.nothingDue)
             case .ready(let items): ForEach(items, id: \.id) { row($0) }
+            }
+        }
+        .toolbar {
+            Button { adding = true } label: { Label(s.addReminder, systemImage: "plus") }
+        }
+        .sheet(isPresented: $adding, onDismiss: editor.reset) {
+            NavigationStack {
+                ReminderEditorView(model: editor, s: s) { adding = false }.navigationTitle(s.newReminder)
             }
         }
     }

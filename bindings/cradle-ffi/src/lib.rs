@@ -22,6 +22,7 @@ use cradle_core::records::trends::{
 };
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
+use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
@@ -492,6 +493,89 @@ impl From<Notification> for NotificationInfo {
 pub struct NotificationPlanDiff {
     pub add: Vec<NotificationInfo>,
     pub cancel: Vec<String>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Every {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// When a repeating reminder stops.
+#[derive(uniffi::Enum)]
+pub enum RepeatEnds {
+    Never,
+    After {
+        count: u32,
+    },
+    /// `YYYY-MM-DD`, included.
+    On {
+        date: String,
+    },
+}
+
+/// The recurrence picker's choices.
+#[derive(uniffi::Record)]
+pub struct RepeatChoice {
+    pub every: Every,
+    pub interval: u16,
+    /// Weekly only; empty means the weekday of the first occurrence.
+    pub weekdays: Vec<Weekday>,
+    pub ends: RepeatEnds,
+}
+
+impl TryFrom<RepeatChoice> for Repeat {
+    type Error = CradleError;
+
+    fn try_from(r: RepeatChoice) -> Result<Self> {
+        Ok(Repeat {
+            every: r.every,
+            interval: r.interval,
+            weekdays: r.weekdays,
+            ends: match r.ends {
+                RepeatEnds::Never => Ends::Never,
+                RepeatEnds::After { count } => Ends::After(count),
+                RepeatEnds::On { date } => Ends::On(timeline::parse_date("until", &date)?),
+            },
+        })
+    }
+}
+
+/// The add-reminder screen before saving: the rule to pass to
+/// `add_reminder`, her sentence for it and the next times it rings.
+#[derive(uniffi::Record)]
+pub struct ReminderDraft {
+    pub rrule: String,
+    pub summary: String,
+    /// Local `YYYY-MM-DDTHH:MM`.
+    pub next: Vec<String>,
+}
+
+impl From<Draft> for ReminderDraft {
+    fn from(d: Draft) -> Self {
+        Self {
+            rrule: d.rrule,
+            summary: d.summary,
+            next: d
+                .next
+                .iter()
+                .map(|t| t.strftime("%Y-%m-%dT%H:%M").to_string())
+                .collect(),
+        }
+    }
 }
 
 #[derive(uniffi::Record)]
@@ -1148,6 +1232,19 @@ impl CradleCore {
         Ok(self.core.add_reminder(&title, &rrule, &time)?)
     }
 
+    /// Checks the picker's choices as saving would; nothing is saved.
+    pub fn draft_reminder(
+        &self,
+        title: String,
+        repeat: RepeatChoice,
+        time: String,
+    ) -> Result<ReminderDraft> {
+        Ok(self
+            .core
+            .draft_reminder(&title, &repeat.try_into()?, &time)?
+            .into())
+    }
+
     pub fn edit_reminder(
         &self,
         rule_id: i64,
@@ -1709,6 +1806,12 @@ impl CradleCore {
 /// The calendar day a platform date picker chose, as `YYYY-MM-DD`, so no
 /// shell converts dates itself. Android's Material picker reports UTC
 /// midnight (pass "UTC"); iOS's DatePicker an instant in the device's zone.
+/// A weekday's short name, for the recurrence picker's day buttons.
+#[uniffi::export]
+pub fn weekday_name(language: Language, day: Weekday) -> String {
+    repeat::weekday_name(language, day).to_owned()
+}
+
 #[uniffi::export]
 pub fn picked_date(epoch_ms: i64, time_zone: String) -> Result<String> {
     Ok(cradle_core::clock::picked_date(epoch_ms, &time_zone)?.to_string())

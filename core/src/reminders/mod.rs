@@ -10,6 +10,7 @@
 
 pub mod custom;
 pub mod notify;
+pub mod repeat;
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
@@ -580,7 +581,7 @@ pub(crate) fn snooze(
 
 const MAX_TITLE_CHARS: usize = 80;
 
-fn validate_title(title: &str) -> Result<String> {
+pub(crate) fn validate_title(title: &str) -> Result<String> {
     let title = title.trim();
     if title.is_empty()
         || title.chars().count() > MAX_TITLE_CHARS

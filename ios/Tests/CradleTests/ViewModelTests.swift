@@ -319,4 +319,40 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(ShellStrings(.zhHans).sizeOf("茄子"), "大约有茄子那么大")
         await model.stop()
     }
+
+    func testTheRecurrencePickerIsTheCoresRuleSentenceAndPreview() async throws {
+        let core = try mother("zh-Hans-CN")
+        let model = ReminderEditorModel(core: core)
+        model.every = .week
+        XCTAssertEqual(model.problem?.field, "title")
+        XCTAssertNil(model.shownProblem, "an untouched title is not a mistake yet")
+        XCTAssertFalse(model.save())
+
+        model.title = "补铁"
+        model.interval = 2
+        model.toggle(.thursday)
+        model.toggle(.monday)
+        model.ends = .after(count: 10)
+        model.time = "21:00"
+        let draft = try XCTUnwrap(model.draft)
+        XCTAssertEqual(draft.rrule, "FREQ=WEEKLY;COUNT=10;INTERVAL=2;BYDAY=MO,TH")
+        XCTAssertEqual(draft.summary, "每2周的周一、周四 · 共10次")
+        XCTAssertEqual(draft.next.count, 3)
+        XCTAssertEqual(weekdayName(language: .zhHans, day: .sunday), "周日")
+
+        model.every = .month
+        XCTAssertTrue(model.weekdays.isEmpty)
+        model.ends = .on(date: "2020-01-01")
+        XCTAssertEqual(model.shownProblem?.field, "until")
+        XCTAssertNil(model.draft)
+
+        model.ends = .never
+        XCTAssertTrue(model.save())
+        let mine = try core.reminders(from: nil, to: "2099-01-01").filter { $0.kind == .custom }
+        XCTAssertFalse(mine.isEmpty)
+        XCTAssertTrue(mine.allSatisfy { $0.title == "补铁" })
+        model.reset()
+        XCTAssertEqual(model.title, "")
+        XCTAssertNil(model.draft)
+    }
 }

@@ -110,6 +110,38 @@ public struct ShellStrings: Sendable {
     public func dateRange(_ a: String, _ b: String) -> String { zh ? "\(a) 至 \(b)" : "\(a) – \(b)" }
     public func sizeOf(_ thing: String) -> String { zh ? "大约有\(thing)那么大" : "About the size of \(thing)" }
 
+    // The reminder editor.
+    public var addReminder: String { zh ? "添加提醒" : "Add a reminder" }
+    public var newReminder: String { zh ? "新建提醒" : "New reminder" }
+    public var reminderTitle: String { zh ? "提醒内容" : "What to remind you of" }
+    public var at: String { zh ? "时间" : "At" }
+    public var repeats: String { zh ? "重复" : "Repeats" }
+    public var ends: String { zh ? "结束" : "Ends" }
+    public var never: String { zh ? "永不结束" : "Never" }
+    public var afterTimes: String { zh ? "重复一定次数后" : "After a number of times" }
+    public var onDate: String { zh ? "到某一天" : "On a date" }
+    public var nextTimes: String { zh ? "接下来的提醒：" : "Next reminders:" }
+    public var noMoreTimes: String { zh ? "之后不再提醒。" : "No more times to remind you." }
+    public func every(_ e: Every) -> String {
+        switch e {
+        case .day: return zh ? "按天" : "Daily"
+        case .week: return zh ? "按周" : "Weekly"
+        case .month: return zh ? "按月" : "Monthly"
+        case .year: return zh ? "按年" : "Yearly"
+        }
+    }
+    public func interval(_ e: Every, _ n: UInt16) -> String {
+        let (unit, zhUnit): (String, String) = switch e {
+        case .day: ("day", "天")
+        case .week: ("week", "周")
+        case .month: ("month", "个月")
+        case .year: ("year", "年")
+        }
+        if zh { return "每 \(n) \(zhUnit)" }
+        return n == 1 ? "Every \(unit)" : "Every \(n) \(unit)s"
+    }
+    public func times(_ n: UInt32) -> String { zh ? "共 \(n) 次" : (n == 1 ? "Once" : "\(n) times") }
+
     /// Each language is named in itself, so she can find hers.
     public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
 

@@ -24,11 +24,13 @@ import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.CradleApp
 import org.cradle.app.ui.JourneyContent
+import org.cradle.app.ui.ReminderEditorContent
 import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
 import org.cradle.app.ui.OnboardingContent
@@ -38,6 +40,7 @@ import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.JourneyViewModel
+import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RecordsViewModel
@@ -131,6 +134,47 @@ class ScreensTest {
     }
 
     @Test
+    fun `the reminder picker renders in English and its weekday chips reach the core`() = editor("en") { vm ->
+        onNodeWithText("What to remind you of").performTextInput("Iron tablet")
+        waitUntil(timeoutMillis = 60_000) { vm.state.value.draft != null }
+        onNodeWithText("Weekly").performClick()
+        waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Thu").fetchSemanticsNodes().isNotEmpty() }
+        onNodeWithText("Thu").performClick()
+        waitUntil(timeoutMillis = 60_000) { vm.state.value.draft?.rrule == "FREQ=WEEKLY;BYDAY=TH" }
+        onNodeWithText("Every week on Thu").performScrollTo().assertIsDisplayed()
+        onNodeWithText("Save").performScrollTo().assertIsEnabled()
+    }
+
+    @Test
+    fun `the reminder picker renders in Chinese`() = editor("zh-Hans-CN") {
+        onNodeWithText("提醒内容").assertIsDisplayed()
+        onNodeWithText("按周").assertIsDisplayed()
+        onNodeWithText("永不结束").assertIsDisplayed()
+        onNodeWithText("保存").performScrollTo().assertIsNotEnabled()
+    }
+
+    private fun editor(locale: String, checks: DesktopComposeUiTest.(ReminderEditorViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            val vm = ReminderEditorViewModel(core)
+            val language = core.today().language
+            render("reminder-editor-$locale", Strings.of(language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                ReminderEditorContent(
+                    state,
+                    language,
+                    onTitle = { t -> runBlocking { vm.setTitle(t) } },
+                    onTime = { t -> runBlocking { vm.setTime(t) } },
+                    onEvery = { e -> runBlocking { vm.setEvery(e) } },
+                    onInterval = { n -> runBlocking { vm.setInterval(n) } },
+                    onWeekday = { d -> runBlocking { vm.toggle(d) } },
+                    onEnds = { e -> runBlocking { vm.setEnds(e) } },
+                    onSave = {},
+                )
+            }
+        }
+    }
+
+    @Test
     fun `reminders render in English`() = reminders("en") {
         onNodeWithText("Reminders").assertIsDisplayed()
         onAllNodesWithText("Between", substring = true).onFirst().assertIsDisplayed()
@@ -151,7 +195,7 @@ class ScreensTest {
             runBlocking { vm.refresh() }
             render("reminders-$locale", Strings.of(core.today().language), checks = checks) {
                 val state by vm.state.collectAsState()
-                RemindersContent(state, onDone = {}, onSkip = {}, onSnooze = {})
+                RemindersContent(state, onDone = {}, onSkip = {}, onSnooze = {}, onAdd = {})
             }
         }
     }

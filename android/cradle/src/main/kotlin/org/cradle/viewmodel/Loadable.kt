@@ -46,6 +46,9 @@ internal inline fun <T> attempt(call: () -> T): Result<T> = try {
 
 internal class ProblemException(val problem: Problem) : Exception(problem.kind.name)
 
+/** The refusal of an [attempt], or null when it succeeded. */
+internal fun Result<*>.problemOrNull(): Problem? = (exceptionOrNull() as ProblemException?)?.problem
+
 internal fun <T> Result<T>.toLoadable(): Loadable<T> = fold(
     onSuccess = { Loadable.Ready(it) },
     onFailure = { Loadable.Failed((it as ProblemException).problem) },

@@ -71,7 +71,7 @@ class RecordsViewModel(
 
     private suspend fun act(call: () -> Any) {
         val result = withContext(io) { attempt { call() } }
-        _state.update { it.copy(problem = result.exceptionOrNull()?.let { e -> (e as ProblemException).problem }) }
+        _state.update { it.copy(problem = result.problemOrNull()) }
         refresh()
     }
 }

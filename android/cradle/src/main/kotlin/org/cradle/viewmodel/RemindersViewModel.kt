@@ -51,7 +51,7 @@ class RemindersViewModel(
 
     private suspend fun act(call: () -> Unit) {
         val result = withContext(io) { attempt(call) }
-        _state.update { s -> s.copy(problem = result.exceptionOrNull()?.let { (it as ProblemException).problem }) }
+        _state.update { s -> s.copy(problem = result.problemOrNull()) }
         if (result.isSuccess) refresh()
     }
 }

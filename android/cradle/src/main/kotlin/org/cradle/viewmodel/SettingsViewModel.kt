@@ -82,7 +82,7 @@ class SettingsViewModel(
     private suspend fun act(call: suspend () -> Unit) {
         _state.update { it.copy(busy = true) }
         val result = withContext(io) { attempt { call() } }
-        _state.update { s -> s.copy(busy = false, problem = result.exceptionOrNull()?.let { (it as ProblemException).problem }) }
+        _state.update { s -> s.copy(busy = false, problem = result.problemOrNull()) }
         refresh()
     }
 }

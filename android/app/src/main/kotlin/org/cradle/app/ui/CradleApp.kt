@@ -36,6 +36,7 @@ import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.RecordsViewModel
+import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
 import org.cradle.viewmodel.TodayViewModel
@@ -76,6 +77,8 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
     val language = if (ready != null && ready.profile == null) onboardingState.language else ready?.language ?: Language.EN
     val journey = remember(core) { JourneyViewModel(core, scope).also { it.start() } }
     val journeyState by journey.state.collectAsState()
+    val editor = remember(core) { ReminderEditorViewModel(core) }
+    val editorState by editor.state.collectAsState()
     var tab by remember { mutableStateOf(Tab.Today) }
     // A page opened from a tab covers the tabs until she goes back.
     var page by remember { mutableStateOf<Page?>(null) }
@@ -101,6 +104,17 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                 PageScaffold(title = s.pageTitle(open), onBack = { page = null }) {
                     when (open) {
                         Page.Journey -> JourneyContent(journeyState)
+                        Page.AddReminder -> ReminderEditorContent(
+                            editorState,
+                            language,
+                            onTitle = { t -> scope.launch { editor.setTitle(t) } },
+                            onTime = { t -> scope.launch { editor.setTime(t) } },
+                            onEvery = { e -> scope.launch { editor.setEvery(e) } },
+                            onInterval = { n -> scope.launch { editor.setInterval(n) } },
+                            onWeekday = { d -> scope.launch { editor.toggle(d) } },
+                            onEnds = { e -> scope.launch { editor.setEnds(e) } },
+                            onSave = { scope.launch { if (editor.save()) page = null } },
+                        )
                     }
                 }
                 return@MaterialTheme
@@ -141,6 +155,10 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                             onDone = { id -> scope.launch { reminders.complete(id) } },
                             onSkip = { id -> scope.launch { reminders.skip(id) } },
                             onSnooze = { id -> scope.launch { reminders.snooze(id, 60u) } },
+                            onAdd = {
+                                editor.reset()
+                                page = Page.AddReminder
+                            },
                         )
                         Tab.Records -> RecordsContent(
                             recordsState,
@@ -178,7 +196,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
 }
 
 /** Screens opened from a tab, with a back arrow. */
-enum class Page { Journey }
+enum class Page { Journey, AddReminder }
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable

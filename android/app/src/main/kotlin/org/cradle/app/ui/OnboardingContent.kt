@@ -122,26 +122,3 @@ internal fun ConsentRow(purpose: Purpose, granted: Boolean, onChange: (Boolean) 
         }
     }
 }
-
-/** The platform's date picker; the core turns its answer into a calendar day. */
-@OptIn(ExperimentalMaterial3Api::class)
-@Composable
-private fun DateField(date: String?, onDate: (String) -> Unit) {
-    val s = LocalStrings.current
-    var open by remember { mutableStateOf(false) }
-    OutlinedButton({ open = true }, Modifier.heightIn(min = 48.dp)) { Text(date?.let(s.date) ?: s.chooseDate) }
-    if (open) {
-        val picker = rememberDatePickerState()
-        DatePickerDialog(
-            onDismissRequest = { open = false },
-            confirmButton = {
-                TextButton({
-                    // Material's picker reports the day at UTC midnight.
-                    picker.selectedDateMillis?.let { onDate(pickedDate(it, "UTC")) }
-                    open = false
-                }) { Text(s.ok) }
-            },
-            dismissButton = { TextButton({ open = false }) { Text(s.cancel) } },
-        ) { DatePicker(picker) }
-    }
-}

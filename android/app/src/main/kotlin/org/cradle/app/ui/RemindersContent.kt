@@ -4,6 +4,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
@@ -31,12 +32,14 @@ fun RemindersContent(
     onDone: (id: String) -> Unit,
     onSkip: (id: String) -> Unit,
     onSnooze: (id: String) -> Unit,
+    onAdd: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
     Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
         Text(s.reminders, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
+        FilledTonalButton(onAdd, Modifier.heightIn(min = 48.dp)) { Text(s.addReminder) }
         when (val items = state.items) {
             is Loadable.Loading -> Text(s.loading)
             is Loadable.Failed -> Text(s.problem(items.error), color = MaterialTheme.colorScheme.error)

@@ -125,31 +125,9 @@ private fun Heading(text: String) =
 @Composable
 private fun QuietHours(start: String, end: String, onChange: (String, String) -> Unit) {
     val s = LocalStrings.current
-    // Which end she is editing, if any.
-    var editing by remember { mutableStateOf<Boolean?>(null) }
     Text(s.quietHours(start, end), Modifier.padding(top = 8.dp))
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-        OutlinedButton({ editing = true }, Modifier.heightIn(min = 48.dp)) { Text(s.quietFrom) }
-        OutlinedButton({ editing = false }, Modifier.heightIn(min = 48.dp)) { Text(s.quietUntil) }
+        TimeField(s.quietFrom, start) { onChange(it, end) }
+        TimeField(s.quietUntil, end) { onChange(start, it) }
     }
-    val isStart = editing ?: return
-    val current = if (isStart) start else end
-    val picker = rememberTimePickerState(
-        initialHour = current.substringBefore(':').toInt(),
-        initialMinute = current.substringAfter(':').toInt(),
-        is24Hour = true,
-    )
-    AlertDialog(
-        onDismissRequest = { editing = null },
-        title = { Text(if (isStart) s.quietFrom else s.quietUntil) },
-        text = { TimeInput(picker) },
-        confirmButton = {
-            TextButton({
-                val picked = "%02d:%02d".format(picker.hour, picker.minute)
-                if (isStart) onChange(picked, end) else onChange(start, picked)
-                editing = null
-            }) { Text(s.ok) }
-        },
-        dismissButton = { TextButton({ editing = null }) { Text(s.cancel) } },
-    )
 }

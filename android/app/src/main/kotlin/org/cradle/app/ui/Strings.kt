@@ -3,6 +3,7 @@ package org.cradle.app.ui
 import androidx.compose.runtime.staticCompositionLocalOf
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Problem
+import uniffi.cradle.Every
 import uniffi.cradle.Language
 import uniffi.cradle.Purpose
 import uniffi.cradle.ReminderStatus
@@ -105,6 +106,21 @@ data class Strings(
     val sizeOf: (String) -> String,
     val back: String,
     val pageTitle: (Page) -> String,
+    val addReminder: String,
+    val reminderTitle: String,
+    val at: String,
+    val repeats: String,
+    val every: (Every) -> String,
+    val interval: (Every, UShort) -> String,
+    val fewer: String,
+    val more: String,
+    val ends: String,
+    val never: String,
+    val afterTimes: String,
+    val times: (UInt) -> String,
+    val onDate: String,
+    val nextTimes: String,
+    val noMoreTimes: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -231,8 +247,39 @@ data class Strings(
             pageTitle = { p ->
                 when (p) {
                     Page.Journey -> "Journey"
+                    Page.AddReminder -> "New reminder"
                 }
             },
+            addReminder = "Add a reminder",
+            reminderTitle = "What to remind you of",
+            at = "At",
+            repeats = "Repeats",
+            every = { e ->
+                when (e) {
+                    Every.DAY -> "Daily"
+                    Every.WEEK -> "Weekly"
+                    Every.MONTH -> "Monthly"
+                    Every.YEAR -> "Yearly"
+                }
+            },
+            interval = { e, n ->
+                val unit = when (e) {
+                    Every.DAY -> "day"
+                    Every.WEEK -> "week"
+                    Every.MONTH -> "month"
+                    Every.YEAR -> "year"
+                }
+                if (n == 1.toUShort()) "Every $unit" else "Every $n ${unit}s"
+            },
+            fewer = "Fewer",
+            more = "More",
+            ends = "Ends",
+            never = "Never",
+            afterTimes = "After a number of times",
+            times = { n -> if (n == 1u) "Once" else "$n times" },
+            onDate = "On a date",
+            nextTimes = "Next reminders:",
+            noMoreTimes = "No more times to remind you.",
         )
 
         val ZH_HANS = Strings(
@@ -357,8 +404,38 @@ data class Strings(
             pageTitle = { p ->
                 when (p) {
                     Page.Journey -> "孕育旅程"
+                    Page.AddReminder -> "新建提醒"
                 }
             },
+            addReminder = "添加提醒",
+            reminderTitle = "提醒内容",
+            at = "时间",
+            repeats = "重复",
+            every = { e ->
+                when (e) {
+                    Every.DAY -> "按天"
+                    Every.WEEK -> "按周"
+                    Every.MONTH -> "按月"
+                    Every.YEAR -> "按年"
+                }
+            },
+            interval = { e, n ->
+                when (e) {
+                    Every.DAY -> "每 $n 天"
+                    Every.WEEK -> "每 $n 周"
+                    Every.MONTH -> "每 $n 个月"
+                    Every.YEAR -> "每 $n 年"
+                }
+            },
+            fewer = "减少",
+            more = "增加",
+            ends = "结束",
+            never = "永不结束",
+            afterTimes = "重复一定次数后",
+            times = { n -> "共 $n 次" },
+            onDate = "到某一天",
+            nextTimes = "接下来的提醒：",
+            noMoreTimes = "之后不再提醒。",
         )
     }
 }
