@@ -504,6 +504,19 @@ impl Cradle {
         Ok(clinic::render(&summary, format))
     }
 
+    /// The clinic-visit screen in one call: the HTML summary for `options`,
+    /// the sections to choose from and her questions.
+    pub fn clinic_visit(&self, options: &clinic::Options) -> Result<clinic::Visit> {
+        Ok(clinic::Visit {
+            html: self.clinic_export(clinic::Format::Html, options)?,
+            sections: clinic::section_choices(self.language()?, options)?,
+            questions: self.entries(&Filter {
+                kinds: vec!["question".to_owned()],
+                ..Filter::default()
+            })?,
+        })
+    }
+
     /// Insights from the latest readings and kick count, most urgent first,
     /// in the user's language.
     pub fn insights(&self) -> Result<Vec<Insight>> {

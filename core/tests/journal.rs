@@ -430,6 +430,69 @@ fn the_clinic_summary_holds_what_the_user_chose() {
 }
 
 #[test]
+fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
+    let a = clinic_app();
+    a.cradle
+        .add_entry(
+            Entry::Question {
+                text: "Is my blood pressure a worry?".to_owned(),
+            },
+            None,
+        )
+        .unwrap();
+    let visit = a.cradle.clinic_visit(&Options::default()).unwrap();
+    assert!(visit.html.contains("Is my blood pressure a worry?"));
+    let asked = |q: &cradle_core::records::journal::JournalEntry| matches!(&q.entry, Entry::Question { text } if text == "Is my blood pressure a worry?");
+    assert!(visit.questions.last().is_some_and(asked), "oldest first");
+    let questions = visit.questions.len();
+    let notes = visit.sections.iter().find(|s| s.code == "notes").unwrap();
+    assert!(
+        !notes.included,
+        "the private diary is shared only when asked for"
+    );
+    assert!(
+        visit
+            .sections
+            .iter()
+            .filter(|s| s.code != "notes")
+            .all(|s| s.included)
+    );
+    assert_eq!(
+        visit
+            .sections
+            .iter()
+            .find(|s| s.code == "vitals")
+            .unwrap()
+            .label,
+        "Recent measurements"
+    );
+
+    let vitals_only = Options {
+        sections: vec!["vitals".to_owned()],
+        ..Options::default()
+    };
+    let visit = a.cradle.clinic_visit(&vitals_only).unwrap();
+    assert!(!visit.html.contains("Is my blood pressure a worry?"));
+    assert_eq!(visit.sections.iter().filter(|s| s.included).count(), 1);
+    assert_eq!(
+        visit.questions.len(),
+        questions,
+        "her list stays whatever she shares"
+    );
+    let bad = Options {
+        sections: vec!["diary".to_owned()],
+        ..Options::default()
+    };
+    assert!(matches!(
+        a.cradle.clinic_visit(&bad),
+        Err(Error::Invalid {
+            field: "sections",
+            ..
+        })
+    ));
+}
+
+#[test]
 fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
     let a = clinic_app();
     let fhir = || {

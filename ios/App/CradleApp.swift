@@ -42,6 +42,7 @@ struct RootView: View {
     @State private var records: RecordsModel
     @State private var journey: JourneyModel
     @State private var editor: ReminderEditorModel
+    @State private var clinic: ClinicModel
     @State private var planner: NotificationPlanner
     @Environment(\.scenePhase) private var phase
     private let core: CradleCore
@@ -57,6 +58,7 @@ struct RootView: View {
         _records = State(initialValue: RecordsModel(core: core))
         _journey = State(initialValue: JourneyModel(core: core))
         _editor = State(initialValue: ReminderEditorModel(core: core))
+        _clinic = State(initialValue: ClinicModel(core: core))
     }
 
     var body: some View {
@@ -76,7 +78,7 @@ struct RootView: View {
                 .tabItem { Label(s.today, systemImage: "house") }
             NavigationStack { RemindersView(model: reminders, editor: editor, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
-            NavigationStack { RecordsView(model: records, s: s).navigationTitle(s.records) }
+            NavigationStack { RecordsView(model: records, clinic: clinic, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
             NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
                 .tabItem { Label(s.cart, systemImage: "cart") }
@@ -84,7 +86,7 @@ struct RootView: View {
                 .tabItem { Label(s.settings, systemImage: "gearshape") }
         }
         .task {
-            today.start(); journey.start(); reminders.start(); cart.load(); planner.follow()
+            today.start(); journey.start(); clinic.start(); reminders.start(); cart.load(); planner.follow()
             askToNotifyIfAgreed()
         }
         .onChange(of: phase) { _, now in

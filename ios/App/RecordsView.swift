@@ -5,12 +5,14 @@ import SwiftUI
 /// Records: quick blood pressure, the kick counter, the contraction timer, recent readings.
 struct RecordsView: View {
     let model: RecordsModel
+    let clinic: ClinicModel
     let s: ShellStrings
     @State private var systolic = ""
     @State private var diastolic = ""
 
     var body: some View {
         List {
+            NavigationLink(s.prepareVisit) { ClinicView(model: clinic, s: s).navigationTitle(s.clinicVisit) }
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
             switch model.screen {
             case .loading: ProgressView(s.loading)

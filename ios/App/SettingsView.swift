@@ -79,19 +79,4 @@ struct SettingsView: View {
     }
 }
 
-/// "Export my data" as a file she saves where she chooses.
-private struct JSONExport: FileDocument {
-    static let readableContentTypes: [UTType] = [.json]
-    let json: String
-
-    init(_ json: String) { self.json = json }
-
-    init(configuration: ReadConfiguration) throws {
-        json = String(decoding: configuration.file.regularFileContents ?? Data(), as: UTF8.self)
-    }
-
-    func fileWrapper(configuration: WriteConfiguration) throws -> FileWrapper {
-        FileWrapper(regularFileWithContents: Data(json.utf8))
-    }
-}
 #endif

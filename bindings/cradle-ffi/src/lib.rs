@@ -949,8 +949,40 @@ pub struct ClinicExportOptions {
     /// `YYYY-MM-DD`; records from that local day on. `None` for all.
     pub from: Option<String>,
     pub include_name: bool,
-    /// Section codes (see `clinic_sections`); empty for the default set.
+    /// Section codes (see `ClinicVisitScreen::sections`); empty for the default set.
     pub sections: Vec<String>,
+}
+
+impl TryFrom<ClinicExportOptions> for clinic::Options {
+    type Error = CradleError;
+
+    fn try_from(o: ClinicExportOptions) -> Result<Self> {
+        Ok(clinic::Options {
+            from: o
+                .from
+                .map(|d| timeline::parse_date("from", &d))
+                .transpose()?,
+            include_name: o.include_name,
+            sections: o.sections,
+        })
+    }
+}
+
+#[derive(uniffi::Record)]
+pub struct ClinicSection {
+    pub code: String,
+    /// In her language.
+    pub label: String,
+    pub included: bool,
+}
+
+#[derive(uniffi::Record)]
+pub struct ClinicVisitScreen {
+    /// The printable summary; the platform prints it or saves it as PDF.
+    pub html: String,
+    pub sections: Vec<ClinicSection>,
+    /// Her questions for the visit, oldest first.
+    pub questions: Vec<JournalItem>,
 }
 
 #[derive(uniffi::Record)]
@@ -1431,15 +1463,26 @@ impl CradleCore {
     /// `fhir` (an HL7 FHIR R4 Bundle, JSON). Built offline.
     pub fn clinic_export(&self, format: String, options: ClinicExportOptions) -> Result<String> {
         let format = clinic::Format::from_code(&format)?;
-        let options = clinic::Options {
-            from: options
-                .from
-                .map(|d| timeline::parse_date("from", &d))
-                .transpose()?,
-            include_name: options.include_name,
-            sections: options.sections,
-        };
-        Ok(self.core.clinic_export(format, &options)?)
+        Ok(self.core.clinic_export(format, &options.try_into()?)?)
+    }
+
+    /// The clinic-visit screen: the HTML summary to print or share, what it
+    /// includes, and her questions.
+    pub fn clinic_visit(&self, options: ClinicExportOptions) -> Result<ClinicVisitScreen> {
+        let v = self.core.clinic_visit(&options.try_into()?)?;
+        Ok(ClinicVisitScreen {
+            html: v.html,
+            sections: v
+                .sections
+                .into_iter()
+                .map(|c| ClinicSection {
+                    code: c.code.to_owned(),
+                    label: c.label.to_owned(),
+                    included: c.included,
+                })
+                .collect(),
+            questions: v.questions.into_iter().map(Into::into).collect(),
+        })
     }
 
     /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
@@ -1815,12 +1858,6 @@ pub fn weekday_name(language: Language, day: Weekday) -> String {
 #[uniffi::export]
 pub fn picked_date(epoch_ms: i64, time_zone: String) -> Result<String> {
     Ok(cradle_core::clock::picked_date(epoch_ms, &time_zone)?.to_string())
-}
-
-/// The sections a clinic export can hold, in the order it shows them.
-#[uniffi::export]
-pub fn clinic_sections() -> Vec<String> {
-    clinic::SECTIONS.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A new random 32-byte database key, for the shell to keep in the Keychain

@@ -144,6 +144,36 @@ impl Summary {
     }
 }
 
+/// One section of the visit screen's "what to share" list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionChoice {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub included: bool,
+}
+
+/// The clinic-visit screen: the summary to print or share, what it
+/// includes, and her questions for the visit (oldest first).
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub html: String,
+    pub sections: Vec<SectionChoice>,
+    pub questions: Vec<JournalEntry>,
+}
+
+/// Every section with its label and whether `options` include it.
+pub(crate) fn section_choices(language: Language, options: &Options) -> Result<Vec<SectionChoice>> {
+    let chosen = sections(&options.sections)?;
+    Ok(SECTIONS
+        .iter()
+        .map(|&code| SectionChoice {
+            code,
+            label: crate::timeline::content::clinic_label(language, code),
+            included: chosen.contains(&code),
+        })
+        .collect())
+}
+
 fn sections(chosen: &[String]) -> Result<Vec<&'static str>> {
     if chosen.is_empty() {
         return Ok(SECTIONS.iter().copied().filter(|s| *s != "notes").collect());

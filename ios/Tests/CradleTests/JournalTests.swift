@@ -47,6 +47,6 @@ final class JournalTests: DatabaseTestCase {
         let bundle = try JSONSerialization.jsonObject(with: Data(fhir.utf8)) as? [String: Any]
         XCTAssertEqual(bundle?["resourceType"] as? String, "Bundle")
         XCTAssertThrowsError(try core.clinicExport(format: "pdf", options: options))
-        XCTAssertEqual(clinicSections().first, "pregnancy")
+        XCTAssertEqual(try core.clinicVisit(options: options).sections.first?.code, "pregnancy")
     }
 }

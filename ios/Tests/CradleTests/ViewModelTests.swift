@@ -355,4 +355,40 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.title, "")
         XCTAssertNil(model.draft)
     }
+
+    func testTheClinicVisitFollowsHerChoicesQuestionsAndTheFhirExport() async throws {
+        let core = try mother("en")
+        let model = ClinicModel(core: core)
+        model.refresh()
+        var visit = try XCTUnwrap(model.screen.value)
+        XCTAssertFalse(visit.html.contains("Lin"), "her name is left out until she asks")
+        XCTAssertTrue(visit.html.contains("142/92"))
+        XCTAssertEqual(visit.sections.first { $0.code == "notes" }?.included, false)
+
+        model.addQuestion("Should I worry about my blood pressure?")
+        visit = try XCTUnwrap(model.screen.value)
+        XCTAssertEqual(visit.questions.count, 1)
+        XCTAssertTrue(visit.html.contains("Should I worry about my blood pressure?"))
+
+        model.setIncludeName(true)
+        XCTAssertTrue(try XCTUnwrap(model.screen.value).html.contains("Lin"))
+        model.toggle("questions")
+        visit = try XCTUnwrap(model.screen.value)
+        XCTAssertFalse(visit.html.contains("Should I worry"))
+        XCTAssertEqual(visit.questions.count, 1, "her list stays whatever she shares")
+
+        model.exportFhir()
+        let bundle = try JSONSerialization.jsonObject(with: Data(try XCTUnwrap(model.fhir).utf8)) as? [String: Any]
+        XCTAssertEqual(bundle?["resourceType"] as? String, "Bundle")
+        model.fhirSaved()
+        XCTAssertNil(model.fhir)
+
+        model.setFrom("2099-01-01")
+        XCTAssertEqual(model.problem?.field, "from")
+        XCTAssertNil(model.from)
+        XCTAssertTrue(try XCTUnwrap(model.screen.value).html.contains("142/92"), "a refusal keeps the summary")
+
+        model.deleteQuestion(try XCTUnwrap(model.screen.value?.questions.first).id)
+        XCTAssertEqual(model.screen.value?.questions.count, 0)
+    }
 }

@@ -142,6 +142,22 @@ public struct ShellStrings: Sendable {
     }
     public func times(_ n: UInt32) -> String { zh ? "共 \(n) 次" : (n == 1 ? "Once" : "\(n) times") }
 
+    // The clinic visit.
+    public var clinicVisit: String { zh ? "产检就诊" : "Clinic visit" }
+    public var prepareVisit: String { zh ? "准备产检就诊" : "Prepare my clinic visit" }
+    public var printPdf: String { zh ? "打印或存为 PDF" : "Print or save as PDF" }
+    public var saveFhir: String { zh ? "导出给医院系统（FHIR）" : "Save for the clinic's system (FHIR)" }
+    public var questions: String { zh ? "就诊时想问的问题" : "My questions for the visit" }
+    public var noQuestions: String {
+        zh ? "把想问医生的问题记下来，就诊时不会忘。" : "Write down what you want to ask, so nothing is forgotten."
+    }
+    public var askQuestion: String { zh ? "想问的问题" : "A question to ask" }
+    public var addQuestion: String { zh ? "添加问题" : "Add question" }
+    public var whatToShare: String { zh ? "分享哪些内容" : "What to share" }
+    public var includeName: String { zh ? "包含我的姓名" : "Include my name" }
+    public var sinceWhen: String { zh ? "从某一天起" : "Since a date" }
+    public var allTime: String { zh ? "全部" : "Everything" }
+
     /// Each language is named in itself, so she can find hers.
     public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
 

@@ -2,6 +2,7 @@ package org.cradle.ui
 
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Surface
+import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.collectAsState
@@ -28,6 +29,7 @@ import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.CartContent
+import org.cradle.app.ui.ClinicContent
 import org.cradle.app.ui.CradleApp
 import org.cradle.app.ui.JourneyContent
 import org.cradle.app.ui.ReminderEditorContent
@@ -39,6 +41,7 @@ import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.Loadable
@@ -169,6 +172,47 @@ class ScreensTest {
                     onWeekday = { d -> runBlocking { vm.toggle(d) } },
                     onEnds = { e -> runBlocking { vm.setEnds(e) } },
                     onSave = {},
+                )
+            }
+        }
+    }
+
+    @Test
+    fun `the clinic visit renders in English and a question reaches the summary`() = clinic("en") { vm ->
+        onNodeWithText("Print or save as PDF").assertIsDisplayed()
+        onNodeWithText("Save for the clinic's system (FHIR)").assertIsDisplayed()
+        onNodeWithText("A question to ask").performScrollTo().performTextInput("Is 142/92 too high?")
+        onNodeWithText("Add question").performScrollTo().performClick()
+        waitUntil(timeoutMillis = 60_000) { (vm.state.value.screen as? Loadable.Ready)?.value?.html?.contains("Is 142/92 too high?") == true }
+        onNodeWithContentDescription("Delete question: Is 142/92 too high?").performScrollTo().assertIsDisplayed()
+        onNodeWithText("Include my name").performScrollTo().assertIsOff()
+        onNodeWithText("Recent measurements").performScrollTo().assertIsOn()
+    }
+
+    @Test
+    fun `the clinic visit renders in Chinese`() = clinic("zh-Hans-CN") {
+        onNodeWithText("打印或存为 PDF").assertIsDisplayed()
+        onNodeWithText("就诊时想问的问题").performScrollTo().assertIsDisplayed()
+        onNodeWithText("包含我的姓名").performScrollTo().assertIsOff()
+    }
+
+    private fun clinic(locale: String, checks: DesktopComposeUiTest.(ClinicViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            val vm = ClinicViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("clinic-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                ClinicContent(
+                    state,
+                    // The desktop has no WebView: the screenshot shows the summary's text.
+                    preview = { html, m -> Text(html.replace(Regex("<style.*?</style>|<title.*?</title>"), "").replace(Regex("<[^>]+>"), " ").replace(Regex("\\s+"), " ").trim(), m) },
+                    onPrint = {},
+                    onFhir = {},
+                    onToggle = { c -> runBlocking { vm.toggle(c) } },
+                    onIncludeName = { b -> runBlocking { vm.setIncludeName(b) } },
+                    onFrom = { d -> runBlocking { vm.setFrom(d) } },
+                    onAddQuestion = { q -> runBlocking { vm.addQuestion(q) } },
+                    onDeleteQuestion = { id -> runBlocking { vm.deleteQuestion(id) } },
                 )
             }
         }

@@ -21,22 +21,23 @@ import uniffi.cradle.DataArea
 import uniffi.cradle.Purpose
 
 class MainActivity : ComponentActivity() {
-    /** "Export my data" waiting for her to pick where it goes. */
-    private var pendingExport: String? = null
+    /** A file (her data export, the FHIR bundle) waiting for her to pick where it goes. */
+    private var pendingSave: String? = null
+    private val printer = HtmlPrinter(this)
 
-    // The system's "save to" picker: the export goes straight where she
+    // The system's "save to" picker: the file goes straight where she
     // chooses, with no unencrypted copy left in the app's cache.
     private val saveTo = registerForActivityResult(ActivityResultContracts.CreateDocument("application/json")) { uri ->
-        val json = pendingExport
-        pendingExport = null
+        val json = pendingSave
+        pendingSave = null
         if (uri != null && json != null) {
             contentResolver.openOutputStream(uri)?.use { it.write(json.toByteArray()) }
         }
     }
 
-    private fun saveExport(json: String) {
-        pendingExport = json
-        saveTo.launch("cradle-export.json")
+    private fun save(fileName: String, json: String) {
+        pendingSave = json
+        saveTo.launch(fileName)
     }
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -56,7 +57,7 @@ class MainActivity : ComponentActivity() {
                 if (area == DataArea.PROFILE) askToNotify(core)
             }
         }
-        setContent { CradleApp(core, onShare = ::saveExport) }
+        setContent { CradleApp(core, onSave = ::save, onPrint = printer::print, htmlPreview = { html, m -> HtmlPreview(html, m) }) }
     }
 
     /** Once she agrees to notifications in the app, Android 13+ asks its own question. */

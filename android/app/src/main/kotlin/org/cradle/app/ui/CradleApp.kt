@@ -32,6 +32,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
+import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
@@ -45,11 +46,17 @@ import uniffi.cradle.Language
 
 /**
  * The app's root, shared by Android and the desktop test renderer: onboarding
- * until she has a profile, then the tabs. [onShare] hands "export my data"
- * to the platform's share sheet.
+ * until she has a profile, then the tabs. The platform saves files where she
+ * chooses ([onSave]: her data export, the FHIR bundle), prints the core's
+ * HTML ([onPrint]) and shows it ([htmlPreview]).
  */
 @Composable
-fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
+fun CradleApp(
+    core: CradleCore,
+    onSave: (fileName: String, text: String) -> Unit = { _, _ -> },
+    onPrint: (html: String) -> Unit = {},
+    htmlPreview: @Composable (html: String, modifier: Modifier) -> Unit = { _, _ -> },
+) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
     val onboarding = remember(core) { OnboardingViewModel(core) }
@@ -61,8 +68,16 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
     val settingsState by settings.state.collectAsState()
     LaunchedEffect(settingsState.export) {
         settingsState.export?.let {
-            onShare(it)
+            onSave("cradle-export.json", it)
             settings.exportShared()
+        }
+    }
+    val clinic = remember(core) { ClinicViewModel(core, scope).also { it.start() } }
+    val clinicState by clinic.state.collectAsState()
+    LaunchedEffect(clinicState.fhir) {
+        clinicState.fhir?.let {
+            onSave("cradle-clinic-visit.fhir.json", it)
+            clinic.fhirSaved()
         }
     }
     val cart = remember(core) { CartViewModel(core) }
@@ -104,6 +119,17 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                 PageScaffold(title = s.pageTitle(open), onBack = { page = null }) {
                     when (open) {
                         Page.Journey -> JourneyContent(journeyState)
+                        Page.Clinic -> ClinicContent(
+                            clinicState,
+                            preview = htmlPreview,
+                            onPrint = onPrint,
+                            onFhir = { scope.launch { clinic.exportFhir() } },
+                            onToggle = { c -> scope.launch { clinic.toggle(c) } },
+                            onIncludeName = { b -> scope.launch { clinic.setIncludeName(b) } },
+                            onFrom = { d -> scope.launch { clinic.setFrom(d) } },
+                            onAddQuestion = { q -> scope.launch { clinic.addQuestion(q) } },
+                            onDeleteQuestion = { id -> scope.launch { clinic.deleteQuestion(id) } },
+                        )
                         Page.AddReminder -> ReminderEditorContent(
                             editorState,
                             language,
@@ -165,6 +191,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
                             onBloodPressure = { a, b -> scope.launch { records.addBloodPressure(a, b) } },
                             onKick = { a -> scope.launch { records.kick(a) } },
                             onContraction = { st -> scope.launch { records.contraction(st) } },
+                            onClinic = { page = Page.Clinic },
                         )
                         Tab.Cart -> CartContent(
                             cartState,
@@ -196,7 +223,7 @@ fun CradleApp(core: CradleCore, onShare: (json: String) -> Unit = {}) {
 }
 
 /** Screens opened from a tab, with a back arrow. */
-enum class Page { Journey, AddReminder }
+enum class Page { Journey, AddReminder, Clinic }
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable

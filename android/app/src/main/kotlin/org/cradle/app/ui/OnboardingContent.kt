@@ -73,10 +73,10 @@ fun OnboardingContent(
         when (state.stage) {
             Stage.PREGNANT -> {
                 DatingBy.entries.forEach { by -> Choice(s.datingBy(by), state.datingBy == by) { onDatingBy(by) } }
-                DateField(state.date, onDate)
+                DateField(state.date?.let(s.date) ?: s.chooseDate, onDate)
             }
             Stage.BABY -> {
-                DateField(state.date, onDate)
+                DateField(state.date?.let(s.date) ?: s.chooseDate, onDate)
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
                     // The core judges the weeks when she starts; this only steps the number.
                     OutlinedButton({ onBirthWeeks(state.birthWeeks - 1u) }, enabled = state.birthWeeks > 0u) { Text("−") }

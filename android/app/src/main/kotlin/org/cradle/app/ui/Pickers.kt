@@ -20,13 +20,13 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import uniffi.cradle.pickedDate
 
-/** The platform's date picker; the core turns its answer into a calendar day. */
+/** A button saying [text] that opens the platform's date picker; the core turns its answer into a calendar day. */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-internal fun DateField(date: String?, onDate: (String) -> Unit) {
+internal fun DateField(text: String, onDate: (String) -> Unit) {
     val s = LocalStrings.current
     var open by remember { mutableStateOf(false) }
-    OutlinedButton({ open = true }, Modifier.heightIn(min = 48.dp)) { Text(date?.let(s.date) ?: s.chooseDate) }
+    OutlinedButton({ open = true }, Modifier.heightIn(min = 48.dp)) { Text(text) }
     if (open) {
         val picker = rememberDatePickerState()
         DatePickerDialog(

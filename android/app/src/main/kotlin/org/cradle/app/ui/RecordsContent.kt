@@ -16,6 +16,7 @@ import androidx.compose.material3.FilledTonalButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -40,6 +41,7 @@ fun RecordsContent(
     onBloodPressure: (systolic: String, diastolic: String) -> Unit,
     onKick: (KickAction) -> Unit,
     onContraction: (starting: Boolean) -> Unit,
+    onClinic: () -> Unit = {},
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
@@ -48,6 +50,7 @@ fun RecordsContent(
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         Text(s.records, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
+        OutlinedButton(onClinic, Modifier.heightIn(min = 48.dp)) { Text(s.prepareVisit) }
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
         when (val screen = state.screen) {
             is Loadable.Loading -> Text(s.loading)

@@ -93,7 +93,7 @@ fun ReminderEditorContent(
             }
         }
         EndsChoice(s.onDate, state.ends is RepeatEnds.On) { onEnds(RepeatEnds.On((state.ends as? RepeatEnds.On)?.date ?: "")) }
-        (state.ends as? RepeatEnds.On)?.let { on -> DateField(on.date.ifEmpty { null }) { onEnds(RepeatEnds.On(it)) } }
+        (state.ends as? RepeatEnds.On)?.let { on -> DateField(on.date.ifEmpty { null }?.let(s.date) ?: s.chooseDate) { onEnds(RepeatEnds.On(it)) } }
         state.shownProblem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
         state.draft?.let { d ->
             Card(Modifier.fillMaxWidth()) {

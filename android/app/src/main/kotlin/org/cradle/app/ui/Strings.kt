@@ -121,6 +121,19 @@ data class Strings(
     val onDate: String,
     val nextTimes: String,
     val noMoreTimes: String,
+    val prepareVisit: String,
+    val printPdf: String,
+    val saveFhir: String,
+    val questions: String,
+    val noQuestions: String,
+    val askQuestion: String,
+    val addQuestion: String,
+    val deleteQuestion: (String) -> String,
+    val whatToShare: String,
+    val includeName: String,
+    val since: (String) -> String,
+    val sinceWhen: String,
+    val allTime: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -248,6 +261,7 @@ data class Strings(
                 when (p) {
                     Page.Journey -> "Journey"
                     Page.AddReminder -> "New reminder"
+                    Page.Clinic -> "Clinic visit"
                 }
             },
             addReminder = "Add a reminder",
@@ -280,6 +294,19 @@ data class Strings(
             onDate = "On a date",
             nextTimes = "Next reminders:",
             noMoreTimes = "No more times to remind you.",
+            prepareVisit = "Prepare my clinic visit",
+            printPdf = "Print or save as PDF",
+            saveFhir = "Save for the clinic's system (FHIR)",
+            questions = "My questions for the visit",
+            noQuestions = "Write down what you want to ask, so nothing is forgotten.",
+            askQuestion = "A question to ask",
+            addQuestion = "Add question",
+            deleteQuestion = { q -> "Delete question: $q" },
+            whatToShare = "What to share",
+            includeName = "Include my name",
+            since = { d -> "Since $d" },
+            sinceWhen = "Since a date…",
+            allTime = "Everything",
         )
 
         val ZH_HANS = Strings(
@@ -405,6 +432,7 @@ data class Strings(
                 when (p) {
                     Page.Journey -> "孕育旅程"
                     Page.AddReminder -> "新建提醒"
+                    Page.Clinic -> "产检就诊"
                 }
             },
             addReminder = "添加提醒",
@@ -436,6 +464,19 @@ data class Strings(
             onDate = "到某一天",
             nextTimes = "接下来的提醒：",
             noMoreTimes = "之后不再提醒。",
+            prepareVisit = "准备产检就诊",
+            printPdf = "打印或存为 PDF",
+            saveFhir = "导出给医院系统（FHIR）",
+            questions = "就诊时想问的问题",
+            noQuestions = "把想问医生的问题记下来，就诊时不会忘。",
+            askQuestion = "想问的问题",
+            addQuestion = "添加问题",
+            deleteQuestion = { q -> "删除问题：$q" },
+            whatToShare = "分享哪些内容",
+            includeName = "包含我的姓名",
+            since = { d -> "自 $d 起" },
+            sinceWhen = "从某一天起…",
+            allTime = "全部",
         )
     }
 }
