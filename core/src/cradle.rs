@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, Observers, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
+use crate::records::babylog::{self, BabyDay};
 use crate::records::gain::{self, Baseline};
 use crate::records::growth::{self, Sex};
 use crate::records::insights::{self, Insight};
@@ -504,6 +505,35 @@ impl Cradle {
         Ok(clinic::render(&summary, format))
     }
 
+    /// Today's feeds, nappies and sleep for each baby of the latest birth;
+    /// empty before a birth.
+    pub fn baby_days(&self) -> Result<Vec<BabyDay>> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let Some(baby) = timeline::load(&db)?
+            .on(c.today, c.language, &self.config.trimesters)
+            .baby
+        else {
+            return Ok(Vec::new());
+        };
+        let midnight = c
+            .zone
+            .to_timestamp(c.today.to_datetime(jiff::civil::Time::midnight()))
+            .map_err(|_| Error::invalid("date", "is outside the supported calendar range"))?;
+        let entries = journal::list(
+            &db,
+            &Filter {
+                kinds: ["feed", "diaper", "sleep"].map(str::to_owned).to_vec(),
+                from: Some(midnight),
+                to: None,
+            },
+        )?;
+        Ok((1..=baby.birth.count)
+            .filter_map(|n| u8::try_from(n).ok())
+            .map(|n| babylog::summarize(&entries, n))
+            .collect())
+    }
+
     /// The clinic-visit screen in one call: the HTML summary for `options`,
     /// the sections to choose from and her questions.
     pub fn clinic_visit(&self, options: &clinic::Options) -> Result<clinic::Visit> {
@@ -649,6 +679,15 @@ impl Cradle {
     /// The user's time zone: the profile's, else the device's.
     pub fn time_zone(&self) -> Result<TimeZone> {
         Ok(self.ctx(&self.db())?.zone)
+    }
+
+    /// Where she is today: trying, pregnant, postpartum, baby or none.
+    pub fn stage(&self) -> Result<timeline::Stage> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        Ok(timeline::load(&db)?
+            .on(c.today, c.language, &self.config.trimesters)
+            .stage)
     }
 
     /// Every journey page, dated for her, with today's marked.

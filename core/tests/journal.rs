@@ -430,6 +430,81 @@ fn the_clinic_summary_holds_what_the_user_chose() {
 }
 
 #[test]
+fn the_babys_day_counts_since_her_local_midnight() {
+    // 09:00 on 24 November in Shanghai.
+    let a = app("Asia/Shanghai", "2026-11-24T01:00:00Z");
+    a.date_by_lmp(date(2026, 2, 20));
+    assert!(a.cradle.baby_days().unwrap().is_empty(), "no baby yet");
+    a.cradle
+        .record_birth(Birth {
+            date: date(2026, 11, 20),
+            ga_at_birth: GestationalAge::new(39, 0),
+            count: 2,
+        })
+        .unwrap();
+    let at = |t: &str| Some(t.parse::<Timestamp>().unwrap());
+    let breast = |baby| Entry::Feed {
+        baby,
+        feed: Feed::Breast {
+            side: Side::Left,
+            minutes: 15,
+        },
+    };
+    // 23:30 yesterday local: not today.
+    a.cradle
+        .add_entry(breast(1), at("2026-11-23T15:30:00Z"))
+        .unwrap();
+    a.cradle
+        .add_entry(breast(1), at("2026-11-23T16:30:00Z"))
+        .unwrap();
+    a.cradle
+        .add_entry(breast(1), at("2026-11-23T23:00:00Z"))
+        .unwrap();
+    a.cradle
+        .add_entry(breast(2), at("2026-11-23T23:10:00Z"))
+        .unwrap();
+    for (wet, dirty) in [(true, false), (true, true)] {
+        a.cradle
+            .add_entry(
+                Entry::Diaper {
+                    baby: 1,
+                    wet,
+                    dirty,
+                },
+                at("2026-11-23T20:00:00Z"),
+            )
+            .unwrap();
+    }
+    a.cradle
+        .add_entry(
+            Entry::Sleep {
+                baby: 1,
+                minutes: 90,
+            },
+            at("2026-11-23T18:00:00Z"),
+        )
+        .unwrap();
+    let days = a.cradle.baby_days().unwrap();
+    let (first, second) = (&days[0], &days[1]);
+    assert_eq!(
+        (
+            first.baby,
+            first.feeds,
+            first.wet,
+            first.dirty,
+            first.sleep_minutes
+        ),
+        (1, 2, 2, 1, 90)
+    );
+    assert_eq!(first.last_feed, at("2026-11-23T23:00:00Z"));
+    assert_eq!(
+        (second.baby, second.feeds, second.wet),
+        (2, 1, 0),
+        "each twin counted apart"
+    );
+}
+
+#[test]
 fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
     let a = clinic_app();
     a.cradle

@@ -40,6 +40,8 @@ const FORBIDDEN: &[(&str, &str)] = &[
         "NumberFormat",
         "money or number formatting belongs in the core",
     ),
+    ("/ 7", "days to weeks (the core gives weeks)"),
+    ("* 7", "weeks to days (the core gives days)"),
     ("/ 100", "unit or money conversion"),
     ("* 100", "unit or money conversion"),
 ];

@@ -785,6 +785,8 @@ pub struct WeightDay {
     pub kg: f64,
     /// Gestational age that day, when it fell in the ongoing pregnancy.
     pub ga_days: Option<i64>,
+    /// The same in weeks: the chart's x beside the band's weeks.
+    pub ga_weeks: Option<f64>,
 }
 
 #[uniffi::remote(Record)]
@@ -873,6 +875,7 @@ impl From<Trends> for TrendsView {
                 .map(|w: WeightPoint| WeightDay {
                     day: w.day.to_string(),
                     kg: w.kg,
+                    ga_weeks: w.ga_weeks(),
                     ga_days: w.ga_days,
                 })
                 .collect(),
@@ -1114,11 +1117,29 @@ const RECENT_RECORDS: usize = 20;
 
 #[derive(uniffi::Record)]
 pub struct RecordsScreen {
+    pub stage: Stage,
     /// Newest first.
     pub recent: Vec<HealthRecord>,
     pub kicks: Option<KickCount>,
     pub contractions: ContractionInfo,
     pub flag: Option<InsightInfo>,
+    /// Daily weights and, once her height and pre-pregnancy weight are
+    /// known, the recommended band: the weight chart.
+    pub weight: Vec<WeightDay>,
+    pub weight_band: Option<WeightBandView>,
+    /// Today's log for each baby, after the birth.
+    pub babies: Vec<BabyToday>,
+}
+
+#[derive(uniffi::Record)]
+pub struct BabyToday {
+    pub baby: u8,
+    pub feeds: u32,
+    pub wet: u32,
+    pub dirty: u32,
+    pub sleep_minutes: u32,
+    /// Local `HH:MM` of the last feed today.
+    pub last_feed_local: Option<String>,
 }
 
 #[derive(uniffi::Object)]
@@ -1503,7 +1524,9 @@ impl CradleCore {
         let mut recent = self.core.records(None)?;
         recent.reverse();
         recent.truncate(RECENT_RECORDS);
+        let trends: TrendsView = self.core.trends(None, None)?.into();
         Ok(RecordsScreen {
+            stage: self.core.stage()?,
             recent: recent
                 .into_iter()
                 .map(|r| HealthRecord::new(r, language, &zone))
@@ -1511,6 +1534,23 @@ impl CradleCore {
             kicks: self.kick_session()?,
             contractions: self.contraction_timer(rule)?,
             flag: self.core.insights()?.into_iter().next().map(Into::into),
+            weight: trends.weight,
+            weight_band: trends.weight_band,
+            babies: self
+                .core
+                .baby_days()?
+                .into_iter()
+                .map(|d| BabyToday {
+                    baby: d.baby,
+                    feeds: d.feeds,
+                    wet: d.wet,
+                    dirty: d.dirty,
+                    sleep_minutes: d.sleep_minutes,
+                    last_feed_local: d
+                        .last_feed
+                        .map(|t| zone.to_datetime(t).strftime("%H:%M").to_string()),
+                })
+                .collect(),
         })
     }
 

@@ -5,6 +5,7 @@
 //! impossible value is refused with the field named and nothing written; a
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
+pub mod babylog;
 pub mod gain;
 pub mod growth;
 pub mod insights;

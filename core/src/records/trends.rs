@@ -28,6 +28,14 @@ pub struct WeightPoint {
     pub ga_days: Option<i64>,
 }
 
+impl WeightPoint {
+    /// Gestational age in (fractional) weeks: where the point sits on the
+    /// chart's week axis, beside the band's whole weeks.
+    pub fn ga_weeks(&self) -> Option<f64> {
+        self.ga_days.map(|d| d as f64 / 7.0)
+    }
+}
+
 /// The recommended weight range, in kg on the scale, for one week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BandPoint {

@@ -282,8 +282,17 @@ final class ViewModelTests: DatabaseTestCase {
         model.addBloodPressure(systolic: "400", diastolic: "76")
         XCTAssertEqual(model.problem?.kind, .invalidInput, "the core refuses the impossible")
         XCTAssertEqual(model.screen.value?.recent.count, 2)
-        model.addGlucose(5.1, unit: .mmolPerL, context: .fasting)
+        model.addGlucose("5,1", unit: .mmolPerL, context: .fasting)
         XCTAssertEqual(model.screen.value?.recent.first?.text, "5.1 mmol/L (空腹)")
+        model.addWeight("六十", unit: .kg)
+        XCTAssertEqual(model.problem?.field, "weight")
+        model.addWeight("61", unit: .kg)
+        XCTAssertEqual(model.screen.value?.stage, .pregnant)
+        XCTAssertEqual(model.screen.value?.weight.first?.gaWeeks, 28)
+        XCTAssertNil(model.screen.value?.weightBand, "no band until her height is known")
+        try core.setBodyBaseline(baseline: BodyBaseline(heightCm: 160, prePregnancyKg: 55))
+        model.refresh()
+        XCTAssertEqual(model.screen.value?.weightBand?.class, "normal")
 
         model.kick(.start)
         model.kick(.tap)
@@ -390,5 +399,25 @@ final class ViewModelTests: DatabaseTestCase {
 
         model.deleteQuestion(try XCTUnwrap(model.screen.value?.questions.first).id)
         XCTAssertEqual(model.screen.value?.questions.count, 0)
+    }
+
+    func testAfterTheBirthTheBabysDayIsLoggedInOneTapEach() async throws {
+        let core = try mother("en")
+        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 39, gaDays: 0, count: 1)
+        let model = RecordsModel(core: core)
+        model.refresh()
+        XCTAssertEqual(model.screen.value?.stage, .postpartum)
+        model.logBreast(baby: 1, side: .left, minutes: "15")
+        model.logBottle(baby: 1, ml: "90", milk: .breast)
+        model.logDiaper(baby: 1, wet: true, dirty: true)
+        model.logSleep(baby: 1, minutes: "45")
+        let day = try XCTUnwrap(model.screen.value?.babies.first)
+        XCTAssertEqual([day.feeds, day.wet, day.dirty, day.sleepMinutes], [2, 1, 1, 45])
+        XCTAssertEqual(day.lastFeedLocal?.count, 5)
+        model.logBottle(baby: 1, ml: "900", milk: .formula)
+        XCTAssertEqual(model.problem?.kind, .invalidInput, "the core refuses 900 ml")
+        model.logSleep(baby: 1, minutes: "")
+        XCTAssertEqual(model.problem?.field, "minutes")
+        XCTAssertEqual(ShellStrings(.zhHans).babyCounts(day), "喂奶 2 次（最近 \(day.lastFeedLocal!)） · 湿尿布 1 · 便便 1 · 睡眠 45 分钟")
     }
 }

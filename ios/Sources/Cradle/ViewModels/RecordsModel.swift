@@ -1,8 +1,9 @@
 import Foundation
 import Observation
 
-/// Records: quick add for blood pressure, weight and glucose, the kick counter
-/// and the contraction timer. The core validates every value and says when a
+/// Records: quick add for blood pressure, weight and glucose, the weight chart
+/// with its recommended band, the kick counter, the contraction timer and,
+/// after the birth, the baby's feeds, nappies and sleep. The core validates every value and says when a
 /// reading or a pattern needs care; the screen is one call.
 @MainActor
 @Observable
@@ -35,22 +36,60 @@ public final class RecordsModel {
 
     /// From the two number fields; the core judges the values.
     public func addBloodPressure(systolic: String, diastolic: String) {
-        guard let sys = UInt32(systolic.trimmingCharacters(in: .whitespaces)),
-              let dia = UInt32(diastolic.trimmingCharacters(in: .whitespaces))
-        else {
-            let field = UInt32(systolic.trimmingCharacters(in: .whitespaces)) == nil ? "systolic" : "diastolic"
-            problem = Problem(CradleError.InvalidInput(field: field, reason: "a whole number"))
-            return
+        whole(systolic, "systolic") { sys in
+            whole(diastolic, "diastolic") { dia in
+                act { _ = try core.recordBloodPressure(systolic: sys, diastolic: dia, pulse: nil, takenAt: nil) }
+            }
         }
-        act { _ = try core.recordBloodPressure(systolic: sys, diastolic: dia, pulse: nil, takenAt: nil) }
     }
 
-    public func addWeight(_ value: Double, unit: WeightUnit) {
-        act { _ = try core.recordWeight(value: value, unit: unit, takenAt: nil) }
+    public func addWeight(_ value: String, unit: WeightUnit) {
+        number(value, "weight") { v in act { _ = try core.recordWeight(value: v, unit: unit, takenAt: nil) } }
     }
 
-    public func addGlucose(_ value: Double, unit: GlucoseUnit, context: GlucoseContext) {
-        act { _ = try core.recordGlucose(value: value, unit: unit, context: context, takenAt: nil) }
+    public func addGlucose(_ value: String, unit: GlucoseUnit, context: GlucoseContext) {
+        number(value, "glucose") { v in
+            act { _ = try core.recordGlucose(value: v, unit: unit, context: context, takenAt: nil) }
+        }
+    }
+
+    /// Baby logs, one tap each; the core judges the amounts and flags the unusual.
+    public func logBreast(baby: UInt8, side: Side, minutes: String) {
+        whole(minutes, "minutes") { m in log(.feed(baby: baby, feed: .breast(side: side, minutes: m))) }
+    }
+
+    public func logBottle(baby: UInt8, ml: String, milk: Milk) {
+        whole(ml, "ml") { v in log(.feed(baby: baby, feed: .bottle(ml: v, milk: milk))) }
+    }
+
+    public func logSleep(baby: UInt8, minutes: String) {
+        whole(minutes, "minutes") { m in log(.sleep(baby: baby, minutes: m)) }
+    }
+
+    public func logDiaper(baby: UInt8, wet: Bool, dirty: Bool) {
+        log(.diaper(baby: baby, wet: wet, dirty: dirty))
+    }
+
+    private func log(_ entry: Entry) {
+        act { _ = try core.addEntry(entry: entry, at: nil) }
+    }
+
+    /// A text field's whole number, or a refusal naming `field`; its range is the core's to judge.
+    private func whole(_ text: String, _ field: String, then: (UInt32) -> Void) {
+        guard let v = UInt32(text.trimmingCharacters(in: .whitespaces)) else {
+            return refuse(field, "a whole number")
+        }
+        then(v)
+    }
+
+    private func number(_ text: String, _ field: String, then: (Double) -> Void) {
+        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard let v = Double(t) else { return refuse(field, "a number") }
+        then(v)
+    }
+
+    private func refuse(_ field: String, _ reason: String) {
+        problem = Problem(CradleError.InvalidInput(field: field, reason: reason))
     }
 
     /// The big one-handed buttons: start, one tap per movement, stop.

@@ -158,6 +158,49 @@ public struct ShellStrings: Sendable {
     public var sinceWhen: String { zh ? "从某一天起" : "Since a date" }
     public var allTime: String { zh ? "全部" : "Everything" }
 
+    // Weight, glucose and the baby's day.
+    public var weight: String { zh ? "体重" : "Weight" }
+    public var kg: String { zh ? "公斤" : "kg" }
+    public var glucose: String { zh ? "血糖" : "Blood glucose" }
+    public var glucoseMmol: String { "mmol/L" }
+    public var weightChartTitle: String { zh ? "孕期体重" : "Weight by week" }
+    public var week: String { zh ? "孕周" : "Week" }
+    public var minutes: String { zh ? "分钟" : "Minutes" }
+    public var ml: String { zh ? "毫升" : "ml" }
+    public var breastLeft: String { zh ? "亲喂（左）" : "Breast, left" }
+    public var breastRight: String { zh ? "亲喂（右）" : "Breast, right" }
+    public var slept: String { zh ? "睡了" : "Slept" }
+    public var wet: String { zh ? "湿尿布" : "Wet nappy" }
+    public var dirty: String { zh ? "便便" : "Dirty nappy" }
+    public func bottle(_ m: Milk) -> String {
+        switch m {
+        case .breast: return zh ? "瓶喂母乳" : "Bottle, breast milk"
+        case .formula: return zh ? "瓶喂配方奶" : "Bottle, formula"
+        }
+    }
+    public func glucoseContext(_ c: GlucoseContext) -> String {
+        switch c {
+        case .fasting: return zh ? "空腹" : "Fasting"
+        case .oneHour: return zh ? "餐后 1 小时" : "1 h after a meal"
+        case .twoHours: return zh ? "餐后 2 小时" : "2 h after a meal"
+        case .random: return zh ? "随机" : "Any time"
+        }
+    }
+    public func bandSource(_ source: String) -> String {
+        zh ? "阴影为推荐范围（\(source)）" : "Shaded: the recommended range (\(source))"
+    }
+    public func babyToday(_ n: UInt8) -> String {
+        zh ? (n == 1 ? "宝宝今天" : "宝宝 \(n) 今天") : (n == 1 ? "Baby today" : "Baby \(n) today")
+    }
+    public func babyCounts(_ d: BabyToday) -> String {
+        if zh {
+            let last = d.lastFeedLocal.map { "（最近 \($0)）" } ?? ""
+            return "喂奶 \(d.feeds) 次\(last) · 湿尿布 \(d.wet) · 便便 \(d.dirty) · 睡眠 \(d.sleepMinutes) 分钟"
+        }
+        let last = d.lastFeedLocal.map { " (last \($0))" } ?? ""
+        return "Feeds \(d.feeds)\(last) · wet \(d.wet) · dirty \(d.dirty) · sleep \(d.sleepMinutes) min"
+    }
+
     /// Each language is named in itself, so she can find hers.
     public static func languageName(_ l: Language) -> String { l == .zhHans ? "简体中文" : "English" }
 

@@ -28,6 +28,7 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
+import org.cradle.app.ui.BabyLog
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.ClinicContent
 import org.cradle.app.ui.CradleApp
@@ -53,7 +54,9 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.BodyBaseline
 import uniffi.cradle.CradleCore
+import uniffi.cradle.WeightUnit
 import uniffi.cradle.Purpose
 import java.io.File
 import java.nio.file.Path
@@ -354,23 +357,58 @@ class ScreensTest {
     }
 
     @Test
+    fun `the weight chart draws over its band and a weight saved from the screen reaches it`() = records("en", baseline = true) { vm ->
+        onNodeWithContentDescription("Weight chart: 1 days recorded", substring = true).performScrollTo().assertIsDisplayed()
+        onNodeWithText("Shaded: the recommended range", substring = true).performScrollTo().assertIsDisplayed()
+        onNodeWithText("kg").performScrollTo().performTextInput("62.4")
+        onAllNodesWithText("Save")[1].performScrollTo().performClick()
+        waitUntil(timeoutMillis = 60_000) { (vm.state.value.screen as Loadable.Ready).value.recent.first().text == "62.4 kg" }
+    }
+
+    @Test
+    fun `after the birth the records show the baby's day in Chinese`() = records("zh-Hans-CN", born = true) { vm ->
+        onNodeWithText("宝宝今天").assertIsDisplayed()
+        onNodeWithText("湿尿布").performClick()
+        waitUntil(timeoutMillis = 60_000) { (vm.state.value.screen as Loadable.Ready).value.babies.single().wet == 1u }
+        onNodeWithText("湿尿布 1", substring = true).assertIsDisplayed()
+        onAllNodesWithText("数胎动").assertCountEquals(0)
+    }
+
+    @Test
     fun `records render in Chinese`() = records("zh-Hans-CN") {
         onNodeWithText("记录").assertIsDisplayed()
         onNodeWithText("数胎动").performScrollTo().assertIsDisplayed()
         onNodeWithText("宫缩开始了").performScrollTo().assertIsDisplayed()
     }
 
-    private fun records(locale: String, checks: DesktopComposeUiTest.(RecordsViewModel) -> Unit) {
+    private fun records(
+        locale: String,
+        baseline: Boolean = false,
+        born: Boolean = false,
+        checks: DesktopComposeUiTest.(RecordsViewModel) -> Unit,
+    ) {
         mother(dir, locale).use { core ->
+            if (baseline) {
+                core.setBodyBaseline(BodyBaseline(160.0, 55.0))
+                core.recordWeight(61.0, WeightUnit.KG, null)
+            }
+            if (born) core.recordBirth(core.today().date, 39u, 0u, 1u)
+            val shot = "records-$locale" + (if (baseline) "-weight" else "") + (if (born) "-baby" else "")
             val vm = RecordsViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }
-            render("records-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+            render(shot, Strings.of(core.today().language), checks = { checks(vm) }) {
                 val state by vm.state.collectAsState()
                 RecordsContent(
                     state,
                     onBloodPressure = { a, b -> runBlocking { vm.addBloodPressure(a, b) } },
                     onKick = { a -> runBlocking { vm.kick(a) } },
                     onContraction = { st -> runBlocking { vm.contraction(st) } },
+                    onWeight = { kg -> runBlocking { vm.addWeight(kg, WeightUnit.KG) } },
+                    onBabyLog = { log ->
+                        runBlocking {
+                            if (log is BabyLog.Diaper) vm.logDiaper(log.baby, log.wet, log.dirty)
+                        }
+                    },
                 )
             }
         }

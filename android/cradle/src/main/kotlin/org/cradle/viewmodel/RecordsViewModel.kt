@@ -10,15 +10,20 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CallRule
 import uniffi.cradle.CradleCore
+import uniffi.cradle.Entry
+import uniffi.cradle.Feed
 import uniffi.cradle.GlucoseContext
 import uniffi.cradle.GlucoseUnit
 import uniffi.cradle.KickAction
+import uniffi.cradle.Milk
 import uniffi.cradle.RecordsScreen
+import uniffi.cradle.Side
 import uniffi.cradle.WeightUnit
 
 /**
- * Records: quick add for blood pressure, weight and glucose, the kick counter
- * and the contraction timer. The core validates every value and says when a
+ * Records: quick add for blood pressure, weight and glucose, the weight chart
+ * with its recommended band, the kick counter, the contraction timer and,
+ * after the birth, the baby's feeds, nappies and sleep. The core validates every value and says when a
  * reading or a pattern needs care; the screen is one call.
  */
 class RecordsViewModel(
@@ -48,26 +53,44 @@ class RecordsViewModel(
     }
 
     /** From the two number fields; the core judges the values. */
-    suspend fun addBloodPressure(systolic: String, diastolic: String) {
-        val sys = systolic.trim().toUIntOrNull()
-        val dia = diastolic.trim().toUIntOrNull()
-        if (sys == null || dia == null) {
-            _state.update { it.copy(problem = Problem(Problem.Kind.InvalidInput, if (sys == null) "systolic" else "diastolic", "a whole number")) }
-            return
-        }
-        act { core.recordBloodPressure(sys, dia, null, null) }
-    }
+    suspend fun addBloodPressure(systolic: String, diastolic: String) =
+        whole(systolic, "systolic") { sys -> whole(diastolic, "diastolic") { dia -> act { core.recordBloodPressure(sys, dia, null, null) } } }
 
-    suspend fun addWeight(value: Double, unit: WeightUnit) = act { core.recordWeight(value, unit, null) }
+    suspend fun addWeight(value: String, unit: WeightUnit) =
+        number(value, "weight") { v -> act { core.recordWeight(v, unit, null) } }
 
-    suspend fun addGlucose(value: Double, unit: GlucoseUnit, context: GlucoseContext) =
-        act { core.recordGlucose(value, unit, context, null) }
+    suspend fun addGlucose(value: String, unit: GlucoseUnit, context: GlucoseContext) =
+        number(value, "glucose") { v -> act { core.recordGlucose(v, unit, context, null) } }
+
+    /** Baby logs, one tap each; the core judges the amounts and flags the unusual. */
+    suspend fun logBreast(baby: UByte, side: Side, minutes: String) =
+        whole(minutes, "minutes") { m -> act { core.addEntry(Entry.Feed(baby, Feed.Breast(side, m)), null) } }
+
+    suspend fun logBottle(baby: UByte, ml: String, milk: Milk) =
+        whole(ml, "ml") { v -> act { core.addEntry(Entry.Feed(baby, Feed.Bottle(v, milk)), null) } }
+
+    suspend fun logSleep(baby: UByte, minutes: String) =
+        whole(minutes, "minutes") { m -> act { core.addEntry(Entry.Sleep(baby, m), null) } }
+
+    suspend fun logDiaper(baby: UByte, wet: Boolean, dirty: Boolean) = act { core.addEntry(Entry.Diaper(baby, wet, dirty), null) }
 
     /** The big one-handed buttons: start, one tap per movement, stop. */
     suspend fun kick(action: KickAction) = act { core.kick(action) }
 
     /** Pressed when a contraction starts, and again when it ends. */
     suspend fun contraction(starting: Boolean) = act { core.contraction(starting, rule) }
+
+    /** A text field's whole number, or a refusal naming [field]; its range is the core's to judge. */
+    private suspend fun whole(text: String, field: String, then: suspend (UInt) -> Unit) {
+        text.trim().toUIntOrNull()?.let { then(it) } ?: refuse(field, "a whole number")
+    }
+
+    private suspend fun number(text: String, field: String, then: suspend (Double) -> Unit) {
+        text.trim().replace(',', '.').toDoubleOrNull()?.let { then(it) } ?: refuse(field, "a number")
+    }
+
+    private fun refuse(field: String, reason: String) =
+        _state.update { it.copy(problem = Problem(Problem.Kind.InvalidInput, field, reason)) }
 
     private suspend fun act(call: () -> Any) {
         val result = withContext(io) { attempt { call() } }

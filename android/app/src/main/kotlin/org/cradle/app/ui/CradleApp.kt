@@ -42,6 +42,8 @@ import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
 import org.cradle.viewmodel.TodayViewModel
 import uniffi.cradle.CradleCore
+import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.WeightUnit
 import uniffi.cradle.Language
 
 /**
@@ -191,6 +193,9 @@ fun CradleApp(
                             onBloodPressure = { a, b -> scope.launch { records.addBloodPressure(a, b) } },
                             onKick = { a -> scope.launch { records.kick(a) } },
                             onContraction = { st -> scope.launch { records.contraction(st) } },
+                            onWeight = { kg -> scope.launch { records.addWeight(kg, WeightUnit.KG) } },
+                            onGlucose = { v, c -> scope.launch { records.addGlucose(v, GlucoseUnit.MMOL_PER_L, c) } },
+                            onBabyLog = { log -> scope.launch { records.log(log) } },
                             onClinic = { page = Page.Clinic },
                         )
                         Tab.Cart -> CartContent(
@@ -220,6 +225,14 @@ fun CradleApp(
             }
         }
     }
+}
+
+/** Writes one baby log through the view model. */
+private suspend fun RecordsViewModel.log(log: BabyLog) = when (log) {
+    is BabyLog.Breast -> logBreast(log.baby, log.side, log.minutes)
+    is BabyLog.Bottle -> logBottle(log.baby, log.ml, log.milk)
+    is BabyLog.Sleep -> logSleep(log.baby, log.minutes)
+    is BabyLog.Diaper -> logDiaper(log.baby, log.wet, log.dirty)
 }
 
 /** Screens opened from a tab, with a back arrow. */

@@ -3,8 +3,11 @@ package org.cradle.app.ui
 import androidx.compose.runtime.staticCompositionLocalOf
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Problem
+import uniffi.cradle.BabyToday
 import uniffi.cradle.Every
+import uniffi.cradle.GlucoseContext
 import uniffi.cradle.Language
+import uniffi.cradle.Milk
 import uniffi.cradle.Purpose
 import uniffi.cradle.ReminderStatus
 import uniffi.cradle.SyncState
@@ -134,6 +137,24 @@ data class Strings(
     val since: (String) -> String,
     val sinceWhen: String,
     val allTime: String,
+    val weight: String,
+    val kg: String,
+    val glucose: String,
+    val glucoseMmol: String,
+    val glucoseContext: (GlucoseContext) -> String,
+    val weightChartTitle: String,
+    val weightChart: (Int, String?) -> String,
+    val bandSource: (String) -> String,
+    val babyToday: (UByte) -> String,
+    val babyCounts: (BabyToday) -> String,
+    val minutes: String,
+    val ml: String,
+    val breastLeft: String,
+    val breastRight: String,
+    val bottle: (Milk) -> String,
+    val slept: String,
+    val wet: String,
+    val dirty: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -307,6 +328,34 @@ data class Strings(
             since = { d -> "Since $d" },
             sinceWhen = "Since a date…",
             allTime = "Everything",
+            weight = "Weight",
+            kg = "kg",
+            glucose = "Blood glucose",
+            glucoseMmol = "mmol/L",
+            glucoseContext = { c ->
+                when (c) {
+                    GlucoseContext.FASTING -> "Fasting"
+                    GlucoseContext.ONE_HOUR -> "1 h after a meal"
+                    GlucoseContext.TWO_HOURS -> "2 h after a meal"
+                    GlucoseContext.RANDOM -> "Any time"
+                }
+            },
+            weightChartTitle = "Weight by week",
+            weightChart = { n, band -> "Weight chart: $n days recorded" + (band?.let { ". $it" } ?: "") },
+            bandSource = { src -> "Shaded: the recommended range ($src)" },
+            babyToday = { n -> if (n == 1.toUByte()) "Baby today" else "Baby $n today" },
+            babyCounts = { d ->
+                "Feeds ${d.feeds}" + (d.lastFeedLocal?.let { " (last $it)" } ?: "") +
+                    " · wet ${d.wet} · dirty ${d.dirty} · sleep ${d.sleepMinutes} min"
+            },
+            minutes = "Minutes",
+            ml = "ml",
+            breastLeft = "Breast, left",
+            breastRight = "Breast, right",
+            bottle = { m -> if (m == Milk.BREAST) "Bottle, breast milk" else "Bottle, formula" },
+            slept = "Slept",
+            wet = "Wet nappy",
+            dirty = "Dirty nappy",
         )
 
         val ZH_HANS = Strings(
@@ -477,6 +526,34 @@ data class Strings(
             since = { d -> "自 $d 起" },
             sinceWhen = "从某一天起…",
             allTime = "全部",
+            weight = "体重",
+            kg = "公斤",
+            glucose = "血糖",
+            glucoseMmol = "mmol/L",
+            glucoseContext = { c ->
+                when (c) {
+                    GlucoseContext.FASTING -> "空腹"
+                    GlucoseContext.ONE_HOUR -> "餐后 1 小时"
+                    GlucoseContext.TWO_HOURS -> "餐后 2 小时"
+                    GlucoseContext.RANDOM -> "随机"
+                }
+            },
+            weightChartTitle = "孕期体重",
+            weightChart = { n, band -> "体重图：已记录 $n 天" + (band?.let { "。$it" } ?: "") },
+            bandSource = { src -> "阴影为推荐范围（$src）" },
+            babyToday = { n -> if (n == 1.toUByte()) "宝宝今天" else "宝宝 $n 今天" },
+            babyCounts = { d ->
+                "喂奶 ${d.feeds} 次" + (d.lastFeedLocal?.let { "（最近 $it）" } ?: "") +
+                    " · 湿尿布 ${d.wet} · 便便 ${d.dirty} · 睡眠 ${d.sleepMinutes} 分钟"
+            },
+            minutes = "分钟",
+            ml = "毫升",
+            breastLeft = "亲喂（左）",
+            breastRight = "亲喂（右）",
+            bottle = { m -> if (m == Milk.BREAST) "瓶喂母乳" else "瓶喂配方奶" },
+            slept = "睡了",
+            wet = "湿尿布",
+            dirty = "便便",
         )
     }
 }

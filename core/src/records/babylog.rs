@@ -1,0 +1,43 @@
+//! The baby's day at a glance: feeds, nappies and sleep logged since her
+//! local midnight, and when the last feed was, for the Records screen.
+
+use super::journal::{Entry, JournalEntry};
+use jiff::Timestamp;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BabyDay {
+    /// 1 for a singleton; twins are 1 and 2.
+    pub baby: u8,
+    pub feeds: u32,
+    pub wet: u32,
+    pub dirty: u32,
+    pub sleep_minutes: u32,
+    pub last_feed: Option<Timestamp>,
+}
+
+/// Sums `entries` (already limited to today) for baby `baby`.
+pub(crate) fn summarize(entries: &[JournalEntry], baby: u8) -> BabyDay {
+    let start = BabyDay {
+        baby,
+        ..BabyDay::default()
+    };
+    entries.iter().fold(start, |mut day, e| {
+        match &e.entry {
+            Entry::Feed { baby: b, .. } if *b == baby => {
+                day.feeds += 1;
+                day.last_feed = day.last_feed.max(Some(e.at));
+            }
+            Entry::Diaper {
+                baby: b,
+                wet,
+                dirty,
+            } if *b == baby => {
+                day.wet += u32::from(*wet);
+                day.dirty += u32::from(*dirty);
+            }
+            Entry::Sleep { baby: b, minutes } if *b == baby => day.sleep_minutes += minutes,
+            _ => {}
+        }
+        day
+    })
+}
