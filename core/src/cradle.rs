@@ -15,7 +15,7 @@ use crate::records::insights::{self, Insight};
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::symptoms::{self, Severity, Symptom};
-use crate::records::trends::{self, Trends};
+use crate::records::trends::{self, Trends, WeightChart};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::repeat::{self, Draft, Repeat};
@@ -477,6 +477,14 @@ impl Cradle {
         let c = self.ctx(&db)?;
         let state = timeline::load(&db)?;
         trends::trends(&db, &state, &c.zone, c.now, c.language, from, to)
+    }
+
+    /// The weight chart alone, over all her days (the Records screen's).
+    pub fn weight_chart(&self) -> Result<WeightChart> {
+        let db = self.db();
+        let c = self.ctx(&db)?;
+        let state = timeline::load(&db)?;
+        trends::weights(&db, &state, &c.zone, c.now, c.language)
     }
 
     /// The clinic-visit export (HTML summary or FHIR R4 Bundle), offline.

@@ -244,6 +244,9 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
     assert_eq!(t.weight[0].day, date(2026, 11, 22));
     assert_eq!(t.weight[0].kg, 60.5);
     assert_eq!(t.weight[0].ga_days, Some(19 * 7 + 6));
+    // The Records screen's weight-only call gives the same chart.
+    let chart = a.cradle.weight_chart().unwrap();
+    assert_eq!((&chart.days, &chart.band), (&t.weight, &t.weight_band));
     let band = t.weight_band.unwrap();
     assert_eq!(band.class, "normal");
     assert_eq!(band.points.len(), 43);

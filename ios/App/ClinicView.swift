@@ -23,12 +23,7 @@ struct ClinicView: View {
             case .ready(let visit): sections(visit)
             }
         }
-        .fileExporter(
-            isPresented: Binding(get: { model.fhir != nil }, set: { if !$0 { model.fhirSaved() } }),
-            document: model.fhir.map(JSONExport.init),
-            contentType: .json,
-            defaultFilename: "cradle-clinic-visit.fhir.json"
-        ) { _ in model.fhirSaved() }
+        .jsonExporter(model.fhir, name: "cradle-clinic-visit.fhir.json", done: { model.fhirSaved() })
     }
 
     @ViewBuilder

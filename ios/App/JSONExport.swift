@@ -2,9 +2,20 @@
 import SwiftUI
 import UniformTypeIdentifiers
 
-/// A JSON file for `fileExporter` (her data export, the FHIR bundle): written
-/// straight where she chooses, never left in the app's caches.
-struct JSONExport: FileDocument {
+extension View {
+    /// Saves `json` (her data export, the FHIR bundle) where she chooses while
+    /// it is set; `done` clears it. Nothing is left in the app's caches.
+    func jsonExporter(_ json: String?, name: String, done: @escaping () -> Void) -> some View {
+        fileExporter(
+            isPresented: Binding(get: { json != nil }, set: { if !$0 { done() } }),
+            document: json.map(JSONExport.init),
+            contentType: .json,
+            defaultFilename: name
+        ) { _ in done() }
+    }
+}
+
+private struct JSONExport: FileDocument {
     static let readableContentTypes: [UTType] = [.json]
     let json: String
 

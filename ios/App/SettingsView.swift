@@ -1,7 +1,6 @@
 #if canImport(SwiftUI)
 import Cradle
 import SwiftUI
-import UniformTypeIdentifiers
 
 /// Settings: consents, language, quiet hours, account and her data rights.
 struct SettingsView: View {
@@ -21,12 +20,7 @@ struct SettingsView: View {
             case .ready(let screen): sections(screen)
             }
         }
-        .fileExporter(
-            isPresented: Binding(get: { model.export != nil }, set: { if !$0 { model.exportShared() } }),
-            document: model.export.map(JSONExport.init),
-            contentType: .json,
-            defaultFilename: "cradle-export.json"
-        ) { _ in model.exportShared() }
+        .jsonExporter(model.export, name: "cradle-export.json", done: { model.exportShared() })
         .confirmationDialog(s.deleteData, isPresented: $confirmingDelete, titleVisibility: .visible) {
             Button(s.delete, role: .destructive) { model.deleteEverything() }
             Button(s.cancel, role: .cancel) {}

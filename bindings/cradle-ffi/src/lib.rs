@@ -866,27 +866,35 @@ pub struct TrendsView {
     pub growth: Vec<GrowthChart>,
 }
 
+impl From<WeightPoint> for WeightDay {
+    fn from(w: WeightPoint) -> Self {
+        Self {
+            day: w.day.to_string(),
+            kg: w.kg,
+            ga_weeks: w.ga_weeks(),
+            ga_days: w.ga_days,
+        }
+    }
+}
+
+impl From<WeightBand> for WeightBandView {
+    fn from(b: WeightBand) -> Self {
+        Self {
+            bmi: b.bmi,
+            class: b.class.to_owned(),
+            total_gain_low_kg: b.total_gain_kg[0],
+            total_gain_high_kg: b.total_gain_kg[1],
+            points: b.points,
+            source: b.source,
+        }
+    }
+}
+
 impl From<Trends> for TrendsView {
     fn from(t: Trends) -> Self {
         Self {
-            weight: t
-                .weight
-                .into_iter()
-                .map(|w: WeightPoint| WeightDay {
-                    day: w.day.to_string(),
-                    kg: w.kg,
-                    ga_weeks: w.ga_weeks(),
-                    ga_days: w.ga_days,
-                })
-                .collect(),
-            weight_band: t.weight_band.map(|b: WeightBand| WeightBandView {
-                bmi: b.bmi,
-                class: b.class.to_owned(),
-                total_gain_low_kg: b.total_gain_kg[0],
-                total_gain_high_kg: b.total_gain_kg[1],
-                points: b.points,
-                source: b.source,
-            }),
+            weight: t.weight.into_iter().map(Into::into).collect(),
+            weight_band: t.weight_band.map(Into::into),
             blood_pressure: t
                 .blood_pressure
                 .into_iter()
@@ -1524,7 +1532,7 @@ impl CradleCore {
         let mut recent = self.core.records(None)?;
         recent.reverse();
         recent.truncate(RECENT_RECORDS);
-        let trends: TrendsView = self.core.trends(None, None)?.into();
+        let chart = self.core.weight_chart()?;
         Ok(RecordsScreen {
             stage: self.core.stage()?,
             recent: recent
@@ -1534,8 +1542,8 @@ impl CradleCore {
             kicks: self.kick_session()?,
             contractions: self.contraction_timer(rule)?,
             flag: self.core.insights()?.into_iter().next().map(Into::into),
-            weight: trends.weight,
-            weight_band: trends.weight_band,
+            weight: chart.days.into_iter().map(Into::into).collect(),
+            weight_band: chart.band.map(Into::into),
             babies: self
                 .core
                 .baby_days()?

@@ -101,6 +101,14 @@ pub struct GrowthSeries {
     pub source: &'static str,
 }
 
+/// Her daily weights and, once her height and pre-pregnancy weight are
+/// known, the recommended band.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WeightChart {
+    pub days: Vec<WeightPoint>,
+    pub band: Option<WeightBand>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Trends {
     pub weight: Vec<WeightPoint>,
@@ -315,28 +323,19 @@ fn growth(
     Ok(out)
 }
 
-/// Every chart's series for local days `from..=to` (both optional).
-pub(crate) fn trends(
+/// The weight chart over `days`, with each weight's gestational age.
+fn weight_chart(
     conn: &Connection,
     state: &State,
-    zone: &TimeZone,
-    now: Timestamp,
+    days: &Days,
     language: Language,
-    from: Option<Date>,
-    to: Option<Date>,
-) -> Result<Trends> {
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(Error::invalid("from", "must not be after to"));
-    }
-    let days = Days::new(zone, now, from, to)?;
+) -> Result<WeightChart> {
     let edd = state.ongoing().map(|(_, best)| best.edd);
     let ga_on = |day: Date| {
         edd.map(|edd| GestationalAge::on(day, edd).total_days)
             .filter(|d| (0..=44 * 7).contains(d))
     };
-    let weight: Vec<WeightPoint> = weight(conn, &days)?
+    let weight: Vec<WeightPoint> = weight(conn, days)?
         .into_iter()
         .map(|(day, kg)| WeightPoint {
             day,
@@ -363,6 +362,44 @@ pub(crate) fn trends(
         }),
         _ => None,
     };
+    Ok(WeightChart {
+        days: weight,
+        band: weight_band,
+    })
+}
+
+/// The weight chart alone, over all her days: the Records screen draws it on
+/// every refresh, so it skips the other series.
+pub(crate) fn weights(
+    conn: &Connection,
+    state: &State,
+    zone: &TimeZone,
+    now: Timestamp,
+    language: Language,
+) -> Result<WeightChart> {
+    weight_chart(conn, state, &Days::new(zone, now, None, None)?, language)
+}
+
+/// Every chart's series for local days `from..=to` (both optional).
+pub(crate) fn trends(
+    conn: &Connection,
+    state: &State,
+    zone: &TimeZone,
+    now: Timestamp,
+    language: Language,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Result<Trends> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::invalid("from", "must not be after to"));
+    }
+    let days = Days::new(zone, now, from, to)?;
+    let WeightChart {
+        days: weight,
+        band: weight_band,
+    } = weight_chart(conn, state, &days, language)?;
     let instant = |d: Option<Date>, end: bool| -> Option<Timestamp> {
         d.and_then(|d| {
             let d = if end { d.checked_add(1.day()).ok()? } else { d };
