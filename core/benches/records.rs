@@ -4,7 +4,8 @@
 //! 1. Recording one observation through the facade, against a bare rusqlite
 //!    insert of a comparable row on a connection with the same settings
 //!    (WAL, synchronous=FULL), with and without the SQLCipher key.
-//! 2. Reading a five-year daily series (50,000 rows) back.
+//! 2. Reading a five-year daily series (50,000 rows) back: raw, as records,
+//!    as every chart, and as the Records screen's weight chart alone.
 
 use cradle_core::records::Measurement;
 use cradle_core::storage::DbKey;
@@ -126,6 +127,10 @@ fn main() {
     let charts = time(20, || {
         black_box(series.trends(None, None).unwrap());
     });
+    // The Records screen's chart: the weight series alone.
+    let weights = time(20, || {
+        black_box(series.weight_chart().unwrap());
+    });
 
     println!("bare insert, plaintext (WAL, synchronous=FULL): {plain_insert:?}");
     println!("bare insert, SQLCipher key:                     {keyed_insert:?}");
@@ -142,5 +147,10 @@ fn main() {
     println!(
         "Cradle::trends (every chart, per-day aggregates of all 50,000 rows): {charts:?}  ({:.2}x baseline)",
         charts.as_secs_f64() / raw_scan.as_secs_f64()
+    );
+    println!(
+        "Cradle::weight_chart (the Records screen's weight series only): {weights:?}  ({:.2}x baseline, {:.2}x Cradle::trends)",
+        weights.as_secs_f64() / raw_scan.as_secs_f64(),
+        weights.as_secs_f64() / charts.as_secs_f64()
     );
 }
