@@ -729,14 +729,14 @@ impl Output {
             self.print_json(Value::Array(orders.iter().map(|o| json!({
                 "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
                 "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
-                "return_deadline": o.return_deadline,
+                "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_return": o.can_return,
                 "returns": o.returns.iter().map(|r| json!({"id": r.id, "reason": r.reason, "status": r.status,
                     "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
                     "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "lines": o.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
                     "unit_price": l.unit_price_text, "batch": l.batch, "origin": l.origin,
-                    "quality_report": l.quality_report})).collect::<Vec<_>>(),
+                    "quality_report": l.quality_report, "returnable": l.returnable})).collect::<Vec<_>>(),
             })).collect()));
             return;
         }
@@ -747,7 +747,7 @@ impl Output {
             say!(
                 "Order {}  {}  {}",
                 &o.id[..o.id.len().min(8)],
-                o.status,
+                o.status_text,
                 o.total_text
             );
             for l in &o.lines {
@@ -759,18 +759,18 @@ impl Output {
                     l.batch
                 );
             }
-            if let Some(deadline) = o
-                .return_deadline
-                .and_then(|d| jiff::Timestamp::from_second(d).ok())
-            {
+            if let Some(step) = o.history.last() {
+                say!("  {}  {}", step.at_text, step.text);
+            }
+            if let Some(deadline) = o.return_deadline_text.as_deref().filter(|_| o.can_return) {
                 say!("  No-reason return until {deadline}");
             }
             for r in &o.returns {
                 say!(
                     "  Return {} ({}): {}",
                     &r.id[..r.id.len().min(8)],
-                    r.reason,
-                    r.status
+                    r.reason_text,
+                    r.status_text
                 );
             }
         }

@@ -5,12 +5,16 @@ import SwiftUI
 /// The cart and checkout; every number on it was computed by the core.
 struct CartScreen: View {
     let model: CartModel
+    let orders: OrdersModel
     let s: ShellStrings
 
     var body: some View {
         List {
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
-            if let o = model.placed { Text(s.ordered(o)) }
+            if let o = model.placed {
+                Text(s.ordered(o))
+                NavigationLink(s.seeOrders) { OrdersView(model: orders, s: s).navigationTitle(s.myOrders) }
+            }
             switch model.cart {
             case .loading: ProgressView(s.loading)
             case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)

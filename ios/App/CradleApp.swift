@@ -36,6 +36,8 @@ struct CradleApp: App {
 struct RootView: View {
     @State private var today: TodayModel
     @State private var cart: CartModel
+    @State private var shop: ShopModel
+    @State private var orders: OrdersModel
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
@@ -52,6 +54,8 @@ struct RootView: View {
         _planner = State(initialValue: NotificationPlanner(core: core, sink: UserNotificationSink()))
         _today = State(initialValue: TodayModel(core: core))
         _cart = State(initialValue: CartModel(core: core))
+        _shop = State(initialValue: ShopModel(core: core))
+        _orders = State(initialValue: OrdersModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
         _onboarding = State(initialValue: OnboardingModel(core: core))
         _settings = State(initialValue: SettingsModel(core: core))
@@ -80,8 +84,8 @@ struct RootView: View {
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { RecordsView(model: records, clinic: clinic, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
-            NavigationStack { CartScreen(model: cart, s: s).navigationTitle(s.cart) }
-                .tabItem { Label(s.cart, systemImage: "cart") }
+            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, s: s).navigationTitle(s.shop) }
+                .tabItem { Label(s.shop, systemImage: "bag") }
             NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
                 .tabItem { Label(s.settings, systemImage: "gearshape") }
         }

@@ -4,6 +4,7 @@
 
 use cradle_core::Error;
 use cradle_core::shop::checkout::ReturnItem;
+use cradle_core::shop::status;
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, Server, http_account};
 use serde_json::json;
@@ -386,6 +387,9 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     d.cradle.cart_add(&puree, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     let order = d.cradle.place_order(&review.quote).await.unwrap();
+    let words = |code: &str| status::order_status(code, d.cradle.language().unwrap());
+    assert_eq!(order.status_text, words("pending_payment"));
+    assert!(order.can_pay && !order.can_return);
     let item = |sku: &str, qty| ReturnItem {
         sku: sku.into(),
         qty,
@@ -402,6 +406,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
 
     let paid = d.cradle.pay_order(&order.id).await.unwrap();
     assert_eq!(paid.status, "paid");
+    assert!(!paid.can_pay && !paid.can_return);
     assert_eq!(
         d.cradle.pay_order(&order.id).await.unwrap().history,
         paid.history,
@@ -430,6 +435,15 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .map(|h| h.status.as_str())
         .collect();
     assert_eq!(steps, ["pending_payment", "paid", "shipped", "delivered"]);
+    assert_eq!(delivered.history[2].text, words("shipped"));
+    // The screen offers a return only for the line still in its window.
+    assert!(delivered.can_return);
+    let returnable: Vec<bool> = delivered.lines.iter().map(|l| l.returnable).collect();
+    let skus: Vec<&str> = delivered.lines.iter().map(|l| l.sku.as_str()).collect();
+    assert_eq!(
+        returnable,
+        skus.iter().map(|s| *s == wipes).collect::<Vec<_>>()
+    );
     let deadline = delivered.return_deadline.expect("a window");
     let delivered_at = delivered.history[3].at;
     assert_eq!(deadline - delivered_at, 7 * 86_400, "7 days for wipes");
@@ -479,6 +493,15 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .unwrap();
     assert_eq!(queued.returns.len(), 1);
     assert_eq!(queued.returns[0].status, "queued");
+    let language = d.cradle.language().unwrap();
+    assert_eq!(
+        queued.returns[0].status_text,
+        status::return_status("queued", language)
+    );
+    assert_eq!(
+        queued.returns[0].reason_text,
+        status::return_reason("changed_mind", language)
+    );
     proxy.set_offline(false);
     let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
     assert_eq!(sent.returns.len(), 1);

@@ -28,8 +28,9 @@ use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
     ReviewLine, StatusStep,
 };
+use cradle_core::shop::status::{self, ReturnReason};
 use cradle_core::shop::{
-    CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning,
+    CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning, ShopScreen,
 };
 use cradle_core::storage::DbKey;
 use cradle_core::sync::{SyncListener, SyncStatus};
@@ -1964,6 +1965,15 @@ pub struct ProductPage {
     pub suits_now: bool,
     pub warnings: Vec<ProductWarning>,
     pub in_cart: u32,
+    pub add_qty: Option<u32>,
+}
+
+#[uniffi::remote(Record)]
+pub struct ShopScreen {
+    pub products: Vec<ProductCard>,
+    pub searching: bool,
+    pub cart_count: u32,
+    pub catalog_ready: bool,
 }
 
 #[uniffi::remote(Record)]
@@ -2003,12 +2013,9 @@ pub struct CatalogUpdate {
 /// so does the cart; each call returns a whole screen.
 #[uniffi::export]
 impl CradleCore {
-    pub fn search_products(&self, text: String, limit: u32) -> Result<Vec<ProductCard>> {
-        Ok(self.core.search_products(&text, limit)?)
-    }
-
-    pub fn shop_suggestions(&self, limit: u32) -> Result<Vec<ProductCard>> {
-        Ok(self.core.shop_suggestions(limit)?)
+    /// Suggestions for her stage while `query` is blank, else what matches.
+    pub fn shop_screen(&self, query: String, limit: u32) -> Result<ShopScreen> {
+        Ok(self.core.shop(&query, limit)?)
     }
 
     pub fn product_page(&self, sku: String) -> Result<ProductPage> {
@@ -2066,6 +2073,7 @@ pub struct OrderLineView {
     pub batch: String,
     pub origin: String,
     pub quality_report: String,
+    pub returnable: bool,
 }
 
 #[uniffi::remote(Record)]
@@ -2077,7 +2085,9 @@ pub struct Refill {
 #[uniffi::remote(Record)]
 pub struct StatusStep {
     pub status: String,
+    pub text: String,
     pub at: i64,
+    pub at_text: String,
 }
 
 #[uniffi::remote(Record)]
@@ -2090,7 +2100,9 @@ pub struct ReturnItem {
 pub struct ReturnView {
     pub id: String,
     pub reason: String,
+    pub reason_text: String,
     pub status: String,
+    pub status_text: String,
     pub items: Vec<ReturnItem>,
     pub history: Vec<StatusStep>,
 }
@@ -2099,12 +2111,29 @@ pub struct ReturnView {
 pub struct OrderView {
     pub id: String,
     pub status: String,
+    pub status_text: String,
     pub created_at: i64,
+    pub created_text: String,
     pub total_text: String,
     pub lines: Vec<OrderLineView>,
     pub history: Vec<StatusStep>,
     pub return_deadline: Option<i64>,
+    pub return_deadline_text: Option<String>,
     pub returns: Vec<ReturnView>,
+    pub can_pay: bool,
+    pub can_return: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReturnReason {
+    pub code: String,
+    pub label: String,
+}
+
+/// The reasons the return form offers, labelled.
+#[uniffi::export]
+pub fn return_reasons(language: Language) -> Vec<ReturnReason> {
+    status::return_reasons(language)
 }
 
 #[uniffi::export]

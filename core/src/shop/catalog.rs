@@ -197,12 +197,23 @@ pub(crate) fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<St
 }
 
 /// Products whose stage range holds `n` (weeks or months) for `stage`.
+/// The ones made most for this moment (the narrowest range) come first,
+/// taking turns between categories so one shelf cannot fill the list.
 pub(crate) fn suiting(conn: &Connection, stage: &str, n: u32) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT s.sku FROM product_stage s JOIN product p ON p.sku = s.sku
-         WHERE s.stage = ?1 AND s.from_n <= ?2 AND s.to_n >= ?2
-           AND p.discontinued = 0 AND p.stock > 0
-         ORDER BY s.sku",
+        "SELECT sku FROM (
+             SELECT sku, width,
+                    ROW_NUMBER() OVER (PARTITION BY category ORDER BY width, sku) AS turn
+             FROM (
+                 SELECT s.sku, p.body ->> '$.category' AS category,
+                        MIN(s.to_n - s.from_n) AS width
+                 FROM product_stage s JOIN product p ON p.sku = s.sku
+                 WHERE s.stage = ?1 AND s.from_n <= ?2 AND s.to_n >= ?2
+                   AND p.discontinued = 0 AND p.stock > 0
+                 GROUP BY s.sku
+             )
+         )
+         ORDER BY turn, width, sku",
     )?;
     let rows = stmt.query_map(params![stage, n], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -2,16 +2,20 @@
 //! place the order once. The order id is chosen and stored before the
 //! first attempt, so no retry can ever order twice.
 
-use super::{CURRENCY, cart, catalog, format_money};
+use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::{
-    ApiError, CartItem, Order, OrderItem, PlaceOrder, ReturnRequest, ValidateCart, Validation,
+    ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, ReturnRequest, ValidateCart,
+    Validation,
 };
+use crate::clock;
 use crate::consent::Purpose;
-use crate::cradle::Cradle;
+use crate::cradle::{Cradle, Ctx};
 use crate::error::{Error, Result};
 use crate::events::DataArea;
 use crate::profile::Language;
 use crate::storage::random_id;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// What she confirms: the cart at today's prices, and what changed.
@@ -48,8 +52,12 @@ pub struct CheckoutWarning {
 pub struct OrderView {
     pub id: String,
     pub status: String,
+    /// The status in her language.
+    pub status_text: String,
     /// Unix seconds.
     pub created_at: i64,
+    /// `YYYY-MM-DD HH:MM` in her zone.
+    pub created_text: String,
     pub total_text: String,
     pub lines: Vec<OrderLineView>,
     /// Every status with its time, oldest first.
@@ -57,22 +65,33 @@ pub struct OrderView {
     /// The last moment a no-reason return can be asked for (Unix seconds),
     /// once delivered; `None` before delivery or when nothing qualifies.
     pub return_deadline: Option<i64>,
+    /// The deadline as she reads it, in her zone.
+    pub return_deadline_text: Option<String>,
     /// Returns asked for, including those still waiting for the network
     /// (status `queued`).
     pub returns: Vec<ReturnView>,
+    /// Waiting for payment: the screen offers "Pay".
+    pub can_pay: bool,
+    /// Some line can still be returned without a reason.
+    pub can_return: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusStep {
     pub status: String,
+    pub text: String,
     pub at: i64,
+    /// `YYYY-MM-DD HH:MM` in her zone.
+    pub at_text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturnView {
     pub id: String,
     pub reason: String,
+    pub reason_text: String,
     pub status: String,
+    pub status_text: String,
     pub items: Vec<ReturnItem>,
     pub history: Vec<StatusStep>,
 }
@@ -102,12 +121,23 @@ fn return_deadline(order: &Order) -> Option<i64> {
     (days > 0).then(|| delivered + i64::from(days) * 86_400)
 }
 
-fn steps(history: &[crate::api::StatusChange]) -> Vec<StatusStep> {
+/// An order's Unix seconds as a screen lists them in `zone`.
+fn local_text(at: i64, zone: &TimeZone) -> String {
+    Timestamp::from_second(at).map_or_else(|_| String::new(), |t| clock::local_minute(t, zone))
+}
+
+fn steps(
+    history: &[crate::api::StatusChange],
+    words: fn(&str, Language) -> String,
+    c: &Ctx,
+) -> Vec<StatusStep> {
     history
         .iter()
         .map(|h| StatusStep {
             status: h.status.clone(),
+            text: words(&h.status, c.language),
             at: h.at,
+            at_text: local_text(h.at, &c.zone),
         })
         .collect()
 }
@@ -131,6 +161,17 @@ pub struct OrderLineView {
     pub batch: String,
     pub origin: String,
     pub quality_report: String,
+    /// Still inside its own no-reason return window.
+    pub returnable: bool,
+}
+
+/// Whether a line of a delivered order can still be returned at `now`.
+fn returnable(order: &Order, line: &OrderLine, now: i64) -> bool {
+    order
+        .history
+        .iter()
+        .find(|h| h.status == "delivered")
+        .is_some_and(|d| line.return_days > 0 && now <= d.at + i64::from(line.return_days) * 86_400)
 }
 
 fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
@@ -427,17 +468,13 @@ impl Cradle {
                 ));
             }
         }
-        let Some(delivered) = order.history.iter().find(|h| h.status == "delivered") else {
+        if !order.history.iter().any(|h| h.status == "delivered") {
             return Err(Error::invalid("order", "can be returned once delivered"));
-        };
+        }
         let now = self.config.clock.now().as_second();
         for item in lines {
-            let days = order
-                .lines
-                .iter()
-                .find(|l| l.sku == item.sku)
-                .map_or(0, |l| l.return_days);
-            if days == 0 || now > delivered.at + i64::from(days) * 86_400 {
+            let line = order.lines.iter().find(|l| l.sku == item.sku);
+            if !line.is_some_and(|l| returnable(&order, l, now)) {
                 return Err(Error::invalid(
                     "lines",
                     "the no-reason return window of a line has closed",
@@ -570,16 +607,19 @@ impl Cradle {
     }
 
     fn view(&self, order: &Order) -> Result<OrderView> {
-        let language = self.ctx(&self.db())?.language;
+        let c = self.ctx(&self.db())?;
+        let language = c.language;
         let mut returns: Vec<ReturnView> = order
             .returns
             .iter()
             .map(|r| ReturnView {
                 id: r.id.clone(),
+                reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason.clone(),
+                status_text: status::return_status(&r.status, language),
                 status: r.status.clone(),
                 items: items(&r.lines),
-                history: steps(&r.history),
+                history: steps(&r.history, status::return_status, &c),
             })
             .collect();
         let queued: Vec<String> = self
@@ -594,36 +634,46 @@ impl Cradle {
                 serde_json::from_str(&body).map_err(|_| Error::Corrupt("a queued return"))?;
             returns.push(ReturnView {
                 id: r.id,
+                reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason,
+                status_text: status::return_status("queued", language),
                 status: "queued".into(),
                 items: items(&r.lines),
                 history: Vec::new(),
             });
         }
+        let now = self.config.clock.now().as_second();
+        let lines: Vec<OrderLineView> = order
+            .lines
+            .iter()
+            .map(|l| OrderLineView {
+                sku: l.sku.clone(),
+                name: match language {
+                    Language::ZhHans => l.name_zh.clone(),
+                    Language::En => l.name_en.clone(),
+                },
+                qty: l.qty,
+                unit_price_text: format_money(l.unit_price_minor, &order.currency),
+                batch: l.traceability.batch.clone(),
+                origin: l.traceability.origin.clone(),
+                quality_report: l.traceability.quality_report.clone(),
+                returnable: returnable(order, l, now),
+            })
+            .collect();
         Ok(OrderView {
-            history: steps(&order.history),
+            history: steps(&order.history, status::order_status, &c),
             return_deadline: return_deadline(order),
+            return_deadline_text: return_deadline(order).map(|d| local_text(d, &c.zone)),
             returns,
+            can_pay: order.status == "pending_payment",
+            can_return: lines.iter().any(|l| l.returnable),
+            lines,
             id: order.id.clone(),
+            status_text: status::order_status(&order.status, language),
             status: order.status.clone(),
             created_at: order.created_at,
+            created_text: local_text(order.created_at, &c.zone),
             total_text: format_money(order.total_minor, &order.currency),
-            lines: order
-                .lines
-                .iter()
-                .map(|l| OrderLineView {
-                    sku: l.sku.clone(),
-                    name: match language {
-                        Language::ZhHans => l.name_zh.clone(),
-                        Language::En => l.name_en.clone(),
-                    },
-                    qty: l.qty,
-                    unit_price_text: format_money(l.unit_price_minor, &order.currency),
-                    batch: l.traceability.batch.clone(),
-                    origin: l.traceability.origin.clone(),
-                    quality_report: l.traceability.quality_report.clone(),
-                })
-                .collect(),
         })
     }
 }

@@ -5,6 +5,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod status;
 
 use crate::api::{Client, Product, Traceability};
 use crate::cradle::Cradle;
@@ -51,6 +52,22 @@ pub struct ProductPage {
     pub warnings: Vec<ProductWarning>,
     /// How many are in her cart.
     pub in_cart: u32,
+    /// What "Add to cart" adds: the minimum for a first add, then one
+    /// step; `None` when the rules or the stock allow no more.
+    pub add_qty: Option<u32>,
+}
+
+/// The shop's first screen in one call: suggestions for her stage, or what
+/// matches while she searches, and the cart's count for its badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopScreen {
+    pub products: Vec<ProductCard>,
+    /// `products` are search results, not suggestions.
+    pub searching: bool,
+    pub cart_count: u32,
+    /// The catalogue has reached this device at least once; until then the
+    /// shop can only say it needs the network once.
+    pub catalog_ready: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +166,19 @@ fn card(p: &Product, language: Language) -> ProductCard {
         in_stock: p.stock > 0,
         discontinued: p.discontinued,
     }
+}
+
+/// What one tap on "Add to cart" adds, within the rules and the stock.
+fn add_qty(p: &Product, in_cart: u32) -> Option<u32> {
+    if p.discontinued {
+        return None;
+    }
+    let target = if in_cart == 0 {
+        Some(p.qty_min.max(1))
+    } else {
+        cart::steps(p, in_cart).1
+    }?;
+    (cart::check_qty(p, target).is_ok() && i64::from(target) <= p.stock).then(|| target - in_cart)
 }
 
 /// Her stage as the catalogue names it: (stage, week or month) pairs.
@@ -281,6 +311,21 @@ impl Cradle {
         Ok(out)
     }
 
+    /// The shop screen: `query` blank shows suggestions, otherwise results.
+    pub fn shop(&self, query: &str, limit: u32) -> Result<ShopScreen> {
+        let searching = !query.trim().is_empty();
+        Ok(ShopScreen {
+            products: if searching {
+                self.search_products(query, limit)?
+            } else {
+                self.shop_suggestions(limit)?
+            },
+            searching,
+            cart_count: self.cart()?.item_count,
+            catalog_ready: catalog::state(&self.db())?.is_some(),
+        })
+    }
+
     /// The product page, with traceability and anything that does not suit her.
     pub fn product_page(&self, sku: &str) -> Result<ProductPage> {
         let today = self.today()?;
@@ -313,6 +358,7 @@ impl Cradle {
                 .filter(|t| avoid.contains(&t.as_str()))
                 .filter_map(|t| warning(t, today.language))
                 .collect(),
+            add_qty: add_qty(&p, in_cart),
             in_cart,
         })
     }
@@ -476,7 +522,7 @@ mod tests {
         pads.qty_max = 10;
         let mut oats = product("oats", "低GI燕麦", "Low-GI oats", ("pregnancy", 0, 40), &[]);
         oats.description_en = "Cook with milk or water.".into();
-        vec![
+        let mut all = vec![
             folic,
             product(
                 "cream",
@@ -501,7 +547,17 @@ mod tests {
                 &[],
             ),
             pads,
-        ]
+        ];
+        for p in &mut all {
+            p.category = match p.sku.as_str() {
+                "folic" => "supplements",
+                "cream" | "pads" => "care",
+                "milk" | "oats" => "food",
+                _ => "formula",
+            }
+            .into();
+        }
+        all
     }
 
     /// A pregnant user at `week` weeks, with the test catalogue on the device.
@@ -575,7 +631,8 @@ mod tests {
         let (_d, c) = app(30);
         assert_eq!(
             skus(&c.shop_suggestions(20).unwrap()),
-            ["cream", "milk", "oats", "pads"]
+            ["pads", "milk", "cream", "oats"],
+            "made for 28-40 weeks first, taking turns between shelves"
         );
         // A high fasting glucose: sweetened milk powder leaves the
         // suggestions and its page says why, with the source.
@@ -586,7 +643,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             skus(&c.shop_suggestions(20).unwrap()),
-            ["cream", "oats", "pads"]
+            ["pads", "cream", "oats"]
         );
         let page = c.product_page("milk").unwrap();
         assert!(page.suits_now);
@@ -594,6 +651,76 @@ mod tests {
         assert_eq!(page.warnings[0].tag, "high_sugar");
         assert!(page.warnings[0].source.contains("IADPSG"));
         assert!(!c.product_page("formula").unwrap().suits_now);
+    }
+
+    #[test]
+    fn the_shop_screen_suggests_until_she_searches_and_counts_the_cart() {
+        let (_d, c) = app(30);
+        let home = c.shop("  ", 20).unwrap();
+        assert!(!home.searching && home.catalog_ready);
+        assert_eq!(skus(&home.products), skus(&c.shop_suggestions(20).unwrap()));
+        c.cart_add("pads", 4).unwrap();
+        let found = c.shop("叶酸", 20).unwrap();
+        assert!(found.searching);
+        assert_eq!(skus(&found.products), ["folic"]);
+        assert_eq!(found.cart_count, 4);
+
+        let fresh = tempfile::tempdir().unwrap();
+        let config =
+            Config::new("Asia/Shanghai", "en", DbKey::from_bytes(&[7; 32]).unwrap()).unwrap();
+        let empty = Cradle::open(fresh.path().join("c.db"), config).unwrap();
+        let screen = empty.shop("", 20).unwrap();
+        assert!(!screen.catalog_ready && screen.products.is_empty());
+    }
+
+    #[test]
+    fn add_to_cart_adds_the_minimum_then_one_step_until_the_maximum() {
+        let (_d, c) = app(30);
+        let mut added = Vec::new();
+        while let Some(n) = c.product_page("pads").unwrap().add_qty {
+            c.cart_add("pads", n.into()).unwrap();
+            added.push(n);
+        }
+        assert_eq!(
+            added,
+            [2, 2],
+            "2 first, then steps of 2 while the stock of 5 lasts"
+        );
+        assert_eq!(c.product_page("pads").unwrap().in_cart, 4);
+        assert_eq!(c.product_page("formula").unwrap().add_qty, Some(1));
+        let mut gone = catalogue().into_iter().find(|p| p.sku == "oats").unwrap();
+        gone.discontinued = true;
+        gone.version = 2;
+        load(&c, vec![gone]);
+        assert_eq!(c.product_page("oats").unwrap().add_qty, None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever a product's rules and stock, each quantity the page
+        /// offers is accepted by the cart, and the page stops offering one
+        /// only at the rules' or the stock's limit.
+        #[test]
+        fn the_add_button_never_offers_what_the_cart_refuses(
+            min in 1u32..5, step in 1u32..4, max in 1u32..20, stock in 0i64..25
+        ) {
+            let p = Product {
+                qty_min: min,
+                qty_step: step,
+                qty_max: max,
+                stock,
+                ..product("x", "某物", "Thing", ("pregnancy", 0, 40), &[])
+            };
+            let mut in_cart = 0;
+            while let Some(n) = add_qty(&p, in_cart) {
+                prop_assert!(n > 0);
+                in_cart += n;
+                prop_assert!(cart::check_qty(&p, in_cart).is_ok());
+                prop_assert!(i64::from(in_cart) <= stock);
+            }
+            let next = if in_cart == 0 { min } else { in_cart + step };
+            prop_assert!(cart::check_qty(&p, next).is_err() || i64::from(next) > stock);
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ final class ShopTests: DatabaseTestCase {
             path: path("shop.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans-CN")
         let update = try await c.updateCatalog(serverUrl: server)
         XCTAssertGreaterThan(update.changed, 200)
-        let hits = try c.searchProducts(text: "叶酸", limit: 5)
+        let hits = try c.shopScreen(query: "叶酸", limit: 5).products
         let first = try XCTUnwrap(hits.first)
         XCTAssertTrue(first.name.contains("叶酸"))
         let view = try c.cartAdd(sku: first.sku, qty: 2)

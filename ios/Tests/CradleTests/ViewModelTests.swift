@@ -63,7 +63,7 @@ final class ViewModelTests: DatabaseTestCase {
         let model = CartModel(core: core)
         model.load()
         XCTAssertEqual(model.cart.value?.lines, [])
-        let sku = try XCTUnwrap(core.searchProducts(text: "叶酸", limit: 1).first?.sku)
+        let sku = try XCTUnwrap(core.shopScreen(query: "叶酸", limit: 1).products.first?.sku)
         model.add(sku: sku, qty: 2)
         let two = try XCTUnwrap(model.cart.value)
         XCTAssertEqual(two.itemCount, 2)
@@ -98,6 +98,81 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertNil(model.review)
         XCTAssertEqual(model.cart.value?.lines, [])
         XCTAssertEqual(try core.orders(), [placed])
+    }
+
+    func testTheShopSuggestsUntilSheSearchesAndAddsWhatThePageOffers() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("en")
+        let model = ShopModel(core: core)
+        model.refresh()
+        XCTAssertEqual(model.screen.value?.catalogReady, false, "no catalogue on a new phone")
+        // With no server known yet, the download is refused by name.
+        await model.updateCatalog()
+        XCTAssertEqual(model.problem?.field, "server_url")
+        XCTAssertFalse(model.updating)
+
+        _ = try await core.updateCatalog(serverUrl: server)
+        model.refresh()
+        let home = try XCTUnwrap(model.screen.value)
+        XCTAssertTrue(home.catalogReady && !home.searching)
+        XCTAssertFalse(home.products.isEmpty, "suggestions for 28 weeks")
+
+        model.search("folic")
+        let found = try XCTUnwrap(model.screen.value)
+        XCTAssertTrue(found.searching)
+        let folic = try XCTUnwrap(found.products.first)
+        XCTAssertTrue(folic.name.localizedCaseInsensitiveContains("folic"))
+
+        model.open(sku: folic.sku)
+        let page = try XCTUnwrap(model.product?.value)
+        XCTAssertEqual(page.addQty, page.qtyMin, "a first add is the product's minimum")
+        XCTAssertFalse(page.traceability.batch.isEmpty)
+        model.addToCart()
+        XCTAssertNil(model.problem)
+        XCTAssertEqual(model.product?.value?.inCart, page.qtyMin)
+        XCTAssertEqual(model.screen.value?.cartCount, page.qtyMin)
+        model.close()
+        XCTAssertNil(model.product)
+        XCTAssertEqual(ShellStrings(.en).cartCount(1), "Cart, 1 item")
+        XCTAssertEqual(ShellStrings(.zhHans).addToCart(2), "加入购物车（2件）")
+    }
+
+    func testOrdersArePaidTrackedAndARefusedReturnKeepsTheForm() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("zh-Hans-CN")
+        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        _ = try core.setConsent(purpose: .shop, granted: true)
+        let login = "sw-orders-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        let wipes = try XCTUnwrap(core.shopScreen(query: "湿巾", limit: 1).products.first?.sku)
+        _ = try core.cartAdd(sku: wipes, qty: 2)
+        let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
+
+        let model = OrdersModel(core: core)
+        model.refresh()
+        XCTAssertEqual(model.orders.value?.first?.statusText, "待付款")
+        XCTAssertEqual(model.orders.value?.first?.canPay, true)
+        await model.pay(id: placed.id)
+        XCTAssertNil(model.problem)
+        let paid = try XCTUnwrap(model.orders.value?.first)
+        XCTAssertFalse(paid.canPay || paid.canReturn)
+        XCTAssertEqual(paid.history.map(\.text), ["待付款", "已付款"])
+
+        // Not delivered yet: the core refuses, and her choices stay on the form.
+        model.startReturn(orderId: placed.id)
+        model.setReturnQty(sku: wipes, qty: 1)
+        model.chooseReason("changed_mind")
+        await model.submitReturn()
+        XCTAssertEqual(model.problem?.kind, .invalidInput)
+        XCTAssertEqual(model.returning?.qty[wipes], 1)
+        model.cancelReturn()
+        XCTAssertNil(model.returning)
+
+        model.buyAgain(id: placed.id)
+        XCTAssertEqual(model.skipped, [])
+        XCTAssertEqual(ShellStrings(.zhHans).backInCart(skipped: model.skipped ?? []), "已加回购物车")
+        XCTAssertEqual(try core.cart().itemCount, 2)
     }
 
     func testRemindersComeFromTheCoreAndFollowHerActions() async throws {

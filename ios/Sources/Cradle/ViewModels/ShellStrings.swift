@@ -291,6 +291,66 @@ public struct ShellStrings: Sendable {
         zh ? "提交订单 · \(review.totalText)" : "Place order · \(review.totalText)"
     }
 
+    // The shop, the product page and orders.
+    public var shop: String { zh ? "商城" : "Shop" }
+    public var myOrders: String { zh ? "我的订单" : "My orders" }
+    public func cartCount(_ n: UInt32) -> String {
+        zh ? (n == 0 ? "购物车，空" : "购物车，\(n)件") : (n == 0 ? "Cart, empty" : n == 1 ? "Cart, 1 item" : "Cart, \(n) items")
+    }
+    public var searchShop: String { zh ? "搜索商品" : "Search products" }
+    public var suggested: String { zh ? "当前阶段为你推荐" : "Suggested for you now" }
+    public var noResults: String { zh ? "没有找到相关商品" : "Nothing matches that search" }
+    public var noSuggestions: String { zh ? "这个阶段暂无推荐，试试搜索。" : "No suggestions for this stage yet. Try searching." }
+    public var catalogMissing: String {
+        zh ? "联网后会下载商品目录，之后离线也能逛。"
+            : "The catalogue downloads the first time you are online; after that the shop works offline."
+    }
+    public var updateCatalog: String { zh ? "下载商品目录" : "Download the catalogue" }
+    /// Why a product cannot be bought now, or nil when it can.
+    public func availability(_ card: ProductCard) -> String? {
+        if card.discontinued { return zh ? "已停售" : "No longer sold" }
+        if !card.inStock { return zh ? "已售罄" : "Out of stock" }
+        return nil
+    }
+    public var notForNow: String { zh ? "不适合你当前的阶段" : "Not meant for your current stage" }
+    public func source(_ src: String) -> String { zh ? "依据：\(src)" : "Source: \(src)" }
+    public func quantityRule(_ p: ProductPage) -> String {
+        if zh {
+            return p.qtyStep > 1 ? "可购\(p.qtyMin)至\(p.qtyMax)件，每次增减\(p.qtyStep)件" : "可购\(p.qtyMin)至\(p.qtyMax)件"
+        }
+        return p.qtyStep > 1 ? "Buy \(p.qtyMin) to \(p.qtyMax), in steps of \(p.qtyStep)" : "Buy \(p.qtyMin) to \(p.qtyMax)"
+    }
+    public func addToCart(_ n: UInt32) -> String { zh ? "加入购物车（\(n)件）" : "Add \(n) to cart" }
+    public var cannotAdd: String { zh ? "无法再添加" : "Cannot add more" }
+    public func inCart(_ n: UInt32) -> String { zh ? "购物车中已有\(n)件" : "\(n) in your cart" }
+    public var traceability: String { zh ? "商品溯源" : "Where it comes from" }
+    public var batch: String { zh ? "批次" : "Batch" }
+    public var origin: String { zh ? "产地" : "Origin" }
+    public var qualityReport: String { zh ? "质检报告" : "Quality report" }
+    public var coldChain: String { zh ? "全程冷链配送" : "Shipped cold (cold chain)" }
+    public var refreshOrders: String { zh ? "查看最新状态" : "Check for updates" }
+    public var noOrders: String { zh ? "还没有订单" : "No orders yet" }
+    public func orderedOn(_ t: String) -> String { zh ? "下单时间 \(t)" : "Ordered \(t)" }
+    public func lineTrace(_ l: OrderLineView) -> String { zh ? "批次 \(l.batch) · \(l.origin)" : "Batch \(l.batch) · \(l.origin)" }
+    public var tracking: String { zh ? "物流进度" : "Tracking" }
+    public func returnLine(_ r: ReturnView) -> String {
+        zh ? "退货（\(r.reasonText)）：\(r.statusText)" : "Return (\(r.reasonText)): \(r.statusText)"
+    }
+    public func returnUntil(_ t: String) -> String { zh ? "无理由退货截止 \(t)" : "No-reason return until \(t)" }
+    public var pay: String { zh ? "付款" : "Pay" }
+    public var buyAgain: String { zh ? "再次购买" : "Buy again" }
+    public func backInCart(skipped: [String]) -> String {
+        if skipped.isEmpty { return zh ? "已加回购物车" : "Back in your cart" }
+        return zh ? "已加回购物车，以下商品除外：\(skipped.joined(separator: "、"))"
+            : "Back in your cart, except: \(skipped.joined(separator: ", "))"
+    }
+    public var requestReturn: String { zh ? "申请退货" : "Return items" }
+    public var returnReason: String { zh ? "退货原因" : "Why?" }
+    public var returnNote: String { zh ? "备注（选填）" : "Note (optional)" }
+    public var sendReturn: String { zh ? "提交申请" : "Send request" }
+    public var seeOrders: String { zh ? "查看我的订单" : "See my orders" }
+    public var product: String { zh ? "商品详情" : "Product" }
+
     public func ordered(_ order: OrderView) -> String { zh ? "已下单：\(order.id)" : "Order placed: \(order.id)" }
 
     public func sync(_ s: SyncState) -> String {

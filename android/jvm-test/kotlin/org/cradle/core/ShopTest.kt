@@ -23,7 +23,7 @@ class ShopTest {
         CradleCore.open(dir.resolve("shop.db").toString(), TEST_KEY, "Asia/Shanghai", "zh-Hans-CN").use { c ->
             val update = c.updateCatalog(server)
             assertTrue(update.changed > 200uL, "$update")
-            val hits = c.searchProducts("叶酸", 5u)
+            val hits = c.shopScreen("叶酸", 5u).products
             assertTrue(hits.first().name.contains("叶酸"), "$hits")
             val view = c.cartAdd(hits.first().sku, 2L)
             assertEquals(2u, view.itemCount)

@@ -29,7 +29,7 @@ class CartViewModelTest {
             vm.load()
             assertTrue(vm.cart().lines.isEmpty())
 
-            val sku = core.searchProducts("folic", 1u).first().sku
+            val sku = core.shopScreen("folic", 1u).products.first().sku
             vm.add(sku, 2)
             val two = vm.cart()
             assertEquals(2u, two.itemCount)

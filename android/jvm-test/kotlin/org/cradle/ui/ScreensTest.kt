@@ -37,6 +37,10 @@ import org.cradle.app.ui.ReminderEditorContent
 import org.cradle.app.ui.RemindersContent
 import org.cradle.app.ui.LocalStrings
 import org.cradle.app.ui.OnboardingContent
+import org.cradle.app.ui.OrderActions
+import org.cradle.app.ui.OrdersContent
+import org.cradle.app.ui.ProductContent
+import org.cradle.app.ui.ShopContent
 import org.cradle.app.ui.RecordsContent
 import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
@@ -47,6 +51,8 @@ import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
+import org.cradle.viewmodel.OrdersViewModel
+import org.cradle.viewmodel.ShopViewModel
 import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
@@ -100,7 +106,6 @@ class ScreensTest {
 
     @Test
     fun `the cart renders and its buttons change the core's cart`() = cart("en") { vm, sku ->
-        onNodeWithText("Cart").assertIsDisplayed()
         onNodeWithText("2 items", substring = true).assertIsDisplayed()
         onNodeWithContentDescription("One more", substring = true).performClick()
         waitUntil { vm.itemCount() == 3u }
@@ -248,14 +253,24 @@ class ScreensTest {
     }
 
     @Test
-    fun `the app opens on Today and its tabs switch to the cart`() {
+    fun `the app opens on Today, and the shop finds a product, adds it and opens the cart`() {
         mother(dir, "en").use { core ->
             runBlocking { core.updateCatalog(server) }
-            core.cartAdd(core.searchProducts("folic", 1u).first().sku, 1L)
+            val folic = core.shopScreen("folic", 1u).products.first()
             runDesktopComposeUiTest(width = 412, height = 915) {
                 setContent { CradleApp(core) }
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
-                onNodeWithText("Cart").performClick()
+                onNodeWithText("Shop").performClick()
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Suggested for you now").fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithText("Search products").performTextInput("folic")
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText(folic.name).fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithText(folic.name).performClick()
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Where it comes from").fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithText("Add 1 to cart").performClick()
+                waitUntil(timeoutMillis = 60_000) { core.cart().itemCount == 1u }
+                onNodeWithContentDescription("Back").performClick()
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithContentDescription("Cart, 1 item").fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithContentDescription("Cart, 1 item").performClick()
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("1 item ·", substring = true).fetchSemanticsNodes().isNotEmpty() }
                 onNodeWithText("Review order").assertIsDisplayed()
             }
@@ -418,10 +433,134 @@ class ScreensTest {
 
     @Test
     fun `the cart renders in Chinese`() = cart("zh-Hans-CN") { _, _ ->
-        onNodeWithText("购物车").assertIsDisplayed()
         onNodeWithText("共 2 件", substring = true).assertIsDisplayed()
         onNodeWithText("核对订单").assertIsDisplayed()
         onNodeWithContentDescription("减一", substring = true).assertIsEnabled()
+    }
+
+    @Test
+    fun `the shop suggests for her week in English and the search field reaches the core`() = shop("en") { vm ->
+        onNodeWithText("Suggested for you now").assertIsDisplayed()
+        onNodeWithText("Search products").performTextInput("wipes")
+        waitUntil { vm.state.value.query == "wipes" && (vm.state.value.screen as? Loadable.Ready)?.value?.searching == true }
+        onAllNodesWithText("wipes", substring = true, ignoreCase = true).onFirst().assertIsDisplayed()
+    }
+
+    @Test
+    fun `the shop renders in Chinese`() = shop("zh-Hans-CN") {
+        onNodeWithText("当前阶段为你推荐").assertIsDisplayed()
+        onNodeWithContentDescription("我的订单").assertIsDisplayed()
+    }
+
+    @Test
+    fun `the product page shows traceability and adds the core's quantity`() = product("en") { core, vm ->
+        onNodeWithText("Where it comes from").performScrollTo().assertIsDisplayed()
+        onNodeWithText("Batch").assertIsDisplayed()
+        val add = (vm.state.value.product as Loadable.Ready).value.addQty!!
+        onNodeWithText("Add $add to cart").performScrollTo().performClick()
+        waitUntil { core.cart().itemCount == add }
+    }
+
+    @Test
+    fun `the product page renders in Chinese`() = product("zh-Hans-CN") { _, _ ->
+        onNodeWithText("商品溯源").performScrollTo().assertIsDisplayed()
+        onNodeWithText("质检报告").assertIsDisplayed()
+    }
+
+    @Test
+    fun `orders render with tracking and a return in English`() = orders("en") { vm ->
+        onNodeWithText("Delivered").assertIsDisplayed()
+        onNodeWithText("Tracking").assertIsDisplayed()
+        onNodeWithText("Return (Changed my mind): Requested").assertIsDisplayed()
+        onNodeWithText("Buy again").performClick()
+        waitUntil { vm.state.value.skipped != null }
+        onNodeWithText("Back in your cart").assertIsDisplayed()
+    }
+
+    @Test
+    fun `orders render in Chinese`() = orders("zh-Hans-CN") {
+        onNodeWithText("已送达").assertIsDisplayed()
+        onNodeWithText("物流进度").assertIsDisplayed()
+        onNodeWithText("再次购买").assertIsDisplayed()
+    }
+
+    private fun shop(locale: String, checks: DesktopComposeUiTest.(ShopViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            runBlocking { core.updateCatalog(server) }
+            val vm = ShopViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("shop-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                ShopContent(
+                    state,
+                    onQuery = { q -> runBlocking { vm.search(q) } },
+                    onOpen = {},
+                    onCart = {},
+                    onOrders = {},
+                    onUpdate = {},
+                )
+            }
+        }
+    }
+
+    private fun product(locale: String, checks: DesktopComposeUiTest.(CradleCore, ShopViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            runBlocking { core.updateCatalog(server) }
+            val vm = ShopViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
+            runBlocking { vm.open(sku) }
+            render("product-$locale", Strings.of(core.today().language), checks = { checks(core, vm) }) {
+                val state by vm.state.collectAsState()
+                ProductContent(
+                    state.product ?: Loadable.Loading,
+                    state.problem,
+                    onAdd = { runBlocking { vm.addToCart() } },
+                    onCart = {},
+                )
+            }
+        }
+    }
+
+    /** A delivered order of wipes with one return asked for. */
+    private fun orders(locale: String, checks: DesktopComposeUiTest.(OrdersViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            val login = "kt-shots-" + java.util.UUID.randomUUID().toString().take(8)
+            runBlocking {
+                core.updateCatalog(server)
+                core.setConsent(Purpose.SYNC, true)
+                core.setConsent(Purpose.SHOP, true)
+                core.register(server, login, "correct horse battery", "Pixel")
+                val wipes = core.shopScreen(if (locale == "en") "wipes" else "湿巾", 1u).products.first().sku
+                core.cartAdd(wipes, 2)
+                val order = core.placeOrder(core.reviewCheckout().quote)
+                core.payOrder(order.id)
+                val warehouse = Sandbox(server, login, "correct horse battery")
+                repeat(2) { warehouse.advance(order.id) }
+                core.refreshOrders()
+                core.requestReturn(order.id, listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
+            }
+            val vm = OrdersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            val language = core.today().language
+            render("orders-$locale", Strings.of(language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                OrdersContent(
+                    state,
+                    language,
+                    OrderActions(
+                        onSync = {},
+                        onPay = {},
+                        onBuyAgain = { id -> runBlocking { vm.buyAgain(id) } },
+                        onStartReturn = vm::startReturn,
+                        onReturnQty = vm::setReturnQty,
+                        onReason = vm::chooseReason,
+                        onNote = vm::setNote,
+                        onSendReturn = {},
+                        onCancelReturn = vm::cancelReturn,
+                    ),
+                )
+            }
+        }
     }
 
     private fun today(locale: String, checks: DesktopComposeUiTest.(CradleCore) -> Unit) {
@@ -437,7 +576,7 @@ class ScreensTest {
         mother(dir, locale).use { core ->
             runBlocking { core.updateCatalog(server) }
             val vm = CartViewModel(core)
-            val sku = core.searchProducts(if (locale == "en") "folic" else "叶酸", 1u).first().sku
+            val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
             runBlocking { vm.add(sku, 2) }
             render("cart-$locale", Strings.of(core.today().language), checks = { checks(vm, sku) }) {
                 val state by vm.state.collectAsState()
@@ -447,6 +586,7 @@ class ScreensTest {
                     onRemove = { s -> runBlocking { vm.remove(s) } },
                     onReview = {},
                     onConfirm = {},
+                    onOrders = {},
                 )
             }
         }

@@ -18,14 +18,13 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
-import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
 import uniffi.cradle.CartLine
 
-/** The cart and checkout; every number on it was computed by the core. */
+/** The cart and checkout (under its page title); every number on it was computed by the core. */
 @Composable
 fun CartContent(
     state: CartViewModel.State,
@@ -33,13 +32,16 @@ fun CartContent(
     onRemove: (sku: String) -> Unit,
     onReview: () -> Unit,
     onConfirm: () -> Unit,
+    onOrders: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
     Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-        Text(s.cart, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
-        state.placed?.let { Text(s.ordered(it.id)) }
+        state.placed?.let {
+            Text(s.ordered(it.id))
+            TextButton(onOrders) { Text(s.seeOrders) }
+        }
         when (val cart = state.cart) {
             is Loadable.Loading -> Text(s.loading)
             is Loadable.Failed -> Text(s.problem(cart.error), color = MaterialTheme.colorScheme.error)

@@ -36,6 +36,8 @@ import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
+import org.cradle.viewmodel.OrdersViewModel
+import org.cradle.viewmodel.ShopViewModel
 import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.RemindersViewModel
@@ -83,6 +85,11 @@ fun CradleApp(
         }
     }
     val cart = remember(core) { CartViewModel(core) }
+    val shop = remember(core) { ShopViewModel(core, scope).also { it.start() } }
+    val shopState by shop.state.collectAsState()
+    LaunchedEffect(shop) { shop.refresh() }
+    val orders = remember(core) { OrdersViewModel(core, scope).also { it.start() } }
+    val ordersState by orders.state.collectAsState()
     val reminders = remember(core) { RemindersViewModel(core, scope).also { it.start() } }
     val remindersState by reminders.state.collectAsState()
     LaunchedEffect(cart) { cart.load() }
@@ -118,7 +125,13 @@ fun CradleApp(
                 return@MaterialTheme
             }
             page?.let { open ->
-                PageScaffold(title = s.pageTitle(open), onBack = { page = null }) {
+                PageScaffold(
+                    title = s.pageTitle(open),
+                    onBack = {
+                        if (open is Page.Product) shop.close()
+                        page = null
+                    },
+                ) {
                     when (open) {
                         Page.Journey -> JourneyContent(journeyState)
                         Page.Clinic -> ClinicContent(
@@ -131,6 +144,35 @@ fun CradleApp(
                             onFrom = { d -> scope.launch { clinic.setFrom(d) } },
                             onAddQuestion = { q -> scope.launch { clinic.addQuestion(q) } },
                             onDeleteQuestion = { id -> scope.launch { clinic.deleteQuestion(id) } },
+                        )
+                        Page.Cart -> CartContent(
+                            cartState,
+                            onSet = { sku, qty -> scope.launch { cart.set(sku, qty) } },
+                            onRemove = { sku -> scope.launch { cart.remove(sku) } },
+                            onReview = { scope.launch { cart.review() } },
+                            onConfirm = { scope.launch { cart.confirm() } },
+                            onOrders = { page = Page.Orders },
+                        )
+                        Page.Orders -> OrdersContent(
+                            ordersState,
+                            language,
+                            OrderActions(
+                                onSync = { scope.launch { orders.sync() } },
+                                onPay = { id -> scope.launch { orders.pay(id) } },
+                                onBuyAgain = { id -> scope.launch { orders.buyAgain(id) } },
+                                onStartReturn = orders::startReturn,
+                                onReturnQty = orders::setReturnQty,
+                                onReason = orders::chooseReason,
+                                onNote = orders::setNote,
+                                onSendReturn = { scope.launch { orders.submitReturn() } },
+                                onCancelReturn = orders::cancelReturn,
+                            ),
+                        )
+                        is Page.Product -> ProductContent(
+                            shopState.product ?: Loadable.Loading,
+                            shopState.problem,
+                            onAdd = { scope.launch { shop.addToCart() } },
+                            onCart = { page = Page.Cart },
                         )
                         Page.AddReminder -> ReminderEditorContent(
                             editorState,
@@ -161,7 +203,7 @@ fun CradleApp(
                                             Tab.Today -> s.today
                                             Tab.Reminders -> s.reminders
                                             Tab.Records -> s.records
-                                            Tab.Cart -> s.cart
+                                            Tab.Shop -> s.shop
                                             Tab.Settings -> s.settings
                                         },
                                     )
@@ -198,12 +240,22 @@ fun CradleApp(
                             onBabyLog = { log -> scope.launch { records.log(log) } },
                             onClinic = { page = Page.Clinic },
                         )
-                        Tab.Cart -> CartContent(
-                            cartState,
-                            onSet = { sku, qty -> scope.launch { cart.set(sku, qty) } },
-                            onRemove = { sku -> scope.launch { cart.remove(sku) } },
-                            onReview = { scope.launch { cart.review() } },
-                            onConfirm = { scope.launch { cart.confirm() } },
+                        Tab.Shop -> ShopContent(
+                            shopState,
+                            onQuery = { q -> scope.launch { shop.search(q) } },
+                            onOpen = { sku ->
+                                scope.launch { shop.open(sku) }
+                                page = Page.Product(sku)
+                            },
+                            onCart = {
+                                scope.launch { cart.load() }
+                                page = Page.Cart
+                            },
+                            onOrders = {
+                                scope.launch { orders.refresh() }
+                                page = Page.Orders
+                            },
+                            onUpdate = { scope.launch { shop.updateCatalog() } },
                         )
                         Tab.Settings -> SettingsContent(
                             settingsState,
@@ -236,7 +288,14 @@ private suspend fun RecordsViewModel.log(log: BabyLog) = when (log) {
 }
 
 /** Screens opened from a tab, with a back arrow. */
-enum class Page { Journey, AddReminder, Clinic }
+sealed interface Page {
+    data object Journey : Page
+    data object AddReminder : Page
+    data object Clinic : Page
+    data object Cart : Page
+    data object Orders : Page
+    data class Product(val sku: String) : Page
+}
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
@@ -258,6 +317,6 @@ private enum class Tab(val icon: ImageVector) {
     Today(Icons.Filled.Home),
     Reminders(Icons.Filled.Notifications),
     Records(Icons.Filled.Favorite),
-    Cart(Icons.Filled.ShoppingCart),
+    Shop(Icons.Filled.ShoppingCart),
     Settings(Icons.Filled.Settings),
 }

@@ -155,6 +155,43 @@ data class Strings(
     val slept: String,
     val wet: String,
     val dirty: String,
+    val shop: String,
+    val myOrders: String,
+    val cartCount: (UInt) -> String,
+    val searchShop: String,
+    val suggested: String,
+    val noResults: String,
+    val noSuggestions: String,
+    val catalogMissing: String,
+    val updateCatalog: String,
+    val availability: (Availability) -> String,
+    val notForNow: String,
+    val source: (String) -> String,
+    val quantityRule: (UInt, UInt, UInt) -> String,
+    val addToCart: (UInt) -> String,
+    val cannotAdd: String,
+    val inCart: (UInt) -> String,
+    val traceability: String,
+    val batch: String,
+    val origin: String,
+    val qualityReport: String,
+    val coldChain: String,
+    val refreshOrders: String,
+    val noOrders: String,
+    val orderedOn: (String) -> String,
+    val lineTrace: (String, String) -> String,
+    val tracking: String,
+    val returnLine: (String, String) -> String,
+    val returnUntil: (String) -> String,
+    val pay: String,
+    val buyAgain: String,
+    val backInCart: String,
+    val notBackInCart: (List<String>) -> String,
+    val requestReturn: String,
+    val returnReason: String,
+    val returnNote: String,
+    val sendReturn: String,
+    val seeOrders: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -283,6 +320,9 @@ data class Strings(
                     Page.Journey -> "Journey"
                     Page.AddReminder -> "New reminder"
                     Page.Clinic -> "Clinic visit"
+                    Page.Cart -> "Cart"
+                    Page.Orders -> "My orders"
+                    is Page.Product -> "Product"
                 }
             },
             addReminder = "Add a reminder",
@@ -356,6 +396,48 @@ data class Strings(
             slept = "Slept",
             wet = "Wet nappy",
             dirty = "Dirty nappy",
+            shop = "Shop",
+            myOrders = "My orders",
+            cartCount = { n -> if (n == 0u) "Cart, empty" else if (n == 1u) "Cart, 1 item" else "Cart, $n items" },
+            searchShop = "Search products",
+            suggested = "Suggested for you now",
+            noResults = "Nothing matches that search",
+            noSuggestions = "No suggestions for this stage yet. Try searching.",
+            catalogMissing = "The catalogue downloads the first time you are online; after that the shop works offline.",
+            updateCatalog = "Download the catalogue",
+            availability = { a ->
+                when (a) {
+                    Availability.OutOfStock -> "Out of stock"
+                    Availability.Discontinued -> "No longer sold"
+                }
+            },
+            notForNow = "Not meant for your current stage",
+            source = { src -> "Source: $src" },
+            quantityRule = { min, max, step -> if (step > 1u) "Buy $min to $max, in steps of $step" else "Buy $min to $max" },
+            addToCart = { n -> "Add $n to cart" },
+            cannotAdd = "Cannot add more",
+            inCart = { n -> "$n in your cart" },
+            traceability = "Where it comes from",
+            batch = "Batch",
+            origin = "Origin",
+            qualityReport = "Quality report",
+            coldChain = "Shipped cold (cold chain)",
+            refreshOrders = "Check for updates",
+            noOrders = "No orders yet",
+            orderedOn = { t -> "Ordered $t" },
+            lineTrace = { batch, origin -> "Batch $batch · $origin" },
+            tracking = "Tracking",
+            returnLine = { reason, status -> "Return ($reason): $status" },
+            returnUntil = { t -> "No-reason return until $t" },
+            pay = "Pay",
+            buyAgain = "Buy again",
+            backInCart = "Back in your cart",
+            notBackInCart = { names -> "Back in your cart, except: ${names.joinToString(", ")}" },
+            requestReturn = "Return items",
+            returnReason = "Why?",
+            returnNote = "Note (optional)",
+            sendReturn = "Send request",
+            seeOrders = "See my orders",
         )
 
         val ZH_HANS = Strings(
@@ -482,6 +564,9 @@ data class Strings(
                     Page.Journey -> "孕育旅程"
                     Page.AddReminder -> "新建提醒"
                     Page.Clinic -> "产检就诊"
+                    Page.Cart -> "购物车"
+                    Page.Orders -> "我的订单"
+                    is Page.Product -> "商品详情"
                 }
             },
             addReminder = "添加提醒",
@@ -554,6 +639,48 @@ data class Strings(
             slept = "睡了",
             wet = "湿尿布",
             dirty = "便便",
+            shop = "商城",
+            myOrders = "我的订单",
+            cartCount = { n -> if (n == 0u) "购物车，空" else "购物车，${n}件" },
+            searchShop = "搜索商品",
+            suggested = "当前阶段为你推荐",
+            noResults = "没有找到相关商品",
+            noSuggestions = "这个阶段暂无推荐，试试搜索。",
+            catalogMissing = "联网后会下载商品目录，之后离线也能逛。",
+            updateCatalog = "下载商品目录",
+            availability = { a ->
+                when (a) {
+                    Availability.OutOfStock -> "已售罄"
+                    Availability.Discontinued -> "已停售"
+                }
+            },
+            notForNow = "不适合你当前的阶段",
+            source = { src -> "依据：$src" },
+            quantityRule = { min, max, step -> if (step > 1u) "可购${min}至${max}件，每次增减${step}件" else "可购${min}至${max}件" },
+            addToCart = { n -> "加入购物车（${n}件）" },
+            cannotAdd = "无法再添加",
+            inCart = { n -> "购物车中已有${n}件" },
+            traceability = "商品溯源",
+            batch = "批次",
+            origin = "产地",
+            qualityReport = "质检报告",
+            coldChain = "全程冷链配送",
+            refreshOrders = "查看最新状态",
+            noOrders = "还没有订单",
+            orderedOn = { t -> "下单时间 $t" },
+            lineTrace = { batch, origin -> "批次 $batch · $origin" },
+            tracking = "物流进度",
+            returnLine = { reason, status -> "退货（$reason）：$status" },
+            returnUntil = { t -> "无理由退货截止 $t" },
+            pay = "付款",
+            buyAgain = "再次购买",
+            backInCart = "已加回购物车",
+            notBackInCart = { names -> "已加回购物车，以下商品除外：${names.joinToString("、")}" },
+            requestReturn = "申请退货",
+            returnReason = "退货原因",
+            returnNote = "备注（选填）",
+            sendReturn = "提交申请",
+            seeOrders = "查看我的订单",
         )
     }
 }

@@ -1,0 +1,101 @@
+package org.cradle.viewmodel
+
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.withContext
+import uniffi.cradle.CradleCore
+import uniffi.cradle.OrderView
+import uniffi.cradle.ReturnItem
+
+/**
+ * Her orders with their tracking, as last fetched (so they show offline),
+ * payment, "buy again", and the return form. The core says which orders can
+ * be paid and which lines can still be returned; a return asked for offline
+ * waits in the core and is shown as such.
+ */
+class OrdersViewModel(
+    private val core: CradleCore,
+    scope: CoroutineScope,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+) {
+    /** The return form for one order: how many of each line, and why. */
+    data class ReturnForm(
+        val orderId: String,
+        val qty: Map<String, UInt> = emptyMap(),
+        val reason: String? = null,
+        val note: String = "",
+    )
+
+    data class State(
+        val orders: Loadable<List<OrderView>> = Loadable.Loading,
+        val problem: Problem? = null,
+        val busy: Boolean = false,
+        val returning: ReturnForm? = null,
+        /** Names "buy again" could not put back in the cart. */
+        val skipped: List<String>? = null,
+    )
+
+    private val _state = MutableStateFlow(State())
+    val state: StateFlow<State> = _state.asStateFlow()
+    private val watch = Watch(core, scope) { refresh() }
+
+    fun start() = watch.start()
+
+    suspend fun stop() = watch.stop()
+
+    suspend fun refresh() {
+        val orders = withContext(io) { attempt { core.orders() } }.toLoadable()
+        _state.update { it.copy(orders = orders) }
+    }
+
+    /** Fetches status and tracking from the server; offline, the list stays. */
+    suspend fun sync() = network { core.refreshOrders() }
+
+    suspend fun pay(id: String) = network { core.payOrder(id) }
+
+    suspend fun buyAgain(id: String) {
+        val result = withContext(io) { attempt { core.buyAgain(id) } }
+        _state.update { it.copy(skipped = result.getOrNull()?.skipped, problem = result.problemOrNull()) }
+    }
+
+    fun startReturn(orderId: String) = _state.update { it.copy(returning = ReturnForm(orderId), problem = null) }
+
+    fun cancelReturn() = _state.update { it.copy(returning = null, problem = null) }
+
+    fun setReturnQty(sku: String, qty: UInt) = form { it.copy(qty = it.qty + (sku to qty)) }
+
+    fun chooseReason(code: String) = form { it.copy(reason = code) }
+
+    fun setNote(text: String) = form { it.copy(note = text) }
+
+    /** Sends the form; the core checks it, and the form stays open if refused. */
+    suspend fun submitReturn() {
+        val f = _state.value.returning ?: return
+        val items = f.qty.filterValues { it > 0u }.map { (sku, qty) -> ReturnItem(sku, qty) }
+        _state.update { it.copy(busy = true) }
+        val result = attempt { core.requestReturn(f.orderId, items, f.reason ?: "", f.note.ifBlank { null }) }
+        _state.update {
+            it.copy(
+                busy = false,
+                returning = if (result.isSuccess) null else it.returning,
+                problem = result.problemOrNull(),
+            )
+        }
+        refresh()
+    }
+
+    private inline fun form(change: (ReturnForm) -> ReturnForm) =
+        _state.update { s -> s.returning?.let { s.copy(returning = change(it)) } ?: s }
+
+    private suspend inline fun network(call: () -> Any) {
+        _state.update { it.copy(busy = true) }
+        val result = attempt(call)
+        _state.update { it.copy(busy = false, problem = result.problemOrNull()) }
+        refresh()
+    }
+}

@@ -1,0 +1,85 @@
+package org.cradle.ui
+
+import kotlinx.coroutines.runBlocking
+import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.OrdersViewModel
+import org.cradle.viewmodel.Problem
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.OrderView
+import uniffi.cradle.Purpose
+import java.nio.file.Path
+import java.util.UUID
+
+class OrdersViewModelTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val server: String = System.getProperty("cradle.server")
+
+    @Test
+    fun `an order is paid, tracked to delivery, returned through the form and bought again`() = runBlocking {
+        mother(dir, "en").use { core ->
+            core.updateCatalog(server)
+            core.setConsent(Purpose.SYNC, true)
+            core.setConsent(Purpose.SHOP, true)
+            val login = "kt-orders-" + UUID.randomUUID().toString().take(8)
+            val password = "correct horse battery"
+            core.register(server, login, password, "Pixel")
+            val wipes = core.shopScreen("wipes", 1u).products.first().sku
+            core.cartAdd(wipes, 2)
+            core.placeOrder(core.reviewCheckout().quote)
+
+            val vm = OrdersViewModel(core, this)
+            vm.refresh()
+            val placed = vm.order()
+            assertEquals("Awaiting payment", placed.statusText)
+            assertTrue(placed.canPay && !placed.canReturn)
+
+            vm.pay(placed.id)
+            assertNull(vm.state.value.problem)
+            assertFalse(vm.order().canPay)
+            assertEquals(listOf("Awaiting payment", "Paid"), vm.order().history.map { it.text })
+
+            // Before delivery the core refuses a return; the form stays open with her choices.
+            vm.startReturn(placed.id)
+            vm.setReturnQty(wipes, 1u)
+            vm.submitReturn()
+            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertNotNull(vm.state.value.returning)
+            vm.cancelReturn()
+
+            val warehouse = Sandbox(server, login, password)
+            repeat(2) { warehouse.advance(placed.id) }
+            vm.sync()
+            val delivered = vm.order()
+            assertEquals("Delivered", delivered.statusText)
+            assertTrue(delivered.canReturn)
+            assertNotNull(delivered.returnDeadlineText)
+
+            vm.startReturn(placed.id)
+            vm.setReturnQty(wipes, 1u)
+            vm.submitReturn()
+            assertEquals("reason", vm.state.value.problem!!.field, "a reason is needed")
+            vm.chooseReason("changed_mind")
+            vm.setNote("bought too many")
+            vm.submitReturn()
+            assertNull(vm.state.value.problem)
+            assertNull(vm.state.value.returning, "the form closes once sent")
+            val returned = vm.order().returns.single()
+            assertEquals("Requested", returned.statusText)
+            assertEquals("Changed my mind", returned.reasonText)
+
+            vm.buyAgain(placed.id)
+            assertEquals(emptyList<String>(), vm.state.value.skipped)
+            assertEquals(2u, core.cart().itemCount)
+        }
+    }
+
+    private fun OrdersViewModel.order(): OrderView = (state.value.orders as Loadable.Ready).value.single()
+}

@@ -1,0 +1,109 @@
+//! What an order's and a return's statuses, and the return reasons, say in
+//! her language. The codes are the server's (docs/shop.md); an unknown code
+//! from a newer server is shown as it is rather than refused.
+
+use super::checkout::RETURN_REASONS;
+use crate::profile::Language;
+
+/// An order status (`pending_payment`, `paid`, `shipped`, `delivered`,
+/// `cancelled`) in words.
+pub fn order_status(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "pending_payment" => ("待付款", "Awaiting payment"),
+        "paid" => ("已付款", "Paid"),
+        "shipped" => ("已发货", "Shipped"),
+        "delivered" => ("已送达", "Delivered"),
+        "cancelled" => ("已取消", "Cancelled"),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// A return status, including `queued` for one waiting for the network.
+pub fn return_status(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "queued" => ("待联网提交", "Sends when online"),
+        "requested" => ("已申请", "Requested"),
+        "approved" => ("已同意", "Approved"),
+        "return_shipped" => ("已寄回", "Sent back"),
+        "received" => ("商家已收货", "Received by the shop"),
+        "refunded" => ("已退款", "Refunded"),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// A return reason (one of `RETURN_REASONS`) in words.
+pub fn return_reason(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "changed_mind" => ("七天无理由退货", "Changed my mind"),
+        "wrong_item" => ("发错商品", "Wrong item"),
+        "damaged" => ("商品破损", "Arrived damaged"),
+        "quality" => ("质量问题", "Quality problem"),
+        "other" => ("其他", "Other"),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// A reason the return form offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnReason {
+    pub code: String,
+    pub label: String,
+}
+
+/// The reasons a return may give, in the form's order.
+pub fn return_reasons(language: Language) -> Vec<ReturnReason> {
+    RETURN_REASONS
+        .iter()
+        .map(|code| ReturnReason {
+            code: (*code).to_owned(),
+            label: return_reason(code, language),
+        })
+        .collect()
+}
+
+fn pick(language: Language, zh: &str, en: &str) -> String {
+    match language {
+        Language::ZhHans => zh,
+        Language::En => en,
+    }
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_known_code_has_words_in_both_languages() {
+        let orders = [
+            "pending_payment",
+            "paid",
+            "shipped",
+            "delivered",
+            "cancelled",
+        ];
+        let returns = [
+            "queued",
+            "requested",
+            "approved",
+            "return_shipped",
+            "received",
+            "refunded",
+        ];
+        for language in [Language::ZhHans, Language::En] {
+            for code in orders {
+                assert_ne!(order_status(code, language), code);
+            }
+            for code in returns {
+                assert_ne!(return_status(code, language), code);
+            }
+            for code in RETURN_REASONS {
+                assert_ne!(return_reason(code, language), *code);
+            }
+        }
+        assert_eq!(order_status("lost_in_space", Language::En), "lost_in_space");
+    }
+}

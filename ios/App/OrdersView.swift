@@ -1,0 +1,99 @@
+#if canImport(SwiftUI)
+import Cradle
+import SwiftUI
+
+/// Her orders, newest first, as last fetched: each with its tracking, the
+/// traceability of what was delivered, returns and their progress, and the
+/// actions the core allows (pay, buy again, return).
+struct OrdersView: View {
+    let model: OrdersModel
+    let s: ShellStrings
+
+    var body: some View {
+        List {
+            if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
+            if let skipped = model.skipped { Text(s.backInCart(skipped: skipped)) }
+            switch model.orders {
+            case .loading: ProgressView(s.loading)
+            case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
+            case .ready(let orders) where orders.isEmpty: Text(s.noOrders)
+            case .ready(let orders): ForEach(orders, id: \.id) { order($0) }
+            }
+        }
+        .refreshable { await model.sync() }
+        .toolbar {
+            Button(s.refreshOrders) { Task { await model.sync() } }.disabled(model.busy)
+        }
+        .sheet(isPresented: Binding(get: { model.returning != nil }, set: { if !$0 { model.cancelReturn() } })) {
+            if let form = model.returning, let o = model.orders.value?.first(where: { $0.id == form.orderId }) {
+                NavigationStack { ReturnFormView(model: model, order: o, form: form, s: s) }
+            }
+        }
+        .task { model.start(); model.refresh() }
+    }
+
+    private func order(_ o: OrderView) -> some View {
+        Section {
+            HStack {
+                Text(o.statusText).font(.headline)
+                Spacer()
+                Text(o.totalText).font(.headline)
+            }
+            Text(s.orderedOn(o.createdText)).font(.footnote)
+            ForEach(o.lines, id: \.sku) { l in
+                VStack(alignment: .leading) {
+                    Text("\(l.qty) × \(l.name) · \(l.unitPriceText)")
+                    Text(s.lineTrace(l)).font(.footnote)
+                }
+            }
+            DisclosureGroup(s.tracking) {
+                // Two steps can share a second (the sandbox moves fast), so rows go by position.
+                ForEach(Array(o.history.enumerated()), id: \.offset) { _, step in
+                    LabeledContent(step.text, value: step.atText)
+                }
+            }
+            ForEach(o.returns, id: \.id) { r in Text(s.returnLine(r)) }
+            if o.canReturn, let until = o.returnDeadlineText { Text(s.returnUntil(until)).font(.footnote) }
+            HStack {
+                if o.canPay { Button(s.pay) { Task { await model.pay(id: o.id) } }.disabled(model.busy) }
+                Button(s.buyAgain) { model.buyAgain(id: o.id) }
+                if o.canReturn { Button(s.requestReturn) { model.startReturn(orderId: o.id) } }
+            }
+            .buttonStyle(.bordered)
+            .frame(minHeight: 44)
+        }
+    }
+}
+
+/// The return form: how many of each returnable line, why, and a note.
+private struct ReturnFormView: View {
+    let model: OrdersModel
+    let order: OrderView
+    let form: OrdersModel.ReturnForm
+    let s: ShellStrings
+
+    var body: some View {
+        Form {
+            if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
+            ForEach(order.lines.filter(\.returnable), id: \.sku) { l in
+                // As many as were ordered; the core checks the rest.
+                Stepper(
+                    "\(l.name): \(form.qty[l.sku] ?? 0)",
+                    value: Binding(get: { form.qty[l.sku] ?? 0 }, set: { model.setReturnQty(sku: l.sku, qty: $0) }),
+                    in: 0...l.qty)
+            }
+            Picker(s.returnReason, selection: Binding(get: { form.reason ?? "" }, set: { model.chooseReason($0) })) {
+                ForEach(returnReasons(language: s.language), id: \.code) { Text($0.label).tag($0.code) }
+            }
+            TextField(s.returnNote, text: Binding(get: { form.note }, set: { model.setNote($0) }), axis: .vertical)
+        }
+        .navigationTitle(s.requestReturn)
+        .toolbar {
+            ToolbarItem(placement: .confirmationAction) {
+                Button(s.sendReturn) { Task { await model.submitReturn() } }.disabled(model.busy)
+            }
+            ToolbarItem(placement: .cancellationAction) { Button(s.cancel) { model.cancelReturn() } }
+        }
+    }
+}
+#endif

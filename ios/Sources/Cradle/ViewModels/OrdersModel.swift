@@ -1,0 +1,103 @@
+import Foundation
+import Observation
+
+/// Her orders with their tracking, as last fetched (so they show offline),
+/// payment, "buy again", and the return form. The core says which orders can
+/// be paid and which lines can still be returned; a return asked for offline
+/// waits in the core and is shown as such.
+@MainActor
+@Observable
+public final class OrdersModel {
+    /// The return form for one order: how many of each line, and why.
+    public struct ReturnForm: Equatable {
+        public let orderId: String
+        public var qty: [String: UInt32] = [:]
+        public var reason: String?
+        public var note = ""
+    }
+
+    public private(set) var orders: Loadable<[OrderView]> = .loading
+    public private(set) var problem: Problem?
+    public private(set) var busy = false
+    public private(set) var returning: ReturnForm?
+    /// Names "buy again" could not put back in the cart.
+    public private(set) var skipped: [String]?
+    @ObservationIgnored private let core: CradleCore
+    @ObservationIgnored private let watch: Watch
+
+    public init(core: CradleCore) {
+        self.core = core
+        watch = Watch(core: core)
+    }
+
+    public func start() {
+        watch.start { [weak self] in self?.refresh() }
+    }
+
+    public func stop() async {
+        await watch.stop()
+    }
+
+    public func refresh() {
+        orders = .attempt { try core.orders() }
+    }
+
+    /// Fetches status and tracking from the server; offline, the list stays.
+    public func sync() async {
+        await network { _ = try await self.core.refreshOrders() }
+    }
+
+    public func pay(id: String) async {
+        await network { _ = try await self.core.payOrder(id: id) }
+    }
+
+    public func buyAgain(id: String) {
+        do {
+            skipped = try core.buyAgain(orderId: id).skipped
+            problem = nil
+        } catch {
+            problem = Problem(error)
+        }
+    }
+
+    public func startReturn(orderId: String) {
+        returning = ReturnForm(orderId: orderId)
+        problem = nil
+    }
+
+    public func cancelReturn() {
+        returning = nil
+        problem = nil
+    }
+
+    public func setReturnQty(sku: String, qty: UInt32) { returning?.qty[sku] = qty }
+
+    public func chooseReason(_ code: String) { returning?.reason = code }
+
+    public func setNote(_ text: String) { returning?.note = text }
+
+    /// Sends the form; the core checks it, and the form stays open if refused.
+    public func submitReturn() async {
+        guard let form = returning else { return }
+        let items = form.qty.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            .map { ReturnItem(sku: $0.key, qty: $0.value) }
+        let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        await network {
+            _ = try await self.core.requestReturn(
+                orderId: form.orderId, items: items, reason: form.reason ?? "", note: note.isEmpty ? nil : note)
+            self.returning = nil
+        }
+    }
+
+    private func network(_ call: () async throws -> Void) async {
+        busy = true
+        defer { busy = false }
+        do {
+            try await call()
+            problem = nil
+        } catch {
+            problem = Problem(error)
+        }
+        refresh()
+    }
+}
