@@ -186,6 +186,16 @@ enum Command {
         #[command(subcommand)]
         action: ReturnAction,
     },
+    /// Complain about an order; the shop replies within 48 h and resolves within 72 h
+    Complain {
+        order: String,
+        /// late_delivery, damaged, wrong_item, quality, service or other
+        #[arg(long)]
+        topic: String,
+        /// What happened (1 to 500 characters)
+        #[arg(long)]
+        note: String,
+    },
     /// Export your data
     Export {
         #[command(subcommand)]
@@ -983,6 +993,9 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 .collect::<Result<Vec<_>, _>>()?;
             let order = block_on(cradle.request_return(&order, &items, &reason, note.as_deref()))?;
             out.orders(&[order]);
+        }
+        Command::Complain { order, topic, note } => {
+            out.orders(&[block_on(cradle.file_complaint(&order, &topic, &note))?]);
         }
         Command::Cart { action } => out.cart(&match action {
             CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,

@@ -734,6 +734,10 @@ impl Output {
                     "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
                     "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
+                "complaints": o.complaints.iter().map(|k| json!({"id": k.id, "topic": k.topic, "status": k.status,
+                    "target": k.target_text, "overdue": k.overdue,
+                    "history": k.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
                 "lines": o.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
                     "unit_price": l.unit_price_text, "batch": l.batch, "origin": l.origin,
                     "quality_report": l.quality_report, "returnable": l.returnable})).collect::<Vec<_>>(),
@@ -772,6 +776,13 @@ impl Output {
                     r.reason_text,
                     r.status_text
                 );
+            }
+            for k in &o.complaints {
+                let flag = if k.overdue { "  OVERDUE" } else { "" };
+                say!("  Complaint ({}): {}{flag}", k.topic_text, k.status_text);
+                if let Some(target) = &k.target_text {
+                    say!("    {target}");
+                }
             }
         }
     }

@@ -789,3 +789,26 @@ fn sync_without_consent_is_refused_by_name() {
     assert_eq!(err["error"]["kind"], "consent_required");
     assert_eq!(err["error"]["field"], "sync");
 }
+
+#[test]
+fn a_complaint_needs_shop_consent_then_a_known_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let args = [
+        "complain",
+        "no-such-order",
+        "--topic",
+        "late_delivery",
+        "--note",
+        "two days late",
+    ];
+    let out = cradle(&db, &[&["--json"][..], &args[..]].concat());
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert_eq!(err["error"]["kind"], "consent_required");
+    assert_eq!(err["error"]["field"], "shop");
+    assert!(cradle(&db, &["consent", "grant", "shop"]).status.success());
+    let out = cradle(&db, &[&["--json"][..], &args[..]].concat());
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert_eq!(err["error"]["kind"], "not_found", "{err}");
+}

@@ -3,8 +3,9 @@ import Cradle
 import SwiftUI
 
 /// Her orders, newest first, as last fetched: each with its tracking, the
-/// traceability of what was delivered, returns and their progress, and the
-/// actions the core allows (pay, buy again, return).
+/// traceability of what was delivered, returns and complaints with their
+/// progress (a complaint shows the shop's service target as time left), and
+/// the actions the core allows (pay, buy again, return, complain).
 struct OrdersView: View {
     let model: OrdersModel
     let s: ShellStrings
@@ -27,6 +28,11 @@ struct OrdersView: View {
         .sheet(isPresented: Binding(get: { model.returning != nil }, set: { if !$0 { model.cancelReturn() } })) {
             if let form = model.returning, let o = model.orders.value?.first(where: { $0.id == form.orderId }) {
                 NavigationStack { ReturnFormView(model: model, order: o, form: form, s: s) }
+            }
+        }
+        .sheet(isPresented: Binding(get: { model.complaining != nil }, set: { if !$0 { model.cancelComplaint() } })) {
+            if let form = model.complaining {
+                NavigationStack { ComplaintFormView(model: model, form: form, s: s) }
             }
         }
         .task { model.start(); model.refresh() }
@@ -53,11 +59,21 @@ struct OrdersView: View {
                 }
             }
             ForEach(o.returns, id: \.id) { r in Text(s.returnLine(r)) }
+            ForEach(o.complaints, id: \.id) { k in
+                VStack(alignment: .leading) {
+                    Text(s.complaintLine(k))
+                    // The core's words say how late; the colour flags it.
+                    if let target = k.targetText {
+                        Text(target).font(.footnote).foregroundStyle(k.overdue ? .red : .secondary)
+                    }
+                }
+            }
             if o.canReturn, let until = o.returnDeadlineText { Text(s.returnUntil(until)).font(.footnote) }
             HStack {
                 if o.canPay { Button(s.pay) { Task { await model.pay(id: o.id) } }.disabled(model.busy) }
                 Button(s.buyAgain) { model.buyAgain(id: o.id) }
                 if o.canReturn { Button(s.requestReturn) { model.startReturn(orderId: o.id) } }
+                Button(s.complain) { model.startComplaint(orderId: o.id) }
             }
             .buttonStyle(.bordered)
             .frame(minHeight: 44)
@@ -93,6 +109,31 @@ private struct ReturnFormView: View {
                 Button(s.sendReturn) { Task { await model.submitReturn() } }.disabled(model.busy)
             }
             ToolbarItem(placement: .cancellationAction) { Button(s.cancel) { model.cancelReturn() } }
+        }
+    }
+}
+
+/// The complaint form: what it is about and what happened.
+private struct ComplaintFormView: View {
+    let model: OrdersModel
+    let form: OrdersModel.ComplaintForm
+    let s: ShellStrings
+
+    var body: some View {
+        Form {
+            if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
+            Text(s.complaintPromise).font(.footnote)
+            Picker(s.complaintTopic, selection: Binding(get: { form.topic ?? "" }, set: { model.chooseTopic($0) })) {
+                ForEach(complaintTopics(language: s.language), id: \.code) { Text($0.label).tag($0.code) }
+            }
+            TextField(s.whatHappened, text: Binding(get: { form.note }, set: { model.setComplaintNote($0) }), axis: .vertical)
+        }
+        .navigationTitle(s.complain)
+        .toolbar {
+            ToolbarItem(placement: .confirmationAction) {
+                Button(s.sendComplaint) { Task { await model.submitComplaint() } }.disabled(model.busy)
+            }
+            ToolbarItem(placement: .cancellationAction) { Button(s.cancel) { model.cancelComplaint() } }
         }
     }
 }

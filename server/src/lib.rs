@@ -81,7 +81,9 @@ pub struct AppState {
         shop::orders,
         shop::pay,
         shop::request_return,
-        shop::advance
+        shop::complain,
+        shop::advance,
+        shop::answer_complaint
     ),
     modifiers(&BearerAuth),
     tags((name = "accounts"), (name = "sync"), (name = "shop"))
@@ -130,7 +132,12 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/orders", post(shop::place_order).get(shop::orders))
         .route("/v1/orders/{id}/pay", post(shop::pay))
         .route("/v1/orders/{id}/returns", post(shop::request_return))
+        .route("/v1/orders/{id}/complaints", post(shop::complain))
         .route("/v1/sandbox/orders/{id}/advance", post(shop::advance))
+        .route(
+            "/v1/sandbox/orders/{id}/complaints/{complaint}/advance",
+            post(shop::answer_complaint),
+        )
         .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))

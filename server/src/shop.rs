@@ -12,8 +12,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use cradle_core::api::{
-    CartItem, CartWarning, ErrorBody, Order, OrderItem, OrderList, PlaceOrder, PricedLine, Product,
-    Return, ReturnRequest, StatusChange, ValidateCart, Validation,
+    COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
+    OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, Return, ReturnRequest,
+    StatusChange, ValidateCart, Validation,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -176,6 +177,9 @@ pub enum OrderChange {
     /// The sandbox moves the order (or its open return) one step on.
     Advance,
     Return(ReturnRequest),
+    Complain(ComplaintRequest),
+    /// The sandbox answers a complaint, then resolves it.
+    AnswerComplaint(String),
 }
 
 /// Why a change cannot apply.
@@ -212,7 +216,10 @@ const RETURN_STEPS: &[&str] = &[
     "received",
     "refunded",
 ];
-const REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
+const COMPLAINT_STEPS: &[&str] = &["open", "responded", "resolved"];
+/// The service targets: a first response within 48 h, a resolution within 72 h.
+const RESPOND_WITHIN: i64 = 48 * 3600;
+const RESOLVE_WITHIN: i64 = 72 * 3600;
 
 fn step(history: &mut Vec<StatusChange>, status: &mut String, next: &str, now: i64) {
     *status = next.to_owned();
@@ -271,7 +278,7 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     ))
                 };
             }
-            if !REASONS.contains(&req.reason.as_str()) {
+            if !RETURN_REASONS.contains(&req.reason.as_str()) {
                 return Err(Refusal::Invalid(
                     "invalid_reason",
                     "reason must be changed_mind, wrong_item, damaged, quality or other",
@@ -330,6 +337,55 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
             order.returns.push(r);
             Ok(true)
         }
+        OrderChange::Complain(req) => {
+            if let Some(existing) = order.complaints.iter().find(|c| c.id == req.id) {
+                return if existing.topic == req.topic && existing.note == req.note {
+                    Ok(false)
+                } else {
+                    Err(Refusal::Invalid(
+                        "idempotency_mismatch",
+                        "this complaint id was used for another complaint",
+                    ))
+                };
+            }
+            if !COMPLAINT_TOPICS.contains(&req.topic.as_str()) {
+                return Err(Refusal::Invalid(
+                    "invalid_topic",
+                    "topic must be late_delivery, damaged, wrong_item, quality, service or other",
+                ));
+            }
+            let chars = req.note.trim().chars().count();
+            if chars == 0 || chars > 500 {
+                return Err(Refusal::Invalid(
+                    "invalid_note",
+                    "say what happened in 1 to 500 characters",
+                ));
+            }
+            let mut c = Complaint {
+                id: req.id.clone(),
+                topic: req.topic.clone(),
+                note: req.note.trim().to_owned(),
+                status: String::new(),
+                respond_by: now + RESPOND_WITHIN,
+                resolve_by: now + RESOLVE_WITHIN,
+                history: Vec::new(),
+            };
+            step(&mut c.history, &mut c.status, "open", now);
+            order.complaints.push(c);
+            Ok(true)
+        }
+        OrderChange::AnswerComplaint(id) => {
+            let Some(c) = order.complaints.iter_mut().find(|c| c.id == *id) else {
+                return Err(Refusal::NotFound);
+            };
+            match COMPLAINT_STEPS.iter().position(|s| *s == c.status) {
+                Some(i) if i + 1 < COMPLAINT_STEPS.len() => {
+                    step(&mut c.history, &mut c.status, COMPLAINT_STEPS[i + 1], now);
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        }
     }
 }
 
@@ -366,6 +422,7 @@ pub fn order(
             at: now,
         }],
         returns: Vec::new(),
+        complaints: Vec::new(),
     }
 }
 
@@ -601,14 +658,74 @@ pub async fn advance(
     auth: Authed,
     Path(id): Path<String>,
 ) -> Result<Json<Order>, ApiError> {
-    if !state.config.sandbox {
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "no such route",
-        ));
-    }
+    sandbox_only(&state)?;
     Ok(Json(
         change_order(&state, auth.account_id, id, OrderChange::Advance).await?,
     ))
+}
+
+#[utoipa::path(post, path = "/v1/orders/{id}/complaints", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = ComplaintRequest,
+    responses(
+        (status = 200, body = Order, description = "the order with the complaint open and its service targets (a retry changes nothing)"),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "a bad topic, an empty or long note, or an id used for another complaint"),
+    ))]
+pub async fn complain(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path(id): Path<String>,
+    Body(body): Body<ComplaintRequest>,
+) -> Result<Json<Order>, ApiError> {
+    if !valid_id(&body.id) {
+        return Err(ApiError::bad_request(
+            "invalid_complaint_id",
+            "id must be 1 to 64 of [0-9a-z-]",
+        ));
+    }
+    Ok(Json(
+        change_order(&state, auth.account_id, id, OrderChange::Complain(body)).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/sandbox/orders/{id}/complaints/{complaint}/advance", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path), ("complaint" = String, Path)),
+    responses(
+        (status = 200, body = Order, description = "the sandbox answered the complaint, or resolved an answered one"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "no such order or complaint, or the server runs without --sandbox"),
+    ))]
+pub async fn answer_complaint(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path((id, complaint)): Path<(String, String)>,
+) -> Result<Json<Order>, ApiError> {
+    sandbox_only(&state)?;
+    Ok(Json(
+        change_order(
+            &state,
+            auth.account_id,
+            id,
+            OrderChange::AnswerComplaint(complaint),
+        )
+        .await?,
+    ))
+}
+
+/// The sandbox's routes do not exist on a server run without `--sandbox`.
+fn sandbox_only(state: &AppState) -> Result<(), ApiError> {
+    if state.config.sandbox {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such route",
+        ))
+    }
 }

@@ -522,3 +522,108 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .collect();
     assert_eq!(steps, ["requested", "approved"]);
 }
+
+#[tokio::test]
+async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
+    let server = Server::start_with(&["--sandbox"]);
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&wipes, 1).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    let language = d.cradle.language().unwrap();
+
+    // Bad input is typed, names the field, and queues nothing.
+    for (topic, note, field) in [
+        ("rudeness", "late", "topic"),
+        ("late_delivery", "   ", "note"),
+        ("late_delivery", &"长".repeat(501), "note"),
+    ] {
+        match d.cradle.file_complaint(&order.id, topic, note).await {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{topic}: {other:?}"),
+        }
+    }
+    assert!(matches!(
+        d.cradle.file_complaint("no-such-order", "other", "x").await,
+        Err(Error::NotFound("order"))
+    ));
+    assert!(d.cradle.orders().unwrap()[0].complaints.is_empty());
+
+    // Offline it waits, shown as queued with no target yet.
+    proxy.set_offline(true);
+    let queued = d
+        .cradle
+        .file_complaint(&order.id, "late_delivery", "  The courier has not come.  ")
+        .await
+        .unwrap();
+    let k = &queued.complaints[0];
+    assert_eq!(
+        (k.status.as_str(), k.note.as_str()),
+        ("queued", "The courier has not come.")
+    );
+    assert_eq!(k.status_text, status::complaint_status("queued", language));
+    assert_eq!(k.target_text, None);
+
+    // Back online, the refresh sends it: the shop now owes a reply within 48 h.
+    proxy.set_offline(false);
+    let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let k = &sent.complaints[0];
+    assert_eq!(k.status, "open");
+    assert_eq!(
+        k.topic_text,
+        status::complaint_topic("late_delivery", language)
+    );
+    assert!(!k.overdue);
+    assert!(
+        k.target_text.as_deref().unwrap().contains("48"),
+        "{:?}",
+        k.target_text
+    );
+    assert_eq!(sent.complaints.len(), 1, "sent once");
+
+    // The sandbox answers, then resolves: the target moves to the resolution, then goes.
+    let http = reqwest::Client::new();
+    let t = d.session_token();
+    let answer = |id: String| {
+        let url = format!(
+            "{}/v1/sandbox/orders/{}/complaints/{id}/advance",
+            server.url, order.id
+        );
+        let req = http.post(url).bearer_auth(&t);
+        async move { req.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(answer(k.id.clone()).await, 200);
+    let answered = d.cradle.refresh_orders().await.unwrap().remove(0);
+    assert_eq!(answered.complaints[0].status, "responded");
+    assert!(
+        answered.complaints[0]
+            .target_text
+            .as_deref()
+            .unwrap()
+            .contains("72")
+    );
+    assert_eq!(answer(k.id.clone()).await, 200);
+    assert_eq!(answer("nope".into()).await, 404);
+    let resolved = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let steps: Vec<&str> = resolved.complaints[0]
+        .history
+        .iter()
+        .map(|h| h.status.as_str())
+        .collect();
+    assert_eq!(steps, ["open", "responded", "resolved"]);
+    assert_eq!(resolved.complaints[0].target_text, None);
+
+    // The server refuses a bad complaint with 422, never 500.
+    let r = http
+        .post(format!("{}/v1/orders/{}/complaints", server.url, order.id))
+        .bearer_auth(&t)
+        .json(&json!({"id": "k-bad", "topic": "other", "note": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+}

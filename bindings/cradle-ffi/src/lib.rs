@@ -24,11 +24,12 @@ use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, Wei
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
+use cradle_core::shop::after_sales::ComplaintView;
 use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
     ReviewLine, StatusStep,
 };
-use cradle_core::shop::status::{self, ReturnReason};
+use cradle_core::shop::status::{self, Choice};
 use cradle_core::shop::{
     CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning, ShopScreen,
 };
@@ -2120,20 +2121,40 @@ pub struct OrderView {
     pub return_deadline: Option<i64>,
     pub return_deadline_text: Option<String>,
     pub returns: Vec<ReturnView>,
+    pub complaints: Vec<ComplaintView>,
     pub can_pay: bool,
     pub can_return: bool,
 }
 
 #[uniffi::remote(Record)]
-pub struct ReturnReason {
+pub struct Choice {
     pub code: String,
     pub label: String,
 }
 
 /// The reasons the return form offers, labelled.
 #[uniffi::export]
-pub fn return_reasons(language: Language) -> Vec<ReturnReason> {
+pub fn return_reasons(language: Language) -> Vec<Choice> {
     status::return_reasons(language)
+}
+
+/// The topics the complaint form offers, labelled.
+#[uniffi::export]
+pub fn complaint_topics(language: Language) -> Vec<Choice> {
+    status::complaint_topics(language)
+}
+
+#[uniffi::remote(Record)]
+pub struct ComplaintView {
+    pub id: String,
+    pub topic: String,
+    pub topic_text: String,
+    pub note: String,
+    pub status: String,
+    pub status_text: String,
+    pub target_text: Option<String>,
+    pub overdue: bool,
+    pub history: Vec<StatusStep>,
 }
 
 #[uniffi::export]
@@ -2183,6 +2204,17 @@ impl CradleCore {
             .core
             .request_return(&order_id, &items, &reason, note.as_deref())
             .await?)
+    }
+
+    /// Files a complaint ticket about an order; queued while offline
+    /// (status `queued`).
+    pub async fn file_complaint(
+        &self,
+        order_id: String,
+        topic: String,
+        note: String,
+    ) -> Result<OrderView> {
+        Ok(self.core.file_complaint(&order_id, &topic, &note).await?)
     }
 
     /// Fetches what changed in the catalogue from `server_url`, or from the

@@ -226,6 +226,21 @@ impl Client {
         .await
     }
 
+    pub async fn complain(
+        &self,
+        token: &str,
+        order_id: &str,
+        body: &ComplaintRequest,
+    ) -> Result<Order, ApiError> {
+        self.call(
+            Method::POST,
+            &format!("v1/orders/{order_id}/complaints"),
+            Some(token),
+            Some(body),
+        )
+        .await
+    }
+
     pub async fn orders(&self, token: &str) -> Result<OrderList, ApiError> {
         self.call(Method::GET, "v1/orders", Some(token), None::<&()>)
             .await

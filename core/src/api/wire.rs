@@ -408,6 +408,49 @@ pub struct Return {
     pub history: Vec<StatusChange>,
 }
 
+/// The reasons a return may give.
+pub const RETURN_REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
+
+/// The topics a complaint may name.
+pub const COMPLAINT_TOPICS: &[&str] = &[
+    "late_delivery",
+    "damaged",
+    "wrong_item",
+    "quality",
+    "service",
+    "other",
+];
+
+/// `POST /v1/orders/{id}/complaints`: a complaint about an order.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintRequest {
+    /// Chosen by the device, so a retry is the same complaint.
+    pub id: String,
+    /// `late_delivery`, `damaged`, `wrong_item`, `quality`, `service`, `other`.
+    pub topic: String,
+    /// What happened, 1 to 500 characters.
+    pub note: String,
+}
+
+/// A complaint ticket: `open` → `responded` → `resolved`, with the shop's
+/// service targets (first response within 48 h, resolution within 72 h).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaint {
+    pub id: String,
+    pub topic: String,
+    pub note: String,
+    pub status: String,
+    /// Unix seconds by which the shop first answers.
+    pub respond_by: i64,
+    /// Unix seconds by which the shop resolves it.
+    pub resolve_by: i64,
+    pub history: Vec<StatusChange>,
+}
+
 /// An order. `status`: `pending_payment`, `paid`, `shipped`, `delivered`
 /// or `cancelled`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -425,6 +468,9 @@ pub struct Order {
     /// Every status it has had, oldest first.
     pub history: Vec<StatusChange>,
     pub returns: Vec<Return>,
+    /// Orders stored before complaints existed have none.
+    #[serde(default)]
+    pub complaints: Vec<Complaint>,
 }
 
 /// `GET /v1/orders`: hers, newest first.

@@ -2,10 +2,11 @@
 //! place the order once. The order id is chosen and stored before the
 //! first attempt, so no retry can ever order twice.
 
+use super::after_sales::{self, ComplaintView, Request};
 use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::{
-    ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, ReturnRequest, ValidateCart,
-    Validation,
+    ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS, ReturnRequest,
+    ValidateCart, Validation,
 };
 use crate::clock;
 use crate::consent::Purpose;
@@ -70,6 +71,8 @@ pub struct OrderView {
     /// Returns asked for, including those still waiting for the network
     /// (status `queued`).
     pub returns: Vec<ReturnView>,
+    /// Complaint tickets, including those still waiting for the network.
+    pub complaints: Vec<ComplaintView>,
     /// Waiting for payment: the screen offers "Pay".
     pub can_pay: bool,
     /// Some line can still be returned without a reason.
@@ -110,9 +113,6 @@ pub struct Refill {
     pub skipped: Vec<String>,
 }
 
-/// The reasons a return may give.
-pub const RETURN_REASONS: &[&str] = &["changed_mind", "wrong_item", "damaged", "quality", "other"];
-
 /// The no-reason return deadline: delivery plus the longest window of its
 /// lines (each line's policy as it stood at purchase).
 fn return_deadline(order: &Order) -> Option<i64> {
@@ -122,7 +122,7 @@ fn return_deadline(order: &Order) -> Option<i64> {
 }
 
 /// An order's Unix seconds as a screen lists them in `zone`.
-fn local_text(at: i64, zone: &TimeZone) -> String {
+pub(super) fn local_text(at: i64, zone: &TimeZone) -> String {
     Timestamp::from_second(at).map_or_else(|_| String::new(), |t| clock::local_minute(t, zone))
 }
 
@@ -225,7 +225,7 @@ fn pending(conn: &Connection) -> Result<Option<(String, PlaceOrder)>> {
     .transpose()
 }
 
-fn save_order(tx: &Transaction<'_>, order: &Order) -> Result<()> {
+pub(super) fn save_order(tx: &Transaction<'_>, order: &Order) -> Result<()> {
     tx.execute(
         "INSERT INTO shop_order (id, created_at, body) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET body = excluded.body",
@@ -493,62 +493,7 @@ impl Cradle {
             reason: reason.to_owned(),
             note: note.map(str::to_owned),
         };
-        self.write(&[DataArea::Shop], |tx, c| {
-            tx.execute(
-                "INSERT INTO pending_return (id, order_id, body, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    body.id,
-                    order_id,
-                    serde_json::to_string(&body).map_err(|_| Error::Corrupt("a return"))?,
-                    c.now_text
-                ],
-            )?;
-            Ok(())
-        })?;
-        if let Ok((client, token)) = self.shop_session() {
-            self.send_returns(&client, &token).await?;
-        }
-        let order = self
-            .stored_order(order_id)?
-            .ok_or(Error::NotFound("order"))?;
-        self.view(&order)
-    }
-
-    /// Sends the queued returns in order. No network: they wait. A refusal
-    /// drops that request and is reported.
-    async fn send_returns(&self, client: &crate::api::Client, token: &str) -> Result<()> {
-        let queued: Vec<(String, String, String)> = self
-            .db()
-            .prepare_cached(
-                "SELECT id, order_id, body FROM pending_return ORDER BY created_at, id",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, order_id, body) in queued {
-            let req: ReturnRequest =
-                serde_json::from_str(&body).map_err(|_| Error::Corrupt("a queued return"))?;
-            match client.request_return(token, &order_id, &req).await {
-                Ok(order) => self.write(&[DataArea::Shop], |tx, _| {
-                    save_order(tx, &order)?;
-                    tx.execute("DELETE FROM pending_return WHERE id = ?1", [&id])?;
-                    Ok(())
-                })?,
-                Err(ApiError::Network(_)) => return Ok(()),
-                Err(
-                    e @ ApiError::Status {
-                        status: 400..=499, ..
-                    },
-                ) if e.status() != Some(401) => {
-                    self.write(&[DataArea::Shop], |tx, _| {
-                        tx.execute("DELETE FROM pending_return WHERE id = ?1", [&id])?;
-                        Ok(())
-                    })?;
-                    return Err(order_error(e));
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Ok(())
+        self.send_after_sales(order_id, Request::Return(body)).await
     }
 
     /// "Buy again": puts an order's lines back in the cart in one go, at
@@ -581,7 +526,7 @@ impl Cradle {
         })
     }
 
-    fn stored_order(&self, id: &str) -> Result<Option<Order>> {
+    pub(super) fn stored_order(&self, id: &str) -> Result<Option<Order>> {
         self.db()
             .query_row("SELECT body FROM shop_order WHERE id = ?1", [id], |r| {
                 r.get::<_, String>(0)
@@ -595,7 +540,7 @@ impl Cradle {
     /// any returns made offline.
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
         let (client, token) = self.shop_session()?;
-        self.send_returns(&client, &token).await?;
+        self.send_queued(&client, &token).await?;
         let list = client.orders(&token).await?;
         self.write(&[DataArea::Shop], |tx, _| {
             for order in &list.orders {
@@ -606,7 +551,7 @@ impl Cradle {
         self.orders()
     }
 
-    fn view(&self, order: &Order) -> Result<OrderView> {
+    pub(super) fn view(&self, order: &Order) -> Result<OrderView> {
         let c = self.ctx(&self.db())?;
         let language = c.language;
         let mut returns: Vec<ReturnView> = order
@@ -622,16 +567,20 @@ impl Cradle {
                 history: steps(&r.history, status::return_status, &c),
             })
             .collect();
-        let queued: Vec<String> = self
-            .db()
-            .prepare_cached(
-                "SELECT body FROM pending_return WHERE order_id = ?1 ORDER BY created_at, id",
-            )?
-            .query_map([&order.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for body in queued {
-            let r: ReturnRequest =
-                serde_json::from_str(&body).map_err(|_| Error::Corrupt("a queued return"))?;
+        let queued = after_sales::queued(&self.db(), &order.id)?;
+        let mut complaints: Vec<ComplaintView> = order
+            .complaints
+            .iter()
+            .map(|k| after_sales::complaint_view(k, &c))
+            .collect();
+        for request in queued {
+            let r = match request {
+                Request::Return(r) => r,
+                Request::Complaint(k) => {
+                    complaints.push(after_sales::queued_complaint_view(k, &c));
+                    continue;
+                }
+            };
             returns.push(ReturnView {
                 id: r.id,
                 reason_text: status::return_reason(&r.reason, language),
@@ -665,6 +614,7 @@ impl Cradle {
             return_deadline: return_deadline(order),
             return_deadline_text: return_deadline(order).map(|d| local_text(d, &c.zone)),
             returns,
+            complaints,
             can_pay: order.status == "pending_payment",
             can_return: lines.iter().any(|l| l.returnable),
             lines,
@@ -679,7 +629,7 @@ impl Cradle {
 }
 
 /// An order call's refusal in words she can act on.
-fn order_error(e: ApiError) -> Error {
+pub(super) fn order_error(e: ApiError) -> Error {
     match &e {
         ApiError::Status { status: 404, .. } => Error::NotFound("order"),
         ApiError::Status {
@@ -693,6 +643,8 @@ fn order_error(e: ApiError) -> Error {
             "not_delivered" => Error::invalid("order", "can be returned once delivered"),
             "payment_declined" => Error::invalid("payment", "was declined"),
             "cancelled" => Error::invalid("order", "was cancelled"),
+            "invalid_topic" => Error::invalid("topic", "is not one the shop knows"),
+            "invalid_note" => Error::invalid("note", "say what happened in 1 to 500 characters"),
             _ => Error::invalid("order", "the server refused this change"),
         },
         _ => e.into(),

@@ -2,6 +2,7 @@
 //! browsing, stage-aware suggestions, and the offline cart. Every price and
 //! total is computed here, in integer minor units; the shells only show them.
 
+pub mod after_sales;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

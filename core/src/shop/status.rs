@@ -1,8 +1,8 @@
-//! What an order's and a return's statuses, and the return reasons, say in
-//! her language. The codes are the server's (docs/shop.md); an unknown code
+//! What the statuses of orders, returns and complaints, the return reasons
+//! and the complaint topics say in her language. The codes are the server's (docs/shop.md); an unknown code
 //! from a newer server is shown as it is rather than refused.
 
-use super::checkout::RETURN_REASONS;
+use crate::api::{COMPLAINT_TOPICS, RETURN_REASONS};
 use crate::profile::Language;
 
 /// An order status (`pending_payment`, `paid`, `shipped`, `delivered`,
@@ -46,22 +46,58 @@ pub fn return_reason(code: &str, language: Language) -> String {
     pick(language, zh, en)
 }
 
-/// A reason the return form offers.
+/// A complaint ticket's status, including `queued` for one waiting for
+/// the network.
+pub fn complaint_status(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "queued" => ("待联网提交", "Sends when online"),
+        "open" => ("待客服回复", "Waiting for a reply"),
+        "responded" => ("客服已回复，处理中", "Answered, being resolved"),
+        "resolved" => ("已解决", "Resolved"),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// A complaint topic (one of `COMPLAINT_TOPICS`) in words.
+pub fn complaint_topic(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "late_delivery" => ("配送延误", "Late delivery"),
+        "damaged" => ("商品破损", "Arrived damaged"),
+        "wrong_item" => ("发错商品", "Wrong item"),
+        "quality" => ("质量问题", "Quality problem"),
+        "service" => ("服务态度", "Customer service"),
+        "other" => ("其他", "Other"),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// One choice a form offers: the code the core takes, the label she reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReturnReason {
+pub struct Choice {
     pub code: String,
     pub label: String,
 }
 
-/// The reasons a return may give, in the form's order.
-pub fn return_reasons(language: Language) -> Vec<ReturnReason> {
-    RETURN_REASONS
+fn choices(codes: &[&str], words: fn(&str, Language) -> String, language: Language) -> Vec<Choice> {
+    codes
         .iter()
-        .map(|code| ReturnReason {
+        .map(|code| Choice {
             code: (*code).to_owned(),
-            label: return_reason(code, language),
+            label: words(code, language),
         })
         .collect()
+}
+
+/// The reasons a return may give, in the form's order.
+pub fn return_reasons(language: Language) -> Vec<Choice> {
+    choices(RETURN_REASONS, return_reason, language)
+}
+
+/// The topics a complaint may name, in the form's order.
+pub fn complaint_topics(language: Language) -> Vec<Choice> {
+    choices(COMPLAINT_TOPICS, complaint_topic, language)
 }
 
 fn pick(language: Language, zh: &str, en: &str) -> String {
@@ -102,6 +138,12 @@ mod tests {
             }
             for code in RETURN_REASONS {
                 assert_ne!(return_reason(code, language), *code);
+            }
+            for code in ["queued", "open", "responded", "resolved"] {
+                assert_ne!(complaint_status(code, language), code);
+            }
+            for choice in complaint_topics(language) {
+                assert_ne!(choice.label, choice.code);
             }
         }
         assert_eq!(order_status("lost_in_space", Language::En), "lost_in_space");

@@ -137,7 +137,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(ShellStrings(.zhHans).addToCart(2), "加入购物车（2件）")
     }
 
-    func testOrdersArePaidTrackedAndARefusedReturnKeepsTheForm() async throws {
+    func testOrdersArePaidTrackedARefusedReturnKeepsTheFormAndAComplaintOpens() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")
         _ = try await core.updateCatalog(serverUrl: server)
@@ -168,6 +168,21 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.returning?.qty[wipes], 1)
         model.cancelReturn()
         XCTAssertNil(model.returning)
+
+        // A complaint needs a topic; once filed the shop owes a reply within 48 h.
+        model.startComplaint(orderId: placed.id)
+        model.setComplaintNote("快递一直没到")
+        await model.submitComplaint()
+        XCTAssertEqual(model.problem?.field, "topic")
+        XCTAssertNotNil(model.complaining)
+        model.chooseTopic("late_delivery")
+        await model.submitComplaint()
+        XCTAssertNil(model.problem)
+        XCTAssertNil(model.complaining)
+        let ticket = try XCTUnwrap(model.orders.value?.first?.complaints.first)
+        XCTAssertEqual(ticket.statusText, "待客服回复")
+        XCTAssertEqual(ticket.targetText, "48 小时内回复")
+        XCTAssertEqual(ShellStrings(.zhHans).complaintLine(ticket), "投诉（配送延误）：待客服回复")
 
         model.buyAgain(id: placed.id)
         XCTAssertEqual(model.skipped, [])

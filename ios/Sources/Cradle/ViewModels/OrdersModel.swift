@@ -2,7 +2,8 @@ import Foundation
 import Observation
 
 /// Her orders with their tracking, as last fetched (so they show offline),
-/// payment, "buy again", and the return form. The core says which orders can
+/// payment, "buy again", the return form and complaint tickets with the
+/// shop's service targets. The core says which orders can
 /// be paid and which lines can still be returned; a return asked for offline
 /// waits in the core and is shown as such.
 @MainActor
@@ -20,6 +21,15 @@ public final class OrdersModel {
     public private(set) var problem: Problem?
     public private(set) var busy = false
     public private(set) var returning: ReturnForm?
+
+    /// The complaint form for one order: the topic and what happened.
+    public struct ComplaintForm: Equatable {
+        public let orderId: String
+        public var topic: String?
+        public var note = ""
+    }
+
+    public private(set) var complaining: ComplaintForm?
     /// Names "buy again" could not put back in the cart.
     public private(set) var skipped: [String]?
     @ObservationIgnored private let core: CradleCore
@@ -62,7 +72,32 @@ public final class OrdersModel {
 
     public func startReturn(orderId: String) {
         returning = ReturnForm(orderId: orderId)
+        complaining = nil
         problem = nil
+    }
+
+    public func startComplaint(orderId: String) {
+        complaining = ComplaintForm(orderId: orderId)
+        returning = nil
+        problem = nil
+    }
+
+    public func cancelComplaint() {
+        complaining = nil
+        problem = nil
+    }
+
+    public func chooseTopic(_ code: String) { complaining?.topic = code }
+
+    public func setComplaintNote(_ text: String) { complaining?.note = text }
+
+    /// Files the complaint; offline it waits in the core, shown as such.
+    public func submitComplaint() async {
+        guard let form = complaining else { return }
+        await network {
+            _ = try await self.core.fileComplaint(orderId: form.orderId, topic: form.topic ?? "", note: form.note)
+            self.complaining = nil
+        }
     }
 
     public func cancelReturn() {

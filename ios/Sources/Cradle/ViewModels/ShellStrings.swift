@@ -350,6 +350,16 @@ public struct ShellStrings: Sendable {
     public var sendReturn: String { zh ? "提交申请" : "Send request" }
     public var seeOrders: String { zh ? "查看我的订单" : "See my orders" }
     public var product: String { zh ? "商品详情" : "Product" }
+    public var complain: String { zh ? "投诉" : "Make a complaint" }
+    public var complaintPromise: String {
+        zh ? "商家会在48小时内回复，72小时内解决。" : "The shop replies within 48 hours and resolves it within 72 hours."
+    }
+    public var whatHappened: String { zh ? "发生了什么？" : "What happened?" }
+    public var sendComplaint: String { zh ? "提交投诉" : "Send complaint" }
+    public var complaintTopic: String { zh ? "投诉类型" : "About" }
+    public func complaintLine(_ k: ComplaintView) -> String {
+        zh ? "投诉（\(k.topicText)）：\(k.statusText)" : "Complaint (\(k.topicText)): \(k.statusText)"
+    }
 
     public func ordered(_ order: OrderView) -> String { zh ? "已下单：\(order.id)" : "Order placed: \(order.id)" }
 

@@ -23,7 +23,7 @@ class OrdersViewModelTest {
     private val server: String = System.getProperty("cradle.server")
 
     @Test
-    fun `an order is paid, tracked to delivery, returned through the form and bought again`() = runBlocking {
+    fun `an order is paid, tracked to delivery, returned, complained about and bought again`() = runBlocking {
         mother(dir, "en").use { core ->
             core.updateCatalog(server)
             core.setConsent(Purpose.SYNC, true)
@@ -74,6 +74,21 @@ class OrdersViewModelTest {
             val returned = vm.order().returns.single()
             assertEquals("Requested", returned.statusText)
             assertEquals("Changed my mind", returned.reasonText)
+
+            // A complaint needs a topic; once filed the shop owes a reply within 48 h.
+            vm.startComplaint(placed.id)
+            vm.setComplaintNote("The box was crushed")
+            vm.submitComplaint()
+            assertEquals("topic", vm.state.value.problem!!.field)
+            assertNotNull(vm.state.value.complaining)
+            vm.chooseTopic("damaged")
+            vm.submitComplaint()
+            assertNull(vm.state.value.problem)
+            assertNull(vm.state.value.complaining)
+            val ticket = vm.order().complaints.single()
+            assertEquals("Waiting for a reply", ticket.statusText)
+            assertEquals("Reply due within 48 h", ticket.targetText)
+            assertFalse(ticket.overdue)
 
             vm.buyAgain(placed.id)
             assertEquals(emptyList<String>(), vm.state.value.skipped)

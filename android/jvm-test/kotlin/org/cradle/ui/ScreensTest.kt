@@ -472,6 +472,8 @@ class ScreensTest {
         onNodeWithText("Delivered").assertIsDisplayed()
         onNodeWithText("Tracking").assertIsDisplayed()
         onNodeWithText("Return (Changed my mind): Requested").assertIsDisplayed()
+        onNodeWithText("Complaint (Late delivery): Waiting for a reply").assertIsDisplayed()
+        onNodeWithText("Reply due within 48 h").assertIsDisplayed()
         onNodeWithText("Buy again").performClick()
         waitUntil { vm.state.value.skipped != null }
         onNodeWithText("Back in your cart").assertIsDisplayed()
@@ -482,6 +484,7 @@ class ScreensTest {
         onNodeWithText("已送达").assertIsDisplayed()
         onNodeWithText("物流进度").assertIsDisplayed()
         onNodeWithText("再次购买").assertIsDisplayed()
+        onNodeWithText("48 小时内回复").assertIsDisplayed()
     }
 
     private fun shop(locale: String, checks: DesktopComposeUiTest.(ShopViewModel) -> Unit) {
@@ -521,7 +524,7 @@ class ScreensTest {
         }
     }
 
-    /** A delivered order of wipes with one return asked for. */
+    /** A delivered order of wipes with one return asked for and one complaint open. */
     private fun orders(locale: String, checks: DesktopComposeUiTest.(OrdersViewModel) -> Unit) {
         mother(dir, locale).use { core ->
             val login = "kt-shots-" + java.util.UUID.randomUUID().toString().take(8)
@@ -538,6 +541,7 @@ class ScreensTest {
                 repeat(2) { warehouse.advance(order.id) }
                 core.refreshOrders()
                 core.requestReturn(order.id, listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
+                core.fileComplaint(order.id, "late_delivery", if (locale == "en") "Two days late" else "晚到了两天")
             }
             val vm = OrdersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }
@@ -557,6 +561,11 @@ class ScreensTest {
                         onNote = vm::setNote,
                         onSendReturn = {},
                         onCancelReturn = vm::cancelReturn,
+                        onStartComplaint = vm::startComplaint,
+                        onTopic = vm::chooseTopic,
+                        onComplaintNote = vm::setComplaintNote,
+                        onSendComplaint = { runBlocking { vm.submitComplaint() } },
+                        onCancelComplaint = vm::cancelComplaint,
                     ),
                 )
             }

@@ -14,7 +14,8 @@ import uniffi.cradle.ReturnItem
 
 /**
  * Her orders with their tracking, as last fetched (so they show offline),
- * payment, "buy again", and the return form. The core says which orders can
+ * payment, "buy again", the return form and complaint tickets with the
+ * shop's service targets. The core says which orders can
  * be paid and which lines can still be returned; a return asked for offline
  * waits in the core and is shown as such.
  */
@@ -31,11 +32,19 @@ class OrdersViewModel(
         val note: String = "",
     )
 
+    /** The complaint form for one order: the topic and what happened. */
+    data class ComplaintForm(
+        val orderId: String,
+        val topic: String? = null,
+        val note: String = "",
+    )
+
     data class State(
         val orders: Loadable<List<OrderView>> = Loadable.Loading,
         val problem: Problem? = null,
         val busy: Boolean = false,
         val returning: ReturnForm? = null,
+        val complaining: ComplaintForm? = null,
         /** Names "buy again" could not put back in the cart. */
         val skipped: List<String>? = null,
     )
@@ -63,9 +72,25 @@ class OrdersViewModel(
         _state.update { it.copy(skipped = result.getOrNull()?.skipped, problem = result.problemOrNull()) }
     }
 
-    fun startReturn(orderId: String) = _state.update { it.copy(returning = ReturnForm(orderId), problem = null) }
+    fun startReturn(orderId: String) =
+        _state.update { it.copy(returning = ReturnForm(orderId), complaining = null, problem = null) }
 
     fun cancelReturn() = _state.update { it.copy(returning = null, problem = null) }
+
+    fun startComplaint(orderId: String) =
+        _state.update { it.copy(complaining = ComplaintForm(orderId), returning = null, problem = null) }
+
+    fun cancelComplaint() = _state.update { it.copy(complaining = null, problem = null) }
+
+    fun chooseTopic(code: String) = _state.update { s -> s.copy(complaining = s.complaining?.copy(topic = code)) }
+
+    fun setComplaintNote(text: String) = _state.update { s -> s.copy(complaining = s.complaining?.copy(note = text)) }
+
+    /** Files the complaint; offline it waits in the core, shown as such. */
+    suspend fun submitComplaint() {
+        val f = _state.value.complaining ?: return
+        submit({ core.fileComplaint(f.orderId, f.topic ?: "", f.note) }) { it.copy(complaining = null) }
+    }
 
     fun setReturnQty(sku: String, qty: UInt) = form { it.copy(qty = it.qty + (sku to qty)) }
 
@@ -77,15 +102,16 @@ class OrdersViewModel(
     suspend fun submitReturn() {
         val f = _state.value.returning ?: return
         val items = f.qty.filterValues { it > 0u }.map { (sku, qty) -> ReturnItem(sku, qty) }
-        _state.update { it.copy(busy = true) }
-        val result = attempt { core.requestReturn(f.orderId, items, f.reason ?: "", f.note.ifBlank { null }) }
-        _state.update {
-            it.copy(
-                busy = false,
-                returning = if (result.isSuccess) null else it.returning,
-                problem = result.problemOrNull(),
-            )
+        submit({ core.requestReturn(f.orderId, items, f.reason ?: "", f.note.ifBlank { null }) }) {
+            it.copy(returning = null)
         }
+    }
+
+    /** Sends a form: it closes once the core accepts it, and stays open with why if refused. */
+    private suspend inline fun submit(call: () -> Any, crossinline close: (State) -> State) {
+        _state.update { it.copy(busy = true) }
+        val result = attempt(call)
+        _state.update { s -> (if (result.isSuccess) close(s) else s).copy(busy = false, problem = result.problemOrNull()) }
         refresh()
     }
 

@@ -166,6 +166,11 @@ fun CradleApp(
                                 onNote = orders::setNote,
                                 onSendReturn = { scope.launch { orders.submitReturn() } },
                                 onCancelReturn = orders::cancelReturn,
+                                onStartComplaint = orders::startComplaint,
+                                onTopic = orders::chooseTopic,
+                                onComplaintNote = orders::setComplaintNote,
+                                onSendComplaint = { scope.launch { orders.submitComplaint() } },
+                                onCancelComplaint = orders::cancelComplaint,
                             ),
                         )
                         is Page.Product -> ProductContent(

@@ -30,6 +30,7 @@ import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OrdersViewModel
 import uniffi.cradle.Language
 import uniffi.cradle.OrderView
+import uniffi.cradle.complaintTopics
 import uniffi.cradle.returnReasons
 
 /** Actions on the orders screen, one per button. */
@@ -43,12 +44,18 @@ class OrderActions(
     val onNote: (String) -> Unit,
     val onSendReturn: () -> Unit,
     val onCancelReturn: () -> Unit,
+    val onStartComplaint: (id: String) -> Unit,
+    val onTopic: (code: String) -> Unit,
+    val onComplaintNote: (String) -> Unit,
+    val onSendComplaint: () -> Unit,
+    val onCancelComplaint: () -> Unit,
 )
 
 /**
  * Her orders, newest first, as last fetched: each with its tracking, the
- * traceability of what was delivered, returns and their progress, and the
- * actions the core allows (pay, buy again, return).
+ * traceability of what was delivered, returns and complaints with their
+ * progress (a complaint shows the shop's service target as time left), and
+ * the actions the core allows (pay, buy again, return, complain).
  */
 @Composable
 fun OrdersContent(
@@ -70,7 +77,7 @@ fun OrdersContent(
             } else {
                 LazyColumn(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     items(st.value, key = { it.id }) { order ->
-                        OrderCard(order, state.returning?.takeIf { it.orderId == order.id }, state.busy, language, actions)
+                        OrderCard(order, state, language, actions)
                     }
                 }
             }
@@ -82,12 +89,14 @@ fun OrdersContent(
 @Composable
 private fun OrderCard(
     order: OrderView,
-    form: OrdersViewModel.ReturnForm?,
-    busy: Boolean,
+    state: OrdersViewModel.State,
     language: Language,
     actions: OrderActions,
 ) {
     val s = LocalStrings.current
+    val returning = state.returning?.takeIf { it.orderId == order.id }
+    val complaining = state.complaining?.takeIf { it.orderId == order.id }
+    val busy = state.busy
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
             Row(verticalAlignment = Alignment.CenterVertically) {
@@ -105,15 +114,27 @@ private fun OrderCard(
                 Text(s.returnLine(r.reasonText, r.statusText))
                 r.history.lastOrNull()?.let { Text(it.atText, style = MaterialTheme.typography.bodySmall) }
             }
+            order.complaints.forEach { k ->
+                Text(s.complaintLine(k.topicText, k.statusText))
+                k.targetText?.let {
+                    // The core's words say how late; the colour flags it.
+                    Text(
+                        it,
+                        style = MaterialTheme.typography.bodySmall,
+                        color = if (k.overdue) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurfaceVariant,
+                    )
+                }
+            }
             order.returnDeadlineText?.takeIf { order.canReturn }?.let { Text(s.returnUntil(it), style = MaterialTheme.typography.bodySmall) }
-            if (form == null) {
-                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            when {
+                returning != null -> ReturnForm(order, returning, busy, language, actions)
+                complaining != null -> ComplaintForm(complaining, busy, language, actions)
+                else -> FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     if (order.canPay) Button({ actions.onPay(order.id) }, enabled = !busy) { Text(s.pay) }
                     OutlinedButton({ actions.onBuyAgain(order.id) }) { Text(s.buyAgain) }
                     if (order.canReturn) OutlinedButton({ actions.onStartReturn(order.id) }) { Text(s.requestReturn) }
+                    TextButton({ actions.onStartComplaint(order.id) }) { Text(s.complain) }
                 }
-            } else {
-                ReturnForm(order, form, busy, language, actions)
             }
         }
     }
@@ -159,5 +180,29 @@ private fun ReturnForm(
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         Button(actions.onSendReturn, enabled = !busy) { Text(s.sendReturn) }
         TextButton(actions.onCancelReturn) { Text(s.cancel) }
+    }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun ComplaintForm(
+    form: OrdersViewModel.ComplaintForm,
+    busy: Boolean,
+    language: Language,
+    actions: OrderActions,
+) {
+    val s = LocalStrings.current
+    val topics = remember(language) { complaintTopics(language) }
+    Text(s.complain, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+    Text(s.complaintPromise, style = MaterialTheme.typography.bodySmall)
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        topics.forEach { t ->
+            FilterChip(form.topic == t.code, { actions.onTopic(t.code) }, label = { Text(t.label) }, modifier = Modifier.heightIn(min = 48.dp))
+        }
+    }
+    OutlinedTextField(form.note, actions.onComplaintNote, Modifier.fillMaxWidth(), label = { Text(s.whatHappened) })
+    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        Button(actions.onSendComplaint, enabled = !busy) { Text(s.sendComplaint) }
+        TextButton(actions.onCancelComplaint) { Text(s.cancel) }
     }
 }

@@ -192,6 +192,11 @@ data class Strings(
     val returnNote: String,
     val sendReturn: String,
     val seeOrders: String,
+    val complain: String,
+    val complaintPromise: String,
+    val whatHappened: String,
+    val sendComplaint: String,
+    val complaintLine: (String, String) -> String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -438,6 +443,11 @@ data class Strings(
             returnNote = "Note (optional)",
             sendReturn = "Send request",
             seeOrders = "See my orders",
+            complain = "Make a complaint",
+            complaintPromise = "The shop replies within 48 hours and resolves it within 72 hours.",
+            whatHappened = "What happened?",
+            sendComplaint = "Send complaint",
+            complaintLine = { topic, status -> "Complaint ($topic): $status" },
         )
 
         val ZH_HANS = Strings(
@@ -681,6 +691,11 @@ data class Strings(
             returnNote = "备注（选填）",
             sendReturn = "提交申请",
             seeOrders = "查看我的订单",
+            complain = "投诉",
+            complaintPromise = "商家会在48小时内回复，72小时内解决。",
+            whatHappened = "发生了什么？",
+            sendComplaint = "提交投诉",
+            complaintLine = { topic, status -> "投诉（$topic）：$status" },
         )
     }
 }
