@@ -506,6 +506,22 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
     assert_eq!(sent.returns.len(), 1);
     assert_eq!(sent.returns[0].status, "requested");
+    let line = |o: &cradle_core::shop::checkout::OrderView| {
+        o.lines.iter().find(|l| l.sku == wipes).unwrap().returnable
+    };
+    assert!(line(&sent), "one of the two wipes is still hers to return");
+    let all = d
+        .cradle
+        .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+        .await
+        .unwrap();
+    assert!(!line(&all) && !all.can_return, "both wipes are asked back");
+    assert!(matches!(
+        d.cradle
+            .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+            .await,
+        Err(Error::Invalid { field: "lines", .. })
+    ));
     http.post(format!(
         "{}/v1/sandbox/orders/{}/advance",
         server.url, order.id

@@ -165,13 +165,24 @@ pub struct OrderLineView {
     pub returnable: bool,
 }
 
-/// Whether a line of a delivered order can still be returned at `now`.
+/// Whether a line of a delivered order can still be returned at `now`:
+/// inside its own window, with some of it not already asked back.
 fn returnable(order: &Order, line: &OrderLine, now: i64) -> bool {
-    order
-        .history
+    let asked: u32 = order
+        .returns
         .iter()
-        .find(|h| h.status == "delivered")
-        .is_some_and(|d| line.return_days > 0 && now <= d.at + i64::from(line.return_days) * 86_400)
+        .flat_map(|r| &r.lines)
+        .filter(|l| l.sku == line.sku)
+        .map(|l| l.qty)
+        .sum();
+    asked < line.qty
+        && order
+            .history
+            .iter()
+            .find(|h| h.status == "delivered")
+            .is_some_and(|d| {
+                line.return_days > 0 && now <= d.at + i64::from(line.return_days) * 86_400
+            })
 }
 
 fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {

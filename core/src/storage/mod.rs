@@ -295,6 +295,39 @@ mod tests {
     }
 
     #[test]
+    fn version_14_keeps_returns_queued_offline_in_the_after_sales_queue() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v13.db");
+        {
+            let mut old = open_configured(&path, &key()).unwrap();
+            migrate_to(&mut old, 13).unwrap();
+            old.execute_batch(
+                "INSERT INTO pending_return (id, order_id, body, created_at) VALUES
+                     ('r2', 'o1', '{\"id\":\"r2\"}', '2026-01-02T00:00:00Z'),
+                     ('r1', 'o1', '{\"id\":\"r1\"}', '2026-01-01T00:00:00Z');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path, &key()).unwrap();
+        let queued: Vec<(String, String, String, String)> = conn
+            .prepare("SELECT id, order_id, kind, body FROM pending_request ORDER BY created_at")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let row = |id: &str| {
+            (
+                id.to_owned(),
+                "o1".to_owned(),
+                "return".to_owned(),
+                format!("{{\"id\":\"{id}\"}}"),
+            )
+        };
+        assert_eq!(queued, [row("r1"), row("r2")]);
+    }
+
+    #[test]
     fn a_newer_schema_is_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.db");

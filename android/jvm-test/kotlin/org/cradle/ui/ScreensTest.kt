@@ -443,7 +443,11 @@ class ScreensTest {
         onNodeWithText("Suggested for you now").assertIsDisplayed()
         onNodeWithText("Search products").performTextInput("wipes")
         waitUntil { vm.state.value.query == "wipes" && (vm.state.value.screen as? Loadable.Ready)?.value?.searching == true }
-        onAllNodesWithText("wipes", substring = true, ignoreCase = true).onFirst().assertIsDisplayed()
+        // A result row, not the search field's own text.
+        val first = (vm.state.value.screen as Loadable.Ready).value.products.first()
+        assertTrue(first.name.contains("wipes", ignoreCase = true), first.name)
+        onNodeWithText(first.name).assertIsDisplayed()
+        onNodeWithText("Suggested for you now").assertDoesNotExist()
     }
 
     @Test

@@ -118,10 +118,5 @@ class OrdersViewModel(
     private inline fun form(change: (ReturnForm) -> ReturnForm) =
         _state.update { s -> s.returning?.let { s.copy(returning = change(it)) } ?: s }
 
-    private suspend inline fun network(call: () -> Any) {
-        _state.update { it.copy(busy = true) }
-        val result = attempt(call)
-        _state.update { it.copy(busy = false, problem = result.problemOrNull()) }
-        refresh()
-    }
+    private suspend inline fun network(call: () -> Any) = submit(call) { it }
 }
