@@ -173,8 +173,15 @@ enum Command {
     },
     /// Check the cart against today's prices and stock; --confirm places the order
     Checkout {
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["when_online", "take_back"])]
         confirm: bool,
+        /// Offline: place this cart when back online (`orders refresh`
+        /// sends it), only if nothing changed
+        #[arg(long, conflicts_with = "take_back")]
+        when_online: bool,
+        /// Take the order waiting for the network back into the cart
+        #[arg(long)]
+        take_back: bool,
     },
     /// Your orders (`orders list` works offline; `orders refresh` fetches them)
     Orders {
@@ -952,7 +959,13 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             ShopAction::Suggest { limit } => out.products(&cradle.shop_suggestions(limit)?),
             ShopAction::Show { sku } => out.product_page(&cradle.product_page(&sku)?),
         },
-        Command::Checkout { confirm } => {
+        Command::Checkout {
+            when_online: true, ..
+        } => out.cart(&cradle.queue_order()?),
+        Command::Checkout {
+            take_back: true, ..
+        } => out.cart(&block_on(cradle.cancel_queued_order())?),
+        Command::Checkout { confirm, .. } => {
             let review = block_on(cradle.review_checkout())?;
             out.checkout_review(&review, confirm);
             // She confirms what she was shown: nothing is ordered while a

@@ -645,6 +645,12 @@ impl Output {
             "total_minor": c.total_minor,
             "currency": c.currency,
             "total": c.total_text,
+            "queued": c.queued.as_ref().map(|q| json!({"id": q.id, "status": q.status,
+                "total_minor": q.total_minor, "total": q.total_text, "queued_at": q.queued_text,
+                "lines": q.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
+                    "unit_price": l.unit_price_text})).collect::<Vec<_>>(),
+                "warnings": q.warnings.iter().map(|w| json!({"code": w.code, "sku": w.sku,
+                    "message": w.message})).collect::<Vec<_>>()})),
         })
     }
 
@@ -665,6 +671,23 @@ impl Output {
         if self.json {
             self.print_json(Self::cart_json(c));
             return;
+        }
+        if let Some(q) = &c.queued {
+            say!(
+                "Order saved {}: {} ({})",
+                q.queued_text,
+                q.total_text,
+                q.status_text
+            );
+            for l in &q.lines {
+                say!("{:>3} × {}  {}", l.qty, l.name, l.unit_price_text);
+            }
+            for w in &q.warnings {
+                say!("! {}", w.message);
+            }
+            if q.status == "needs_review" {
+                say!("Run `cradle checkout --take-back`, then check out again.");
+            }
         }
         if c.lines.is_empty() {
             say!("Your cart is empty.");

@@ -402,7 +402,15 @@ impl Cradle {
             return Ok(Vec::new());
         }
         let inputs = reminders::load(db, c.language, &self.rules)?;
-        notify::plan(&inputs, now, &c.zone, limit)
+        let plan = notify::plan(&inputs, now, &c.zone, limit)?;
+        let news = crate::shop::notices::plan(db, c.language, now)?;
+        Ok(notify::with_news(
+            plan,
+            news,
+            &inputs.settings,
+            &c.zone,
+            limit,
+        ))
     }
 
     /// Records a measurement taken at `taken_at` (default: now); returns its id.

@@ -3,6 +3,7 @@
 //! price change shows in the cart against the price she saw.
 
 use cradle_core::Error;
+use cradle_core::consent::Purpose;
 use cradle_core::shop::checkout::ReturnItem;
 use cradle_core::shop::status;
 use cradle_tests::proxy::{Fault, Proxy};
@@ -642,4 +643,217 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 422);
+}
+
+/// The notification the plan holds for an order, if any.
+fn order_notice(
+    d: &Device,
+    order_id: &str,
+) -> Option<cradle_core::reminders::notify::Notification> {
+    d.cradle
+        .notification_plan(None, 64)
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == format!("order:{order_id}"))
+}
+
+#[tokio::test]
+async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_changed() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.cradle.set_consent(Purpose::Notifications, true).unwrap();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    assert!(
+        matches!(
+            d.cradle.queue_order(),
+            Err(Error::Invalid { field: "cart", .. })
+        ),
+        "an empty cart is refused"
+    );
+    d.cradle.cart_add(&sku, 3).unwrap();
+    let shown = d.cradle.cart().unwrap().total_text;
+
+    // Offline, checkout cannot reach the shop; she queues the order instead.
+    proxy.set_offline(true);
+    assert!(matches!(
+        d.cradle.review_checkout().await,
+        Err(Error::Network(_))
+    ));
+    let cart = d.cradle.queue_order().unwrap();
+    assert!(cart.lines.is_empty(), "the cart went into the queued order");
+    let queued = cart.queued.expect("an order waits");
+    assert_eq!(queued.status, "waiting");
+    assert_eq!(queued.total_text, shown, "at the price the cart showed");
+    assert_eq!(queued.lines[0].qty, 3);
+    d.cradle.cart_add(&sku, 3).unwrap();
+    assert!(
+        matches!(
+            d.cradle.queue_order(),
+            Err(Error::Invalid { field: "cart", .. })
+        ),
+        "one order waits at a time"
+    );
+    d.cradle.cart_remove(&sku).unwrap();
+    assert!(d.cradle.sync_shop().await.is_err(), "still offline");
+
+    // It survives a restart, and goes on reconnect: one order, this id.
+    let d = d.reopen(cradle_tests::quick_sync());
+    assert_eq!(d.cradle.cart().unwrap().queued.unwrap().id, queued.id);
+    proxy.set_offline(false);
+    d.cradle.sync_shop().await.unwrap();
+    d.cradle.sync_shop().await.unwrap();
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    assert!(d.cradle.cart().unwrap().queued.is_none());
+    let notice = order_notice(&d, &queued.id).expect("she is told it went through");
+    assert_eq!(notice.deep_link, format!("cradle://orders/{}", queued.id));
+    let name = &queued.lines[0].name;
+    assert!(
+        !notice.title.contains(name.as_str()) && !notice.body.contains(name.as_str()),
+        "nothing bought is named on the lock screen: {notice:?}"
+    );
+    let orders = d.cradle.orders().unwrap();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].id, queued.id);
+    assert_eq!(orders[0].lines[0].qty, 3);
+    assert!(
+        order_notice(&d, &queued.id).is_none(),
+        "read once she opens her orders"
+    );
+}
+
+#[tokio::test]
+async fn a_queued_order_whose_price_changed_waits_for_her_review() {
+    let server = Server::start_with(&["--admin-token", ADMIN]);
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.cradle.set_consent(Purpose::Notifications, true).unwrap();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("纸尿裤", 1).unwrap()[0]
+        .sku
+        .clone();
+    d.cradle.cart_add(&sku, 2).unwrap();
+    let price = d.cradle.cart().unwrap().lines[0].price_now_minor;
+    proxy.set_offline(true);
+    let queued = d.cradle.queue_order().unwrap().queued.unwrap();
+    assert_eq!(
+        change(&server, &sku, json!({"price_minor": price + 300}), ADMIN).await,
+        200
+    );
+
+    proxy.set_offline(false);
+    d.cradle.sync_shop().await.unwrap();
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 0, "not placed");
+    let waiting = d.cradle.cart().unwrap().queued.unwrap();
+    assert_eq!(waiting.status, "needs_review");
+    assert_eq!(waiting.warnings.len(), 1);
+    assert_eq!(waiting.warnings[0].code, "PRICE_CHANGED");
+    let notice = order_notice(&d, &queued.id).expect("she is asked to review");
+    assert_eq!(notice.deep_link, "cradle://cart");
+    d.cradle.sync_shop().await.unwrap();
+    assert_eq!(
+        server.count("SELECT count(*) FROM orders"),
+        0,
+        "it waits for her, however often the app reconnects"
+    );
+
+    // She takes it back: the cart has it again, and checkout shows the change.
+    let cart = d.cradle.cancel_queued_order().await.unwrap();
+    assert!(cart.queued.is_none());
+    assert_eq!(cart.lines[0].qty, 2);
+    assert!(order_notice(&d, &queued.id).is_none());
+    let review = d.cradle.review_checkout().await.unwrap();
+    assert_eq!(review.warnings[0].code, "PRICE_CHANGED");
+    d.cradle.place_order(&review.quote).await.unwrap();
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    assert!(matches!(
+        d.cradle.cancel_queued_order().await,
+        Err(Error::NotFound(_))
+    ));
+}
+
+#[tokio::test]
+async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_back() {
+    let server = Server::start();
+    let proxy = Proxy::start(&server.url);
+    let d = Device::new();
+    d.register(&proxy.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&sku, 2).unwrap();
+    let queued = d.cradle.queue_order().unwrap().queued.unwrap();
+
+    // Checked, placed, and the answer never arrives: still queued here.
+    proxy.script([Fault::Pass, Fault::DropResponse, Fault::DropRequest]);
+    assert!(d.cradle.sync_shop().await.is_err());
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
+    assert_eq!(d.cradle.cart().unwrap().queued.unwrap().status, "waiting");
+
+    // Taking it back asks the shop first: it went through, so it is an
+    // order, not a cart again.
+    assert!(matches!(
+        d.cradle.cancel_queued_order().await,
+        Err(Error::Invalid { field: "order", .. })
+    ));
+    let cart = d.cradle.cart().unwrap();
+    assert!(cart.queued.is_none() && cart.lines.is_empty());
+    assert_eq!(d.cradle.orders().unwrap()[0].id, queued.id);
+
+    // The same, left to reconnect: the very request is sent again, and it
+    // is still one order.
+    d.cradle.cart_add(&sku, 2).unwrap();
+    let again = d.cradle.queue_order().unwrap().queued.unwrap();
+    proxy.script([Fault::Pass, Fault::DropResponse, Fault::DropRequest]);
+    assert!(d.cradle.sync_shop().await.is_err());
+    proxy.script([Fault::Duplicate]);
+    d.cradle.sync_shop().await.unwrap();
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 2);
+    assert!(d.cradle.cart().unwrap().queued.is_none());
+    assert!(d.cradle.orders().unwrap().iter().any(|o| o.id == again.id));
+}
+
+#[tokio::test]
+async fn an_order_that_moves_on_is_news_without_its_contents() {
+    let server = Server::start_with(&["--sandbox"]);
+    let d = Device::new();
+    d.cradle.set_consent(Purpose::Notifications, true).unwrap();
+    d.register(&server.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&sku, 1).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    d.cradle.pay_order(&order.id).await.unwrap();
+    d.cradle.sync_shop().await.unwrap();
+    assert!(
+        order_notice(&d, &order.id).is_none(),
+        "her own steps are not news"
+    );
+
+    let s = reqwest::Client::new()
+        .post(format!(
+            "{}/v1/sandbox/orders/{}/advance",
+            server.url, order.id
+        ))
+        .bearer_auth(d.session_token())
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert!(s.is_success());
+    d.cradle.sync_shop().await.unwrap();
+    let notice = order_notice(&d, &order.id).expect("shipped is news");
+    assert_eq!(notice.title, "订单有更新");
+    assert!(!notice.body.contains(&order.lines[0].name));
+    d.cradle.set_consent(Purpose::Notifications, false).unwrap();
+    assert!(
+        order_notice(&d, &order.id).is_none(),
+        "no consent, no notification"
+    );
+    d.cradle.set_consent(Purpose::Notifications, true).unwrap();
+    assert_eq!(d.cradle.orders().unwrap()[0].status, "shipped");
+    assert!(order_notice(&d, &order.id).is_none(), "read");
 }

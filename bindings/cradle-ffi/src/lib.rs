@@ -29,6 +29,7 @@ use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
     ReviewLine, StatusStep,
 };
+use cradle_core::shop::queued::QueuedOrder;
 use cradle_core::shop::status::{self, Choice};
 use cradle_core::shop::{
     CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning, ShopScreen,
@@ -2001,6 +2002,19 @@ pub struct CartView {
     pub total_minor: i64,
     pub currency: String,
     pub total_text: String,
+    pub queued: Option<QueuedOrder>,
+}
+
+#[uniffi::remote(Record)]
+pub struct QueuedOrder {
+    pub id: String,
+    pub lines: Vec<ReviewLine>,
+    pub total_minor: i64,
+    pub total_text: String,
+    pub queued_text: String,
+    pub status: String,
+    pub status_text: String,
+    pub warnings: Vec<CheckoutWarning>,
 }
 
 #[uniffi::remote(Record)]
@@ -2168,6 +2182,12 @@ impl CradleCore {
     pub fn buy_again(&self, order_id: String) -> Result<Refill> {
         Ok(self.core.buy_again(&order_id)?)
     }
+
+    /// Offline: the cart becomes an order placed when the network returns,
+    /// only if nothing changed (`sync_shop` does it); see `CartView.queued`.
+    pub fn queue_order(&self) -> Result<CartView> {
+        Ok(self.core.queue_order()?)
+    }
 }
 
 #[uniffi::export(async_runtime = "tokio")]
@@ -2185,6 +2205,18 @@ impl CradleCore {
 
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
         Ok(self.core.refresh_orders().await?)
+    }
+
+    /// On reconnect and in background runs: sends the queued order, returns
+    /// and complaints, and fetches her orders; news goes to the
+    /// notification plan.
+    pub async fn sync_shop(&self) -> Result<()> {
+        Ok(self.core.sync_shop().await?)
+    }
+
+    /// Takes the queued order back into the cart, to change or review it.
+    pub async fn cancel_queued_order(&self) -> Result<CartView> {
+        Ok(self.core.cancel_queued_order().await?)
     }
 
     /// Pays through the server's payment provider (a sandbox on the reference server).

@@ -209,6 +209,30 @@ pub(crate) fn plan(
     Ok(out)
 }
 
+/// Adds news (the shop's notices) to `plan`: each fires when it came, or
+/// at the end of quiet hours, since none of it is urgent. Keeps the
+/// soonest `limit`.
+pub(crate) fn with_news(
+    mut plan: Vec<Notification>,
+    news: Vec<Notification>,
+    settings: &super::Settings,
+    tz: &TimeZone,
+    limit: usize,
+) -> Vec<Notification> {
+    for mut n in news {
+        let local = after_quiet(
+            tz.to_datetime(n.fire_at),
+            settings.quiet_start,
+            settings.quiet_end,
+        );
+        n.fire_at = instant(tz, local).unwrap_or(n.fire_at);
+        plan.push(n);
+    }
+    plan.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));
+    plan.truncate(limit);
+    plan
+}
+
 fn fingerprint(n: &Notification) -> String {
     format!("{}|{}|{}", n.fire_at, n.title, n.body)
 }

@@ -3,6 +3,8 @@
 //! first attempt, so no retry can ever order twice.
 
 use super::after_sales::{self, ComplaintView, Request};
+use super::notices::{self, Notice};
+use super::queued;
 use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::{
     ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS, ReturnRequest,
@@ -185,7 +187,7 @@ fn returnable(order: &Order, line: &OrderLine, now: i64) -> bool {
             })
 }
 
-fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
+pub(super) fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
     let money = |m: Option<i64>| format_money(m.unwrap_or(0), CURRENCY);
     match (language, w.code.as_str()) {
         (Language::ZhHans, "PRICE_CHANGED") => format!(
@@ -215,7 +217,7 @@ fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> 
     }
 }
 
-fn product_name(conn: &Connection, sku: &str, language: Language) -> Result<String> {
+pub(super) fn product_name(conn: &Connection, sku: &str, language: Language) -> Result<String> {
     Ok(catalog::product(conn, sku)?.map_or_else(
         || sku.to_owned(),
         |p| catalog::name(&p, language).to_owned(),
@@ -233,6 +235,15 @@ fn pending(conn: &Connection) -> Result<Option<(String, PlaceOrder)>> {
             serde_json::from_str(&body).map_err(|_| Error::Corrupt("a pending order"))?,
         ))
     })
+    .transpose()
+}
+
+fn stored(conn: &Connection, id: &str) -> Result<Option<Order>> {
+    conn.query_row("SELECT body FROM shop_order WHERE id = ?1", [id], |r| {
+        r.get::<_, String>(0)
+    })
+    .optional()?
+    .map(|b| serde_json::from_str(&b).map_err(|_| Error::Corrupt("an order")))
     .transpose()
 }
 
@@ -414,8 +425,12 @@ impl Cradle {
         }
     }
 
-    /// Her orders as last fetched, newest first; works offline.
+    /// Her orders as last fetched, newest first; works offline. Opening
+    /// them reads their news, so its notifications are withdrawn.
     pub fn orders(&self) -> Result<Vec<OrderView>> {
+        if notices::unread(&self.db())? {
+            self.write(&[DataArea::Shop], |tx, _| notices::read(tx))?;
+        }
         let bodies: Vec<String> = self
             .db()
             .prepare_cached("SELECT body FROM shop_order ORDER BY created_at DESC, id")?
@@ -538,27 +553,35 @@ impl Cradle {
     }
 
     pub(super) fn stored_order(&self, id: &str) -> Result<Option<Order>> {
-        self.db()
-            .query_row("SELECT body FROM shop_order WHERE id = ?1", [id], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .map(|b| serde_json::from_str(&b).map_err(|_| Error::Corrupt("an order")))
-            .transpose()
+        stored(&self.db(), id)
     }
 
-    /// Fetches her orders (status, tracking) from the server, after sending
-    /// any returns made offline.
-    pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
+    /// The reconnect and background path: sends what the shop queued
+    /// offline (an order, then returns and complaints in the order she made
+    /// them), then fetches her orders. What moved on since the last fetch
+    /// becomes news in the notification plan.
+    pub async fn sync_shop(&self) -> Result<()> {
         let (client, token) = self.shop_session()?;
+        self.send_queued_order(&client, &token).await?;
         self.send_queued(&client, &token).await?;
         let list = client.orders(&token).await?;
-        self.write(&[DataArea::Shop], |tx, _| {
+        self.write(&[DataArea::Shop], |tx, c| {
             for order in &list.orders {
+                // An order new to this device is history, not news.
+                let before = stored(tx, &order.id)?.map(|o| notices::progress(&o));
+                if before.is_some_and(|b| notices::progress(order) > b) {
+                    notices::post(tx, &order.id, Notice::Update, c.now.as_second())?;
+                }
                 save_order(tx, order)?;
             }
-            Ok(())
-        })?;
+            // A queued order whose answer was lost, found among them.
+            queued::settle(tx, &list.orders, c.now.as_second())
+        })
+    }
+
+    /// Her orders fresh from the server, as she opens them.
+    pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
+        self.sync_shop().await?;
         self.orders()
     }
 

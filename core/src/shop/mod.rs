@@ -6,6 +6,8 @@ pub mod after_sales;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub(crate) mod notices;
+pub mod queued;
 pub mod status;
 
 use crate::api::{Client, Product, Traceability};
@@ -103,6 +105,8 @@ pub struct CartView {
     pub total_minor: i64,
     pub currency: String,
     pub total_text: String,
+    /// The order she queued to place when back online, if any.
+    pub queued: Option<queued::QueuedOrder>,
 }
 
 /// What a catalogue update did.
@@ -389,13 +393,15 @@ impl Cradle {
     /// total at today's prices.
     pub fn cart(&self) -> Result<CartView> {
         let db = self.db();
-        let language = self.ctx(&db)?.language;
+        let c = self.ctx(&db)?;
+        let language = c.language;
         let mut view = CartView {
             lines: Vec::new(),
             item_count: 0,
             total_minor: 0,
             currency: CURRENCY.to_owned(),
             total_text: String::new(),
+            queued: queued::view(&db, &c)?,
         };
         for line in cart::lines(&db)? {
             if line.currency != CURRENCY {

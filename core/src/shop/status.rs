@@ -33,6 +33,19 @@ pub fn return_status(code: &str, language: Language) -> String {
     pick(language, zh, en)
 }
 
+/// The order waiting for the network: `waiting` or `needs_review`.
+pub fn queued_order_status(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "waiting" => ("联网后自动下单", "Orders when you are back online"),
+        "needs_review" => (
+            "价格或库存有变化，请确认",
+            "Something changed: please review it",
+        ),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
 /// A return reason (one of `RETURN_REASONS`) in words.
 pub fn return_reason(code: &str, language: Language) -> String {
     let (zh, en) = match code {
@@ -141,6 +154,9 @@ mod tests {
             }
             for code in ["queued", "open", "responded", "resolved"] {
                 assert_ne!(complaint_status(code, language), code);
+            }
+            for code in ["waiting", "needs_review"] {
+                assert_ne!(queued_order_status(code, language), code);
             }
             for choice in complaint_topics(language) {
                 assert_ne!(choice.label, choice.code);

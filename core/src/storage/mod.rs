@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_orders.sql"),
     include_str!("migrations/0013_consent.sql"),
     include_str!("migrations/0014_after_sales.sql"),
+    include_str!("migrations/0015_queued_order.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,

@@ -274,6 +274,14 @@ impl Cradle {
 
     /// The linked account's server and session, for the shop's calls made
     /// as her (checkout, orders, returns): these need her consent to the shop.
+    /// Shop work that can wait for the network still needs an account to
+    /// go to; a session that expired since is fine.
+    pub(crate) fn require_account(&self) -> Result<()> {
+        self.link()?
+            .map(|_| ())
+            .ok_or_else(|| Error::invalid("account", "sign in to order"))
+    }
+
     pub(crate) fn shop_session(&self) -> Result<(Client, String)> {
         self.require_consent(Purpose::Shop)?;
         let link = self
