@@ -18,8 +18,10 @@ struct CartScreen: View {
             switch model.cart {
             case .loading: ProgressView(s.loading)
             case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
-            case .ready(let cart) where cart.lines.isEmpty: Text(s.cartEmpty)
+            case .ready(let cart) where cart.lines.isEmpty:
+                if let q = cart.queued { queuedSection(q) } else { Text(s.cartEmpty) }
             case .ready(let cart):
+                if let q = cart.queued { queuedSection(q) }
                 ForEach(cart.lines, id: \.sku) { line in lineRow(line) }
                 Section {
                     Text(s.total(cart)).font(.title3)
@@ -28,9 +30,25 @@ struct CartScreen: View {
                         Button(s.confirm(review)) { Task { await model.confirm() } }.disabled(model.busy)
                     } else {
                         Button(s.review) { Task { await model.startReview() } }.disabled(model.busy)
+                        // Checkout needs the shop; offline, the core can hold the order until she is back.
+                        if model.problem?.kind == .network && cart.queued == nil {
+                            Button(s.orderWhenOnline) { model.queue() }.disabled(model.busy)
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /// The order waiting for the network: what it holds, and what changed once it needs her.
+    private func queuedSection(_ q: QueuedOrder) -> some View {
+        let review = q.status == "needs_review"
+        return Section {
+            Text(q.statusText).font(.headline).foregroundStyle(review ? .red : .primary)
+            Text(s.queuedSaved(q))
+            ForEach(q.lines, id: \.sku) { Text(s.reviewLine($0)) }
+            ForEach(q.warnings, id: \.sku) { Text($0.message).foregroundStyle(.red) }
+            Button(review ? s.reviewInCart : s.takeBack) { Task { await model.takeBack() } }.disabled(model.busy)
         }
     }
 

@@ -19,7 +19,10 @@ struct CradleApp: App {
     }
 
     init() {
-        if case .success(let core) = opened { SyncTask.register(core: core) }
+        if case .success(let core) = opened {
+            SyncTask.register(core: core)
+            Reconnect.follow(core: core)
+        }
     }
 
     var body: some Scene {

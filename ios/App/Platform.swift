@@ -2,6 +2,7 @@
 import BackgroundTasks
 import Cradle
 import Foundation
+import Network
 import UserNotifications
 
 /// The core's notification plan on UNUserNotificationCenter. Requests are
@@ -20,13 +21,28 @@ final class UserNotificationSink: NotificationSink {
         center.add(UNNotificationRequest(identifier: n.id, content: content, trigger: trigger))
     }
 
+    /// Also takes it off the screen if it already fired: done, moved, or news she has read.
     func cancel(_ id: String) {
         center.removePendingNotificationRequests(withIdentifiers: [id])
+        center.removeDeliveredNotifications(withIdentifiers: [id])
     }
 
     /// iOS asks its own question once she has agreed in the app.
     static func askPermission() {
         UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound]) { _, _ in }
+    }
+}
+
+/// Back online: what waited for the network (her changes, an order, a
+/// return) goes now rather than at the next scheduled run.
+enum Reconnect {
+    private static let monitor = NWPathMonitor()
+
+    static func follow(core: CradleCore) {
+        monitor.pathUpdateHandler = { path in
+            if path.status == .satisfied { Task { _ = await BackgroundSync.run(core) } }
+        }
+        monitor.start(queue: DispatchQueue(label: "org.cradle.reconnect"))
     }
 }
 

@@ -282,6 +282,35 @@ mod tests {
     }
 
     #[test]
+    fn news_waits_out_quiet_hours_and_takes_its_place_in_time() {
+        let tz = TimeZone::get("Asia/Shanghai").unwrap();
+        let at = |d: &str| tz.to_timestamp(d.parse::<DateTime>().unwrap()).unwrap();
+        let n = |id: &str, fire_at| Notification {
+            id: id.into(),
+            fire_at,
+            title: String::new(),
+            body: String::new(),
+            deep_link: String::new(),
+        };
+        let plan = vec![n("checkup", at("2026-11-25T09:00"))];
+        let news = vec![
+            n("order:late", at("2026-11-24T23:30")),
+            n("order:day", at("2026-11-24T15:00")),
+        ];
+        let merged = with_news(plan, news, &super::super::Settings::default(), &tz, 2);
+        let got: Vec<(&str, Timestamp)> =
+            merged.iter().map(|n| (n.id.as_str(), n.fire_at)).collect();
+        assert_eq!(
+            got,
+            [
+                ("order:day", at("2026-11-24T15:00")),
+                ("order:late", at("2026-11-25T08:00")),
+            ],
+            "the late one waits for 08:00; the limit keeps the soonest"
+        );
+    }
+
+    #[test]
     fn quiet_hours_wrap_midnight_and_move_to_their_end() {
         let (start, end) = (t(22, 0), t(8, 0));
         assert!(in_quiet_hours(t(23, 0), start, end));

@@ -337,6 +337,46 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertTrue(pending.ids.isEmpty, "withdrawn: every request is removed")
     }
 
+    func testAnOrderSavedForLaterGoesWithTheBackgroundRunAndSheIsTold() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("zh-Hans-CN")
+        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        _ = try core.setConsent(purpose: .shop, granted: true)
+        _ = try core.setConsent(purpose: .notifications, granted: true)
+        let model = CartModel(core: core)
+        let sku = try XCTUnwrap(core.shopScreen(query: "湿巾", limit: 1).products.first?.sku)
+        model.add(sku: sku, qty: 2)
+        model.queue()
+        XCTAssertEqual(model.problem?.field, "account", "it needs an account to go to")
+        let login = "sw-q-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        model.queue()
+        let queued = try XCTUnwrap(model.cart.value?.queued)
+        XCTAssertEqual(queued.status, "waiting")
+        XCTAssertEqual(queued.statusText, "联网后自动下单")
+        XCTAssertEqual(model.cart.value?.lines, [])
+
+        // Taken back and saved again: the cart is whole each way.
+        await model.takeBack()
+        XCTAssertNil(model.cart.value?.queued)
+        XCTAssertEqual(model.cart.value?.lines.first?.qty, 2)
+        model.queue()
+        let again = try XCTUnwrap(model.cart.value?.queued)
+
+        let pending = PendingRequests()
+        let planner = NotificationPlanner(core: core, sink: pending)
+        let outcome = await BackgroundSync.run(core)
+        XCTAssertEqual(outcome, .done)
+        try planner.apply()
+        XCTAssertTrue(pending.ids.contains("order:\(again.id)"), "she is told it went through")
+        model.load()
+        XCTAssertNil(model.cart.value?.queued)
+        XCTAssertEqual(try core.orders().map(\.id), [again.id])
+        try planner.apply()
+        XCTAssertFalse(pending.ids.contains("order:\(again.id)"), "withdrawn once she opened her orders")
+    }
+
     func testBackgroundSyncSaysWhenThereIsNothingToDo() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("en")

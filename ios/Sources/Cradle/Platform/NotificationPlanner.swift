@@ -36,13 +36,14 @@ public final class NotificationPlanner {
         try core.notificationPlan(limit: Self.iosLimit).forEach(sink.schedule)
     }
 
-    /// Applies the plan whenever reminders or the profile change, until `stop()`.
+    /// Applies the plan whenever reminders, the profile or her orders' news
+    /// change, until `stop()`.
     public func follow() {
         guard task == nil else { return }
         let changes = core.changes()
         try? apply()
         task = Task { [weak self] in
-            for await area in changes where area == .reminders || area == .profile {
+            for await area in changes where area == .reminders || area == .profile || area == .shop {
                 try? self?.apply()
             }
         }

@@ -55,6 +55,23 @@ public final class CartModel {
         }
     }
 
+    /// Offline: the cart waits as one order, placed when she is back online
+    /// only if nothing changed (`CartView.queued`; the background run sends it).
+    public func queue() { change { try core.queueOrder() } }
+
+    /// Takes the waiting order back into the cart, to change it or review what changed.
+    public func takeBack() async {
+        busy = true
+        defer { busy = false }
+        do {
+            cart = .ready(try await core.cancelQueuedOrder())
+            problem = nil
+            review = nil
+        } catch {
+            problem = Problem(error)
+        }
+    }
+
     private func change(_ call: () throws -> CartView) {
         switch Loadable.attempt(call) {
         case .ready(let view):

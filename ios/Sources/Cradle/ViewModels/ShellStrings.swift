@@ -362,6 +362,13 @@ public struct ShellStrings: Sendable {
     }
 
     public func ordered(_ order: OrderView) -> String { zh ? "已下单：\(order.id)" : "Order placed: \(order.id)" }
+    public var orderWhenOnline: String { zh ? "联网后自动下单" : "Order when back online" }
+    public func queuedSaved(_ q: QueuedOrder) -> String {
+        zh ? "保存于 \(q.queuedText) · \(q.totalText)" : "Saved \(q.queuedText) · \(q.totalText)"
+    }
+    public func reviewLine(_ l: ReviewLine) -> String { "\(l.qty) × \(l.name)  \(l.lineTotalText)" }
+    public var takeBack: String { zh ? "放回购物车" : "Back to cart" }
+    public var reviewInCart: String { zh ? "回购物车确认" : "Review in cart" }
 
     public func sync(_ s: SyncState) -> String {
         switch s {

@@ -1,6 +1,9 @@
 package org.cradle.ui
 
 import kotlinx.coroutines.runBlocking
+import org.cradle.platform.BackgroundSync
+import org.cradle.platform.NotificationPlanner
+import org.cradle.platform.NotificationSink
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.Problem
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CartView
+import uniffi.cradle.NotificationInfo
 import uniffi.cradle.Purpose
 import java.nio.file.Path
 import java.util.UUID
@@ -63,6 +67,50 @@ class CartViewModelTest {
             assertNull(vm.state.value.review)
             assertTrue(vm.cart().lines.isEmpty())
             assertEquals(listOf(placed), core.orders())
+        }
+    }
+
+    @Test
+    fun `an order saved for when she is back online goes with the background run, and she is told`() = runBlocking {
+        mother(dir, "en").use { core ->
+            core.updateCatalog(server)
+            core.setConsent(Purpose.SHOP, true)
+            core.setConsent(Purpose.NOTIFICATIONS, true)
+            val vm = CartViewModel(core)
+            val sku = core.shopScreen("wipes", 1u).products.first().sku
+            vm.add(sku, 2)
+            vm.queue()
+            assertEquals("sign in to order", vm.state.value.problem!!.detail, "it needs an account to go to")
+            core.setConsent(Purpose.SYNC, true)
+            core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            vm.queue()
+            val queued = vm.cart().queued!!
+            assertEquals("waiting", queued.status)
+            assertTrue(vm.cart().lines.isEmpty())
+
+            val alarms = mutableMapOf<String, NotificationInfo>()
+            val planner = NotificationPlanner(
+                core,
+                object : NotificationSink {
+                    override fun schedule(notification: NotificationInfo) {
+                        alarms[notification.id] = notification
+                    }
+
+                    override fun cancel(id: String) {
+                        alarms.remove(id)
+                    }
+                },
+            )
+            assertEquals(BackgroundSync.Outcome.Done, BackgroundSync.run(core))
+            planner.apply()
+            val told = alarms.getValue("order:${queued.id}")
+            assertEquals("Order placed", told.title)
+            assertEquals("cradle://orders/${queued.id}", told.deepLink)
+            vm.load()
+            assertNull(vm.cart().queued)
+            assertEquals(listOf(queued.id), core.orders().map { it.id })
+            planner.apply()
+            assertTrue("order:${queued.id}" !in alarms, "withdrawn once she opened her orders")
         }
     }
 

@@ -66,6 +66,7 @@ import uniffi.cradle.WeightUnit
 import uniffi.cradle.Purpose
 import java.io.File
 import java.nio.file.Path
+import java.util.UUID
 import javax.imageio.ImageIO
 
 /**
@@ -112,6 +113,23 @@ class ScreensTest {
         onNodeWithText("3 items", substring = true).assertIsDisplayed()
         onNodeWithText("Review order").assertIsDisplayed()
         assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
+    }
+
+    @Test
+    fun `an order saved for when she is back online shows in the cart and goes back to it`() =
+        cart("en", queued = true) { vm, sku ->
+            onNodeWithText("Orders when you are back online").assertIsDisplayed()
+            onNodeWithText("2 × ", substring = true).assertIsDisplayed()
+            onNodeWithText("Back to cart").performClick()
+            waitUntil { (vm.state.value.cart as? Loadable.Ready)?.value?.queued == null }
+            assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
+            onNodeWithText("Review order").assertIsDisplayed()
+        }
+
+    @Test
+    fun `an order saved for later renders in Chinese`() = cart("zh-Hans-CN", queued = true) { _, _ ->
+        onNodeWithText("联网后自动下单").assertIsDisplayed()
+        onNodeWithText("放回购物车").assertIsDisplayed()
     }
 
     @Test
@@ -585,13 +603,27 @@ class ScreensTest {
         }
     }
 
-    private fun cart(locale: String, checks: DesktopComposeUiTest.(CartViewModel, String) -> Unit) {
+    /** The cart with two of a product; [queued]: saved as an order for when she is back online. */
+    private fun cart(
+        locale: String,
+        queued: Boolean = false,
+        checks: DesktopComposeUiTest.(CartViewModel, String) -> Unit,
+    ) {
         mother(dir, locale).use { core ->
             runBlocking { core.updateCatalog(server) }
             val vm = CartViewModel(core)
             val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
             runBlocking { vm.add(sku, 2) }
-            render("cart-$locale", Strings.of(core.today().language), checks = { checks(vm, sku) }) {
+            if (queued) {
+                core.setConsent(Purpose.SYNC, true)
+                core.setConsent(Purpose.SHOP, true)
+                runBlocking {
+                    core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+                    vm.queue()
+                }
+            }
+            val name = if (queued) "cart-queued-$locale" else "cart-$locale"
+            render(name, Strings.of(core.today().language), checks = { checks(vm, sku) }) {
                 val state by vm.state.collectAsState()
                 CartContent(
                     state,
@@ -599,6 +631,8 @@ class ScreensTest {
                     onRemove = { s -> runBlocking { vm.remove(s) } },
                     onReview = {},
                     onConfirm = {},
+                    onQueue = {},
+                    onTakeBack = { runBlocking { vm.takeBack() } },
                     onOrders = {},
                 )
             }

@@ -35,8 +35,10 @@ class AlarmSink(private val context: Context) : NotificationSink {
         alarms.setWindow(AlarmManager.RTC_WAKEUP, notification.fireAtEpochMs, WINDOW_MS, pending(notification.id, intent))
     }
 
+    /** Also takes it off the screen if it already fired: done, moved, or news she has read. */
     override fun cancel(id: String) {
         alarms.cancel(pending(id, Intent(context, ReminderReceiver::class.java)))
+        NotificationManagerCompat.from(context).cancel(id.hashCode())
     }
 
     /** One PendingIntent per core id: the same id replaces, never duplicates. */

@@ -52,12 +52,22 @@ class MainActivity : ComponentActivity() {
         SyncWorker.schedule(this)
         lifecycleScope.launch {
             core.changes().collect { area ->
-                // A local change goes out soon; her consent is checked by the core.
+                // A local change goes out soon; her consent is checked by the
+                // core. Shop changes come from syncing itself (an order queued
+                // offline asks for a run through sendSoon).
                 if (area != DataArea.SHOP) SyncWorker.soon(this@MainActivity)
                 if (area == DataArea.PROFILE) askToNotify(core)
             }
         }
-        setContent { CradleApp(core, onSave = ::save, onPrint = printer::print, htmlPreview = { html, m -> HtmlPreview(html, m) }) }
+        setContent {
+            CradleApp(
+                core,
+                onSave = ::save,
+                onPrint = printer::print,
+                htmlPreview = { html, m -> HtmlPreview(html, m) },
+                sendSoon = { SyncWorker.soon(this) },
+            )
+        }
     }
 
     /** Once she agrees to notifications in the app, Android 13+ asks its own question. */

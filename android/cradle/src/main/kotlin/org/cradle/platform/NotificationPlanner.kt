@@ -42,11 +42,11 @@ class NotificationPlanner(
         core.notificationPlan(limit).forEach(sink::schedule)
     }
 
-    /** Applies the plan whenever reminders or the profile change, until cancelled. */
+    /** Applies the plan whenever reminders, the profile or her orders' news change, until cancelled. */
     fun follow(scope: CoroutineScope, io: CoroutineDispatcher = Dispatchers.IO): Job = scope.launch(io) {
         apply()
         core.changes()
-            .filter { it == DataArea.REMINDERS || it == DataArea.PROFILE }
+            .filter { it == DataArea.REMINDERS || it == DataArea.PROFILE || it == DataArea.SHOP }
             .collect { apply() }
     }
 }

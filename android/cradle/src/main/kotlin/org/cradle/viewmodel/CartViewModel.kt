@@ -68,6 +68,24 @@ class CartViewModel(
         }
     }
 
+    /**
+     * Offline: the cart waits as one order, placed when she is back online
+     * only if nothing changed ([CartView.queued]; the background run sends it).
+     */
+    suspend fun queue() = change { core.queueOrder() }
+
+    /** Takes the waiting order back into the cart, to change it or review what changed. */
+    suspend fun takeBack() {
+        _state.update { it.copy(busy = true) }
+        val result = attempt { core.cancelQueuedOrder() }
+        _state.update { s ->
+            result.fold(
+                onSuccess = { s.copy(cart = Loadable.Ready(it), problem = null, review = null, busy = false) },
+                onFailure = { s.copy(problem = (it as ProblemException).problem, busy = false) },
+            )
+        }
+    }
+
     private suspend fun change(call: () -> CartView) {
         val result = withContext(io) { attempt(call) }
         _state.update { s ->

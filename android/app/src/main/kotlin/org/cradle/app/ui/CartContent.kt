@@ -22,7 +22,9 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.Problem
 import uniffi.cradle.CartLine
+import uniffi.cradle.QueuedOrder
 
 /** The cart and checkout (under its page title); every number on it was computed by the core. */
 @Composable
@@ -32,6 +34,8 @@ fun CartContent(
     onRemove: (sku: String) -> Unit,
     onReview: () -> Unit,
     onConfirm: () -> Unit,
+    onQueue: () -> Unit,
+    onTakeBack: () -> Unit,
     onOrders: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
@@ -46,8 +50,10 @@ fun CartContent(
             is Loadable.Loading -> Text(s.loading)
             is Loadable.Failed -> Text(s.problem(cart.error), color = MaterialTheme.colorScheme.error)
             is Loadable.Ready -> if (cart.value.lines.isEmpty()) {
-                Text(s.cartEmpty)
+                val queued = cart.value.queued
+                if (queued == null) Text(s.cartEmpty) else QueuedCard(queued, state.busy, onTakeBack)
             } else {
+                cart.value.queued?.let { QueuedCard(it, state.busy, onTakeBack) }
                 LazyColumn(Modifier.weight(1f, fill = false), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     items(cart.value.lines, key = { it.sku }) { line -> LineCard(line, onSet, onRemove) }
                 }
@@ -55,10 +61,38 @@ fun CartContent(
                 val review = state.review
                 if (review == null) {
                     Button(onReview, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.review) }
+                    // Checkout needs the shop; offline, the core can hold the order until she is back.
+                    if (state.problem?.kind == Problem.Kind.Network && cart.value.queued == null) {
+                        OutlinedButton(onQueue, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.orderWhenOnline) }
+                    }
                 } else {
                     review.warnings.forEach { Text(it.message, color = MaterialTheme.colorScheme.error) }
                     Button(onConfirm, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.confirm(review.totalText)) }
                 }
+            }
+        }
+    }
+}
+
+/** The order waiting for the network: what it holds, and what changed once it needs her. */
+@Composable
+private fun QueuedCard(queued: QueuedOrder, busy: Boolean, onTakeBack: () -> Unit) {
+    val s = LocalStrings.current
+    val review = queued.status == "needs_review"
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(
+                queued.statusText,
+                style = MaterialTheme.typography.titleMedium,
+                color = if (review) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface,
+            )
+            Text(s.queuedSaved(queued.queuedText, queued.totalText))
+            queued.lines.forEach { Text(s.reviewLine(it.qty, it.name, it.lineTotalText)) }
+            queued.warnings.forEach { Text(it.message, color = MaterialTheme.colorScheme.error) }
+            if (review) {
+                Button(onTakeBack, Modifier.fillMaxWidth(), enabled = !busy) { Text(s.reviewInCart) }
+            } else {
+                TextButton(onTakeBack, Modifier.align(Alignment.End), enabled = !busy) { Text(s.takeBack) }
             }
         }
     }

@@ -60,6 +60,8 @@ fun CradleApp(
     onSave: (fileName: String, text: String) -> Unit = { _, _ -> },
     onPrint: (html: String) -> Unit = {},
     htmlPreview: @Composable (html: String, modifier: Modifier) -> Unit = { _, _ -> },
+    /** Asks the platform for a background run soon, once there is a network. */
+    sendSoon: () -> Unit = {},
 ) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
@@ -151,6 +153,13 @@ fun CradleApp(
                             onRemove = { sku -> scope.launch { cart.remove(sku) } },
                             onReview = { scope.launch { cart.review() } },
                             onConfirm = { scope.launch { cart.confirm() } },
+                            onQueue = {
+                                scope.launch {
+                                    cart.queue()
+                                    sendSoon()
+                                }
+                            },
+                            onTakeBack = { scope.launch { cart.takeBack() } },
                             onOrders = { page = Page.Orders },
                         )
                         Page.Orders -> OrdersContent(
