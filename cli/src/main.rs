@@ -349,6 +349,10 @@ enum OrdersAction {
     Pay {
         id: String,
     },
+    /// Cancel an order before it ships (a paid one is refunded)
+    Cancel {
+        id: String,
+    },
     /// Put an order's lines back in the cart (works offline)
     Again {
         id: String,
@@ -978,6 +982,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             OrdersAction::List => out.orders(&cradle.orders()?),
             OrdersAction::Refresh => out.orders(&block_on(cradle.refresh_orders())?),
             OrdersAction::Pay { id } => out.orders(&[block_on(cradle.pay_order(&id))?]),
+            OrdersAction::Cancel { id } => out.orders(&[block_on(cradle.cancel_order(&id))?]),
             OrdersAction::Again { id } => out.refill(&cradle.buy_again(&id)?),
         },
         Command::Return {

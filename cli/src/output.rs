@@ -752,7 +752,8 @@ impl Output {
             self.print_json(Value::Array(orders.iter().map(|o| json!({
                 "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
                 "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
-                "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_return": o.can_return,
+                "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_cancel": o.can_cancel,
+                "can_return": o.can_return,
                 "returns": o.returns.iter().map(|r| json!({"id": r.id, "reason": r.reason, "status": r.status,
                     "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
                     "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),

@@ -9,6 +9,8 @@ import SwiftUI
 struct OrdersView: View {
     let model: OrdersModel
     let s: ShellStrings
+    /// Cancelling cannot be undone: she confirms it first.
+    @State private var cancelling: OrderView?
 
     var body: some View {
         List {
@@ -22,6 +24,16 @@ struct OrdersView: View {
             }
         }
         .refreshable { await model.sync() }
+        .confirmationDialog(
+            cancelling.map(s.cancelQuestion) ?? "",
+            isPresented: Binding(get: { cancelling != nil }, set: { if !$0 { cancelling = nil } }),
+            titleVisibility: .visible
+        ) {
+            Button(s.cancelOrder, role: .destructive) {
+                if let o = cancelling { Task { await model.cancel(id: o.id) } }
+            }
+            Button(s.keepOrder, role: .cancel) {}
+        }
         .toolbar {
             Button(s.refreshOrders) { Task { await model.sync() } }.disabled(model.busy)
         }
@@ -71,6 +83,7 @@ struct OrdersView: View {
             if o.canReturn, let until = o.returnDeadlineText { Text(s.returnUntil(until)).font(.footnote) }
             HStack {
                 if o.canPay { Button(s.pay) { Task { await model.pay(id: o.id) } }.disabled(model.busy) }
+                if o.canCancel { Button(s.cancelOrder) { cancelling = o }.disabled(model.busy) }
                 Button(s.buyAgain) { model.buyAgain(id: o.id) }
                 if o.canReturn { Button(s.requestReturn) { model.startReturn(orderId: o.id) } }
                 Button(s.complain) { model.startComplaint(orderId: o.id) }

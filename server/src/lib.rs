@@ -80,6 +80,7 @@ pub struct AppState {
         shop::place_order,
         shop::orders,
         shop::pay,
+        shop::cancel,
         shop::request_return,
         shop::complain,
         shop::advance,
@@ -131,6 +132,7 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/carts/validate", post(shop::validate_cart))
         .route("/v1/orders", post(shop::place_order).get(shop::orders))
         .route("/v1/orders/{id}/pay", post(shop::pay))
+        .route("/v1/orders/{id}/cancel", post(shop::cancel))
         .route("/v1/orders/{id}/returns", post(shop::request_return))
         .route("/v1/orders/{id}/complaints", post(shop::complain))
         .route("/v1/sandbox/orders/{id}/advance", post(shop::advance))

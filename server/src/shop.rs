@@ -174,6 +174,9 @@ pub fn return_days(p: &Product) -> u32 {
 pub enum OrderChange {
     /// Pay through the payment provider.
     Pay,
+    /// She cancels before it ships: a paid order is refunded in full, and
+    /// its stock goes back on the shelf (`restock`).
+    Cancel,
     /// The sandbox moves the order (or its open return) one step on.
     Advance,
     Return(ReturnRequest),
@@ -193,6 +196,8 @@ pub enum Refusal {
 /// be added. It is told the amount and the order; it answers yes or no.
 pub trait PaymentProvider {
     fn charge(&self, order: &Order) -> Result<(), &'static str>;
+    /// Gives back what `charge` took for `order`.
+    fn refund(&self, order: &Order) -> Result<(), &'static str>;
 }
 
 /// Approves every payment; clearly not a real provider.
@@ -206,6 +211,22 @@ impl PaymentProvider for SandboxPayments {
             Err("nothing to pay")
         }
     }
+
+    fn refund(&self, _order: &Order) -> Result<(), &'static str> {
+        Ok(())
+    }
+}
+
+/// What goes back on the shelf when `change` applied to `order`: its
+/// lines, when it was a cancellation. Shared by the backends, inside the
+/// same transaction as the change.
+pub fn restock<'a>(change: &OrderChange, order: &'a Order) -> impl Iterator<Item = (&'a str, i64)> {
+    let lines = if matches!(change, OrderChange::Cancel) {
+        order.lines.as_slice()
+    } else {
+        &[]
+    };
+    lines.iter().map(|l| (l.sku.as_str(), i64::from(l.qty)))
 }
 
 const ORDER_STEPS: &[&str] = &["pending_payment", "paid", "shipped", "delivered"];
@@ -242,6 +263,24 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
             }
             "cancelled" => Err(Refusal::Conflict("cancelled", "the order was cancelled")),
             _ => Ok(false),
+        },
+        OrderChange::Cancel => match order.status.as_str() {
+            "pending_payment" => {
+                step(&mut order.history, &mut order.status, "cancelled", now);
+                Ok(true)
+            }
+            "paid" => {
+                SandboxPayments.refund(order).map_err(|_| {
+                    Refusal::Conflict("refund_failed", "the payment could not be refunded")
+                })?;
+                step(&mut order.history, &mut order.status, "cancelled", now);
+                Ok(true)
+            }
+            "cancelled" => Ok(false),
+            _ => Err(Refusal::Conflict(
+                "already_shipped",
+                "a shipped order is returned, not cancelled",
+            )),
         },
         OrderChange::Advance => {
             if let Some(r) = order.returns.iter_mut().find(|r| r.status != "refunded") {
@@ -612,6 +651,25 @@ pub async fn pay(
 ) -> Result<Json<Order>, ApiError> {
     Ok(Json(
         change_order(&state, auth.account_id, id, OrderChange::Pay).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/orders/{id}/cancel", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Order, description = "cancelled before shipping: a paid order is refunded in full and the stock is put back (cancelling again changes nothing)"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "already_shipped: return it instead"),
+    ))]
+pub async fn cancel(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    Ok(Json(
+        change_order(&state, auth.account_id, id, OrderChange::Cancel).await?,
     ))
 }
 

@@ -857,3 +857,78 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
     assert_eq!(d.cradle.orders().unwrap()[0].status, "shipped");
     assert!(order_notice(&d, &order.id).is_none(), "read");
 }
+
+#[tokio::test]
+async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
+    let server = Server::start_with(&["--sandbox"]);
+    let d = Device::new();
+    d.register(&server.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let stock = || server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'"));
+    let before = stock();
+    let place = || async {
+        d.cradle.cart_add(&sku, 2).unwrap();
+        let review = d.cradle.review_checkout().await.unwrap();
+        d.cradle.place_order(&review.quote).await.unwrap()
+    };
+
+    // Unpaid: cancelled, and the two go back on the shelf, once.
+    let unpaid = place().await;
+    assert!(unpaid.can_cancel);
+    assert_eq!(stock(), before - 2);
+    let cancelled = d.cradle.cancel_order(&unpaid.id).await.unwrap();
+    assert_eq!(cancelled.status, "cancelled");
+    assert!(!cancelled.can_cancel && !cancelled.can_pay);
+    assert_eq!(stock(), before);
+    assert_eq!(d.cradle.cancel_order(&unpaid.id).await.unwrap(), cancelled);
+    assert_eq!(stock(), before, "cancelling twice is once");
+    assert!(matches!(
+        d.cradle.pay_order(&unpaid.id).await,
+        Err(Error::Invalid { field: "order", .. })
+    ));
+
+    // Paid: refunded by the sandbox provider and cancelled.
+    let paid = place().await;
+    d.cradle.pay_order(&paid.id).await.unwrap();
+    let cancelled = d.cradle.cancel_order(&paid.id).await.unwrap();
+    let steps: Vec<&str> = cancelled
+        .history
+        .iter()
+        .map(|h| h.status.as_str())
+        .collect();
+    assert_eq!(steps, ["pending_payment", "paid", "cancelled"]);
+    assert_eq!(stock(), before);
+
+    // Shipped: returned, not cancelled; the server says so too.
+    let shipped = place().await;
+    d.cradle.pay_order(&shipped.id).await.unwrap();
+    let http = reqwest::Client::new();
+    let t = d.session_token();
+    let post = |path: String| {
+        let (http, t) = (http.clone(), t.clone());
+        async move {
+            http.post(path)
+                .bearer_auth(&t)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let advance = format!("{}/v1/sandbox/orders/{}/advance", server.url, shipped.id);
+    assert_eq!(post(advance).await, 200);
+    let cancel = format!("{}/v1/orders/{}/cancel", server.url, shipped.id);
+    assert_eq!(post(cancel).await, 409);
+    d.cradle.refresh_orders().await.unwrap();
+    assert!(matches!(
+        d.cradle.cancel_order(&shipped.id).await,
+        Err(Error::Invalid { field: "order", .. })
+    ));
+    assert_eq!(stock(), before - 2);
+    assert!(matches!(
+        d.cradle.cancel_order("no-such-order").await,
+        Err(Error::NotFound(_))
+    ));
+}

@@ -2137,6 +2137,7 @@ pub struct OrderView {
     pub returns: Vec<ReturnView>,
     pub complaints: Vec<ComplaintView>,
     pub can_pay: bool,
+    pub can_cancel: bool,
     pub can_return: bool,
 }
 
@@ -2222,6 +2223,12 @@ impl CradleCore {
     /// Pays through the server's payment provider (a sandbox on the reference server).
     pub async fn pay_order(&self, id: String) -> Result<OrderView> {
         Ok(self.core.pay_order(&id).await?)
+    }
+
+    /// Cancels an order before it ships (`OrderView.can_cancel`); a paid
+    /// one is refunded.
+    pub async fn cancel_order(&self, id: String) -> Result<OrderView> {
+        Ok(self.core.cancel_order(&id).await?)
     }
 
     /// Asks for a no-reason return; queued while offline (status `queued`).

@@ -211,6 +211,17 @@ impl Client {
         .await
     }
 
+    /// Cancels an order that has not shipped; a paid one is refunded.
+    pub async fn cancel_order(&self, token: &str, id: &str) -> Result<Order, ApiError> {
+        self.call(
+            Method::POST,
+            &format!("v1/orders/{id}/cancel"),
+            Some(token),
+            None::<&()>,
+        )
+        .await
+    }
+
     pub async fn request_return(
         &self,
         token: &str,

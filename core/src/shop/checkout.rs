@@ -77,6 +77,9 @@ pub struct OrderView {
     pub complaints: Vec<ComplaintView>,
     /// Waiting for payment: the screen offers "Pay".
     pub can_pay: bool,
+    /// Not shipped yet: the screen offers "Cancel order" (a paid order is
+    /// refunded in full).
+    pub can_cancel: bool,
     /// Some line can still be returned without a reason.
     pub can_return: bool,
 }
@@ -185,6 +188,10 @@ fn returnable(order: &Order, line: &OrderLine, now: i64) -> bool {
             .is_some_and(|d| {
                 line.return_days > 0 && now <= d.at + i64::from(line.return_days) * 86_400
             })
+}
+
+fn cancellable(order: &Order) -> bool {
+    matches!(order.status.as_str(), "pending_payment" | "paid")
 }
 
 pub(super) fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
@@ -455,6 +462,22 @@ impl Cradle {
         self.view(&order)
     }
 
+    /// Cancels an order before it ships; a paid order is refunded in full
+    /// and the stock goes back. Needs the network: the shop must stop it.
+    pub async fn cancel_order(&self, id: &str) -> Result<OrderView> {
+        let order = self.stored_order(id)?.ok_or(Error::NotFound("order"))?;
+        if !cancellable(&order) && order.status != "cancelled" {
+            return Err(Error::invalid(
+                "order",
+                "has shipped; ask for a return instead",
+            ));
+        }
+        let (client, token) = self.shop_session()?;
+        let order = client.cancel_order(&token, id).await.map_err(order_error)?;
+        self.write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
+        self.view(&order)
+    }
+
     /// Asks to return some lines of a delivered order. Checked here first
     /// (the order, the lines, the window), then queued and sent; without a
     /// network it waits, shown as `queued`, and goes with the next refresh.
@@ -650,6 +673,7 @@ impl Cradle {
             returns,
             complaints,
             can_pay: order.status == "pending_payment",
+            can_cancel: cancellable(order),
             can_return: lines.iter().any(|l| l.returnable),
             lines,
             id: order.id.clone(),
@@ -677,6 +701,7 @@ pub(super) fn order_error(e: ApiError) -> Error {
             "not_delivered" => Error::invalid("order", "can be returned once delivered"),
             "payment_declined" => Error::invalid("payment", "was declined"),
             "cancelled" => Error::invalid("order", "was cancelled"),
+            "already_shipped" => Error::invalid("order", "has shipped; ask for a return instead"),
             "invalid_topic" => Error::invalid("topic", "is not one the shop knows"),
             "invalid_note" => Error::invalid("note", "say what happened in 1 to 500 characters"),
             _ => Error::invalid("order", "the server refused this change"),

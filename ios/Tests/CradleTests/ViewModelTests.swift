@@ -137,6 +137,29 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(ShellStrings(.zhHans).addToCart(2), "加入购物车（2件）")
     }
 
+    func testAPaidOrderCancelledBeforeItShipsIsRefunded() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("en")
+        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try core.setConsent(purpose: .sync, granted: true)
+        _ = try core.setConsent(purpose: .shop, granted: true)
+        let login = "sw-cancel-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        let wipes = try XCTUnwrap(core.shopScreen(query: "wipes", limit: 1).products.first?.sku)
+        _ = try core.cartAdd(sku: wipes, qty: 2)
+        let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
+        let model = OrdersModel(core: core)
+        await model.pay(id: placed.id)
+        let paid = try XCTUnwrap(model.orders.value?.first)
+        XCTAssertTrue(paid.canCancel)
+        XCTAssertEqual(ShellStrings(.en).cancelQuestion(paid), "Cancel this order? The payment is refunded in full.")
+        await model.cancel(id: placed.id)
+        XCTAssertNil(model.problem)
+        let cancelled = try XCTUnwrap(model.orders.value?.first)
+        XCTAssertEqual(cancelled.statusText, "Cancelled")
+        XCTAssertFalse(cancelled.canCancel || cancelled.canPay || cancelled.canReturn)
+    }
+
     func testOrdersArePaidTrackedARefusedReturnKeepsTheFormAndAComplaintOpens() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")

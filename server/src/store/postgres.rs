@@ -284,6 +284,21 @@ impl PostgresStore {
             Ok(false) => return Ok(Ok(order)),
             Ok(true) => {}
         }
+        let restock: Vec<(&str, i64)> = crate::shop::restock(&change, &order).collect();
+        if !restock.is_empty() {
+            // The same lock as placing an order, so versions stay in order.
+            tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
+                .await?;
+        }
+        for (sku, qty) in restock {
+            tx.execute(
+                "UPDATE product SET stock = stock + $2,
+                        version = (SELECT max(version) FROM product) + 1
+                 WHERE sku = $1",
+                &[&sku, &qty],
+            )
+            .await?;
+        }
         tx.execute(
             "UPDATE orders SET status = $3, body = $4 WHERE account_id = $1 AND id = $2",
             &[

@@ -276,6 +276,14 @@ impl SqliteStore {
                 Ok(false) => return Ok(Ok(order)),
                 Ok(true) => {}
             }
+            for (sku, qty) in crate::shop::restock(&change, &order) {
+                tx.execute(
+                    "UPDATE product SET stock = stock + ?2,
+                            version = (SELECT max(version) FROM product) + 1
+                     WHERE sku = ?1",
+                    params![sku, qty],
+                )?;
+            }
             tx.execute(
                 "UPDATE orders SET status = ?3, body = ?4 WHERE account_id = ?1 AND id = ?2",
                 params![

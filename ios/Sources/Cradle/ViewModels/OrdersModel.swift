@@ -61,6 +61,11 @@ public final class OrdersModel {
         await network { _ = try await self.core.payOrder(id: id) }
     }
 
+    /// Cancels an order before it ships; a paid one is refunded.
+    public func cancel(id: String) async {
+        await network { _ = try await self.core.cancelOrder(id: id) }
+    }
+
     public func buyAgain(id: String) {
         do {
             skipped = try core.buyAgain(orderId: id).skipped

@@ -338,6 +338,16 @@ public struct ShellStrings: Sendable {
     }
     public func returnUntil(_ t: String) -> String { zh ? "无理由退货截止 \(t)" : "No-reason return until \(t)" }
     public var pay: String { zh ? "付款" : "Pay" }
+    public var cancelOrder: String { zh ? "取消订单" : "Cancel order" }
+    public var keepOrder: String { zh ? "不取消" : "Keep it" }
+    public func cancelQuestion(_ o: OrderView) -> String {
+        switch (zh, o.canPay) {
+        case (true, true): return "确定取消这个订单吗？尚未付款。"
+        case (true, false): return "确定取消这个订单吗？已付款项将全额退回。"
+        case (false, true): return "Cancel this order? Nothing has been paid."
+        case (false, false): return "Cancel this order? The payment is refunded in full."
+        }
+    }
     public var buyAgain: String { zh ? "再次购买" : "Buy again" }
     public func backInCart(skipped: [String]) -> String {
         if skipped.isEmpty { return zh ? "已加回购物车" : "Back in your cart" }

@@ -23,6 +23,28 @@ class OrdersViewModelTest {
     private val server: String = System.getProperty("cradle.server")
 
     @Test
+    fun `a paid order cancelled before it ships is refunded and offers nothing more to pay`() = runBlocking {
+        mother(dir, "zh-Hans-CN").use { core ->
+            core.updateCatalog(server)
+            core.setConsent(Purpose.SYNC, true)
+            core.setConsent(Purpose.SHOP, true)
+            core.register(server, "kt-cancel-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            val wipes = core.shopScreen("湿巾", 1u).products.first().sku
+            core.cartAdd(wipes, 2)
+            val placed = core.placeOrder(core.reviewCheckout().quote)
+            val vm = OrdersViewModel(core, this)
+            vm.pay(placed.id)
+            assertTrue(vm.order().canCancel)
+            vm.cancel(placed.id)
+            assertNull(vm.state.value.problem)
+            val cancelled = vm.order()
+            assertEquals("已取消", cancelled.statusText)
+            assertFalse(cancelled.canCancel || cancelled.canPay || cancelled.canReturn)
+            assertEquals(listOf("pending_payment", "paid", "cancelled"), cancelled.history.map { it.status })
+        }
+    }
+
+    @Test
     fun `an order is paid, tracked to delivery, returned, complained about and bought again`() = runBlocking {
         mother(dir, "en").use { core ->
             core.updateCatalog(server)

@@ -576,6 +576,7 @@ class ScreensTest {
                     OrderActions(
                         onSync = {},
                         onPay = {},
+                        onCancelOrder = {},
                         onBuyAgain = { id -> runBlocking { vm.buyAgain(id) } },
                         onStartReturn = vm::startReturn,
                         onReturnQty = vm::setReturnQty,

@@ -67,6 +67,9 @@ class OrdersViewModel(
 
     suspend fun pay(id: String) = network { core.payOrder(id) }
 
+    /** Cancels an order before it ships; a paid one is refunded. */
+    suspend fun cancel(id: String) = network { core.cancelOrder(id) }
+
     suspend fun buyAgain(id: String) {
         val result = withContext(io) { attempt { core.buyAgain(id) } }
         _state.update { it.copy(skipped = result.getOrNull()?.skipped, problem = result.problemOrNull()) }

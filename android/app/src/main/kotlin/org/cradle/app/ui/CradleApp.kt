@@ -168,6 +168,7 @@ fun CradleApp(
                             OrderActions(
                                 onSync = { scope.launch { orders.sync() } },
                                 onPay = { id -> scope.launch { orders.pay(id) } },
+                                onCancelOrder = { id -> scope.launch { orders.cancel(id) } },
                                 onBuyAgain = { id -> scope.launch { orders.buyAgain(id) } },
                                 onStartReturn = orders::startReturn,
                                 onReturnQty = orders::setReturnQty,

@@ -10,6 +10,7 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.FilterChip
@@ -19,7 +20,10 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
@@ -37,6 +41,7 @@ import uniffi.cradle.returnReasons
 class OrderActions(
     val onSync: () -> Unit,
     val onPay: (id: String) -> Unit,
+    val onCancelOrder: (id: String) -> Unit,
     val onBuyAgain: (id: String) -> Unit,
     val onStartReturn: (id: String) -> Unit,
     val onReturnQty: (sku: String, qty: UInt) -> Unit,
@@ -97,6 +102,21 @@ private fun OrderCard(
     val returning = state.returning?.takeIf { it.orderId == order.id }
     val complaining = state.complaining?.takeIf { it.orderId == order.id }
     val busy = state.busy
+    // Cancelling cannot be undone: she confirms it first.
+    var confirmCancel by remember { mutableStateOf(false) }
+    if (confirmCancel) {
+        AlertDialog(
+            onDismissRequest = { confirmCancel = false },
+            text = { Text(if (order.canPay) s.cancelUnpaid else s.cancelPaid) },
+            confirmButton = {
+                TextButton({
+                    confirmCancel = false
+                    actions.onCancelOrder(order.id)
+                }) { Text(s.cancelOrder) }
+            },
+            dismissButton = { TextButton({ confirmCancel = false }) { Text(s.keepOrder) } },
+        )
+    }
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
             Row(verticalAlignment = Alignment.CenterVertically) {
@@ -131,6 +151,7 @@ private fun OrderCard(
                 complaining != null -> ComplaintForm(complaining, busy, language, actions)
                 else -> FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     if (order.canPay) Button({ actions.onPay(order.id) }, enabled = !busy) { Text(s.pay) }
+                    if (order.canCancel) TextButton({ confirmCancel = true }, enabled = !busy) { Text(s.cancelOrder) }
                     OutlinedButton({ actions.onBuyAgain(order.id) }) { Text(s.buyAgain) }
                     if (order.canReturn) OutlinedButton({ actions.onStartReturn(order.id) }) { Text(s.requestReturn) }
                     TextButton({ actions.onStartComplaint(order.id) }) { Text(s.complain) }
