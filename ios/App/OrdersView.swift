@@ -70,7 +70,12 @@ struct OrdersView: View {
                     LabeledContent(step.text, value: step.atText)
                 }
             }
-            ForEach(o.returns, id: \.id) { r in Text(s.returnLine(r)) }
+            ForEach(o.returns, id: \.id) { r in
+                VStack(alignment: .leading) {
+                    Text(s.returnLine(r))
+                    if let why = r.rejection { Text(s.shopSaid(why)).font(.footnote).foregroundStyle(.red) }
+                }
+            }
             ForEach(o.complaints, id: \.id) { k in
                 VStack(alignment: .leading) {
                     Text(s.complaintLine(k))

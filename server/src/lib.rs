@@ -84,7 +84,8 @@ pub struct AppState {
         shop::request_return,
         shop::complain,
         shop::advance,
-        shop::answer_complaint
+        shop::answer_complaint,
+        shop::reject_return
     ),
     modifiers(&BearerAuth),
     tags((name = "accounts"), (name = "sync"), (name = "shop"))
@@ -139,6 +140,10 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/v1/sandbox/orders/{id}/complaints/{complaint}/advance",
             post(shop::answer_complaint),
+        )
+        .route(
+            "/v1/sandbox/orders/{id}/returns/{return}/reject",
+            post(shop::reject_return),
         )
         .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)

@@ -13,8 +13,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use cradle_core::api::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
-    OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, Return, ReturnRequest,
-    StatusChange, ValidateCart, Validation,
+    OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
+    ReturnRequest, StatusChange, ValidateCart, Validation,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -183,6 +183,8 @@ pub enum OrderChange {
     Complain(ComplaintRequest),
     /// The sandbox answers a complaint, then resolves it.
     AnswerComplaint(String),
+    /// The sandbox declines a requested return (its id), saying why.
+    RejectReturn(String, String),
 }
 
 /// Why a change cannot apply.
@@ -283,7 +285,11 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
             )),
         },
         OrderChange::Advance => {
-            if let Some(r) = order.returns.iter_mut().find(|r| r.status != "refunded") {
+            if let Some(r) = order
+                .returns
+                .iter_mut()
+                .find(|r| r.status != "refunded" && r.status != "rejected")
+            {
                 let i = RETURN_STEPS
                     .iter()
                     .position(|s| *s == r.status)
@@ -371,6 +377,7 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                 note: req.note.clone(),
                 status: String::new(),
                 history: Vec::new(),
+                rejection: None,
             };
             step(&mut r.history, &mut r.status, "requested", now);
             order.returns.push(r);
@@ -412,6 +419,30 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
             step(&mut c.history, &mut c.status, "open", now);
             order.complaints.push(c);
             Ok(true)
+        }
+        OrderChange::RejectReturn(id, reason) => {
+            let Some(r) = order.returns.iter_mut().find(|r| r.id == *id) else {
+                return Err(Refusal::NotFound);
+            };
+            let reason = reason.trim();
+            if reason.is_empty() || reason.chars().count() > 200 {
+                return Err(Refusal::Invalid(
+                    "invalid_reason",
+                    "say why in 1 to 200 characters",
+                ));
+            }
+            match r.status.as_str() {
+                "requested" => {
+                    r.rejection = Some(reason.to_owned());
+                    step(&mut r.history, &mut r.status, "rejected", now);
+                    Ok(true)
+                }
+                "rejected" => Ok(false),
+                _ => Err(Refusal::Conflict(
+                    "return_not_open",
+                    "only a requested return can be declined",
+                )),
+            }
         }
         OrderChange::AnswerComplaint(id) => {
             let Some(c) = order.complaints.iter_mut().find(|c| c.id == *id) else {
@@ -770,6 +801,35 @@ pub async fn answer_complaint(
             auth.account_id,
             id,
             OrderChange::AnswerComplaint(complaint),
+        )
+        .await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/sandbox/orders/{id}/returns/{return}/reject", tag = "shop",
+    security(("bearer" = [])),
+    params(("id" = String, Path), ("return" = String, Path)),
+    request_body = RejectReturn,
+    responses(
+        (status = 200, body = Order, description = "the sandbox declined the requested return, with its reason (again changes nothing)"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "no such order or return, or the server runs without --sandbox"),
+        (status = 409, body = ErrorBody, description = "return_not_open: it was already approved"),
+        (status = 422, body = ErrorBody, description = "an empty or long reason"),
+    ))]
+pub async fn reject_return(
+    State(state): State<Arc<AppState>>,
+    auth: Authed,
+    Path((id, ret)): Path<(String, String)>,
+    Body(body): Body<RejectReturn>,
+) -> Result<Json<Order>, ApiError> {
+    sandbox_only(&state)?;
+    Ok(Json(
+        change_order(
+            &state,
+            auth.account_id,
+            id,
+            OrderChange::RejectReturn(ret, body.reason),
         )
         .await?,
     ))

@@ -103,6 +103,24 @@ async fn main() {
         view.as_secs_f64() / baseline.as_secs_f64()
     );
 
+    // Order when back online: queuing the cart and taking it back are
+    // local, so they cost what cart changes cost.
+    d.register(&server.url).await;
+    let mut runs = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        d.cradle.queue_order().unwrap();
+        d.cradle.cancel_queued_order().await.unwrap();
+        runs.push(t.elapsed());
+    }
+    runs.sort();
+    let round = runs[runs.len() / 2];
+    println!(
+        "  queue the cart as an order and take it back {:>6.0} µs ({:.1}×)",
+        us(round),
+        round.as_secs_f64() / baseline.as_secs_f64()
+    );
+
     // 3. The delta after one price change.
     let status = reqwest::Client::new()
         .put(format!("{}/v1/admin/products/{sku}", server.url))

@@ -538,6 +538,39 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .map(|h| h.status.as_str())
         .collect();
     assert_eq!(steps, ["requested", "approved"]);
+
+    // The shop declines the second, saying why; she sees its words.
+    let reject = |ret: &str, reason: &str| {
+        http.post(format!(
+            "{}/v1/sandbox/orders/{}/returns/{ret}/reject",
+            server.url, order.id
+        ))
+        .bearer_auth(&t)
+        .json(&json!({ "reason": reason }))
+        .send()
+    };
+    let second = approved.returns[1].id.clone();
+    assert_eq!(reject(&second, " ").await.unwrap().status().as_u16(), 422);
+    let why = "Opened packs cannot be taken back";
+    assert_eq!(reject(&second, why).await.unwrap().status().as_u16(), 200);
+    assert_eq!(
+        reject(&second, why).await.unwrap().status().as_u16(),
+        200,
+        "again is once"
+    );
+    let first = approved.returns[0].id.clone();
+    assert_eq!(
+        reject(&first, why).await.unwrap().status().as_u16(),
+        409,
+        "an approved return stays approved"
+    );
+    let declined = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let r = &declined.returns[1];
+    assert_eq!(r.status, "rejected");
+    assert_eq!(r.status_text, status::return_status("rejected", language));
+    assert_eq!(r.rejection.as_deref(), Some(why));
+    assert_eq!(r.history.len(), 2);
+    assert_eq!(declined.returns[0].rejection, None);
 }
 
 #[tokio::test]

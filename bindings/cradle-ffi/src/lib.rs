@@ -2118,6 +2118,7 @@ pub struct ReturnView {
     pub reason_text: String,
     pub status: String,
     pub status_text: String,
+    pub rejection: Option<String>,
     pub items: Vec<ReturnItem>,
     pub history: Vec<StatusStep>,
 }

@@ -406,6 +406,18 @@ pub struct Return {
     pub note: Option<String>,
     pub status: String,
     pub history: Vec<StatusChange>,
+    /// Why the shop declined it (status `rejected`), in the shop's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<String>,
+}
+
+/// `POST /v1/sandbox/orders/{id}/returns/{return}/reject`: the shop
+/// declines a requested return, saying why (1 to 200 characters).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectReturn {
+    pub reason: String,
 }
 
 /// The reasons a return may give.

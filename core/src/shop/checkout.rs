@@ -100,6 +100,8 @@ pub struct ReturnView {
     pub reason_text: String,
     pub status: String,
     pub status_text: String,
+    /// Why the shop declined it, in the shop's words (status `rejected`).
+    pub rejection: Option<String>,
     pub items: Vec<ReturnItem>,
     pub history: Vec<StatusStep>,
 }
@@ -620,6 +622,7 @@ impl Cradle {
                 reason: r.reason.clone(),
                 status_text: status::return_status(&r.status, language),
                 status: r.status.clone(),
+                rejection: r.rejection.clone(),
                 items: items(&r.lines),
                 history: steps(&r.history, status::return_status, &c),
             })
@@ -644,6 +647,7 @@ impl Cradle {
                 reason: r.reason,
                 status_text: status::return_status("queued", language),
                 status: "queued".into(),
+                rejection: None,
                 items: items(&r.lines),
                 history: Vec::new(),
             });

@@ -25,6 +25,7 @@ pub fn return_status(code: &str, language: Language) -> String {
         "queued" => ("待联网提交", "Sends when online"),
         "requested" => ("已申请", "Requested"),
         "approved" => ("已同意", "Approved"),
+        "rejected" => ("商家未同意", "Declined by the shop"),
         "return_shipped" => ("已寄回", "Sent back"),
         "received" => ("商家已收货", "Received by the shop"),
         "refunded" => ("已退款", "Refunded"),
@@ -141,6 +142,7 @@ mod tests {
             "return_shipped",
             "received",
             "refunded",
+            "rejected",
         ];
         for language in [Language::ZhHans, Language::En] {
             for code in orders {

@@ -248,6 +248,8 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(zh.dueIn(p), "预产期 \(p.edd) · 还有 84 天")
         XCTAssertEqual(en.dueIn(p), "Due \(p.edd) · 84 days to go")
         XCTAssertEqual(zh.hello("小林"), "小林，你好")
+        XCTAssertEqual(zh.shopSaid("已拆封"), "商家说明：已拆封")
+        XCTAssertEqual(en.shopSaid("Opened"), "The shop said: “Opened”")
         XCTAssertEqual(zh.sync(t.sync), "仅保存在本机")
         XCTAssertEqual(en.sync(.offline(pending: 3)), "Offline · 3 changes will sync later")
         // A typed core error becomes a sentence, not a crash.

@@ -338,6 +338,7 @@ public struct ShellStrings: Sendable {
     }
     public func returnUntil(_ t: String) -> String { zh ? "无理由退货截止 \(t)" : "No-reason return until \(t)" }
     public var pay: String { zh ? "付款" : "Pay" }
+    public func shopSaid(_ why: String) -> String { zh ? "商家说明：\(why)" : "The shop said: “\(why)”" }
     public var cancelOrder: String { zh ? "取消订单" : "Cancel order" }
     public var keepOrder: String { zh ? "不取消" : "Keep it" }
     public func cancelQuestion(_ o: OrderView) -> String {

@@ -96,6 +96,11 @@ class OrdersViewModelTest {
             val returned = vm.order().returns.single()
             assertEquals("Requested", returned.statusText)
             assertEquals("Changed my mind", returned.reasonText)
+            warehouse.reject(placed.id, returned.id, "Opened packs cannot be taken back")
+            vm.sync()
+            val declined = vm.order().returns.single()
+            assertEquals("Declined by the shop", declined.statusText)
+            assertEquals("Opened packs cannot be taken back", declined.rejection)
 
             // A complaint needs a topic; once filed the shop owes a reply within 48 h.
             vm.startComplaint(placed.id)

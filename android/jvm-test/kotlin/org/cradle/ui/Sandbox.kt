@@ -23,6 +23,11 @@ internal class Sandbox(private val server: String, login: String, password: Stri
         post("/v1/sandbox/orders/$orderId/advance", "", token)
     }
 
+    /** Declines a requested return, saying why. */
+    fun reject(orderId: String, returnId: String, reason: String) {
+        post("/v1/sandbox/orders/$orderId/returns/$returnId/reject", "{\"reason\":\"$reason\"}", token)
+    }
+
     private fun post(path: String, body: String, bearer: String?): String {
         val request = HttpRequest.newBuilder(URI.create(server.trimEnd('/') + path))
             .header("content-type", "application/json")

@@ -132,6 +132,7 @@ private fun OrderCard(
             order.history.forEach { step -> Text("${step.atText}  ${step.text}", style = MaterialTheme.typography.bodySmall) }
             order.returns.forEach { r ->
                 Text(s.returnLine(r.reasonText, r.statusText))
+                r.rejection?.let { Text(s.shopSaid(it), color = MaterialTheme.colorScheme.error) }
                 r.history.lastOrNull()?.let { Text(it.atText, style = MaterialTheme.typography.bodySmall) }
             }
             order.complaints.forEach { k ->
