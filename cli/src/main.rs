@@ -5,6 +5,7 @@ mod device;
 mod output;
 
 use clap::{ArgGroup, Parser, Subcommand};
+use cradle_core::api::ShipTo;
 use cradle_core::clinic;
 use cradle_core::consent::Purpose;
 use cradle_core::records::gain::Baseline;
@@ -165,6 +166,11 @@ enum Command {
     Shop {
         #[command(subcommand)]
         action: ShopAction,
+    },
+    /// Your delivery addresses; orders go to the default one
+    Address {
+        #[command(subcommand)]
+        action: AddressAction,
     },
     /// Your cart (works offline)
     Cart {
@@ -339,6 +345,65 @@ enum CartAction {
     },
     /// The cart, its lines against the latest prices, and the total
     Show,
+}
+
+#[derive(Subcommand)]
+enum AddressAction {
+    /// Add an address (the first becomes the default)
+    Add {
+        #[command(flatten)]
+        address: AddressArgs,
+    },
+    /// Change an address
+    Edit {
+        id: String,
+        #[command(flatten)]
+        address: AddressArgs,
+    },
+    List,
+    Remove {
+        id: String,
+    },
+    /// Send orders here from now on
+    Default {
+        id: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct AddressArgs {
+    /// The recipient
+    #[arg(long)]
+    name: String,
+    /// An 11-digit mainland mobile number
+    #[arg(long)]
+    phone: String,
+    /// e.g. 上海市 or 广东省
+    #[arg(long)]
+    province: String,
+    #[arg(long)]
+    city: String,
+    #[arg(long)]
+    district: String,
+    /// Street, building and door
+    #[arg(long)]
+    detail: String,
+    #[arg(long)]
+    postal_code: Option<String>,
+}
+
+impl From<AddressArgs> for ShipTo {
+    fn from(a: AddressArgs) -> Self {
+        ShipTo {
+            name: a.name,
+            phone: a.phone,
+            province: a.province,
+            city: a.city,
+            district: a.district,
+            detail: a.detail,
+            postal_code: a.postal_code,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -1015,6 +1080,15 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         Command::Complain { order, topic, note } => {
             out.orders(&[block_on(cradle.file_complaint(&order, &topic, &note))?]);
         }
+        Command::Address { action } => out.addresses(&match action {
+            AddressAction::Add { address } => cradle.save_address(None, address.into())?,
+            AddressAction::Edit { id, address } => {
+                cradle.save_address(Some(&id), address.into())?
+            }
+            AddressAction::List => cradle.addresses()?,
+            AddressAction::Remove { id } => cradle.remove_address(&id)?,
+            AddressAction::Default { id } => cradle.set_default_address(&id)?,
+        }),
         Command::Cart { action } => out.cart(&match action {
             CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,
             CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,

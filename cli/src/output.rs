@@ -11,6 +11,7 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
+use cradle_core::shop::addresses::AddressView;
 use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill};
 use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
@@ -712,6 +713,25 @@ impl Output {
         say!("Total: {} ({} item(s))", c.total_text, c.item_count);
     }
 
+    pub fn addresses(&self, book: &[AddressView]) {
+        if self.json {
+            self.print_json(Value::Array(book.iter().map(|a| json!({
+                "id": a.id, "default": a.is_default, "label": a.label,
+                "name": a.ship_to.name, "phone": a.ship_to.phone, "province": a.ship_to.province,
+                "city": a.ship_to.city, "district": a.ship_to.district, "detail": a.ship_to.detail,
+                "postal_code": a.ship_to.postal_code,
+            })).collect()));
+            return;
+        }
+        if book.is_empty() {
+            say!("No addresses yet: `cradle address add` saves one; orders need one.");
+        }
+        for a in book {
+            let mark = if a.is_default { "  (default)" } else { "" };
+            say!("{}  {}{mark}", a.id, a.label);
+        }
+    }
+
     pub fn checkout_review(&self, r: &CheckoutReview, confirming: bool) {
         if self.json {
             if !confirming || !r.warnings.is_empty() {
@@ -723,6 +743,7 @@ impl Output {
                     "warnings": r.warnings.iter().map(|w| json!({"code": w.code, "sku": w.sku,
                         "message": w.message})).collect::<Vec<_>>(),
                     "quote": r.quote,
+                    "ship_to": r.ship_to,
                 }));
             }
             return;
@@ -737,6 +758,10 @@ impl Output {
             );
         }
         say!("Total: {}", r.total_text);
+        match &r.ship_to {
+            Some(label) => say!("Deliver to: {label}"),
+            None => say!("No delivery address yet: `cradle address add` saves one."),
+        }
         for w in &r.warnings {
             say!("! {}", w.message);
         }
@@ -753,7 +778,7 @@ impl Output {
                 "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
                 "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
                 "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_cancel": o.can_cancel,
-                "can_return": o.can_return,
+                "can_return": o.can_return, "ship_to": o.ship_to,
                 "returns": o.returns.iter().map(|r| json!({"id": r.id, "reason": r.reason, "status": r.status,
                     "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
                     "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),

@@ -6,6 +6,7 @@ import SwiftUI
 struct CartScreen: View {
     let model: CartModel
     let orders: OrdersModel
+    let addresses: AddressBookModel
     let s: ShellStrings
 
     var body: some View {
@@ -25,6 +26,10 @@ struct CartScreen: View {
                 ForEach(cart.lines, id: \.sku) { line in lineRow(line) }
                 Section {
                     Text(s.total(cart)).font(.title3)
+                    NavigationLink(cart.shipTo.map(s.deliverTo) ?? s.addAddress) {
+                        AddressesView(model: addresses, s: s).navigationTitle(s.addresses)
+                            .onDisappear { model.load() }
+                    }
                     if let review = model.review {
                         ForEach(review.warnings, id: \.sku) { Text($0.message).foregroundStyle(.red) }
                         Button(s.confirm(review)) { Task { await model.confirm() } }.disabled(model.busy)
@@ -46,6 +51,7 @@ struct CartScreen: View {
         return Section {
             Text(q.statusText).font(.headline).foregroundStyle(review ? .red : .primary)
             Text(s.queuedSaved(q))
+            Text(s.deliverTo(q.shipTo)).font(.footnote)
             ForEach(q.lines, id: \.sku) { Text(s.reviewLine($0)) }
             ForEach(q.warnings, id: \.sku) { Text($0.message).foregroundStyle(.red) }
             Button(review ? s.reviewInCart : s.takeBack) { Task { await model.takeBack() } }.disabled(model.busy)

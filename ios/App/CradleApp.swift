@@ -41,6 +41,7 @@ struct RootView: View {
     @State private var cart: CartModel
     @State private var shop: ShopModel
     @State private var orders: OrdersModel
+    @State private var addresses: AddressBookModel
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
@@ -59,6 +60,7 @@ struct RootView: View {
         _cart = State(initialValue: CartModel(core: core))
         _shop = State(initialValue: ShopModel(core: core))
         _orders = State(initialValue: OrdersModel(core: core))
+        _addresses = State(initialValue: AddressBookModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
         _onboarding = State(initialValue: OnboardingModel(core: core))
         _settings = State(initialValue: SettingsModel(core: core))
@@ -87,7 +89,7 @@ struct RootView: View {
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { RecordsView(model: records, clinic: clinic, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
-            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, s: s).navigationTitle(s.shop) }
+            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, addresses: addresses, s: s).navigationTitle(s.shop) }
                 .tabItem { Label(s.shop, systemImage: "bag") }
             NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
                 .tabItem { Label(s.settings, systemImage: "gearshape") }

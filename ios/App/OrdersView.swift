@@ -58,6 +58,7 @@ struct OrdersView: View {
                 Text(o.totalText).font(.headline)
             }
             Text(s.orderedOn(o.createdText)).font(.footnote)
+            if let to = o.shipTo { Text(s.deliverTo(to)).font(.footnote) }
             ForEach(o.lines, id: \.sku) { l in
                 VStack(alignment: .leading) {
                     Text("\(l.qty) × \(l.name) · \(l.unitPriceText)")

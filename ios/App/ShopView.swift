@@ -9,6 +9,7 @@ struct ShopView: View {
     let model: ShopModel
     let cart: CartModel
     let orders: OrdersModel
+    let addresses: AddressBookModel
     let s: ShellStrings
 
     var body: some View {
@@ -44,7 +45,7 @@ struct ShopView: View {
             }
             ToolbarItem(placement: .primaryAction) {
                 let count = model.screen.value?.cartCount ?? 0
-                NavigationLink { CartScreen(model: cart, orders: orders, s: s).navigationTitle(s.cart).onAppear { cart.load() } } label: {
+                NavigationLink { CartScreen(model: cart, orders: orders, addresses: addresses, s: s).navigationTitle(s.cart).onAppear { cart.load() } } label: {
                     Image(systemName: "cart").overlay(alignment: .topTrailing) {
                         if count > 0 { Text("\(count)").font(.caption2).padding(3).background(.red, in: Circle()).foregroundStyle(.white) }
                     }

@@ -14,7 +14,7 @@ use axum::response::IntoResponse;
 use cradle_core::api::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
     OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
-    ReturnRequest, StatusChange, ValidateCart, Validation,
+    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -464,6 +464,7 @@ pub fn order(
     id: &str,
     lines: &[PricedLine],
     products: &HashMap<String, Product>,
+    ship_to: &ShipTo,
     now: i64,
 ) -> Order {
     Order {
@@ -493,6 +494,7 @@ pub fn order(
         }],
         returns: Vec::new(),
         complaints: Vec::new(),
+        ship_to: Some(ship_to.clone()),
     }
 }
 
@@ -565,7 +567,7 @@ pub async fn validate_cart(
         (status = 401, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "order_in_progress: the same key is being placed; or out_of_stock"),
         (status = 412, body = ErrorBody, description = "quote_stale: the cart or a price changed since validation"),
-        (status = 422, body = ErrorBody, description = "idempotency_mismatch: this key placed a different order"),
+        (status = 422, body = ErrorBody, description = "idempotency_mismatch: this key placed a different order; invalid_address"),
         (status = 429, body = ErrorBody),
         (status = 503, body = ErrorBody),
     ))]
@@ -587,6 +589,9 @@ pub async fn place_order(
         })?
         .to_owned();
     check_lines(&body.lines, |l| &l.sku, |l| l.qty)?;
+    body.ship_to.check().map_err(|(_, message)| {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_address", message)
+    })?;
     let Some(_claim) = state.in_flight.claim(&auth.account_id, &key) else {
         return Err(ApiError::new(
             StatusCode::CONFLICT,

@@ -106,6 +106,7 @@ async fn main() {
     // Order when back online: queuing the cart and taking it back are
     // local, so they cost what cart changes cost.
     d.register(&server.url).await;
+    d.add_address();
     let mut runs = Vec::new();
     for _ in 0..200 {
         let t = Instant::now();

@@ -369,6 +369,24 @@ impl Device {
             .expect("a signed-in device")
     }
 
+    /// Saves a delivery address (her default), which ordering needs.
+    pub fn add_address(&self) {
+        self.cradle
+            .save_address(
+                None,
+                cradle_core::api::ShipTo {
+                    name: "小雨".into(),
+                    phone: "138 0013 8000".into(),
+                    province: "上海市".into(),
+                    city: "上海市".into(),
+                    district: "浦东新区".into(),
+                    detail: "世纪大道 100 号 2 号楼 301".into(),
+                    postal_code: None,
+                },
+            )
+            .expect("a valid address");
+    }
+
     /// Registers the test account ("mama") from this device; returns the recovery code.
     pub async fn register(&self, url: &str) -> String {
         self.cradle

@@ -3,6 +3,7 @@
 //! price change shows in the cart against the price she saw.
 
 use cradle_core::Error;
+use cradle_core::api::ShipTo;
 use cradle_core::consent::Purpose;
 use cradle_core::shop::checkout::ReturnItem;
 use cradle_core::shop::status;
@@ -11,6 +12,12 @@ use cradle_tests::{Device, Server, http_account};
 use serde_json::json;
 
 const ADMIN: &str = "operator-secret-token";
+
+/// A delivery address the server accepts, as raw JSON.
+fn ship_to() -> serde_json::Value {
+    json!({"name": "小雨", "phone": "13800138000", "province": "上海市", "city": "上海市",
+           "district": "浦东新区", "detail": "世纪大道 100 号 2 号楼 301", "postal_code": null})
+}
 
 async fn change(server: &Server, sku: &str, body: serde_json::Value, token: &str) -> u16 {
     reqwest::Client::new()
@@ -155,6 +162,7 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
     let server = Server::start_with(&["--admin-token", ADMIN]);
     let d = Device::new();
     d.register(&server.url).await;
+    d.add_address();
     assert!(
         matches!(
             d.cradle.review_checkout().await,
@@ -248,12 +256,14 @@ async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
     )
     .await;
     assert_eq!(v["warnings"][0]["code"], "PRICE_CHANGED");
-    let body = json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"]});
+    let body =
+        json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"], "ship_to": ship_to()});
     let (s1, first) = order(&http, &server, &t, Some("order-1"), &body).await;
     assert_eq!(s1, 201);
     let (s2, again) = order(&http, &server, &t, Some("order-1"), &body).await;
     assert_eq!((s2, &again), (200, &first), "a retry is the same order");
-    let other = json!({"lines": [{"sku": sku, "qty": 2}], "quote": v["quote"]});
+    let other =
+        json!({"lines": [{"sku": sku, "qty": 2}], "quote": v["quote"], "ship_to": ship_to()});
     assert_eq!(
         order(&http, &server, &t, Some("order-1"), &other).await.0,
         422
@@ -267,17 +277,43 @@ async fn an_idempotency_key_yields_one_order_and_bad_orders_are_4xx() {
         order(&http, &server, &t, Some("BAD KEY"), &body).await.0,
         400
     );
-    let empty = json!({"lines": [], "quote": v["quote"]});
+    let mut elsewhere = body.clone();
+    elsewhere["ship_to"]["detail"] = json!("世纪大道 200 号");
+    assert_eq!(
+        order(&http, &server, &t, Some("order-1"), &elsewhere)
+            .await
+            .0,
+        422,
+        "the address is part of the order"
+    );
+    let mut bad_phone = body.clone();
+    bad_phone["ship_to"]["phone"] = json!("12345678901");
+    let (status, refused) = order(&http, &server, &t, Some("order-5"), &bad_phone).await;
+    assert_eq!(
+        (status, refused["error"].as_str()),
+        (422, Some("invalid_address"))
+    );
+    let mut no_address = body.clone();
+    no_address.as_object_mut().unwrap().remove("ship_to");
+    assert_eq!(
+        order(&http, &server, &t, Some("order-6"), &no_address)
+            .await
+            .0,
+        400
+    );
+    let empty = json!({"lines": [], "quote": v["quote"], "ship_to": ship_to()});
     assert_eq!(
         order(&http, &server, &t, Some("order-2"), &empty).await.0,
         400
     );
-    let zero = json!({"lines": [{"sku": sku, "qty": 0}], "quote": v["quote"]});
+    let zero =
+        json!({"lines": [{"sku": sku, "qty": 0}], "quote": v["quote"], "ship_to": ship_to()});
     assert_eq!(
         order(&http, &server, &t, Some("order-3"), &zero).await.0,
         400
     );
-    let unknown = json!({"lines": [{"sku": "nope", "qty": 1}], "quote": v["quote"]});
+    let unknown =
+        json!({"lines": [{"sku": "nope", "qty": 1}], "quote": v["quote"], "ship_to": ship_to()});
     assert_eq!(
         order(&http, &server, &t, Some("order-4"), &unknown).await.0,
         412
@@ -311,7 +347,8 @@ async fn a_hundred_concurrent_orders_for_ten_in_stock_sell_exactly_ten() {
         json!([{"sku": sku, "qty": 1, "price_seen_minor": 0}]),
     )
     .await;
-    let body = json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"]});
+    let body =
+        json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"], "ship_to": ship_to()});
     let mut tasks = Vec::new();
     for i in 0..100 {
         let (http, server_url, t, body) =
@@ -351,6 +388,7 @@ async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() 
     let proxy = Proxy::start(&server.url);
     let d = Device::new();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     d.cradle.cart_add(&sku, 3).unwrap();
@@ -381,6 +419,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     let proxy = Proxy::start(&server.url);
     let d = Device::new();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     let puree = d.cradle.search_products("果泥", 1).unwrap()[0].sku.clone();
@@ -579,6 +618,7 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
     let proxy = Proxy::start(&server.url);
     let d = Device::new();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     d.cradle.cart_add(&wipes, 1).unwrap();
@@ -697,6 +737,7 @@ async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_change
     let d = Device::new();
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     assert!(
@@ -764,6 +805,7 @@ async fn a_queued_order_whose_price_changed_waits_for_her_review() {
     let d = Device::new();
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("纸尿裤", 1).unwrap()[0]
         .sku
@@ -814,6 +856,7 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
     let proxy = Proxy::start(&server.url);
     let d = Device::new();
     d.register(&proxy.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     d.cradle.cart_add(&sku, 2).unwrap();
@@ -854,6 +897,7 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
     let d = Device::new();
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
     d.register(&server.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     d.cradle.cart_add(&sku, 1).unwrap();
@@ -896,6 +940,7 @@ async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
     let server = Server::start_with(&["--sandbox"]);
     let d = Device::new();
     d.register(&server.url).await;
+    d.add_address();
     d.cradle.update_catalog(None).await.unwrap();
     let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
     let stock = || server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'"));
@@ -964,4 +1009,116 @@ async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
         d.cradle.cancel_order("no-such-order").await,
         Err(Error::NotFound(_))
     ));
+}
+
+#[tokio::test]
+async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_it() {
+    let server = Server::start();
+    let d = Device::new();
+    let home = ShipTo {
+        name: " 小雨 ".into(),
+        phone: "+86 138-0013-8000".into(),
+        province: "北京市".into(),
+        city: "北京市".into(),
+        district: "朝阳区".into(),
+        detail: "建国路 88 号 1 号楼 101".into(),
+        postal_code: Some("100022".into()),
+    };
+    // Each wrong field is named, and nothing is saved.
+    type Spoil = fn(&mut ShipTo);
+    let wrong: [(&str, Spoil); 7] = [
+        ("name", |a| a.name = " ".into()),
+        ("phone", |a| a.phone = "1380013800".into()),
+        ("phone", |a| a.phone = "12800138000".into()),
+        ("province", |a| a.province = "香港特别行政区".into()),
+        ("district", |a| a.district = String::new()),
+        ("detail", |a| a.detail = "1号".into()),
+        ("postal_code", |a| a.postal_code = Some("10002".into())),
+    ];
+    for (field, spoil) in wrong {
+        let mut a = home.clone();
+        spoil(&mut a);
+        match d.cradle.save_address(None, a) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    assert!(d.cradle.addresses().unwrap().is_empty());
+
+    // Tidied and saved; the first is the default.
+    let book = d.cradle.save_address(None, home.clone()).unwrap();
+    assert_eq!(book.len(), 1);
+    assert!(book[0].is_default);
+    assert_eq!(book[0].ship_to.phone, "13800138000");
+    assert_eq!(book[0].ship_to.name, "小雨");
+    assert_eq!(
+        book[0].label,
+        "小雨 13800138000 北京市朝阳区建国路 88 号 1 号楼 101"
+    );
+    let office = ShipTo {
+        province: "上海市".into(),
+        city: "上海市".into(),
+        district: "黄浦区".into(),
+        detail: "南京东路 1 号".into(),
+        postal_code: None,
+        ..home.clone()
+    };
+    let book = d.cradle.save_address(None, office).unwrap();
+    assert_eq!(book.len(), 2);
+    assert!(
+        book[0].is_default && book[0].ship_to.province == "北京市",
+        "still the first"
+    );
+    let office_id = book[1].id.clone();
+    let book = d.cradle.set_default_address(&office_id).unwrap();
+    assert_eq!(book.iter().filter(|a| a.is_default).count(), 1);
+    assert_eq!(book[0].id, office_id);
+    assert!(matches!(
+        d.cradle.set_default_address("nope"),
+        Err(Error::NotFound(_))
+    ));
+
+    // Ordering needs an address, and the order carries the default one.
+    d.register(&server.url).await;
+    d.cradle.update_catalog(None).await.unwrap();
+    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    d.cradle.cart_add(&sku, 1).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    assert_eq!(review.ship_to.as_deref(), Some(book[0].label.as_str()));
+    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    assert_eq!(order.ship_to.as_deref(), Some(book[0].label.as_str()));
+    assert_eq!(
+        server.count("SELECT count(*) FROM orders"),
+        1,
+        "placed with the address"
+    );
+
+    // Removing the default hands it on; with none left, ordering says why.
+    let book = d.cradle.remove_address(&office_id).unwrap();
+    assert_eq!(book.len(), 1);
+    assert!(book[0].is_default);
+    let last = book[0].id.clone();
+    assert!(d.cradle.remove_address(&last).unwrap().is_empty());
+    d.cradle.cart_add(&sku, 1).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    assert_eq!(review.ship_to, None);
+    assert!(matches!(
+        d.cradle.place_order(&review.quote).await,
+        Err(Error::Invalid {
+            field: "address",
+            ..
+        })
+    ));
+    assert!(matches!(
+        d.cradle.queue_order(),
+        Err(Error::Invalid {
+            field: "address",
+            ..
+        })
+    ));
+    assert_eq!(
+        d.cradle.cart().unwrap().lines.len(),
+        1,
+        "the cart is untouched"
+    );
 }

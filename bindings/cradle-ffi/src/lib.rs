@@ -6,6 +6,7 @@
 //! Swift would end the app.
 
 use cradle_core::api::Traceability;
+use cradle_core::api::{PROVINCES, ShipTo};
 use cradle_core::clinic;
 use cradle_core::consent::{Consent, Purpose};
 use cradle_core::events::{ChangeObserver, DataArea};
@@ -24,6 +25,7 @@ use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, Wei
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
+use cradle_core::shop::addresses::AddressView;
 use cradle_core::shop::after_sales::ComplaintView;
 use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
@@ -2003,6 +2005,7 @@ pub struct CartView {
     pub currency: String,
     pub total_text: String,
     pub queued: Option<QueuedOrder>,
+    pub ship_to: Option<String>,
 }
 
 #[uniffi::remote(Record)]
@@ -2015,6 +2018,7 @@ pub struct QueuedOrder {
     pub status: String,
     pub status_text: String,
     pub warnings: Vec<CheckoutWarning>,
+    pub ship_to: String,
 }
 
 #[uniffi::remote(Record)]
@@ -2077,6 +2081,7 @@ pub struct CheckoutReview {
     pub total_text: String,
     pub warnings: Vec<CheckoutWarning>,
     pub quote: String,
+    pub ship_to: Option<String>,
 }
 
 #[uniffi::remote(Record)]
@@ -2140,12 +2145,60 @@ pub struct OrderView {
     pub can_pay: bool,
     pub can_cancel: bool,
     pub can_return: bool,
+    pub ship_to: Option<String>,
 }
 
 #[uniffi::remote(Record)]
 pub struct Choice {
     pub code: String,
     pub label: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct ShipTo {
+    pub name: String,
+    pub phone: String,
+    pub province: String,
+    pub city: String,
+    pub district: String,
+    pub detail: String,
+    pub postal_code: Option<String>,
+}
+
+#[uniffi::remote(Record)]
+pub struct AddressView {
+    pub id: String,
+    pub ship_to: ShipTo,
+    pub label: String,
+    pub is_default: bool,
+}
+
+/// Her address book; the default address goes with every order. Each
+/// change returns the whole book; the core checks every field.
+#[uniffi::export]
+impl CradleCore {
+    pub fn addresses(&self) -> Result<Vec<AddressView>> {
+        Ok(self.core.addresses()?)
+    }
+
+    /// A new address (`id` null) or a change to one.
+    pub fn save_address(&self, id: Option<String>, address: ShipTo) -> Result<Vec<AddressView>> {
+        Ok(self.core.save_address(id.as_deref(), address)?)
+    }
+
+    pub fn set_default_address(&self, id: String) -> Result<Vec<AddressView>> {
+        Ok(self.core.set_default_address(&id)?)
+    }
+
+    pub fn remove_address(&self, id: String) -> Result<Vec<AddressView>> {
+        Ok(self.core.remove_address(&id)?)
+    }
+}
+
+/// The provinces the address form offers, in the shop's delivery area.
+#[uniffi::export]
+pub fn provinces() -> Vec<String> {
+    PROVINCES.iter().map(|p| (*p).to_owned()).collect()
 }
 
 /// The reasons the return form offers, labelled.

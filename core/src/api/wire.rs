@@ -354,6 +354,145 @@ pub struct PlaceOrder {
     pub lines: Vec<OrderItem>,
     /// From the validation she confirmed.
     pub quote: String,
+    pub ship_to: ShipTo,
+}
+
+/// Where an order goes: a mainland Chinese address and a mobile number
+/// for the courier. `check` is the one rule, on the phone and the server.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShipTo {
+    /// The recipient.
+    pub name: String,
+    /// 11 digits, `1[3-9]…`.
+    pub phone: String,
+    /// One of `PROVINCES`.
+    pub province: String,
+    pub city: String,
+    pub district: String,
+    /// Street, building, door.
+    pub detail: String,
+    /// Six digits, if given.
+    pub postal_code: Option<String>,
+}
+
+/// The 31 provincial-level divisions of the mainland, in GB/T 2260 code
+/// order (11 北京 … 65 新疆). The shop delivers within the mainland only.
+pub const PROVINCES: &[&str] = &[
+    "北京市",
+    "天津市",
+    "河北省",
+    "山西省",
+    "内蒙古自治区",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "上海市",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "广西壮族自治区",
+    "海南省",
+    "重庆市",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "西藏自治区",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+];
+
+impl ShipTo {
+    /// The address as typed, tidied: fields trimmed, the phone's spaces,
+    /// dashes and +86 dropped, an empty postal code left out.
+    pub fn normalized(mut self) -> Self {
+        for field in [
+            &mut self.name,
+            &mut self.province,
+            &mut self.city,
+            &mut self.district,
+            &mut self.detail,
+        ] {
+            *field = field.trim().to_owned();
+        }
+        let digits: String = self
+            .phone
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .collect();
+        self.phone = digits.strip_prefix("+86").unwrap_or(&digits).to_owned();
+        self.postal_code = self
+            .postal_code
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
+        self
+    }
+
+    /// The first field that is wrong, and what to fix, or `Ok`.
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        let len = |s: &str| s.chars().count();
+        if !(1..=25).contains(&len(&self.name)) {
+            return Err(("name", "give the recipient's name (up to 25 characters)"));
+        }
+        // Mainland mobile numbers: 11 digits from 13x to 19x (MIIT numbering plan).
+        let p = self.phone.as_bytes();
+        if p.len() != 11
+            || p[0] != b'1'
+            || !(b'3'..=b'9').contains(&p[1])
+            || !p.iter().all(u8::is_ascii_digit)
+        {
+            return Err(("phone", "must be an 11-digit mainland mobile number"));
+        }
+        if !PROVINCES.contains(&self.province.as_str()) {
+            return Err(("province", "choose a province of the mainland"));
+        }
+        if !(1..=20).contains(&len(&self.city)) {
+            return Err(("city", "give the city (up to 20 characters)"));
+        }
+        if !(1..=20).contains(&len(&self.district)) {
+            return Err((
+                "district",
+                "give the district or county (up to 20 characters)",
+            ));
+        }
+        if !(4..=120).contains(&len(&self.detail)) {
+            return Err(("detail", "give the street and door (4 to 120 characters)"));
+        }
+        if self
+            .postal_code
+            .as_ref()
+            .is_some_and(|c| c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(("postal_code", "must be 6 digits"));
+        }
+        Ok(())
+    }
+
+    /// One line, as a parcel label reads: recipient, phone, then the
+    /// address from province down.
+    pub fn label(&self) -> String {
+        // A municipality is its own city: 北京市朝阳区, not 北京市北京市朝阳区.
+        let city = if self.city == self.province {
+            ""
+        } else {
+            &self.city
+        };
+        format!(
+            "{} {} {}{city}{}{}",
+            self.name, self.phone, self.province, self.district, self.detail
+        )
+    }
 }
 
 /// An order line as sold: the price paid and the batch that was sent.
@@ -483,6 +622,9 @@ pub struct Order {
     /// Orders stored before complaints existed have none.
     #[serde(default)]
     pub complaints: Vec<Complaint>,
+    /// Orders stored before addresses existed have none.
+    #[serde(default)]
+    pub ship_to: Option<ShipTo>,
 }
 
 /// `GET /v1/orders`: hers, newest first.

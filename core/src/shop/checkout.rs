@@ -2,13 +2,14 @@
 //! place the order once. The order id is chosen and stored before the
 //! first attempt, so no retry can ever order twice.
 
+use super::addresses;
 use super::after_sales::{self, ComplaintView, Request};
 use super::notices::{self, Notice};
 use super::queued;
 use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::{
     ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS, ReturnRequest,
-    ValidateCart, Validation,
+    ShipTo, ValidateCart, Validation,
 };
 use crate::clock;
 use crate::consent::Purpose;
@@ -30,6 +31,9 @@ pub struct CheckoutReview {
     pub warnings: Vec<CheckoutWarning>,
     /// Pass back to `place_order`: it names these lines at these prices.
     pub quote: String,
+    /// Where it goes (her default address as a label); `None` until she
+    /// adds one, and ordering needs one.
+    pub ship_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +86,8 @@ pub struct OrderView {
     pub can_cancel: bool,
     /// Some line can still be returned without a reason.
     pub can_return: bool,
+    /// Where it goes, as the parcel label reads.
+    pub ship_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,6 +353,7 @@ impl Cradle {
             total_text: format_money(v.total_minor, &v.currency),
             warnings,
             quote: v.quote,
+            ship_to: addresses::default(&db)?.map(|a| a.label()),
         })
     }
 
@@ -384,6 +391,7 @@ impl Cradle {
         let body = PlaceOrder {
             lines,
             quote: quote.to_owned(),
+            ship_to: addresses::required(&self.db())?,
         };
         let id = random_id()?;
         self.write(&[], |tx, c| {
@@ -678,6 +686,7 @@ impl Cradle {
             complaints,
             can_pay: order.status == "pending_payment",
             can_cancel: cancellable(order),
+            ship_to: order.ship_to.as_ref().map(ShipTo::label),
             can_return: lines.iter().any(|l| l.returnable),
             lines,
             id: order.id.clone(),

@@ -2,6 +2,7 @@
 //! browsing, stage-aware suggestions, and the offline cart. Every price and
 //! total is computed here, in integer minor units; the shells only show them.
 
+pub mod addresses;
 pub mod after_sales;
 pub mod cart;
 pub mod catalog;
@@ -107,6 +108,9 @@ pub struct CartView {
     pub total_text: String,
     /// The order she queued to place when back online, if any.
     pub queued: Option<queued::QueuedOrder>,
+    /// Where an order would go: her default address as a label, `None`
+    /// until she adds one.
+    pub ship_to: Option<String>,
 }
 
 /// What a catalogue update did.
@@ -402,6 +406,7 @@ impl Cradle {
             currency: CURRENCY.to_owned(),
             total_text: String::new(),
             queued: queued::view(&db, &c)?,
+            ship_to: addresses::default(&db)?.map(|a| a.label()),
         };
         for line in cart::lines(&db)? {
             if line.currency != CURRENCY {

@@ -7,13 +7,14 @@
 //! the request is stored before it is first sent, so a lost answer is
 //! settled by sending the very same request again: never two orders.
 
+use super::addresses;
 use super::checkout::{
     CheckoutWarning, ReviewLine, local_text, product_name, save_order, warning_text,
 };
 use super::notices::{self, Notice};
 use super::{CURRENCY, cart, format_money, status};
 use crate::api::{
-    ApiError, CartItem, CartWarning, Client, Order, OrderItem, PlaceOrder, ValidateCart,
+    ApiError, CartItem, CartWarning, Client, Order, OrderItem, PlaceOrder, ShipTo, ValidateCart,
 };
 use crate::consent::Purpose;
 use crate::cradle::{Cradle, Ctx};
@@ -36,12 +37,15 @@ pub struct QueuedOrder {
     pub status_text: String,
     /// What changed, in words; empty while waiting.
     pub warnings: Vec<CheckoutWarning>,
+    /// Where it goes, as the parcel label reads.
+    pub ship_to: String,
 }
 
 /// A queued order as stored.
 struct Stored {
     id: String,
     lines: Vec<CartItem>,
+    ship_to: ShipTo,
     queued_at: i64,
     sent: Option<PlaceOrder>,
     review: Option<Vec<CartWarning>>,
@@ -58,23 +62,25 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 fn load(conn: &Connection) -> Result<Option<Stored>> {
     let row = conn
         .query_row(
-            "SELECT id, lines, queued_at, sent, review FROM queued_order",
+            "SELECT id, lines, ship_to, queued_at, sent, review FROM queued_order",
             [],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
                     r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
                 ))
             },
         )
         .optional()?;
-    row.map(|(id, lines, queued_at, sent, review)| {
+    row.map(|(id, lines, ship_to, queued_at, sent, review)| {
         Ok(Stored {
             id,
             lines: parse(&lines)?,
+            ship_to: parse(&ship_to)?,
             queued_at,
             sent: sent.as_deref().map(parse).transpose()?,
             review: review.as_deref().map(parse).transpose()?,
@@ -146,6 +152,7 @@ pub(super) fn view(conn: &Connection, c: &Ctx) -> Result<Option<QueuedOrder>> {
         status: status.to_owned(),
         status_text: status::queued_order_status(status, c.language),
         warnings,
+        ship_to: q.ship_to.label(),
     }))
 }
 
@@ -180,9 +187,15 @@ impl Cradle {
             if lines.is_empty() {
                 return Err(Error::invalid("cart", "is empty"));
             }
+            let ship_to = addresses::required(tx)?;
             tx.execute(
-                "INSERT INTO queued_order (id, lines, queued_at) VALUES (?1, ?2, ?3)",
-                params![random_id()?, json(&lines)?, c.now.as_second()],
+                "INSERT INTO queued_order (id, lines, ship_to, queued_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    random_id()?,
+                    json(&lines)?,
+                    json(&ship_to)?,
+                    c.now.as_second()
+                ],
             )?;
             tx.execute("DELETE FROM cart_line", [])?;
             Ok(())
@@ -263,6 +276,7 @@ impl Cradle {
                         })
                         .collect(),
                     quote: v.quote,
+                    ship_to: q.ship_to.clone(),
                 };
                 self.write(&[], |tx, _| {
                     tx.execute(

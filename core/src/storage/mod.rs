@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_consent.sql"),
     include_str!("migrations/0014_after_sales.sql"),
     include_str!("migrations/0015_queued_order.sql"),
+    include_str!("migrations/0016_addresses.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,

@@ -40,8 +40,28 @@ final class ShopTests: DatabaseTestCase {
         let review = try await c.reviewCheckout()
         XCTAssertTrue(review.warnings.isEmpty)
         XCTAssertEqual(review.totalText, view.totalText)
+        do {
+            _ = try await c.placeOrder(quote: review.quote)
+            XCTFail("an order needs somewhere to go")
+        } catch CradleError.InvalidInput(let field, _) {
+            XCTAssertEqual(field, "address")
+        }
+        let home = ShipTo(name: "小林", phone: "+86 138 0013 8000", province: "上海市", city: "上海市",
+                          district: "浦东新区", detail: "世纪大道 100 号", postalCode: nil)
+        var wrong = home
+        wrong.province = "Shanghai"
+        do {
+            _ = try c.saveAddress(id: nil, address: wrong)
+            XCTFail("not a province the shop knows")
+        } catch CradleError.InvalidInput(let field, _) {
+            XCTAssertEqual(field, "province")
+        }
+        let book = try c.saveAddress(id: nil, address: home)
+        XCTAssertEqual(book.first?.shipTo.phone, "13800138000")
+        XCTAssertEqual(provinces().count, 31)
         let order = try await c.placeOrder(quote: review.quote)
         XCTAssertEqual(order.status, "pending_payment")
+        XCTAssertEqual(order.shipTo, book.first?.label)
         XCTAssertTrue(try c.cart().lines.isEmpty)
         XCTAssertEqual(try c.orders(), [order])
     }

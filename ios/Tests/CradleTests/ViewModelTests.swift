@@ -88,6 +88,7 @@ final class ViewModelTests: DatabaseTestCase {
         // Checkout needs her account: review first, then one order.
         let login = "sw-vm-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        try shipHere(core)
         await model.startReview()
         let review = try XCTUnwrap(model.review)
         XCTAssertEqual(review.totalText, two.totalText)
@@ -145,6 +146,7 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try core.setConsent(purpose: .shop, granted: true)
         let login = "sw-cancel-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        try shipHere(core)
         let wipes = try XCTUnwrap(core.shopScreen(query: "wipes", limit: 1).products.first?.sku)
         _ = try core.cartAdd(sku: wipes, qty: 2)
         let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
@@ -168,6 +170,7 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try core.setConsent(purpose: .shop, granted: true)
         let login = "sw-orders-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        try shipHere(core)
         let wipes = try XCTUnwrap(core.shopScreen(query: "湿巾", limit: 1).products.first?.sku)
         _ = try core.cartAdd(sku: wipes, qty: 2)
         let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
@@ -376,6 +379,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.problem?.field, "account", "it needs an account to go to")
         let login = "sw-q-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        try shipHere(core)
         model.queue()
         let queued = try XCTUnwrap(model.cart.value?.queued)
         XCTAssertEqual(queued.status, "waiting")
@@ -402,6 +406,36 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertFalse(pending.ids.contains("order:\(again.id)"), "withdrawn once she opened her orders")
     }
 
+    func testTheAddressFormKeepsHerTextUntilTheCoreAcceptsIt() async throws {
+        let core = try mother("en")
+        let model = AddressBookModel(core: core)
+        model.load()
+        XCTAssertEqual(model.book.value, [])
+        model.startNew()
+        model.form?.address = ShipTo(name: "Lin", phone: "1380013800", province: "广东省", city: "深圳市",
+                                     district: "南山区", detail: "科技园 1 号", postalCode: "")
+        model.save()
+        XCTAssertEqual(model.problem?.field, "phone")
+        XCTAssertEqual(model.form?.address.phone, "1380013800", "her text stays")
+        model.form?.address.phone = "138 0013 8000"
+        model.save()
+        XCTAssertNil(model.form)
+        let home = try XCTUnwrap(model.book.value?.first)
+        XCTAssertTrue(home.isDefault)
+        XCTAssertNil(home.shipTo.postalCode, "an empty postal code is left out")
+        XCTAssertEqual(try core.cart().shipTo, home.label)
+        model.startNew()
+        model.form?.address = ShipTo(name: "Lin", phone: "13800138000", province: "上海市", city: "上海市",
+                                     district: "黄浦区", detail: "南京东路 1 号", postalCode: nil)
+        model.save()
+        let office = try XCTUnwrap(model.book.value?.first(where: { !$0.isDefault }))
+        model.makeDefault(id: office.id)
+        XCTAssertEqual(model.book.value?.first?.id, office.id)
+        model.remove(id: office.id)
+        XCTAssertEqual(model.book.value?.map(\.id), [home.id])
+        XCTAssertEqual(model.book.value?.first?.isDefault, true, "the other one takes over")
+    }
+
     func testBackgroundSyncSaysWhenThereIsNothingToDo() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("en")
@@ -412,6 +446,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(signedOut, .done, "signed out: nothing to do")
         let login = "sw-bg-" + UUID().uuidString.prefix(8).lowercased()
         _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        try shipHere(core)
         let synced = await BackgroundSync.run(core)
         XCTAssertEqual(synced, .done)
         guard case .upToDate = try core.syncStatus() else { return XCTFail("not synced") }

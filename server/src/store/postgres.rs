@@ -242,7 +242,7 @@ impl PostgresStore {
                 return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
             }
         }
-        let order = crate::shop::order(&key, &lines, &products, now);
+        let order = crate::shop::order(&key, &lines, &products, &body.ship_to, now);
         tx.execute(
             "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)",

@@ -7,6 +7,8 @@ CREATE TABLE queued_order (
     id          TEXT PRIMARY KEY,
     -- [{sku, qty, price_seen_minor}], in cart order.
     lines       TEXT NOT NULL,
+    -- Where it goes: her default address when she queued it.
+    ship_to     TEXT NOT NULL,
     queued_at   INTEGER NOT NULL,
     sent        TEXT,
     -- What changed (the server's warnings), once it needs her review.

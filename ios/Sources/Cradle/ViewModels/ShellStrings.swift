@@ -379,6 +379,23 @@ public struct ShellStrings: Sendable {
     }
     public func reviewLine(_ l: ReviewLine) -> String { "\(l.qty) × \(l.name)  \(l.lineTotalText)" }
     public var takeBack: String { zh ? "放回购物车" : "Back to cart" }
+    public func deliverTo(_ label: String) -> String { zh ? "送至：\(label)" : "Deliver to: \(label)" }
+    public var addAddress: String { zh ? "添加收货地址" : "Add a delivery address" }
+    public var addresses: String { zh ? "收货地址" : "Delivery addresses" }
+    public var change: String { zh ? "更改" : "Change" }
+    public var noAddresses: String { zh ? "还没有收货地址，下单需要一个。" : "No addresses yet. Orders need one." }
+    public var newAddress: String { zh ? "新增地址" : "New address" }
+    public var defaultAddress: String { zh ? "默认收货地址" : "Orders go here" }
+    public var useThisAddress: String { zh ? "设为默认" : "Send orders here" }
+    public var edit: String { zh ? "编辑" : "Edit" }
+    public var recipient: String { zh ? "收货人" : "Recipient" }
+    public var phone: String { zh ? "手机号码" : "Mobile number" }
+    public var province: String { zh ? "省份" : "Province" }
+    public var city: String { zh ? "城市" : "City" }
+    public var district: String { zh ? "区/县" : "District or county" }
+    public var streetAndDoor: String { zh ? "详细地址（街道、楼栋、门牌）" : "Street, building and door" }
+    public var postalCode: String { zh ? "邮政编码（选填）" : "Postal code (optional)" }
+    public var saveAddress: String { zh ? "保存地址" : "Save address" }
     public var reviewInCart: String { zh ? "回购物车确认" : "Review in cart" }
 
     public func sync(_ s: SyncState) -> String {

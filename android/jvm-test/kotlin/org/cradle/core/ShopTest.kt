@@ -45,8 +45,18 @@ class ShopTest {
             val review = c.reviewCheckout()
             assertTrue(review.warnings.isEmpty(), "$review")
             assertEquals(view.totalText, review.totalText)
+            assertThrows<CradleException.InvalidInput> { runBlocking { c.placeOrder(review.quote) } }.also {
+                assertEquals("address", it.field, "an order needs somewhere to go")
+            }
+            val home = uniffi.cradle.ShipTo("小林", "138 0013 8000", "上海市", "上海市", "浦东新区", "世纪大道 100 号", null)
+            val badPhone = assertThrows<CradleException.InvalidInput> { c.saveAddress(null, home.copy(phone = "12345")) }
+            assertEquals("phone", badPhone.field)
+            val book = c.saveAddress(null, home)
+            assertEquals("13800138000", book.single().shipTo.phone)
+            assertTrue(uniffi.cradle.provinces().contains("上海市"))
             val order = c.placeOrder(review.quote)
             assertEquals("pending_payment", order.status)
+            assertEquals(book.single().label, order.shipTo)
             assertTrue(c.cart().lines.isEmpty())
             assertEquals(listOf(order), c.orders())
         }

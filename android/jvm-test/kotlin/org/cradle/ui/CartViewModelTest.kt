@@ -58,6 +58,7 @@ class CartViewModelTest {
 
             // Checkout needs her account: review first, then one order.
             core.register(server, "kt-vm-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.shipHere()
             vm.review()
             val review = vm.state.value.review!!
             assertEquals(two.totalText, review.totalText)
@@ -83,6 +84,9 @@ class CartViewModelTest {
             assertEquals("sign in to order", vm.state.value.problem!!.detail, "it needs an account to go to")
             core.setConsent(Purpose.SYNC, true)
             core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            vm.queue()
+            assertEquals("address", vm.state.value.problem!!.field, "and an address")
+            core.shipHere()
             vm.queue()
             val queued = vm.cart().queued!!
             assertEquals("waiting", queued.status)

@@ -3,6 +3,7 @@ package org.cradle.ui
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Dating
 import uniffi.cradle.ProfileInfo
+import uniffi.cradle.ShipTo
 import java.nio.file.Path
 import java.time.LocalDate
 import java.time.ZoneId
@@ -21,4 +22,9 @@ internal fun mother(dir: Path, locale: String): CradleCore {
     core.recordDating(Dating.Edd(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusWeeks(12).toString()))
     core.recordBloodPressure(142u, 92u, null, null)
     return core
+}
+
+/** Her delivery address in Shanghai (the default), which ordering needs. */
+internal fun CradleCore.shipHere() {
+    saveAddress(null, ShipTo("小林", "13800138000", "上海市", "上海市", "浦东新区", "世纪大道 100 号 2 号楼 301", null))
 }

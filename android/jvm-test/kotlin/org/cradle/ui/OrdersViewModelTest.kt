@@ -29,6 +29,7 @@ class OrdersViewModelTest {
             core.setConsent(Purpose.SYNC, true)
             core.setConsent(Purpose.SHOP, true)
             core.register(server, "kt-cancel-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.shipHere()
             val wipes = core.shopScreen("湿巾", 1u).products.first().sku
             core.cartAdd(wipes, 2)
             val placed = core.placeOrder(core.reviewCheckout().quote)
@@ -53,6 +54,7 @@ class OrdersViewModelTest {
             val login = "kt-orders-" + UUID.randomUUID().toString().take(8)
             val password = "correct horse battery"
             core.register(server, login, password, "Pixel")
+            core.shipHere()
             val wipes = core.shopScreen("wipes", 1u).products.first().sku
             core.cartAdd(wipes, 2)
             core.placeOrder(core.reviewCheckout().quote)

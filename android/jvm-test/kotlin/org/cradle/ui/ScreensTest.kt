@@ -28,6 +28,8 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
+import org.cradle.app.ui.AddressActions
+import org.cradle.app.ui.AddressesContent
 import org.cradle.app.ui.BabyLog
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.ClinicContent
@@ -45,6 +47,7 @@ import org.cradle.app.ui.RecordsContent
 import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
+import org.cradle.viewmodel.AddressBookViewModel
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
@@ -125,6 +128,22 @@ class ScreensTest {
             assertEquals(sku, (vm.state.value.cart as Loadable.Ready).value.lines.single().sku)
             onNodeWithText("Review order").assertIsDisplayed()
         }
+
+    @Test
+    fun `the address book renders in English and its form reaches the core`() = addresses("en") { vm ->
+        onNodeWithText("Orders go here").assertIsDisplayed()
+        onNodeWithText("New address").performClick()
+        onNodeWithText("Province").assertIsDisplayed()
+        onNodeWithText("Save address").performClick()
+        waitUntil { vm.state.value.problem != null }
+        assertEquals("name", vm.state.value.problem!!.field)
+    }
+
+    @Test
+    fun `the address book renders in Chinese`() = addresses("zh-Hans-CN") {
+        onNodeWithText("默认收货地址").assertIsDisplayed()
+        onNodeWithText("上海市浦东新区", substring = true).assertIsDisplayed()
+    }
 
     @Test
     fun `an order saved for later renders in Chinese`() = cart("zh-Hans-CN", queued = true) { _, _ ->
@@ -555,6 +574,7 @@ class ScreensTest {
                 core.setConsent(Purpose.SYNC, true)
                 core.setConsent(Purpose.SHOP, true)
                 core.register(server, login, "correct horse battery", "Pixel")
+                core.shipHere()
                 val wipes = core.shopScreen(if (locale == "en") "wipes" else "湿巾", 1u).products.first().sku
                 core.cartAdd(wipes, 2)
                 val order = core.placeOrder(core.reviewCheckout().quote)
@@ -620,6 +640,7 @@ class ScreensTest {
                 core.setConsent(Purpose.SHOP, true)
                 runBlocking {
                     core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+                    core.shipHere()
                     vm.queue()
                 }
             }
@@ -635,6 +656,30 @@ class ScreensTest {
                     onQueue = {},
                     onTakeBack = { runBlocking { vm.takeBack() } },
                     onOrders = {},
+                    onAddresses = {},
+                )
+            }
+        }
+    }
+
+    private fun addresses(locale: String, checks: DesktopComposeUiTest.(AddressBookViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            core.shipHere()
+            val vm = AddressBookViewModel(core)
+            runBlocking { vm.load() }
+            render("addresses-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                AddressesContent(
+                    state,
+                    AddressActions(
+                        onNew = vm::startNew,
+                        onEdit = vm::edit,
+                        onType = vm::type,
+                        onSave = { runBlocking { vm.save() } },
+                        onCancel = vm::cancel,
+                        onDefault = { id -> runBlocking { vm.makeDefault(id) } },
+                        onRemove = { id -> runBlocking { vm.remove(id) } },
+                    ),
                 )
             }
         }

@@ -37,6 +37,7 @@ fun CartContent(
     onQueue: () -> Unit,
     onTakeBack: () -> Unit,
     onOrders: () -> Unit,
+    onAddresses: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
@@ -58,6 +59,11 @@ fun CartContent(
                     items(cart.value.lines, key = { it.sku }) { line -> LineCard(line, onSet, onRemove) }
                 }
                 Text(s.total(cart.value.itemCount, cart.value.totalText), style = MaterialTheme.typography.titleLarge)
+                Row(verticalAlignment = Alignment.CenterVertically) {
+                    val shipTo = cart.value.shipTo
+                    Text(shipTo?.let(s.deliverTo) ?: s.addAddress, Modifier.weight(1f))
+                    TextButton(onAddresses) { Text(if (shipTo == null) s.newAddress else s.change) }
+                }
                 val review = state.review
                 if (review == null) {
                     Button(onReview, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.review) }
@@ -87,6 +93,7 @@ private fun QueuedCard(queued: QueuedOrder, busy: Boolean, onTakeBack: () -> Uni
                 color = if (review) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface,
             )
             Text(s.queuedSaved(queued.queuedText, queued.totalText))
+            Text(s.deliverTo(queued.shipTo), style = MaterialTheme.typography.bodySmall)
             queued.lines.forEach { Text(s.reviewLine(it.qty, it.name, it.lineTotalText)) }
             queued.warnings.forEach { Text(it.message, color = MaterialTheme.colorScheme.error) }
             if (review) {

@@ -37,6 +37,7 @@ import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OrdersViewModel
+import org.cradle.viewmodel.AddressBookViewModel
 import org.cradle.viewmodel.ShopViewModel
 import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
@@ -95,6 +96,8 @@ fun CradleApp(
     val reminders = remember(core) { RemindersViewModel(core, scope).also { it.start() } }
     val remindersState by reminders.state.collectAsState()
     LaunchedEffect(cart) { cart.load() }
+    val addresses = remember(core) { AddressBookViewModel(core) }
+    val addressesState by addresses.state.collectAsState()
     val todayState by today.state.collectAsState()
     val cartState by cart.state.collectAsState()
     val ready = (todayState as? Loadable.Ready)?.value
@@ -108,6 +111,11 @@ fun CradleApp(
     var tab by remember { mutableStateOf(Tab.Today) }
     // A page opened from a tab covers the tabs until she goes back.
     var page by remember { mutableStateOf<Page?>(null) }
+    LaunchedEffect(page) {
+        // Each visit reads them fresh: the book for the page, the label for the cart.
+        if (page == Page.Addresses) addresses.load()
+        if (page == Page.Cart) cart.load()
+    }
     CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
         val s = LocalStrings.current
         MaterialTheme {
@@ -131,7 +139,8 @@ fun CradleApp(
                     title = s.pageTitle(open),
                     onBack = {
                         if (open is Page.Product) shop.close()
-                        page = null
+                        // The address book is opened from the cart, and goes back to it.
+                        page = if (open == Page.Addresses) Page.Cart else null
                     },
                 ) {
                     when (open) {
@@ -161,6 +170,19 @@ fun CradleApp(
                             },
                             onTakeBack = { scope.launch { cart.takeBack() } },
                             onOrders = { page = Page.Orders },
+                            onAddresses = { page = Page.Addresses },
+                        )
+                        Page.Addresses -> AddressesContent(
+                            addressesState,
+                            AddressActions(
+                                onNew = addresses::startNew,
+                                onEdit = addresses::edit,
+                                onType = addresses::type,
+                                onSave = { scope.launch { addresses.save() } },
+                                onCancel = addresses::cancel,
+                                onDefault = { id -> scope.launch { addresses.makeDefault(id) } },
+                                onRemove = { id -> scope.launch { addresses.remove(id) } },
+                            ),
                         )
                         Page.Orders -> OrdersContent(
                             ordersState,
@@ -309,6 +331,7 @@ sealed interface Page {
     data object Clinic : Page
     data object Cart : Page
     data object Orders : Page
+    data object Addresses : Page
     data class Product(val sku: String) : Page
 }
 

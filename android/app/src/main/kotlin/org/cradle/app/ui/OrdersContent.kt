@@ -124,6 +124,7 @@ private fun OrderCard(
                 Text(order.totalText, style = MaterialTheme.typography.titleMedium)
             }
             Text(s.orderedOn(order.createdText), style = MaterialTheme.typography.bodySmall)
+            order.shipTo?.let { Text(s.deliverTo(it), style = MaterialTheme.typography.bodySmall) }
             order.lines.forEach { l ->
                 Text("${l.qty} × ${l.name} · ${l.unitPriceText}")
                 Text(s.lineTrace(l.batch, l.origin), style = MaterialTheme.typography.bodySmall)

@@ -52,6 +52,22 @@ data class Strings(
     val reviewLine: (UInt, String, String) -> String,
     val takeBack: String,
     val reviewInCart: String,
+    val deliverTo: (String) -> String,
+    val addAddress: String,
+    val change: String,
+    val noAddresses: String,
+    val newAddress: String,
+    val defaultAddress: String,
+    val useThisAddress: String,
+    val edit: String,
+    val recipient: String,
+    val phone: String,
+    val province: String,
+    val city: String,
+    val district: String,
+    val streetAndDoor: String,
+    val postalCode: String,
+    val saveAddress: String,
     val problem: (Problem) -> String,
     val loading: String,
     val reminders: String,
@@ -244,6 +260,22 @@ data class Strings(
             reviewLine = { qty, name, total -> "$qty × $name  $total" },
             takeBack = "Back to cart",
             reviewInCart = "Review in cart",
+            deliverTo = { label -> "Deliver to: $label" },
+            addAddress = "Add a delivery address",
+            change = "Change",
+            noAddresses = "No addresses yet. Orders need one.",
+            newAddress = "New address",
+            defaultAddress = "Orders go here",
+            useThisAddress = "Send orders here",
+            edit = "Edit",
+            recipient = "Recipient",
+            phone = "Mobile number",
+            province = "Province",
+            city = "City",
+            district = "District or county",
+            streetAndDoor = "Street, building and door",
+            postalCode = "Postal code (optional)",
+            saveAddress = "Save address",
             problem = { p -> problemEn(p) },
             loading = "Loading…",
             reminders = "Reminders",
@@ -342,6 +374,7 @@ data class Strings(
                     Page.Clinic -> "Clinic visit"
                     Page.Cart -> "Cart"
                     Page.Orders -> "My orders"
+                    Page.Addresses -> "Delivery addresses"
                     is Page.Product -> "Product"
                 }
             },
@@ -503,6 +536,22 @@ data class Strings(
             reviewLine = { qty, name, total -> "$qty × $name  $total" },
             takeBack = "放回购物车",
             reviewInCart = "回购物车确认",
+            deliverTo = { label -> "送至：$label" },
+            addAddress = "添加收货地址",
+            change = "更改",
+            noAddresses = "还没有收货地址，下单需要一个。",
+            newAddress = "新增地址",
+            defaultAddress = "默认收货地址",
+            useThisAddress = "设为默认",
+            edit = "编辑",
+            recipient = "收货人",
+            phone = "手机号码",
+            province = "省份",
+            city = "城市",
+            district = "区/县",
+            streetAndDoor = "详细地址（街道、楼栋、门牌）",
+            postalCode = "邮政编码（选填）",
+            saveAddress = "保存地址",
             problem = { p -> problemZh(p) },
             loading = "加载中…",
             reminders = "提醒",
@@ -601,6 +650,7 @@ data class Strings(
                     Page.Clinic -> "产检就诊"
                     Page.Cart -> "购物车"
                     Page.Orders -> "我的订单"
+                    Page.Addresses -> "收货地址"
                     is Page.Product -> "商品详情"
                 }
             },
