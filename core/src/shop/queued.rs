@@ -91,10 +91,13 @@ fn load(conn: &Connection) -> Result<Option<Stored>> {
 
 /// Something changed: it waits for her, with what changed, and she is told.
 fn needs_review(tx: &Transaction<'_>, id: &str, warnings: &[CartWarning], at: i64) -> Result<()> {
-    tx.execute(
+    let still_queued = tx.execute(
         "UPDATE queued_order SET review = ?2, sent = NULL WHERE id = ?1",
         params![id, json(&warnings)?],
     )?;
+    if still_queued == 0 {
+        return Ok(());
+    }
     notices::post(tx, id, Notice::Review, at)
 }
 
@@ -225,6 +228,22 @@ impl Cradle {
             }
         }
         self.write(&[DataArea::Shop], |tx, c| {
+            // Only as it was read: a send that started since has claimed
+            // it (the write lock orders the two), and it may be placed.
+            let taken = tx.execute(
+                if q.sent.is_some() {
+                    "DELETE FROM queued_order WHERE id = ?1"
+                } else {
+                    "DELETE FROM queued_order WHERE id = ?1 AND sent IS NULL"
+                },
+                [&q.id],
+            )?;
+            if taken == 0 {
+                return Err(Error::invalid(
+                    "order",
+                    "is being placed right now; look again in a moment",
+                ));
+            }
             for l in &q.lines {
                 // Back as it was; a line she added since keeps its price.
                 tx.execute(
@@ -234,7 +253,6 @@ impl Cradle {
                     params![l.sku, l.qty, l.price_seen_minor, CURRENCY, c.now_text],
                 )?;
             }
-            tx.execute("DELETE FROM queued_order WHERE id = ?1", [&q.id])?;
             notices::forget(tx, &q.id)
         })?;
         self.cart()
@@ -278,13 +296,18 @@ impl Cradle {
                     quote: v.quote,
                     ship_to: q.ship_to.clone(),
                 };
-                self.write(&[], |tx, _| {
-                    tx.execute(
-                        "UPDATE queued_order SET sent = ?2 WHERE id = ?1",
+                // Taken back (or changed) while it was being checked: it
+                // is no longer hers to send.
+                let claimed = self.write(&[], |tx, _| {
+                    Ok(tx.execute(
+                        "UPDATE queued_order SET sent = ?2
+                         WHERE id = ?1 AND sent IS NULL AND review IS NULL",
                         params![q.id, json(&body)?],
-                    )?;
-                    Ok(())
+                    )?)
                 })?;
+                if claimed == 0 {
+                    return Ok(());
+                }
                 body
             }
         };
