@@ -13,6 +13,21 @@ use serde_json::json;
 
 const ADMIN: &str = "operator-secret-token";
 
+/// A signed-in device with a delivery address and the catalogue, ready to
+/// order through `url`.
+async fn shopper(url: &str) -> Device {
+    let d = Device::new();
+    d.register(url).await;
+    d.add_address();
+    d.cradle.update_catalog(None).await.unwrap();
+    d
+}
+
+/// The SKU of the best match for `query` in the device's catalogue.
+fn best_match(d: &Device, query: &str) -> String {
+    d.cradle.search_products(query, 1).unwrap()[0].sku.clone()
+}
+
 /// A delivery address the server accepts, as raw JSON.
 fn ship_to() -> serde_json::Value {
     json!({"name": "小雨", "phone": "13800138000", "province": "上海市", "city": "上海市",
@@ -171,9 +186,7 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
         "an empty cart is refused"
     );
     d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("纸尿裤", 1).unwrap()[0]
-        .sku
-        .clone();
+    let sku = best_match(&d, "纸尿裤");
     d.cradle.cart_add(&sku, 2).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     assert!(review.warnings.is_empty(), "{review:?}");
@@ -386,11 +399,8 @@ async fn a_hundred_concurrent_orders_for_ten_in_stock_sell_exactly_ten() {
 async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let d = shopper(&proxy.url).await;
+    let sku = best_match(&d, "湿巾");
     d.cradle.cart_add(&sku, 3).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
 
@@ -417,12 +427,9 @@ async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() 
 async fn pay_deliver_and_return_within_the_window_even_offline() {
     let server = Server::start_with(&["--sandbox"]);
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
-    let puree = d.cradle.search_products("果泥", 1).unwrap()[0].sku.clone();
+    let d = shopper(&proxy.url).await;
+    let wipes = best_match(&d, "湿巾");
+    let puree = best_match(&d, "果泥");
     d.cradle.cart_add(&wipes, 2).unwrap();
     d.cradle.cart_add(&puree, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
@@ -616,11 +623,8 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
 async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
     let server = Server::start_with(&["--sandbox"]);
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let wipes = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let d = shopper(&proxy.url).await;
+    let wipes = best_match(&d, "湿巾");
     d.cradle.cart_add(&wipes, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     let order = d.cradle.place_order(&review.quote).await.unwrap();
@@ -734,12 +738,9 @@ fn order_notice(
 async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_changed() {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
+    let d = shopper(&proxy.url).await;
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let sku = best_match(&d, "湿巾");
     assert!(
         matches!(
             d.cradle.queue_order(),
@@ -802,14 +803,9 @@ async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_change
 async fn a_queued_order_whose_price_changed_waits_for_her_review() {
     let server = Server::start_with(&["--admin-token", ADMIN]);
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
+    let d = shopper(&proxy.url).await;
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("纸尿裤", 1).unwrap()[0]
-        .sku
-        .clone();
+    let sku = best_match(&d, "纸尿裤");
     d.cradle.cart_add(&sku, 2).unwrap();
     let price = d.cradle.cart().unwrap().lines[0].price_now_minor;
     proxy.set_offline(true);
@@ -854,11 +850,8 @@ async fn a_queued_order_whose_price_changed_waits_for_her_review() {
 async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_back() {
     let server = Server::start();
     let proxy = Proxy::start(&server.url);
-    let d = Device::new();
-    d.register(&proxy.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let d = shopper(&proxy.url).await;
+    let sku = best_match(&d, "湿巾");
     d.cradle.cart_add(&sku, 2).unwrap();
     let queued = d.cradle.queue_order().unwrap().queued.unwrap();
 
@@ -894,12 +887,9 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
 #[tokio::test]
 async fn an_order_that_moves_on_is_news_without_its_contents() {
     let server = Server::start_with(&["--sandbox"]);
-    let d = Device::new();
+    let d = shopper(&server.url).await;
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
-    d.register(&server.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let sku = best_match(&d, "湿巾");
     d.cradle.cart_add(&sku, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     let order = d.cradle.place_order(&review.quote).await.unwrap();
@@ -938,11 +928,8 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
 #[tokio::test]
 async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
     let server = Server::start_with(&["--sandbox"]);
-    let d = Device::new();
-    d.register(&server.url).await;
-    d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let d = shopper(&server.url).await;
+    let sku = best_match(&d, "湿巾");
     let stock = || server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'"));
     let before = stock();
     let place = || async {
@@ -1081,7 +1068,7 @@ async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_
     // Ordering needs an address, and the order carries the default one.
     d.register(&server.url).await;
     d.cradle.update_catalog(None).await.unwrap();
-    let sku = d.cradle.search_products("湿巾", 1).unwrap()[0].sku.clone();
+    let sku = best_match(&d, "湿巾");
     d.cradle.cart_add(&sku, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     assert_eq!(review.ship_to.as_deref(), Some(book[0].label.as_str()));
