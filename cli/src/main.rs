@@ -345,6 +345,8 @@ enum CartAction {
     },
     /// The cart, its lines against the latest prices, and the total
     Show,
+    /// Send this device's cart changes and take the account's cart
+    Sync,
 }
 
 #[derive(Subcommand)]
@@ -1094,6 +1096,10 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,
             CartAction::Remove { sku } => cradle.cart_remove(&sku)?,
             CartAction::Show => cradle.cart()?,
+            CartAction::Sync => {
+                block_on(cradle.sync_shop())?;
+                cradle.cart()?
+            }
         }),
         Command::Sync { action: None } => {
             let report = block_on(cradle.sync_now());

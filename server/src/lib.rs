@@ -2,6 +2,7 @@
 //! contract is `server/openapi.json`, generated from this code.
 
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod error;
 pub mod limits;
@@ -76,6 +77,8 @@ pub struct AppState {
         sync::pull,
         catalog::catalog,
         catalog::change_product,
+        cart::cart,
+        cart::change_cart,
         shop::validate_cart,
         shop::place_order,
         shop::orders,
@@ -130,6 +133,7 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/sync/push", post(sync::push))
         .route("/v1/sync/pull", get(sync::pull))
         .route("/v1/catalog", get(catalog::catalog))
+        .route("/v1/cart", get(cart::cart).post(cart::change_cart))
         .route("/v1/carts/validate", post(shop::validate_cart))
         .route("/v1/orders", post(shop::place_order).get(shop::orders))
         .route("/v1/orders/{id}/pay", post(shop::pay))

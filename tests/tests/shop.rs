@@ -855,8 +855,14 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
     d.cradle.cart_add(&sku, 2).unwrap();
     let queued = d.cradle.queue_order().unwrap().queued.unwrap();
 
-    // Checked, placed, and the answer never arrives: still queued here.
-    proxy.script([Fault::Pass, Fault::DropResponse, Fault::DropRequest]);
+    // The cart synced, checked, placed, and the answer never arrives:
+    // still queued here.
+    proxy.script([
+        Fault::Pass,
+        Fault::Pass,
+        Fault::DropResponse,
+        Fault::DropRequest,
+    ]);
     assert!(d.cradle.sync_shop().await.is_err());
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
     assert_eq!(d.cradle.cart().unwrap().queued.unwrap().status, "waiting");
@@ -875,9 +881,14 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
     // is still one order.
     d.cradle.cart_add(&sku, 2).unwrap();
     let again = d.cradle.queue_order().unwrap().queued.unwrap();
-    proxy.script([Fault::Pass, Fault::DropResponse, Fault::DropRequest]);
+    proxy.script([
+        Fault::Pass,
+        Fault::Pass,
+        Fault::DropResponse,
+        Fault::DropRequest,
+    ]);
     assert!(d.cradle.sync_shop().await.is_err());
-    proxy.script([Fault::Duplicate]);
+    proxy.script([Fault::Pass, Fault::Pass, Fault::Duplicate]);
     d.cradle.sync_shop().await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 2);
     assert!(d.cradle.cart().unwrap().queued.is_none());

@@ -2,8 +2,10 @@
 //! `cradle-server`. The server crate uses the same types, so both ends agree
 //! on one definition.
 
+pub mod cart;
 mod wire;
 
+pub use cart::{Cart, CartChange, CartLine, CartOp, CartOps};
 pub use wire::*;
 
 use crate::error::{Error, Result};
@@ -250,6 +252,18 @@ impl Client {
             Some(body),
         )
         .await
+    }
+
+    /// The account's cart.
+    pub async fn cart(&self, token: &str) -> Result<Cart, ApiError> {
+        self.call(Method::GET, "v1/cart", Some(token), None::<&()>)
+            .await
+    }
+
+    /// Sends her cart changes, in order; answers with the cart after them.
+    pub async fn change_cart(&self, token: &str, body: &CartOps) -> Result<Cart, ApiError> {
+        self.call(Method::POST, "v1/cart", Some(token), Some(body))
+            .await
     }
 
     pub async fn orders(&self, token: &str) -> Result<OrderList, ApiError> {

@@ -1,13 +1,14 @@
 //! The offline cart: lines keep the price she saw when she added them;
 //! quantities follow each product's rules; totals are integer minor units.
+//! While the device is linked, every change is also kept as an operation
+//! for the account's cart on her other devices (`api::cart`).
 
 use super::catalog;
-use crate::api::Product;
+use crate::api::cart::{MAX_LINE_QTY as MAX_QTY, SharedCart};
+use crate::api::{Cart, CartChange, CartLine, CartOp, Product};
 use crate::error::{Error, Result};
+use crate::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-
-/// The most of one product a line may hold, whatever a product says.
-const MAX_QTY: u32 = 999;
 
 /// Checks a line's quantity against the product's rules, in words she can act on.
 pub(crate) fn check_qty(p: &Product, qty: u32) -> Result<()> {
@@ -67,13 +68,8 @@ pub(crate) fn add(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Resul
     let p = known(tx, sku)?;
     let total = line_qty(tx, sku)?.unwrap_or(0).saturating_add(qty);
     check_qty(&p, total)?;
-    tx.execute(
-        "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-         ON CONFLICT (sku) DO UPDATE SET qty = ?2, updated_at = ?5",
-        params![sku, total, p.price_minor, p.currency, now],
-    )?;
-    Ok(())
+    upsert(tx, sku, total, p.price_minor, &p.currency, now)?;
+    record(tx, sku, CartChange::Add { qty }, p.price_minor, &p.currency)
 }
 
 /// Sets the line's quantity (adding the line if it is not there).
@@ -81,20 +77,180 @@ pub(crate) fn set(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Resul
     let qty = positive(qty)?;
     let p = known(tx, sku)?;
     check_qty(&p, qty)?;
-    tx.execute(
-        "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-         ON CONFLICT (sku) DO UPDATE SET qty = ?2, updated_at = ?5",
-        params![sku, qty, p.price_minor, p.currency, now],
-    )?;
-    Ok(())
+    upsert(tx, sku, qty, p.price_minor, &p.currency, now)?;
+    record(tx, sku, CartChange::Set { qty }, p.price_minor, &p.currency)
 }
 
 pub(crate) fn remove(tx: &Transaction<'_>, sku: &str) -> Result<()> {
     if tx.execute("DELETE FROM cart_line WHERE sku = ?1", [sku])? == 0 {
         return Err(Error::NotFound("cart line"));
     }
+    record(tx, sku, CartChange::Remove, 0, "")
+}
+
+/// Takes `qty` out of the line, as an order placed takes what it ordered;
+/// more added since stays.
+pub(crate) fn take(tx: &Transaction<'_>, sku: &str, qty: u32) -> Result<()> {
+    let Some(had) = line_qty(tx, sku)? else {
+        return Ok(());
+    };
+    if had > qty {
+        tx.execute(
+            "UPDATE cart_line SET qty = ?2 WHERE sku = ?1",
+            params![sku, had - qty],
+        )?;
+        record(tx, sku, CartChange::Set { qty: had - qty }, 0, "")
+    } else {
+        remove(tx, sku)
+    }
+}
+
+/// Empties the cart.
+pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
+    for l in lines(tx)? {
+        remove(tx, &l.sku)?;
+    }
     Ok(())
+}
+
+/// Puts `qty` back at the price she saw then; a line she has now keeps
+/// its own price.
+pub(crate) fn put_back(
+    tx: &Transaction<'_>,
+    sku: &str,
+    qty: u32,
+    price_seen_minor: i64,
+    currency: &str,
+    now: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+         ON CONFLICT (sku) DO UPDATE SET qty = qty + excluded.qty, updated_at = ?5",
+        params![sku, qty, price_seen_minor, currency, now],
+    )?;
+    record(tx, sku, CartChange::Add { qty }, price_seen_minor, currency)
+}
+
+fn upsert(
+    tx: &Transaction<'_>,
+    sku: &str,
+    qty: u32,
+    price_minor: i64,
+    currency: &str,
+    now: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+         ON CONFLICT (sku) DO UPDATE SET qty = ?2, updated_at = ?5",
+        params![sku, qty, price_minor, currency, now],
+    )?;
+    Ok(())
+}
+
+/// Keeps the change for the account's cart, when the device is linked.
+fn record(
+    tx: &Transaction<'_>,
+    sku: &str,
+    change: CartChange,
+    price_seen_minor: i64,
+    currency: &str,
+) -> Result<()> {
+    let change = serde_json::to_string(&change).map_err(|_| Error::Corrupt("a cart change"))?;
+    tx.execute(
+        "INSERT INTO cart_op (id, sku, change, base, price_seen_minor, currency)
+         SELECT ?1, ?2, ?3, cart_version, ?4, ?5 FROM sync_state WHERE id = 1",
+        params![random_id()?, sku, change, price_seen_minor, currency],
+    )?;
+    Ok(())
+}
+
+/// On signing in: her cart joins the account's, each line keeping the
+/// larger quantity.
+pub(crate) fn merge_into_account(tx: &Transaction<'_>) -> Result<()> {
+    for l in lines(tx)? {
+        let change = CartChange::Merge { qty: l.qty };
+        record(tx, &l.sku, change, l.price_seen_minor, &l.currency)?;
+    }
+    Ok(())
+}
+
+/// The changes the server has not applied yet, oldest first, with the
+/// last one's sequence number.
+pub(crate) fn pending(conn: &Connection, limit: usize) -> Result<(i64, Vec<CartOp>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, id, sku, change, base, price_seen_minor, currency
+         FROM cart_op ORDER BY seq LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, i64>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut last = 0;
+    let mut ops = Vec::new();
+    for row in rows {
+        let (seq, id, sku, change, base, price_seen_minor, currency) = row?;
+        last = seq;
+        ops.push(CartOp {
+            id,
+            sku,
+            change: serde_json::from_str(&change).map_err(|_| Error::Corrupt("a cart change"))?,
+            base: base as u64,
+            price_seen_minor,
+            currency,
+        });
+    }
+    Ok((last, ops))
+}
+
+/// Takes the account's cart as the server answered it: the changes up to
+/// `sent` are in it; any she made since are replayed on top. Returns
+/// whether her cart changed here.
+pub(crate) fn settle(tx: &Transaction<'_>, cart: Cart, sent: i64, now: &str) -> Result<bool> {
+    tx.execute("DELETE FROM cart_op WHERE seq <= ?1", [sent])?;
+    tx.execute(
+        "UPDATE sync_state SET cart_version = ?1 WHERE id = 1",
+        [cart.version as i64],
+    )?;
+    let mut shared = SharedCart::of(cart);
+    for op in pending(tx, usize::MAX >> 1)?.1 {
+        let product = catalog::product(tx, &op.sku)?;
+        shared.apply("", &op, product.as_ref());
+    }
+    replace_lines(tx, &shared.view().lines, now)
+}
+
+/// Makes the stored lines these. A line already here keeps when it was
+/// added and the price this device last showed her (a review updates it).
+fn replace_lines(tx: &Transaction<'_>, want: &[CartLine], now: &str) -> Result<bool> {
+    let have = lines(tx)?;
+    let mut changed = false;
+    for h in &have {
+        if !want.iter().any(|w| w.sku == h.sku) {
+            tx.execute("DELETE FROM cart_line WHERE sku = ?1", [&h.sku])?;
+            changed = true;
+        }
+    }
+    for w in want {
+        if !have.iter().any(|h| h.sku == w.sku && h.qty == w.qty) {
+            tx.execute(
+                "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+                 ON CONFLICT (sku) DO UPDATE SET qty = ?2, updated_at = ?5",
+                params![w.sku, w.qty, w.price_seen_minor, w.currency, now],
+            )?;
+            changed = true;
+        }
+    }
+    Ok(changed)
 }
 
 fn positive(qty: i64) -> Result<u32> {

@@ -7,9 +7,10 @@ use super::after_sales::{self, ComplaintView, Request};
 use super::notices::{self, Notice};
 use super::queued;
 use super::{CURRENCY, cart, catalog, format_money, status};
+use crate::api::cart::MAX_CART_OPS;
 use crate::api::{
-    ApiError, CartItem, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS, ReturnRequest,
-    ShipTo, ValidateCart, Validation,
+    ApiError, CartItem, CartOps, Client, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS,
+    ReturnRequest, ShipTo, ValidateCart, Validation,
 };
 use crate::clock;
 use crate::consent::Purpose;
@@ -280,14 +281,7 @@ pub(super) fn save_order(tx: &Transaction<'_>, order: &Order) -> Result<()> {
 fn placed(tx: &Transaction<'_>, order: &Order) -> Result<()> {
     save_order(tx, order)?;
     for l in &order.lines {
-        tx.execute(
-            "UPDATE cart_line SET qty = qty - ?2 WHERE sku = ?1 AND qty > ?2",
-            params![l.sku, l.qty],
-        )?;
-        tx.execute(
-            "DELETE FROM cart_line WHERE sku = ?1 AND qty <= ?2",
-            params![l.sku, l.qty],
-        )?;
+        cart::take(tx, &l.sku, l.qty)?;
     }
     tx.execute("DELETE FROM pending_order WHERE id = ?1", [&order.id])?;
     Ok(())
@@ -595,6 +589,7 @@ impl Cradle {
     /// becomes news in the notification plan.
     pub async fn sync_shop(&self) -> Result<()> {
         let (client, token) = self.shop_session()?;
+        self.sync_cart(&client, &token).await?;
         self.send_queued_order(&client, &token).await?;
         self.send_queued(&client, &token).await?;
         let list = client.orders(&token).await?;
@@ -610,6 +605,32 @@ impl Cradle {
             // A queued order whose answer was lost, found among them.
             queued::settle(tx, &list.orders, c.now.as_second())
         })
+    }
+
+    /// Sends her cart changes and takes the account's cart: one cart on
+    /// every device.
+    async fn sync_cart(&self, client: &Client, token: &str) -> Result<()> {
+        let device = self.sync_client_id()?;
+        loop {
+            let (sent, ops) = cart::pending(&self.db(), MAX_CART_OPS)?;
+            let full = ops.len() == MAX_CART_OPS;
+            let account = if ops.is_empty() {
+                client.cart(token).await?
+            } else {
+                let body = CartOps {
+                    client: device.clone(),
+                    ops,
+                };
+                client.change_cart(token, &body).await?
+            };
+            let changed = self.write(&[], |tx, c| cart::settle(tx, account, sent, &c.now_text))?;
+            if changed {
+                self.observers.notify(DataArea::Shop);
+            }
+            if !full {
+                return Ok(());
+            }
+        }
     }
 
     /// Her orders fresh from the server, as she opens them.

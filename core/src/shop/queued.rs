@@ -200,7 +200,7 @@ impl Cradle {
                     c.now.as_second()
                 ],
             )?;
-            tx.execute("DELETE FROM cart_line", [])?;
+            cart::clear(tx)?;
             Ok(())
         })?;
         self.cart()
@@ -246,12 +246,7 @@ impl Cradle {
             }
             for l in &q.lines {
                 // Back as it was; a line she added since keeps its price.
-                tx.execute(
-                    "INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-                     ON CONFLICT (sku) DO UPDATE SET qty = qty + excluded.qty, updated_at = ?5",
-                    params![l.sku, l.qty, l.price_seen_minor, CURRENCY, c.now_text],
-                )?;
+                cart::put_back(tx, &l.sku, l.qty, l.price_seen_minor, CURRENCY, &c.now_text)?;
             }
             notices::forget(tx, &q.id)
         })?;

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_after_sales.sql"),
     include_str!("migrations/0015_queued_order.sql"),
     include_str!("migrations/0016_addresses.sql"),
+    include_str!("migrations/0017_cart_sync.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,

@@ -291,6 +291,11 @@ impl Cradle {
         Ok((self.client(&link.server_url)?, token))
     }
 
+    /// This device's id with the server, which its cart changes carry.
+    pub(crate) fn sync_client_id(&self) -> Result<String> {
+        Ok(self.link()?.ok_or(Error::NotFound("account"))?.client_id)
+    }
+
     /// For sync calls: the configured timeout.
     fn client(&self, server_url: &str) -> Result<Client> {
         Client::with_timeout(server_url, self.config.sync.request_timeout)
@@ -320,7 +325,8 @@ impl Cradle {
                 login,
                 &session.token,
                 key,
-            )
+            )?;
+            crate::shop::cart::merge_into_account(tx)
         })?;
         self.refresh_status()
     }

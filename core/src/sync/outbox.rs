@@ -89,9 +89,12 @@ pub(crate) fn link(
     queue_everything(tx)
 }
 
-/// Forgets the link, the queue and the conflict log; local records stay.
+/// Forgets the link, the queues and the conflict log; local records (and
+/// the cart, now hers alone) stay.
 pub(crate) fn unlink(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch("DELETE FROM outbox; DELETE FROM sync_conflict; DELETE FROM sync_state;")?;
+    tx.execute_batch(
+        "DELETE FROM outbox; DELETE FROM cart_op; DELETE FROM sync_conflict; DELETE FROM sync_state;",
+    )?;
     Ok(())
 }
 

@@ -8,7 +8,8 @@ mod sqlite;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
-use cradle_core::api::{Mutation, Op, Product};
+use cradle_core::api::cart::SharedCart;
+use cradle_core::api::{CartOps, Mutation, Op, Product};
 use cradle_core::sync::collections::{self, Deletion};
 use cradle_core::sync::crypto;
 use sha2::{Digest, Sha256};
@@ -144,6 +145,21 @@ impl Store {
         now: i64,
     ) -> Result<Result<cradle_core::api::Order, crate::shop::Refusal>, StoreError> {
         dispatch!(self.change_order(account_id, id, change, now))
+    }
+
+    /// Her cart across her devices; empty before her first change.
+    pub async fn cart(&self, account_id: String) -> Result<SharedCart, StoreError> {
+        dispatch!(self.cart(account_id))
+    }
+
+    /// Applies her devices' cart changes, in order, in one transaction.
+    pub async fn change_cart(
+        &self,
+        account_id: String,
+        ops: CartOps,
+        products: std::collections::HashMap<String, Product>,
+    ) -> Result<SharedCart, StoreError> {
+        dispatch!(self.change_cart(account_id, ops, products))
     }
 
     /// Her orders, newest first.
@@ -350,6 +366,19 @@ fn product_from_row(
 fn parse_order(body: &str) -> Result<cradle_core::api::Order, StoreError> {
     serde_json::from_str(body)
         .map_err(|_| StoreError::Unavailable("a stored order is unreadable".into()))
+}
+
+/// A stored cart; none yet is the empty cart.
+fn parse_cart(body: Option<&str>) -> Result<SharedCart, StoreError> {
+    match body {
+        None => Ok(SharedCart::default()),
+        Some(b) => serde_json::from_str(b)
+            .map_err(|_| StoreError::Unavailable("a stored cart does not parse".into())),
+    }
+}
+
+fn cart_body(cart: &SharedCart) -> String {
+    serde_json::to_string(cart).unwrap_or_default()
 }
 
 fn product_body(p: &Product) -> String {

@@ -4,11 +4,12 @@
 
 use super::{
     AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
-    digest, loses_concurrent_edit, parse_order, plan_pull, product_body, product_from_row,
-    seed_products, step,
+    cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull, product_body,
+    product_from_row, seed_products, step,
 };
+use cradle_core::api::cart::{SharedCart, apply_all};
+use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
-use cradle_core::api::{Order, PlaceOrder, Product};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use serde_json::Value;
@@ -311,6 +312,50 @@ impl PostgresStore {
         .await?;
         tx.commit().await?;
         Ok(Ok(order))
+    }
+
+    pub async fn cart(&self, account_id: String) -> Result<SharedCart, StoreError> {
+        let row = self
+            .pool
+            .get()
+            .await?
+            .query_opt(
+                "SELECT body FROM cart WHERE account_id = $1",
+                &[&account_id],
+            )
+            .await?;
+        parse_cart(row.as_ref().map(|r| r.get(0)))
+    }
+
+    pub async fn change_cart(
+        &self,
+        account_id: String,
+        ops: CartOps,
+        products: HashMap<String, Product>,
+    ) -> Result<SharedCart, StoreError> {
+        let mut client = self.pool.get().await?;
+        let tx = client.transaction().await?;
+        // Her first change creates the row; the lock then orders her devices.
+        tx.execute(
+            "INSERT INTO cart (account_id, body) VALUES ($1, '{}') ON CONFLICT (account_id) DO NOTHING",
+            &[&account_id],
+        )
+        .await?;
+        let row = tx
+            .query_one(
+                "SELECT body FROM cart WHERE account_id = $1 FOR UPDATE",
+                &[&account_id],
+            )
+            .await?;
+        let mut cart = parse_cart(Some(row.get(0)))?;
+        apply_all(&mut cart, &ops.client, &ops.ops, &products);
+        tx.execute(
+            "UPDATE cart SET body = $2 WHERE account_id = $1",
+            &[&account_id, &cart_body(&cart)],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(cart)
     }
 
     pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {

@@ -99,3 +99,10 @@ CREATE TABLE IF NOT EXISTS orders (
     created_at  BIGINT NOT NULL,
     PRIMARY KEY (account_id, id)
 );
+
+-- Her one cart across her devices (cradle_core::api::cart). `body` is the
+-- SharedCart's JSON: lines, recent removals, applied op ids.
+CREATE TABLE IF NOT EXISTS cart (
+    account_id  TEXT PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
+    body        TEXT NOT NULL
+);

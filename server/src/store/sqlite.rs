@@ -3,11 +3,12 @@
 
 use super::{
     AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
-    digest, loses_concurrent_edit, parse_order, plan_pull, product_body, product_from_row,
-    seed_products, step,
+    cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull, product_body,
+    product_from_row, seed_products, step,
 };
+use cradle_core::api::cart::{SharedCart, apply_all};
+use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
 use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
-use cradle_core::api::{Order, PlaceOrder, Product};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("sqlite.sql");
 const CATALOG: &str = include_str!("sqlite_catalog.sql");
 const ORDERS: &str = include_str!("sqlite_orders.sql");
+const CART: &str = include_str!("sqlite_cart.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -76,6 +78,10 @@ impl SqliteStore {
         if version < 3 {
             tx.execute_batch(ORDERS)?;
             tx.pragma_update(None, "user_version", 3)?;
+        }
+        if version < 4 {
+            tx.execute_batch(CART)?;
+            tx.pragma_update(None, "user_version", 4)?;
         }
         let epoch = tx.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
             r.get(0)
@@ -295,6 +301,48 @@ impl SqliteStore {
             )?;
             tx.commit()?;
             Ok(Ok(order))
+        })
+        .await
+    }
+
+    pub async fn cart(&self, account_id: String) -> Result<SharedCart, StoreError> {
+        self.run(move |c| {
+            let body = c
+                .query_row(
+                    "SELECT body FROM cart WHERE account_id = ?1",
+                    [account_id],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?;
+            parse_cart(body.as_deref())
+        })
+        .await
+    }
+
+    pub async fn change_cart(
+        &self,
+        account_id: String,
+        ops: CartOps,
+        products: HashMap<String, Product>,
+    ) -> Result<SharedCart, StoreError> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let body = tx
+                .query_row(
+                    "SELECT body FROM cart WHERE account_id = ?1",
+                    [&account_id],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?;
+            let mut cart = parse_cart(body.as_deref())?;
+            apply_all(&mut cart, &ops.client, &ops.ops, &products);
+            tx.execute(
+                "INSERT INTO cart (account_id, body) VALUES (?1, ?2)
+                 ON CONFLICT (account_id) DO UPDATE SET body = excluded.body",
+                params![account_id, cart_body(&cart)],
+            )?;
+            tx.commit()?;
+            Ok(cart)
         })
         .await
     }

@@ -1,0 +1,16 @@
+-- One cart on every device (docs/shop.md). While the device is linked to
+-- an account, each change she makes to the cart waits here, in order,
+-- until the server has applied it; `cart_version` is the account cart's
+-- version the device last saw, which a change carries as its base.
+CREATE TABLE cart_op (
+    seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                TEXT NOT NULL UNIQUE,
+    sku               TEXT NOT NULL,
+    -- The CartChange, JSON.
+    change            TEXT NOT NULL,
+    base              INTEGER NOT NULL,
+    price_seen_minor  INTEGER NOT NULL,
+    currency          TEXT NOT NULL
+) STRICT;
+
+ALTER TABLE sync_state ADD COLUMN cart_version INTEGER NOT NULL DEFAULT 0;
