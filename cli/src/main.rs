@@ -167,6 +167,11 @@ enum Command {
         #[command(subcommand)]
         action: ShopAction,
     },
+    /// The hospital-bag checklist (from 28 weeks)
+    Bag {
+        #[command(subcommand)]
+        action: Option<BagAction>,
+    },
     /// Your delivery addresses; orders go to the default one
     Address {
         #[command(subcommand)]
@@ -347,6 +352,14 @@ enum CartAction {
     Show,
     /// Send this device's cart changes and take the account's cart
     Sync,
+}
+
+#[derive(Subcommand)]
+enum BagAction {
+    /// Tick an item as packed
+    Pack { id: String },
+    /// Untick an item
+    Unpack { id: String },
 }
 
 #[derive(Subcommand)]
@@ -1082,6 +1095,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         Command::Complain { order, topic, note } => {
             out.orders(&[block_on(cradle.file_complaint(&order, &topic, &note))?]);
         }
+        Command::Bag { action } => out.bag(&match action {
+            None => cradle.hospital_bag()?,
+            Some(BagAction::Pack { id }) => cradle.pack_bag_item(&id, true)?,
+            Some(BagAction::Unpack { id }) => cradle.pack_bag_item(&id, false)?,
+        }),
         Command::Address { action } => out.addresses(&match action {
             AddressAction::Add { address } => cradle.save_address(None, address.into())?,
             AddressAction::Edit { id, address } => {

@@ -12,6 +12,7 @@ use cradle_core::records::{Measurement, Record};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::shop::addresses::AddressView;
+use cradle_core::shop::bag::HospitalBag;
 use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill};
 use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
@@ -711,6 +712,54 @@ impl Output {
             );
         }
         say!("Total: {} ({} item(s))", c.total_text, c.item_count);
+    }
+
+    pub fn bag(&self, bag: &HospitalBag) {
+        if self.json {
+            self.print_json(json!({
+                "open": bag.open, "opens_on": bag.opens_on, "note": bag.note,
+                "packed": bag.packed, "total": bag.total, "sources": bag.sources,
+                "groups": bag.groups.iter().map(|g| json!({
+                    "code": g.code, "title": g.title,
+                    "items": g.items.iter().map(|i| json!({
+                        "id": i.id, "name": i.name, "packed": i.packed, "shop": i.shop,
+                        "products": i.products.iter().map(|p| json!({"sku": p.sku,
+                            "name": p.name, "price": p.price_text})).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }));
+            return;
+        }
+        if !bag.open {
+            match &bag.opens_on {
+                Some(day) => say!("{} ({day})", bag.note),
+                None => say!("{}", bag.note),
+            }
+            return;
+        }
+        say!("Packed {} of {}", bag.packed, bag.total);
+        for g in &bag.groups {
+            say!("\n{}", g.title);
+            for i in &g.items {
+                let tick = if i.packed { "[x]" } else { "[ ]" };
+                let shop = if i.shop_text.is_empty() {
+                    String::new()
+                } else {
+                    format!("  · {}", i.shop_text)
+                };
+                say!("  {tick} {}  ({}){shop}", i.name, i.id);
+                if i.shop.is_empty() && !i.packed {
+                    if let Some(p) = i.products.first() {
+                        say!(
+                            "      {}  {}  (cradle cart add {})",
+                            p.name,
+                            p.price_text,
+                            p.sku
+                        );
+                    }
+                }
+            }
+        }
     }
 
     pub fn addresses(&self, book: &[AddressView]) {

@@ -7,6 +7,7 @@ use cradle_core::api::ShipTo;
 use cradle_core::consent::Purpose;
 use cradle_core::shop::checkout::ReturnItem;
 use cradle_core::shop::status;
+use cradle_core::timeline::dating::DatingInput;
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, Server, http_account};
 use serde_json::json;
@@ -1118,5 +1119,83 @@ async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_
         d.cradle.cart().unwrap().lines.len(),
         1,
         "the cart is untouched"
+    );
+}
+
+/// A device whose pregnancy is `weeks` along today.
+fn pregnant(d: &Device, weeks: i64) {
+    let today = d.cradle.today().unwrap().date;
+    let lmp = today
+        .checked_sub(jiff::Span::new().days(weeks * 7))
+        .unwrap();
+    d.cradle
+        .record_dating(DatingInput::Lmp {
+            lmp,
+            cycle_days: 28,
+        })
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders() {
+    let server = Server::start();
+    let early = Device::new();
+    pregnant(&early, 20);
+    let closed = early.cradle.hospital_bag().unwrap();
+    assert!(!closed.open && closed.groups.is_empty());
+    let today = early.cradle.today().unwrap().date;
+    let opens = today.checked_add(jiff::Span::new().days(8 * 7)).unwrap();
+    assert_eq!(closed.opens_on, Some(opens.to_string()));
+    assert!(matches!(
+        early.cradle.pack_bag_item("maternity_pads", true),
+        Err(Error::Invalid {
+            field: "hospital_bag",
+            ..
+        })
+    ));
+
+    let d = shopper(&server.url).await;
+    pregnant(&d, 30);
+    let bag = d.cradle.hospital_bag().unwrap();
+    assert!(bag.open && bag.opens_on.is_none());
+    let codes: Vec<&str> = bag.groups.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(codes, ["documents", "mother", "baby"]);
+    assert_eq!((bag.packed, bag.total), (0, 17));
+    let item = |bag: &cradle_core::shop::bag::HospitalBag, id: &str| {
+        bag.groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .find(|i| i.id == id)
+            .cloned()
+            .unwrap()
+    };
+    assert!(item(&bag, "id_cards").products.is_empty(), "not for sale");
+    let pads = item(&bag, "maternity_pads");
+    assert!(
+        !pads.products.is_empty() && pads.products.iter().all(|p| p.name.contains("产妇卫生巾"))
+    );
+    assert!(pads.source.contains("NHS"));
+
+    // Packed, then not.
+    let bag = d.cradle.pack_bag_item("id_cards", true).unwrap();
+    assert!(item(&bag, "id_cards").packed);
+    assert_eq!(bag.packed, 1);
+    assert_eq!(d.cradle.pack_bag_item("id_cards", false).unwrap().packed, 0);
+    assert!(matches!(
+        d.cradle.pack_bag_item("a-tiara", true),
+        Err(Error::NotFound(_))
+    ));
+
+    // In the cart, then bought.
+    d.cradle.cart_add(&pads.products[0].sku, 1).unwrap();
+    let bag = d.cradle.hospital_bag().unwrap();
+    assert_eq!(item(&bag, "maternity_pads").shop, "in_cart");
+    assert_eq!(item(&bag, "maternity_pads").shop_text, "已在购物车");
+    assert_eq!(item(&bag, "breast_pads").shop, "");
+    let review = d.cradle.review_checkout().await.unwrap();
+    d.cradle.place_order(&review.quote).await.unwrap();
+    assert_eq!(
+        item(&d.cradle.hospital_bag().unwrap(), "maternity_pads").shop,
+        "bought"
     );
 }

@@ -27,6 +27,7 @@ use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{self, Item, Kind, Settings, Status};
 use cradle_core::shop::addresses::AddressView;
 use cradle_core::shop::after_sales::ComplaintView;
+use cradle_core::shop::bag::{BagGroup, BagItem, HospitalBag};
 use cradle_core::shop::checkout::{
     CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
     ReviewLine, StatusStep,
@@ -2192,6 +2193,48 @@ impl CradleCore {
 
     pub fn remove_address(&self, id: String) -> Result<Vec<AddressView>> {
         Ok(self.core.remove_address(&id)?)
+    }
+}
+
+#[uniffi::remote(Record)]
+pub struct HospitalBag {
+    pub open: bool,
+    pub opens_on: Option<String>,
+    pub note: String,
+    pub groups: Vec<BagGroup>,
+    pub packed: u32,
+    pub total: u32,
+    pub sources: Vec<String>,
+}
+
+#[uniffi::remote(Record)]
+pub struct BagGroup {
+    pub code: String,
+    pub title: String,
+    pub items: Vec<BagItem>,
+}
+
+#[uniffi::remote(Record)]
+pub struct BagItem {
+    pub id: String,
+    pub name: String,
+    pub packed: bool,
+    pub shop: String,
+    pub shop_text: String,
+    pub products: Vec<ProductCard>,
+    pub source: String,
+}
+
+/// The hospital-bag checklist, from 28 weeks: one call per screen, and
+/// each tick returns the whole list.
+#[uniffi::export]
+impl CradleCore {
+    pub fn hospital_bag(&self) -> Result<HospitalBag> {
+        Ok(self.core.hospital_bag()?)
+    }
+
+    pub fn pack_bag_item(&self, id: String, packed: bool) -> Result<HospitalBag> {
+        Ok(self.core.pack_bag_item(&id, packed)?)
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod addresses;
 pub mod after_sales;
+pub mod bag;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

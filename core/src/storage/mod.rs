@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_queued_order.sql"),
     include_str!("migrations/0016_addresses.sql"),
     include_str!("migrations/0017_cart_sync.sql"),
+    include_str!("migrations/0018_hospital_bag.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,

@@ -403,6 +403,32 @@ const LINES: &[Line] = &[
         qty: (1, 5, 1),
         cold_chain: false,
     },
+    // Added after the lines above, so their SKUs (which carry the line's
+    // index) stay as they were.
+    Line {
+        category: "hospital_bag",
+        zh: "防溢乳垫",
+        en: "Breast pads",
+        about_zh: "一次性，轻薄透气，待产包必备。",
+        about_en: "Disposable and breathable, for the hospital bag and after.",
+        stages: &[("pregnancy", 28, 40), ("postpartum", 0, 0), ("baby", 0, 6)],
+        avoid: &[],
+        variants: &[("100片", "100 pads", 5900)],
+        qty: (1, 10, 1),
+        cold_chain: false,
+    },
+    Line {
+        category: "hospital_bag",
+        zh: "婴儿包被",
+        en: "Baby swaddle blanket",
+        about_zh: "纯棉，四季可用。",
+        about_en: "Cotton, for any season.",
+        stages: &[("pregnancy", 28, 40), ("baby", 0, 3)],
+        avoid: &[],
+        variants: &[("纯棉", "cotton", 12900)],
+        qty: (1, 3, 1),
+        cold_chain: false,
+    },
 ];
 
 /// How many products the demo catalogue has.
