@@ -30,6 +30,7 @@ import androidx.compose.ui.test.runDesktopComposeUiTest
 import kotlinx.coroutines.runBlocking
 import org.cradle.app.ui.AddressActions
 import org.cradle.app.ui.AddressesContent
+import org.cradle.app.ui.HospitalBagContent
 import org.cradle.app.ui.BabyLog
 import org.cradle.app.ui.CartContent
 import org.cradle.app.ui.ClinicContent
@@ -48,6 +49,7 @@ import org.cradle.app.ui.SettingsContent
 import org.cradle.app.ui.Strings
 import org.cradle.app.ui.TodayContent
 import org.cradle.viewmodel.AddressBookViewModel
+import org.cradle.viewmodel.HospitalBagViewModel
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
@@ -528,6 +530,39 @@ class ScreensTest {
         onNodeWithText("48 小时内回复").assertIsDisplayed()
     }
 
+    @Test
+    fun `the hospital bag renders in English and a tap on a row packs it`() = bag("en") { vm ->
+        onNodeWithText("Packed 0 of 17").assertIsDisplayed()
+        onNodeWithText("Documents").assertIsDisplayed()
+        onNodeWithText("Both parents' ID cards").performClick()
+        waitUntil { (vm.state.value.bag as? Loadable.Ready)?.value?.packed == 1u }
+        onNodeWithText("Packed 1 of 17").assertIsDisplayed()
+    }
+
+    @Test
+    fun `the hospital bag renders in Chinese and marks what is in the cart`() = bag("zh-Hans-CN") {
+        onNodeWithText("证件资料").assertIsDisplayed()
+        onNodeWithText("已在购物车").assertExists()
+    }
+
+    /** Her checklist at 28 weeks, with maternity pads in the cart. */
+    private fun bag(locale: String, checks: DesktopComposeUiTest.(HospitalBagViewModel) -> Unit) {
+        mother(dir, locale).use { core ->
+            runBlocking { core.updateCatalog(server) }
+            core.cartAdd(core.shopScreen("产妇卫生巾", 1u).products.first().sku, 1)
+            val vm = HospitalBagViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
+            runBlocking { vm.refresh() }
+            render("bag-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
+                val state by vm.state.collectAsState()
+                HospitalBagContent(
+                    state,
+                    onPack = { id, packed -> runBlocking { vm.pack(id, packed) } },
+                    onOpen = {},
+                )
+            }
+        }
+    }
+
     private fun shop(locale: String, checks: DesktopComposeUiTest.(ShopViewModel) -> Unit) {
         mother(dir, locale).use { core ->
             runBlocking { core.updateCatalog(server) }
@@ -542,6 +577,7 @@ class ScreensTest {
                     onCart = {},
                     onOrders = {},
                     onUpdate = {},
+                    onBag = {},
                 )
             }
         }

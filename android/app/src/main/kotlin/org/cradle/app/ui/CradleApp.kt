@@ -33,6 +33,7 @@ import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.ClinicViewModel
+import org.cradle.viewmodel.HospitalBagViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OnboardingViewModel
@@ -98,6 +99,8 @@ fun CradleApp(
     LaunchedEffect(cart) { cart.load() }
     val addresses = remember(core) { AddressBookViewModel(core) }
     val addressesState by addresses.state.collectAsState()
+    val bag = remember(core) { HospitalBagViewModel(core, scope).also { it.start() } }
+    val bagState by bag.state.collectAsState()
     val todayState by today.state.collectAsState()
     val cartState by cart.state.collectAsState()
     val ready = (todayState as? Loadable.Ready)?.value
@@ -115,6 +118,7 @@ fun CradleApp(
         // Each visit reads them fresh: the book for the page, the label for the cart.
         if (page == Page.Addresses) addresses.load()
         if (page == Page.Cart) cart.load()
+        if (page == Page.Bag) bag.refresh()
     }
     CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
         val s = LocalStrings.current
@@ -205,6 +209,14 @@ fun CradleApp(
                                 onCancelComplaint = orders::cancelComplaint,
                             ),
                         )
+                        Page.Bag -> HospitalBagContent(
+                            bagState,
+                            onPack = { id, packed -> scope.launch { bag.pack(id, packed) } },
+                            onOpen = { sku ->
+                                scope.launch { shop.open(sku) }
+                                page = Page.Product(sku)
+                            },
+                        )
                         is Page.Product -> ProductContent(
                             shopState.product ?: Loadable.Loading,
                             shopState.problem,
@@ -293,6 +305,7 @@ fun CradleApp(
                                 page = Page.Orders
                             },
                             onUpdate = { scope.launch { shop.updateCatalog() } },
+                            onBag = { page = Page.Bag },
                         )
                         Tab.Settings -> SettingsContent(
                             settingsState,
@@ -332,6 +345,7 @@ sealed interface Page {
     data object Cart : Page
     data object Orders : Page
     data object Addresses : Page
+    data object Bag : Page
     data class Product(val sku: String) : Page
 }
 

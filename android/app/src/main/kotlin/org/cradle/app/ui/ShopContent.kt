@@ -50,6 +50,7 @@ fun ShopContent(
     onCart: () -> Unit,
     onOrders: () -> Unit,
     onUpdate: () -> Unit,
+    onBag: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
@@ -65,6 +66,7 @@ fun ShopContent(
                 }
             }
         }
+        OutlinedButton(onBag, Modifier.heightIn(min = 48.dp)) { Text(s.hospitalBag) }
         OutlinedTextField(
             state.query,
             onQuery,
@@ -94,7 +96,7 @@ fun ShopContent(
 }
 
 @Composable
-private fun ProductRow(card: ProductCard, onOpen: (String) -> Unit) {
+internal fun ProductRow(card: ProductCard, onOpen: (String) -> Unit) {
     val s = LocalStrings.current
     Card(Modifier.fillMaxWidth().heightIn(min = 48.dp).clickable { onOpen(card.sku) }) {
         Row(Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {

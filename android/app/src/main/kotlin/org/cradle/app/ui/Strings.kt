@@ -223,6 +223,9 @@ data class Strings(
     val whatHappened: String,
     val sendComplaint: String,
     val complaintLine: (String, String) -> String,
+    val hospitalBag: String,
+    val packedOf: (UInt, UInt) -> String,
+    val bagOpensOn: (String) -> String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -375,6 +378,7 @@ data class Strings(
                     Page.Cart -> "Cart"
                     Page.Orders -> "My orders"
                     Page.Addresses -> "Delivery addresses"
+                    Page.Bag -> "Hospital bag"
                     is Page.Product -> "Product"
                 }
             },
@@ -501,6 +505,9 @@ data class Strings(
             whatHappened = "What happened?",
             sendComplaint = "Send complaint",
             complaintLine = { topic, status -> "Complaint ($topic): $status" },
+            hospitalBag = "Hospital bag",
+            packedOf = { n, total -> "Packed $n of $total" },
+            bagOpensOn = { date -> "Opens on $date" },
         )
 
         val ZH_HANS = Strings(
@@ -651,6 +658,7 @@ data class Strings(
                     Page.Cart -> "购物车"
                     Page.Orders -> "我的订单"
                     Page.Addresses -> "收货地址"
+                    Page.Bag -> "待产包"
                     is Page.Product -> "商品详情"
                 }
             },
@@ -776,6 +784,9 @@ data class Strings(
             whatHappened = "发生了什么？",
             sendComplaint = "提交投诉",
             complaintLine = { topic, status -> "投诉（$topic）：$status" },
+            hospitalBag = "待产包",
+            packedOf = { n, total -> "已装好 $n / $total 件" },
+            bagOpensOn = { date -> "$date 开放" },
         )
     }
 }
