@@ -42,6 +42,7 @@ struct RootView: View {
     @State private var shop: ShopModel
     @State private var orders: OrdersModel
     @State private var addresses: AddressBookModel
+    @State private var bag: HospitalBagModel
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
     @State private var settings: SettingsModel
@@ -61,6 +62,7 @@ struct RootView: View {
         _shop = State(initialValue: ShopModel(core: core))
         _orders = State(initialValue: OrdersModel(core: core))
         _addresses = State(initialValue: AddressBookModel(core: core))
+        _bag = State(initialValue: HospitalBagModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
         _onboarding = State(initialValue: OnboardingModel(core: core))
         _settings = State(initialValue: SettingsModel(core: core))
@@ -89,7 +91,7 @@ struct RootView: View {
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             NavigationStack { RecordsView(model: records, clinic: clinic, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
-            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, addresses: addresses, s: s).navigationTitle(s.shop) }
+            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, addresses: addresses, bag: bag, s: s).navigationTitle(s.shop) }
                 .tabItem { Label(s.shop, systemImage: "bag") }
             NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
                 .tabItem { Label(s.settings, systemImage: "gearshape") }

@@ -10,10 +10,12 @@ struct ShopView: View {
     let cart: CartModel
     let orders: OrdersModel
     let addresses: AddressBookModel
+    let bag: HospitalBagModel
     let s: ShellStrings
 
     var body: some View {
         List {
+            NavigationLink(s.hospitalBag) { HospitalBagView(model: bag, s: s).navigationTitle(s.hospitalBag) }
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
             switch model.screen {
             case .loading: ProgressView(s.loading)
@@ -26,7 +28,7 @@ struct ShopView: View {
             case .ready(let screen):
                 Section(screen.searching ? "" : s.suggested) {
                     ForEach(screen.products, id: \.sku) { card in
-                        NavigationLink(value: card.sku) { row(card) }
+                        NavigationLink(value: card.sku) { ProductRow(card: card, s: s) }
                     }
                 }
             }
@@ -56,7 +58,14 @@ struct ShopView: View {
         .task { model.start(); model.refresh() }
     }
 
-    private func row(_ card: ProductCard) -> some View {
+}
+
+/// A product in a list: its name, its price, and why it cannot be bought now.
+struct ProductRow: View {
+    let card: ProductCard
+    let s: ShellStrings
+
+    var body: some View {
         HStack {
             VStack(alignment: .leading) {
                 Text(card.name).font(.headline)

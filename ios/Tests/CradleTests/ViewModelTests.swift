@@ -138,6 +138,40 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(ShellStrings(.zhHans).addToCart(2), "加入购物车（2件）")
     }
 
+    func testTheHospitalBagOpensAt28WeeksTicksAndFollowsTheCart() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let early = try CradleCore.open(
+            path: path("early.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en")
+        _ = try early.recordDating(dating: .edd(edd: shanghaiDay(140)))
+        let closed = HospitalBagModel(core: early)
+        closed.refresh()
+        XCTAssertEqual(closed.bag.value?.open, false)
+        XCTAssertEqual(closed.bag.value?.opensOn, shanghaiDay(56), "28 weeks is 12 weeks before the EDD")
+        closed.pack(id: "id_cards", packed: true)
+        XCTAssertEqual(closed.problem?.field, "hospital_bag")
+
+        let core = try mother("zh-Hans-CN")
+        _ = try await core.updateCatalog(serverUrl: server)
+        let model = HospitalBagModel(core: core)
+        model.start()
+        model.refresh()
+        let bag = try XCTUnwrap(model.bag.value)
+        XCTAssertTrue(bag.open)
+        XCTAssertEqual(bag.groups.map(\.title), ["证件资料", "妈妈用品", "宝宝用品"])
+        model.pack(id: "health_handbook", packed: true)
+        XCTAssertEqual(model.bag.value?.packed, 1)
+        XCTAssertNil(model.problem)
+
+        // A cart change made elsewhere reaches the list.
+        let item = { (id: String) in model.bag.value?.groups.flatMap(\.items).first { $0.id == id } }
+        let pads = try XCTUnwrap(item("maternity_pads")?.products.first)
+        _ = try core.cartAdd(sku: pads.sku, qty: 1)
+        try await eventually { item("maternity_pads")?.shop == "in_cart" }
+        XCTAssertEqual(item("maternity_pads")?.shopText, "已在购物车")
+        XCTAssertEqual(ShellStrings(.en).packedOf(1, 17), "Packed 1 of 17")
+        await model.stop()
+    }
+
     func testAPaidOrderCancelledBeforeItShipsIsRefunded() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("en")

@@ -382,6 +382,13 @@ public struct ShellStrings: Sendable {
     public func deliverTo(_ label: String) -> String { zh ? "送至：\(label)" : "Deliver to: \(label)" }
     public var addAddress: String { zh ? "添加收货地址" : "Add a delivery address" }
     public var addresses: String { zh ? "收货地址" : "Delivery addresses" }
+    public var hospitalBag: String { zh ? "待产包" : "Hospital bag" }
+
+    public func packedOf(_ n: UInt32, _ total: UInt32) -> String {
+        zh ? "已装好 \(n) / \(total) 件" : "Packed \(n) of \(total)"
+    }
+
+    public func bagOpensOn(_ date: String) -> String { zh ? "\(date) 开放" : "Opens on \(date)" }
     public var change: String { zh ? "更改" : "Change" }
     public var noAddresses: String { zh ? "还没有收货地址，下单需要一个。" : "No addresses yet. Orders need one." }
     public var newAddress: String { zh ? "新增地址" : "New address" }
