@@ -441,9 +441,12 @@ enum OrdersAction {
 
 #[derive(Subcommand)]
 enum ReturnAction {
-    /// Ask for a no-reason return; queued if offline
+    /// Ask for a return, an exchange or a refund only; queued if offline
     Request {
         order: String,
+        /// return (the default), exchange, or refund_only (nothing to send back)
+        #[arg(long, default_value = "return")]
+        kind: String,
         /// SKU:QTY, comma-separated
         #[arg(long, value_delimiter = ',', required = true)]
         lines: Vec<String>,
@@ -1069,6 +1072,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             action:
                 ReturnAction::Request {
                     order,
+                    kind,
                     lines,
                     reason,
                     note,
@@ -1089,7 +1093,8 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                         })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let order = block_on(cradle.request_return(&order, &items, &reason, note.as_deref()))?;
+            let order =
+                block_on(cradle.request_return(&order, &kind, &items, &reason, note.as_deref()))?;
             out.orders(&[order]);
         }
         Command::Complain { order, topic, note } => {

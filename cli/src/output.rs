@@ -828,7 +828,7 @@ impl Output {
                 "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
                 "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_cancel": o.can_cancel,
                 "can_return": o.can_return, "ship_to": o.ship_to,
-                "returns": o.returns.iter().map(|r| json!({"id": r.id, "reason": r.reason, "status": r.status,
+                "returns": o.returns.iter().map(|r| json!({"id": r.id, "kind": r.kind, "reason": r.reason, "status": r.status,
                     "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
                     "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
@@ -869,7 +869,8 @@ impl Output {
             }
             for r in &o.returns {
                 say!(
-                    "  Return {} ({}): {}",
+                    "  {} {} ({}): {}",
+                    r.kind_text,
                     &r.id[..r.id.len().min(8)],
                     r.reason_text,
                     r.status_text

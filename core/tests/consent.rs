@@ -71,7 +71,7 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
         cradle.refresh_orders().await.map(|_| ()),
         cradle.pay_order("o-1").await.map(|_| ()),
         cradle
-            .request_return("o-1", &[], "other", None)
+            .request_return("o-1", "return", &[], "other", None)
             .await
             .map(|_| ()),
     ] {

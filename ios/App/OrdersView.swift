@@ -117,6 +117,9 @@ private struct ReturnFormView: View {
                     value: Binding(get: { form.qty[l.sku] ?? 0 }, set: { model.setReturnQty(sku: l.sku, qty: $0) }),
                     in: 0...l.qty)
             }
+            Picker(s.returnKind, selection: Binding(get: { form.kind }, set: { model.chooseKind($0) })) {
+                ForEach(returnKinds(language: s.language), id: \.code) { Text($0.label).tag($0.code) }
+            }
             Picker(s.returnReason, selection: Binding(get: { form.reason ?? "" }, set: { model.chooseReason($0) })) {
                 ForEach(returnReasons(language: s.language), id: \.code) { Text($0.label).tag($0.code) }
             }

@@ -14,7 +14,7 @@ use axum::response::IntoResponse;
 use cradle_core::api::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
     OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
-    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation,
+    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, check_return_kind, return_steps,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -232,13 +232,6 @@ pub fn restock<'a>(change: &OrderChange, order: &'a Order) -> impl Iterator<Item
 }
 
 const ORDER_STEPS: &[&str] = &["pending_payment", "paid", "shipped", "delivered"];
-const RETURN_STEPS: &[&str] = &[
-    "requested",
-    "approved",
-    "return_shipped",
-    "received",
-    "refunded",
-];
 const COMPLAINT_STEPS: &[&str] = &["open", "responded", "resolved"];
 /// The service targets: a first response within 48 h, a resolution within 72 h.
 const RESPOND_WITHIN: i64 = 48 * 3600;
@@ -285,16 +278,13 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
             )),
         },
         OrderChange::Advance => {
-            if let Some(r) = order
-                .returns
-                .iter_mut()
-                .find(|r| r.status != "refunded" && r.status != "rejected")
-            {
-                let i = RETURN_STEPS
-                    .iter()
-                    .position(|s| *s == r.status)
-                    .unwrap_or(0);
-                let next = RETURN_STEPS[(i + 1).min(RETURN_STEPS.len() - 1)];
+            // The first return still under way moves on along its kind's steps.
+            let open = order.returns.iter_mut().find_map(|r| {
+                let steps = return_steps(&r.kind);
+                let i = steps.iter().position(|s| *s == r.status)?;
+                steps.get(i + 1).map(|next| (r, *next))
+            });
+            if let Some((r, next)) = open {
                 step(&mut r.history, &mut r.status, next, now);
                 return Ok(true);
             }
@@ -314,7 +304,10 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
         }
         OrderChange::Return(req) => {
             if let Some(existing) = order.returns.iter().find(|r| r.id == req.id) {
-                return if existing.lines == req.lines && existing.reason == req.reason {
+                return if existing.lines == req.lines
+                    && existing.reason == req.reason
+                    && existing.kind == req.kind
+                {
                     Ok(false)
                 } else {
                     Err(Refusal::Invalid(
@@ -328,6 +321,9 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     "invalid_reason",
                     "reason must be changed_mind, wrong_item, damaged, quality or other",
                 ));
+            }
+            if let Err(why) = check_return_kind(&req.kind, &req.reason) {
+                return Err(Refusal::Invalid("invalid_kind", why));
             }
             if req.note.as_ref().is_some_and(|n| n.chars().count() > 500) {
                 return Err(Refusal::Invalid(
@@ -375,6 +371,7 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                 lines: req.lines.clone(),
                 reason: req.reason.clone(),
                 note: req.note.clone(),
+                kind: req.kind.clone(),
                 status: String::new(),
                 history: Vec::new(),
                 rejection: None,
@@ -714,12 +711,12 @@ pub async fn cancel(
     params(("id" = String, Path)),
     request_body = ReturnRequest,
     responses(
-        (status = 200, body = Order, description = "the order with the return requested (a retry changes nothing)"),
+        (status = 200, body = Order, description = "the order with the request (a return, an exchange or a refund only); a retry changes nothing"),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "not delivered yet"),
-        (status = 422, body = ErrorBody, description = "return_window_closed, a line or quantity not in the order, a bad reason"),
+        (status = 422, body = ErrorBody, description = "return_window_closed, a line or quantity not in the order, a bad reason, invalid_kind (an unknown kind, or a refund only for changing her mind)"),
     ))]
 pub async fn request_return(
     State(state): State<Arc<AppState>>,

@@ -3,9 +3,11 @@
 //! larger quantity, and a lost answer never applies a change twice.
 
 use cradle_core::api::Product;
+use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_tests::proxy::{Fault, Proxy};
 use cradle_tests::{Device, PASSWORD, Server, http_account, pair};
 use serde_json::json;
+use std::sync::{Arc, Mutex};
 
 /// `(sku, qty)` of each line in the device's cart, sorted.
 fn lines(d: &Device) -> Vec<(String, u32)> {
@@ -201,4 +203,31 @@ async fn the_cart_endpoint_refuses_bad_changes_and_ignores_unknown_products() {
         .await
         .unwrap();
     assert_eq!(got, body);
+}
+
+#[tokio::test]
+async fn a_sync_with_nothing_new_refreshes_no_screen() {
+    struct Seen(Mutex<Vec<DataArea>>);
+    impl ChangeObserver for Seen {
+        fn data_changed(&self, area: DataArea) {
+            self.0.lock().unwrap().push(area);
+        }
+    }
+    let server = Server::start();
+    let (phone, pad) = pair(&server.url, &server.url).await;
+    for d in [&phone, &pad] {
+        d.cradle.update_catalog(None).await.unwrap();
+    }
+    let sku = skus(&server, 1).remove(0);
+    phone.cradle.cart_add(&sku, 1).unwrap();
+    both_sync(&phone, &pad).await;
+    let seen = Arc::new(Seen(Mutex::new(Vec::new())));
+    pad.cradle.subscribe(seen.clone());
+
+    pad.cradle.sync_shop().await.unwrap();
+    assert!(seen.0.lock().unwrap().is_empty(), "nothing changed");
+    phone.cradle.cart_add(&sku, 1).unwrap();
+    phone.cradle.sync_shop().await.unwrap();
+    pad.cradle.sync_shop().await.unwrap();
+    assert_eq!(*seen.0.lock().unwrap(), [DataArea::Shop]);
 }

@@ -445,7 +445,13 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     assert!(
         matches!(
             d.cradle
-                .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+                .request_return(
+                    &order.id,
+                    "return",
+                    &[item(&wipes, 1)],
+                    "changed_mind",
+                    None
+                )
                 .await,
             Err(Error::Invalid { field: "order", .. })
         ),
@@ -505,7 +511,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     ] {
         assert!(matches!(
             d.cradle
-                .request_return(&order.id, &items, reason, None)
+                .request_return(&order.id, "return", &items, reason, None)
                 .await,
             Err(Error::Invalid { .. })
         ));
@@ -514,7 +520,13 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     // device says so, and so does the server.
     assert!(matches!(
         d.cradle
-            .request_return(&order.id, &[item(&puree, 1)], "changed_mind", None)
+            .request_return(
+                &order.id,
+                "return",
+                &[item(&puree, 1)],
+                "changed_mind",
+                None
+            )
             .await,
         Err(Error::Invalid { field: "lines", .. })
     ));
@@ -533,6 +545,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .cradle
         .request_return(
             &order.id,
+            "return",
             &[item(&wipes, 1)],
             "changed_mind",
             Some("too many"),
@@ -560,13 +573,25 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     assert!(line(&sent), "one of the two wipes is still hers to return");
     let all = d
         .cradle
-        .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+        .request_return(
+            &order.id,
+            "return",
+            &[item(&wipes, 1)],
+            "changed_mind",
+            None,
+        )
         .await
         .unwrap();
     assert!(!line(&all) && !all.can_return, "both wipes are asked back");
     assert!(matches!(
         d.cradle
-            .request_return(&order.id, &[item(&wipes, 1)], "changed_mind", None)
+            .request_return(
+                &order.id,
+                "return",
+                &[item(&wipes, 1)],
+                "changed_mind",
+                None
+            )
             .await,
         Err(Error::Invalid { field: "lines", .. })
     ));
@@ -1198,4 +1223,100 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
         item(&d.cradle.hospital_bag().unwrap(), "maternity_pads").shop,
         "bought"
     );
+}
+
+#[tokio::test]
+async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
+    let server = Server::start_with(&["--sandbox"]);
+    let d = shopper(&server.url).await;
+    let wipes = best_match(&d, "湿巾");
+    d.cradle.cart_add(&wipes, 2).unwrap();
+    let review = d.cradle.review_checkout().await.unwrap();
+    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    d.cradle.pay_order(&order.id).await.unwrap();
+    let http = reqwest::Client::new();
+    let t = d.session_token();
+    let advance = || {
+        http.post(format!(
+            "{}/v1/sandbox/orders/{}/advance",
+            server.url, order.id
+        ))
+        .bearer_auth(&t)
+        .send()
+    };
+    for _ in 0..2 {
+        advance().await.unwrap();
+    }
+    d.cradle.refresh_orders().await.unwrap();
+    let one = || {
+        vec![ReturnItem {
+            sku: wipes.clone(),
+            qty: 1,
+        }]
+    };
+
+    // Money back for goods she keeps needs something wrong with them, on
+    // the phone and on the server alike.
+    assert!(matches!(
+        d.cradle
+            .request_return(&order.id, "refund_only", &one(), "changed_mind", None)
+            .await,
+        Err(Error::Invalid { field: "kind", .. })
+    ));
+    assert!(matches!(
+        d.cradle
+            .request_return(&order.id, "swap", &one(), "damaged", None)
+            .await,
+        Err(Error::Invalid { field: "kind", .. })
+    ));
+    let raw = http
+        .post(format!("{}/v1/orders/{}/returns", server.url, order.id))
+        .bearer_auth(&t)
+        .json(&json!({"id": "r-raw", "lines": [{"sku": wipes, "qty": 1}],
+                      "reason": "changed_mind", "note": null, "kind": "refund_only"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status().as_u16(), 422);
+    assert_eq!(
+        raw.json::<serde_json::Value>().await.unwrap()["error"],
+        "invalid_kind"
+    );
+
+    let view = d
+        .cradle
+        .request_return(&order.id, "exchange", &one(), "quality", None)
+        .await
+        .unwrap();
+    assert_eq!(view.returns[0].kind, "exchange");
+    assert_eq!(view.returns[0].kind_text, "换货");
+    d.cradle
+        .request_return(&order.id, "refund_only", &one(), "damaged", Some("crushed"))
+        .await
+        .unwrap();
+    // The sandbox moves the first open request on until it ends, then the next.
+    for _ in 0..6 {
+        assert_eq!(advance().await.unwrap().status().as_u16(), 200);
+    }
+    let done = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let steps = |i: usize| -> Vec<String> {
+        done.returns[i]
+            .history
+            .iter()
+            .map(|h| h.status.clone())
+            .collect()
+    };
+    assert_eq!(
+        steps(0),
+        [
+            "requested",
+            "approved",
+            "return_shipped",
+            "received",
+            "exchange_shipped"
+        ]
+    );
+    assert_eq!(done.returns[0].status_text, "换货已发出");
+    assert_eq!(steps(1), ["requested", "approved", "refunded"]);
+    assert_eq!(done.returns[1].kind_text, "仅退款");
 }

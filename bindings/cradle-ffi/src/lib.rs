@@ -2120,6 +2120,8 @@ pub struct ReturnItem {
 #[uniffi::remote(Record)]
 pub struct ReturnView {
     pub id: String,
+    pub kind: String,
+    pub kind_text: String,
     pub reason: String,
     pub reason_text: String,
     pub status: String,
@@ -2244,6 +2246,12 @@ pub fn provinces() -> Vec<String> {
     PROVINCES.iter().map(|p| (*p).to_owned()).collect()
 }
 
+/// What the return form offers to ask for, labelled.
+#[uniffi::export]
+pub fn return_kinds(language: Language) -> Vec<Choice> {
+    status::return_kinds(language)
+}
+
 /// The reasons the return form offers, labelled.
 #[uniffi::export]
 pub fn return_reasons(language: Language) -> Vec<Choice> {
@@ -2328,17 +2336,19 @@ impl CradleCore {
         Ok(self.core.cancel_order(&id).await?)
     }
 
-    /// Asks for a no-reason return; queued while offline (status `queued`).
+    /// Asks for a return, an exchange or a refund only (`kind`, from
+    /// `return_kinds`); queued while offline (status `queued`).
     pub async fn request_return(
         &self,
         order_id: String,
+        kind: String,
         items: Vec<ReturnItem>,
         reason: String,
         note: Option<String>,
     ) -> Result<OrderView> {
         Ok(self
             .core
-            .request_return(&order_id, &items, &reason, note.as_deref())
+            .request_return(&order_id, &kind, &items, &reason, note.as_deref())
             .await?)
     }
 

@@ -520,7 +520,8 @@ pub struct StatusChange {
     pub at: i64,
 }
 
-/// `POST /v1/orders/{id}/returns`: a no-reason return of some lines.
+/// `POST /v1/orders/{id}/returns`: a return, an exchange or a refund only
+/// of some lines.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -531,10 +532,16 @@ pub struct ReturnRequest {
     /// `changed_mind`, `wrong_item`, `damaged`, `quality`, `other`.
     pub reason: String,
     pub note: Option<String>,
+    /// `return` (the default), `exchange` or `refund_only` (`RETURN_KINDS`).
+    #[serde(default = "return_kind")]
+    pub kind: String,
 }
 
-/// A return and where it stands: `requested`, `approved` or `rejected`,
-/// `return_shipped`, `received`, `refunded`.
+/// A return, an exchange or a refund only, and where it stands along its
+/// kind's steps (`return_steps`): `requested`, `approved` or `rejected`,
+/// then `return_shipped`, `received`, and `refunded` (a return) or
+/// `exchange_shipped` (an exchange); a refund only goes from `approved`
+/// to `refunded`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -543,11 +550,57 @@ pub struct Return {
     pub lines: Vec<OrderItem>,
     pub reason: String,
     pub note: Option<String>,
+    #[serde(default = "return_kind")]
+    pub kind: String,
     pub status: String,
     pub history: Vec<StatusChange>,
     /// Why the shop declined it (status `rejected`), in the shop's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection: Option<String>,
+}
+
+/// What she can ask for: `return` (send it back, refunded), `exchange`
+/// (send it back, the same again) or `refund_only` (nothing to send back:
+/// it arrived broken, or not at all).
+pub const RETURN_KINDS: &[&str] = &["return", "exchange", "refund_only"];
+
+fn return_kind() -> String {
+    "return".into()
+}
+
+/// Each kind's steps, from the request to its end; `rejected` may follow
+/// `requested` instead.
+pub fn return_steps(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "exchange" => &[
+            "requested",
+            "approved",
+            "return_shipped",
+            "received",
+            "exchange_shipped",
+        ],
+        "refund_only" => &["requested", "approved", "refunded"],
+        _ => &[
+            "requested",
+            "approved",
+            "return_shipped",
+            "received",
+            "refunded",
+        ],
+    }
+}
+
+/// The one rule for a request's kind, on the phone and the server: a known
+/// kind, and money back for goods she keeps only when something was wrong
+/// with them (never for changing her mind).
+pub fn check_return_kind(kind: &str, reason: &str) -> Result<(), &'static str> {
+    if !RETURN_KINDS.contains(&kind) {
+        return Err("kind must be return, exchange or refund_only");
+    }
+    if kind == "refund_only" && reason == "changed_mind" {
+        return Err("a refund without sending it back needs something wrong with it");
+    }
+    Ok(())
 }
 
 /// `POST /v1/sandbox/orders/{id}/returns/{return}/reject`: the shop

@@ -10,7 +10,7 @@ use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::cart::MAX_CART_OPS;
 use crate::api::{
     ApiError, CartItem, CartOps, Client, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS,
-    ReturnRequest, ShipTo, ValidateCart, Validation,
+    ReturnRequest, ShipTo, ValidateCart, Validation, check_return_kind,
 };
 use crate::clock;
 use crate::consent::Purpose;
@@ -103,6 +103,9 @@ pub struct StatusStep {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturnView {
     pub id: String,
+    /// `return`, `exchange` or `refund_only`.
+    pub kind: String,
+    pub kind_text: String,
     pub reason: String,
     pub reason_text: String,
     pub status: String,
@@ -482,12 +485,15 @@ impl Cradle {
         self.view(&order)
     }
 
-    /// Asks to return some lines of a delivered order. Checked here first
-    /// (the order, the lines, the window), then queued and sent; without a
-    /// network it waits, shown as `queued`, and goes with the next refresh.
+    /// Asks to return, exchange, or be refunded for some lines of a
+    /// delivered order (`kind`, one of `RETURN_KINDS`). Checked here first
+    /// (the order, the lines, the window, the kind against the reason),
+    /// then queued and sent; without a network it waits, shown as
+    /// `queued`, and goes with the next refresh.
     pub async fn request_return(
         &self,
         order_id: &str,
+        kind: &str,
         lines: &[ReturnItem],
         reason: &str,
         note: Option<&str>,
@@ -502,6 +508,7 @@ impl Cradle {
                 "must be changed_mind, wrong_item, damaged, quality or other",
             ));
         }
+        check_return_kind(kind, reason).map_err(|why| Error::invalid("kind", why))?;
         if note.is_some_and(|n| n.chars().count() > 500) {
             return Err(Error::invalid("note", "must be at most 500 characters"));
         }
@@ -545,6 +552,7 @@ impl Cradle {
                 .collect(),
             reason: reason.to_owned(),
             note: note.map(str::to_owned),
+            kind: kind.to_owned(),
         };
         self.send_after_sales(order_id, Request::Return(body)).await
     }
@@ -593,18 +601,29 @@ impl Cradle {
         self.send_queued_order(&client, &token).await?;
         self.send_queued(&client, &token).await?;
         let list = client.orders(&token).await?;
-        self.write(&[DataArea::Shop], |tx, c| {
+        let changed = self.write(&[], |tx, c| {
+            let mut changed = false;
             for order in &list.orders {
+                let before = stored(tx, &order.id)?;
+                if before.as_ref() == Some(order) {
+                    continue;
+                }
                 // An order new to this device is history, not news.
-                let before = stored(tx, &order.id)?.map(|o| notices::progress(&o));
-                if before.is_some_and(|b| notices::progress(order) > b) {
+                let progress = before.map(|o| notices::progress(&o));
+                if progress.is_some_and(|b| notices::progress(order) > b) {
                     notices::post(tx, &order.id, Notice::Update, c.now.as_second())?;
                 }
                 save_order(tx, order)?;
+                changed = true;
             }
             // A queued order whose answer was lost, found among them.
-            queued::settle(tx, &list.orders, c.now.as_second())
-        })
+            Ok(queued::settle(tx, &list.orders, c.now.as_second())? || changed)
+        })?;
+        // Screens reload only when something here changed.
+        if changed {
+            self.observers.notify(DataArea::Shop);
+        }
+        Ok(())
     }
 
     /// Sends her cart changes and takes the account's cart: one cart on
@@ -647,6 +666,8 @@ impl Cradle {
             .iter()
             .map(|r| ReturnView {
                 id: r.id.clone(),
+                kind_text: status::return_kind(&r.kind, language),
+                kind: r.kind.clone(),
                 reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason.clone(),
                 status_text: status::return_status(&r.status, language),
@@ -672,6 +693,8 @@ impl Cradle {
             };
             returns.push(ReturnView {
                 id: r.id,
+                kind_text: status::return_kind(&r.kind, language),
+                kind: r.kind,
                 reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason,
                 status_text: status::return_status("queued", language),

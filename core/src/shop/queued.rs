@@ -102,16 +102,17 @@ fn needs_review(tx: &Transaction<'_>, id: &str, warnings: &[CartWarning], at: i6
 }
 
 /// The queued order is among `orders` (it went through, and the answer
-/// was lost): it is an order now, and she is told.
-pub(super) fn settle(tx: &Transaction<'_>, orders: &[Order], at: i64) -> Result<()> {
+/// was lost): it is an order now, and she is told. Returns whether it was.
+pub(super) fn settle(tx: &Transaction<'_>, orders: &[Order], at: i64) -> Result<bool> {
     let Some(q) = load(tx)? else {
-        return Ok(());
+        return Ok(false);
     };
-    if orders.iter().any(|o| o.id == q.id) {
-        tx.execute("DELETE FROM queued_order WHERE id = ?1", [&q.id])?;
-        notices::post(tx, &q.id, Notice::Placed, at)?;
+    if !orders.iter().any(|o| o.id == q.id) {
+        return Ok(false);
     }
-    Ok(())
+    tx.execute("DELETE FROM queued_order WHERE id = ?1", [&q.id])?;
+    notices::post(tx, &q.id, Notice::Placed, at)?;
+    Ok(true)
 }
 
 /// The view of the queued order, if there is one.

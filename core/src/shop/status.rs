@@ -2,7 +2,7 @@
 //! and the complaint topics say in her language. The codes are the server's (docs/shop.md); an unknown code
 //! from a newer server is shown as it is rather than refused.
 
-use crate::api::{COMPLAINT_TOPICS, RETURN_REASONS};
+use crate::api::{COMPLAINT_TOPICS, RETURN_KINDS, RETURN_REASONS};
 use crate::profile::Language;
 
 /// An order status (`pending_payment`, `paid`, `shipped`, `delivered`,
@@ -29,6 +29,7 @@ pub fn return_status(code: &str, language: Language) -> String {
         "return_shipped" => ("已寄回", "Sent back"),
         "received" => ("商家已收货", "Received by the shop"),
         "refunded" => ("已退款", "Refunded"),
+        "exchange_shipped" => ("换货已发出", "Replacement sent"),
         other => return other.to_owned(),
     };
     pick(language, zh, en)
@@ -42,6 +43,17 @@ pub fn queued_order_status(code: &str, language: Language) -> String {
             "价格或库存有变化，请确认",
             "Something changed: please review it",
         ),
+        other => return other.to_owned(),
+    };
+    pick(language, zh, en)
+}
+
+/// What she asks for (one of `RETURN_KINDS`) in words.
+pub fn return_kind(code: &str, language: Language) -> String {
+    let (zh, en) = match code {
+        "return" => ("退货退款", "Return for a refund"),
+        "exchange" => ("换货", "Exchange"),
+        "refund_only" => ("仅退款", "Refund without return"),
         other => return other.to_owned(),
     };
     pick(language, zh, en)
@@ -102,6 +114,11 @@ fn choices(codes: &[&str], words: fn(&str, Language) -> String, language: Langua
             label: words(code, language),
         })
         .collect()
+}
+
+/// What the return form offers to ask for, in its order.
+pub fn return_kinds(language: Language) -> Vec<Choice> {
+    choices(RETURN_KINDS, return_kind, language)
 }
 
 /// The reasons a return may give, in the form's order.

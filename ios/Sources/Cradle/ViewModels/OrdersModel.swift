@@ -9,9 +9,11 @@ import Observation
 @MainActor
 @Observable
 public final class OrdersModel {
-    /// The return form for one order: how many of each line, and why.
+    /// The return form for one order: what she asks for (`return`,
+    /// `exchange`, `refund_only`), how many of each line, and why.
     public struct ReturnForm: Equatable {
         public let orderId: String
+        public var kind = "return"
         public var qty: [String: UInt32] = [:]
         public var reason: String?
         public var note = ""
@@ -112,6 +114,8 @@ public final class OrdersModel {
 
     public func setReturnQty(sku: String, qty: UInt32) { returning?.qty[sku] = qty }
 
+    public func chooseKind(_ code: String) { returning?.kind = code }
+
     public func chooseReason(_ code: String) { returning?.reason = code }
 
     public func setNote(_ text: String) { returning?.note = text }
@@ -124,7 +128,8 @@ public final class OrdersModel {
         let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
         await network {
             _ = try await self.core.requestReturn(
-                orderId: form.orderId, items: items, reason: form.reason ?? "", note: note.isEmpty ? nil : note)
+                orderId: form.orderId, kind: form.kind, items: items, reason: form.reason ?? "",
+                note: note.isEmpty ? nil : note)
             self.returning = nil
         }
     }

@@ -334,7 +334,7 @@ public struct ShellStrings: Sendable {
     public func lineTrace(_ l: OrderLineView) -> String { zh ? "批次 \(l.batch) · \(l.origin)" : "Batch \(l.batch) · \(l.origin)" }
     public var tracking: String { zh ? "物流进度" : "Tracking" }
     public func returnLine(_ r: ReturnView) -> String {
-        zh ? "退货（\(r.reasonText)）：\(r.statusText)" : "Return (\(r.reasonText)): \(r.statusText)"
+        zh ? "\(r.kindText)（\(r.reasonText)）：\(r.statusText)" : "\(r.kindText) (\(r.reasonText)): \(r.statusText)"
     }
     public func returnUntil(_ t: String) -> String { zh ? "无理由退货截止 \(t)" : "No-reason return until \(t)" }
     public var pay: String { zh ? "付款" : "Pay" }
@@ -357,6 +357,7 @@ public struct ShellStrings: Sendable {
     }
     public var requestReturn: String { zh ? "申请退货" : "Return items" }
     public var returnReason: String { zh ? "退货原因" : "Why?" }
+    public var returnKind: String { zh ? "申请类型" : "What would you like?" }
     public var returnNote: String { zh ? "备注（选填）" : "Note (optional)" }
     public var sendReturn: String { zh ? "提交申请" : "Send request" }
     public var seeOrders: String { zh ? "查看我的订单" : "See my orders" }

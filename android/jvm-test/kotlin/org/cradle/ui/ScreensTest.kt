@@ -514,7 +514,7 @@ class ScreensTest {
     fun `orders render with tracking and a return in English`() = orders("en") { vm ->
         onNodeWithText("Delivered").assertIsDisplayed()
         onNodeWithText("Tracking").assertIsDisplayed()
-        onNodeWithText("Return (Changed my mind): Requested").assertIsDisplayed()
+        onNodeWithText("Return for a refund (Changed my mind): Requested").assertIsDisplayed()
         onNodeWithText("Complaint (Late delivery): Waiting for a reply").assertIsDisplayed()
         onNodeWithText("Reply due within 48 h").assertIsDisplayed()
         onNodeWithText("Buy again").performClick()
@@ -618,7 +618,7 @@ class ScreensTest {
                 val warehouse = Sandbox(server, login, "correct horse battery")
                 repeat(2) { warehouse.advance(order.id) }
                 core.refreshOrders()
-                core.requestReturn(order.id, listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
+                core.requestReturn(order.id, "return", listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
                 core.fileComplaint(order.id, "late_delivery", if (locale == "en") "Two days late" else "晚到了两天")
             }
             val vm = OrdersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
@@ -636,6 +636,7 @@ class ScreensTest {
                         onBuyAgain = { id -> runBlocking { vm.buyAgain(id) } },
                         onStartReturn = vm::startReturn,
                         onReturnQty = vm::setReturnQty,
+                        onKind = vm::chooseKind,
                         onReason = vm::chooseReason,
                         onNote = vm::setNote,
                         onSendReturn = {},

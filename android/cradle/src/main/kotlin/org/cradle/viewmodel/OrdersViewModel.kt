@@ -24,9 +24,13 @@ class OrdersViewModel(
     scope: CoroutineScope,
     private val io: CoroutineDispatcher = Dispatchers.IO,
 ) {
-    /** The return form for one order: how many of each line, and why. */
+    /**
+     * The return form for one order: what she asks for (`return`,
+     * `exchange`, `refund_only`), how many of each line, and why.
+     */
     data class ReturnForm(
         val orderId: String,
+        val kind: String = "return",
         val qty: Map<String, UInt> = emptyMap(),
         val reason: String? = null,
         val note: String = "",
@@ -97,6 +101,8 @@ class OrdersViewModel(
 
     fun setReturnQty(sku: String, qty: UInt) = form { it.copy(qty = it.qty + (sku to qty)) }
 
+    fun chooseKind(code: String) = form { it.copy(kind = code) }
+
     fun chooseReason(code: String) = form { it.copy(reason = code) }
 
     fun setNote(text: String) = form { it.copy(note = text) }
@@ -105,7 +111,7 @@ class OrdersViewModel(
     suspend fun submitReturn() {
         val f = _state.value.returning ?: return
         val items = f.qty.filterValues { it > 0u }.map { (sku, qty) -> ReturnItem(sku, qty) }
-        submit({ core.requestReturn(f.orderId, items, f.reason ?: "", f.note.ifBlank { null }) }) {
+        submit({ core.requestReturn(f.orderId, f.kind, items, f.reason ?: "", f.note.ifBlank { null }) }) {
             it.copy(returning = null)
         }
     }

@@ -198,6 +198,7 @@ fun CradleApp(
                                 onBuyAgain = { id -> scope.launch { orders.buyAgain(id) } },
                                 onStartReturn = orders::startReturn,
                                 onReturnQty = orders::setReturnQty,
+                                onKind = orders::chooseKind,
                                 onReason = orders::chooseReason,
                                 onNote = orders::setNote,
                                 onSendReturn = { scope.launch { orders.submitReturn() } },

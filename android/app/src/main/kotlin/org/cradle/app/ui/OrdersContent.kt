@@ -35,6 +35,7 @@ import org.cradle.viewmodel.OrdersViewModel
 import uniffi.cradle.Language
 import uniffi.cradle.OrderView
 import uniffi.cradle.complaintTopics
+import uniffi.cradle.returnKinds
 import uniffi.cradle.returnReasons
 
 /** Actions on the orders screen, one per button. */
@@ -45,6 +46,7 @@ class OrderActions(
     val onBuyAgain: (id: String) -> Unit,
     val onStartReturn: (id: String) -> Unit,
     val onReturnQty: (sku: String, qty: UInt) -> Unit,
+    val onKind: (code: String) -> Unit,
     val onReason: (code: String) -> Unit,
     val onNote: (String) -> Unit,
     val onSendReturn: () -> Unit,
@@ -132,7 +134,7 @@ private fun OrderCard(
             Text(s.tracking, style = MaterialTheme.typography.labelLarge)
             order.history.forEach { step -> Text("${step.atText}  ${step.text}", style = MaterialTheme.typography.bodySmall) }
             order.returns.forEach { r ->
-                Text(s.returnLine(r.reasonText, r.statusText))
+                Text(s.returnLine(r.kindText, r.reasonText, r.statusText))
                 r.rejection?.let { Text(s.shopSaid(it), color = MaterialTheme.colorScheme.error) }
                 r.history.lastOrNull()?.let { Text(it.atText, style = MaterialTheme.typography.bodySmall) }
             }
@@ -173,6 +175,7 @@ private fun ReturnForm(
     actions: OrderActions,
 ) {
     val s = LocalStrings.current
+    val kinds = remember(language) { returnKinds(language) }
     val reasons = remember(language) { returnReasons(language) }
     Text(s.requestReturn, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
     order.lines.filter { it.returnable }.forEach { l ->
@@ -191,6 +194,12 @@ private fun ReturnForm(
                 // As many as were ordered; the core checks the rest.
                 enabled = qty < l.qty,
             ) { Text("+") }
+        }
+    }
+    Text(s.returnKind, style = MaterialTheme.typography.labelLarge)
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        kinds.forEach { k ->
+            FilterChip(form.kind == k.code, { actions.onKind(k.code) }, label = { Text(k.label) }, modifier = Modifier.heightIn(min = 48.dp))
         }
     }
     Text(s.returnReason, style = MaterialTheme.typography.labelLarge)
