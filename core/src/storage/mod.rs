@@ -332,6 +332,37 @@ mod tests {
     }
 
     #[test]
+    fn version_17_keeps_a_linked_devices_cart_by_merging_it_into_the_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v16.db");
+        {
+            let mut old = open_configured(&path, &key()).unwrap();
+            migrate_to(&mut old, 16).unwrap();
+            old.execute_batch(
+                "INSERT INTO sync_state (id, server_url, account_id, login, token, sync_key, client_id, last_acked)
+                     VALUES (1, 'http://127.0.0.1:1/', 'acc', 'mama', 't', x'00', 'c', 0);
+                 INSERT INTO cart_line (sku, qty, price_seen_minor, currency, added_at, updated_at)
+                     VALUES ('P-1', 3, 1290, 'CNY', 'now', 'now');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path, &key()).unwrap();
+        let (last, ops) = crate::shop::cart::pending(&conn, 10).unwrap();
+        assert!(last > 0);
+        assert_eq!(ops.len(), 1);
+        assert_eq!(ops[0].sku, "P-1");
+        assert_eq!(ops[0].change, crate::api::CartChange::Merge { qty: 3 });
+        assert_eq!((ops[0].price_seen_minor, ops[0].base), (1290, 0));
+        let id = &ops[0].id;
+        assert!(
+            id.len() == 32
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        );
+    }
+
+    #[test]
     fn a_newer_schema_is_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.db");
