@@ -748,15 +748,14 @@ impl Output {
                     format!("  · {}", i.shop_text)
                 };
                 say!("  {tick} {}  ({}){shop}", i.name, i.id);
-                if i.shop.is_empty() && !i.packed {
-                    if let Some(p) = i.products.first() {
-                        say!(
-                            "      {}  {}  (cradle cart add {})",
-                            p.name,
-                            p.price_text,
-                            p.sku
-                        );
-                    }
+                // What fills it, while she still needs one (the core decides).
+                if let Some(p) = i.products.first() {
+                    say!(
+                        "      {}  {}  (cradle cart add {})",
+                        p.name,
+                        p.price_text,
+                        p.sku
+                    );
                 }
             }
         }

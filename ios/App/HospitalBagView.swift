@@ -49,8 +49,8 @@ struct HospitalBagView: View {
             .frame(minHeight: 44)
         }
         .accessibilityAddTraits(item.packed ? [.isSelected] : [])
-        // What fills it, until it is packed or on its way.
-        if !item.packed && item.shop.isEmpty, let card = item.products.first {
+        // What fills it, while she still needs one (the core decides).
+        if let card = item.products.first {
             NavigationLink(value: card.sku) { ProductRow(card: card, s: s) }
         }
     }

@@ -1202,6 +1202,18 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
     assert!(pads.source.contains("NHS"));
 
     // Packed, then not.
+    let bag = d.cradle.pack_bag_item("breast_pads", true).unwrap();
+    assert!(item(&bag, "breast_pads").packed);
+    assert!(
+        item(&bag, "breast_pads").products.is_empty(),
+        "packed: nothing to buy"
+    );
+    assert_eq!(bag.packed, 1);
+    let unpacked = d.cradle.pack_bag_item("breast_pads", false).unwrap();
+    assert!(
+        !item(&unpacked, "breast_pads").products.is_empty(),
+        "offered again"
+    );
     let bag = d.cradle.pack_bag_item("id_cards", true).unwrap();
     assert!(item(&bag, "id_cards").packed);
     assert_eq!(bag.packed, 1);
@@ -1216,6 +1228,10 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
     let bag = d.cradle.hospital_bag().unwrap();
     assert_eq!(item(&bag, "maternity_pads").shop, "in_cart");
     assert_eq!(item(&bag, "maternity_pads").shop_text, "已在购物车");
+    assert!(
+        item(&bag, "maternity_pads").products.is_empty(),
+        "nothing more is offered for an item on its way"
+    );
     assert_eq!(item(&bag, "breast_pads").shop, "");
     let review = d.cradle.review_checkout().await.unwrap();
     d.cradle.place_order(&review.quote).await.unwrap();

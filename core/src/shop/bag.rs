@@ -3,6 +3,7 @@
 //! fill it, and marked when one is in her cart or already bought.
 //! The list and its sources: `content/hospital-bag.json`.
 
+use super::status::pick;
 use super::{ProductCard, card, cart, catalog};
 use crate::api::Order;
 use crate::cradle::Cradle;
@@ -74,19 +75,12 @@ pub struct BagItem {
     /// `bought` (in an order not cancelled), `in_cart`, or empty.
     pub shop: String,
     pub shop_text: String,
-    /// Products that fill it, ones she can buy first; empty for an item
-    /// the shop does not sell (her ID card).
+    /// Products that fill it, ones she can buy first, while she still
+    /// needs one: empty once it is packed, in her cart or bought, and for
+    /// an item the shop does not sell (her ID card).
     pub products: Vec<ProductCard>,
     /// Why it is on the list: the source it comes from.
     pub source: String,
-}
-
-fn pick(language: Language, zh: &str, en: &str) -> String {
-    match language {
-        Language::ZhHans => zh,
-        Language::En => en,
-    }
-    .to_owned()
 }
 
 fn group_title(code: &str, language: Language) -> String {
@@ -147,28 +141,52 @@ fn products_for(conn: &Connection, keyword: &str, language: Language) -> Result<
         .collect())
 }
 
+/// Where she stands against the checklist's window today.
+struct Window {
+    language: Language,
+    pregnant: bool,
+    open: bool,
+    /// While pregnant and before it opens: the day it does.
+    opens_on: Option<jiff::civil::Date>,
+}
+
 impl Cradle {
-    /// The hospital-bag checklist, open from 28 weeks of pregnancy until
-    /// the birth.
-    pub fn hospital_bag(&self) -> Result<HospitalBag> {
+    fn bag_window(&self) -> Result<Window> {
         let today = self.today()?;
-        let language = today.language;
-        let list = checklist();
+        let opens_at = checklist().opens_at_week;
         let pregnancy = today
             .timeline
             .pregnancy
             .as_ref()
             .filter(|_| today.timeline.stage == Stage::Pregnant);
-        let opens_on = pregnancy.and_then(|p| {
-            let weeks_left = 40 - list.opens_at_week;
+        let open = pregnancy.is_some_and(|p| p.gestational_age.weeks() >= opens_at);
+        let opens_on = pregnancy.filter(|_| !open).and_then(|p| {
+            let weeks_left = 40 - opens_at;
             p.edd
                 .checked_sub(jiff::Span::new().days(weeks_left * 7))
                 .ok()
         });
-        let open = pregnancy.is_some_and(|p| p.gestational_age.weeks() >= list.opens_at_week);
+        Ok(Window {
+            language: today.language,
+            pregnant: pregnancy.is_some(),
+            open,
+            opens_on,
+        })
+    }
+
+    /// The hospital-bag checklist, open from 28 weeks of pregnancy until
+    /// the birth.
+    pub fn hospital_bag(&self) -> Result<HospitalBag> {
+        self.bag_for(self.bag_window()?)
+    }
+
+    fn bag_for(&self, window: Window) -> Result<HospitalBag> {
+        let language = window.language;
+        let list = checklist();
+        let open = window.open;
         let mut bag = HospitalBag {
             open,
-            opens_on: opens_on.filter(|_| !open).map(|d| d.to_string()),
+            opens_on: window.opens_on.map(|d| d.to_string()),
             note: String::new(),
             groups: Vec::new(),
             packed: 0,
@@ -176,7 +194,7 @@ impl Cradle {
             sources: list.sources.values().cloned().collect(),
         };
         if !open {
-            bag.note = if pregnancy.is_some() {
+            bag.note = if window.pregnant {
                 pick(
                     language,
                     "孕28周起开放待产包清单。",
@@ -200,14 +218,15 @@ impl Cradle {
                 Some(k) if in_cart.iter().any(|n| n.contains(k.as_str())) => "in_cart",
                 _ => "",
             };
+            let is_packed = packed.contains(&item.id);
             let products = match &item.product {
-                Some(k) => products_for(&db, k, language)?,
-                None => Vec::new(),
+                Some(k) if !is_packed && shop.is_empty() => products_for(&db, k, language)?,
+                _ => Vec::new(),
             };
             let view = BagItem {
                 id: item.id.clone(),
                 name: pick(language, &item.zh, &item.en),
-                packed: packed.contains(&item.id),
+                packed: is_packed,
                 shop: shop.to_owned(),
                 shop_text: shop_text(shop, language),
                 products,
@@ -232,7 +251,8 @@ impl Cradle {
         if !checklist().items.iter().any(|i| i.id == id) {
             return Err(Error::NotFound("checklist item"));
         }
-        if !self.hospital_bag()?.open {
+        let window = self.bag_window()?;
+        if !window.open {
             return Err(Error::invalid(
                 "hospital_bag",
                 "opens at 28 weeks of pregnancy",
@@ -250,7 +270,7 @@ impl Cradle {
             }
             Ok(())
         })?;
-        self.hospital_bag()
+        self.bag_for(window)
     }
 }
 

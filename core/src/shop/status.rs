@@ -131,7 +131,8 @@ pub fn complaint_topics(language: Language) -> Vec<Choice> {
     choices(COMPLAINT_TOPICS, complaint_topic, language)
 }
 
-fn pick(language: Language, zh: &str, en: &str) -> String {
+/// The words in her language.
+pub(crate) fn pick(language: Language, zh: &str, en: &str) -> String {
     match language {
         Language::ZhHans => zh,
         Language::En => en,

@@ -91,9 +91,7 @@ private fun BagRow(item: BagItem, onPack: (String, Boolean) -> Unit, onOpen: (St
                 Text(item.shopText, color = MaterialTheme.colorScheme.primary, style = MaterialTheme.typography.labelLarge)
             }
         }
-        // What fills it, until it is packed or on its way.
-        if (!item.packed && item.shop.isEmpty()) {
-            item.products.firstOrNull()?.let { ProductRow(it, onOpen) }
-        }
+        // What fills it, while she still needs one (the core decides).
+        item.products.firstOrNull()?.let { ProductRow(it, onOpen) }
     }
 }
