@@ -12,10 +12,14 @@ use serde_json::{Map, Value, json};
 /// token or the end-to-end key (the recovery code is shown in settings).
 const SECRETS: &[(&str, &str)] = &[("sync_state", "token"), ("sync_state", "sync_key")];
 
-/// The shop's copy of the catalogue: the server's data, not hers, so it is
-/// left out of her export (and still wiped by delete-all).
-const NOT_HERS: &[&str] = &[
+/// Left out of her export (and still wiped by delete-all): the shop's copy
+/// of the catalogue is the server's data, not hers; the charts' per-day
+/// aggregates are derived from her readings, which are exported.
+const NOT_EXPORTED: &[&str] = &[
     "catalog_state",
+    "day_cut",
+    "measurement_day",
+    "measurement_touch",
     "product",
     "product_search",
     "product_stage",
@@ -41,7 +45,7 @@ pub(crate) fn export_all(conn: &Connection, exported_at: &str) -> Result<Value> 
     let mut out = Map::new();
     for table in tables(conn)?
         .into_iter()
-        .filter(|t| !NOT_HERS.contains(&t.as_str()))
+        .filter(|t| !NOT_EXPORTED.contains(&t.as_str()))
     {
         // Table names come from sqlite_master, not from input; quoting keeps them literal.
         let mut stmt = conn.prepare(&format!(

@@ -60,10 +60,22 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .unwrap();
+    // B's charts are drawn before the pull, so what arrives must reach
+    // their per-day table through the sync writes themselves.
+    assert!(
+        b.cradle
+            .trends(None, None)
+            .unwrap()
+            .blood_pressure
+            .is_empty()
+    );
     b.cradle.sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(118, 76)]);
     assert_eq!(notes(&b.cradle), vec!["Felt the first kicks".to_owned()]);
     assert_eq!(b.cradle.records(Some("weight")).unwrap().len(), 1);
+    let charts = b.cradle.trends(None, None).unwrap();
+    assert_eq!(charts.weight.len(), 1);
+    assert_eq!(charts.blood_pressure[0].systolic_max, 118);
 
     // B edits the reading; A deletes the weight; both converge.
     let on_b = b.cradle.records(Some("blood_pressure")).unwrap()[0];
@@ -82,6 +94,9 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     assert_eq!(blood_pressures(&b.cradle), vec![(121, 79)]);
     assert!(a.cradle.records(Some("weight")).unwrap().is_empty());
     assert!(b.cradle.records(Some("weight")).unwrap().is_empty());
+    let charts = b.cradle.trends(None, None).unwrap();
+    assert!(charts.weight.is_empty());
+    assert_eq!(charts.blood_pressure[0].systolic_max, 121);
     // Nothing echoes back: a sync with nothing new pushes nothing.
     assert_eq!(a.cradle.sync_now().await.unwrap().pushed, 0);
     assert_eq!(b.cradle.sync_now().await.unwrap().pushed, 0);

@@ -2,10 +2,13 @@
 //! with the recommended band, blood pressure, glucose by context, and each
 //! baby's weight against WHO percentile curves.
 //!
-//! Vitals are aggregated per local day in SQL, so five years of daily
-//! readings come back as one row a day without Rust touching each reading.
+//! Vitals are read from `measurement_day`, one row per local day that
+//! triggers keep in the same transaction as each write (migration 19), so a
+//! chart over five years reads about 1,800 rows a kind, not every reading.
 //! Days are cut at the zone's current UTC offset: exact for zones without
 //! daylight saving (China), and at most an hour off at midnight elsewhere.
+//! When that offset changes (a new zone, or daylight saving) the table is
+//! rebuilt once, on the next chart.
 
 use super::gain::{self, Band};
 use super::growth::{self, Sex};
@@ -14,11 +17,11 @@ use crate::clock::local_date;
 use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::timeline::State;
-use crate::timeline::gestation::{GestationalAge, add_days};
+use crate::timeline::gestation::{GestationalAge, add_days, days_between};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeightPoint {
@@ -121,35 +124,24 @@ pub struct Trends {
 pub const WHO_GROWTH: &str =
     "WHO Child Growth Standards (2006), weight-for-age, birth to 24 months";
 
-/// Local days `from..=to` as a half-open range of Unix seconds, and the
-/// offset used to cut days.
+/// Local days `from..=to`, as days since 1970-01-01.
 struct Days {
-    offset: i64,
-    start: i64,
-    end: i64,
+    first: i64,
+    last: i64,
 }
 
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
 impl Days {
-    fn new(zone: &TimeZone, now: Timestamp, from: Option<Date>, to: Option<Date>) -> Result<Self> {
-        let offset = i64::from(zone.to_offset(now).seconds());
-        let second = |d: Date| -> Result<i64> {
-            Ok(start_of(zone, d)
-                .ok_or_else(|| Error::invalid("from", "is out of range"))?
-                .as_second())
-        };
-        let start = from.map(second).transpose()?.unwrap_or(i64::MIN);
-        let end = match to {
-            Some(d) => second(
-                d.checked_add(1.day())
-                    .map_err(|_| Error::invalid("to", "is out of range"))?,
-            )?,
-            None => i64::MAX,
-        };
-        Ok(Self { offset, start, end })
+    fn new(from: Option<Date>, to: Option<Date>) -> Self {
+        Self {
+            first: from.map_or(i64::MIN, |d| days_between(EPOCH, d)),
+            last: to.map_or(i64::MAX, |d| days_between(EPOCH, d)),
+        }
     }
 
     fn date(&self, day_number: i64) -> Result<Date> {
-        add_days(Date::constant(1970, 1, 1), day_number)
+        add_days(EPOCH, day_number)
     }
 }
 
@@ -159,16 +151,40 @@ fn start_of(zone: &TimeZone, d: Date) -> Option<Timestamp> {
         .ok()
 }
 
-/// `(taken_at + offset) / 86400`, floored, as SQL.
-const DAY: &str = "((taken_at + ?1) - (((taken_at + ?1) % 86400) + 86400) % 86400) / 86400";
+/// Makes `measurement_day` cut days at the zone's offset now. A no-op unless
+/// the offset changed or the table was never built; then it is rebuilt in
+/// one transaction by touching one reading of each day (the trigger
+/// recomputes the day).
+fn cut_days(conn: &Connection, zone: &TimeZone, now: Timestamp) -> Result<()> {
+    let offset = i64::from(zone.to_offset(now).seconds());
+    let built: Option<i64> = conn
+        .query_row("SELECT utc_offset FROM day_cut", [], |r| r.get(0))
+        .optional()?;
+    if built == Some(offset) {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("DELETE FROM measurement_day", [])?;
+    tx.execute(
+        "INSERT OR REPLACE INTO day_cut (id, utc_offset) VALUES (1, ?1)",
+        [offset],
+    )?;
+    tx.execute(
+        "INSERT INTO measurement_touch (kind, taken_at, utc_offset)
+         SELECT kind, min(taken_at), ?1 FROM measurement WHERE deleted_at IS NULL
+         GROUP BY kind, ((taken_at + ?1) - (((taken_at + ?1) % 86400) + 86400) % 86400) / 86400",
+        [offset],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
 
 fn weight(conn: &Connection, days: &Days) -> Result<Vec<(Date, f64)>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {DAY} AS d, AVG(grams) FROM measurement
-         WHERE kind = 'weight' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
-         GROUP BY d ORDER BY d"
-    ))?;
-    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, CAST(value_sum AS REAL) / readings FROM measurement_day
+         WHERE kind = 'weight' AND day BETWEEN ?1 AND ?2 ORDER BY day",
+    )?;
+    let rows = stmt.query_map(params![days.first, days.last], |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
     })?;
     let mut out = Vec::new();
@@ -180,13 +196,13 @@ fn weight(conn: &Connection, days: &Days) -> Result<Vec<(Date, f64)>> {
 }
 
 fn pressure(conn: &Connection, days: &Days) -> Result<Vec<PressurePoint>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {DAY} AS d, COUNT(*), AVG(systolic), AVG(diastolic), MAX(systolic), MAX(diastolic)
-         FROM measurement
-         WHERE kind = 'blood_pressure' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
-         GROUP BY d ORDER BY d"
-    ))?;
-    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, readings, CAST(value_sum AS REAL) / readings, CAST(diastolic_sum AS REAL) / readings,
+                value_max, diastolic_max
+         FROM measurement_day
+         WHERE kind = 'blood_pressure' AND day BETWEEN ?1 AND ?2 ORDER BY day",
+    )?;
+    let rows = stmt.query_map(params![days.first, days.last], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, u32>(1)?,
@@ -212,12 +228,11 @@ fn pressure(conn: &Connection, days: &Days) -> Result<Vec<PressurePoint>> {
 }
 
 fn glucose(conn: &Connection, days: &Days) -> Result<Vec<GlucosePoint>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {DAY} AS d, context, AVG(glucose_cmmol), MAX(glucose_cmmol) FROM measurement
-         WHERE kind = 'glucose' AND deleted_at IS NULL AND taken_at >= ?2 AND taken_at < ?3
-         GROUP BY d, context ORDER BY d, context"
-    ))?;
-    let rows = stmt.query_map(params![days.offset, days.start, days.end], |r| {
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, context, CAST(value_sum AS REAL) / readings, value_max FROM measurement_day
+         WHERE kind = 'glucose' AND day BETWEEN ?1 AND ?2 ORDER BY day, context",
+    )?;
+    let rows = stmt.query_map(params![days.first, days.last], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
@@ -377,7 +392,8 @@ pub(crate) fn weights(
     now: Timestamp,
     language: Language,
 ) -> Result<WeightChart> {
-    weight_chart(conn, state, &Days::new(zone, now, None, None)?, language)
+    cut_days(conn, zone, now)?;
+    weight_chart(conn, state, &Days::new(None, None), language)
 }
 
 /// Every chart's series for local days `from..=to` (both optional).
@@ -395,7 +411,8 @@ pub(crate) fn trends(
     {
         return Err(Error::invalid("from", "must not be after to"));
     }
-    let days = Days::new(zone, now, from, to)?;
+    cut_days(conn, zone, now)?;
+    let days = Days::new(from, to);
     let WeightChart {
         days: weight,
         band: weight_band,
