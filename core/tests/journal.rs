@@ -7,7 +7,7 @@ use common::app;
 use cradle_core::Error;
 use cradle_core::clinic::{Format, Options};
 use cradle_core::records::gain::Baseline;
-use cradle_core::records::growth::Sex;
+use cradle_core::records::growth::{Indicator, Sex};
 use cradle_core::records::journal::{Entry, Feed, Filter, Milk, Side};
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
 use cradle_core::timeline::baby::Birth;
@@ -313,7 +313,7 @@ fn baby_growth_is_plotted_against_who_percentiles() {
             Entry::Growth {
                 baby: 1,
                 weight_grams: Some(3232),
-                length_mm: None,
+                length_mm: Some(529),
                 head_mm: None,
             },
             Some("2026-10-01T04:00:00Z".parse().unwrap()),
@@ -323,11 +323,32 @@ fn baby_growth_is_plotted_against_who_percentiles() {
     assert_eq!(t.growth.len(), 2);
     let first = &t.growth[0];
     assert_eq!(first.sex, Some(Sex::Female));
-    assert_eq!(first.points[0].age_days, 0);
-    // The WHO median for girls at birth is 3.2322 kg.
-    assert_eq!(first.points[0].weight_percentile, Some(50.0));
-    assert_eq!(first.curves.len(), 5);
-    assert_eq!(first.curves[2].points[0], (0, 3.23));
+    let p = &first.points[0];
+    assert_eq!(p.age_days, 0);
+    // WHO, girls at birth: the weight median is 3.2322 kg; 52.9 cm is just
+    // above +2 SD of length (52.87 cm, P97.7); no head was measured.
+    assert_eq!(p.weight_percentile, Some(50.0));
+    assert_eq!(p.length_percentile, Some(97.8));
+    assert_eq!(p.head_percentile, None);
+    // Five percentiles for each of weight, length and head, birth to 24
+    // months; P50 for head at birth is 33.88 cm.
+    assert_eq!(first.curves.len(), 15);
+    assert!(first.curves.iter().all(|c| c.points.len() == 25));
+    let head_p50 = first
+        .curves
+        .iter()
+        .find(|c| c.indicator == Indicator::Head && c.percentile == 50)
+        .unwrap();
+    assert_eq!(head_p50.points[0], (0, 33.88));
+    assert!(first.source.contains("head-circumference-for-age"));
+    // The clinic summary shows each measurement with its percentile.
+    let html = a
+        .cradle
+        .clinic_export(Format::Html, &Options::default())
+        .unwrap();
+    assert!(html.contains("3.23 kg (P50)"), "{html}");
+    assert!(html.contains("52.9 cm (P97.8)"));
+    assert!(html.contains("WHO Child Growth Standards"));
     // The second twin has no sex recorded: points without curves.
     assert!(t.growth[1].curves.is_empty());
 }

@@ -12,7 +12,7 @@ use cradle_core::consent::{Consent, Purpose};
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::gain::Baseline;
-use cradle_core::records::growth::Sex;
+use cradle_core::records::growth::{Indicator, Sex};
 use cradle_core::records::insights::Insight;
 use cradle_core::records::journal::{Entry, Feed, Filter, JournalEntry, Milk, Side};
 use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
@@ -691,6 +691,15 @@ pub enum Sex {
     Male,
 }
 
+/// What a WHO growth curve plots against age: weight (kg), length or head
+/// circumference (cm).
+#[uniffi::remote(Enum)]
+pub enum Indicator {
+    Weight,
+    Length,
+    Head,
+}
+
 #[uniffi::remote(Enum)]
 pub enum Feed {
     Breast { side: Side, minutes: u32 },
@@ -839,16 +848,20 @@ pub struct GrowthReading {
     pub length_cm: Option<f64>,
     pub head_cm: Option<f64>,
     pub weight_percentile: Option<f64>,
+    pub length_percentile: Option<f64>,
+    pub head_percentile: Option<f64>,
 }
 
 #[derive(uniffi::Record)]
 pub struct CurvePoint {
     pub age_days: i64,
-    pub kg: f64,
+    /// kg or cm, as the curve's indicator.
+    pub value: f64,
 }
 
 #[derive(uniffi::Record)]
 pub struct PercentileCurve {
+    pub indicator: Indicator,
     pub percentile: u8,
     pub points: Vec<CurvePoint>,
 }
@@ -939,17 +952,20 @@ impl From<Trends> for TrendsView {
                             length_cm: p.length_cm,
                             head_cm: p.head_cm,
                             weight_percentile: p.weight_percentile,
+                            length_percentile: p.length_percentile,
+                            head_percentile: p.head_percentile,
                         })
                         .collect(),
                     curves: g
                         .curves
                         .into_iter()
                         .map(|c: Curve| PercentileCurve {
+                            indicator: c.indicator,
                             percentile: c.percentile,
                             points: c
                                 .points
                                 .into_iter()
-                                .map(|(age_days, kg)| CurvePoint { age_days, kg })
+                                .map(|(age_days, value)| CurvePoint { age_days, value })
                                 .collect(),
                         })
                         .collect(),

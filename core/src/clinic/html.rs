@@ -2,8 +2,8 @@
 //! external resources), styled for A4 paper and for a phone screen.
 
 use super::Summary;
-use crate::records::growth;
 use crate::records::journal::Entry;
+use crate::records::trends::GrowthPoint;
 use crate::records::{GlucoseContext, Measurement, Record};
 use crate::timeline::content::{clinic_label, symptom_label, vaccine_name};
 use std::fmt::Write;
@@ -455,21 +455,26 @@ impl Page<'_> {
                     } if b == n => {
                         let day = self.s.date_of(e.at);
                         let age = baby.birth.age_on(day)?;
-                        let age_days = age.corrected_days.unwrap_or(age.days);
-                        let kg = weight_grams.map(|g| f64::from(g) / 1000.0);
-                        let pct = sex
-                            .zip(kg)
-                            .and_then(|(s, kg)| growth::weight_percentile(s, age_days, kg));
+                        let p = GrowthPoint::new(
+                            day,
+                            age.corrected_days.unwrap_or(age.days),
+                            sex,
+                            weight_grams,
+                            length_mm,
+                            head_mm,
+                        );
+                        let cell = |v: Option<f64>, unit: &str, digits: usize, pct: Option<f64>| {
+                            v.map(|v| match pct {
+                                Some(pct) => format!("{v:.digits$} {unit} (P{pct})"),
+                                None => format!("{v:.digits$} {unit}"),
+                            })
+                            .unwrap_or_default()
+                        };
                         Some(vec![
                             day.to_string(),
-                            kg.map(|k| format!("{k:.2} kg")).unwrap_or_default(),
-                            length_mm
-                                .map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0))
-                                .unwrap_or_default(),
-                            head_mm
-                                .map(|mm| format!("{:.1} cm", f64::from(mm) / 10.0))
-                                .unwrap_or_default(),
-                            pct.map(|p| format!("P{p}")).unwrap_or_default(),
+                            cell(p.weight_kg, "kg", 2, p.weight_percentile),
+                            cell(p.length_cm, "cm", 1, p.length_percentile),
+                            cell(p.head_cm, "cm", 1, p.head_percentile),
                         ])
                     }
                     _ => None,
@@ -487,10 +492,16 @@ impl Page<'_> {
                     self.l("weight"),
                     self.l("length"),
                     self.l("head"),
-                    self.l("percentile"),
                 ],
                 rows,
             );
+            if sex.is_some() {
+                let _ = write!(
+                    self.out,
+                    "<p class=\"meta\">{}</p>",
+                    esc(self.l("percentile"))
+                );
+            }
         }
         let _ = write!(self.out, "<h3>{}</h3>", esc(self.l("vaccines")));
         let rows = baby

@@ -1,6 +1,7 @@
 //! The series the Records charts draw, in one query per series: weight
 //! with the recommended band, blood pressure, glucose by context, and each
-//! baby's weight against WHO percentile curves.
+//! baby's weight, length and head circumference against WHO percentile
+//! curves.
 //!
 //! Vitals are read from `measurement_day`, one row per local day that
 //! triggers keep in the same transaction as each write (migration 19), so a
@@ -11,7 +12,7 @@
 //! rebuilt once, on the next chart.
 
 use super::gain::{self, Band};
-use super::growth::{self, Sex};
+use super::growth::{self, Indicator, Sex};
 use super::journal::{self, Entry, Filter};
 use crate::clock::local_date;
 use crate::error::{Error, Result};
@@ -83,14 +84,48 @@ pub struct GrowthPoint {
     pub weight_kg: Option<f64>,
     pub length_cm: Option<f64>,
     pub head_cm: Option<f64>,
-    /// Weight-for-age percentile, when the sex is known and age ≤ 24 months.
+    /// WHO percentiles, when the sex is known and age ≤ 24 months.
     pub weight_percentile: Option<f64>,
+    pub length_percentile: Option<f64>,
+    pub head_percentile: Option<f64>,
+}
+
+impl GrowthPoint {
+    /// A growth entry at (corrected) `age_days`, in chart units, with each
+    /// measurement's percentile.
+    pub(crate) fn new(
+        day: Date,
+        age_days: i64,
+        sex: Option<Sex>,
+        weight_grams: Option<u32>,
+        length_mm: Option<u32>,
+        head_mm: Option<u32>,
+    ) -> Self {
+        let weight_kg = weight_grams.map(|g| f64::from(g) / 1000.0);
+        let length_cm = length_mm.map(|mm| f64::from(mm) / 10.0);
+        let head_cm = head_mm.map(|mm| f64::from(mm) / 10.0);
+        let pct = |i: Indicator, v: Option<f64>| {
+            sex.zip(v)
+                .and_then(|(s, v)| growth::percentile(i, s, age_days, v))
+        };
+        Self {
+            day,
+            age_days,
+            weight_percentile: pct(Indicator::Weight, weight_kg),
+            length_percentile: pct(Indicator::Length, length_cm),
+            head_percentile: pct(Indicator::Head, head_cm),
+            weight_kg,
+            length_cm,
+            head_cm,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Curve {
+    pub indicator: Indicator,
     pub percentile: u8,
-    /// (age in days, kg), monthly.
+    /// (age in days, kg or cm), monthly.
     pub points: Vec<(i64, f64)>,
 }
 
@@ -99,7 +134,8 @@ pub struct GrowthSeries {
     pub baby: u8,
     pub sex: Option<Sex>,
     pub points: Vec<GrowthPoint>,
-    /// WHO weight-for-age curves; empty until the sex is recorded.
+    /// WHO curves, five percentiles for each indicator; empty until the
+    /// sex is recorded.
     pub curves: Vec<Curve>,
     pub source: &'static str,
 }
@@ -121,8 +157,8 @@ pub struct Trends {
     pub growth: Vec<GrowthSeries>,
 }
 
-pub const WHO_GROWTH: &str =
-    "WHO Child Growth Standards (2006), weight-for-age, birth to 24 months";
+pub const WHO_GROWTH: &str = "WHO Child Growth Standards (2006): weight-for-age, \
+     length-for-age and head-circumference-for-age, birth to 24 months";
 
 /// Local days `from..=to`, as days since 1970-01-01.
 struct Days {
@@ -299,34 +335,16 @@ fn growth(
             let Some(age) = birth.age_on(day) else {
                 continue;
             };
-            let age_days = age.corrected_days.unwrap_or(age.days);
-            let weight_kg = weight_grams.map(|g| f64::from(g) / 1000.0);
-            points.push(GrowthPoint {
+            points.push(GrowthPoint::new(
                 day,
-                age_days,
-                weight_kg,
-                length_cm: length_mm.map(|mm| f64::from(mm) / 10.0),
-                head_cm: head_mm.map(|mm| f64::from(mm) / 10.0),
-                weight_percentile: sex
-                    .zip(weight_kg)
-                    .and_then(|(s, kg)| growth::weight_percentile(s, age_days, kg)),
-            });
+                age.corrected_days.unwrap_or(age.days),
+                sex,
+                weight_grams,
+                length_mm,
+                head_mm,
+            ));
         }
-        let curves = sex.map_or_else(Vec::new, |s| {
-            growth::CURVES
-                .iter()
-                .map(|&(percentile, z)| Curve {
-                    percentile,
-                    points: (0..=24)
-                        .filter_map(|m| {
-                            let days = (f64::from(m) * 30.4375).round() as i64;
-                            growth::weight_at(s, days, z)
-                                .map(|kg| (days, (kg * 100.0).round() / 100.0))
-                        })
-                        .collect(),
-                })
-                .collect()
-        });
+        let curves = sex.map_or_else(Vec::new, curves);
         out.push(GrowthSeries {
             baby,
             sex,
@@ -336,6 +354,27 @@ fn growth(
         });
     }
     Ok(out)
+}
+
+/// WHO's percentile curves for `sex`, monthly from birth to 24 months.
+fn curves(sex: Sex) -> Vec<Curve> {
+    let mut out = Vec::new();
+    for indicator in Indicator::ALL {
+        for (percentile, z) in growth::CURVES {
+            out.push(Curve {
+                indicator,
+                percentile,
+                points: (0..=growth::LAST_MONTH)
+                    .filter_map(|m| {
+                        let days = (f64::from(m) * growth::DAYS_PER_MONTH).floor() as i64;
+                        growth::curve_at(indicator, sex, days, z)
+                            .map(|v| (days, (v * 100.0).round() / 100.0))
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
 }
 
 /// The weight chart over `days`, with each weight's gestational age.

@@ -32,8 +32,12 @@ final class JournalTests: DatabaseTestCase {
         XCTAssertEqual(items.map(\.entry), everyKind)
         XCTAssertTrue(items[9].unusual, "a fever is flagged")
         let growth = try core.trends(from: nil, to: nil).growth
-        XCTAssertEqual(growth.first?.curves.count, 5)
-        XCTAssertNotNil(growth.first?.points.first?.weightPercentile)
+        XCTAssertEqual(growth.first?.curves.count, 15)
+        XCTAssertEqual(Set(growth.first?.curves.map(\.indicator) ?? []), [.weight, .length, .head])
+        let reading = growth.first?.points.first
+        XCTAssertNotNil(reading?.weightPercentile)
+        XCTAssertNotNil(reading?.lengthPercentile)
+        XCTAssertNotNil(reading?.headPercentile)
     }
 
     func testTheClinicExportIsBuiltOffline() throws {

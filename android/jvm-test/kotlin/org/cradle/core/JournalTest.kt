@@ -9,6 +9,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
@@ -20,6 +21,7 @@ import uniffi.cradle.CradleException
 import uniffi.cradle.Dating
 import uniffi.cradle.Entry
 import uniffi.cradle.Feed
+import uniffi.cradle.Indicator
 import uniffi.cradle.Milk
 import uniffi.cradle.ProfileInfo
 import uniffi.cradle.Sex
@@ -75,6 +77,17 @@ class JournalTest {
             assertEquals("normal", t.weightBand!!.`class`)
             assertEquals(43, t.weightBand!!.points.size)
             assertThrows<CradleException.InvalidInput> { core.setBodyBaseline(BodyBaseline(20.0, 55.0)) }
+
+            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u)
+            core.setBabySex(1u, Sex.MALE)
+            core.addEntry(Entry.Growth(1u, 3400u, 500u, 345u), null)
+            val growth = core.trends(null, null).growth.single()
+            assertEquals(setOf(Indicator.WEIGHT, Indicator.LENGTH, Indicator.HEAD), growth.curves.map { it.indicator }.toSet())
+            assertEquals(15, growth.curves.size)
+            val reading = growth.points.single()
+            assertNotNull(reading.weightPercentile)
+            assertNotNull(reading.lengthPercentile)
+            assertNotNull(reading.headPercentile)
         }
     }
 
