@@ -819,6 +819,11 @@ async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_change
     assert_eq!(orders.len(), 1);
     assert_eq!(orders[0].id, queued.id);
     assert_eq!(orders[0].lines[0].qty, 3);
+    assert_eq!(
+        orders[0].summary_text,
+        format!("共 3 件 · {shown}"),
+        "she tells orders apart by what is in them, not by an id"
+    );
     assert!(
         order_notice(&d, &queued.id).is_none(),
         "read once she opens her orders"

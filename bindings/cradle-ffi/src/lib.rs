@@ -2155,6 +2155,7 @@ pub struct OrderView {
     pub created_at: i64,
     pub created_text: String,
     pub total_text: String,
+    pub summary_text: String,
     pub lines: Vec<OrderLineView>,
     pub history: Vec<StatusStep>,
     pub return_deadline: Option<i64>,

@@ -67,6 +67,8 @@ pub struct OrderView {
     /// `YYYY-MM-DD HH:MM` in her zone.
     pub created_text: String,
     pub total_text: String,
+    /// How she tells this order apart: "3 items · ¥256.00" (not its id).
+    pub summary_text: String,
     pub lines: Vec<OrderLineView>,
     /// Every status with its time, oldest first.
     pub history: Vec<StatusStep>,
@@ -739,7 +741,19 @@ impl Cradle {
             created_at: order.created_at,
             created_text: local_text(order.created_at, &c.zone),
             total_text: format_money(order.total_minor, &order.currency),
+            summary_text: summary(order, language),
         })
+    }
+}
+
+/// "3 items · ¥256.00": every unit counted, in her language.
+fn summary(order: &Order, language: Language) -> String {
+    let units: u64 = order.lines.iter().map(|l| u64::from(l.qty)).sum();
+    let total = format_money(order.total_minor, &order.currency);
+    match (language, units) {
+        (Language::ZhHans, n) => format!("共 {n} 件 · {total}"),
+        (Language::En, 1) => format!("1 item · {total}"),
+        (Language::En, n) => format!("{n} items · {total}"),
     }
 }
 

@@ -96,6 +96,7 @@ final class ViewModelTests: DatabaseTestCase {
         await model.confirm()
         let placed = try XCTUnwrap(model.placed)
         XCTAssertEqual(placed.status, "pending_payment")
+        XCTAssertEqual(ShellStrings(.zhHans).ordered(placed), "已下单 · 共 2 件 · \(two.totalText)")
         XCTAssertNil(model.review)
         XCTAssertEqual(model.cart.value?.lines, [])
         XCTAssertEqual(try core.orders(), [placed])

@@ -373,7 +373,7 @@ public struct ShellStrings: Sendable {
         zh ? "投诉（\(k.topicText)）：\(k.statusText)" : "Complaint (\(k.topicText)): \(k.statusText)"
     }
 
-    public func ordered(_ order: OrderView) -> String { zh ? "已下单：\(order.id)" : "Order placed: \(order.id)" }
+    public func ordered(_ order: OrderView) -> String { zh ? "已下单 · \(order.summaryText)" : "Order placed · \(order.summaryText)" }
     public var orderWhenOnline: String { zh ? "联网后自动下单" : "Order when back online" }
     public func queuedSaved(_ q: QueuedOrder) -> String {
         zh ? "保存于 \(q.queuedText) · \(q.totalText)" : "Saved \(q.queuedText) · \(q.totalText)"

@@ -65,6 +65,7 @@ class CartViewModelTest {
             vm.confirm()
             val placed = vm.state.value.placed!!
             assertEquals("pending_payment", placed.status)
+            assertEquals("2 items · ${two.totalText}", placed.summaryText, "not the order's id")
             assertNull(vm.state.value.review)
             assertTrue(vm.cart().lines.isEmpty())
             assertEquals(listOf(placed), core.orders())

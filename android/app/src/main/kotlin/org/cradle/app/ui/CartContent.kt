@@ -44,7 +44,7 @@ fun CartContent(
     Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
         state.placed?.let {
-            Text(s.ordered(it.id))
+            Text(s.ordered(it.summaryText))
             TextButton(onOrders) { Text(s.seeOrders) }
         }
         when (val cart = state.cart) {
