@@ -12,6 +12,7 @@ pub mod clock;
 pub mod consent;
 pub mod error;
 pub mod events;
+pub mod links;
 mod privacy;
 pub mod profile;
 pub mod records;

@@ -5,8 +5,6 @@ import SwiftUI
 /// The cart and checkout; every number on it was computed by the core.
 struct CartScreen: View {
     let model: CartModel
-    let orders: OrdersModel
-    let addresses: AddressBookModel
     let s: ShellStrings
 
     var body: some View {
@@ -14,7 +12,7 @@ struct CartScreen: View {
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
             if let o = model.placed {
                 Text(s.ordered(o))
-                NavigationLink(s.seeOrders) { OrdersView(model: orders, s: s).navigationTitle(s.myOrders) }
+                NavigationLink(s.seeOrders, value: Route.orders)
             }
             switch model.cart {
             case .loading: ProgressView(s.loading)
@@ -26,10 +24,7 @@ struct CartScreen: View {
                 ForEach(cart.lines, id: \.sku) { line in lineRow(line) }
                 Section {
                     Text(s.total(cart)).font(.title3)
-                    NavigationLink(cart.shipTo.map(s.deliverTo) ?? s.addAddress) {
-                        AddressesView(model: addresses, s: s).navigationTitle(s.addresses)
-                            .onDisappear { model.load() }
-                    }
+                    NavigationLink(cart.shipTo.map(s.deliverTo) ?? s.addAddress, value: Route.addresses)
                     if let review = model.review {
                         ForEach(review.warnings, id: \.sku) { Text($0.message).foregroundStyle(.red) }
                         Button(s.confirm(review)) { Task { await model.confirm() } }.disabled(model.busy)

@@ -2,6 +2,7 @@
 import Cradle
 import Foundation
 import SwiftUI
+import UserNotifications
 
 /// The iPhone app: opens the core once with the Keychain's key and the
 /// device's zone and locale; every screen renders what the core computes.
@@ -23,6 +24,8 @@ struct CradleApp: App {
             SyncTask.register(core: core)
             Reconnect.follow(core: core)
         }
+        // Must be set before launch ends, so a tap that launched the app is delivered.
+        UNUserNotificationCenter.current().delegate = NotificationTaps.shared
     }
 
     var body: some Scene {
@@ -51,6 +54,7 @@ struct RootView: View {
     @State private var editor: ReminderEditorModel
     @State private var clinic: ClinicModel
     @State private var planner: NotificationPlanner
+    @State private var router = Router()
     @Environment(\.scenePhase) private var phase
     private let core: CradleCore
 
@@ -84,20 +88,23 @@ struct RootView: View {
     private var tabs: some View {
         // Her language is the core's (from her profile, else the device's).
         let s = ShellStrings(today.state.value?.language ?? .en)
-        return TabView {
-            NavigationStack { TodayView(state: today.state, s: s, journey: journey).navigationTitle(s.today) }
+        // Each tab's stack is the router's, so a deep link can open any screen.
+        return TabView(selection: $router.tab) {
+            stack(.today, s) { TodayView(state: today.state, s: s).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
-            NavigationStack { RemindersView(model: reminders, editor: editor, s: s).navigationTitle(s.reminders) }
+            stack(.reminders, s) { RemindersView(model: reminders, editor: editor, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
-            NavigationStack { RecordsView(model: records, clinic: clinic, s: s).navigationTitle(s.records) }
+            stack(.records, s) { RecordsView(model: records, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
-            NavigationStack { ShopView(model: shop, cart: cart, orders: orders, addresses: addresses, bag: bag, s: s).navigationTitle(s.shop) }
+            stack(.shop, s) { ShopView(model: shop, s: s).navigationTitle(s.shop) }
                 .tabItem { Label(s.shop, systemImage: "bag") }
-            NavigationStack { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
+            stack(.settings, s) { SettingsView(model: settings, s: s).navigationTitle(s.settings) }
                 .tabItem { Label(s.settings, systemImage: "gearshape") }
         }
+        .onOpenURL { router.open($0.absoluteString) }
         .task {
             today.start(); journey.start(); clinic.start(); reminders.start(); cart.load(); planner.follow()
+            NotificationTaps.shared.follow(router)
             askToNotifyIfAgreed()
         }
         .onChange(of: phase) { _, now in
@@ -109,6 +116,30 @@ struct RootView: View {
             Task { _ = await BackgroundSync.run(core) }
         }
         .onChange(of: settings.screen.value?.consents) { _, _ in askToNotifyIfAgreed() }
+    }
+
+    /// A tab's navigation stack, bound to the router's path for that tab.
+    private func stack<Root: View>(_ tab: AppTab, _ s: ShellStrings, @ViewBuilder root: () -> Root) -> some View {
+        NavigationStack(path: Binding(get: { router.path(tab) }, set: { router.paths[tab] = $0 })) {
+            root().navigationDestination(for: Route.self) { destination($0, s) }
+        }
+        .tag(tab)
+    }
+
+    /// The one place each pushed screen is built, whether a tap or a link pushed it.
+    @ViewBuilder
+    private func destination(_ route: Route, _ s: ShellStrings) -> some View {
+        switch route {
+        case .journey: JourneyView(model: journey, s: s).navigationTitle(s.journey)
+        case .clinic: ClinicView(model: clinic, s: s).navigationTitle(s.clinicVisit)
+        case .cart: CartScreen(model: cart, s: s).navigationTitle(s.cart).onAppear { cart.load() }
+        case .orders: OrdersView(model: orders, s: s).navigationTitle(s.myOrders)
+        case .addresses:
+            // Back on the cart, the label shows the address she chose.
+            AddressesView(model: addresses, s: s).navigationTitle(s.addresses).onDisappear { cart.load() }
+        case .bag: HospitalBagView(model: bag, s: s).navigationTitle(s.hospitalBag)
+        case .product(let sku): ProductView(model: shop, sku: sku, s: s)
+        }
     }
 
     /// Once she agrees to notifications in the app, iOS asks its own question.

@@ -51,7 +51,7 @@ struct HospitalBagView: View {
         .accessibilityAddTraits(item.packed ? [.isSelected] : [])
         // What fills it, while she still needs one (the core decides).
         if let card = item.products.first {
-            NavigationLink(value: card.sku) { ProductRow(card: card, s: s) }
+            NavigationLink(value: Route.product(sku: card.sku)) { ProductRow(card: card, s: s) }
         }
     }
 }

@@ -33,6 +33,40 @@ final class UserNotificationSink: NotificationSink {
     }
 }
 
+/// A tapped notification opens what it links to: the core's `cradle://`
+/// link, read by the core through the router.
+@MainActor
+final class NotificationTaps: NSObject, UNUserNotificationCenterDelegate {
+    static let shared = NotificationTaps()
+    private weak var router: Router?
+    /// A tap that launched the app, waiting for the first screen.
+    private var waiting: String?
+
+    func follow(_ router: Router) {
+        self.router = router
+        if let link = waiting {
+            waiting = nil
+            router.open(link)
+        }
+    }
+
+    nonisolated func userNotificationCenter(
+        _ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse
+    ) async {
+        guard let link = response.notification.request.content.userInfo["link"] as? String else { return }
+        await MainActor.run {
+            if let router { router.open(link) } else { waiting = link }
+        }
+    }
+
+    /// While the app is open a reminder still shows as a banner.
+    nonisolated func userNotificationCenter(
+        _ center: UNUserNotificationCenter, willPresent notification: UNNotification
+    ) async -> UNNotificationPresentationOptions {
+        [.banner, .sound]
+    }
+}
+
 /// Back online: what waited for the network (her changes, an order, a
 /// return) goes now rather than at the next scheduled run.
 enum Reconnect {

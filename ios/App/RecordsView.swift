@@ -6,7 +6,6 @@ import SwiftUI
 /// Records: quick blood pressure, the kick counter, the contraction timer, recent readings.
 struct RecordsView: View {
     let model: RecordsModel
-    let clinic: ClinicModel
     let s: ShellStrings
     @State private var systolic = ""
     @State private var diastolic = ""
@@ -18,7 +17,7 @@ struct RecordsView: View {
 
     var body: some View {
         List {
-            NavigationLink(s.prepareVisit) { ClinicView(model: clinic, s: s).navigationTitle(s.clinicVisit) }
+            NavigationLink(s.prepareVisit, value: Route.clinic)
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
             switch model.screen {
             case .loading: ProgressView(s.loading)

@@ -4,18 +4,15 @@ import SwiftUI
 
 /// The shop: search over the catalogue on the phone, and suggestions for her
 /// stage while the search is empty. The cart and her orders open from the
-/// toolbar; every price and label is the core's.
+/// toolbar; every price and label is the core's. Screens are pushed as
+/// `Route` values, so a deep link can open them too.
 struct ShopView: View {
     let model: ShopModel
-    let cart: CartModel
-    let orders: OrdersModel
-    let addresses: AddressBookModel
-    let bag: HospitalBagModel
     let s: ShellStrings
 
     var body: some View {
         List {
-            NavigationLink(s.hospitalBag) { HospitalBagView(model: bag, s: s).navigationTitle(s.hospitalBag) }
+            NavigationLink(s.hospitalBag, value: Route.bag)
             if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
             switch model.screen {
             case .loading: ProgressView(s.loading)
@@ -28,26 +25,23 @@ struct ShopView: View {
             case .ready(let screen):
                 Section(screen.searching ? "" : s.suggested) {
                     ForEach(screen.products, id: \.sku) { card in
-                        NavigationLink(value: card.sku) { ProductRow(card: card, s: s) }
+                        NavigationLink(value: Route.product(sku: card.sku)) { ProductRow(card: card, s: s) }
                     }
                 }
             }
         }
         .searchable(text: Binding(get: { model.query }, set: { model.search($0) }), prompt: s.searchShop)
         .refreshable { await model.updateCatalog() }
-        .navigationDestination(for: String.self) { sku in
-            ProductView(model: model, sku: sku, s: s)
-        }
         .toolbar {
             ToolbarItem(placement: .navigation) {
-                NavigationLink { OrdersView(model: orders, s: s).navigationTitle(s.myOrders) } label: {
+                NavigationLink(value: Route.orders) {
                     Image(systemName: "shippingbox")
                 }
                 .accessibilityLabel(s.myOrders)
             }
             ToolbarItem(placement: .primaryAction) {
                 let count = model.screen.value?.cartCount ?? 0
-                NavigationLink { CartScreen(model: cart, orders: orders, addresses: addresses, s: s).navigationTitle(s.cart).onAppear { cart.load() } } label: {
+                NavigationLink(value: Route.cart) {
                     Image(systemName: "cart").overlay(alignment: .topTrailing) {
                         if count > 0 { Text("\(count)").font(.caption2).padding(3).background(.red, in: Circle()).foregroundStyle(.white) }
                     }

@@ -6,7 +6,6 @@ import SwiftUI
 struct TodayView: View {
     let state: Loadable<TodayScreen>
     let s: ShellStrings
-    var journey: JourneyModel?
 
     var body: some View {
         switch state {
@@ -41,10 +40,8 @@ struct TodayView: View {
             if let w = t.week {
                 Section("\(s.thisWeek(w.week)) · \(w.sizeComparison)") { Text(w.baby) }
             }
-            if t.week != nil || t.month != nil, let journey {
-                NavigationLink(s.seeJourney) {
-                    JourneyView(model: journey, s: s).navigationTitle(s.journey)
-                }
+            if t.week != nil || t.month != nil {
+                NavigationLink(s.seeJourney, value: Route.journey)
             }
             if let b = t.baby {
                 Section {

@@ -10,6 +10,7 @@ use cradle_core::api::{PROVINCES, ShipTo};
 use cradle_core::clinic;
 use cradle_core::consent::{Consent, Purpose};
 use cradle_core::events::{ChangeObserver, DataArea};
+use cradle_core::links::Link;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::gain::Baseline;
 use cradle_core::records::growth::{Indicator, Sex};
@@ -689,6 +690,23 @@ pub enum Milk {
 pub enum Sex {
     Female,
     Male,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Link {
+    Today,
+    Journey,
+    Reminders,
+    Reminder { id: String },
+    Records,
+    Clinic,
+    Shop,
+    Product { sku: String },
+    Cart,
+    Orders,
+    Order { id: String },
+    Bag,
+    Settings,
 }
 
 /// What a WHO growth curve plots against age: weight (kg), length or head
@@ -1916,15 +1934,22 @@ impl CradleCore {
     }
 }
 
-/// The calendar day a platform date picker chose, as `YYYY-MM-DD`, so no
-/// shell converts dates itself. Android's Material picker reports UTC
-/// midnight (pass "UTC"); iOS's DatePicker an instant in the device's zone.
 /// A weekday's short name, for the recurrence picker's day buttons.
 #[uniffi::export]
 pub fn weekday_name(language: Language, day: Weekday) -> String {
     repeat::weekday_name(language, day).to_owned()
 }
 
+/// Where a `cradle://` link (a notification's, a shared one) opens the app;
+/// anything else is an `InvalidInput` error naming `link`.
+#[uniffi::export]
+pub fn parse_link(url: String) -> Result<Link> {
+    Ok(Link::parse(&url)?)
+}
+
+/// The calendar day a platform date picker chose, as `YYYY-MM-DD`, so no
+/// shell converts dates itself. Android's Material picker reports UTC
+/// midnight (pass "UTC"); iOS's DatePicker an instant in the device's zone.
 #[uniffi::export]
 pub fn picked_date(epoch_ms: i64, time_zone: String) -> Result<String> {
     Ok(cradle_core::clock::picked_date(epoch_ms, &time_zone)?.to_string())

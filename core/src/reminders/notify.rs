@@ -11,6 +11,7 @@
 
 use super::{Due, Inputs, Item, Kind, Status};
 use crate::error::Result;
+use crate::links::Link;
 use crate::timeline::content::notification_text;
 use jiff::Timestamp;
 use jiff::civil::{DateTime, Time};
@@ -89,7 +90,10 @@ fn texts(inputs: &Inputs, item: &Item) -> (String, String) {
 fn notification(inputs: &Inputs, item: &Item, fire_at: Timestamp) -> Notification {
     let (title, body) = texts(inputs, item);
     Notification {
-        deep_link: format!("cradle://reminders/{}", item.id),
+        deep_link: Link::Reminder {
+            id: item.id.clone(),
+        }
+        .to_string(),
         id: item.id.clone(),
         fire_at,
         title,

@@ -5,6 +5,7 @@
 
 use crate::api::Order;
 use crate::error::Result;
+use crate::links::Link;
 use crate::profile::Language;
 use crate::reminders::notify::Notification;
 use crate::timeline::content::notification_text;
@@ -96,16 +97,26 @@ pub(crate) fn plan(
     for row in rows {
         let (order_id, kind, at) = row?;
         let (key, deep_link) = match kind.as_str() {
-            "review" => ("order_review", "cradle://cart".to_owned()),
-            "placed" => ("order_placed", format!("cradle://orders/{order_id}")),
-            _ => ("order_update", format!("cradle://orders/{order_id}")),
+            "review" => ("order_review", Link::Cart),
+            "placed" => (
+                "order_placed",
+                Link::Order {
+                    id: order_id.clone(),
+                },
+            ),
+            _ => (
+                "order_update",
+                Link::Order {
+                    id: order_id.clone(),
+                },
+            ),
         };
         out.push(Notification {
             id: format!("order:{order_id}"),
             fire_at: Timestamp::from_second(at).unwrap_or(now),
             title: notification_text(language, &format!("{key}_title")).to_owned(),
             body: notification_text(language, &format!("{key}_body")).to_owned(),
-            deep_link,
+            deep_link: deep_link.to_string(),
         });
     }
     Ok(out)

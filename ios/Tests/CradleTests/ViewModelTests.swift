@@ -650,4 +650,34 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.problem?.field, "minutes")
         XCTAssertEqual(ShellStrings(.zhHans).babyCounts(day), "喂奶 2 次（最近 \(day.lastFeedLocal!)） · 湿尿布 1 · 便便 1 · 睡眠 45 分钟")
     }
+
+    func testALinkOpensItsScreenAndOneCradleDidNotMakeChangesNothing() async throws {
+        let core = try mother("en")
+        _ = try core.setConsent(purpose: .notifications, granted: true)
+        let router = Router()
+        // A notification's link, made by the core, read by the core.
+        let reminder = try XCTUnwrap(core.notificationPlan(limit: 64).first)
+        XCTAssertTrue(router.open(reminder.deepLink))
+        XCTAssertEqual(router.tab, .reminders)
+        XCTAssertEqual(router.path(.reminders), [])
+        let places: [(String, AppTab, [Route])] = [
+            ("cradle://orders/0123abcd", .shop, [.orders]),
+            ("cradle://cart", .shop, [.cart]),
+            ("cradle://products/CR-0042", .shop, [.product(sku: "CR-0042")]),
+            ("cradle://clinic", .records, [.clinic]),
+            ("cradle://journey", .today, [.journey]),
+            ("cradle://settings", .settings, []),
+        ]
+        for (url, tab, path) in places {
+            XCTAssertTrue(router.open(url), url)
+            XCTAssertEqual(router.tab, tab, url)
+            XCTAssertEqual(router.path(tab), path, url)
+        }
+        // The shop's stack was replaced by each link, not piled up.
+        XCTAssertEqual(router.path(.shop), [.product(sku: "CR-0042")])
+        for url in ["https://example.com/cart", "cradle://nowhere", "cradle://orders/a/b", ""] {
+            XCTAssertFalse(router.open(url), url)
+        }
+        XCTAssertEqual(router.tab, .settings, "a refused link leaves her where she is")
+    }
 }

@@ -55,6 +55,7 @@ import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.Navigator
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OrdersViewModel
 import org.cradle.viewmodel.ShopViewModel
@@ -312,6 +313,28 @@ class ScreensTest {
                 onNodeWithContentDescription("Cart, 1 item").performClick()
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("1 item ·", substring = true).fetchSemanticsNodes().isNotEmpty() }
                 onNodeWithText("Review order").assertIsDisplayed()
+            }
+        }
+    }
+
+    @Test
+    fun `a deep link opens its page over its tab, and back walks out to Today`() {
+        mother(dir, "en").use { core ->
+            runBlocking { core.updateCatalog(server) }
+            core.cartAdd(core.shopScreen("folic", 1u).products.first().sku, 1)
+            core.setConsent(Purpose.NOTIFICATIONS, true)
+            val nav = Navigator()
+            runDesktopComposeUiTest(width = 412, height = 915) {
+                setContent { CradleApp(core, navigator = nav) }
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
+                runOnIdle { nav.open("cradle://cart") }
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Review order").fetchSemanticsNodes().isNotEmpty() }
+                onNodeWithContentDescription("Back").performClick()
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Suggested for you now").fetchSemanticsNodes().isNotEmpty() }
+                runOnIdle { nav.back() }
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
+                runOnIdle { nav.open(core.notificationPlan(64u).first().deepLink) }
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Add a reminder").fetchSemanticsNodes().isNotEmpty() }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.cradle.app
 
 import android.content.Context
+import org.cradle.viewmodel.Navigator
 import uniffi.cradle.CradleCore
 import java.io.File
 import java.time.ZoneId
@@ -13,6 +14,9 @@ import java.util.Locale
  */
 object Core {
     @Volatile private var core: CradleCore? = null
+
+    /** Where she is in the app; kept for the process, so a rotation keeps it. */
+    val navigator = Navigator()
 
     /** Throws `CradleException` when the data cannot be opened (a wrong key, say). */
     fun get(context: Context): CradleCore = core ?: synchronized(this) {

@@ -1,10 +1,12 @@
 package org.cradle.app
 
 import android.Manifest
+import android.content.Intent
 import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
 import androidx.activity.ComponentActivity
+import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.material3.MaterialTheme
@@ -48,6 +50,18 @@ class MainActivity : ComponentActivity() {
             setContent { MaterialTheme { Text(stringResource(R.string.error_open, e.message ?: "")) } }
             return
         }
+        // Back goes through the navigator while it has somewhere to go; on
+        // Today the system's back leaves the app (with its predictive animation).
+        val navigator = Core.navigator
+        val back = object : OnBackPressedCallback(navigator.place.value.canGoBack) {
+            override fun handleOnBackPressed() {
+                navigator.back()
+            }
+        }
+        onBackPressedDispatcher.addCallback(this, back)
+        lifecycleScope.launch { navigator.place.collect { back.isEnabled = it.canGoBack } }
+        // A rotation keeps her place; only a fresh start follows the link.
+        if (savedInstanceState == null) openLink(intent)
         NotificationPlanner(core, AlarmSink(this)).follow(lifecycleScope)
         SyncWorker.schedule(this)
         lifecycleScope.launch {
@@ -66,8 +80,20 @@ class MainActivity : ComponentActivity() {
                 onPrint = printer::print,
                 htmlPreview = { html, m -> HtmlPreview(html, m) },
                 sendSoon = { SyncWorker.soon(this) },
+                navigator = navigator,
             )
         }
+    }
+
+    /** A notification tapped while the app is open (launchMode singleTop). */
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        openLink(intent)
+    }
+
+    /** A `cradle://` link: the core reads it, the navigator goes there. */
+    private fun openLink(intent: Intent?) {
+        intent?.takeIf { it.action == Intent.ACTION_VIEW }?.dataString?.let { Core.navigator.open(it) }
     }
 
     /** Once she agrees to notifications in the app, Android 13+ asks its own question. */

@@ -24,10 +24,8 @@ import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
-import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import kotlinx.coroutines.launch
@@ -36,6 +34,9 @@ import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.HospitalBagViewModel
 import org.cradle.viewmodel.JourneyViewModel
 import org.cradle.viewmodel.Loadable
+import org.cradle.viewmodel.Navigator
+import org.cradle.viewmodel.Page
+import org.cradle.viewmodel.Tab
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OrdersViewModel
 import org.cradle.viewmodel.AddressBookViewModel
@@ -64,6 +65,8 @@ fun CradleApp(
     htmlPreview: @Composable (html: String, modifier: Modifier) -> Unit = { _, _ -> },
     /** Asks the platform for a background run soon, once there is a network. */
     sendSoon: () -> Unit = {},
+    /** Hoisted so the platform's back gesture and deep links reach it. */
+    navigator: Navigator = remember { Navigator() },
 ) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
@@ -111,14 +114,22 @@ fun CradleApp(
     val journeyState by journey.state.collectAsState()
     val editor = remember(core) { ReminderEditorViewModel(core) }
     val editorState by editor.state.collectAsState()
-    var tab by remember { mutableStateOf(Tab.Today) }
+    val place by navigator.place.collectAsState()
+    val tab = place.tab
     // A page opened from a tab covers the tabs until she goes back.
-    var page by remember { mutableStateOf<Page?>(null) }
+    val page = place.page
     LaunchedEffect(page) {
-        // Each visit reads them fresh: the book for the page, the label for the cart.
-        if (page == Page.Addresses) addresses.load()
-        if (page == Page.Cart) cart.load()
-        if (page == Page.Bag) bag.refresh()
+        // Each page reads fresh when it comes to the top, however it got
+        // there (a tap, back, a deep link).
+        if (page !is Page.Product) shop.close()
+        when (page) {
+            is Page.Product -> shop.open(page.sku)
+            Page.Addresses -> addresses.load()
+            Page.Cart -> cart.load()
+            Page.Orders -> orders.refresh()
+            Page.Bag -> bag.refresh()
+            else -> {}
+        }
     }
     CompositionLocalProvider(LocalStrings provides Strings.of(language)) {
         val s = LocalStrings.current
@@ -139,14 +150,7 @@ fun CradleApp(
                 return@MaterialTheme
             }
             page?.let { open ->
-                PageScaffold(
-                    title = s.pageTitle(open),
-                    onBack = {
-                        if (open is Page.Product) shop.close()
-                        // The address book is opened from the cart, and goes back to it.
-                        page = if (open == Page.Addresses) Page.Cart else null
-                    },
-                ) {
+                PageScaffold(title = s.pageTitle(open), onBack = { navigator.back() }) {
                     when (open) {
                         Page.Journey -> JourneyContent(journeyState)
                         Page.Clinic -> ClinicContent(
@@ -173,8 +177,8 @@ fun CradleApp(
                                 }
                             },
                             onTakeBack = { scope.launch { cart.takeBack() } },
-                            onOrders = { page = Page.Orders },
-                            onAddresses = { page = Page.Addresses },
+                            onOrders = { navigator.push(Page.Orders) },
+                            onAddresses = { navigator.push(Page.Addresses) },
                         )
                         Page.Addresses -> AddressesContent(
                             addressesState,
@@ -213,16 +217,13 @@ fun CradleApp(
                         Page.Bag -> HospitalBagContent(
                             bagState,
                             onPack = { id, packed -> scope.launch { bag.pack(id, packed) } },
-                            onOpen = { sku ->
-                                scope.launch { shop.open(sku) }
-                                page = Page.Product(sku)
-                            },
+                            onOpen = { sku -> navigator.push(Page.Product(sku)) },
                         )
                         is Page.Product -> ProductContent(
                             shopState.product ?: Loadable.Loading,
                             shopState.problem,
                             onAdd = { scope.launch { shop.addToCart() } },
-                            onCart = { page = Page.Cart },
+                            onCart = { navigator.push(Page.Cart) },
                         )
                         Page.AddReminder -> ReminderEditorContent(
                             editorState,
@@ -233,7 +234,7 @@ fun CradleApp(
                             onInterval = { n -> scope.launch { editor.setInterval(n) } },
                             onWeekday = { d -> scope.launch { editor.toggle(d) } },
                             onEnds = { e -> scope.launch { editor.setEnds(e) } },
-                            onSave = { scope.launch { if (editor.save()) page = null } },
+                            onSave = { scope.launch { if (editor.save()) navigator.back() } },
                         )
                     }
                 }
@@ -245,8 +246,8 @@ fun CradleApp(
                         Tab.entries.forEach { t ->
                             NavigationBarItem(
                                 selected = tab == t,
-                                onClick = { tab = t },
-                                icon = { Icon(t.icon, contentDescription = null) },
+                                onClick = { navigator.select(t) },
+                                icon = { Icon(t.icon(), contentDescription = null) },
                                 label = {
                                     Text(
                                         when (t) {
@@ -268,7 +269,7 @@ fun CradleApp(
                         Tab.Today -> when (val st = todayState) {
                             is Loadable.Loading -> Text(s.loading)
                             is Loadable.Failed -> Text(s.problem(st.error), color = MaterialTheme.colorScheme.error)
-                            is Loadable.Ready -> TodayContent(st.value, onJourney = { page = Page.Journey })
+                            is Loadable.Ready -> TodayContent(st.value, onJourney = { navigator.push(Page.Journey) })
                         }
                         Tab.Reminders -> RemindersContent(
                             remindersState,
@@ -277,7 +278,7 @@ fun CradleApp(
                             onSnooze = { id -> scope.launch { reminders.snooze(id, 60u) } },
                             onAdd = {
                                 editor.reset()
-                                page = Page.AddReminder
+                                navigator.push(Page.AddReminder)
                             },
                         )
                         Tab.Records -> RecordsContent(
@@ -288,25 +289,16 @@ fun CradleApp(
                             onWeight = { kg -> scope.launch { records.addWeight(kg, WeightUnit.KG) } },
                             onGlucose = { v, c -> scope.launch { records.addGlucose(v, GlucoseUnit.MMOL_PER_L, c) } },
                             onBabyLog = { log -> scope.launch { records.log(log) } },
-                            onClinic = { page = Page.Clinic },
+                            onClinic = { navigator.push(Page.Clinic) },
                         )
                         Tab.Shop -> ShopContent(
                             shopState,
                             onQuery = { q -> scope.launch { shop.search(q) } },
-                            onOpen = { sku ->
-                                scope.launch { shop.open(sku) }
-                                page = Page.Product(sku)
-                            },
-                            onCart = {
-                                scope.launch { cart.load() }
-                                page = Page.Cart
-                            },
-                            onOrders = {
-                                scope.launch { orders.refresh() }
-                                page = Page.Orders
-                            },
+                            onOpen = { sku -> navigator.push(Page.Product(sku)) },
+                            onCart = { navigator.push(Page.Cart) },
+                            onOrders = { navigator.push(Page.Orders) },
                             onUpdate = { scope.launch { shop.updateCatalog() } },
-                            onBag = { page = Page.Bag },
+                            onBag = { navigator.push(Page.Bag) },
                         )
                         Tab.Settings -> SettingsContent(
                             settingsState,
@@ -319,7 +311,7 @@ fun CradleApp(
                             onDelete = {
                                 scope.launch {
                                     settings.deleteEverything()
-                                    tab = Tab.Today
+                                    navigator.select(Tab.Today)
                                 }
                             },
                         )
@@ -338,18 +330,6 @@ private suspend fun RecordsViewModel.log(log: BabyLog) = when (log) {
     is BabyLog.Diaper -> logDiaper(log.baby, log.wet, log.dirty)
 }
 
-/** Screens opened from a tab, with a back arrow. */
-sealed interface Page {
-    data object Journey : Page
-    data object AddReminder : Page
-    data object Clinic : Page
-    data object Cart : Page
-    data object Orders : Page
-    data object Addresses : Page
-    data object Bag : Page
-    data class Product(val sku: String) : Page
-}
-
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 private fun PageScaffold(title: String, onBack: () -> Unit, content: @Composable () -> Unit) {
@@ -366,10 +346,10 @@ private fun PageScaffold(title: String, onBack: () -> Unit, content: @Composable
     ) { padding -> Box(Modifier.padding(padding)) { content() } }
 }
 
-private enum class Tab(val icon: ImageVector) {
-    Today(Icons.Filled.Home),
-    Reminders(Icons.Filled.Notifications),
-    Records(Icons.Filled.Favorite),
-    Shop(Icons.Filled.ShoppingCart),
-    Settings(Icons.Filled.Settings),
+private fun Tab.icon(): ImageVector = when (this) {
+    Tab.Today -> Icons.Filled.Home
+    Tab.Reminders -> Icons.Filled.Notifications
+    Tab.Records -> Icons.Filled.Favorite
+    Tab.Shop -> Icons.Filled.ShoppingCart
+    Tab.Settings -> Icons.Filled.Settings
 }

@@ -2,6 +2,7 @@ package org.cradle.app.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
 import org.cradle.viewmodel.OnboardingViewModel
+import org.cradle.viewmodel.Page
 import org.cradle.viewmodel.Problem
 import uniffi.cradle.BabyToday
 import uniffi.cradle.Every
