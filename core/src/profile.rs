@@ -106,18 +106,16 @@ pub fn parse_time_zone(name: &str) -> Result<TimeZone> {
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<Option<Profile>> {
+    // Read on every write (for the user's zone): cached, not re-prepared.
     let row = conn
-        .query_row(
-            "SELECT display_name, locale, time_zone FROM profile WHERE id = 1",
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            },
-        )
+        .prepare_cached("SELECT display_name, locale, time_zone FROM profile WHERE id = 1")?
+        .query_row([], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
         .optional()?;
     row.map(|(display_name, locale, tz)| {
         Ok(Profile {

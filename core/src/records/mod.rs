@@ -263,23 +263,24 @@ pub(crate) fn add(
         return Err(Error::invalid("taken_at", "must not be in the future"));
     }
     let (grams, sys, dia, pulse, glucose, context) = columns(&c.measurement);
-    tx.execute(
+    // Cached: preparing it also compiles the sync and chart triggers.
+    tx.prepare_cached(
         "INSERT INTO measurement (kind, taken_at, grams, systolic, diastolic, pulse, glucose_cmmol, context,
              unusual, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            c.measurement.kind(),
-            taken_at.as_second(),
-            grams,
-            sys,
-            dia,
-            pulse,
-            glucose,
-            context,
-            c.unusual,
-            now.to_string()
-        ],
-    )?;
+    )?
+    .execute(params![
+        c.measurement.kind(),
+        taken_at.as_second(),
+        grams,
+        sys,
+        dia,
+        pulse,
+        glucose,
+        context,
+        c.unusual,
+        now.to_string()
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
