@@ -175,10 +175,11 @@ impl Days {
             last: to.map_or(i64::MAX, |d| days_between(EPOCH, d)),
         }
     }
+}
 
-    fn date(&self, day_number: i64) -> Result<Date> {
-        add_days(EPOCH, day_number)
-    }
+/// The local date of a `measurement_day` row's day number.
+fn date(day_number: i64) -> Result<Date> {
+    add_days(EPOCH, day_number)
 }
 
 /// The first instant of local day `d`.
@@ -226,7 +227,7 @@ fn weight(conn: &Connection, days: &Days) -> Result<Vec<(Date, f64)>> {
     let mut out = Vec::new();
     for row in rows {
         let (d, grams) = row?;
-        out.push((days.date(d)?, (grams / 10.0).round() / 100.0));
+        out.push((date(d)?, (grams / 10.0).round() / 100.0));
     }
     Ok(out)
 }
@@ -252,7 +253,7 @@ fn pressure(conn: &Connection, days: &Days) -> Result<Vec<PressurePoint>> {
     for row in rows {
         let (d, readings, sys, dia, sys_max, dia_max) = row?;
         out.push(PressurePoint {
-            day: days.date(d)?,
+            day: date(d)?,
             readings,
             systolic_mean: (sys * 10.0).round() / 10.0,
             diastolic_mean: (dia * 10.0).round() / 10.0,
@@ -280,7 +281,7 @@ fn glucose(conn: &Connection, days: &Days) -> Result<Vec<GlucosePoint>> {
     for row in rows {
         let (d, context, mean, max) = row?;
         out.push(GlucosePoint {
-            day: days.date(d)?,
+            day: date(d)?,
             context,
             mmol_mean: (mean / 10.0).round() / 10.0,
             mmol_max: max / 100.0,
