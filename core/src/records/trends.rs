@@ -194,8 +194,10 @@ fn start_of(zone: &TimeZone, d: Date) -> Option<Timestamp> {
 /// recomputes the day).
 fn cut_days(conn: &Connection, zone: &TimeZone, now: Timestamp) -> Result<()> {
     let offset = i64::from(zone.to_offset(now).seconds());
+    // Asked on every chart: a cached statement.
     let built: Option<i64> = conn
-        .query_row("SELECT utc_offset FROM day_cut", [], |r| r.get(0))
+        .prepare_cached("SELECT utc_offset FROM day_cut")?
+        .query_row([], |r| r.get(0))
         .optional()?;
     if built == Some(offset) {
         return Ok(());
