@@ -1,6 +1,8 @@
 package org.cradle.ui
 
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.flow.first
 import org.cradle.platform.BackgroundSync
 import org.cradle.platform.NotificationPlanner
 import org.cradle.platform.NotificationSink
@@ -29,7 +31,7 @@ class CartViewModelTest {
     fun `the cart follows the core's rules and checks out once`() = runBlocking {
         mother(dir, "en").use { core ->
             core.updateCatalog(server)
-            val vm = CartViewModel(core)
+            val vm = CartViewModel(core, this)
             vm.load()
             assertTrue(vm.cart().lines.isEmpty())
 
@@ -78,7 +80,7 @@ class CartViewModelTest {
             core.updateCatalog(server)
             core.setConsent(Purpose.SHOP, true)
             core.setConsent(Purpose.NOTIFICATIONS, true)
-            val vm = CartViewModel(core)
+            val vm = CartViewModel(core, this)
             val sku = core.shopScreen("wipes", 1u).products.first().sku
             vm.add(sku, 2)
             vm.queue()
@@ -116,6 +118,21 @@ class CartViewModelTest {
             assertEquals(listOf(queued.id), core.orders().map { it.id })
             planner.apply()
             assertTrue("order:${queued.id}" !in alarms, "withdrawn once she opened her orders")
+        }
+    }
+
+    @Test
+    fun `a change made elsewhere reaches the open cart`() = runBlocking {
+        mother(dir, "en").use { core ->
+            core.updateCatalog(server)
+            val vm = CartViewModel(core, this)
+            vm.start()
+            vm.load()
+            assertTrue(vm.cart().lines.isEmpty())
+            // As a product page, the hospital bag or her other phone would.
+            core.cartAdd(core.shopScreen("folic", 1u).products.first().sku, 1)
+            withTimeout(60_000) { vm.state.first { (it.cart as? Loadable.Ready)?.value?.itemCount == 1u } }
+            vm.stop()
         }
     }
 

@@ -692,7 +692,7 @@ class ScreensTest {
     ) {
         mother(dir, locale).use { core ->
             runBlocking { core.updateCatalog(server) }
-            val vm = CartViewModel(core)
+            val vm = CartViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
             runBlocking { vm.add(sku, 2) }
             if (queued) {

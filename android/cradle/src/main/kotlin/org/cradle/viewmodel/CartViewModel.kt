@@ -1,6 +1,7 @@
 package org.cradle.viewmodel
 
 import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -15,10 +16,13 @@ import uniffi.cradle.OrderView
 /**
  * The cart and checkout. Every change is one core call that returns the
  * whole cart, so totals, price-change notes and quantity rules all come from
- * the core. A refused change leaves the cart as it was and shows why.
+ * the core. A refused change leaves the cart as it was and shows why. It
+ * reloads on every core change, so an item added on a product page, or on
+ * her other phone, is in the cart however she got to it.
  */
 class CartViewModel(
     private val core: CradleCore,
+    scope: CoroutineScope,
     private val io: CoroutineDispatcher = Dispatchers.IO,
 ) {
     data class State(
@@ -33,6 +37,12 @@ class CartViewModel(
 
     private val _state = MutableStateFlow(State())
     val state: StateFlow<State> = _state.asStateFlow()
+
+    private val watch = Watch(core, scope) { refresh() }
+
+    fun start() = watch.start()
+
+    suspend fun stop() = watch.stop()
 
     suspend fun load() = change { core.cart() }
 
@@ -84,6 +94,12 @@ class CartViewModel(
                 onFailure = { s.copy(problem = (it as ProblemException).problem, busy = false) },
             )
         }
+    }
+
+    /** A core change: the cart as it is now, keeping a review she is reading. */
+    private suspend fun refresh() {
+        val cart = withContext(io) { attempt { core.cart() } }.getOrNull() ?: return
+        _state.update { it.copy(cart = Loadable.Ready(cart)) }
     }
 
     private suspend fun change(call: () -> CartView) {

@@ -91,7 +91,7 @@ fun CradleApp(
             clinic.fhirSaved()
         }
     }
-    val cart = remember(core) { CartViewModel(core) }
+    val cart = remember(core) { CartViewModel(core, scope).also { it.start() } }
     val shop = remember(core) { ShopViewModel(core, scope).also { it.start() } }
     val shopState by shop.state.collectAsState()
     LaunchedEffect(shop) { shop.refresh() }
