@@ -103,7 +103,7 @@ struct RootView: View {
         }
         .onOpenURL { router.open($0.absoluteString) }
         .task {
-            today.start(); journey.start(); clinic.start(); reminders.start(); cart.load(); planner.follow()
+            today.start(); journey.start(); clinic.start(); reminders.start(); cart.start(); cart.load(); planner.follow()
             NotificationTaps.shared.follow(router)
             askToNotifyIfAgreed()
         }
@@ -134,9 +134,7 @@ struct RootView: View {
         case .clinic: ClinicView(model: clinic, s: s).navigationTitle(s.clinicVisit)
         case .cart: CartScreen(model: cart, s: s).navigationTitle(s.cart).onAppear { cart.load() }
         case .orders: OrdersView(model: orders, s: s).navigationTitle(s.myOrders)
-        case .addresses:
-            // Back on the cart, the label shows the address she chose.
-            AddressesView(model: addresses, s: s).navigationTitle(s.addresses).onDisappear { cart.load() }
+        case .addresses: AddressesView(model: addresses, s: s).navigationTitle(s.addresses)
         case .bag: HospitalBagView(model: bag, s: s).navigationTitle(s.hospitalBag)
         case .product(let sku): ProductView(model: shop, sku: sku, s: s)
         }

@@ -405,6 +405,21 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertTrue(pending.ids.isEmpty, "withdrawn: every request is removed")
     }
 
+    func testAChangeMadeElsewhereReachesTheOpenCart() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let core = try mother("en")
+        _ = try await core.updateCatalog(serverUrl: server)
+        let model = CartModel(core: core)
+        model.start()
+        model.load()
+        XCTAssertEqual(model.cart.value?.lines, [])
+        // As a product page, the hospital bag or her other phone would.
+        let sku = try XCTUnwrap(core.shopScreen(query: "folic", limit: 1).products.first?.sku)
+        _ = try core.cartAdd(sku: sku, qty: 1)
+        try await eventually { model.cart.value?.itemCount == 1 }
+        await model.stop()
+    }
+
     func testAnOrderSavedForLaterGoesWithTheBackgroundRunAndSheIsTold() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")

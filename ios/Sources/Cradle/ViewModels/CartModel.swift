@@ -3,7 +3,9 @@ import Observation
 
 /// The cart and checkout. Every change is one core call that returns the
 /// whole cart, so totals, price-change notes and quantity rules all come from
-/// the core. A refused change leaves the cart as it was and shows why.
+/// the core. A refused change leaves the cart as it was and shows why. It
+/// reloads on every core change, so an item added on a product page, or on
+/// her other phone, is in the cart however she got to it.
 @MainActor
 @Observable
 public final class CartModel {
@@ -15,12 +17,27 @@ public final class CartModel {
     public private(set) var placed: OrderView?
     public private(set) var busy = false
     @ObservationIgnored private let core: CradleCore
+    @ObservationIgnored private let watch: Watch
 
     public init(core: CradleCore) {
         self.core = core
+        watch = Watch(core: core)
+    }
+
+    public func start() {
+        watch.start { [weak self] in self?.refresh() }
+    }
+
+    public func stop() async {
+        await watch.stop()
     }
 
     public func load() { change { try core.cart() } }
+
+    /// A core change: the cart as it is now, keeping a review she is reading.
+    private func refresh() {
+        if let view = try? core.cart() { cart = .ready(view) }
+    }
 
     public func add(sku: String, qty: Int64 = 1) { change { try core.cartAdd(sku: sku, qty: qty) } }
 
