@@ -89,10 +89,10 @@ struct RootView: View {
         // Her language is the core's (from her profile, else the device's).
         let s = ShellStrings(today.state.value?.language ?? .en)
         // Each tab's stack is the router's, so a deep link can open any screen.
-        return TabView(selection: $router.tab) {
+        return TabView(selection: Binding(get: { router.tab }, set: { router.select($0) })) {
             stack(.today, s) { TodayView(state: today.state, s: s).navigationTitle(s.today) }
                 .tabItem { Label(s.today, systemImage: "house") }
-            stack(.reminders, s) { RemindersView(model: reminders, editor: editor, s: s).navigationTitle(s.reminders) }
+            stack(.reminders, s) { RemindersView(model: reminders, editor: editor, focus: router.focus, s: s).navigationTitle(s.reminders) }
                 .tabItem { Label(s.reminders, systemImage: "bell") }
             stack(.records, s) { RecordsView(model: records, s: s).navigationTitle(s.records) }
                 .tabItem { Label(s.records, systemImage: "heart.text.square") }
@@ -120,7 +120,7 @@ struct RootView: View {
 
     /// A tab's navigation stack, bound to the router's path for that tab.
     private func stack<Root: View>(_ tab: AppTab, _ s: ShellStrings, @ViewBuilder root: () -> Root) -> some View {
-        NavigationStack(path: Binding(get: { router.path(tab) }, set: { router.paths[tab] = $0 })) {
+        NavigationStack(path: Binding(get: { router.path(tab) }, set: { router.setPath($0, for: tab) })) {
             root().navigationDestination(for: Route.self) { destination($0, s) }
         }
         .tag(tab)
@@ -133,7 +133,7 @@ struct RootView: View {
         case .journey: JourneyView(model: journey, s: s).navigationTitle(s.journey)
         case .clinic: ClinicView(model: clinic, s: s).navigationTitle(s.clinicVisit)
         case .cart: CartScreen(model: cart, s: s).navigationTitle(s.cart).onAppear { cart.load() }
-        case .orders: OrdersView(model: orders, s: s).navigationTitle(s.myOrders)
+        case .orders: OrdersView(model: orders, focus: router.focus, s: s).navigationTitle(s.myOrders)
         case .addresses: AddressesView(model: addresses, s: s).navigationTitle(s.addresses)
         case .bag: HospitalBagView(model: bag, s: s).navigationTitle(s.hospitalBag)
         case .product(let sku): ProductView(model: shop, sku: sku, s: s)

@@ -5,23 +5,28 @@ import SwiftUI
 /// Her orders, newest first, as last fetched: each with its tracking, the
 /// traceability of what was delivered, returns and complaints with their
 /// progress (a complaint shows the shop's service target as time left), and
-/// the actions the core allows (pay, buy again, return, complain).
+/// the actions the core allows (pay, buy again, return, complain). `focus`
+/// is the order a notification opened: scrolled to and marked.
 struct OrdersView: View {
     let model: OrdersModel
+    let focus: String?
     let s: ShellStrings
     /// Cancelling cannot be undone: she confirms it first.
     @State private var cancelling: OrderView?
 
     var body: some View {
-        List {
-            if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
-            if let skipped = model.skipped { Text(s.backInCart(skipped: skipped)) }
-            switch model.orders {
-            case .loading: ProgressView(s.loading)
-            case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
-            case .ready(let orders) where orders.isEmpty: Text(s.noOrders)
-            case .ready(let orders): ForEach(orders, id: \.id) { order($0) }
+        ScrollViewReader { proxy in
+            List {
+                if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
+                if let skipped = model.skipped { Text(s.backInCart(skipped: skipped)) }
+                switch model.orders {
+                case .loading: ProgressView(s.loading)
+                case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
+                case .ready(let orders) where orders.isEmpty: Text(s.noOrders)
+                case .ready(let orders): ForEach(orders, id: \.id) { order($0).marked($0.id == focus) }
+                }
             }
+            .scrollsTo(focus, once: model.orders.value != nil, proxy)
         }
         .refreshable { await model.sync() }
         .confirmationDialog(

@@ -3,21 +3,26 @@ import Cradle
 import SwiftUI
 
 /// Reminders for the coming weeks, with done, skip and (her own) snooze.
+/// `focus` is the reminder a notification opened: scrolled to and marked.
 struct RemindersView: View {
     let model: RemindersModel
     let editor: ReminderEditorModel
+    let focus: String?
     let s: ShellStrings
     @State private var adding = false
 
     var body: some View {
-        List {
-            if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
-            switch model.items {
-            case .loading: ProgressView(s.loading)
-            case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
-            case .ready(let items) where items.isEmpty: Text(s.nothingDue)
-            case .ready(let items): ForEach(items, id: \.id) { row($0) }
+        ScrollViewReader { proxy in
+            List {
+                if let p = model.problem { Text(s.problem(p)).foregroundStyle(.red) }
+                switch model.items {
+                case .loading: ProgressView(s.loading)
+                case .failed(let p): Text(s.problem(p)).foregroundStyle(.red)
+                case .ready(let items) where items.isEmpty: Text(s.nothingDue)
+                case .ready(let items): ForEach(items, id: \.id) { row($0).marked($0.id == focus) }
+                }
             }
+            .scrollsTo(focus, once: model.items.value != nil, proxy)
         }
         .toolbar {
             Button { adding = true } label: { Label(s.addReminder, systemImage: "plus") }

@@ -675,6 +675,8 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertTrue(router.open(reminder.deepLink))
         XCTAssertEqual(router.tab, .reminders)
         XCTAssertEqual(router.path(.reminders), [])
+        guard case .reminder(let id) = try parseLink(url: reminder.deepLink) else { return XCTFail("a reminder's link") }
+        XCTAssertEqual(router.focus, id, "the list scrolls to that reminder")
         let places: [(String, AppTab, [Route])] = [
             ("cradle://orders/0123abcd", .shop, [.orders]),
             ("cradle://cart", .shop, [.cart]),
@@ -694,5 +696,20 @@ final class ViewModelTests: DatabaseTestCase {
             XCTAssertFalse(router.open(url), url)
         }
         XCTAssertEqual(router.tab, .settings, "a refused link leaves her where she is")
+    }
+
+    func testTheItemALinkPointedAtStaysMarkedUntilSheMovesOn() async throws {
+        let router = Router()
+        router.open("cradle://orders/0123abcd")
+        XCTAssertEqual(router.focus, "0123abcd")
+        router.setPath([.orders, .cart], for: .shop)
+        XCTAssertNil(router.focus, "a screen pushed over it")
+        router.open("cradle://orders")
+        XCTAssertNil(router.focus, "the list, no order")
+        router.open("cradle://reminders/custom:7:2026-12-01T21:00")
+        XCTAssertEqual(router.focus, "custom:7:2026-12-01T21:00")
+        router.select(.today)
+        XCTAssertEqual(router.tab, .today)
+        XCTAssertNil(router.focus, "a tab from the bar")
     }
 }

@@ -19,37 +19,55 @@ public enum Route: Hashable, Sendable {
 @MainActor
 @Observable
 public final class Router {
-    public var tab: AppTab = .today
-    public var paths: [AppTab: [Route]] = [:]
+    public private(set) var tab: AppTab = .today
+    public private(set) var paths: [AppTab: [Route]] = [:]
+    /// The reminder or order a link pointed at: its screen scrolls to it and
+    /// marks it, until she moves elsewhere.
+    public private(set) var focus: String?
 
     public init() {}
 
     public func path(_ tab: AppTab) -> [Route] { paths[tab] ?? [] }
+
+    /// A tab from the bar.
+    public func select(_ tab: AppTab) {
+        self.tab = tab
+        focus = nil
+    }
+
+    /// A screen pushed or popped by the navigation stack.
+    public func setPath(_ path: [Route], for tab: AppTab) {
+        paths[tab] = path
+        focus = nil
+    }
 
     /// Opens a link in place of what its tab showed. A link Cradle did not
     /// make leaves her where she is and returns false.
     @discardableResult
     public func open(_ url: String) -> Bool {
         guard let link = try? parseLink(url: url) else { return false }
-        let (tab, path) = Router.place(of: link)
+        let (tab, path, focus) = Router.place(of: link)
         self.tab = tab
         paths[tab] = path
+        self.focus = focus
         return true
     }
 
-    static func place(of link: Link) -> (AppTab, [Route]) {
+    static func place(of link: Link) -> (AppTab, [Route], String?) {
         switch link {
-        case .today: return (.today, [])
-        case .journey: return (.today, [.journey])
-        case .reminders, .reminder: return (.reminders, [])
-        case .records: return (.records, [])
-        case .clinic: return (.records, [.clinic])
-        case .shop: return (.shop, [])
-        case .product(let sku): return (.shop, [.product(sku: sku)])
-        case .cart: return (.shop, [.cart])
-        case .orders, .order: return (.shop, [.orders])
-        case .bag: return (.shop, [.bag])
-        case .settings: return (.settings, [])
+        case .today: return (.today, [], nil)
+        case .journey: return (.today, [.journey], nil)
+        case .reminders: return (.reminders, [], nil)
+        case .reminder(let id): return (.reminders, [], id)
+        case .records: return (.records, [], nil)
+        case .clinic: return (.records, [.clinic], nil)
+        case .shop: return (.shop, [], nil)
+        case .product(let sku): return (.shop, [.product(sku: sku)], nil)
+        case .cart: return (.shop, [.cart], nil)
+        case .orders: return (.shop, [.orders], nil)
+        case .order(let id): return (.shop, [.orders], id)
+        case .bag: return (.shop, [.bag], nil)
+        case .settings: return (.settings, [], nil)
         }
     }
 }

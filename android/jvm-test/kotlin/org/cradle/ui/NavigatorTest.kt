@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.Link
 import uniffi.cradle.Purpose
+import uniffi.cradle.parseLink
 import java.nio.file.Path
 
 class NavigatorTest {
@@ -22,10 +24,12 @@ class NavigatorTest {
             core.setConsent(Purpose.NOTIFICATIONS, true)
             val reminder = core.notificationPlan(64u).first()
             assertTrue(nav.open(reminder.deepLink))
-            assertEquals(Navigator.Place(Tab.Reminders), nav.place.value)
+            assertEquals(Navigator.Place(Tab.Reminders, focus = (parseLink(reminder.deepLink) as Link.Reminder).id), nav.place.value)
 
             for ((url, place) in listOf(
-                "cradle://orders/0123abcd" to Navigator.Place(Tab.Shop, listOf(Page.Orders)),
+                "cradle://orders/0123abcd" to Navigator.Place(Tab.Shop, listOf(Page.Orders), focus = "0123abcd"),
+                "cradle://orders" to Navigator.Place(Tab.Shop, listOf(Page.Orders)),
+                "cradle://reminders" to Navigator.Place(Tab.Reminders),
                 "cradle://cart" to Navigator.Place(Tab.Shop, listOf(Page.Cart)),
                 "cradle://products/CR-0042" to Navigator.Place(Tab.Shop, listOf(Page.Product("CR-0042"))),
                 "cradle://clinic" to Navigator.Place(Tab.Records, listOf(Page.Clinic)),
@@ -69,5 +73,19 @@ class NavigatorTest {
         nav.push(Page.Journey)
         nav.select(Tab.Records)
         assertEquals(Navigator.Place(Tab.Records), nav.place.value)
+    }
+
+    @Test
+    fun `the item a link pointed at stays marked until she moves on`() {
+        val nav = Navigator()
+        nav.open("cradle://orders/0123abcd")
+        assertEquals("0123abcd", nav.place.value.focus)
+        nav.push(Page.Cart)
+        assertEquals(null, nav.place.value.focus, "a page opened over it")
+        nav.back()
+        assertEquals(Navigator.Place(Tab.Shop, listOf(Page.Orders)), nav.place.value, "back to the list, unmarked")
+        nav.open("cradle://reminders/custom:7:2026-12-01T21:00")
+        nav.select(Tab.Reminders)
+        assertEquals(Navigator.Place(Tab.Reminders), nav.place.value, "the tab from the bar")
     }
 }

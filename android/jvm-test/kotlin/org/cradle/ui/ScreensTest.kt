@@ -17,6 +17,9 @@ import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertIsOff
 import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.hasAnyDescendant
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.isSelected
 import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onFirst
@@ -287,7 +290,7 @@ class ScreensTest {
             runBlocking { vm.refresh() }
             render("reminders-$locale", Strings.of(core.today().language), checks = checks) {
                 val state by vm.state.collectAsState()
-                RemindersContent(state, onDone = {}, onSkip = {}, onSnooze = {}, onAdd = {})
+                RemindersContent(state, focus = null, onDone = {}, onSkip = {}, onSnooze = {}, onAdd = {})
             }
         }
     }
@@ -335,6 +338,15 @@ class ScreensTest {
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
                 runOnIdle { nav.open(core.notificationPlan(64u).first().deepLink) }
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Add a reminder").fetchSemanticsNodes().isNotEmpty() }
+                // A link to a reminder far down the list scrolls to it and marks it.
+                core.addReminder("Folic acid", "FREQ=DAILY", "21:00")
+                waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Folic acid").fetchSemanticsNodes().isNotEmpty() }
+                val last = core.reminders(null, null).last()
+                assertTrue(onAllNodesWithText(last.due).fetchSemanticsNodes().isEmpty(), "off screen before the link")
+                val card = isSelected() and hasAnyDescendant(hasText(last.due))
+                runOnIdle { nav.open("cradle://reminders/${last.id}") }
+                waitUntil(timeoutMillis = 60_000) { onAllNodes(card).fetchSemanticsNodes().isNotEmpty() }
+                onNode(card).assertIsDisplayed()
             }
         }
     }
@@ -651,6 +663,7 @@ class ScreensTest {
                 val state by vm.state.collectAsState()
                 OrdersContent(
                     state,
+                    focus = null,
                     language,
                     OrderActions(
                         onSync = {},

@@ -30,7 +30,11 @@ sealed interface Page {
  * links; this only maps each to a place.
  */
 class Navigator {
-    data class Place(val tab: Tab = Tab.Today, val pages: List<Page> = emptyList()) {
+    /**
+     * [focus] is the reminder or order a link pointed at: its screen scrolls
+     * to it and marks it, until she moves elsewhere.
+     */
+    data class Place(val tab: Tab = Tab.Today, val pages: List<Page> = emptyList(), val focus: String? = null) {
         val page: Page? get() = pages.lastOrNull()
 
         /** Back stays in the app (else the system closes it). */
@@ -45,7 +49,7 @@ class Navigator {
         _place.value = Place(tab)
     }
 
-    fun push(page: Page) = _place.update { it.copy(pages = it.pages + page) }
+    fun push(page: Page) = _place.update { it.copy(pages = it.pages + page, focus = null) }
 
     /**
      * The page she opened last closes; with none open, a tab goes back to
@@ -54,7 +58,7 @@ class Navigator {
     fun back(): Boolean {
         val now = _place.value
         _place.value = when {
-            now.pages.isNotEmpty() -> now.copy(pages = now.pages.dropLast(1))
+            now.pages.isNotEmpty() -> Place(now.tab, now.pages.dropLast(1))
             now.tab != Tab.Today -> Place(Tab.Today)
             else -> return false
         }
@@ -79,13 +83,15 @@ class Navigator {
     private fun placeOf(link: Link): Place = when (link) {
         Link.Today -> Place(Tab.Today)
         Link.Journey -> Place(Tab.Today, listOf(Page.Journey))
-        Link.Reminders, is Link.Reminder -> Place(Tab.Reminders)
+        Link.Reminders -> Place(Tab.Reminders)
+        is Link.Reminder -> Place(Tab.Reminders, focus = link.id)
         Link.Records -> Place(Tab.Records)
         Link.Clinic -> Place(Tab.Records, listOf(Page.Clinic))
         Link.Shop -> Place(Tab.Shop)
         is Link.Product -> Place(Tab.Shop, listOf(Page.Product(link.sku)))
         Link.Cart -> Place(Tab.Shop, listOf(Page.Cart))
-        Link.Orders, is Link.Order -> Place(Tab.Shop, listOf(Page.Orders))
+        Link.Orders -> Place(Tab.Shop, listOf(Page.Orders))
+        is Link.Order -> Place(Tab.Shop, listOf(Page.Orders), focus = link.id)
         Link.Bag -> Place(Tab.Shop, listOf(Page.Bag))
         Link.Settings -> Place(Tab.Settings)
     }

@@ -194,6 +194,7 @@ fun CradleApp(
                         )
                         Page.Orders -> OrdersContent(
                             ordersState,
+                            place.focus,
                             language,
                             OrderActions(
                                 onSync = { scope.launch { orders.sync() } },
@@ -273,6 +274,7 @@ fun CradleApp(
                         }
                         Tab.Reminders -> RemindersContent(
                             remindersState,
+                            place.focus,
                             onDone = { id -> scope.launch { reminders.complete(id) } },
                             onSkip = { id -> scope.launch { reminders.skip(id) } },
                             onSnooze = { id -> scope.launch { reminders.snooze(id, 60u) } },

@@ -62,16 +62,19 @@ class OrderActions(
  * Her orders, newest first, as last fetched: each with its tracking, the
  * traceability of what was delivered, returns and complaints with their
  * progress (a complaint shows the shop's service target as time left), and
- * the actions the core allows (pay, buy again, return, complain).
+ * the actions the core allows (pay, buy again, return, complain). [focus] is
+ * the order a notification opened: scrolled to and outlined.
  */
 @Composable
 fun OrdersContent(
     state: OrdersViewModel.State,
+    focus: String?,
     language: Language,
     actions: OrderActions,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
+    val list = rememberFocusedListState((state.orders as? Loadable.Ready)?.value?.map { it.id }, focus)
     Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
         OutlinedButton(actions.onSync, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.refreshOrders) }
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
@@ -82,9 +85,9 @@ fun OrdersContent(
             is Loadable.Ready -> if (st.value.isEmpty()) {
                 Text(s.noOrders)
             } else {
-                LazyColumn(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                LazyColumn(state = list, verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     items(st.value, key = { it.id }) { order ->
-                        OrderCard(order, state, language, actions)
+                        OrderCard(order, order.id == focus, state, language, actions)
                     }
                 }
             }
@@ -96,6 +99,7 @@ fun OrdersContent(
 @Composable
 private fun OrderCard(
     order: OrderView,
+    focused: Boolean,
     state: OrdersViewModel.State,
     language: Language,
     actions: OrderActions,
@@ -119,7 +123,7 @@ private fun OrderCard(
             dismissButton = { TextButton({ confirmCancel = false }) { Text(s.keepOrder) } },
         )
     }
-    Card(Modifier.fillMaxWidth()) {
+    Card(Modifier.fillMaxWidth().marked(focused), border = markBorder(focused)) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
             Row(verticalAlignment = Alignment.CenterVertically) {
                 Text(order.statusText, style = MaterialTheme.typography.titleMedium, modifier = Modifier.weight(1f).semantics { heading() })

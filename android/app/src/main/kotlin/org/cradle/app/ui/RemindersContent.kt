@@ -25,10 +25,14 @@ import uniffi.cradle.ReminderItem
 import uniffi.cradle.ReminderKind
 import uniffi.cradle.ReminderStatus
 
-/** Reminders for the coming weeks, with done, skip and (her own) snooze. */
+/**
+ * Reminders for the coming weeks, with done, skip and (her own) snooze.
+ * [focus] is the reminder a notification opened: scrolled to and outlined.
+ */
 @Composable
 fun RemindersContent(
     state: RemindersViewModel.State,
+    focus: String?,
     onDone: (id: String) -> Unit,
     onSkip: (id: String) -> Unit,
     onSnooze: (id: String) -> Unit,
@@ -36,6 +40,7 @@ fun RemindersContent(
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
+    val list = rememberFocusedListState((state.items as? Loadable.Ready)?.value?.map { it.id }, focus)
     Column(modifier.fillMaxWidth().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
         Text(s.reminders, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
         state.problem?.let { Text(s.problem(it), color = MaterialTheme.colorScheme.error) }
@@ -46,8 +51,8 @@ fun RemindersContent(
             is Loadable.Ready -> if (items.value.isEmpty()) {
                 Text(s.nothingDue)
             } else {
-                LazyColumn(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                    items(items.value, key = { it.id }) { ReminderCard(it, onDone, onSkip, onSnooze) }
+                LazyColumn(state = list, verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    items(items.value, key = { it.id }) { ReminderCard(it, it.id == focus, onDone, onSkip, onSnooze) }
                 }
             }
         }
@@ -55,9 +60,15 @@ fun RemindersContent(
 }
 
 @Composable
-private fun ReminderCard(item: ReminderItem, onDone: (String) -> Unit, onSkip: (String) -> Unit, onSnooze: (String) -> Unit) {
+private fun ReminderCard(
+    item: ReminderItem,
+    focused: Boolean,
+    onDone: (String) -> Unit,
+    onSkip: (String) -> Unit,
+    onSnooze: (String) -> Unit,
+) {
     val s = LocalStrings.current
-    Card(Modifier.fillMaxWidth()) {
+    Card(Modifier.fillMaxWidth().marked(focused), border = markBorder(focused)) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(item.title, style = MaterialTheme.typography.titleMedium)
             val start = item.windowStart
