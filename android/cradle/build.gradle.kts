@@ -34,14 +34,17 @@ dependencies {
 }
 
 // Release libraries for every ABI a phone or emulator uses (needs cargo-ndk
-// and the Rust Android targets; see the README).
+// and the Rust Android targets; see the README). `-Pcradle.crypto=portable-crypto`
+// builds SQLCipher on LibTomCrypt instead of OpenSSL: 3.9 MB smaller per
+// ABI, slower to decrypt (docs/benchmarks.md).
+val crypto = providers.gradleProperty("cradle.crypto").getOrElse("vendored-crypto")
 val cargoNdk by tasks.registering(Exec::class) {
     workingDir = repoRoot
     commandLine(
         "cargo", "ndk",
         "-t", "arm64-v8a", "-t", "armeabi-v7a", "-t", "x86_64",
         "-o", jniLibsDir.get().asFile.path,
-        "build", "--release", "-p", "cradle-ffi",
+        "build", "--release", "-p", "cradle-ffi", "--no-default-features", "--features", crypto,
     )
 }
 

@@ -1,9 +1,13 @@
 //! Cradle's shared core. Pure Rust: the FFI crate, the CLI and the server's
 //! tests all drive this crate through [`Cradle`].
 
-#[cfg(not(any(feature = "vendored-crypto", feature = "platform-crypto")))]
+#[cfg(not(any(
+    feature = "vendored-crypto",
+    feature = "platform-crypto",
+    feature = "portable-crypto"
+)))]
 compile_error!(
-    "cradle-core needs a SQLCipher crypto: the vendored-crypto or platform-crypto feature"
+    "cradle-core needs a SQLCipher crypto: the vendored-crypto, platform-crypto or portable-crypto feature"
 );
 
 pub mod api;
