@@ -1,6 +1,6 @@
 //! Encryption at rest on this build's SQLCipher provider: OpenSSL by
 //! default, LibTomCrypt with `portable-crypto` (CI runs these tests both
-//! ways), each reading files the OpenSSL builds already wrote on phones.
+//! ways), each reading files the other one wrote.
 
 use cradle_core::records::Measurement;
 use cradle_core::storage::DbKey;
@@ -64,25 +64,30 @@ fn pages_are_encrypted_and_authenticated_by_the_chosen_provider() {
 }
 
 #[test]
-fn a_file_an_openssl_build_wrote_opens_with_its_readings() {
-    // Written by the CLI on OpenSSL (schema 19): a phone moved to the
-    // other provider, or to a newer schema, keeps its data.
+fn a_file_either_provider_wrote_opens_with_its_readings() {
+    // Written by the OpenSSL build (the CLI) and by the LibTomCrypt one, at
+    // schema 19: a phone moved from one provider to the other, either way,
+    // or to a newer schema, keeps its data.
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("openssl-era.db");
-    std::fs::copy(fixtures.join("openssl-era.db"), &db).unwrap();
-    let hex = std::fs::read_to_string(fixtures.join("openssl-era.key")).unwrap();
-    let cradle = cradle_core::Cradle::open(&db, config(DbKey::from_hex(&hex).unwrap())).unwrap();
-    let records = cradle.records(None).unwrap();
-    assert_eq!(records.len(), 1);
-    assert_eq!(
-        records[0].measurement,
-        Measurement::BloodPressure {
-            systolic: 118,
-            diastolic: 76,
-            pulse: None
-        }
-    );
-    let profile = cradle.profile().unwrap().unwrap();
-    assert_eq!(profile.display_name.as_deref(), Some("Lin"));
+    for era in ["openssl-era", "libtomcrypt-era"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        std::fs::copy(fixtures.join(format!("{era}.db")), &db).unwrap();
+        let hex = std::fs::read_to_string(fixtures.join(format!("{era}.key"))).unwrap();
+        let cradle =
+            cradle_core::Cradle::open(&db, config(DbKey::from_hex(&hex).unwrap())).unwrap();
+        let records = cradle.records(None).unwrap();
+        assert_eq!(records.len(), 1, "{era}");
+        assert_eq!(
+            records[0].measurement,
+            Measurement::BloodPressure {
+                systolic: 118,
+                diastolic: 76,
+                pulse: None
+            },
+            "{era}"
+        );
+        let profile = cradle.profile().unwrap().unwrap();
+        assert_eq!(profile.display_name.as_deref(), Some("Lin"), "{era}");
+    }
 }
