@@ -29,14 +29,17 @@ public final class Router {
 
     public func path(_ tab: AppTab) -> [Route] { paths[tab] ?? [] }
 
-    /// A tab from the bar.
+    /// A tab from the bar. SwiftUI may write back what it already shows;
+    /// only a real move clears the mark.
     public func select(_ tab: AppTab) {
+        guard tab != self.tab else { return }
         self.tab = tab
         focus = nil
     }
 
     /// A screen pushed or popped by the navigation stack.
     public func setPath(_ path: [Route], for tab: AppTab) {
+        guard path != self.path(tab) else { return }
         paths[tab] = path
         focus = nil
     }
