@@ -4,7 +4,8 @@
 
 /// SQLite options: the ones `libsqlite3-sys` uses for its bundled builds,
 /// so rusqlite sees the same SQLite either way (FTS5 for the shop search,
-/// JSON, foreign keys on by default).
+/// JSON, foreign keys on by default), less extension loading: Cradle loads
+/// none.
 const SQLITE: &[&str] = &[
     "SQLITE_CORE",
     "SQLITE_DEFAULT_FOREIGN_KEYS=1",
