@@ -454,15 +454,14 @@ impl Page<'_> {
                         head_mm,
                     } if b == n => {
                         let day = self.s.date_of(e.at);
-                        let age = baby.birth.age_on(day)?;
-                        let p = GrowthPoint::new(
+                        let p = GrowthPoint::on(
+                            &baby.birth,
                             day,
-                            age.corrected_days.unwrap_or(age.days),
                             sex,
                             weight_grams,
                             length_mm,
                             head_mm,
-                        );
+                        )?;
                         let cell = |v: Option<f64>, unit: &str, digits: usize, pct: Option<f64>| {
                             v.map(|v| match pct {
                                 Some(pct) => format!("{v:.digits$} {unit} (P{pct})"),

@@ -18,6 +18,7 @@ use crate::clock::local_date;
 use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::timeline::State;
+use crate::timeline::baby::Birth;
 use crate::timeline::gestation::{GestationalAge, add_days, days_between};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -91,16 +92,19 @@ pub struct GrowthPoint {
 }
 
 impl GrowthPoint {
-    /// A growth entry at (corrected) `age_days`, in chart units, with each
-    /// measurement's percentile.
-    pub(crate) fn new(
+    /// A growth entry measured on `day`, in chart units, placed at the
+    /// baby's corrected age while that applies (else her age), with each
+    /// measurement's percentile. `None` for a day before the birth.
+    pub(crate) fn on(
+        birth: &Birth,
         day: Date,
-        age_days: i64,
         sex: Option<Sex>,
         weight_grams: Option<u32>,
         length_mm: Option<u32>,
         head_mm: Option<u32>,
-    ) -> Self {
+    ) -> Option<Self> {
+        let age = birth.age_on(day)?;
+        let age_days = age.corrected_days.unwrap_or(age.days);
         let weight_kg = weight_grams.map(|g| f64::from(g) / 1000.0);
         let length_cm = length_mm.map(|mm| f64::from(mm) / 10.0);
         let head_cm = head_mm.map(|mm| f64::from(mm) / 10.0);
@@ -108,7 +112,7 @@ impl GrowthPoint {
             sex.zip(v)
                 .and_then(|(s, v)| growth::percentile(i, s, age_days, v))
         };
-        Self {
+        Some(Self {
             day,
             age_days,
             weight_percentile: pct(Indicator::Weight, weight_kg),
@@ -117,7 +121,7 @@ impl GrowthPoint {
             weight_kg,
             length_cm,
             head_cm,
-        }
+        })
     }
 }
 
@@ -335,12 +339,9 @@ fn growth(
             if b != baby {
                 continue;
             }
-            let Some(age) = birth.age_on(day) else {
-                continue;
-            };
-            points.push(GrowthPoint::new(
+            points.extend(GrowthPoint::on(
+                &birth,
                 day,
-                age.corrected_days.unwrap_or(age.days),
                 sex,
                 weight_grams,
                 length_mm,
