@@ -2,10 +2,13 @@
 //! people, and `Retry-After` where waiting helps. Nothing here carries a
 //! request's content: messages go to logs.
 
+use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{FromRequest, FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Json, extract::FromRequest};
 use cradle_core::api::ErrorBody;
 use serde::de::DeserializeOwned;
 
@@ -81,37 +84,110 @@ impl IntoResponse for ApiError {
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
+        if self.status == StatusCode::PAYLOAD_TOO_LARGE {
+            // The rest of the body is never read, so the connection cannot
+            // carry another request: say so, and the client opens a new one.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         response
     }
 }
 
-/// A JSON body whose every rejection is a clear 400 (or 413 for size).
+/// A JSON body whose every rejection is a clear 400 (or 413 for size, 415
+/// for another media type). Text may not hold NUL: PostgreSQL cannot store
+/// it, so both backends refuse it here, alike.
 pub struct Body<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(Body(v)),
-            Err(e) => Err(json_rejection(e)),
+        if !is_json(req.headers()) {
+            return Err(unsupported_media_type());
         }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large()
+            } else {
+                ApiError::bad_request("invalid_body", e.body_text())
+            }
+        })?;
+        if has_escaped_nul(&bytes) {
+            return Err(nul_refused());
+        }
+        Json::<T>::from_bytes(&bytes)
+            .map(|Json(v)| Body(v))
+            .map_err(json_rejection)
+    }
+}
+
+/// `application/json`, or a `+json` type, as axum's `Json` accepts.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(ct) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.ends_with("+json"))
+}
+
+/// Whether JSON text holds the escape `\u0000` (a NUL in a string): a `u0000`
+/// after an odd run of backslashes. A raw NUL byte is already invalid JSON.
+fn has_escaped_nul(json: &[u8]) -> bool {
+    json.windows(5).enumerate().any(|(i, w)| {
+        w == b"u0000" && json[..i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
+    })
+}
+
+pub fn nul_refused() -> ApiError {
+    ApiError::bad_request(
+        "invalid_text",
+        "text may not contain the NUL character (U+0000)",
+    )
+}
+
+fn unsupported_media_type() -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        "send the body as application/json",
+    )
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        "the request body is too large",
+    )
+}
+
+/// Path parameters whose every rejection (bad UTF-8, say) is a JSON 400.
+pub struct Params<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(v)| Params(v))
+            .map_err(|e| ApiError::bad_request("invalid_path", e.body_text()))
     }
 }
 
 fn json_rejection(e: JsonRejection) -> ApiError {
     match e {
-        JsonRejection::MissingJsonContentType(_) => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send the body as application/json",
-        ),
+        JsonRejection::MissingJsonContentType(_) => unsupported_media_type(),
         JsonRejection::BytesRejection(_) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                "the request body is too large",
-            )
+            too_large()
         }
         // serde's message names the field or position, not the value.
         JsonRejection::JsonDataError(e) => ApiError::bad_request("invalid_body", e.body_text()),
@@ -122,4 +198,18 @@ fn json_rejection(e: JsonRejection) -> ApiError {
 
 pub fn query_rejection(e: QueryRejection) -> ApiError {
     ApiError::bad_request("invalid_query", e.body_text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_escaped_nul;
+
+    #[test]
+    fn an_escaped_nul_is_found_and_an_escaped_backslash_is_not_one() {
+        assert!(has_escaped_nul(br#"{"device":"ph\u0000one"}"#));
+        assert!(has_escaped_nul(br#"{"a":"\\\u0000"}"#));
+        assert!(!has_escaped_nul(br#"{"a":"\\u0000"}"#));
+        assert!(!has_escaped_nul(br#"{"a":"u0000"}"#));
+        assert!(has_escaped_nul(br#"{"a":"\u00001"}"#));
+    }
 }

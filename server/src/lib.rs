@@ -54,7 +54,6 @@ impl Default for Config {
 
 pub struct AppState {
     pub store: store::Store,
-    pub in_flight: shop::InFlight,
     pub limits: limits::Limits,
     pub config: Config,
 }
@@ -151,6 +150,8 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/v1/admin/products/{sku}", put(catalog::change_product))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(refuse_nul))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), per_ip))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new().gzip(true))
@@ -173,6 +174,24 @@ async fn not_found() -> error::ApiError {
         "not_found",
         "no such route",
     )
+}
+
+async fn method_not_allowed() -> error::ApiError {
+    error::ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this route does not take that method",
+    )
+}
+
+/// A NUL in a path or query is refused as the body's is (see `error::Body`),
+/// before any route reads it.
+async fn refuse_nul(req: Request, next: Next) -> Response {
+    let uri = req.uri();
+    if uri.path().contains("%00") || uri.query().is_some_and(|q| q.contains("%00")) {
+        return error::nul_refused().into_response();
+    }
+    next.run(req).await
 }
 
 async fn per_ip(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {

@@ -95,7 +95,6 @@ async fn serve(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     };
     let state = cradle_server::AppState {
         store,
-        in_flight: Default::default(),
         limits: limits::Limits::new(config.rate_per_ip, config.rate_per_account),
         config,
     };

@@ -5,51 +5,27 @@
 
 use crate::AppState;
 use crate::auth::Authed;
-use crate::error::{ApiError, Body};
+use crate::error::{ApiError, Body, Params};
 use crate::store::{PlaceOutcome, valid_id};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use cradle_core::api::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
     OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
-    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, check_return_kind, return_steps,
+    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, add_minor, check_return_kind,
+    line_total, return_steps,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// The shop's one currency: every price in the catalogue is in it.
 const CURRENCY: &str = "CNY";
 
 /// The most lines a cart may have.
 pub const MAX_LINES: usize = 100;
-
-/// Orders being placed right now, by account and key: a second request
-/// with the same key while the first runs gets 409, not a wait.
-#[derive(Default)]
-pub struct InFlight(Mutex<BTreeSet<(String, String)>>);
-
-struct Claim<'a> {
-    set: &'a InFlight,
-    key: (String, String),
-}
-
-impl InFlight {
-    fn claim(&self, account: &str, key: &str) -> Option<Claim<'_>> {
-        let key = (account.to_owned(), key.to_owned());
-        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        set.insert(key.clone()).then_some(Claim { set: self, key })
-    }
-}
-
-impl Drop for Claim<'_> {
-    fn drop(&mut self) {
-        let mut set = self.set.0.lock().unwrap_or_else(|e| e.into_inner());
-        set.remove(&self.key);
-    }
-}
 
 /// Why a line cannot be sold as asked, if it cannot.
 fn refusal(item: &CartItem, p: Option<&Product>) -> Option<CartWarning> {
@@ -96,6 +72,7 @@ fn quote(lines: &[PricedLine], currency: &str) -> String {
 pub fn validate(items: &[CartItem], products: &HashMap<String, Product>) -> Validation {
     let mut lines = Vec::new();
     let mut warnings = Vec::new();
+    let mut total_minor: i64 = 0;
     for item in items {
         let p = products.get(&item.sku);
         if let Some(w) = refusal(item, p) {
@@ -103,6 +80,21 @@ pub fn validate(items: &[CartItem], products: &HashMap<String, Product>) -> Vali
             continue;
         }
         let Some(p) = p else { continue };
+        // Checked, so a total can never wrap: a line that would overflow
+        // cannot be sold as asked.
+        let Some((line_total, total)) = line_total(p.price_minor, item.qty)
+            .and_then(|line| Some((line, add_minor(total_minor, line)?)))
+        else {
+            warnings.push(CartWarning {
+                code: "QTY_RULE".into(),
+                sku: item.sku.clone(),
+                old_price_minor: None,
+                new_price_minor: None,
+                available: None,
+            });
+            continue;
+        };
+        total_minor = total;
         if p.price_minor != item.price_seen_minor {
             warnings.push(CartWarning {
                 code: "PRICE_CHANGED".into(),
@@ -116,13 +108,12 @@ pub fn validate(items: &[CartItem], products: &HashMap<String, Product>) -> Vali
             sku: item.sku.clone(),
             qty: item.qty,
             unit_price_minor: p.price_minor,
-            // Quantities are at most the product's maximum; no overflow.
-            line_total_minor: p.price_minor.saturating_mul(i64::from(item.qty)),
+            line_total_minor: line_total,
         });
     }
     let currency = CURRENCY.to_owned();
     Validation {
-        total_minor: lines.iter().map(|l| l.line_total_minor).sum(),
+        total_minor,
         quote: quote(&lines, &currency),
         currency,
         lines,
@@ -136,7 +127,7 @@ pub fn check_order(
     items: &[OrderItem],
     products: &HashMap<String, Product>,
     expected_quote: &str,
-) -> Result<Vec<PricedLine>, PlaceOutcome> {
+) -> Result<Validation, PlaceOutcome> {
     let asked: Vec<CartItem> = items
         .iter()
         .map(|i| CartItem {
@@ -155,7 +146,7 @@ pub fn check_order(
     if v.quote != expected_quote {
         return Err(PlaceOutcome::Stale);
     }
-    Ok(v.lines)
+    Ok(v)
 }
 
 /// Days for a no-reason return, by product. China's online no-reason
@@ -459,7 +450,7 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
 /// The order a placed request becomes.
 pub fn order(
     id: &str,
-    lines: &[PricedLine],
+    priced: &Validation,
     products: &HashMap<String, Product>,
     ship_to: &ShipTo,
     now: i64,
@@ -467,7 +458,8 @@ pub fn order(
     Order {
         id: id.to_owned(),
         status: "pending_payment".into(),
-        lines: lines
+        lines: priced
+            .lines
             .iter()
             .filter_map(|l| {
                 let p = products.get(&l.sku)?;
@@ -482,7 +474,7 @@ pub fn order(
                 })
             })
             .collect(),
-        total_minor: lines.iter().map(|l| l.line_total_minor).sum(),
+        total_minor: priced.total_minor,
         currency: CURRENCY.into(),
         created_at: now,
         history: vec![StatusChange {
@@ -562,7 +554,7 @@ pub async fn validate_cart(
         (status = 200, body = Order, description = "this key placed this order before: the same order"),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
-        (status = 409, body = ErrorBody, description = "order_in_progress: the same key is being placed; or out_of_stock"),
+        (status = 409, body = ErrorBody, description = "out_of_stock"),
         (status = 412, body = ErrorBody, description = "quote_stale: the cart or a price changed since validation"),
         (status = 422, body = ErrorBody, description = "idempotency_mismatch: this key placed a different order; invalid_address"),
         (status = 429, body = ErrorBody),
@@ -589,13 +581,9 @@ pub async fn place_order(
     body.ship_to.check().map_err(|(_, message)| {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_address", message)
     })?;
-    let Some(_claim) = state.in_flight.claim(&auth.account_id, &key) else {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "order_in_progress",
-            "this order is being placed; ask again for its result",
-        ));
-    };
+    // The store is the arbiter: it places one order per account at a time,
+    // so a retry sent while the first is in flight waits and gets that order,
+    // whichever server process takes it.
     let now = jiff::Timestamp::now().as_second();
     match state
         .store
@@ -680,7 +668,7 @@ async fn change_order(
 pub async fn pay(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
 ) -> Result<Json<Order>, ApiError> {
     Ok(Json(
         change_order(&state, auth.account_id, id, OrderChange::Pay).await?,
@@ -699,7 +687,7 @@ pub async fn pay(
 pub async fn cancel(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
 ) -> Result<Json<Order>, ApiError> {
     Ok(Json(
         change_order(&state, auth.account_id, id, OrderChange::Cancel).await?,
@@ -721,7 +709,7 @@ pub async fn cancel(
 pub async fn request_return(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
     Body(body): Body<ReturnRequest>,
 ) -> Result<Json<Order>, ApiError> {
     if !valid_id(&body.id) {
@@ -747,7 +735,7 @@ pub async fn request_return(
 pub async fn advance(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
 ) -> Result<Json<Order>, ApiError> {
     sandbox_only(&state)?;
     Ok(Json(
@@ -769,7 +757,7 @@ pub async fn advance(
 pub async fn complain(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
     Body(body): Body<ComplaintRequest>,
 ) -> Result<Json<Order>, ApiError> {
     if !valid_id(&body.id) {
@@ -794,7 +782,7 @@ pub async fn complain(
 pub async fn answer_complaint(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path((id, complaint)): Path<(String, String)>,
+    Params((id, complaint)): Params<(String, String)>,
 ) -> Result<Json<Order>, ApiError> {
     sandbox_only(&state)?;
     Ok(Json(
@@ -822,7 +810,7 @@ pub async fn answer_complaint(
 pub async fn reject_return(
     State(state): State<Arc<AppState>>,
     auth: Authed,
-    Path((id, ret)): Path<(String, String)>,
+    Params((id, ret)): Params<(String, String)>,
     Body(body): Body<RejectReturn>,
 ) -> Result<Json<Order>, ApiError> {
     sandbox_only(&state)?;
@@ -848,4 +836,62 @@ fn sandbox_only(state: &AppState) -> Result<(), ApiError> {
             "no such route",
         ))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn product(sku: &str, price_minor: i64) -> Product {
+        let mut p = crate::catalog::demo::products_n(1).remove(0);
+        p.sku = sku.to_owned();
+        p.price_minor = price_minor;
+        p.stock = i64::MAX;
+        p.qty_min = 1;
+        p.qty_max = u32::MAX;
+        p.qty_step = 1;
+        p.discontinued = false;
+        p
+    }
+
+    proptest! {
+        /// Whatever prices a store holds and whatever quantities a cart asks,
+        /// a validation's total is the exact sum of the lines it sells, and a
+        /// line that would overflow it is refused by name, never wrapped.
+        #[test]
+        fn totals_are_exact_or_refused_at_any_price_and_quantity(
+            lines in proptest::collection::vec(
+                (prop_oneof![1..=i64::MAX, Just(i64::MAX), Just(MAX_PRICE), 1..=MAX_PRICE],
+                 prop_oneof![1..=u32::MAX, Just(u32::MAX), 1..=999u32]),
+                1..=8,
+            )
+        ) {
+            let products: HashMap<String, Product> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, (price, _))| (format!("p{i}"), product(&format!("p{i}"), *price)))
+                .collect();
+            let items: Vec<CartItem> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, (price, qty))| CartItem { sku: format!("p{i}"), qty: *qty, price_seen_minor: *price })
+                .collect();
+            let v = validate(&items, &products);
+            let exact: i128 = v.lines.iter().map(|l| i128::from(l.unit_price_minor) * i128::from(l.qty)).sum();
+            prop_assert!(v.total_minor >= 0);
+            prop_assert_eq!(i128::from(v.total_minor), exact);
+            for l in &v.lines {
+                prop_assert_eq!(i128::from(l.line_total_minor), i128::from(l.unit_price_minor) * i128::from(l.qty));
+            }
+            // Every asked line is either sold or named in a warning.
+            prop_assert_eq!(v.lines.len() + v.warnings.iter().filter(|w| w.code == "QTY_RULE").count(), items.len());
+            // Within the shop's own bounds, nothing is ever refused for size.
+            if lines.iter().all(|(p, q)| *p <= MAX_PRICE && *q <= cradle_core::api::cart::MAX_LINE_QTY) {
+                prop_assert_eq!(v.lines.len(), items.len());
+            }
+        }
+    }
+
+    const MAX_PRICE: i64 = cradle_core::api::MAX_PRICE_MINOR;
 }

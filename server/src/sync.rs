@@ -8,7 +8,8 @@ use axum::Json;
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::StatusCode;
 use cradle_core::api::{
-    ErrorBody, MAX_BATCH, MAX_PULL_LIMIT, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+    ErrorBody, MAX_BATCH, MAX_COUNTER, MAX_PULL_LIMIT, PROTOCOL_VERSION, PullResponse, PushRequest,
+    PushResponse,
 };
 use serde::Deserialize;
 use std::sync::Arc;
@@ -65,6 +66,16 @@ pub async fn push(
             format!("at most {MAX_BATCH} mutations per push"),
         ));
     }
+    if body
+        .mutations
+        .iter()
+        .any(|m| m.id > MAX_COUNTER || m.base_version > MAX_COUNTER)
+    {
+        return Err(ApiError::bad_request(
+            "invalid_counter",
+            format!("mutation ids and base versions are at most {MAX_COUNTER}"),
+        ));
+    }
     if body.mutations.windows(2).any(|w| w[1].id <= w[0].id)
         || body.mutations.iter().any(|m| m.id == 0)
     {
@@ -98,11 +109,19 @@ pub async fn push(
 #[into_params(parameter_in = Query)]
 pub struct PullParams {
     /// The client asking, for its last processed mutation id.
+    #[param(min_length = 1, max_length = 64, pattern = "^[0-9a-z-]{1,64}$")]
     pub client_id: String,
     /// From the previous page; absent for a full pull.
     pub cursor: Option<String>,
     /// Versions per page, 1 to 500 (default 200).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
+    /// The highest mutation id the device holds as processed for
+    /// `client_id` (default 0). Beyond what the server holds, the server
+    /// was restored from an older backup: 410, and the account's history
+    /// starts a new lineage.
+    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    pub acked: Option<u64>,
 }
 
 #[utoipa::path(get, path = "/v1/sync/pull", tag = "sync",
@@ -112,7 +131,7 @@ pub struct PullParams {
         (status = 200, body = PullResponse),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
-        (status = 410, body = ErrorBody, description = "unknown or expired cursor: resync in full"),
+        (status = 410, body = ErrorBody, description = "cursor_gone: the cursor is of another database or an older history (the server was restored from a backup): resync in full"),
         (status = 429, body = ErrorBody),
         (status = 503, body = ErrorBody),
     ))]
@@ -123,6 +142,12 @@ pub async fn pull(
 ) -> Result<Json<PullResponse>, ApiError> {
     let Query(params) = params.map_err(query_rejection)?;
     check_client_id(&params.client_id)?;
+    if params.acked.is_some_and(|a| a > MAX_COUNTER) {
+        return Err(ApiError::bad_request(
+            "invalid_acked",
+            format!("acked must be 0 to {MAX_COUNTER}"),
+        ));
+    }
     let limit = params.limit.unwrap_or(200);
     if !(1..=MAX_PULL_LIMIT).contains(&limit) {
         return Err(ApiError::bad_request(
@@ -144,7 +169,13 @@ pub async fn pull(
     };
     match state
         .store
-        .pull(auth.account_id, params.client_id, from, limit)
+        .pull(
+            auth.account_id,
+            params.client_id,
+            from,
+            params.acked.unwrap_or(0),
+            limit,
+        )
         .await?
     {
         PullPage::Gone => Err(gone()),
@@ -157,8 +188,8 @@ pub async fn pull(
         } => Ok(Json(PullResponse {
             changes,
             conflicts,
-            cursor: cursor(&epoch, to),
-            version: to,
+            cursor: cursor(&epoch, &to),
+            version: to.version,
             has_more,
             last_mutation_id,
         })),

@@ -69,7 +69,8 @@ fn bulk_json(n: usize) -> Vec<u8> {
                     .map(|(f, v)| {
                         (
                             (*f).to_owned(),
-                            key.seal("measurement", &doc, f, v).unwrap(),
+                            key.seal("measurement", &doc, f, v, &format!("bulk:{}", i + 1))
+                                .unwrap(),
                         )
                     })
                     .collect(),
@@ -217,7 +218,7 @@ fn batch(key: &SyncKey, round: usize) -> Vec<Mutation> {
                 base_version: 0,
                 fields: [(
                     "systolic".to_owned(),
-                    key.seal("measurement", &doc, "systolic", &json!(120))
+                    key.seal("measurement", &doc, "systolic", &json!(120), &format!("c:{}", n + 1))
                         .unwrap(),
                 )]
                 .into_iter()

@@ -124,38 +124,23 @@ impl Server {
     /// Starts on existing storage (a restored backup, say), listening on
     /// `listen` ("127.0.0.1:0" for any free port).
     pub fn resume(storage: Stopped, listen: &str, args: &[&str]) -> Server {
-        let addr_file = storage.data.path().join("addr");
-        let _ = std::fs::remove_file(&addr_file);
-        let mut cmd = Command::new(binary("cradle-server"));
-        cmd.args(["--listen", listen, "--addr-file"])
-            .arg(&addr_file)
-            .arg("--data-dir")
-            .arg(storage.data.path().join("db"));
-        if let Some(url) = &storage.database {
-            cmd.args(["--database-url", url]);
-        }
-        if !args.contains(&"--rate-per-ip") {
-            cmd.args(["--rate-per-ip", "100000", "--rate-per-account", "100000"]);
-        }
-        let child = cmd
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("cradle-server starts");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let addr = loop {
-            if let Ok(a) = std::fs::read_to_string(&addr_file) {
-                break a;
-            }
-            assert!(Instant::now() < deadline, "cradle-server did not start");
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let (child, url) = spawn(&storage, "addr", listen, args);
         Server {
             child,
-            url: format!("http://{addr}"),
+            url,
             storage: Some(storage),
+        }
+    }
+
+    /// A second server process on this one's storage, as another machine
+    /// behind a load balancer would be. Its storage stays this server's.
+    pub fn another_process(&self, args: &[&str]) -> Server {
+        let storage = self.storage.as_ref().expect("storage");
+        let (child, url) = spawn(storage, &format!("addr-{}", random_name()), "127.0.0.1:0", args);
+        Server {
+            child,
+            url,
+            storage: None,
         }
     }
 
@@ -218,6 +203,41 @@ impl Server {
         let _ = self.child.wait();
         self.storage.take().expect("storage")
     }
+}
+
+/// Starts a `cradle-server` process on `storage`; its address and URL.
+fn spawn(storage: &Stopped, addr_name: &str, listen: &str, args: &[&str]) -> (Child, String) {
+    let addr_file = storage.data.path().join(addr_name);
+    let _ = std::fs::remove_file(&addr_file);
+    let mut cmd = Command::new(binary("cradle-server"));
+    cmd.args(["--listen", listen, "--addr-file"])
+        .arg(&addr_file)
+        .arg("--data-dir")
+        .arg(storage.data.path().join("db"));
+    if let Some(url) = &storage.database {
+        cmd.args(["--database-url", url]);
+    }
+    if !args.contains(&"--rate-per-ip") {
+        cmd.args(["--rate-per-ip", "100000", "--rate-per-account", "100000"]);
+    }
+    let child = cmd
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cradle-server starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let addr = loop {
+        if let Ok(a) = std::fs::read_to_string(&addr_file)
+            && !a.is_empty()
+        {
+            break a;
+        }
+        assert!(Instant::now() < deadline, "cradle-server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (child, format!("http://{addr}"))
 }
 
 impl Drop for Server {

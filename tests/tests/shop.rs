@@ -396,6 +396,90 @@ async fn a_hundred_concurrent_orders_for_ten_in_stock_sell_exactly_ten() {
     );
 }
 
+/// A retry sent while the first request is still in flight is what an
+/// Idempotency-Key is for: 20 at once, spread over two server processes on
+/// one database, make one order; every other answer is that order or 409,
+/// and the server keeps answering everyone meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_concurrent_retries_of_one_key_on_two_processes_make_one_order() {
+    let server = Server::start();
+    let second = server.another_process(&[]);
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let (t, _) = http_account(&http, &server, "retrier").await;
+    let sku = "diapers-2100";
+    let v = validate(
+        &http,
+        &server,
+        &t,
+        json!([{"sku": sku, "qty": 1, "price_seen_minor": 0}]),
+    )
+    .await;
+    let body =
+        json!({"lines": [{"sku": sku, "qty": 1}], "quote": v["quote"], "ship_to": ship_to()});
+    for round in 0..3 {
+        let key = format!("same-key-{round}");
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let health = {
+            let (http, urls, done) = (
+                http.clone(),
+                [server.url.clone(), second.url.clone()],
+                done.clone(),
+            );
+            tokio::spawn(async move {
+                let mut answered = 0;
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    for url in &urls {
+                        let r = http
+                            .get(format!("{url}/healthz"))
+                            .timeout(std::time::Duration::from_secs(2))
+                            .send()
+                            .await;
+                        assert!(
+                            r.is_ok_and(|r| r.status() == 200),
+                            "/healthz stopped answering"
+                        );
+                        answered += 1;
+                    }
+                }
+                answered
+            })
+        };
+        let mut tasks = Vec::new();
+        for i in 0..20 {
+            let url = if i % 2 == 0 { &server.url } else { &second.url };
+            let req = http
+                .post(format!("{url}/v1/orders"))
+                .bearer_auth(&t)
+                .header("Idempotency-Key", &key)
+                .json(&body);
+            tasks.push(tokio::spawn(async move {
+                let r = req.send().await.expect("the server answers");
+                let status = r.status().as_u16();
+                (status, r.json::<serde_json::Value>().await.unwrap())
+            }));
+        }
+        let mut answers = Vec::new();
+        for task in tasks {
+            answers.push(task.await.unwrap());
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(health.await.unwrap() > 0);
+        let placed: Vec<_> = answers.iter().filter(|(s, _)| *s == 201).collect();
+        assert_eq!(placed.len(), 1, "{answers:?}");
+        let order = &placed[0].1;
+        for (status, answer) in &answers {
+            assert!(
+                *status == 201 || (*status == 200 && answer == order) || *status == 409,
+                "{status} {answer}"
+            );
+        }
+    }
+    assert_eq!(server.count("SELECT count(*) FROM orders"), 3);
+}
+
 #[tokio::test]
 async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() {
     let server = Server::start();

@@ -35,7 +35,10 @@ pub enum CartChange {
     Set {
         qty: u32,
     },
-    Remove,
+    /// Removes the line.
+    // Braces, so that like every variant it refuses unknown fields: serde
+    // ignores them on a unit variant.
+    Remove {},
     /// Her signed-out cart joining the account's: keeps the larger quantity.
     Merge {
         qty: u32,
@@ -162,8 +165,8 @@ impl SharedCart {
         }
         let current = at.map(|i| self.lines[i].line.qty);
         let wanted = match (op.change, current) {
-            (CartChange::Remove, None) => return false,
-            (CartChange::Remove, Some(_)) => None,
+            (CartChange::Remove {}, None) => return false,
+            (CartChange::Remove {}, Some(_)) => None,
             (CartChange::Add { qty }, now) => Some(now.unwrap_or(0).saturating_add(qty)),
             (CartChange::Set { qty }, _) => Some(qty),
             (CartChange::Merge { qty }, now) => Some(now.unwrap_or(0).max(qty)),
@@ -235,6 +238,21 @@ pub fn apply_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_change_refuses_unknown_fields() {
+        for text in [
+            r#"{"kind":"remove","bogus":true}"#,
+            r#"{"kind":"add","qty":1,"bogus":true}"#,
+            r#"{"kind":"set","qty":1,"bogus":true}"#,
+            r#"{"kind":"merge","qty":1,"bogus":true}"#,
+        ] {
+            assert!(serde_json::from_str::<CartChange>(text).is_err(), "{text}");
+        }
+        let remove: CartChange = serde_json::from_str(r#"{"kind":"remove"}"#).unwrap();
+        assert_eq!(remove, CartChange::Remove {});
+        assert_eq!(serde_json::to_string(&remove).unwrap(), r#"{"kind":"remove"}"#);
+    }
     use proptest::prelude::*;
 
     fn product(sku: &str, min: u32, max: u32, step: u32) -> Product {
@@ -322,7 +340,7 @@ mod tests {
         apply_all(
             &mut cart,
             "phone",
-            &[op("2", "a", CartChange::Remove, 1)],
+            &[op("2", "a", CartChange::Remove {}, 1)],
             &p,
         );
         assert!(!cart.apply(
@@ -356,7 +374,7 @@ mod tests {
             &p,
         );
         let offline = [
-            op("2", "a", CartChange::Remove, 1),
+            op("2", "a", CartChange::Remove {}, 1),
             op("3", "a", CartChange::Add { qty: 1 }, 1),
         ];
         apply_all(&mut cart, "phone", &offline, &p);
@@ -416,7 +434,7 @@ mod tests {
                 let change = match kind {
                     0 => CartChange::Add { qty: q },
                     1 => CartChange::Set { qty: q },
-                    2 => CartChange::Remove,
+                    2 => CartChange::Remove {},
                     _ => CartChange::Merge { qty: q },
                 };
                 let sku = ["a", "b"][usize::from(sku)];

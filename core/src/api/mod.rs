@@ -156,9 +156,10 @@ impl Client {
         token: &str,
         client_id: &str,
         cursor: Option<&str>,
+        acked: u64,
         limit: u32,
     ) -> Result<PullResponse, ApiError> {
-        let mut path = format!("v1/sync/pull?client_id={client_id}&limit={limit}");
+        let mut path = format!("v1/sync/pull?client_id={client_id}&limit={limit}&acked={acked}");
         if let Some(c) = cursor {
             path.push_str("&cursor=");
             path.push_str(c);

@@ -12,6 +12,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 pub const MAX_BATCH: usize = 100;
 /// The most versions one pull page may carry.
 pub const MAX_PULL_LIMIT: u32 = 500;
+/// The largest id, version or cursor the wire carries: what both server
+/// databases store (a signed 64-bit integer). Beyond it is a 400.
+pub const MAX_COUNTER: u64 = i64::MAX as u64;
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +233,23 @@ pub struct Traceability {
     /// The quality inspection report's reference number.
     pub quality_report: String,
     pub cold_chain: bool,
+}
+
+/// The highest unit price the shop takes, in fen (¥1,000,000.00): above any
+/// product it sells, and low enough that no cart of 100 lines of 999 can
+/// overflow a total.
+pub const MAX_PRICE_MINOR: i64 = 100_000_000;
+/// The most stock one product may hold; a restock stays far from overflow.
+pub const MAX_STOCK: i64 = 1_000_000_000;
+
+/// A line's total, or `None` where it would overflow.
+pub fn line_total(unit_price_minor: i64, qty: u32) -> Option<i64> {
+    unit_price_minor.checked_mul(i64::from(qty))
+}
+
+/// `total` with `line` added, or `None` where it would overflow.
+pub fn add_minor(total: i64, line: i64) -> Option<i64> {
+    total.checked_add(line)
 }
 
 /// One product of the catalogue, as the server owns it.

@@ -85,7 +85,7 @@ pub(crate) fn remove(tx: &Transaction<'_>, sku: &str) -> Result<()> {
     if tx.execute("DELETE FROM cart_line WHERE sku = ?1", [sku])? == 0 {
         return Err(Error::NotFound("cart line"));
     }
-    record(tx, sku, CartChange::Remove, 0, "")
+    record(tx, sku, CartChange::Remove {}, 0, "")
 }
 
 /// Takes `qty` out of the line, as an order placed takes what it ordered;
@@ -305,7 +305,5 @@ pub(crate) fn lines(conn: &Connection) -> Result<Vec<Stored>> {
 
 /// `unit × qty`, refusing an overflow rather than wrapping.
 pub(crate) fn line_total(unit_minor: i64, qty: u32) -> Result<i64> {
-    unit_minor
-        .checked_mul(i64::from(qty))
-        .ok_or_else(|| Error::invalid("qty", "the total is too large"))
+    crate::api::line_total(unit_minor, qty).ok_or_else(|| Error::invalid("qty", "the total is too large"))
 }

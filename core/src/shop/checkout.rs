@@ -424,7 +424,7 @@ impl Cradle {
                 Ok(order)
             }
             Err(ApiError::Status { status, code, .. })
-                if matches!(status, 409 | 412 | 422) && code != "order_in_progress" =>
+                if matches!(status, 409 | 412 | 422) =>
             {
                 self.write(&[], |tx, _| {
                     tx.execute("DELETE FROM pending_order WHERE id = ?1", [id])?;

@@ -442,9 +442,7 @@ impl Cradle {
                 format_money(price_now, CURRENCY)
             };
             if !unavailable {
-                view.total_minor = view
-                    .total_minor
-                    .checked_add(total)
+                view.total_minor = crate::api::add_minor(view.total_minor, total)
                     .ok_or_else(|| Error::invalid("qty", "the total is too large"))?;
                 view.item_count = view.item_count.saturating_add(line.qty);
             }

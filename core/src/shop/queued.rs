@@ -124,7 +124,8 @@ pub(super) fn view(conn: &Connection, c: &Ctx) -> Result<Option<QueuedOrder>> {
     let mut total_minor: i64 = 0;
     for l in &q.lines {
         let line_total = cart::line_total(l.price_seen_minor, l.qty)?;
-        total_minor = total_minor.saturating_add(line_total);
+        total_minor = crate::api::add_minor(total_minor, line_total)
+            .ok_or_else(|| Error::invalid("qty", "the total is too large"))?;
         lines.push(ReviewLine {
             name: product_name(conn, &l.sku, c.language)?,
             sku: l.sku.clone(),
@@ -314,7 +315,6 @@ impl Cradle {
                 notices::post(tx, &q.id, Notice::Placed, c.now.as_second())
             }),
             Err(ApiError::Network(_)) => Ok(()),
-            Err(ApiError::Status { code, .. }) if code == "order_in_progress" => Ok(()),
             // Refused: no order exists under this id. Something changed
             // between the check and the order; ask once more what, so she
             // sees it.

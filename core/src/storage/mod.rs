@@ -109,7 +109,7 @@ fn open_configured(path: &Path, key: &DbKey) -> Result<Connection> {
     // are keyed at once. Opening is rare, so the lock costs nothing.
     static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _keying = KEYING.lock().unwrap_or_else(|e| e.into_inner());
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -130,6 +130,11 @@ fn open_configured(path: &Path, key: &DbKey) -> Result<Connection> {
         return Err(Error::WrongKey);
     }
     conn.busy_timeout(Duration::from_secs(5))?;
+    // Every write transaction takes the write lock when it begins, so it
+    // waits its turn (busy_timeout) behind another process's writer. A
+    // deferred one that read first would fail at once with "database is
+    // locked" when it tried to write on a snapshot another writer had moved on.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     // WAL lets a reader (a widget, the sync task) run beside a writer;
     // FULL makes every commit durable across power loss, which matters more
     // here than write throughput.

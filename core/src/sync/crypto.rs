@@ -2,19 +2,36 @@
 //! first device and never leaves the user's devices except as the recovery
 //! code she writes down; the server stores and merges what it cannot read.
 //!
-//! Each field value is sealed on its own with XChaCha20-Poly1305 (RustCrypto)
-//! and a random 192-bit nonce. The associated data binds the ciphertext to
-//! its collection, document and field, so the server cannot move a value to
-//! another record or field without the device noticing.
+//! Each field value is sealed on its own with XChaCha20-Poly1305 (RustCrypto).
+//! The associated data binds the ciphertext to its collection, document and
+//! field, so the server cannot move a value to another record or field
+//! without the device noticing.
+//!
+//! - **Padding.** The plaintext is padded before sealing (at least 32 bytes,
+//!   then Padmé), so a ciphertext's length does not tell `mild` from
+//!   `severe`, or 98 from 102.
+//! - **Nonces.** A field's nonce is derived from the key, the mutation (client
+//!   id and mutation id), the place and the padded plaintext, as in SIV.
+//!   A retry of one mutation seals to the same bytes, so the server can
+//!   compare whole mutations and tell a retry from a cloned install's other
+//!   edit; any other value, place or mutation gets another nonce.
 
 use crate::error::{Error, Result};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD};
+use hmac::{Hmac, Mac};
 use serde_json::Value;
+use sha2::Sha256;
 
-/// The prefix of a sealed value: the envelope's version.
-pub const SEALED_PREFIX: &str = "e1.";
+/// The prefix of a sealed field: the envelope's version (padded, derived nonce).
+pub const SEALED_PREFIX: &str = "e2.";
+/// Fields sealed before padding (random nonce, no padding): still opened.
+const UNPADDED_PREFIX: &str = "e1.";
+/// The smallest padded plaintext: every code, date and number fits in it.
+const MIN_PADDED: usize = 32;
+/// Ends the value inside its padding (ISO/IEC 7816-4): then zeros.
+const PAD_MARK: u8 = 0x80;
 /// What `key_check` seals, so a new device can tell a mistyped recovery code.
 const KEY_CHECK: &[u8] = b"cradle key check v1";
 const KEY_CHECK_AAD: &[u8] = b"cradle/key-check";
@@ -84,8 +101,13 @@ impl SyncKey {
         XChaCha20Poly1305::new(self.0.as_slice().into())
     }
 
-    fn seal_bytes(&self, aad: &[u8], plaintext: &[u8]) -> Result<String> {
-        let nonce: [u8; NONCE_LEN] = random()?;
+    fn seal_bytes(
+        &self,
+        prefix: &str,
+        aad: &[u8],
+        plaintext: &[u8],
+        nonce: [u8; NONCE_LEN],
+    ) -> Result<String> {
         let sealed = self
             .cipher()
             .encrypt(
@@ -98,30 +120,58 @@ impl SyncKey {
             .map_err(|_| Error::Corrupt("encryption failed"))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&sealed);
-        Ok(format!("{SEALED_PREFIX}{}", BASE64URL_NOPAD.encode(&out)))
+        Ok(format!("{prefix}{}", BASE64URL_NOPAD.encode(&out)))
     }
 
-    fn open_bytes(&self, aad: &[u8], sealed: &str) -> Result<Vec<u8>> {
-        let bad = || Error::Corrupt("a synced value failed its integrity check");
-        let raw = sealed
-            .strip_prefix(SEALED_PREFIX)
-            .and_then(|b| BASE64URL_NOPAD.decode(b.as_bytes()).ok())
-            .ok_or_else(bad)?;
+    fn open_bytes(&self, aad: &[u8], raw: &[u8]) -> Result<Vec<u8>> {
         if raw.len() < NONCE_LEN {
-            return Err(bad());
+            return Err(tampered());
         }
         let (nonce, body) = raw.split_at(NONCE_LEN);
         self.cipher()
             .decrypt(XNonce::from_slice(nonce), Payload { msg: body, aad })
-            .map_err(|_| bad())
+            .map_err(|_| tampered())
     }
 
-    /// Seals one field's value for `collection`/`doc`/`field`.
-    pub fn seal(&self, collection: &str, doc: &str, field: &str, value: &Value) -> Result<Value> {
+    /// The nonce of one field of one mutation: a PRF of everything sealed,
+    /// under a key of its own derived from the sync key.
+    fn field_nonce(&self, mutation: &str, aad: &[u8], padded: &[u8]) -> Result<[u8; NONCE_LEN]> {
+        let mut derive = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
+            .map_err(|_| Error::Corrupt("sync key"))?;
+        derive.update(b"cradle/field-nonce/v1");
+        let nonce_key = derive.finalize().into_bytes();
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&nonce_key)
+            .map_err(|_| Error::Corrupt("sync key"))?;
+        for part in [mutation.as_bytes(), aad, padded] {
+            mac.update(&(part.len() as u64).to_le_bytes());
+            mac.update(part);
+        }
+        let tag = mac.finalize().into_bytes();
+        let mut nonce = [0u8; NONCE_LEN];
+        nonce.copy_from_slice(&tag[..NONCE_LEN]);
+        Ok(nonce)
+    }
+
+    /// Seals one field's value for `collection`/`doc`/`field`, as part of
+    /// `mutation` (`<client id>:<mutation id>`): the same mutation seals to
+    /// the same bytes.
+    pub fn seal(
+        &self,
+        collection: &str,
+        doc: &str,
+        field: &str,
+        value: &Value,
+        mutation: &str,
+    ) -> Result<Value> {
         let plain = serde_json::to_vec(value).map_err(|_| Error::Corrupt("a field value"))?;
+        let padded = pad(&plain);
+        let aad = aad(collection, doc, field);
+        let nonce = self.field_nonce(mutation, aad.as_bytes(), &padded)?;
         Ok(Value::String(self.seal_bytes(
-            aad(collection, doc, field).as_bytes(),
-            &plain,
+            SEALED_PREFIX,
+            aad.as_bytes(),
+            &padded,
+            nonce,
         )?))
     }
 
@@ -130,27 +180,85 @@ impl SyncKey {
         let text = sealed
             .as_str()
             .ok_or(Error::Corrupt("a synced value is not sealed"))?;
-        let plain = self.open_bytes(aad(collection, doc, field).as_bytes(), text)?;
+        let aad = aad(collection, doc, field);
+        let plain = if let Some(raw) = decode(text, SEALED_PREFIX) {
+            unpad(self.open_bytes(aad.as_bytes(), &raw?)?)?
+        } else if let Some(raw) = decode(text, UNPADDED_PREFIX) {
+            self.open_bytes(aad.as_bytes(), &raw?)?
+        } else {
+            return Err(tampered());
+        };
         serde_json::from_slice(&plain).map_err(|_| Error::Corrupt("a synced value"))
     }
 
     /// The account's key check: proves a recovery code without revealing it.
     pub fn key_check(&self) -> Result<String> {
-        self.seal_bytes(KEY_CHECK_AAD, KEY_CHECK)
+        self.seal_bytes(UNPADDED_PREFIX, KEY_CHECK_AAD, KEY_CHECK, random()?)
     }
 
     /// Whether this key made `key_check`.
     pub fn matches(&self, key_check: &str) -> bool {
-        self.open_bytes(KEY_CHECK_AAD, key_check)
-            .is_ok_and(|p| p == KEY_CHECK)
+        decode(key_check, UNPADDED_PREFIX)
+            .and_then(Result::ok)
+            .and_then(|raw| self.open_bytes(KEY_CHECK_AAD, &raw).ok())
+            .is_some_and(|p| p == KEY_CHECK)
+    }
+}
+
+fn tampered() -> Error {
+    Error::Corrupt("a synced value failed its integrity check")
+}
+
+/// The raw bytes of an envelope with `prefix`; `None` for another envelope.
+fn decode(text: &str, prefix: &str) -> Option<Result<Vec<u8>>> {
+    let body = text.strip_prefix(prefix)?;
+    Some(
+        BASE64URL_NOPAD
+            .decode(body.as_bytes())
+            .map_err(|_| tampered()),
+    )
+}
+
+/// Padmé (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files
+/// and Communication with PURBs", PETS 2019): rounds `len` up so that at most
+/// O(log log len) bits of it show.
+fn padme(len: usize) -> usize {
+    if len < 2 {
+        return len;
+    }
+    let e = usize::BITS - 1 - len.leading_zeros();
+    let s = u32::BITS - e.leading_zeros();
+    let mask = (1usize << (e - s)) - 1;
+    (len + mask) & !mask
+}
+
+/// The value, its mark, then zeros up to its bucket.
+fn pad(plain: &[u8]) -> Vec<u8> {
+    let len = padme(plain.len() + 1).max(MIN_PADDED);
+    let mut out = Vec::with_capacity(len);
+    out.extend_from_slice(plain);
+    out.push(PAD_MARK);
+    out.resize(len, 0);
+    out
+}
+
+fn unpad(mut padded: Vec<u8>) -> Result<Vec<u8>> {
+    while padded.last() == Some(&0) {
+        padded.pop();
+    }
+    match padded.pop() {
+        Some(PAD_MARK) => Ok(padded),
+        _ => Err(tampered()),
     }
 }
 
 /// Whether a wire value has the shape of a sealed value (what the server checks).
 pub fn is_sealed(value: &Value) -> bool {
     value.as_str().is_some_and(|s| {
-        s.strip_prefix(SEALED_PREFIX)
-            .is_some_and(|b| b.len() > 40 && BASE64URL_NOPAD.decode(b.as_bytes()).is_ok())
+        [SEALED_PREFIX, UNPADDED_PREFIX].iter().any(|prefix| {
+            s.strip_prefix(prefix)
+                .is_some_and(|b| b.len() > 40 && BASE64URL_NOPAD.decode(b.as_bytes()).is_ok())
+        })
     })
 }
 
@@ -168,7 +276,7 @@ mod tests {
     fn a_sealed_value_opens_only_in_its_own_place() {
         let key = SyncKey::generate().unwrap();
         let sealed = key
-            .seal("measurement", "d1", "systolic", &json!(152))
+            .seal("measurement", "d1", "systolic", &json!(152), "c:1")
             .unwrap();
         assert!(is_sealed(&sealed));
         assert!(!sealed.as_str().unwrap().contains("152"));
@@ -185,11 +293,86 @@ mod tests {
                 .open("measurement", "d1", "systolic", &sealed)
                 .is_err()
         );
-        // Two seals of one value differ (random nonces), so equal values do not show.
-        let again = key
-            .seal("measurement", "d1", "systolic", &json!(152))
+    }
+
+    #[test]
+    fn a_retry_seals_to_the_same_bytes_and_nothing_else_does() {
+        let key = SyncKey::generate().unwrap();
+        let seal = |value: serde_json::Value, doc: &str, mutation: &str| {
+            key.seal("body_baseline", doc, "height_mm", &value, mutation)
+                .unwrap()
+        };
+        let first = seal(json!(1650), "d", "c:7");
+        assert_eq!(first, seal(json!(1650), "d", "c:7"), "a retry");
+        // A clone's other edit under the same mutation id differs, and so does
+        // the same value in another mutation (equal values do not show).
+        assert_ne!(first, seal(json!(1660), "d", "c:7"));
+        assert_ne!(first, seal(json!(1650), "d", "c:8"));
+        assert_ne!(first, seal(json!(1650), "d", "other:7"));
+        assert_ne!(first, seal(json!(1650), "e", "c:7"));
+    }
+
+    #[test]
+    fn fields_sealed_before_padding_still_open() {
+        let key = SyncKey::generate().unwrap();
+        let aad = aad("measurement", "d1", "grams");
+        let old = key
+            .seal_bytes(UNPADDED_PREFIX, aad.as_bytes(), b"63000", random().unwrap())
             .unwrap();
-        assert_ne!(sealed, again);
+        assert!(is_sealed(&json!(old)));
+        assert_eq!(
+            key.open("measurement", "d1", "grams", &json!(old)).unwrap(),
+            json!(63000)
+        );
+    }
+
+    /// The length of a sealed value, which is all the server sees of it.
+    fn sealed_len(key: &SyncKey, field: &str, value: serde_json::Value) -> usize {
+        key.seal("symptom", "d", field, &value, "c:1")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .len()
+    }
+
+    #[test]
+    fn every_value_of_an_enumerated_field_seals_to_one_length() {
+        let key = SyncKey::generate().unwrap();
+        let fields: [(&str, Vec<&str>); 5] = [
+            ("severity", vec!["mild", "moderate", "severe"]),
+            ("kind", vec!["weight", "glucose", "blood_pressure"]),
+            ("code", crate::records::symptoms::CODES.to_vec()),
+            ("context", vec!["fasting", "1h", "2h", "random"]),
+            (
+                "kind",
+                vec![
+                    "medication",
+                    "allergy",
+                    "lab",
+                    "ultrasound",
+                    "note",
+                    "question",
+                    "feed",
+                    "sleep",
+                    "diaper",
+                    "temperature",
+                    "growth",
+                ],
+            ),
+        ];
+        for (field, values) in fields {
+            let lengths: std::collections::BTreeSet<usize> = values
+                .iter()
+                .map(|v| sealed_len(&key, field, json!(v)))
+                .collect();
+            assert_eq!(lengths.len(), 1, "{field}: {lengths:?}");
+        }
+        // Nor does the number of digits show: every reading seals alike.
+        let numbers: std::collections::BTreeSet<usize> = [0_i64, 7, 98, 102, 63_000, 4_000_000, -1, i64::MAX]
+            .into_iter()
+            .map(|n| sealed_len(&key, "grams", json!(n)))
+            .collect();
+        assert_eq!(numbers.len(), 1, "{numbers:?}");
     }
 
     #[test]
@@ -228,6 +411,25 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn padding_round_trips_and_costs_little(plain in proptest::collection::vec(any::<u8>(), 0..5000)) {
+            let padded = pad(&plain);
+            prop_assert!(padded.len() > plain.len());
+            prop_assert!(padded.len() >= MIN_PADDED);
+            // Padmé's overhead is at most about 12 %.
+            prop_assert!(padded.len() <= (plain.len() + 1).max(MIN_PADDED) * 113 / 100);
+            prop_assert_eq!(unpad(padded).unwrap(), plain);
+        }
+
+        #[test]
+        fn any_value_opens_as_it_was_sealed(text in ".{0,300}", n in any::<i64>()) {
+            let key = SyncKey::generate().unwrap();
+            for v in [json!(text), json!(n), json!({"note": text, "n": n})] {
+                let sealed = key.seal("entry", "d", "data", &v, "c:1").unwrap();
+                prop_assert_eq!(key.open("entry", "d", "data", &sealed).unwrap(), v);
+            }
+        }
+
         #[test]
         fn recovery_codes_round_trip_however_they_are_typed(bytes in proptest::array::uniform32(any::<u8>())) {
             let key = SyncKey::from_bytes(&bytes).unwrap();

@@ -153,6 +153,17 @@ enum Round {
     Again,
 }
 
+/// What the server's last processed mutation id says of this device.
+enum Standing {
+    /// In step: acknowledged up to there.
+    Acked,
+    /// Another install shares the client id; it now has a new one.
+    Cloned,
+    /// The server forgot what it had acknowledged (an older backup): the
+    /// next pull tells it so, and the server answers 410.
+    Forgotten,
+}
+
 /// How many push batches or pull pages one round may take; a queue larger
 /// than this goes on in the next round rather than holding the lock forever.
 const MAX_STEPS: usize = 10_000;
@@ -632,7 +643,7 @@ impl Cradle {
             let (link, batch, pending) = {
                 let db = self.db();
                 let link = outbox::load(&db)?.ok_or(Error::SignInRequired)?;
-                let batch = outbox::batch(&db, &link.key, api::MAX_BATCH)?;
+                let batch = outbox::batch(&db, &link, api::MAX_BATCH)?;
                 (link, batch, outbox::pending(&db)?)
             };
             if batch.is_empty() {
@@ -666,15 +677,23 @@ impl Cradle {
                 .iter()
                 .filter(|r| r.status == api::MutationStatus::Rejected)
                 .count() as u64;
-            if self.reconcile(&link, response.last_mutation_id, report)? {
-                return Ok(Round::Again);
+            match self.reconcile(&link, response.last_mutation_id, report)? {
+                Standing::Acked => {}
+                Standing::Cloned => return Ok(Round::Again),
+                Standing::Forgotten => break,
             }
         }
         for _ in 0..MAX_STEPS {
             let link = self.link()?.ok_or(Error::SignInRequired)?;
             let limit = self.config.sync.pull_limit;
             let page = match client
-                .pull(token, &link.client_id, link.cursor.as_deref(), limit)
+                .pull(
+                    token,
+                    &link.client_id,
+                    link.cursor.as_deref(),
+                    link.last_acked,
+                    limit,
+                )
                 .await
             {
                 // The server no longer knows where this device stands: it
@@ -685,8 +704,15 @@ impl Cradle {
                 }
                 other => other?,
             };
-            if self.reconcile(&link, page.last_mutation_id, report)? {
-                return Ok(Round::Again);
+            match self.reconcile(&link, page.last_mutation_id, report)? {
+                Standing::Acked => {}
+                Standing::Cloned => return Ok(Round::Again),
+                // The server answers 410 to a device it is behind; this one
+                // is not of this protocol, so rebuild it as 410 would.
+                Standing::Forgotten => {
+                    self.sync_write(outbox::rebuild_server)?;
+                    return Ok(Round::Again);
+                }
             }
             let now = self.config.clock.now().to_string();
             let applied = self.sync_write(|tx| {
@@ -713,28 +739,32 @@ impl Cradle {
     }
 
     /// Squares the server's last processed mutation id with this device's
-    /// queue: acknowledges what it has, or notices a clone or a lost server
-    /// (and returns true: the round starts again).
-    fn reconcile(&self, link: &Link, server_last: u64, report: &mut SyncReport) -> Result<bool> {
+    /// queue: acknowledges what it has, or notices a clone (and takes a new
+    /// client id) or a server that forgot.
+    fn reconcile(
+        &self,
+        link: &Link,
+        server_last: u64,
+        report: &mut SyncReport,
+    ) -> Result<Standing> {
         let mut db = self.db();
         let highest = outbox::highest_mid(&db, link)?;
+        if server_last < link.last_acked {
+            return Ok(Standing::Forgotten);
+        }
         let tx = db.transaction()?;
-        let again = if server_last > highest {
+        let standing = if server_last > highest {
             // The server has seen ids this device never made: another install
             // shares the id (a backup restored onto a second phone, say).
             outbox::become_new_client(&tx)?;
-            true
-        } else if server_last < link.last_acked {
-            // The server forgot what it had acknowledged: an older backup.
-            outbox::rebuild_server(&tx)?;
-            true
+            Standing::Cloned
         } else {
             outbox::acknowledge(&tx, server_last)?;
             report.pushed += server_last - link.last_acked;
-            false
+            Standing::Acked
         };
         tx.commit()?;
-        Ok(again)
+        Ok(standing)
     }
 }
 

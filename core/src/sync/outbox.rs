@@ -163,8 +163,9 @@ fn parse_object(text: Option<String>) -> Result<Map<String, Value>> {
 }
 
 /// The next `limit` queued changes as mutations: only the fields that
-/// changed, sealed for health collections.
-pub(crate) fn batch(conn: &Connection, key: &SyncKey, limit: usize) -> Result<Vec<Mutation>> {
+/// changed, sealed for health collections. A mutation seals to the same
+/// bytes every time it is sent, so the server tells a retry by its content.
+pub(crate) fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<Mutation>> {
     let mut stmt = conn.prepare(
         "SELECT mid, collection, doc, op, old, new, base_version FROM outbox ORDER BY mid LIMIT ?1",
     )?;
@@ -192,7 +193,8 @@ pub(crate) fn batch(conn: &Connection, key: &SyncKey, limit: usize) -> Result<Ve
                     continue;
                 }
                 let wire = if coll.health {
-                    key.seal(coll.name, &doc, &name, &value)?
+                    let mutation = format!("{}:{mid}", link.client_id);
+                    link.key.seal(coll.name, &doc, &name, &value, &mutation)?
                 } else {
                     value
                 };
@@ -698,8 +700,9 @@ mod tests {
         insert_one_of_each(&conn);
         conn.execute("UPDATE measurement SET grams = 62000", [])
             .unwrap();
-        let key = load(&conn).unwrap().unwrap().key;
-        let batch = batch(&conn, &key, 100).unwrap();
+        let link = load(&conn).unwrap().unwrap();
+        let key = link.key.clone();
+        let batch = batch(&conn, &link, 100).unwrap();
         let edit = batch.last().unwrap();
         assert_eq!(edit.id, COLLECTIONS.len() as u64 + 1);
         assert_eq!(edit.fields.keys().collect::<Vec<_>>(), vec!["grams"]);
@@ -715,7 +718,7 @@ mod tests {
             deleted: false,
             fields: [(
                 "grams".to_owned(),
-                key.seal("measurement", &uid, "grams", &63000.into())
+                key.seal("measurement", &uid, "grams", &63000.into(), "other:1")
                     .unwrap(),
             )]
             .into_iter()
@@ -764,7 +767,7 @@ mod tests {
                 .as_object()
                 .unwrap()
                 .iter()
-                .map(|(name, v)| (name.clone(), key.seal(collection, doc, name, v).unwrap()))
+                .map(|(name, v)| (name.clone(), key.seal(collection, doc, name, v, "other:1").unwrap()))
                 .collect(),
         }
     }

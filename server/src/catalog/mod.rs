@@ -5,12 +5,15 @@
 pub mod demo;
 
 use crate::AppState;
-use crate::error::{ApiError, Body, query_rejection};
+use crate::error::{ApiError, Body, Params, query_rejection};
 use axum::Json;
-use axum::extract::{Path, Query, State, rejection::QueryRejection};
+use axum::extract::{FromRequestParts, Query, State, rejection::QueryRejection};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use cradle_core::api::{CatalogPage, ErrorBody, MAX_CATALOG_LIMIT, Product};
+use cradle_core::api::{
+    CatalogPage, ErrorBody, MAX_CATALOG_LIMIT, MAX_COUNTER, MAX_PRICE_MINOR, MAX_STOCK, Product,
+};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -21,8 +24,10 @@ pub struct CatalogParams {
     /// The epoch of the device's copy; another epoch restarts from 0.
     pub epoch: Option<String>,
     /// The highest product version the device holds (0 for everything).
+    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub since: Option<u64>,
     /// Products per page, 1 to 2000 (default 500).
+    #[param(minimum = 1, maximum = 2000)]
     pub limit: Option<u32>,
 }
 
@@ -50,6 +55,12 @@ pub async fn catalog(
         return Err(ApiError::bad_request(
             "invalid_limit",
             format!("limit must be 1 to {MAX_CATALOG_LIMIT}"),
+        ));
+    }
+    if params.since.is_some_and(|v| v > MAX_COUNTER) {
+        return Err(ApiError::bad_request(
+            "invalid_since",
+            format!("since must be 0 to {MAX_COUNTER}"),
         ));
     }
     let epoch = state.store.epoch().to_owned();
@@ -87,9 +98,34 @@ pub async fn catalog(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductChange {
+    #[schema(minimum = 1, maximum = 100_000_000)]
     pub price_minor: Option<i64>,
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub stock: Option<i64>,
     pub discontinued: Option<bool>,
+}
+
+/// The shop's operator, by the admin token: checked before the body is
+/// read, so a request without it learns nothing about its body.
+pub struct Admin;
+
+impl FromRequestParts<Arc<AppState>> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, ApiError> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        match (&state.config.admin_token, token) {
+            (Some(expected), Some(given)) if crate::auth::same_secret(expected, given) => Ok(Admin),
+            _ => Err(ApiError::unauthorized()),
+        }
+    }
 }
 
 #[utoipa::path(put, path = "/v1/admin/products/{sku}", tag = "shop",
@@ -104,22 +140,20 @@ pub struct ProductChange {
     ))]
 pub async fn change_product(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Path(sku): Path<String>,
+    _admin: Admin,
+    Params(sku): Params<String>,
     Body(change): Body<ProductChange>,
 ) -> Result<Json<Product>, ApiError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match (&state.config.admin_token, token) {
-        (Some(expected), Some(given)) if crate::auth::same_secret(expected, given) => {}
-        _ => return Err(ApiError::unauthorized()),
-    }
-    if change.price_minor.is_some_and(|p| p <= 0) || change.stock.is_some_and(|s| s < 0) {
+    if change
+        .price_minor
+        .is_some_and(|p| !(1..=MAX_PRICE_MINOR).contains(&p))
+        || change.stock.is_some_and(|s| !(0..=MAX_STOCK).contains(&s))
+    {
         return Err(ApiError::bad_request(
             "invalid_change",
-            "a price must be above 0 and stock not below 0",
+            format!(
+                "a price must be 1 to {MAX_PRICE_MINOR} fen and stock 0 to {MAX_STOCK}"
+            ),
         ));
     }
     state

@@ -55,13 +55,49 @@ pub enum PullPage {
     Page {
         changes: Vec<cradle_core::api::Change>,
         conflicts: Vec<cradle_core::api::Conflict>,
-        to: u64,
+        to: Position,
         has_more: bool,
         last_mutation_id: u64,
     },
-    /// The cursor is ahead of the server: the server was restored from an
-    /// older backup, and the client must resync in full.
+    /// The cursor is not of this account's history as it stands: the
+    /// server was restored from an older backup, and the client must
+    /// resync in full.
     Gone,
+}
+
+/// A place in one account's history: its lineage and a version. A server
+/// restored from an older backup reuses versions it had already given out,
+/// with other contents; once a pull proves that, the account takes a new
+/// lineage, so every cursor of the old one is refused, however far it got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Empty until the first restore is noticed.
+    pub lineage: String,
+    pub version: u64,
+}
+
+/// What a pull does, given where the device stands and the account's head.
+#[derive(Debug, PartialEq, Eq)]
+enum PullPlan {
+    From(u64),
+    /// The cursor belongs to an older lineage: resync in full.
+    Gone,
+    /// The server has lost history the device saw (its cursor is beyond the
+    /// head) or acknowledged (`acked` beyond the server's last mutation id):
+    /// start a new lineage, then resync in full.
+    Restart,
+}
+
+/// Where a pull starts. `acked` is what the device holds as processed for
+/// its client id; `last` is what the server holds.
+fn plan_pull(from: Option<&Position>, lineage: &str, head: u64, acked: u64, last: u64) -> PullPlan {
+    match from {
+        Some(p) if p.lineage != lineage => PullPlan::Gone,
+        Some(p) if p.version > head => PullPlan::Restart,
+        _ if acked > last => PullPlan::Restart,
+        Some(p) => PullPlan::From(p.version),
+        None => PullPlan::From(0),
+    }
 }
 
 /// What placing an order came to.
@@ -233,24 +269,17 @@ impl Store {
         dispatch!(self.push(account_id, client_id, mutations))
     }
 
-    /// One page after version `from` (docs/sync.md, "Pull").
+    /// One page after `from` (docs/sync.md, "Pull"); `acked` is the
+    /// device's last acknowledged mutation id.
     pub async fn pull(
         &self,
         account_id: String,
         client_id: String,
-        from: Option<u64>,
+        from: Option<Position>,
+        acked: u64,
         limit: u32,
     ) -> Result<PullPage, StoreError> {
-        dispatch!(self.pull(account_id, client_id, from, limit))
-    }
-}
-
-/// Where a pull starts: `None` when the cursor is beyond the head.
-fn plan_pull(from: Option<u64>, head: u64) -> Option<u64> {
-    match from {
-        None => Some(0),
-        Some(v) if v > head => None,
-        Some(v) => Some(v),
+        dispatch!(self.pull(account_id, client_id, from, acked, limit))
     }
 }
 
@@ -329,19 +358,24 @@ fn loses_concurrent_edit(before: &FieldWrite, m: &Mutation, client: &str, new: &
     before.version > m.base_version && before.client != client && before.value != new
 }
 
-/// The shape of a mutation, independent of its sealed values (sealing is
-/// randomized, and a retry re-seals): which document, which op, which fields.
+/// A mutation's whole content: document, op, base version, and each field
+/// with its value. A device seals a mutation to the same bytes every time
+/// it sends it, so a retry has the same digest, and a cloned install's other
+/// edit under the same id does not.
 fn digest(m: &Mutation) -> Vec<u8> {
     let mut h = Sha256::new();
-    h.update(m.collection.as_bytes());
-    h.update([0]);
-    h.update(m.doc.as_bytes());
-    h.update([0, u8::from(m.op == Op::Delete)]);
-    for name in m.fields.keys() {
-        h.update(name.as_bytes());
-        h.update([0]);
+    let mut part = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    part(m.collection.as_bytes());
+    part(m.doc.as_bytes());
+    part(&[u8::from(m.op == Op::Delete)]);
+    part(&m.base_version.to_le_bytes());
+    for (name, value) in &m.fields {
+        part(name.as_bytes());
+        part(value.to_string().as_bytes());
     }
-    h.update(m.base_version.to_le_bytes());
     h.finalize().to_vec()
 }
 
@@ -402,19 +436,38 @@ pub fn random_hex(bytes: usize) -> String {
 }
 
 /// Pull cursors: the database's epoch (new for every fresh database, so a
-/// cursor from a replaced server is refused) and a version.
-pub fn cursor(epoch: &str, version: u64) -> String {
-    format!("{epoch}.{version}")
+/// cursor from a replaced server is refused), the account's lineage where
+/// it has one, and a version: `<epoch>[.<lineage>].<version>`.
+pub fn cursor(epoch: &str, at: &Position) -> String {
+    if at.lineage.is_empty() {
+        format!("{epoch}.{}", at.version)
+    } else {
+        format!("{epoch}.{}.{}", at.lineage, at.version)
+    }
 }
 
-/// The version a cursor stands for; `None` when it is not one of this
+/// The place a cursor stands for; `None` when it is not one of this
 /// database's cursors.
-pub fn parse_cursor(epoch: &str, text: &str) -> Option<u64> {
-    let (e, v) = text.split_once('.')?;
-    if e != epoch {
+pub fn parse_cursor(epoch: &str, text: &str) -> Option<Position> {
+    let mut parts = text.split('.');
+    if parts.next()? != epoch {
         return None;
     }
-    v.parse().ok()
+    let (lineage, version) = match (parts.next()?, parts.next(), parts.next()) {
+        (v, None, None) => ("", v),
+        (l, Some(v), None) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_hexdigit()) => (l, v),
+        _ => return None,
+    };
+    let version: u64 = version.parse().ok()?;
+    (version <= cradle_core::api::MAX_COUNTER).then(|| Position {
+        lineage: lineage.to_owned(),
+        version,
+    })
+}
+
+/// A new lineage for an account whose history was found lost.
+fn new_lineage() -> String {
+    random_hex(8)
 }
 
 #[cfg(test)]
@@ -441,7 +494,7 @@ mod tests {
     fn plaintext_health_values_and_unknown_fields_are_rejected() {
         let key = crypto::SyncKey::generate().unwrap();
         let sealed = key
-            .seal("measurement", "d1", "systolic", &json!(120))
+            .seal("measurement", "d1", "systolic", &json!(120), "c:1")
             .unwrap();
         assert_eq!(
             validate_mutation(&put(&[("systolic", sealed.clone())])),
@@ -463,32 +516,68 @@ mod tests {
         assert_eq!(validate_mutation(&m), Err("bad_doc_id".into()));
     }
 
-    #[test]
-    fn cursors_belong_to_one_database() {
-        let c = cursor("abc", 42);
-        assert_eq!(parse_cursor("abc", &c), Some(42));
-        assert_eq!(parse_cursor("xyz", &c), None);
-        assert_eq!(parse_cursor("abc", "abc.-1"), None);
-        assert_eq!(parse_cursor("abc", "garbage"), None);
-        assert_eq!(plan_pull(Some(43), 42), None);
-        assert_eq!(plan_pull(Some(42), 42), Some(42));
-        assert_eq!(plan_pull(None, 0), Some(0));
+    fn at(lineage: &str, version: u64) -> Position {
+        Position {
+            lineage: lineage.into(),
+            version,
+        }
     }
 
     #[test]
-    fn a_retry_has_the_same_shape_and_another_change_does_not() {
+    fn cursors_belong_to_one_database_and_one_lineage() {
+        for p in [at("", 42), at("9f2c", 42), at("", 0)] {
+            assert_eq!(parse_cursor("abc", &cursor("abc", &p)), Some(p.clone()));
+            assert_eq!(parse_cursor("xyz", &cursor("abc", &p)), None);
+        }
+        for bad in [
+            "abc.-1",
+            "garbage",
+            "abc.",
+            "abc..1",
+            "abc.zz.1",
+            "abc.1.2.3",
+            "abc.9223372036854775808",
+        ] {
+            assert_eq!(parse_cursor("abc", bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_pull_restarts_the_lineage_only_on_proof_of_lost_history() {
+        // In step: from where the device stands.
+        assert_eq!(plan_pull(Some(&at("", 42)), "", 42, 5, 5), PullPlan::From(42));
+        assert_eq!(plan_pull(None, "", 0, 0, 0), PullPlan::From(0));
+        // Beyond the head, or acknowledged more than the server holds.
+        assert_eq!(plan_pull(Some(&at("", 43)), "", 42, 5, 5), PullPlan::Restart);
+        assert_eq!(plan_pull(Some(&at("", 40)), "", 42, 6, 5), PullPlan::Restart);
+        assert_eq!(plan_pull(None, "", 42, 6, 5), PullPlan::Restart);
+        // A cursor of an older lineage resyncs without restarting again, so
+        // devices noticing one restore never restart each other in turn.
+        assert_eq!(plan_pull(Some(&at("", 40)), "77", 42, 6, 5), PullPlan::Gone);
+        assert_eq!(plan_pull(Some(&at("66", 50)), "77", 42, 0, 0), PullPlan::Gone);
+    }
+
+    #[test]
+    fn a_retry_has_the_same_digest_and_a_clones_other_edit_does_not() {
         let key = crypto::SyncKey::generate().unwrap();
-        let a = put(&[(
-            "grams",
-            key.seal("measurement", "d1", "grams", &json!(1)).unwrap(),
-        )]);
-        let retry = put(&[(
-            "grams",
-            key.seal("measurement", "d1", "grams", &json!(1)).unwrap(),
-        )]);
-        assert_eq!(digest(&a), digest(&retry));
-        let mut other = a.clone();
+        let height = |mm: i64| {
+            let mut m = put(&[(
+                "height_mm",
+                key.seal("body_baseline", "d1", "height_mm", &json!(mm), "c:1")
+                    .unwrap(),
+            )]);
+            m.collection = "body_baseline".into();
+            m
+        };
+        assert_eq!(digest(&height(1650)), digest(&height(1650)), "a retry");
+        // The same id, field and base version with another value: a clone.
+        assert_ne!(digest(&height(1650)), digest(&height(1660)));
+        let mut other = height(1650);
         other.doc = "d2".into();
-        assert_ne!(digest(&a), digest(&other));
+        assert_ne!(digest(&height(1650)), digest(&other));
+        let mut plain = put(&[("taken_at", json!("2026-01-01"))]);
+        let before = digest(&plain);
+        plain.fields.insert("taken_at".into(), json!("2026-01-02"));
+        assert_ne!(before, digest(&plain), "plain values count too");
     }
 }

@@ -3,7 +3,8 @@
 //! behind a load balancer; pushes to one account serialize on its row lock.
 
 use super::{
-    AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
+    AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
+    Step, StoreError,
     cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull, product_body,
     product_from_row, seed_products, step,
 };
@@ -226,11 +227,11 @@ impl PostgresStore {
             .await?;
         let skus: Vec<String> = body.lines.iter().map(|l| l.sku.clone()).collect();
         let products = read_products(&tx, &skus, true).await?;
-        let lines = match crate::shop::check_order(&body.lines, &products, &body.quote) {
-            Ok(lines) => lines,
+        let priced = match crate::shop::check_order(&body.lines, &products, &body.quote) {
+            Ok(priced) => priced,
             Err(refused) => return Ok(refused),
         };
-        for l in &lines {
+        for l in &priced.lines {
             let taken = tx
                 .execute(
                     "UPDATE product SET stock = stock - $2,
@@ -243,7 +244,7 @@ impl PostgresStore {
                 return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
             }
         }
-        let order = crate::shop::order(&key, &lines, &products, &body.ship_to, now);
+        let order = crate::shop::order(&key, &priced, &products, &body.ship_to, now);
         tx.execute(
             "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -577,7 +578,8 @@ impl PostgresStore {
         &self,
         account_id: String,
         client_id: String,
-        from: Option<u64>,
+        from: Option<Position>,
+        acked: u64,
         limit: u32,
     ) -> Result<PullPage, StoreError> {
         let mut client = self.pool.get().await?;
@@ -588,13 +590,29 @@ impl PostgresStore {
             .read_only(true)
             .start()
             .await?;
-        let head = tx
-            .query_one("SELECT version FROM account WHERE id = $1", &[&account_id])
-            .await?
-            .get::<_, i64>(0) as u64;
+        let row = tx
+            .query_one(
+                "SELECT version, lineage FROM account WHERE id = $1",
+                &[&account_id],
+            )
+            .await?;
+        let (head, lineage) = (row.get::<_, i64>(0) as u64, row.get::<_, String>(1));
         let last = last_mutation_id(&tx, &account_id, &client_id).await?;
-        let Some(from) = plan_pull(from, head) else {
-            return Ok(PullPage::Gone);
+        let from = match plan_pull(from.as_ref(), &lineage, head, acked, last) {
+            PullPlan::From(v) => v,
+            PullPlan::Gone => return Ok(PullPage::Gone),
+            PullPlan::Restart => {
+                tx.rollback().await?;
+                // Only from the lineage read: devices noticing the same
+                // restore at once start one new lineage between them.
+                client
+                    .execute(
+                        "UPDATE account SET lineage = $3 WHERE id = $1 AND lineage = $2",
+                        &[&account_id, &lineage, &super::new_lineage()],
+                    )
+                    .await?;
+                return Ok(PullPage::Gone);
+            }
         };
         let rows = tx
             .query(
@@ -654,7 +672,10 @@ impl PostgresStore {
         Ok(PullPage::Page {
             changes,
             conflicts,
-            to,
+            to: Position {
+                lineage,
+                version: to,
+            },
             has_more,
             last_mutation_id: last,
         })

@@ -16,6 +16,11 @@ CREATE TABLE IF NOT EXISTS account (
     created_at     BIGINT NOT NULL
 );
 
+-- Each account's lineage (docs/sync.md, "A server restored from an older
+-- backup"): empty until a pull proves the server lost history its devices
+-- had seen, then new, so every cursor of the old history is refused.
+ALTER TABLE account ADD COLUMN IF NOT EXISTS lineage TEXT NOT NULL DEFAULT '';
+
 CREATE TABLE IF NOT EXISTS session (
     token_hash  BYTEA PRIMARY KEY,
     account_id  TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,

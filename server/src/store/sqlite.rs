@@ -2,7 +2,8 @@
 //! tokio's blocking pool so a slow disk never stalls the async workers.
 
 use super::{
-    AccountRow, FieldWrite, NewSession, PlaceOutcome, PullPage, PushOutcome, Step, StoreError,
+    AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
+    Step, StoreError,
     cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull, product_body,
     product_from_row, seed_products, step,
 };
@@ -21,6 +22,7 @@ const SCHEMA: &str = include_str!("sqlite.sql");
 const CATALOG: &str = include_str!("sqlite_catalog.sql");
 const ORDERS: &str = include_str!("sqlite_orders.sql");
 const CART: &str = include_str!("sqlite_cart.sql");
+const LINEAGE: &str = include_str!("sqlite_lineage.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -82,6 +84,10 @@ impl SqliteStore {
         if version < 4 {
             tx.execute_batch(CART)?;
             tx.pragma_update(None, "user_version", 4)?;
+        }
+        if version < 5 {
+            tx.execute_batch(LINEAGE)?;
+            tx.pragma_update(None, "user_version", 5)?;
         }
         let epoch = tx.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
             r.get(0)
@@ -222,11 +228,11 @@ impl SqliteStore {
             }
             let skus: Vec<String> = body.lines.iter().map(|l| l.sku.clone()).collect();
             let products = read_products(&tx, &skus)?;
-            let lines = match crate::shop::check_order(&body.lines, &products, &body.quote) {
-                Ok(lines) => lines,
+            let priced = match crate::shop::check_order(&body.lines, &products, &body.quote) {
+                Ok(priced) => priced,
                 Err(refused) => return Ok(refused),
             };
-            for l in &lines {
+            for l in &priced.lines {
                 // The stock check and the decrement are one statement.
                 let taken = tx.execute(
                     "UPDATE product SET stock = stock - ?2,
@@ -238,7 +244,7 @@ impl SqliteStore {
                     return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
                 }
             }
-            let order = crate::shop::order(&key, &lines, &products, &body.ship_to, now);
+            let order = crate::shop::order(&key, &priced, &products, &body.ship_to, now);
             tx.execute(
                 "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -562,20 +568,32 @@ impl SqliteStore {
         &self,
         account_id: String,
         client_id: String,
-        from: Option<u64>,
+        from: Option<Position>,
+        acked: u64,
         limit: u32,
     ) -> Result<PullPage, StoreError> {
         self.run(move |c| {
             // One read transaction: the page and the head agree.
             let tx = c.transaction()?;
-            let head: u64 = tx.query_row(
-                "SELECT version FROM account WHERE id = ?1",
+            let (head, lineage): (u64, String) = tx.query_row(
+                "SELECT version, lineage FROM account WHERE id = ?1",
                 [&account_id],
-                |r| r.get::<_, i64>(0),
-            )? as u64;
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+            )?;
             let last: u64 = last_mutation_id(&tx, &account_id, &client_id)?;
-            let Some(from) = plan_pull(from, head) else {
-                return Ok(PullPage::Gone);
+            let from = match plan_pull(from.as_ref(), &lineage, head, acked, last) {
+                PullPlan::From(v) => v,
+                PullPlan::Gone => return Ok(PullPage::Gone),
+                PullPlan::Restart => {
+                    drop(tx);
+                    // Only from the lineage read: devices noticing the same
+                    // restore at once start one new lineage between them.
+                    c.execute(
+                        "UPDATE account SET lineage = ?3 WHERE id = ?1 AND lineage = ?2",
+                        params![account_id, lineage, super::new_lineage()],
+                    )?;
+                    return Ok(PullPage::Gone);
+                }
             };
             let mut stmt = tx.prepare(
                 "SELECT collection, doc, version, deleted FROM doc
@@ -633,7 +651,10 @@ impl SqliteStore {
             Ok(PullPage::Page {
                 changes,
                 conflicts,
-                to,
+                to: Position {
+                    lineage,
+                    version: to,
+                },
                 has_more,
                 last_mutation_id: last,
             })
