@@ -258,6 +258,53 @@ async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
     assert_eq!(systolics(&restored.cradle), systolics(&a.cradle));
 }
 
+/// The same singleton field, the same mutation id and base version, other
+/// values: once taken for a retry and dropped. Now the server compares whole
+/// mutations, so the second install takes a new client id, its edit lands,
+/// and the edit it overwrote is in the conflict log, never lost silently.
+#[tokio::test]
+async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() {
+    use cradle_core::records::gain::Baseline;
+    let server = Server::start();
+    let a = Device::new();
+    a.register(&server.url).await;
+    a.cradle
+        .set_baseline(Some(Baseline::new(160.0, 50.0).unwrap()))
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+    let (a, clone) = a.clone_by_backup();
+
+    // One edit each, of the same fields, as the same next mutation.
+    a.cradle
+        .set_baseline(Some(Baseline::new(165.0, 52.0).unwrap()))
+        .unwrap();
+    clone
+        .cradle
+        .set_baseline(Some(Baseline::new(170.0, 55.0).unwrap()))
+        .unwrap();
+    a.cradle.sync_now().await.unwrap();
+    clone.cradle.sync_now().await.unwrap();
+    a.cradle.sync_now().await.unwrap();
+
+    let height = |d: &Device| d.cradle.baseline().unwrap().unwrap().height_cm;
+    assert_eq!(height(&a), 170.0, "the later push wins, as any edit would");
+    assert_eq!(height(&clone), 170.0);
+    for d in [&a, &clone] {
+        let lost: Vec<_> = d
+            .cradle
+            .sync_conflicts()
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.collection == "body_baseline")
+            .map(|c| (c.field, c.lost_value))
+            .collect();
+        assert!(
+            lost.contains(&("height_mm".to_owned(), "1650".to_owned())),
+            "the overwritten edit is logged: {lost:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     let server = Server::start();
@@ -285,4 +332,72 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     assert_eq!(systolics(&a.cradle), vec![100, 101, 102]);
     assert_eq!(systolics(&b.cradle), vec![100, 101, 102]);
     drop(server);
+}
+
+/// Three devices on one account; a backup is taken; A and B add readings
+/// and sync, C only pulls; the backup is restored; A deletes a reading
+/// offline. Then the devices sync in `order`, twice round: every device
+/// ends with the same readings, everything recorded is there, and the
+/// deleted reading never comes back.
+async fn restore_then_sync_in(order: [usize; 3]) {
+    let server = Server::start();
+    let addr = server.addr().to_owned();
+    let (a, b) = pair(&server.url, &server.url).await;
+    let c = Device::new();
+    c.cradle
+        .login(
+            &server.url,
+            "mama",
+            PASSWORD,
+            "grandma",
+            a.cradle.recovery_code().unwrap().as_deref(),
+        )
+        .await
+        .unwrap();
+    let doomed = record_bp(&a.cradle, 100, 70);
+    record_bp(&b.cradle, 110, 70);
+    for d in [&a, &b, &c, &a] {
+        d.cradle.sync_now().await.unwrap();
+    }
+    let storage = server.stop();
+    let backup = storage.snapshot();
+    let server = Server::resume(storage, &addr, &[]);
+    record_bp(&a.cradle, 101, 70);
+    record_bp(&b.cradle, 111, 70);
+    record_bp(&b.cradle, 112, 70);
+    for d in [&a, &b, &c] {
+        d.cradle.sync_now().await.unwrap();
+    }
+    assert_eq!(systolics(&c.cradle), vec![100, 101, 110, 111, 112]);
+    drop(server);
+
+    let _server = Server::resume(backup, &addr, &[]);
+    a.cradle.delete_record(doomed).unwrap();
+    let devices = [&a, &b, &c];
+    for _ in 0..2 {
+        for i in order {
+            devices[i].cradle.sync_now().await.unwrap();
+        }
+    }
+    for (i, d) in devices.iter().enumerate() {
+        assert_eq!(
+            systolics(&d.cradle),
+            vec![101, 110, 111, 112],
+            "device {i} after syncing in the order {order:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn after_a_server_restore_every_order_of_three_devices_converges() {
+    for order in [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ] {
+        restore_then_sync_in(order).await;
+    }
 }
