@@ -191,7 +191,11 @@ impl Cradle {
             let mut db = self.db();
             let ctx = self.ctx(&db)?;
             let tx = db.transaction()?;
+            let queued = sync::last_queued(&tx)?;
             let value = f(&tx, &ctx)?;
+            // A change that could never reach her other devices is refused
+            // here, with its field named, rather than jamming the queue.
+            sync::check_fits(&tx, queued)?;
             tx.commit()?;
             value
         };

@@ -15,16 +15,13 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use cradle_core::api::Health;
+use cradle_core::api::{Health, MAX_BODY_BYTES};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 use tower_http::compression::CompressionLayer;
 use utoipa::OpenApi;
 
-/// The largest request body accepted (a full push of 100 mutations fits
-/// easily); beyond it, 413.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Config {

@@ -491,3 +491,47 @@ async fn withdrawing_consent_pauses_sync_and_nothing_leaves_the_device() {
     b.cradle.sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(131, 84)]);
 }
+
+/// 100 notes of 2,000 emoji each (within the app's own limit) make a push
+/// above the server's 1 MiB body limit. The device halves the batch at each
+/// 413 until it fits, so the blood pressure queued behind them arrives.
+#[tokio::test]
+async fn a_batch_too_large_for_one_request_is_split_and_nothing_behind_it_waits() {
+    let server = Server::start();
+    let (a, b) = pair(&server.url, &server.url).await;
+    let note = "🤰".repeat(2000);
+    for _ in 0..100 {
+        a.cradle
+            .add_entry(Entry::Note { text: note.clone() }, None)
+            .unwrap();
+    }
+    record_bp(&a.cradle, 150, 95);
+    let report = a.cradle.sync_now().await.unwrap();
+    assert_eq!(report.rejected, 0);
+    assert_eq!(report.pushed, 101);
+    b.cradle.sync_now().await.unwrap();
+    assert_eq!(notes(&b.cradle).len(), 100);
+    assert_eq!(blood_pressures(&b.cradle), vec![(150, 95)]);
+}
+
+/// A change the server would refuse for good (a field larger than a push
+/// may carry) is refused when she writes it, with the field named, and
+/// nothing is written; so no such change can ever sit in the queue.
+#[tokio::test]
+async fn a_change_too_large_to_sync_is_refused_when_written() {
+    let server = Server::start();
+    let (a, _b) = pair(&server.url, &server.url).await;
+    // 2,000 characters, but control characters travel as six bytes each.
+    let bells = "\u{7}".repeat(2000);
+    let before = a.cradle.sync_status().unwrap();
+    match a.cradle.add_entry(Entry::Note { text: bells }, None) {
+        Err(Error::Invalid { field: "text", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    assert!(notes(&a.cradle).is_empty());
+    assert_eq!(a.cradle.sync_status().unwrap(), before, "nothing queued");
+    a.cradle
+        .add_entry(Entry::Note { text: "a short one".into() }, None)
+        .unwrap();
+    assert_eq!(a.cradle.sync_now().await.unwrap().rejected, 0);
+}

@@ -15,6 +15,13 @@ pub const MAX_PULL_LIMIT: u32 = 500;
 /// The largest id, version or cursor the wire carries: what both server
 /// databases store (a signed 64-bit integer). Beyond it is a 400.
 pub const MAX_COUNTER: u64 = i64::MAX as u64;
+/// The largest request body the server reads (a full push of 100 ordinary
+/// mutations fits easily); beyond it, 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The largest field value a push may carry, as serialized JSON (sealed,
+/// for health collections); beyond it the mutation is rejected for good.
+/// The core refuses such a change when it is written.
+pub const MAX_FIELD_BYTES: usize = 16 * 1024;
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,6 +36,8 @@ const PAD_MARK: u8 = 0x80;
 const KEY_CHECK: &[u8] = b"cradle key check v1";
 const KEY_CHECK_AAD: &[u8] = b"cradle/key-check";
 const NONCE_LEN: usize = 24;
+/// Poly1305's tag.
+const TAG_LEN: usize = 16;
 
 /// The end-to-end key. Its `Debug` never shows the bytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -219,6 +221,14 @@ fn decode(text: &str, prefix: &str) -> Option<Result<Vec<u8>>> {
     )
 }
 
+/// How long the sealed form of a `plain_len`-byte value is, as the server
+/// measures a field: the JSON string, quotes included.
+pub fn sealed_json_len(plain_len: usize) -> usize {
+    let raw = NONCE_LEN + pad_len(plain_len) + TAG_LEN;
+    // Unpadded base64: four characters per three bytes, and the rest.
+    2 + SEALED_PREFIX.len() + (4 * raw).div_ceil(3)
+}
+
 /// Padmé (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files
 /// and Communication with PURBs", PETS 2019): rounds `len` up so that at most
 /// O(log log len) bits of it show.
@@ -232,9 +242,13 @@ fn padme(len: usize) -> usize {
     (len + mask) & !mask
 }
 
+fn pad_len(plain_len: usize) -> usize {
+    padme(plain_len + 1).max(MIN_PADDED)
+}
+
 /// The value, its mark, then zeros up to its bucket.
 fn pad(plain: &[u8]) -> Vec<u8> {
-    let len = padme(plain.len() + 1).max(MIN_PADDED);
+    let len = pad_len(plain.len());
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(plain);
     out.push(PAD_MARK);
@@ -366,6 +380,15 @@ mod tests {
                 .map(|v| sealed_len(&key, field, json!(v)))
                 .collect();
             assert_eq!(lengths.len(), 1, "{field}: {lengths:?}");
+        }
+        // The server's measure of a sealed field is known before sealing.
+        for n in [0, 1, 30, 31, 32, 100, 1000, 11_000, 50_000] {
+            let v = json!("x".repeat(n));
+            let sealed = key.seal("entry", "d", "data", &v, "c:1").unwrap();
+            assert_eq!(
+                sealed.to_string().len(),
+                sealed_json_len(serde_json::to_vec(&v).unwrap().len())
+            );
         }
         // Nor does the number of digits show: every reading seals alike.
         let numbers: std::collections::BTreeSet<usize> = [0_i64, 7, 98, 102, 63_000, 4_000_000, -1, i64::MAX]

@@ -11,6 +11,8 @@ pub mod collections;
 pub mod crypto;
 mod outbox;
 
+pub(crate) use outbox::{check_fits, last_queued};
+
 use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
 use crate::consent::{self, Purpose};
 use crate::cradle::Cradle;
@@ -639,11 +641,14 @@ impl Cradle {
         token: &str,
         report: &mut SyncReport,
     ) -> Result<Round, Fail> {
+        // Halved at each 413 (long notes can outgrow the body limit), down
+        // to one mutation, which the write-time check keeps within it.
+        let mut batch_size = api::MAX_BATCH;
         for _ in 0..MAX_STEPS {
             let (link, batch, pending) = {
                 let db = self.db();
                 let link = outbox::load(&db)?.ok_or(Error::SignInRequired)?;
-                let batch = outbox::batch(&db, &link, api::MAX_BATCH)?;
+                let batch = outbox::batch(&db, &link, batch_size)?;
                 (link, batch, outbox::pending(&db)?)
             };
             if batch.is_empty() {
@@ -668,6 +673,10 @@ impl Cradle {
                     status: 409, code, ..
                 }) if code == "client_id_conflict" => {
                     self.sync_write(outbox::become_new_client)?;
+                    continue;
+                }
+                Err(ApiError::Status { status: 413, .. }) if batch_size > 1 => {
+                    batch_size /= 2;
                     continue;
                 }
                 other => other?,

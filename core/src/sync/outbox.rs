@@ -187,11 +187,7 @@ pub(crate) fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<
         let op = if op == "delete" { Op::Delete } else { Op::Put };
         let mut fields = BTreeMap::new();
         if op == Op::Put {
-            let old = parse_object(old)?;
-            for (name, value) in parse_object(Some(new))? {
-                if old.get(&name) == Some(&value) {
-                    continue;
-                }
+            for (name, value) in changed(old, new)? {
                 let wire = if coll.health {
                     let mutation = format!("{}:{mid}", link.client_id);
                     link.key.seal(coll.name, &doc, &name, &value, &mutation)?
@@ -211,6 +207,57 @@ pub(crate) fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<
         });
     }
     Ok(out)
+}
+
+/// The fields a queued change sends: those that differ from the row before.
+fn changed(old: Option<String>, new: String) -> Result<Vec<(String, Value)>> {
+    let old = parse_object(old)?;
+    Ok(parse_object(Some(new))?
+        .into_iter()
+        .filter(|(name, value)| old.get(name) != Some(value))
+        .collect())
+}
+
+/// The last mutation id queued so far (0 when nothing is).
+pub(crate) fn last_queued(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(mid), 0) FROM outbox", [], |r| r.get(0))?)
+}
+
+/// Refuses, before it commits, a change queued after `after` that the
+/// server would reject for good: a field larger than a push may carry
+/// (measured as it will travel, sealed and padded). Such a change would
+/// never reach her other devices.
+pub(crate) fn check_fits(conn: &Connection, after: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT collection, old, new FROM outbox WHERE mid > ?1 AND op = 'put'",
+    )?;
+    let rows = stmt.query_map([after], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (collection, old, new) = row?;
+        let coll = collections::find(&collection).ok_or(Error::Corrupt("an outbox entry"))?;
+        for (_, value) in changed(old, new)? {
+            let plain = value.to_string().len();
+            let wire = if coll.health {
+                super::crypto::sealed_json_len(plain)
+            } else {
+                plain
+            };
+            // Only text grows this large: a note, a question, a name.
+            if wire > crate::api::MAX_FIELD_BYTES {
+                return Err(Error::invalid(
+                    "text",
+                    "is too long to sync to her other devices; shorten it",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The server has processed every mutation up to `last`.

@@ -9,15 +9,13 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use cradle_core::api::cart::SharedCart;
-use cradle_core::api::{CartOps, Mutation, Op, Product};
+use cradle_core::api::{CartOps, MAX_FIELD_BYTES, Mutation, Op, Product};
 use cradle_core::sync::collections::{self, Deletion};
 use cradle_core::sync::crypto;
 use sha2::{Digest, Sha256};
 
 /// How many recent mutation shapes are kept per client.
 const DIGEST_WINDOW: i64 = 1000;
-/// The largest field value accepted, serialized.
-pub const MAX_FIELD_BYTES: usize = 16 * 1024;
 
 #[derive(Debug)]
 pub enum StoreError {
