@@ -10,7 +10,11 @@ use serde_json::{Map, Value, json};
 
 /// Credentials, not her data: a file she shares must not carry the session
 /// token or the end-to-end key (the recovery code is shown in settings).
-const SECRETS: &[(&str, &str)] = &[("sync_state", "token"), ("sync_state", "sync_key")];
+const SECRETS: &[(&str, &str)] = &[
+    ("sync_state", "token"),
+    ("sync_state", "sync_key"),
+    ("pending_registration", "sync_key"),
+];
 
 /// Left out of her export (and still wiped by delete-all): the shop's copy
 /// of the catalogue is the server's data, not hers; the charts' per-day

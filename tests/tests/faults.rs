@@ -167,3 +167,57 @@ async fn offline_reports_offline_and_syncs_when_back() {
     a.cradle.sync_now().await.unwrap();
     assert_eq!(server_docs(&server), 1);
 }
+
+/// The answer to registering, or to the sign-in after it, never arrives: the
+/// account exists but the device is not linked yet. Tapping "create account"
+/// again completes it, with the key saved before the first try (so a second
+/// phone opens what the first one syncs); another person's try at the same
+/// login is still refused.
+#[tokio::test]
+async fn a_lost_answer_to_registration_is_completed_by_the_retry() {
+    for lost in [0, 1] {
+        let server = Server::start();
+        let proxy = Proxy::start(&server.url);
+        let a = Device::new();
+        let mut faults = vec![Fault::Pass; lost];
+        faults.push(Fault::DropResponse);
+        proxy.script(faults);
+        assert!(
+            a.cradle
+                .register(&proxy.url, "mama", PASSWORD, "phone")
+                .await
+                .is_err()
+        );
+        assert_eq!(server.count("SELECT count(*) FROM account"), 1);
+        assert_eq!(a.cradle.sync_account().unwrap(), None, "not linked yet");
+
+        let code = a
+            .cradle
+            .register(&proxy.url, "mama", PASSWORD, "phone")
+            .await
+            .expect("the retry completes the registration");
+        assert_eq!(server.count("SELECT count(*) FROM account"), 1);
+        record_bp(&a.cradle, 120, 80);
+        a.cradle.sync_now().await.unwrap();
+        let b = Device::new();
+        b.cradle
+            .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
+            .await
+            .unwrap();
+        b.cradle.sync_now().await.unwrap();
+        assert_eq!(systolics(&b.cradle), vec![120]);
+
+        // Someone else, or the same person on another phone, with another key.
+        for password in [PASSWORD, "another long password"] {
+            match Device::new()
+                .cradle
+                .register(&server.url, "mama", password, "phone")
+                .await
+            {
+                Err(Error::Invalid { field: "login", .. }) => {}
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(server.count("SELECT count(*) FROM account"), 1);
+    }
+}

@@ -213,19 +213,36 @@ impl Cradle {
             ));
         }
         let client = self.account_client(server_url)?;
-        let key = SyncKey::generate()?;
-        client
+        // The key is saved before the request goes: if the answer is lost,
+        // a retry sends the same key check and can tell the account is hers.
+        let key = self.sync_write(|tx| {
+            outbox::pending_registration(tx, client.base_url(), login)
+        })?;
+        let registered = client
             .register(&Register {
                 login: login.to_owned(),
                 password: password.to_owned(),
                 key_check: key.key_check()?,
             })
-            .await
-            .map_err(account_error)?;
+            .await;
+        match &registered {
+            Ok(_) => {}
+            // Taken, perhaps by this very device, whose answer was lost: her
+            // password and this key's check prove it; else it is taken.
+            Err(ApiError::Status { status: 409, .. }) => {}
+            Err(e) => return Err(account_error(e.clone())),
+        }
         let session = client
             .login(&login_body(login, password, device))
             .await
-            .map_err(account_error)?;
+            .map_err(|e| match (&registered, e) {
+                (Err(taken), ApiError::Status { status: 401, .. }) => account_error(taken.clone()),
+                (_, e) => account_error(e),
+            })?;
+        if !key.matches(&session.key_check) {
+            let _ = client.logout(&session.token).await;
+            return Err(Error::invalid("login", "is already taken"));
+        }
         self.link_to(client.base_url(), login, &session, &key)?;
         Ok(key.recovery_code())
     }

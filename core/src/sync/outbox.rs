@@ -86,7 +86,36 @@ pub(crate) fn link(
             random_id()?
         ],
     )?;
+    tx.execute("DELETE FROM pending_registration", [])?;
     queue_everything(tx)
+}
+
+/// The key for registering `login` on `server_url` from this device: the
+/// one saved by an earlier try of the same registration, else a new one,
+/// saved before it is sent.
+pub(crate) fn pending_registration(
+    tx: &Transaction<'_>,
+    server_url: &str,
+    login: &str,
+) -> Result<SyncKey> {
+    let saved: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT sync_key FROM pending_registration
+             WHERE id = 1 AND server_url = ?1 AND login = ?2",
+            params![server_url, login],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(bytes) = saved {
+        return SyncKey::from_bytes(&bytes);
+    }
+    let key = SyncKey::generate()?;
+    tx.execute(
+        "INSERT OR REPLACE INTO pending_registration (id, server_url, login, sync_key)
+         VALUES (1, ?1, ?2, ?3)",
+        params![server_url, login, key.as_bytes()],
+    )?;
+    Ok(key)
 }
 
 /// Forgets the link, the queues and the conflict log; local records (and
