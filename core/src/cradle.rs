@@ -134,7 +134,7 @@ impl Cradle {
             config,
             observers: Observers::default(),
             rules: reminders::RuleCache::default(),
-            sync: sync::Engine::default(),
+            sync: sync::Engine::new(path.as_ref()),
         })
     }
 

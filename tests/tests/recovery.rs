@@ -121,6 +121,57 @@ fn the_cli_contract_register_sync_status_and_login_elsewhere() {
     );
 }
 
+/// Three `cradle sync` processes at once on one database, eight times over,
+/// each with changes of its own to queue: every one succeeds (a second sync
+/// waits for the first), and everything reaches the other device once.
+#[test]
+fn concurrent_syncs_of_one_database_wait_their_turn() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = devices(&dir);
+    let code = json(
+        &a,
+        &["account", "register", "--server", &server.url, "--login", "mama"],
+    )["recovery_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for round in 0..8 {
+        let children: Vec<_> = (0..3)
+            .map(|i| {
+                let sys = (100 + round * 3 + i).to_string();
+                ok(&a, &["record", "bp", "--sys", &sys, "--dia", "70"]);
+                cradle(&a, &["sync"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    // Never interleaved: no sync took another's acknowledgement for a clone.
+    assert_eq!(server.count("SELECT count(*) FROM client"), 1);
+    ok(
+        &b,
+        &["account", "login", "--server", &server.url, "--login", "mama", "--recovery-code", &code],
+    );
+    ok(&b, &["sync"]);
+    assert_eq!(readings(&b), 24);
+    assert_eq!(
+        server.count("SELECT count(*) FROM doc WHERE collection = 'measurement'"),
+        24
+    );
+    assert_eq!(integrity(&a), "ok");
+}
+
 #[test]
 fn killed_while_pushing_then_the_next_sync_converges() {
     let server = Server::start();

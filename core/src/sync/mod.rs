@@ -21,6 +21,7 @@ use crypto::SyncKey;
 use jiff::Timestamp;
 use outbox::Link;
 use rusqlite::Connection;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -117,13 +118,41 @@ pub struct SyncConflict {
 }
 
 /// The facade's sync state: one sync at a time, the last status, listeners.
-#[derive(Default)]
 pub(crate) struct Engine {
     running: tokio::sync::Mutex<()>,
+    /// Beside the database: held (an OS file lock) while this process
+    /// syncs, so a sync in another process on the same database (the CLI
+    /// beside the app's worker) waits for it rather than interleaving.
+    lock_path: PathBuf,
     status: Mutex<Option<SyncStatus>>,
     listeners: Mutex<Vec<(u64, Arc<dyn SyncListener>)>>,
     next_listener: Mutex<u64>,
 }
+
+impl Engine {
+    pub(crate) fn new(db_path: &Path) -> Self {
+        let mut name = db_path.as_os_str().to_owned();
+        name.push(".sync-lock");
+        Self {
+            running: tokio::sync::Mutex::new(()),
+            lock_path: PathBuf::from(name),
+            status: Mutex::default(),
+            listeners: Mutex::default(),
+            next_listener: Mutex::default(),
+        }
+    }
+}
+
+/// One sync at a time on a database: this process's turn, then the file
+/// lock every process takes. Released on drop (and by the OS if the process
+/// dies).
+struct Turn<'a> {
+    _here: tokio::sync::MutexGuard<'a, ()>,
+    _file: std::fs::File,
+}
+
+/// How long a sync waits for another process's; a sync gives up long before.
+const TURN_WAIT: Duration = Duration::from_secs(600);
 
 /// One sync round's failure: from the server, or local.
 enum Fail {
@@ -190,6 +219,38 @@ fn backoff(options: &SyncOptions, attempt: u32, retry_after: Option<Duration>) -
 }
 
 impl Cradle {
+    /// Waits for this database's one sync at a time, in this process and
+    /// in any other.
+    async fn turn(&self) -> Result<Turn<'_>> {
+        let here = self.sync.running.lock().await;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.sync.lock_path)
+            .map_err(|_| Error::Corrupt("the sync lock file cannot be opened"))?;
+        let deadline = tokio::time::Instant::now() + TURN_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(Turn {
+                        _here: here,
+                        _file: file,
+                    });
+                }
+                Err(std::fs::TryLockError::WouldBlock) if tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(_) => {
+                    return Err(Error::invalid(
+                        "sync",
+                        "another sync of this database is still running",
+                    ));
+                }
+            }
+        }
+    }
+
     fn link(&self) -> Result<Option<Link>> {
         outbox::load(&self.db())
     }
@@ -383,7 +444,7 @@ impl Cradle {
     }
 
     async fn end_sessions(&self, everywhere: bool) -> Result<()> {
-        let _one = self.sync.running.lock().await;
+        let _turn = self.turn().await?;
         let link = self.link()?.ok_or(Error::NotFound("account"))?;
         if let Some(token) = &link.token {
             let client = self.account_client(&link.server_url)?;
@@ -407,7 +468,7 @@ impl Cradle {
     /// Erases the account and everything the server holds for it (PIPL);
     /// this device is unlinked and keeps its own records.
     pub async fn delete_account(&self, password: &str) -> Result<()> {
-        let _one = self.sync.running.lock().await;
+        let _turn = self.turn().await?;
         let link = self.link()?.ok_or(Error::NotFound("account"))?;
         let token = link.token.ok_or(Error::SignInRequired)?;
         self.account_client(&link.server_url)?
@@ -556,7 +617,7 @@ impl Cradle {
     /// transient failures with back-off. Only one sync runs at a time; a
     /// second call waits for the first and then syncs again.
     pub async fn sync_now(&self) -> Result<SyncReport> {
-        let _one = self.sync.running.lock().await;
+        let _turn = self.turn().await?;
         if let Err(e) = self.require_consent(Purpose::Sync) {
             self.refresh_status()?;
             return Err(e);
