@@ -8,7 +8,7 @@ use crate::store::valid_id;
 use axum::Json;
 use axum::extract::State;
 use cradle_core::api::cart::{MAX_CART_OPS, MAX_LINE_QTY};
-use cradle_core::api::{Cart, CartChange, CartOps, ErrorBody};
+use cradle_core::api::{Cart, CartChange, CartOps, ErrorBody, MAX_COUNTER};
 use std::sync::Arc;
 
 #[utoipa::path(get, path = "/v1/cart", tag = "shop",
@@ -51,6 +51,11 @@ pub async fn change_cart(
     Ok(Json(cart.view()))
 }
 
+/// Three capital letters (ISO 4217), or none: a removal carries no price.
+fn is_currency(code: &str) -> bool {
+    code.is_empty() || (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 fn check(body: &CartOps) -> Result<(), &'static str> {
     if !valid_id(&body.client) {
         return Err("client must be 1 to 64 of [0-9a-z-]");
@@ -62,11 +67,14 @@ fn check(body: &CartOps) -> Result<(), &'static str> {
         if !valid_id(&op.id) {
             return Err("each change id must be 1 to 64 of [0-9a-z-]");
         }
-        if op.sku.is_empty() || op.sku.len() > 64 {
+        if !(1..=64).contains(&op.sku.chars().count()) {
             return Err("each sku must be 1 to 64 characters");
         }
-        if op.price_seen_minor < 0 || op.currency.len() > 3 {
+        if op.price_seen_minor < 0 || !is_currency(&op.currency) {
             return Err("a price seen must be 0 or more, in an ISO 4217 currency");
+        }
+        if op.base > MAX_COUNTER {
+            return Err("base is a cart version: 0 to 9223372036854775807");
         }
         match op.change {
             CartChange::Add { qty } | CartChange::Set { qty } | CartChange::Merge { qty }

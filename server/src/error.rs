@@ -117,10 +117,43 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
         if has_escaped_nul(&bytes) {
             return Err(nul_refused());
         }
-        Json::<T>::from_bytes(&bytes)
-            .map(|Json(v)| Body(v))
-            .map_err(json_rejection)
+        match Json::<T>::from_bytes(&bytes) {
+            Ok(Json(v)) => Ok(Body(v)),
+            // JSON Schema counts 3.0 as an integer, and so does the contract:
+            // read once more with integral numbers as integers.
+            Err(JsonRejection::JsonDataError(e)) => integral(&bytes)
+                .ok_or(())
+                .and_then(|v| T::deserialize(v).map_err(|_| ()))
+                .map(Body)
+                .map_err(|()| json_rejection(JsonRejection::JsonDataError(e))),
+            Err(e) => Err(json_rejection(e)),
+        }
     }
+}
+
+/// The JSON value of `bytes` with every integral float (`3.0`) made an
+/// integer where one fits; `None` if there was none to make.
+fn integral(bytes: &[u8]) -> Option<serde_json::Value> {
+    use serde_json::{Number, Value};
+    fn walk(v: &mut Value, changed: &mut bool) {
+        match v {
+            Value::Number(n) if n.is_f64() => {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                // Within ±2^63, where an f64 holds whole numbers exactly enough.
+                if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                    *v = Value::Number(Number::from(f as i64));
+                    *changed = true;
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, changed)),
+            Value::Object(map) => map.values_mut().for_each(|i| walk(i, changed)),
+            _ => {}
+        }
+    }
+    let mut value: Value = serde_json::from_slice(bytes).ok()?;
+    let mut changed = false;
+    walk(&mut value, &mut changed);
+    changed.then_some(value)
 }
 
 /// `application/json`, or a `+json` type, as axum's `Json` accepts.
@@ -131,7 +164,12 @@ fn is_json(headers: &HeaderMap) -> bool {
     else {
         return false;
     };
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json"
         || essence
             .strip_prefix("application/")

@@ -22,7 +22,6 @@ use std::time::Instant;
 use tower_http::compression::CompressionLayer;
 use utoipa::OpenApi;
 
-
 #[derive(Debug, Clone)]
 pub struct Config {
     pub session_days: i64,
@@ -59,7 +58,7 @@ pub struct AppState {
 #[openapi(
     info(
         title = "Cradle API",
-        description = "The REST API the Cradle apps sync with. Health values arrive sealed end to end; the server merges what it cannot read. See docs/sync.md.",
+        description = "The REST API the Cradle apps sync with. Health values arrive sealed end to end; the server merges what it cannot read. See docs/sync.md.\n\nA request against this schema is 400. A schema-valid request that breaks a rule a schema cannot state (a SKU twice, mutation ids out of order, an address that is not one) is 422. No text may hold the NUL character (U+0000): anywhere in a body, a path or a query it is 400 invalid_text, on every backend.",
         license(name = "MPL-2.0")
     ),
     paths(
@@ -86,7 +85,7 @@ pub struct AppState {
         shop::answer_complaint,
         shop::reject_return
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &CommonResponses, &ClosedVariants),
     tags((name = "accounts"), (name = "sync"), (name = "shop"))
 )]
 pub struct ApiDoc;
@@ -105,6 +104,80 @@ impl utoipa::Modify for BearerAuth {
                 "admin",
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
             );
+        }
+    }
+}
+
+/// The answers any route can give, said once for all: 400 (against the
+/// schema, or a NUL), 429 (the per-address limit) and 503 (storage); 401
+/// where a session or the admin token is asked; 413 and 415 where a body
+/// is read.
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::Operation;
+        fn add(op: &mut Operation, status: &str, description: &str) {
+            let error = utoipa::openapi::ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    utoipa::openapi::ContentBuilder::new()
+                        .schema(Some(utoipa::openapi::Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .build();
+            op.responses
+                .responses
+                .entry(status.to_owned())
+                .or_insert_with(|| error.into());
+        }
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                add(op, "400", "against the schema, or text holding NUL");
+                add(op, "429", "too many requests; see Retry-After");
+                add(op, "503", "storage is unavailable for now; see Retry-After");
+                if op.security.is_some() {
+                    add(op, "401", "no session, or an expired or revoked one");
+                }
+                if op.request_body.is_some() {
+                    add(op, "413", "the body is over 1 MiB (Connection: close)");
+                    add(op, "415", "the body is not application/json");
+                }
+            }
+        }
+    }
+}
+
+/// Every wire type refuses unknown fields, an enum's variants too; utoipa
+/// says so of structs only, so close each `oneOf` variant here.
+struct ClosedVariants;
+
+impl utoipa::Modify for ClosedVariants {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{AdditionalProperties, Schema};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for schema in components.schemas.values_mut() {
+            let RefOr::T(Schema::OneOf(one_of)) = schema else {
+                continue;
+            };
+            for variant in &mut one_of.items {
+                if let RefOr::T(Schema::Object(object)) = variant {
+                    object.additional_properties =
+                        Some(Box::new(AdditionalProperties::FreeForm(false)));
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
+use cradle_core::api::cart::MAX_LINE_QTY;
 use cradle_core::api::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
     OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
@@ -43,7 +44,8 @@ fn refusal(item: &CartItem, p: Option<&Product>) -> Option<CartWarning> {
         return Some(warn("DISCONTINUED", None));
     }
     let step = p.qty_step.max(1);
-    if item.qty < p.qty_min || item.qty > p.qty_max || (item.qty - p.qty_min) % step != 0 {
+    if item.qty < p.qty_min || item.qty > p.qty_max || !(item.qty - p.qty_min).is_multiple_of(step)
+    {
         return Some(warn("QTY_RULE", None));
     }
     if p.stock <= 0 {
@@ -508,14 +510,16 @@ fn check_lines<T>(
     }
     let mut seen = BTreeSet::new();
     for l in lines {
-        if qty(l) == 0 {
+        if !(1..=MAX_LINE_QTY).contains(&qty(l)) {
             return Err(ApiError::bad_request(
                 "invalid_qty",
-                "each quantity must be at least 1",
+                format!("each quantity must be 1 to {MAX_LINE_QTY}"),
             ));
         }
         if !seen.insert(sku(l)) {
-            return Err(ApiError::bad_request(
+            // Schema-valid, so not a 400: a rule the schema cannot state.
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 "duplicate_sku",
                 "each product once per cart",
             ));
@@ -529,7 +533,8 @@ fn check_lines<T>(
     request_body = ValidateCart,
     responses(
         (status = 200, body = Validation, description = "the cart repriced, with warnings to show before she confirms"),
-        (status = 400, body = ErrorBody, description = "empty cart, a zero quantity, a SKU twice, or over 100 lines"),
+        (status = 400, body = ErrorBody, description = "against the schema: an empty cart, a zero quantity, or over 100 lines"),
+        (status = 422, body = ErrorBody, description = "duplicate_sku: a SKU twice"),
         (status = 401, body = ErrorBody),
         (status = 429, body = ErrorBody),
         (status = 503, body = ErrorBody),
@@ -548,7 +553,7 @@ pub async fn validate_cart(
 #[utoipa::path(post, path = "/v1/orders", tag = "shop",
     security(("bearer" = [])),
     request_body = PlaceOrder,
-    params(("Idempotency-Key" = String, Header, description = "the client-generated order id: 1 to 64 of [0-9a-z-]")),
+    params(("Idempotency-Key" = String, Header, pattern = "^[0-9a-z-]{1,64}$", description = "the client-generated order id: 1 to 64 of [0-9a-z-]")),
     responses(
         (status = 201, body = Order, description = "placed; stock is taken"),
         (status = 200, body = Order, description = "this key placed this order before: the same order"),
@@ -556,7 +561,7 @@ pub async fn validate_cart(
         (status = 401, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "out_of_stock"),
         (status = 412, body = ErrorBody, description = "quote_stale: the cart or a price changed since validation"),
-        (status = 422, body = ErrorBody, description = "idempotency_mismatch: this key placed a different order; invalid_address"),
+        (status = 422, body = ErrorBody, description = "idempotency_mismatch: this key placed a different order; invalid_address; duplicate_sku"),
         (status = 429, body = ErrorBody),
         (status = 503, body = ErrorBody),
     ))]

@@ -33,7 +33,8 @@ fn check_client_id(id: &str) -> Result<(), ApiError> {
     request_body = PushRequest,
     responses(
         (status = 200, body = PushResponse, description = "processed up to last_mutation_id; a gap stops processing"),
-        (status = 400, body = ErrorBody, description = "malformed batch (over 100 mutations, ids not increasing, unknown fields)"),
+        (status = 400, body = ErrorBody, description = "against the schema: over 100 mutations, a counter out of range, unknown fields"),
+        (status = 422, body = ErrorBody, description = "bad_mutation_order: ids do not increase within the batch"),
         (status = 401, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "client_id_conflict: another install uses this client id; nothing was applied"),
         (status = 413, body = ErrorBody),
@@ -69,19 +70,19 @@ pub async fn push(
     if body
         .mutations
         .iter()
-        .any(|m| m.id > MAX_COUNTER || m.base_version > MAX_COUNTER)
+        .any(|m| m.id == 0 || m.id > MAX_COUNTER || m.base_version > MAX_COUNTER)
     {
         return Err(ApiError::bad_request(
             "invalid_counter",
-            format!("mutation ids and base versions are at most {MAX_COUNTER}"),
+            format!("mutation ids are 1 to {MAX_COUNTER}, base versions 0 to {MAX_COUNTER}"),
         ));
     }
-    if body.mutations.windows(2).any(|w| w[1].id <= w[0].id)
-        || body.mutations.iter().any(|m| m.id == 0)
-    {
-        return Err(ApiError::bad_request(
+    if body.mutations.windows(2).any(|w| w[1].id <= w[0].id) {
+        // Schema-valid, so not a 400: a rule the schema cannot state.
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
             "bad_mutation_order",
-            "mutation ids start at 1 and increase within a batch",
+            "mutation ids increase within a batch",
         ));
     }
     match state

@@ -218,8 +218,14 @@ fn batch(key: &SyncKey, round: usize) -> Vec<Mutation> {
                 base_version: 0,
                 fields: [(
                     "systolic".to_owned(),
-                    key.seal("measurement", &doc, "systolic", &json!(120), &format!("c:{}", n + 1))
-                        .unwrap(),
+                    key.seal(
+                        "measurement",
+                        &doc,
+                        "systolic",
+                        &json!(120),
+                        &format!("c:{}", n + 1),
+                    )
+                    .unwrap(),
                 )]
                 .into_iter()
                 .collect(),
@@ -277,7 +283,7 @@ async fn load() {
                     push.push(t.elapsed());
                     let t = Instant::now();
                     let page = c
-                        .pull(&token, &client_id, cursor.as_deref(), 200)
+                        .pull(&token, &client_id, cursor.as_deref(), 0, 200)
                         .await
                         .unwrap();
                     pull.push(t.elapsed());

@@ -136,7 +136,12 @@ impl Server {
     /// behind a load balancer would be. Its storage stays this server's.
     pub fn another_process(&self, args: &[&str]) -> Server {
         let storage = self.storage.as_ref().expect("storage");
-        let (child, url) = spawn(storage, &format!("addr-{}", random_name()), "127.0.0.1:0", args);
+        let (child, url) = spawn(
+            storage,
+            &format!("addr-{}", random_name()),
+            "127.0.0.1:0",
+            args,
+        );
         Server {
             child,
             url,

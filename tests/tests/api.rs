@@ -26,7 +26,13 @@ fn put(u: &User, id: u64, doc: &str, systolic: u32) -> Mutation {
         fields: [(
             "systolic".to_owned(),
             u.key
-                .seal("measurement", doc, "systolic", &json!(systolic), &format!("c:{id}"))
+                .seal(
+                    "measurement",
+                    doc,
+                    "systolic",
+                    &json!(systolic),
+                    &format!("c:{id}"),
+                )
                 .unwrap(),
         )]
         .into_iter()

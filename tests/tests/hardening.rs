@@ -73,13 +73,22 @@ async fn prices_and_stock_are_bounded_and_totals_never_wrap() {
         json!({"stock": -1}),
     ] {
         let (status, answer) = admin_put(&http, &server, sku, body.clone()).await;
-        assert_eq!((status, answer["error"].as_str()), (400, Some("invalid_change")), "{body}");
+        assert_eq!(
+            (status, answer["error"].as_str()),
+            (400, Some("invalid_change")),
+            "{body}"
+        );
     }
     // At the bounds themselves: accepted, and an order's total is exact.
     assert_eq!(
-        admin_put(&http, &server, sku, json!({"price_minor": 100_000_000, "stock": 1_000_000_000}))
-            .await
-            .0,
+        admin_put(
+            &http,
+            &server,
+            sku,
+            json!({"price_minor": 100_000_000, "stock": 1_000_000_000})
+        )
+        .await
+        .0,
         200
     );
     let (status, order) = validate_and_order(&http, &server, &t, sku, 1, "at-the-limit").await;
@@ -98,7 +107,10 @@ async fn prices_and_stock_are_bounded_and_totals_never_wrap() {
         server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'")),
         1_000_000_000
     );
-    assert_eq!(server.count("SELECT count(*) FROM orders WHERE body LIKE '%\"total_minor\":-%'"), 0);
+    assert_eq!(
+        server.count("SELECT count(*) FROM orders WHERE body LIKE '%\"total_minor\":-%'"),
+        0
+    );
 }
 
 #[tokio::test]
@@ -181,7 +193,10 @@ async fn counters_out_of_range_are_400_never_wrapped() {
     }
     // At the top of the range the catalogue answers, from where it was asked.
     let r: Value = http
-        .get(format!("{}/v1/catalog?since=9223372036854775807&limit=1", server.url))
+        .get(format!(
+            "{}/v1/catalog?since=9223372036854775807&limit=1",
+            server.url
+        ))
         .send()
         .await
         .unwrap()
@@ -274,7 +289,11 @@ async fn refusals_come_in_order_and_always_as_json() {
             .send()
             .await
             .unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{content_type} {body}");
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "{content_type} {body}"
+        );
         assert_eq!(r.json::<Value>().await.unwrap()["error"], "unauthorized");
     }
     // With it, the body's own refusals.
@@ -308,5 +327,70 @@ async fn refusals_come_in_order_and_always_as_json() {
             "{method} {path}"
         );
         assert!(r.json::<Value>().await.unwrap()["error"].is_string());
+    }
+}
+
+/// The contract's split: against the schema is 400, a rule the schema
+/// cannot state is 422; and 3.0 is an integer, as JSON Schema counts it.
+#[tokio::test]
+async fn schema_violations_are_400_rules_beyond_the_schema_are_422() {
+    let server = Server::start();
+    let http = Client::new();
+    let (t, _) = http_account(&http, &server, "contract").await;
+    let validate = |body: &'static str| {
+        http.post(format!("{}/v1/carts/validate", server.url))
+            .bearer_auth(&t)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    for (body, status) in [
+        (
+            r#"{"lines":[{"sku":"diapers-2100","qty":2.0,"price_seen_minor":1.0}]}"#,
+            200,
+        ),
+        (
+            r#"{"lines":[{"sku":"diapers-2100","qty":2.5,"price_seen_minor":1}]}"#,
+            400,
+        ),
+        (
+            r#"{"lines":[{"sku":"diapers-2100","qty":1000,"price_seen_minor":1}]}"#,
+            400,
+        ),
+        (r#"{"lines":[]}"#, 400),
+        (
+            r#"{"lines":[{"sku":"a","qty":1,"price_seen_minor":1},{"sku":"a","qty":2,"price_seen_minor":1}]}"#,
+            422,
+        ),
+    ] {
+        assert_eq!(
+            validate(body).await.unwrap().status().as_u16(),
+            status,
+            "{body}"
+        );
+    }
+    let push = |body: String| {
+        http.post(format!("{}/v1/sync/push", server.url))
+            .bearer_auth(&t)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let m = |id: &str| {
+        format!(
+            r#"{{"id":{id},"collection":"measurement","doc":"d{id}","op":"delete","base_version":0}}"#
+        )
+    };
+    for (mutations, status) in [
+        (format!("[{},{}]", m("2"), m("1")), 422),
+        (format!("[{}]", m("0")), 400),
+        (format!("[{}]", m("1.0")), 200),
+    ] {
+        let body = format!(r#"{{"client_id":"c","schema_version":1,"mutations":{mutations}}}"#);
+        assert_eq!(
+            push(body).await.unwrap().status().as_u16(),
+            status,
+            "{mutations}"
+        );
     }
 }

@@ -131,7 +131,14 @@ fn concurrent_syncs_of_one_database_wait_their_turn() {
     let (a, b) = devices(&dir);
     let code = json(
         &a,
-        &["account", "register", "--server", &server.url, "--login", "mama"],
+        &[
+            "account",
+            "register",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+        ],
     )["recovery_code"]
         .as_str()
         .unwrap()
@@ -161,7 +168,16 @@ fn concurrent_syncs_of_one_database_wait_their_turn() {
     assert_eq!(server.count("SELECT count(*) FROM client"), 1);
     ok(
         &b,
-        &["account", "login", "--server", &server.url, "--login", "mama", "--recovery-code", &code],
+        &[
+            "account",
+            "login",
+            "--server",
+            &server.url,
+            "--login",
+            "mama",
+            "--recovery-code",
+            &code,
+        ],
     );
     ok(&b, &["sync"]);
     assert_eq!(readings(&b), 24);

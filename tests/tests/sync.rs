@@ -531,7 +531,12 @@ async fn a_change_too_large_to_sync_is_refused_when_written() {
     assert!(notes(&a.cradle).is_empty());
     assert_eq!(a.cradle.sync_status().unwrap(), before, "nothing queued");
     a.cradle
-        .add_entry(Entry::Note { text: "a short one".into() }, None)
+        .add_entry(
+            Entry::Note {
+                text: "a short one".into(),
+            },
+            None,
+        )
         .unwrap();
     assert_eq!(a.cradle.sync_now().await.unwrap().rejected, 0);
 }

@@ -29,10 +29,12 @@ const REMOVALS_KEPT: usize = 500;
 pub enum CartChange {
     /// Adds `qty` to the line, creating it.
     Add {
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
         qty: u32,
     },
     /// Sets the line's quantity, creating it.
     Set {
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
         qty: u32,
     },
     /// Removes the line.
@@ -41,6 +43,7 @@ pub enum CartChange {
     Remove {},
     /// Her signed-out cart joining the account's: keeps the larger quantity.
     Merge {
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
         qty: u32,
     },
 }
@@ -52,13 +55,22 @@ pub enum CartChange {
 pub struct CartOp {
     /// Chosen by the device: 1 to 64 characters of [0-9a-z-]. A retry of
     /// the same id is applied once.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-z-]{1,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub sku: String,
     pub change: CartChange,
     /// The cart version the device had when she made the change.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)
+    )]
     pub base: u64,
     /// The unit price she saw, kept by a line this change creates.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub price_seen_minor: i64,
+    /// ISO 4217; empty on a removal, which carries no price.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^([A-Z]{3})?$"))]
     pub currency: String,
 }
 
@@ -69,7 +81,9 @@ pub struct CartOp {
 pub struct CartOps {
     /// The sending device's sync client id: its own removals never drop
     /// its own later changes.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-z-]{1,64}$"))]
     pub client: String,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub ops: Vec<CartOp>,
 }
 
@@ -251,7 +265,10 @@ mod tests {
         }
         let remove: CartChange = serde_json::from_str(r#"{"kind":"remove"}"#).unwrap();
         assert_eq!(remove, CartChange::Remove {});
-        assert_eq!(serde_json::to_string(&remove).unwrap(), r#"{"kind":"remove"}"#);
+        assert_eq!(
+            serde_json::to_string(&remove).unwrap(),
+            r#"{"kind":"remove"}"#
+        );
     }
     use proptest::prelude::*;
 

@@ -39,11 +39,17 @@ pub struct Health {
 pub struct Register {
     /// A login name of the user's choosing (3 to 64 characters); no phone
     /// number or e-mail is required.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9._-]{3,64}$"))]
     pub login: String,
     /// 10 to 256 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
     pub password: String,
     /// The constant `KEY_CHECK` sealed with the sync key, so another device
     /// can tell a mistyped recovery code. The server cannot read it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^e[12]\\.[A-Za-z0-9_-]{41,509}$")
+    )]
     pub key_check: String,
 }
 
@@ -61,7 +67,8 @@ pub struct Registered {
 pub struct Login {
     pub login: String,
     pub password: String,
-    /// Shown in the user's list of signed-in devices (at most 64 characters).
+    /// Shown in the user's list of signed-in devices (1 to 64 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub device: String,
 }
 
@@ -101,6 +108,10 @@ pub enum Op {
 #[serde(deny_unknown_fields)]
 pub struct Mutation {
     /// Per client: 1, 2, 3… with no gaps.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)
+    )]
     pub id: u64,
     pub collection: String,
     /// The document's id: 1 to 64 characters of [0-9a-z-].
@@ -108,6 +119,10 @@ pub struct Mutation {
     pub op: Op,
     /// The server version the client had pulled when the change was made;
     /// a field changed since by another device is a concurrent edit.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)
+    )]
     pub base_version: u64,
     /// The changed fields. Values of health collections are sealed strings.
     #[serde(default)]
@@ -120,9 +135,13 @@ pub struct Mutation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-z-]{1,64}$"))]
     pub client_id: String,
+    /// `PROTOCOL_VERSION`; an older one is 426.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1))]
     pub schema_version: u32,
     /// At most `MAX_BATCH`, in id order.
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub mutations: Vec<Mutation>,
 }
 
@@ -315,6 +334,7 @@ pub struct CatalogPage {
 #[serde(deny_unknown_fields)]
 pub struct CartItem {
     pub sku: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
     pub qty: u32,
     pub price_seen_minor: i64,
 }
@@ -324,6 +344,7 @@ pub struct CartItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateCart {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub lines: Vec<CartItem>,
 }
 
@@ -370,6 +391,7 @@ pub struct Validation {
 #[serde(deny_unknown_fields)]
 pub struct OrderItem {
     pub sku: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
     pub qty: u32,
 }
 
@@ -378,6 +400,7 @@ pub struct OrderItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceOrder {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub lines: Vec<OrderItem>,
     /// From the validation she confirmed.
     pub quote: String,
@@ -554,6 +577,7 @@ pub struct StatusChange {
 #[serde(deny_unknown_fields)]
 pub struct ReturnRequest {
     /// Chosen by the device, so a retry is the same request.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-z-]{1,64}$"))]
     pub id: String,
     pub lines: Vec<OrderItem>,
     /// `changed_mind`, `wrong_item`, `damaged`, `quality`, `other`.
@@ -658,6 +682,7 @@ pub const COMPLAINT_TOPICS: &[&str] = &[
 #[serde(deny_unknown_fields)]
 pub struct ComplaintRequest {
     /// Chosen by the device, so a retry is the same complaint.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-z-]{1,64}$"))]
     pub id: String,
     /// `late_delivery`, `damaged`, `wrong_item`, `quality`, `service`, `other`.
     pub topic: String,

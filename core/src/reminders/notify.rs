@@ -198,14 +198,12 @@ pub(crate) fn plan(
         if id.starts_with("custom:")
             && row.status == Status::Snoozed
             && row.snoozed_until.is_some_and(|u| u > now)
+            && let Ok(item) = inputs.find(id)
+            && let (Due::At(at), Some(until)) = (item.due, item.snoozed_until)
+            && at < local_now
+            && !out.iter().any(|n| &n.id == id)
         {
-            if let Ok(item) = inputs.find(id) {
-                if let (Due::At(at), Some(until)) = (item.due, item.snoozed_until) {
-                    if at < local_now && !out.iter().any(|n| &n.id == id) {
-                        out.push(notification(inputs, &item, until));
-                    }
-                }
-            }
+            out.push(notification(inputs, &item, until));
         }
     }
     out.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));

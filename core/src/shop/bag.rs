@@ -126,10 +126,11 @@ fn shop_names(conn: &Connection) -> Result<(Vec<String>, Vec<String>)> {
 fn products_for(conn: &Connection, keyword: &str, language: Language) -> Result<Vec<ProductCard>> {
     let mut found = Vec::new();
     for sku in catalog::search(conn, keyword, 30)? {
-        if let Some(p) = catalog::product(conn, &sku)? {
-            if p.name_zh.contains(keyword) && !p.discontinued {
-                found.push(p);
-            }
+        if let Some(p) = catalog::product(conn, &sku)?
+            && p.name_zh.contains(keyword)
+            && !p.discontinued
+        {
+            found.push(p);
         }
     }
     // In stock first; then the search's order.

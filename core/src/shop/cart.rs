@@ -26,7 +26,7 @@ pub(crate) fn check_qty(p: &Product, qty: u32) -> Result<()> {
         return Err(Error::invalid("qty", format!("must be at most {max}")));
     }
     let step = p.qty_step.max(1);
-    if (qty - p.qty_min) % step != 0 {
+    if !(qty - p.qty_min).is_multiple_of(step) {
         return Err(Error::invalid(
             "qty",
             format!("must be {} plus a multiple of {step}", p.qty_min),
@@ -305,5 +305,6 @@ pub(crate) fn lines(conn: &Connection) -> Result<Vec<Stored>> {
 
 /// `unit × qty`, refusing an overflow rather than wrapping.
 pub(crate) fn line_total(unit_minor: i64, qty: u32) -> Result<i64> {
-    crate::api::line_total(unit_minor, qty).ok_or_else(|| Error::invalid("qty", "the total is too large"))
+    crate::api::line_total(unit_minor, qty)
+        .ok_or_else(|| Error::invalid("qty", "the total is too large"))
 }

@@ -423,9 +423,11 @@ impl Cradle {
                 self.write(&[DataArea::Shop], |tx, _| placed(tx, &order))?;
                 Ok(order)
             }
-            Err(ApiError::Status { status, code, .. })
-                if matches!(status, 409 | 412 | 422) =>
-            {
+            Err(ApiError::Status {
+                status: 409 | 412 | 422,
+                code,
+                ..
+            }) => {
                 self.write(&[], |tx, _| {
                     tx.execute("DELETE FROM pending_order WHERE id = ?1", [id])?;
                     Ok(())

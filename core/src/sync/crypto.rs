@@ -391,10 +391,11 @@ mod tests {
             );
         }
         // Nor does the number of digits show: every reading seals alike.
-        let numbers: std::collections::BTreeSet<usize> = [0_i64, 7, 98, 102, 63_000, 4_000_000, -1, i64::MAX]
-            .into_iter()
-            .map(|n| sealed_len(&key, "grams", json!(n)))
-            .collect();
+        let numbers: std::collections::BTreeSet<usize> =
+            [0_i64, 7, 98, 102, 63_000, 4_000_000, -1, i64::MAX]
+                .into_iter()
+                .map(|n| sealed_len(&key, "grams", json!(n)))
+                .collect();
         assert_eq!(numbers.len(), 1, "{numbers:?}");
     }
 

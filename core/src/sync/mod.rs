@@ -238,7 +238,9 @@ impl Cradle {
                         _file: file,
                     });
                 }
-                Err(std::fs::TryLockError::WouldBlock) if tokio::time::Instant::now() < deadline => {
+                Err(std::fs::TryLockError::WouldBlock)
+                    if tokio::time::Instant::now() < deadline =>
+                {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
                 Err(_) => {
@@ -276,9 +278,8 @@ impl Cradle {
         let client = self.account_client(server_url)?;
         // The key is saved before the request goes: if the answer is lost,
         // a retry sends the same key check and can tell the account is hers.
-        let key = self.sync_write(|tx| {
-            outbox::pending_registration(tx, client.base_url(), login)
-        })?;
+        let key =
+            self.sync_write(|tx| outbox::pending_registration(tx, client.base_url(), login))?;
         let registered = client
             .register(&Register {
                 login: login.to_owned(),
@@ -732,6 +733,7 @@ impl Cradle {
             if batch.is_empty() {
                 break;
             }
+            let sent = batch.len();
             self.set_status(SyncStatus::Syncing {
                 pushed: report.pushed,
                 pending,
@@ -753,8 +755,8 @@ impl Cradle {
                     self.sync_write(outbox::become_new_client)?;
                     continue;
                 }
-                Err(ApiError::Status { status: 413, .. }) if batch_size > 1 => {
-                    batch_size /= 2;
+                Err(ApiError::Status { status: 413, .. }) if sent > 1 => {
+                    batch_size = sent / 2;
                     continue;
                 }
                 other => other?,

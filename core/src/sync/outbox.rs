@@ -257,9 +257,8 @@ pub(crate) fn last_queued(conn: &Connection) -> Result<i64> {
 /// (measured as it will travel, sealed and padded). Such a change would
 /// never reach her other devices.
 pub(crate) fn check_fits(conn: &Connection, after: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT collection, old, new FROM outbox WHERE mid > ?1 AND op = 'put'",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT collection, old, new FROM outbox WHERE mid > ?1 AND op = 'put'")?;
     let rows = stmt.query_map([after], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -843,7 +842,12 @@ mod tests {
                 .as_object()
                 .unwrap()
                 .iter()
-                .map(|(name, v)| (name.clone(), key.seal(collection, doc, name, v, "other:1").unwrap()))
+                .map(|(name, v)| {
+                    (
+                        name.clone(),
+                        key.seal(collection, doc, name, v, "other:1").unwrap(),
+                    )
+                })
                 .collect(),
         }
     }

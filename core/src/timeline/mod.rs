@@ -382,13 +382,13 @@ pub(crate) fn record_birth(
         return Err(Error::invalid("count", "must be between 1 and 8"));
     }
     let state = load(tx)?;
-    if let Some(best) = state.best() {
-        if birth.date < start_of_pregnancy(best.edd)? {
-            return Err(Error::invalid(
-                "birth_date",
-                "must not be before the pregnancy began",
-            ));
-        }
+    if let Some(best) = state.best()
+        && birth.date < start_of_pregnancy(best.edd)?
+    {
+        return Err(Error::invalid(
+            "birth_date",
+            "must not be before the pregnancy began",
+        ));
     }
     let pregnancy_id = state.ongoing.as_ref().map(|(row, _)| row.id);
     tx.execute(

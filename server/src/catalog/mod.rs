@@ -151,9 +151,7 @@ pub async fn change_product(
     {
         return Err(ApiError::bad_request(
             "invalid_change",
-            format!(
-                "a price must be 1 to {MAX_PRICE_MINOR} fen and stock 0 to {MAX_STOCK}"
-            ),
+            format!("a price must be 1 to {MAX_PRICE_MINOR} fen and stock 0 to {MAX_STOCK}"),
         ));
     }
     state

@@ -543,16 +543,28 @@ mod tests {
     #[test]
     fn a_pull_restarts_the_lineage_only_on_proof_of_lost_history() {
         // In step: from where the device stands.
-        assert_eq!(plan_pull(Some(&at("", 42)), "", 42, 5, 5), PullPlan::From(42));
+        assert_eq!(
+            plan_pull(Some(&at("", 42)), "", 42, 5, 5),
+            PullPlan::From(42)
+        );
         assert_eq!(plan_pull(None, "", 0, 0, 0), PullPlan::From(0));
         // Beyond the head, or acknowledged more than the server holds.
-        assert_eq!(plan_pull(Some(&at("", 43)), "", 42, 5, 5), PullPlan::Restart);
-        assert_eq!(plan_pull(Some(&at("", 40)), "", 42, 6, 5), PullPlan::Restart);
+        assert_eq!(
+            plan_pull(Some(&at("", 43)), "", 42, 5, 5),
+            PullPlan::Restart
+        );
+        assert_eq!(
+            plan_pull(Some(&at("", 40)), "", 42, 6, 5),
+            PullPlan::Restart
+        );
         assert_eq!(plan_pull(None, "", 42, 6, 5), PullPlan::Restart);
         // A cursor of an older lineage resyncs without restarting again, so
         // devices noticing one restore never restart each other in turn.
         assert_eq!(plan_pull(Some(&at("", 40)), "77", 42, 6, 5), PullPlan::Gone);
-        assert_eq!(plan_pull(Some(&at("66", 50)), "77", 42, 0, 0), PullPlan::Gone);
+        assert_eq!(
+            plan_pull(Some(&at("66", 50)), "77", 42, 0, 0),
+            PullPlan::Gone
+        );
     }
 
     #[test]

@@ -3,9 +3,8 @@
 
 use super::{
     AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
-    Step, StoreError,
-    cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull, product_body,
-    product_from_row, seed_products, step,
+    Step, StoreError, cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull,
+    product_body, product_from_row, seed_products, step,
 };
 use cradle_core::api::cart::{SharedCart, apply_all};
 use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
