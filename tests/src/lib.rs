@@ -247,10 +247,16 @@ fn spawn(storage: &Stopped, addr_name: &str, listen: &str, args: &[&str]) -> (Ch
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // Before its storage goes (see `Stopped`'s drop).
         let _ = self.child.kill();
         let _ = self.child.wait();
-        // A test database is dropped with its server; the cluster stays small.
-        if let Some(url) = self.storage.as_ref().and_then(|s| s.database.as_ref())
+    }
+}
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        // A test database goes with its storage; the cluster stays small.
+        if let Some(url) = &self.database
             && let Some((base, name)) = url.rsplit_once('/')
         {
             let _ = Command::new("psql")

@@ -47,7 +47,7 @@ pub struct Proxy {
 
 /// The random faults: the harmful ones, in equal measure.
 fn random_fault(rng: &mut SmallRng, delay: Duration) -> Fault {
-    match rng.random_range(0..8) {
+    match rng.random_range(0..9) {
         0 => Fault::DropRequest,
         1 => Fault::DropResponse,
         2 => Fault::Delay(delay),
@@ -55,6 +55,8 @@ fn random_fault(rng: &mut SmallRng, delay: Duration) -> Fault {
         4 => Fault::Status(503, Some(0)),
         5 => Fault::CaptivePortal,
         6 => Fault::Duplicate,
+        // A body over the limit: a batch splits, a single change waits.
+        7 => Fault::Status(413, None),
         _ => Fault::Status(429, Some(0)),
     }
 }

@@ -1,7 +1,10 @@
 //! Randomized, seeded schedules: 2–3 devices record, edit and delete blood
 //! pressure readings, date the pregnancy and tick reminders offline, and
-//! sync through a proxy that injects random faults. Afterwards every device
-//! must hold the same records, timeline and reminder states; nothing
+//! sync through a proxy that injects random faults (413 among them). Some
+//! schedules also lose the answer to registering, restore the server from an
+//! older backup, clone a device by restoring its backup onto another phone,
+//! or queue a batch of long notes too large for one request. Afterwards every
+//! device must hold the same records, timeline and reminder states; nothing
 //! acknowledged is lost or doubled; a reading only one device wrote keeps
 //! that device's last value; and a device always reads its own writes.
 //!
@@ -9,13 +12,14 @@
 //! replays one. A failure names its seed.
 
 use cradle_core::records::Measurement;
+use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::reminders::Status;
 use cradle_core::sync::SyncOptions;
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::add_days;
 use cradle_core::{Cradle, Error};
-use cradle_tests::proxy::Proxy;
-use cradle_tests::{Device, PASSWORD, Server};
+use cradle_tests::proxy::{Fault, Proxy};
+use cradle_tests::{Device, PASSWORD, Server, Stopped};
 use jiff::Timestamp;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -37,7 +41,16 @@ fn options() -> SyncOptions {
 struct Doc {
     /// Each device's last write.
     writes: BTreeMap<usize, u32>,
+    /// Every value any device wrote.
+    ever: BTreeSet<u32>,
     deleted: bool,
+}
+
+impl Doc {
+    fn write(&mut self, device: usize, value: u32) {
+        self.writes.insert(device, value);
+        self.ever.insert(value);
+    }
 }
 
 /// A device's live readings: taken_at → (local id, systolic).
@@ -63,18 +76,62 @@ fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
         .collect()
 }
 
-async fn run(server: &Server, proxy: &Proxy, seed: u64) {
+/// How many notes a device holds.
+fn notes(c: &Cradle) -> usize {
+    c.entries(&Filter {
+        kinds: vec!["note".into()],
+        ..Filter::default()
+    })
+    .unwrap()
+    .len()
+}
+
+/// Stops the server and starts it again at the same address on `storage`
+/// (a backup being restored), or on a copy of its own storage (a backup
+/// being taken, which is returned).
+fn restart(server: &mut Option<Server>, storage: Option<Stopped>) -> Option<Stopped> {
+    let running = server.take().expect("a server");
+    let addr = running.addr().to_owned();
+    let current = running.stop();
+    let (next, backup) = match storage {
+        Some(backup) => (backup, None),
+        None => {
+            let copy = current.snapshot();
+            (current, Some(copy))
+        }
+    };
+    *server = Some(Server::resume(next, &addr, &[]));
+    backup
+}
+
+async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
     let mut rng = SmallRng::seed_from_u64(seed);
     proxy.heal();
     let count = rng.random_range(2..=3);
     let login = format!("schedule-{seed}");
     let mut devices = Vec::new();
     let first = Device::with_options(options());
+    // Now and then the answer to registering, or to the sign-in after it,
+    // is lost; tapping again completes the registration.
+    let lost = rng.random_range(0..6);
+    if lost < 2 {
+        let mut faults = vec![Fault::Pass; lost];
+        faults.push(Fault::DropResponse);
+        proxy.script(faults);
+        assert!(
+            first
+                .cradle
+                .register(&proxy.url, &login, PASSWORD, "d0")
+                .await
+                .is_err(),
+            "seed {seed}: the answer was lost"
+        );
+    }
     let code = first
         .cradle
         .register(&proxy.url, &login, PASSWORD, "d0")
         .await
-        .unwrap();
+        .unwrap_or_else(|e| panic!("seed {seed}: registering again failed: {e:?}"));
     devices.push(first);
     for i in 1..count {
         let d = Device::with_options(options());
@@ -92,14 +149,60 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
     for d in &devices {
         d.cradle.sync_now().await.unwrap();
     }
+    // Some schedules back the server up now and restore it later; some
+    // clone a device; some queue more long notes than one request carries.
+    let mut backup = rng
+        .random_bool(0.15)
+        .then(|| restart(server, None))
+        .flatten();
+    let restores = backup.is_some();
+    let steps = rng.random_range(8..24);
+    // At which step each one happens, if it does.
+    let mut at = |p: f64| rng.random_bool(p).then(|| rng.random_range(0..steps));
+    let (restore_at, clone_at, notes_at) = (at(1.0), at(0.25), at(0.1));
+    let mut notes_written = 0;
+    let mut count = count;
     proxy.randomize(seed, 0.3, Duration::from_millis(400));
 
     let mut docs: BTreeMap<i64, Doc> = BTreeMap::new();
     let base = Timestamp::now().as_second() - 1_000_000;
-    let steps = rng.random_range(8..24);
-    for _ in 0..steps {
+    for step in 0..steps {
         let d = rng.random_range(0..count);
+        if Some(step) == restore_at
+            && let Some(older) = backup.take()
+        {
+            // The operator restores the older backup: what was pushed since
+            // is gone from the server, not from the devices.
+            restart(server, Some(older));
+        }
+        if Some(step) == clone_at {
+            // Her phone's backup restored onto another phone: two installs,
+            // one client id, each going on from the same state.
+            let (original, clone) = devices.remove(d).clone_by_backup();
+            devices.insert(d, original.reopen(options()));
+            devices.push(clone.reopen(options()));
+            // What it held, its changes not yet sent among them, it wrote too.
+            for doc in docs.values_mut() {
+                if let Some(&v) = doc.writes.get(&d) {
+                    doc.write(count, v);
+                }
+            }
+            count += 1;
+        }
         let c = &devices[d].cradle;
+        if Some(step) == notes_at {
+            // 2,000 emoji each (within the app's limit): over 1 MiB in all.
+            for _ in 0..100 {
+                c.add_entry(
+                    Entry::Note {
+                        text: "🤰".repeat(2000),
+                    },
+                    None,
+                )
+                .unwrap();
+                notes_written += 1;
+            }
+        }
         let local = readings(c);
         match rng.random_range(0..100) {
             0..40 => {
@@ -110,7 +213,7 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
                     Some(Timestamp::from_second(at).unwrap()),
                 )
                 .unwrap();
-                docs.entry(at).or_default().writes.insert(d, sys);
+                docs.entry(at).or_default().write(d, sys);
             }
             40..65 if !local.is_empty() => {
                 let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
@@ -121,7 +224,7 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
                     Timestamp::from_second(at).unwrap(),
                 )
                 .unwrap();
-                docs.entry(at).or_default().writes.insert(d, sys);
+                docs.entry(at).or_default().write(d, sys);
             }
             65..75 if !local.is_empty() => {
                 let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
@@ -205,6 +308,11 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
         let firsts: Vec<u32> = first.values().map(|v| v.1).collect();
         assert_eq!(values, firsts, "seed {seed}: device {i} did not converge");
         assert_eq!(
+            notes(&d.cradle),
+            notes_written,
+            "seed {seed}: device {i}'s notes"
+        );
+        assert_eq!(
             d.cradle.sync_status().unwrap(),
             cradle_core::sync::SyncStatus::UpToDate {
                 last_synced_at: match d.cradle.sync_status().unwrap() {
@@ -219,10 +327,20 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
             continue;
         }
         let value = first[at].1;
+        assert!(
+            doc.ever.contains(&value),
+            "seed {seed}: a value nobody wrote"
+        );
+        if restores {
+            // The devices rebuild a restored server from what each holds, so
+            // a copy older than another device's edit may be the last one
+            // pushed; that edit is then in the conflict log (docs/sync.md).
+            continue;
+        }
         let written: BTreeSet<u32> = doc.writes.values().copied().collect();
         assert!(
             written.contains(&value),
-            "seed {seed}: a value nobody wrote"
+            "seed {seed}: not a device's last write"
         );
         if doc.writes.len() == 1 {
             assert_eq!(
@@ -232,7 +350,7 @@ async fn run(server: &Server, proxy: &Proxy, seed: u64) {
             );
         }
     }
-    let on_server = server.count(&format!(
+    let on_server = server.as_ref().expect("a server").count(&format!(
         "SELECT count(*) FROM doc JOIN account ON account.id = doc.account_id
          WHERE account.login = '{login}' AND doc.collection = 'measurement'"
     ));
@@ -263,8 +381,8 @@ fn check_own_writes(seed: u64, d: usize, c: &Cradle, docs: &BTreeMap<i64, Doc>) 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn randomized_schedules_converge_with_nothing_lost_or_doubled() {
-    let server = Server::start();
-    let proxy = Proxy::start(&server.url);
+    let mut server = Some(Server::start());
+    let proxy = Proxy::start(&server.as_ref().expect("a server").url);
     let seeds: Vec<u64> = match std::env::var("CRADLE_SEED") {
         Ok(s) => vec![s.parse().expect("CRADLE_SEED is a number")],
         Err(_) => {
@@ -276,6 +394,6 @@ async fn randomized_schedules_converge_with_nothing_lost_or_doubled() {
         }
     };
     for seed in seeds {
-        run(&server, &proxy, seed).await;
+        run(&mut server, &proxy, seed).await;
     }
 }
