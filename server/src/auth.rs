@@ -37,6 +37,33 @@ fn hash_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
+/// The request's bearer token, if it sends one.
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+}
+
+/// The shop's operator, by the admin token: checked before the body is
+/// read, so a request without it learns nothing about its body.
+pub struct Admin;
+
+impl FromRequestParts<Arc<AppState>> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, ApiError> {
+        match (&state.config.admin_token, bearer(parts)) {
+            (Some(expected), Some(given)) if same_secret(expected, given) => Ok(Admin),
+            _ => Err(ApiError::unauthorized()),
+        }
+    }
+}
+
 impl FromRequestParts<Arc<AppState>> for Authed {
     type Rejection = ApiError;
 
@@ -44,12 +71,7 @@ impl FromRequestParts<Arc<AppState>> for Authed {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, ApiError> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(ApiError::unauthorized)?;
+        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
         let token_hash = hash_token(token.trim());
         let account_id = state
             .store

@@ -357,22 +357,7 @@ mod tests {
             ("kind", vec!["weight", "glucose", "blood_pressure"]),
             ("code", crate::records::symptoms::CODES.to_vec()),
             ("context", vec!["fasting", "1h", "2h", "random"]),
-            (
-                "kind",
-                vec![
-                    "medication",
-                    "allergy",
-                    "lab",
-                    "ultrasound",
-                    "note",
-                    "question",
-                    "feed",
-                    "sleep",
-                    "diaper",
-                    "temperature",
-                    "growth",
-                ],
-            ),
+            ("kind", crate::records::journal::KINDS.to_vec()),
         ];
         for (field, values) in fields {
             let lengths: std::collections::BTreeSet<usize> = values

@@ -7,8 +7,7 @@ pub mod demo;
 use crate::AppState;
 use crate::error::{ApiError, Body, Params, query_rejection};
 use axum::Json;
-use axum::extract::{FromRequestParts, Query, State, rejection::QueryRejection};
-use axum::http::request::Parts;
+use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use cradle_core::api::{
@@ -105,29 +104,6 @@ pub struct ProductChange {
     pub discontinued: Option<bool>,
 }
 
-/// The shop's operator, by the admin token: checked before the body is
-/// read, so a request without it learns nothing about its body.
-pub struct Admin;
-
-impl FromRequestParts<Arc<AppState>> for Admin {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &Arc<AppState>,
-    ) -> Result<Self, ApiError> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        match (&state.config.admin_token, token) {
-            (Some(expected), Some(given)) if crate::auth::same_secret(expected, given) => Ok(Admin),
-            _ => Err(ApiError::unauthorized()),
-        }
-    }
-}
-
 #[utoipa::path(put, path = "/v1/admin/products/{sku}", tag = "shop",
     security(("admin" = [])),
     request_body = ProductChange,
@@ -140,7 +116,7 @@ impl FromRequestParts<Arc<AppState>> for Admin {
     ))]
 pub async fn change_product(
     State(state): State<Arc<AppState>>,
-    _admin: Admin,
+    _admin: crate::auth::Admin,
     Params(sku): Params<String>,
     Body(change): Body<ProductChange>,
 ) -> Result<Json<Product>, ApiError> {
