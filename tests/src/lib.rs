@@ -75,7 +75,8 @@ impl Stopped {
         }
         let database = self.database.as_ref().map(|url| {
             let (base, name) = url.rsplit_once('/').expect("a database URL");
-            let copy = format!("{name}_{}", random_name());
+            // A fresh name: a backup of a restored backup stays short.
+            let copy = format!("cradle_{}", random_name());
             psql(
                 &format!("{base}/postgres"),
                 &["-c", &format!("CREATE DATABASE {copy} TEMPLATE {name}")],
