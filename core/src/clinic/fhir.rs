@@ -1,6 +1,6 @@
 //! The same summary as an HL7 FHIR R4 Bundle (type `collection`).
 //!
-//! Codes: LOINC for observations, UCUM for units, per shared/domain-facts.md
+//! Codes: LOINC for observations, UCUM for units, per HL7 FHIR R4
 //! and the LOINC table. Vital signs follow the R4 vital-signs profile
 //! (category, LOINC code, UCUM quantity). Questions for the doctor and the
 //! diary stay in the HTML summary: they are notes, not clinical data.

@@ -131,7 +131,7 @@ fn glucose(r: &Record, language: Language) -> Option<Insight> {
 }
 
 const KICKS: &str = "Kick counting: 10 movements within 2 hours, from 28 weeks \
-    (common obstetric guidance; see shared/domain-facts.md).";
+    (common obstetric guidance, from secondary sources).";
 
 /// "Seek care now" when the last 24 hours hold an urgent symptom.
 pub fn from_symptoms(recent: &[super::symptoms::Symptom], language: Language) -> Option<Insight> {
@@ -143,7 +143,7 @@ pub fn from_symptoms(recent: &[super::symptoms::Symptom], language: Language) ->
             "You noted bleeding, leaking fluid, fewer movements, or a severe headache with vision changes. Please seek care now: call your hospital or go in. This is not a diagnosis.",
             "你记录了出血、流液、胎动减少，或严重头痛伴视物异常。请现在就医：联系医院或立即去医院。这不是诊断。",
         ),
-        source: "Urgent pregnancy warning signs (common obstetric guidance; see shared/domain-facts.md).",
+        source: "Urgent pregnancy warning signs (common obstetric guidance, from secondary sources).",
         record_id: s.id,
     })
 }

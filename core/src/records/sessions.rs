@@ -7,7 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The count that reassures, and the window it should come within:
-/// 10 movements in 2 hours, from 28 weeks [S: shared/domain-facts.md].
+/// 10 movements in 2 hours, from 28 weeks [common obstetric guidance, secondary sources].
 pub const KICK_TARGET: u32 = 10;
 pub const KICK_WINDOW: SignedDuration = SignedDuration::from_hours(2);
 

@@ -26,7 +26,7 @@ pub const CODES: [&str; 16] = [
     "insomnia",
 ];
 
-/// Always "seek care now" [S: shared/domain-facts.md]: bleeding, leaking
+/// Always "seek care now" [common obstetric guidance, secondary sources]: bleeding, leaking
 /// fluid, reduced movements.
 const URGENT_ALONE: [&str; 3] = ["bleeding", "fluid_leak", "reduced_movements"];
 
