@@ -901,7 +901,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
             PregnancyAction::Loss { date } => {
                 cradle.record_loss(parse_date("date", &date)?)?;
-                out.loss_recorded();
+                out.loss_recorded(cradle.language()?);
             }
             PregnancyAction::History => out.history(&cradle.dating_history()?),
             PregnancyAction::DeleteLost => out.deleted(cradle.delete_lost_pregnancies()?),

@@ -196,15 +196,22 @@ impl Output {
         }
     }
 
-    pub fn loss_recorded(&self) {
+    /// Gentle and brief, in her language alone; no pregnancy content or
+    /// prompt follows.
+    pub fn loss_recorded(&self, language: Language) {
         if self.json {
             self.print_json(json!({"recorded": "loss"}));
-        } else {
-            // Gentle and brief; no pregnancy content follows.
-            say!(
-                "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.\n已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。"
-            );
+            return;
         }
+        say!(
+            "{}",
+            match language {
+                Language::ZhHans =>
+                    "已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。",
+                Language::En =>
+                    "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.",
+            }
+        );
     }
 
     pub fn reminders(&self, items: &[Item]) {
@@ -1134,7 +1141,9 @@ fn insight_json(i: &Insight) -> Value {
         "level": i.level.code(),
         "message": i.message,
         "source": i.source,
-        "record_id": i.record_id,
+        "record_kind": i.about.kind(),
+        "record_id": i.about.id(),
+        "at": i.at.to_string(),
     })
 }
 

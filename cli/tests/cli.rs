@@ -344,19 +344,36 @@ fn a_loss_stops_pregnancy_content() {
         &db,
         &["--json", "pregnancy", "set", "--lmp", &from_today(-70)],
     ));
-    json(&cradle(
+    cradle(
         &db,
-        &["--json", "pregnancy", "loss", "--date", &from_today(0)],
-    ));
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Mei",
+            "--locale",
+            "en",
+            "--time-zone",
+            "Asia/Shanghai",
+        ],
+    );
+    let ack = cradle(&db, &["pregnancy", "loss", "--date", &from_today(0)]);
+    let ack = String::from_utf8(ack.stdout).unwrap();
+    assert!(ack.contains("so sorry"), "{ack}");
+    assert!(!ack.contains("我们很难过"), "her language only: {ack}");
     let t = json(&cradle(&db, &["--json", "today"]));
-    assert_eq!(t["stage"], "none");
+    assert_eq!(t["stage"], "after_loss");
     assert!(t["pregnancy"].is_null() && t["week"].is_null());
     let out = cradle(&db, &["today"]);
     let text = String::from_utf8(out.stdout).unwrap().to_lowercase();
-    assert!(
-        !text.contains("congrat") && !text.contains("baby is about"),
-        "{text}"
-    );
+    for unkind in [
+        "congrat",
+        "baby is about",
+        "date a pregnancy",
+        "record a birth",
+    ] {
+        assert!(!text.contains(unkind), "{unkind}: {text}");
+    }
 }
 
 #[test]
@@ -536,6 +553,11 @@ fn reminders_contract_list_add_done_snooze_and_plan() {
 fn record_contract_and_insights() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
+    // Pregnancy blood-pressure advice is for a pregnancy.
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &from_today(-200)],
+    ));
     let r = json(&cradle(
         &db,
         &[
@@ -567,7 +589,7 @@ fn record_contract_and_insights() {
         .iter()
         .map(|i| i["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["blood_pressure_severe", "glucose_2h"]);
+    assert_eq!(codes, ["blood_pressure_severe", "glucose_2h_above_target"]);
     let list = json(&cradle(&db, &["--json", "records", "list"]));
     assert_eq!(list.as_array().unwrap().len(), 3);
     assert_eq!(list[1]["grams"], 64_500);
@@ -672,6 +694,10 @@ fn kicks_and_contractions_from_the_cli() {
 fn an_urgent_symptom_says_seek_care_now() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
+    json(&cradle(
+        &db,
+        &["--json", "pregnancy", "set", "--lmp", &from_today(-100)],
+    ));
     let r = json(&cradle(
         &db,
         &["--json", "symptom", "bleeding", "--severity", "mild"],

@@ -11,7 +11,7 @@ use crate::profile::{self, Language, Profile};
 use crate::records::babylog::{self, BabyDay};
 use crate::records::gain::{self, Baseline};
 use crate::records::growth::{self, Sex};
-use crate::records::insights::{self, Insight};
+use crate::records::insights::{self, Insight, Situation};
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::symptoms::{self, Severity, Symptom};
@@ -25,9 +25,9 @@ use crate::sync::{self, SyncOptions};
 use crate::timeline::baby::Birth;
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
-use crate::timeline::gestation::{GestationalAge, add_days};
+use crate::timeline::gestation::{GestationalAge, add_days, start_of_pregnancy};
 use crate::timeline::journey::Journey;
-use crate::timeline::{self, HistoryEntry, Timeline};
+use crate::timeline::{self, HistoryEntry, Stage, Timeline};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -567,14 +567,28 @@ impl Cradle {
         })
     }
 
-    /// Insights from the latest readings and kick count, most urgent first,
-    /// in the user's language.
+    /// Insights from her recent readings, kick count, symptoms, lab tests
+    /// and her babies' temperatures, for the stage she is in, most urgent
+    /// first, in her language.
     pub fn insights(&self) -> Result<Vec<Insight>> {
         let db = self.db();
         let c = self.ctx(&db)?;
-        let readings = records::list(&db, None)?;
-        let mut all = insights::from_records(&readings, c.language);
         let state = timeline::load(&db)?;
+        let now = state.on(c.today, c.language, &self.config.trimesters);
+        let situation = Situation {
+            stage: now.stage,
+            ga_days: now.pregnancy.as_ref().map(|p| p.gestational_age.total_days),
+            stage_began: match (&now.pregnancy, &now.baby) {
+                (Some(p), _) => Some(start_of_pregnancy(p.edd)?),
+                (None, Some(b)) if now.stage == Stage::Postpartum => Some(b.birth.date),
+                _ => None,
+            },
+            birth: now.baby.as_ref().map(|b| b.birth),
+            zone: c.zone.clone(),
+            now: c.now,
+        };
+        let readings = records::list(&db, None)?;
+        let mut all = insights::from_records(&readings, &situation, c.language);
         let latest_weight = readings
             .iter()
             .rev()
@@ -591,14 +605,40 @@ impl Cradle {
                 ga.total_days,
                 &band,
                 base.pre_pregnancy_kg,
+                &situation,
                 c.language,
             ));
         }
         if let Some(session) = sessions::latest_kick_session(&db, c.now)? {
-            all.extend(insights::from_kicks(&session, c.language));
+            all.extend(insights::from_kicks(&session, &situation, c.language));
         }
         all.extend(insights::from_symptoms(
             &symptoms::recent(&db, c.now)?,
+            &situation,
+            c.language,
+        ));
+        let kinds = |k: &str| Filter {
+            kinds: vec![k.to_owned()],
+            ..Filter::default()
+        };
+        all.extend(insights::from_ogtt(
+            &journal::list(&db, &kinds("ogtt"))?,
+            &situation,
+            c.language,
+        ));
+        let day_ago = c
+            .now
+            .checked_sub(insights::NOW_WINDOW)
+            .unwrap_or(Timestamp::MIN);
+        all.extend(insights::from_temperatures(
+            &journal::list(
+                &db,
+                &Filter {
+                    from: Some(day_ago),
+                    ..kinds("temperature")
+                },
+            )?,
+            &situation,
             c.language,
         ));
         all.sort_by_key(|i| std::cmp::Reverse(i.level));

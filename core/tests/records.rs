@@ -6,6 +6,7 @@ use common::app;
 use cradle_core::Error;
 use cradle_core::records::insights::Level;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
+use jiff::civil::date;
 
 #[test]
 fn each_record_type_round_trips_and_edits_and_deletes() {
@@ -108,6 +109,7 @@ fn rejected_readings_write_nothing() {
 #[test]
 fn insights_follow_the_latest_readings() {
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
+    a.date_by_lmp(date(2026, 6, 1));
     assert!(a.cradle.insights().unwrap().is_empty());
     a.cradle
         .record(
@@ -138,6 +140,7 @@ fn insights_follow_the_latest_readings() {
 fn urgent_symptoms_always_say_seek_care_now_for_a_day() {
     use cradle_core::records::symptoms::Severity;
     let a = app("UTC", "2027-01-10T02:00:00Z");
+    a.date_by_lmp(date(2026, 6, 1));
     a.cradle
         .note_symptom("nausea", Severity::Moderate, None)
         .unwrap();
@@ -187,4 +190,102 @@ fn a_reading_reads_the_same_on_every_screen_in_her_language() {
         "2027-01-11 01:30",
         "her zone's day, not UTC's"
     );
+}
+
+/// The review's cruellest case: after a loss, no kick-count, symptom or
+/// pregnancy blood-pressure advice, whatever was recorded before.
+#[test]
+fn after_a_loss_no_pregnancy_advice_remains() {
+    use cradle_core::KickAction;
+    use cradle_core::records::journal::Entry;
+    use cradle_core::records::symptoms::Severity;
+    use cradle_core::timeline::Stage;
+    let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
+    a.date_by_lmp(date(2026, 6, 1));
+    a.cradle.kick(KickAction::Start).unwrap();
+    a.cradle.kick(KickAction::Tap).unwrap();
+    a.clock.set("2027-01-10T04:30:00Z".parse().unwrap());
+    a.cradle
+        .record(Measurement::blood_pressure(165, 112, None).unwrap(), None)
+        .unwrap();
+    a.cradle
+        .note_symptom("reduced_movements", Severity::Mild, None)
+        .unwrap();
+    a.cradle
+        .add_entry(
+            Entry::Ogtt {
+                fasting: 5.6,
+                one_hour: None,
+                two_hours: None,
+            },
+            None,
+        )
+        .unwrap();
+    let before: Vec<_> = a
+        .cradle
+        .insights()
+        .unwrap()
+        .iter()
+        .map(|i| i.code)
+        .collect();
+    for code in [
+        "kicks_below_target",
+        "blood_pressure_severe",
+        "urgent_symptom",
+        "ogtt_at_cutoff",
+    ] {
+        assert!(before.contains(&code), "{code} in {before:?}");
+    }
+    a.cradle.record_loss(date(2027, 1, 10)).unwrap();
+    assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::AfterLoss);
+    assert!(a.cradle.insights().unwrap().is_empty());
+    // The random-glucose rule is for everyone, in every stage.
+    a.cradle
+        .record(
+            Measurement::glucose(11.5, GlucoseUnit::MmolPerL, GlucoseContext::Random).unwrap(),
+            None,
+        )
+        .unwrap();
+    let codes: Vec<_> = a
+        .cradle
+        .insights()
+        .unwrap()
+        .iter()
+        .map(|i| i.code)
+        .collect();
+    assert_eq!(codes, ["glucose_random_high"]);
+    // Trying again is her choice, and a new stage.
+    a.cradle.set_trying(Some(date(2027, 1, 10))).unwrap();
+    assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Trying);
+}
+
+/// A baby's fever in the first 3 months reaches her as "seek care now".
+#[test]
+fn a_young_babys_fever_is_an_insight() {
+    use cradle_core::records::journal::Entry;
+    use cradle_core::timeline::baby::Birth;
+    use cradle_core::timeline::gestation::GestationalAge;
+    let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
+    a.cradle
+        .record_birth(Birth {
+            date: date(2026, 11, 16),
+            ga_at_birth: GestationalAge::new(39, 2),
+            count: 1,
+        })
+        .unwrap();
+    a.cradle
+        .add_entry(
+            Entry::Temperature {
+                baby: 1,
+                celsius: 38.2,
+            },
+            None,
+        )
+        .unwrap();
+    let i = a.cradle.insights().unwrap();
+    assert_eq!(
+        (i[0].code, i[0].level),
+        ("baby_fever_under_3_months", Level::SeekCareNow)
+    );
+    assert!(i[0].source.contains("NG143"));
 }

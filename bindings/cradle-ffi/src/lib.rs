@@ -85,6 +85,7 @@ pub enum Stage {
     Pregnant,
     Postpartum,
     Baby,
+    AfterLoss,
     None,
 }
 
@@ -745,6 +746,11 @@ pub enum Entry {
         low: Option<f64>,
         high: Option<f64>,
     },
+    Ogtt {
+        fasting: f64,
+        one_hour: Option<f64>,
+        two_hours: Option<f64>,
+    },
     Ultrasound {
         crl_mm: Option<f64>,
         bpd_mm: Option<f64>,
@@ -1043,6 +1049,8 @@ pub struct InsightInfo {
     pub level: String,
     pub message: String,
     pub source: String,
+    /// What raised it: `measurement`, `entry`, `kick_count` or `symptom`.
+    pub record_kind: String,
     pub record_id: i64,
 }
 
@@ -1051,9 +1059,10 @@ impl From<Insight> for InsightInfo {
         Self {
             code: i.code.to_owned(),
             level: i.level.code().to_owned(),
-            message: i.message.to_owned(),
+            message: i.message,
             source: i.source.to_owned(),
-            record_id: i.record_id,
+            record_kind: i.about.kind().to_owned(),
+            record_id: i.about.id(),
         }
     }
 }

@@ -274,7 +274,7 @@ impl Page<'_> {
                 self.out,
                 "<div class=\"flag {}\">{}<br><span class=\"meta\">{}</span></div>",
                 f.level.code(),
-                esc(f.message),
+                esc(&f.message),
                 esc(f.source)
             );
         }

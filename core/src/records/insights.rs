@@ -1,9 +1,23 @@
-//! Gentle, non-diagnostic insights from the latest readings, with sources.
-//! Wording is calm, says it is not a diagnosis, and never says "patient".
+//! Gentle, non-diagnostic insights from her readings, with sources.
+//!
+//! Advice knows her stage and the age of the reading: a reading drives
+//! advice only while it is recent (each rule's window below) and belongs to
+//! the stage she is in now (taken on or after the day the pregnancy began,
+//! or after the birth). Wording is calm, says it is not a diagnosis, names
+//! the value that crossed, and never says "patient". docs/records.md lists
+//! every rule with its threshold, stages, window and source.
 
 use super::gain::Band;
+use super::journal::{Entry, JournalEntry};
+use super::sessions::KickSession;
+use super::symptoms::{self, Symptom};
 use super::{GlucoseContext, Measurement, Record};
 use crate::profile::Language;
+use crate::timeline::Stage;
+use crate::timeline::baby::Birth;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -25,21 +39,118 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Insight {
-    /// e.g. `blood_pressure_severe`, `glucose_fasting`.
-    pub code: &'static str,
-    pub level: Level,
-    pub message: &'static str,
-    pub source: &'static str,
-    /// The reading it is about.
-    pub record_id: i64,
+/// What raised an insight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// A weight, blood pressure or glucose reading.
+    Measurement(i64),
+    /// A journal entry: a baby's temperature, an OGTT.
+    Entry(i64),
+    KickCount(i64),
+    Symptom(i64),
 }
 
-const ACOG_PB_222: &str = "ACOG Practice Bulletin 222, Gestational Hypertension and Preeclampsia (2020): \
-    ≥140/90 mmHg; severe range ≥160/110 mmHg. China uses the same cut-offs.";
-const IADPSG: &str = "IADPSG (2010), 75 g OGTT: fasting ≥5.1, 1 h ≥10.0, 2 h ≥8.5 mmol/L; \
-    fasting ≥7.0 mmol/L suggests overt diabetes.";
+impl About {
+    pub fn id(self) -> i64 {
+        match self {
+            About::Measurement(id)
+            | About::Entry(id)
+            | About::KickCount(id)
+            | About::Symptom(id) => id,
+        }
+    }
+
+    pub fn kind(self) -> &'static str {
+        match self {
+            About::Measurement(_) => "measurement",
+            About::Entry(_) => "entry",
+            About::KickCount(_) => "kick_count",
+            About::Symptom(_) => "symptom",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insight {
+    /// e.g. `blood_pressure_severe`, `glucose_1h_above_target`.
+    pub code: &'static str,
+    pub level: Level,
+    pub message: String,
+    /// The guideline, named as author, title and year.
+    pub source: &'static str,
+    pub about: About,
+    /// When the reading that raised it was taken.
+    pub at: Timestamp,
+}
+
+impl Insight {
+    /// A glucose reading above its target: the shop leaves out added sugar.
+    pub fn is_high_glucose(&self) -> bool {
+        HIGH_GLUCOSE.contains(&self.code)
+    }
+}
+
+const HIGH_GLUCOSE: [&str; 5] = [
+    "glucose_fasting_above_target",
+    "glucose_1h_above_target",
+    "glucose_2h_above_target",
+    "glucose_random_high",
+    "ogtt_at_cutoff",
+];
+
+/// Where she is now, for deciding which readings still speak.
+#[derive(Debug, Clone)]
+pub struct Situation {
+    pub stage: Stage,
+    /// Days of gestation today, while pregnant.
+    pub ga_days: Option<i64>,
+    /// The first local day of her current stage: the pregnancy's first day
+    /// while pregnant, the birth while postpartum. A reading from before it
+    /// belongs to another stage.
+    pub stage_began: Option<Date>,
+    /// The latest birth, for a baby's age at a reading.
+    pub birth: Option<Birth>,
+    pub zone: TimeZone,
+    pub now: Timestamp,
+}
+
+impl Situation {
+    /// Whether a reading taken `at` is within `window` of now and in this stage.
+    fn speaks(&self, at: Timestamp, window: SignedDuration) -> bool {
+        self.recent(at, window) && self.in_stage(at)
+    }
+
+    fn recent(&self, at: Timestamp, window: SignedDuration) -> bool {
+        self.now
+            .checked_sub(window)
+            .is_ok_and(|from| at >= from && at <= self.now)
+    }
+
+    fn in_stage(&self, at: Timestamp) -> bool {
+        self.stage_began
+            .is_none_or(|began| crate::clock::local_date(at, &self.zone) >= began)
+    }
+
+    fn pregnant_from(&self, days: i64) -> bool {
+        self.stage == Stage::Pregnant && self.ga_days.is_some_and(|ga| ga >= days)
+    }
+}
+
+/// A blood pressure reading drives advice for 7 days: the interval of the
+/// postpartum checks in ACOG Committee Opinion 736 (within 72 hours, then
+/// 7–10 days). An older reading no longer tells how she is now.
+pub const BLOOD_PRESSURE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
+/// Meter glucose is checked daily while self-monitoring; a week-old value
+/// is history, not advice.
+pub const GLUCOSE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
+/// A temperature, a kick count or a symptom is about today.
+pub const NOW_WINDOW: SignedDuration = SignedDuration::from_hours(24);
+/// The weight-gain band is judged on a weight from the last 4 weeks, the
+/// interval of visits in the second trimester.
+pub const WEIGHT_WINDOW: SignedDuration = SignedDuration::from_hours(28 * 24);
+
+/// Kick counting applies from 28 weeks.
+pub const KICKS_FROM_DAYS: i64 = 28 * 7;
 
 fn text(language: Language, en: &'static str, zh: &'static str) -> &'static str {
     match language {
@@ -48,7 +159,62 @@ fn text(language: Language, en: &'static str, zh: &'static str) -> &'static str 
     }
 }
 
-fn blood_pressure(r: &Record, language: Language) -> Option<Insight> {
+const BP_PREGNANCY_EN: &str = "ACOG Practice Bulletin 222, Gestational Hypertension and Preeclampsia (2020): \
+    140/90 mmHg or higher is high; 160/110 mmHg or higher is the severe range.";
+const BP_PREGNANCY_ZH: &str = "中华医学会妇产科学分会妊娠期高血压疾病学组《妊娠期高血压疾病诊治指南（2020）》：\
+    收缩压≥140 mmHg和/或舒张压≥90 mmHg为高血压，≥160/110 mmHg为重度。";
+const BP_POSTPARTUM_EN: &str = "ACOG Committee Opinion 736, Optimizing Postpartum Care (2018), and ACOG Practice \
+    Bulletin 222 (2020): pre-eclampsia can first appear up to 6 weeks after birth; 160/110 mmHg or higher is \
+    severe at any time.";
+const BP_POSTPARTUM_ZH: &str = "美国妇产科医师学会（ACOG）第736号委员会意见《优化产后保健》（2018）及第222号实践公告（2020）：\
+    子痫前期可在产后6周内首次出现；≥160/110 mmHg任何时候都属重度。";
+const GLUCOSE_TARGETS_EN: &str = "Chinese Medical Association, Guideline for the diagnosis and management of \
+    hyperglycaemia in pregnancy (2022); ACOG Practice Bulletin 190 (2018); ADA Standards of Care: self-monitoring \
+    targets fasting ≤5.3, 1 h after a meal ≤7.8, 2 h after a meal ≤6.7 mmol/L.";
+const GLUCOSE_TARGETS_ZH: &str = "中华医学会《妊娠期高血糖诊治指南（2022）》：孕期自我血糖监测目标为空腹≤5.3、\
+    餐后1小时≤7.8、餐后2小时≤6.7 mmol/L。";
+const GLUCOSE_LOW_EN: &str = "Chinese Medical Association, Guideline for the diagnosis and management of \
+    hyperglycaemia in pregnancy (2022): avoid glucose below 3.3 mmol/L; ADA Standards of Care: when low, have \
+    15 g of fast sugar and recheck after 15 minutes.";
+const GLUCOSE_LOW_ZH: &str = "中华医学会《妊娠期高血糖诊治指南（2022）》：血糖应避免低于3.3 mmol/L；\
+    美国糖尿病协会（ADA）诊疗标准：血糖偏低时吃15克快速升糖的食物，15分钟后复测。";
+const GLUCOSE_RANDOM_EN: &str = "ADA Standards of Care, and the Chinese Medical Association's guideline on \
+    hyperglycaemia in pregnancy (2022): a random plasma glucose of 11.1 mmol/L or higher, with symptoms, meets \
+    the diabetes criterion.";
+const GLUCOSE_RANDOM_ZH: &str = "中华医学会《妊娠期高血糖诊治指南（2022）》及美国糖尿病协会（ADA）诊疗标准：\
+    任意血糖≥11.1 mmol/L并伴有典型症状，符合糖尿病的诊断标准。";
+const OGTT_EN: &str = "IADPSG (2010) and the Chinese Medical Association's guideline on hyperglycaemia in \
+    pregnancy (2022): 75 g OGTT, venous plasma, fasting ≥5.1, 1 h ≥10.0, 2 h ≥8.5 mmol/L.";
+const OGTT_ZH: &str = "中华医学会《妊娠期高血糖诊治指南（2022）》及国际妊娠合并糖尿病研究组（IADPSG，2010）：\
+    75 g OGTT静脉血浆血糖，空腹≥5.1、1小时≥10.0、2小时≥8.5 mmol/L。";
+const FEVER_EN: &str = "NICE guideline NG143, Fever in under 5s (2019): a baby under 3 months with a \
+    temperature of 38 °C or more is at high risk; 3 to 6 months with 39 °C or more is at intermediate risk. \
+    AAP clinical practice guideline for well-appearing febrile infants 8 to 60 days old (2021): 38.0 °C or more.";
+const FEVER_ZH: &str = "英国国家卫生与临床优化研究所（NICE）NG143《5岁以下儿童发热》（2019）：3月龄以下宝宝体温≥38 °C属高风险，\
+    3–6月龄≥39 °C属中风险；美国儿科学会（AAP）2021年8–60日龄发热婴儿指南：≥38.0 °C。";
+const KICKS_EN: &str = "Kick counting: 10 movements within 2 hours, from 28 weeks \
+    (common obstetric guidance, from secondary sources).";
+const KICKS_ZH: &str = "数胎动：孕28周起，2小时内10次胎动（常见产科建议，来自二手资料）。";
+const URGENT_EN: &str =
+    "Urgent pregnancy warning signs (common obstetric guidance, from secondary sources).";
+const URGENT_ZH: &str = "孕期紧急警示症状（常见产科建议，来自二手资料）。";
+
+/// Which of the two values crossed: names only the one(s) that did.
+fn crossing(language: Language, systolic: bool, diastolic: bool, s: u32, d: u32) -> String {
+    let zh = language == Language::ZhHans;
+    match (zh, systolic, diastolic) {
+        (false, true, true) => {
+            format!("both the upper (systolic) {s} and the lower (diastolic) {d}")
+        }
+        (false, true, false) => format!("the upper (systolic) value, {s}"),
+        (false, false, _) => format!("the lower (diastolic) value, {d}"),
+        (true, true, true) => format!("收缩压（高压）{s}和舒张压（低压）{d}"),
+        (true, true, false) => format!("收缩压（高压）{s}"),
+        (true, false, _) => format!("舒张压（低压）{d}"),
+    }
+}
+
+fn blood_pressure(r: &Record, s: &Situation, language: Language) -> Option<Insight> {
     let Measurement::BloodPressure {
         systolic,
         diastolic,
@@ -57,126 +223,398 @@ fn blood_pressure(r: &Record, language: Language) -> Option<Insight> {
     else {
         return None;
     };
-    let (code, level, message) = if systolic >= 160 || diastolic >= 110 {
+    if !matches!(s.stage, Stage::Pregnant | Stage::Postpartum)
+        || !s.speaks(r.taken_at, BLOOD_PRESSURE_WINDOW)
+    {
+        return None;
+    }
+    let postpartum = s.stage == Stage::Postpartum;
+    let zh = language == Language::ZhHans;
+    let severe = systolic >= 160 || diastolic >= 110;
+    let (code, level, which, limit) = if severe {
+        let which = crossing(
+            language,
+            systolic >= 160,
+            diastolic >= 110,
+            systolic,
+            diastolic,
+        );
         (
             "blood_pressure_severe",
             Level::SeekCareNow,
-            text(
-                language,
-                "Your last blood pressure was 160/110 or higher. Please seek care now: call your hospital or go in today. This is not a diagnosis.",
-                "最近一次血压达到或超过160/110 mmHg，请现在就医：联系医院或今天去医院。这不是诊断。",
-            ),
+            which,
+            "160/110",
         )
     } else if systolic >= 140 || diastolic >= 90 {
-        (
-            "blood_pressure_high",
-            Level::ContactClinic,
-            text(
-                language,
-                "Your last blood pressure was 140/90 or higher. Please contact your clinic, especially after 20 weeks. This is not a diagnosis.",
-                "最近一次血压达到或超过140/90 mmHg，请联系你的产检医生，孕20周以后尤其重要。这不是诊断。",
-            ),
-        )
+        let which = crossing(
+            language,
+            systolic >= 140,
+            diastolic >= 90,
+            systolic,
+            diastolic,
+        );
+        ("blood_pressure_high", Level::ContactClinic, which, "140/90")
     } else {
         return None;
+    };
+    let reading = format!("{systolic}/{diastolic} mmHg");
+    let advice = match (zh, severe, postpartum, s.pregnant_from(20 * 7)) {
+        (false, true, _, _) => "Please seek care now: call your hospital or go in today.",
+        (false, false, true, _) => {
+            "In the first 6 weeks after birth a high reading needs checking: please contact your clinic or hospital today."
+        }
+        (false, false, false, true) => {
+            "After 20 weeks a high reading needs checking soon: please contact your clinic today."
+        }
+        (false, false, false, false) => "Please contact your clinic and mention it.",
+        (true, true, _, _) => "请现在就医：联系医院或今天去医院。",
+        (true, false, true, _) => "产后6周内血压偏高需要尽快复查：请今天联系你的医生或医院。",
+        (true, false, false, true) => "孕20周以后血压偏高需要尽快复查：请今天联系你的产检医生。",
+        (true, false, false, false) => "请联系你的产检医生，告诉他这次读数。",
+    };
+    let message = if zh {
+        format!("最近一次血压{reading}，其中{which}达到或超过{limit}的界值。{advice}这不是诊断。")
+    } else {
+        format!(
+            "Your last blood pressure was {reading}: {which} is at or above the {limit} line. {advice} This is not a diagnosis."
+        )
     };
     Some(Insight {
         code,
         level,
         message,
-        source: ACOG_PB_222,
-        record_id: r.id,
+        source: match (zh, postpartum) {
+            (false, false) => BP_PREGNANCY_EN,
+            (true, false) => BP_PREGNANCY_ZH,
+            (false, true) => BP_POSTPARTUM_EN,
+            (true, true) => BP_POSTPARTUM_ZH,
+        },
+        about: About::Measurement(r.id),
+        at: r.taken_at,
     })
 }
 
-fn glucose(r: &Record, language: Language) -> Option<Insight> {
+/// Self-monitoring targets in pregnancy, in hundredths of mmol/L: a value
+/// above the target is flagged (the target itself is fine).
+const TARGET_FASTING: u32 = 530;
+const TARGET_1H: u32 = 780;
+const TARGET_2H: u32 = 670;
+/// Below 3.3 mmol/L is low, in any stage.
+const LOW_BELOW: u32 = 330;
+/// A random reading of 11.1 mmol/L or more, in any stage.
+const RANDOM_HIGH: u32 = 1110;
+
+fn mmol(cmmol: u32) -> String {
+    format!("{:.1} mmol/L", f64::from(cmmol) / 100.0)
+}
+
+fn glucose(r: &Record, s: &Situation, language: Language) -> Option<Insight> {
     let Measurement::Glucose { cmmol, context } = r.measurement else {
         return None;
     };
-    let (code, threshold, en, zh) = match context {
-        GlucoseContext::Fasting if cmmol >= 700 => (
-            "glucose_fasting_very_high",
-            700,
-            "Your last fasting glucose was 7.0 mmol/L or higher. Please contact your clinic soon. This is not a diagnosis.",
-            "最近一次空腹血糖达到或超过7.0 mmol/L，请尽快联系你的医生。这不是诊断。",
-        ),
+    if !s.speaks(r.taken_at, GLUCOSE_WINDOW) {
+        return None;
+    }
+    let zh = language == Language::ZhHans;
+    let value = mmol(cmmol);
+    let insight = |code, level, message: String, source| Insight {
+        code,
+        level,
+        message,
+        source,
+        about: About::Measurement(r.id),
+        at: r.taken_at,
+    };
+    if cmmol < LOW_BELOW {
+        let message = if zh {
+            format!(
+                "最近一次血糖{value}，低于3.3 mmol/L。请现在吃点含糖的食物（如半杯果汁），15分钟后复测；如果仍然偏低或感到不适，请立即就医。这不是诊断。"
+            )
+        } else {
+            format!(
+                "Your last glucose was {value}, below 3.3 mmol/L. Have something sugary now (half a glass of juice), and check again in 15 minutes; if it stays low or you feel unwell, seek care now. This is not a diagnosis."
+            )
+        };
+        let source = text(language, GLUCOSE_LOW_EN, GLUCOSE_LOW_ZH);
+        return Some(insight("glucose_low", Level::SeekCareNow, message, source));
+    }
+    if context == GlucoseContext::Random {
+        return (cmmol >= RANDOM_HIGH).then(|| {
+            let message = if zh {
+                format!("最近一次随机血糖{value}，达到或超过11.1 mmol/L。请尽快联系你的医生。这不是诊断。")
+            } else {
+                format!("Your last glucose, taken at any time, was {value}: 11.1 mmol/L or more. Please contact your clinic soon. This is not a diagnosis.")
+            };
+            let source = text(language, GLUCOSE_RANDOM_EN, GLUCOSE_RANDOM_ZH);
+            insight("glucose_random_high", Level::ContactClinic, message, source)
+        });
+    }
+    // The pregnancy targets are for pregnancy alone.
+    if s.stage != Stage::Pregnant {
+        return None;
+    }
+    let (code, target, when_en, when_zh) = match context {
         GlucoseContext::Fasting => (
-            "glucose_fasting",
-            510,
-            "Your last fasting glucose was at or above 5.1 mmol/L, the level used in pregnancy screening. Please share it with your clinic. This is not a diagnosis.",
-            "最近一次空腹血糖达到或超过孕期筛查使用的5.1 mmol/L，请告诉你的医生。这不是诊断。",
+            "glucose_fasting_above_target",
+            TARGET_FASTING,
+            "fasting",
+            "空腹",
         ),
         GlucoseContext::OneHour => (
-            "glucose_1h",
-            1000,
-            "Your last 1-hour glucose was at or above 10.0 mmol/L, the level used in pregnancy screening. Please share it with your clinic. This is not a diagnosis.",
-            "最近一次餐后1小时血糖达到或超过孕期筛查使用的10.0 mmol/L，请告诉你的医生。这不是诊断。",
+            "glucose_1h_above_target",
+            TARGET_1H,
+            "1 hour after a meal",
+            "餐后1小时",
         ),
         GlucoseContext::TwoHours => (
-            "glucose_2h",
-            850,
-            "Your last 2-hour glucose was at or above 8.5 mmol/L, the level used in pregnancy screening. Please share it with your clinic. This is not a diagnosis.",
-            "最近一次餐后2小时血糖达到或超过孕期筛查使用的8.5 mmol/L，请告诉你的医生。这不是诊断。",
+            "glucose_2h_above_target",
+            TARGET_2H,
+            "2 hours after a meal",
+            "餐后2小时",
         ),
-        // No screening threshold applies to a random reading.
         GlucoseContext::Random => return None,
     };
-    (cmmol >= threshold).then(|| Insight {
-        code,
-        level: Level::ContactClinic,
-        message: text(language, en, zh),
-        source: IADPSG,
-        record_id: r.id,
+    (cmmol > target).then(|| {
+        let target = mmol(target);
+        let message = if zh {
+            format!("最近一次{when_zh}血糖{value}，高于孕期自我监测目标（≤{target}）。请把这次读数告诉你的医生。这不是诊断。")
+        } else {
+            format!("Your last glucose {when_en} was {value}, above the pregnancy self-monitoring target of {target} or less. Please share it with your clinic. This is not a diagnosis.")
+        };
+        let source = text(language, GLUCOSE_TARGETS_EN, GLUCOSE_TARGETS_ZH);
+        insight(code, Level::ContactClinic, message, source)
     })
 }
 
-const KICKS: &str = "Kick counting: 10 movements within 2 hours, from 28 weeks \
-    (common obstetric guidance, from secondary sources).";
+/// Insights from the latest blood pressure and the latest glucose of each
+/// context in `records` (oldest first), most urgent first.
+pub fn from_records(records: &[Record], s: &Situation, language: Language) -> Vec<Insight> {
+    let latest =
+        |pred: &dyn Fn(&Measurement) -> bool| records.iter().rev().find(|r| pred(&r.measurement));
+    let mut out: Vec<Insight> = Vec::new();
+    if let Some(r) = latest(&|m| matches!(m, Measurement::BloodPressure { .. })) {
+        out.extend(blood_pressure(r, s, language));
+    }
+    for context in [
+        GlucoseContext::Fasting,
+        GlucoseContext::OneHour,
+        GlucoseContext::TwoHours,
+        GlucoseContext::Random,
+    ] {
+        if let Some(r) =
+            latest(&|m| matches!(m, Measurement::Glucose { context: c, .. } if *c == context))
+        {
+            out.extend(glucose(r, s, language));
+        }
+    }
+    out.sort_by_key(|i| std::cmp::Reverse(i.level));
+    out
+}
 
-/// "Seek care now" when the last 24 hours hold an urgent symptom.
-pub fn from_symptoms(recent: &[super::symptoms::Symptom], language: Language) -> Option<Insight> {
-    super::symptoms::urgent(recent).map(|s| Insight {
+/// The 75 g OGTT's diagnostic cut-offs, venous plasma, hundredths of mmol/L.
+pub const OGTT_CUTOFFS: [u32; 3] = [510, 1000, 850];
+
+/// The latest OGTT of this pregnancy, when one of its values reached its
+/// cut-off. A lab result holds for the pregnancy, so no window applies.
+pub fn from_ogtt(entries: &[JournalEntry], s: &Situation, language: Language) -> Option<Insight> {
+    if s.stage != Stage::Pregnant {
+        return None;
+    }
+    let (e, values) = entries.iter().rev().find_map(|e| match &e.entry {
+        Entry::Ogtt {
+            fasting,
+            one_hour,
+            two_hours,
+        } => Some((e, [Some(*fasting), *one_hour, *two_hours])),
+        _ => None,
+    })?;
+    if !s.in_stage(e.at) {
+        return None;
+    }
+    let zh = language == Language::ZhHans;
+    let names = if zh {
+        ["空腹", "1小时", "2小时"]
+    } else {
+        ["fasting", "1 hour", "2 hours"]
+    };
+    let crossed: Vec<String> = values
+        .iter()
+        .zip(OGTT_CUTOFFS)
+        .zip(names)
+        .filter_map(|((v, cut), name)| {
+            let v = (*v)?;
+            ((v * 100.0).round() as u32 >= cut).then(|| format!("{name} {v:.1}"))
+        })
+        .collect();
+    if crossed.is_empty() {
+        return None;
+    }
+    let list = crossed.join(if zh { "、" } else { ", " });
+    let message = if zh {
+        format!(
+            "你的75 g OGTT中{list} mmol/L达到了诊断用的界值。请和你的产检医生一起看这份结果。这不是诊断。"
+        )
+    } else {
+        format!(
+            "Your 75 g OGTT reached a diagnostic cut-off: {list} mmol/L. Please go through the result with your clinic. This is not a diagnosis."
+        )
+    };
+    Some(Insight {
+        code: "ogtt_at_cutoff",
+        level: Level::ContactClinic,
+        message,
+        source: text(language, OGTT_EN, OGTT_ZH),
+        about: About::Entry(e.id),
+        at: e.at,
+    })
+}
+
+/// A baby's fever by age: under 3 months, 38.0 °C or more is "seek care
+/// now"; from 3 to 6 months, 39.0 °C or more is "contact the clinic". The
+/// latest temperature of each baby in the last 24 hours counts; age is
+/// chronological, as NICE's table gives it.
+pub fn from_temperatures(
+    entries: &[JournalEntry],
+    s: &Situation,
+    language: Language,
+) -> Vec<Insight> {
+    let Some(birth) = s.birth else {
+        return Vec::new();
+    };
+    let zh = language == Language::ZhHans;
+    let mut out = Vec::new();
+    for baby in 1..=u8::try_from(birth.count).unwrap_or(u8::MAX) {
+        let latest = entries.iter().rev().find_map(|e| match e.entry {
+            Entry::Temperature { baby: b, celsius } if b == baby => Some((e, celsius)),
+            _ => None,
+        });
+        let Some((e, celsius)) = latest.filter(|(e, _)| s.recent(e.at, NOW_WINDOW)) else {
+            continue;
+        };
+        let Some(age) = birth.age_on(crate::clock::local_date(e.at, &s.zone)) else {
+            continue;
+        };
+        let tenths = (celsius * 10.0).round() as i64;
+        let (code, level, limit) = match age.months {
+            0..=2 if tenths >= 380 => ("baby_fever_under_3_months", Level::SeekCareNow, "38.0"),
+            3..=5 if tenths >= 390 => ("baby_fever_3_to_6_months", Level::ContactClinic, "39.0"),
+            _ => continue,
+        };
+        let who = match (zh, birth.count > 1) {
+            (false, false) => "Your baby".to_owned(),
+            (false, true) => format!("Baby {baby}"),
+            (true, false) => "宝宝".to_owned(),
+            (true, true) => format!("{baby}号宝宝"),
+        };
+        let message = match (zh, level) {
+            (false, Level::SeekCareNow) => format!(
+                "{who} is under 3 months old and had a temperature of {celsius:.1} °C, at or above {limit} °C. Please seek care now: call your hospital or go in. This is not a diagnosis."
+            ),
+            (false, _) => format!(
+                "{who} had a temperature of {celsius:.1} °C, at or above {limit} °C at 3 to 6 months old. Please contact your clinic today. This is not a diagnosis."
+            ),
+            (true, Level::SeekCareNow) => format!(
+                "{who}不满3月龄，体温{celsius:.1} °C，达到或超过{limit} °C。请现在就医：联系医院或立即去医院。这不是诊断。"
+            ),
+            (true, _) => format!(
+                "{who}3–6月龄，体温{celsius:.1} °C，达到或超过{limit} °C。请今天联系你的儿科医生。这不是诊断。"
+            ),
+        };
+        out.push(Insight {
+            code,
+            level,
+            message,
+            source: text(language, FEVER_EN, FEVER_ZH),
+            about: About::Entry(e.id),
+            at: e.at,
+        });
+    }
+    out
+}
+
+/// "Seek care now" when the last 24 hours hold an urgent symptom: in
+/// pregnancy, the urgent signs; after the birth, bleeding or a severe
+/// headache with vision changes. In no other stage.
+pub fn from_symptoms(recent: &[Symptom], s: &Situation, language: Language) -> Option<Insight> {
+    let postpartum = match s.stage {
+        Stage::Pregnant => false,
+        Stage::Postpartum => true,
+        _ => return None,
+    };
+    let relevant: Vec<Symptom> = recent
+        .iter()
+        .filter(|x| s.speaks(x.noted_at, NOW_WINDOW))
+        .filter(|x| !postpartum || !matches!(x.code, "fluid_leak" | "reduced_movements"))
+        .cloned()
+        .collect();
+    let found = symptoms::urgent(&relevant)?;
+    let (message, source) = match postpartum {
+        false => (
+            text(
+                language,
+                "You noted bleeding, leaking fluid, fewer movements, or a severe headache with vision changes. Please seek care now: call your hospital or go in. This is not a diagnosis.",
+                "你记录了出血、流液、胎动减少，或严重头痛伴视物模糊。请现在就医：联系医院或立即去医院。这不是诊断。",
+            ),
+            text(language, URGENT_EN, URGENT_ZH),
+        ),
+        true => (
+            text(
+                language,
+                "You noted bleeding, or a severe headache with vision changes. In the weeks after birth these need checking now: call your hospital or go in. This is not a diagnosis.",
+                "你记录了出血，或严重头痛伴视物模糊。产后几周内出现这些情况需要立即检查：请联系医院或立即去医院。这不是诊断。",
+            ),
+            text(language, BP_POSTPARTUM_EN, BP_POSTPARTUM_ZH),
+        ),
+    };
+    Some(Insight {
         code: "urgent_symptom",
         level: Level::SeekCareNow,
-        message: text(
-            language,
-            "You noted bleeding, leaking fluid, fewer movements, or a severe headache with vision changes. Please seek care now: call your hospital or go in. This is not a diagnosis.",
-            "你记录了出血、流液、胎动减少，或严重头痛伴视物异常。请现在就医：联系医院或立即去医院。这不是诊断。",
-        ),
-        source: "Urgent pregnancy warning signs (common obstetric guidance, from secondary sources).",
-        record_id: s.id,
+        message: message.to_owned(),
+        source,
+        about: About::Symptom(found.id),
+        at: found.noted_at,
     })
 }
 
-/// The standard advice when a kick count found fewer than 10 movements in 2 hours.
-pub fn from_kicks(session: &super::sessions::KickSession, language: Language) -> Option<Insight> {
-    session.below_target.then(|| Insight {
+/// The standard advice when a kick count found fewer than 10 movements in
+/// 2 hours: only during a pregnancy from 28 weeks, and only for a count
+/// started in the last 24 hours. Never after a birth or a loss.
+pub fn from_kicks(session: &KickSession, s: &Situation, language: Language) -> Option<Insight> {
+    let applies = s.pregnant_from(KICKS_FROM_DAYS) && s.speaks(session.started_at, NOW_WINDOW);
+    (applies && session.below_target).then(|| Insight {
         code: "kicks_below_target",
         level: Level::ContactClinic,
         message: text(
             language,
             "Your last kick count found fewer than 10 movements in 2 hours. Please contact your clinic or hospital today; if movements have stopped or clearly slowed, go in now. This is not a diagnosis.",
             "最近一次数胎动，2小时内不到10次。请今天联系你的医生或医院；如果胎动停止或明显减少，请立即去医院。这不是诊断。",
-        ),
-        source: KICKS,
-        record_id: session.id,
+        )
+        .to_owned(),
+        source: text(language, KICKS_EN, KICKS_ZH),
+        about: About::KickCount(session.id),
+        at: session.started_at,
     })
 }
 
 /// Gain outside the recommended range for the pre-pregnancy BMI, judged on
 /// the latest weight (`latest`, at `ga_days`) from 14 weeks: before that the
-/// band is too narrow to mean anything.
+/// band is too narrow to mean anything. Only while pregnant, on a weight
+/// from the last 4 weeks.
 pub fn from_weight_gain(
     latest: &Record,
     ga_days: i64,
     band: &Band<'static>,
     pre_pregnancy_kg: f64,
+    s: &Situation,
     language: Language,
 ) -> Option<Insight> {
     let Measurement::Weight { grams } = latest.measurement else {
         return None;
     };
-    if !(98..=44 * 7).contains(&ga_days) {
+    if s.stage != Stage::Pregnant
+        || !s.speaks(latest.taken_at, WEIGHT_WINDOW)
+        || !(98..=44 * 7).contains(&ga_days)
+    {
         return None;
     }
     // In whole grams, so the band's edges are exact.
@@ -201,143 +639,12 @@ pub fn from_weight_gain(
     Some(Insight {
         code,
         level: Level::MentionAtVisit,
-        message: text(language, en, zh),
+        message: text(language, en, zh).to_owned(),
         source: band.source,
-        record_id: latest.id,
+        about: About::Measurement(latest.id),
+        at: latest.taken_at,
     })
 }
 
-/// Insights from the latest blood pressure and the latest glucose of each
-/// context in `records` (oldest first), most urgent first.
-pub fn from_records(records: &[Record], language: Language) -> Vec<Insight> {
-    let latest =
-        |pred: &dyn Fn(&Measurement) -> bool| records.iter().rev().find(|r| pred(&r.measurement));
-    let mut out: Vec<Insight> = Vec::new();
-    if let Some(r) = latest(&|m| matches!(m, Measurement::BloodPressure { .. })) {
-        out.extend(blood_pressure(r, language));
-    }
-    for context in [
-        GlucoseContext::Fasting,
-        GlucoseContext::OneHour,
-        GlucoseContext::TwoHours,
-    ] {
-        if let Some(r) =
-            latest(&|m| matches!(m, Measurement::Glucose { context: c, .. } if *c == context))
-        {
-            out.extend(glucose(r, language));
-        }
-    }
-    out.sort_by_key(|i| std::cmp::Reverse(i.level));
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::records::GlucoseUnit;
-
-    fn rec(id: i64, m: Measurement) -> Record {
-        Record {
-            id,
-            taken_at: jiff::Timestamp::from_second(id).unwrap(),
-            measurement: m,
-            unusual: false,
-        }
-    }
-
-    fn bp(id: i64, s: u32, d: u32) -> Record {
-        rec(
-            id,
-            Measurement::BloodPressure {
-                systolic: s,
-                diastolic: d,
-                pulse: None,
-            },
-        )
-    }
-
-    fn codes(records: &[Record]) -> Vec<&'static str> {
-        from_records(records, Language::En)
-            .iter()
-            .map(|i| i.code)
-            .collect()
-    }
-
-    #[test]
-    fn blood_pressure_edges() {
-        assert!(codes(&[bp(1, 139, 89)]).is_empty());
-        assert_eq!(codes(&[bp(1, 140, 89)]), ["blood_pressure_high"]);
-        assert_eq!(codes(&[bp(1, 139, 90)]), ["blood_pressure_high"]);
-        assert_eq!(codes(&[bp(1, 159, 109)]), ["blood_pressure_high"]);
-        assert_eq!(codes(&[bp(1, 160, 100)]), ["blood_pressure_severe"]);
-        assert_eq!(codes(&[bp(1, 150, 110)]), ["blood_pressure_severe"]);
-        // Only the latest reading counts.
-        assert!(codes(&[bp(1, 165, 112), bp(2, 118, 76)]).is_empty());
-    }
-
-    fn glucose(id: i64, mmol: f64, context: GlucoseContext) -> Record {
-        let c = Measurement::glucose(mmol, GlucoseUnit::MmolPerL, context).unwrap();
-        rec(id, c.measurement)
-    }
-
-    #[test]
-    fn glucose_edges_by_context() {
-        use GlucoseContext::*;
-        assert!(codes(&[glucose(1, 5.0, Fasting)]).is_empty());
-        assert_eq!(codes(&[glucose(1, 5.1, Fasting)]), ["glucose_fasting"]);
-        assert_eq!(codes(&[glucose(1, 6.9, Fasting)]), ["glucose_fasting"]);
-        assert_eq!(
-            codes(&[glucose(1, 7.0, Fasting)]),
-            ["glucose_fasting_very_high"]
-        );
-        assert!(codes(&[glucose(1, 9.9, OneHour)]).is_empty());
-        assert_eq!(codes(&[glucose(1, 10.0, OneHour)]), ["glucose_1h"]);
-        assert!(codes(&[glucose(1, 8.4, TwoHours)]).is_empty());
-        assert_eq!(codes(&[glucose(1, 8.5, TwoHours)]), ["glucose_2h"]);
-        assert!(codes(&[glucose(1, 15.0, Random)]).is_empty());
-    }
-
-    #[test]
-    fn weight_gain_edges() {
-        let band = crate::records::gain::standard_for(Language::En).band(1.60, 55.0);
-        let weight = |kg: f64| {
-            rec(
-                1,
-                Measurement::weight(kg, crate::records::WeightUnit::Kg)
-                    .unwrap()
-                    .measurement,
-            )
-        };
-        // At 30w0d (210 days) the IOM normal-BMI band is 0.5 + 0.35·16 … 2.0 + 0.50·16 kg.
-        let [low, high] = band.gain_at(210);
-        assert!((low - 6.1).abs() < 1e-9 && (high - 10.0).abs() < 1e-9);
-        let code = |kg: f64, ga: i64| {
-            from_weight_gain(&weight(kg), ga, &band, 55.0, Language::En).map(|i| i.code)
-        };
-        assert_eq!(code(55.0 + 6.1, 210), None);
-        assert_eq!(code(55.0 + 6.0, 210), Some("weight_gain_below"));
-        assert_eq!(code(55.0 + 10.0, 210), None);
-        assert_eq!(code(55.0 + 10.1, 210), Some("weight_gain_above"));
-        // Before 14 weeks nothing is said.
-        assert_eq!(code(40.0, 97), None);
-    }
-
-    #[test]
-    fn the_most_urgent_comes_first_and_wording_is_careful() {
-        let all = from_records(
-            &[glucose(1, 5.2, GlucoseContext::Fasting), bp(2, 162, 95)],
-            Language::ZhHans,
-        );
-        assert_eq!(all[0].level, Level::SeekCareNow);
-        for lang in [Language::En, Language::ZhHans] {
-            for i in from_records(
-                &[glucose(1, 7.5, GlucoseContext::Fasting), bp(2, 162, 95)],
-                lang,
-            ) {
-                assert!(i.message.contains("not a diagnosis") || i.message.contains("不是诊断"));
-                assert!(!i.message.contains("patient") && !i.message.contains("患者"));
-                assert!(!i.source.is_empty());
-            }
-        }
-    }
-}
+mod tests;

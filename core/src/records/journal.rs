@@ -59,6 +59,13 @@ pub enum Entry {
         low: Option<f64>,
         high: Option<f64>,
     },
+    /// A 75 g oral glucose tolerance test from the lab: venous plasma,
+    /// mmol/L, fasting then 1 and 2 hours after the drink.
+    Ogtt {
+        fasting: f64,
+        one_hour: Option<f64>,
+        two_hours: Option<f64>,
+    },
     /// Fetal biometry from a scan report, in millimetres and grams.
     Ultrasound {
         crl_mm: Option<f64>,
@@ -101,10 +108,11 @@ pub enum Entry {
 }
 
 /// Kinds in the order the shells list them.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "medication",
     "allergy",
     "lab",
+    "ogtt",
     "ultrasound",
     "note",
     "question",
@@ -191,6 +199,7 @@ impl Entry {
             Entry::Medication { .. } => "medication",
             Entry::Allergy { .. } => "allergy",
             Entry::Lab { .. } => "lab",
+            Entry::Ogtt { .. } => "ogtt",
             Entry::Ultrasound { .. } => "ultrasound",
             Entry::Note { .. } => "note",
             Entry::Question { .. } => "question",
@@ -261,6 +270,21 @@ impl Entry {
                     unit: text("unit", &unit, 20)?,
                     low,
                     high,
+                }
+            }
+            Entry::Ogtt {
+                fasting,
+                one_hour,
+                two_hours,
+            } => {
+                let hundredth = |v: f64| (v * 100.0).round() / 100.0;
+                unusual = check("fasting", fasting, &super::GLUCOSE_MMOL, "mmol/L")?;
+                unusual |= check_opt("one_hour", one_hour, &super::GLUCOSE_MMOL, "mmol/L")?;
+                unusual |= check_opt("two_hours", two_hours, &super::GLUCOSE_MMOL, "mmol/L")?;
+                Entry::Ogtt {
+                    fasting: hundredth(fasting),
+                    one_hour: one_hour.map(hundredth),
+                    two_hours: two_hours.map(hundredth),
                 }
             }
             Entry::Ultrasound {

@@ -17,6 +17,7 @@ use crate::cradle::Cradle;
 use crate::error::{Error, Result};
 use crate::events::DataArea;
 use crate::profile::Language;
+use crate::records::insights::Insight;
 use crate::timeline::Stage;
 
 /// A product as a list shows it.
@@ -147,9 +148,9 @@ fn warning(tag: &str, language: Language) -> Option<ProductWarning> {
             "ACOG Committee Opinion 462, Moderate Caffeine Consumption During Pregnancy (2010)",
         ),
         "high_sugar" => (
-            "您最近的血糖读数偏高，请选择无添加糖的食品，并咨询医生。",
+            "你最近的血糖读数偏高，请选择无添加糖的食品，并咨询医生。",
             "Your recent glucose readings were high: choose foods without added sugar and ask your clinic.",
-            "IADPSG (2010) 75 g OGTT thresholds; China NHC WS 331-2011 gestational diabetes diagnosis",
+            "Chinese Medical Association, Guideline for the diagnosis and management of hyperglycaemia in pregnancy (2022): self-monitoring targets",
         ),
         _ => return None,
     };
@@ -210,7 +211,8 @@ fn stages_now(timeline: &crate::timeline::Timeline) -> Vec<(&'static str, u32)> 
         }
         Stage::Baby => baby_months.map(|m| vec![("baby", m)]).unwrap_or_default(),
         Stage::Trying => vec![("trying", 0)],
-        Stage::None => Vec::new(),
+        // After a loss the shop suggests nothing for a pregnancy or a baby.
+        Stage::AfterLoss | Stage::None => Vec::new(),
     }
 }
 
@@ -222,11 +224,7 @@ impl Cradle {
         if stage == Stage::Pregnant {
             tags.push("caffeine");
         }
-        if self
-            .insights()?
-            .iter()
-            .any(|i| i.code.starts_with("glucose_"))
-        {
+        if self.insights()?.iter().any(Insight::is_high_glucose) {
             tags.push("high_sugar");
         }
         Ok(tags)
@@ -660,7 +658,11 @@ mod tests {
         assert!(page.suits_now);
         assert_eq!(page.warnings.len(), 1);
         assert_eq!(page.warnings[0].tag, "high_sugar");
-        assert!(page.warnings[0].source.contains("IADPSG"));
+        assert!(
+            page.warnings[0]
+                .source
+                .contains("hyperglycaemia in pregnancy (2022)")
+        );
         assert!(!c.product_page("formula").unwrap().suits_now);
     }
 

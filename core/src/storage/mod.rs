@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_hospital_bag.sql"),
     include_str!("migrations/0019_measurement_day.sql"),
     include_str!("migrations/0020_pending_registration.sql"),
+    include_str!("migrations/0021_ogtt.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,

@@ -19,13 +19,16 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Where the user is in the journey. Shown by the CLI as `trying`,
-/// `pregnant`, `postpartum`, `baby` or `none`.
+/// `pregnant`, `postpartum`, `baby`, `after_loss` or `none`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Trying,
     Pregnant,
     Postpartum,
     Baby,
+    /// Her last pregnancy ended in a loss, and she has not started trying
+    /// or dated a new one: nothing about pregnancy is shown or suggested.
+    AfterLoss,
     None,
 }
 
@@ -36,6 +39,7 @@ impl Stage {
             Stage::Pregnant => "pregnant",
             Stage::Postpartum => "postpartum",
             Stage::Baby => "baby",
+            Stage::AfterLoss => "after_loss",
             Stage::None => "none",
         }
     }
@@ -98,6 +102,8 @@ pub(crate) struct RowRef {
 pub(crate) struct State {
     ongoing: Option<(RowRef, Vec<Estimate>)>,
     last_birth: Option<(RowRef, Birth)>,
+    /// The day the most recent lost pregnancy ended.
+    last_loss: Option<Date>,
     trying_since: Option<Date>,
 }
 
@@ -145,11 +151,16 @@ impl State {
         let baby = self
             .last_birth()
             .and_then(|(_, birth)| birth.age_on(date).map(|age| BabyStatus { birth, age }));
+        // A loss after the last birth (or with no birth) is her latest event.
+        let lost_last = self
+            .last_loss
+            .is_some_and(|lost| self.last_birth().is_none_or(|(_, b)| b.date < lost));
         let stage = match (&pregnancy, &baby) {
             (Some(_), _) => Stage::Pregnant,
             (None, Some(b)) if b.age.days < POSTPARTUM_DAYS => Stage::Postpartum,
             (None, Some(_)) => Stage::Baby,
             (None, None) if self.trying_since.is_some() => Stage::Trying,
+            (None, None) if lost_last => Stage::AfterLoss,
             (None, None) => Stage::None,
         };
         let week = pregnancy
@@ -239,6 +250,14 @@ pub(crate) fn load(conn: &Connection) -> Result<State> {
             ))
         })
         .transpose()?;
+    let last_loss = conn
+        .query_row(
+            "SELECT max(ended_on) FROM pregnancy WHERE status = 'lost'",
+            [],
+            |r| r.get::<_, Option<String>>(0),
+        )?
+        .map(read_date)
+        .transpose()?;
     let trying_since = conn
         .query_row(
             "SELECT since FROM trying_to_conceive WHERE id = 1",
@@ -251,6 +270,7 @@ pub(crate) fn load(conn: &Connection) -> Result<State> {
     Ok(State {
         ongoing,
         last_birth,
+        last_loss,
         trying_since,
     })
 }

@@ -7,9 +7,13 @@ final class RecordsTests: DatabaseTestCase {
     func testEachRecordTypeRoundTripsAndInsightsFollowTheLatestReading() throws {
         let core = try CradleCore.open(
             path: path("h.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
+        // Pregnancy advice needs a pregnancy, and readings from this week.
+        let edd = ISO8601DateFormatter().string(from: Date().addingTimeInterval(16 * 7 * 86_400)).prefix(10)
+        _ = try core.recordDating(dating: .edd(edd: String(edd)))
+        let anHourAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600))
         _ = try core.recordWeight(value: 64.5, unit: .kg, takenAt: nil)
         _ = try core.recordBloodPressure(systolic: 161, diastolic: 100, pulse: nil, takenAt: nil)
-        _ = try core.recordGlucose(value: 10.2, unit: .mmolPerL, context: .oneHour, takenAt: "2026-01-02T08:00:00+08:00")
+        _ = try core.recordGlucose(value: 10.2, unit: .mmolPerL, context: .oneHour, takenAt: anHourAgo)
         let records = try core.records(kind: nil)
         XCTAssertEqual(records.count, 3)
         XCTAssertEqual(records[0].value, .glucose(mmolPerL: 10.2, context: .oneHour), "oldest first")

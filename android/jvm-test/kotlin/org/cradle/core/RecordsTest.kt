@@ -8,12 +8,15 @@ import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CallRule
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
+import uniffi.cradle.Dating
 import uniffi.cradle.GlucoseContext
 import uniffi.cradle.GlucoseUnit
 import uniffi.cradle.KickAction
 import uniffi.cradle.MeasurementValue
 import uniffi.cradle.WeightUnit
 import java.nio.file.Path
+import java.time.LocalDate
+import java.time.ZoneId
 
 /** Health records and insights through the bindings. */
 class RecordsTest {
@@ -23,15 +26,17 @@ class RecordsTest {
     @Test
     fun `each record type round-trips and insights follow the latest reading`() {
         CradleCore.open(dir.resolve("h.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
+            // Pregnancy advice needs a pregnancy (24 weeks along).
+            core.recordDating(Dating.Edd(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusWeeks(16).toString()))
             core.recordWeight(130.0, WeightUnit.JIN, null)
             core.recordBloodPressure(150u, 92u, 80u, null)
-            core.recordGlucose(92.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
+            core.recordGlucose(100.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
             val values = core.records(null).map { it.value }
             assertEquals(MeasurementValue.Weight(65_000u), values[0])
             assertEquals(MeasurementValue.BloodPressure(150u, 92u, 80u), values[1])
-            assertEquals(MeasurementValue.Glucose(5.11, GlucoseContext.FASTING), values[2])
+            assertEquals(MeasurementValue.Glucose(5.56, GlucoseContext.FASTING), values[2])
             val insights = core.insights()
-            assertEquals(listOf("blood_pressure_high", "glucose_fasting"), insights.map { it.code })
+            assertEquals(listOf("blood_pressure_high", "glucose_fasting_above_target"), insights.map { it.code })
             assertTrue(insights.all { it.message.contains("not a diagnosis") && it.source.isNotBlank() })
 
             val bad = assertThrows<CradleException.InvalidInput> { core.recordBloodPressure(400u, 90u, null, null) }

@@ -98,7 +98,7 @@ class TimelineTest {
             val today = LocalDate.parse(core.today().date)
             core.recordDating(Dating.Lmp(today.minusDays(60).toString(), 28u))
             val after = core.recordLoss(today.toString())
-            assertEquals(Stage.NONE, after.stage)
+            assertEquals(Stage.AFTER_LOSS, after.stage)
             assertNull(after.pregnancy)
             assertNull(after.week)
             assertThrows<CradleException.NotFound> { core.recordLoss(today.toString()) }
