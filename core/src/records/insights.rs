@@ -553,7 +553,7 @@ pub fn from_symptoms(recent: &[Symptom], s: &Situation, language: Language) -> O
             text(
                 language,
                 "You noted bleeding, leaking fluid, fewer movements, or a severe headache with vision changes. Please seek care now: call your hospital or go in. This is not a diagnosis.",
-                "你记录了出血、流液、胎动减少，或严重头痛伴视物模糊。请现在就医：联系医院或立即去医院。这不是诊断。",
+                "你记录了出血、流液、胎动减少，或严重头痛伴视力变化。请现在就医：联系医院或立即去医院。这不是诊断。",
             ),
             text(language, URGENT_EN, URGENT_ZH),
         ),
@@ -561,7 +561,7 @@ pub fn from_symptoms(recent: &[Symptom], s: &Situation, language: Language) -> O
             text(
                 language,
                 "You noted bleeding, or a severe headache with vision changes. In the weeks after birth these need checking now: call your hospital or go in. This is not a diagnosis.",
-                "你记录了出血，或严重头痛伴视物模糊。产后几周内出现这些情况需要立即检查：请联系医院或立即去医院。这不是诊断。",
+                "你记录了出血，或严重头痛伴视力变化。产后几周内出现这些情况需要立即检查：请联系医院或立即去医院。这不是诊断。",
             ),
             text(language, BP_POSTPARTUM_EN, BP_POSTPARTUM_ZH),
         ),
