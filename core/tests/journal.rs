@@ -609,7 +609,13 @@ fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
         .add_entry(every_kind().pop().unwrap(), None)
         .unwrap();
     a.cradle
-        .record_vaccine("HepB", 1, date(2026, 10, 1), None, None)
+        .record_vaccine(
+            "HepB",
+            1,
+            date(2026, 10, 1),
+            Some("HB2026-10"),
+            Some("和睦家医院"),
+        )
         .unwrap();
     let (json, bundle) = fhir();
     assert_eq!(bundle["resourceType"], "Bundle");
@@ -623,6 +629,14 @@ fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
     let count = |t: &str| resources.iter().filter(|r| r["resourceType"] == t).count();
     assert_eq!(count("Patient"), 3, "the mother and twins");
     assert_eq!(count("MedicationStatement"), 1);
+    let of = |t: &str| *resources.iter().find(|r| r["resourceType"] == t).unwrap();
+    assert_eq!(
+        of("MedicationStatement")["status"],
+        "active",
+        "what she is taking"
+    );
+    assert_eq!(of("Immunization")["lotNumber"], "HB2026-10");
+    assert_eq!(of("Immunization")["note"][0]["text"], "和睦家医院");
     assert_eq!(count("AllergyIntolerance"), 1);
     assert_eq!(count("Immunization"), 2, "the birth's dose, on each twin");
     assert_eq!(

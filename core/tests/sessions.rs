@@ -18,6 +18,8 @@ fn advance(a: &App, secs: i64) {
 #[test]
 fn ten_kicks_within_two_hours_reassure_and_fewer_get_the_standard_advice() {
     let a = app("Asia/Shanghai", "2027-03-01T12:00:00Z");
+    // Kick counting applies from 28 weeks; she is 32 weeks along.
+    a.date_by_lmp(jiff::civil::date(2026, 7, 26));
     assert!(matches!(
         a.cradle.kick(KickAction::Tap),
         Err(Error::NotFound(_))

@@ -208,7 +208,7 @@ fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
     a.date_by_lmp(date(2026, 9, 1));
     a.cradle.record_loss(date(2026, 11, 20)).unwrap();
     let t = a.cradle.today().unwrap().timeline;
-    assert_eq!(t.stage, Stage::None);
+    assert_eq!(t.stage, Stage::AfterLoss);
     assert!(t.pregnancy.is_none() && t.week.is_none() && t.baby.is_none());
     // Nothing ongoing to lose twice; the archived pregnancy is not shown.
     assert!(matches!(
@@ -219,6 +219,7 @@ fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
     // The archived record is still in the database until she deletes it.
     assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 1);
     assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 0);
+    assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::None);
     // A new pregnancy can be recorded later.
     a.clock
         .set("2027-06-01T04:00:00Z".parse::<Timestamp>().unwrap());
@@ -240,7 +241,7 @@ fn trying_to_conceive_until_a_pregnancy_is_recorded() {
     a.cradle.record_loss(date(2026, 11, 22)).unwrap();
     assert_eq!(
         a.cradle.today().unwrap().timeline.stage,
-        Stage::None,
+        Stage::AfterLoss,
         "trying ended with the pregnancy"
     );
 }

@@ -225,9 +225,10 @@ pub(super) fn render(s: &Summary) -> String {
         let when = s.date_time(e.at);
         match &e.entry {
             Entry::Medication { name, dose, .. } if s.shows("medications") => {
+                // What she lists is what she is taking now.
                 let mut m = json!({
                     "resourceType": "MedicationStatement",
-                    "status": "completed",
+                    "status": "active",
                     "medicationCodeableConcept": { "text": name },
                     "subject": { "reference": mother },
                     "effectiveDateTime": when,
@@ -385,7 +386,7 @@ pub(super) fn render(s: &Summary) -> String {
             // Doses are recorded per birth; with twins each baby's record
             // carries them (the schedule is the same for both).
             for d in &baby.doses {
-                b.add(json!({
+                let mut i = json!({
                     "resourceType": "Immunization",
                     "status": "completed",
                     "vaccineCode": { "text": vaccine_name(s.language, &d.code).unwrap_or(&d.code) },
@@ -393,7 +394,15 @@ pub(super) fn render(s: &Summary) -> String {
                     "occurrenceDateTime": d.given_on.to_string(),
                     "primarySource": false,
                     "protocolApplied": [{ "doseNumberPositiveInt": d.dose }],
-                }));
+                });
+                if let Some(lot) = &d.lot {
+                    i["lotNumber"] = json!(lot);
+                }
+                // A place she typed is text, not a Location resource of ours.
+                if let Some(place) = &d.place {
+                    i["note"] = json!([{ "text": place }]);
+                }
+                b.add(i);
             }
         }
     }

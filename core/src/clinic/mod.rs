@@ -85,6 +85,9 @@ pub(crate) struct Dose {
     pub code: String,
     pub dose: u32,
     pub given_on: Date,
+    /// The lot number and the place, as she entered them.
+    pub lot: Option<String>,
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -202,22 +205,27 @@ pub(crate) struct Context<'a> {
 
 fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
     let mut stmt = conn.prepare(
-        "SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1 ORDER BY given_on, code, dose",
+        "SELECT code, dose, given_on, lot, place FROM vaccine_dose WHERE birth_id = ?1
+         ORDER BY given_on, code, dose",
     )?;
     let rows = stmt.query_map([birth_id], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, u32>(1)?,
             r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (code, dose, given_on) = row?;
+        let (code, dose, given_on, lot, place) = row?;
         out.push(Dose {
             code,
             dose,
             given_on: crate::timeline::read_date(given_on)?,
+            lot,
+            place,
         });
     }
     Ok(out)
