@@ -270,13 +270,18 @@ fn blood_pressure(r: &Record, s: &Situation, language: Language) -> Option<Insig
         (true, true, _, _) => "请现在就医：联系医院或今天去医院。",
         (true, false, true, _) => "产后6周内血压偏高需要尽快复查：请今天联系你的医生或医院。",
         (true, false, false, true) => "孕20周以后血压偏高需要尽快复查：请今天联系你的产检医生。",
-        (true, false, false, false) => "请联系你的产检医生，告诉他这次读数。",
+        (true, false, false, false) => "请联系你的产检医生，说一下这次读数。",
     };
     let message = if zh {
         format!("最近一次血压{reading}，其中{which}达到或超过{limit}的界值。{advice}这不是诊断。")
     } else {
+        let verb = if which.starts_with("both") {
+            "are"
+        } else {
+            "is"
+        };
         format!(
-            "Your last blood pressure was {reading}: {which} is at or above the {limit} line. {advice} This is not a diagnosis."
+            "Your last blood pressure was {reading}: {which} {verb} at or above the {limit} line. {advice} This is not a diagnosis."
         )
     };
     Some(Insight {

@@ -23,6 +23,7 @@ import androidx.compose.ui.test.isSelected
 import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onFirst
+import androidx.compose.ui.test.onLast
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.onRoot
@@ -437,7 +438,8 @@ class ScreensTest {
     @Test
     fun `records render in English and the kick button counts`() = records("en") { vm ->
         onNodeWithText("Records").assertIsDisplayed()
-        onNodeWithText("142/92 mmHg", substring = true).performScrollTo().assertIsDisplayed()
+        // The reading is in the list and named in the advice above it.
+        onAllNodesWithText("142/92 mmHg", substring = true).onLast().performScrollTo().assertIsDisplayed()
         onNodeWithText("Start counting").performScrollTo().performClick()
         waitUntil(timeoutMillis = 60_000) { onAllNodesWithContentDescription("Baby moved").fetchSemanticsNodes().isNotEmpty() }
         onNodeWithContentDescription("Baby moved").performScrollTo().performClick()
