@@ -14,9 +14,9 @@ use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::records::sessions::CallRule;
 use cradle_core::records::symptoms::Severity;
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
-use cradle_core::reminders::{self, custom::parse_time};
+use cradle_core::reminders::{self, DoseGiven, custom::parse_time};
 use cradle_core::shop::checkout::ReturnItem;
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts, HbsAg};
 use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::timeline::parse_date;
@@ -486,6 +486,9 @@ enum ExportWhat {
         /// Put your name on it
         #[arg(long)]
         include_name: bool,
+        /// Your age in years, shown on page 1 (not stored)
+        #[arg(long)]
+        age: Option<u32>,
         /// Sections, comma-separated (default: all but the diary)
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
@@ -604,6 +607,9 @@ enum RemindersAction {
 enum VaccineAction {
     /// Record a dose given
     Given {
+        /// Which baby of the birth (twins: 1 or 2)
+        #[arg(long, default_value_t = 1)]
+        baby: u8,
         #[arg(long)]
         code: String,
         #[arg(long)]
@@ -689,6 +695,12 @@ enum BabyAction {
         ga_days: u32,
         #[arg(long, default_value_t = 1)]
         count: u32,
+        /// Birth weight in grams, once per baby in birth order
+        #[arg(long = "weight-g")]
+        weights_g: Vec<u32>,
+        /// The mother's HBsAg result: positive or negative
+        #[arg(long)]
+        mother_hbsag: Option<String>,
     },
 }
 
@@ -913,19 +925,29 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                     ga_weeks,
                     ga_days,
                     count,
+                    weights_g,
+                    mother_hbsag,
                 },
         } => {
-            cradle.record_birth(Birth {
-                date: parse_date("birth_date", &date)?,
-                ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
-                count,
-            })?;
+            let mother_hbsag = mother_hbsag.as_deref().map(HbsAg::from_code).transpose()?;
+            cradle.record_birth(
+                Birth {
+                    date: parse_date("birth_date", &date)?,
+                    ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
+                    count,
+                },
+                &BirthFacts {
+                    birth_weights_g: weights_g,
+                    mother_hbsag,
+                },
+            )?;
             out.today(&cradle.today()?);
         }
         Command::Reminders { action } => reminders_command(&cradle, out, action)?,
         Command::Vaccine {
             action:
                 VaccineAction::Given {
+                    baby,
                     code,
                     dose,
                     date,
@@ -934,7 +956,14 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 },
         } => {
             let date = parse_date("date", &date)?;
-            cradle.record_vaccine(&code, dose, date, lot.as_deref(), place.as_deref())?;
+            cradle.record_vaccine(&DoseGiven {
+                baby,
+                code: &code,
+                dose,
+                given_on: date,
+                lot: lot.as_deref(),
+                place: place.as_deref(),
+            })?;
             out.reminders(&cradle.reminders(Some(date), None)?);
         }
         Command::Notifications {
@@ -1158,12 +1187,14 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                     out: file,
                     from,
                     include_name,
+                    age,
                     sections,
                 },
         } => {
             let options = clinic::Options {
                 from: from.map(|d| parse_date("from", &d)).transpose()?,
                 include_name,
+                age_years: age,
                 sections,
             };
             let text = cradle.clinic_export(clinic::Format::from_code(&format)?, &options)?;

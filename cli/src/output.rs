@@ -1187,6 +1187,7 @@ fn item_json(i: &Item) -> Value {
         v["checks"] = json!(i.checks);
     }
     if let Some((code, dose)) = &i.vaccine {
+        v["baby"] = json!(i.baby);
         v["vaccine"] = json!(code);
         v["dose"] = json!(dose);
         v["given_on"] = json!(i.given_on.map(|d| d.to_string()));

@@ -8,7 +8,7 @@
 //! expansion yields.
 
 use cradle_core::storage::DbKey;
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::{Config, Cradle};
@@ -49,11 +49,14 @@ fn main() {
     let today = cradle.today().unwrap().date;
     let ago = |days: i64| today.checked_sub(Span::new().days(days)).unwrap();
     cradle
-        .record_birth(Birth {
-            date: ago(365),
-            ga_at_birth: GestationalAge::new(39, 0),
-            count: 1,
-        })
+        .record_birth(
+            Birth {
+                date: ago(365),
+                ga_at_birth: GestationalAge::new(39, 0),
+                count: 1,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     cradle
         .record_dating(DatingInput::Lmp {

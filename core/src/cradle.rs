@@ -19,10 +19,10 @@ use crate::records::trends::{self, Trends, WeightChart};
 use crate::records::{self, Checked, Record};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::repeat::{self, Draft, Repeat};
-use crate::reminders::{self, Item, Settings};
+use crate::reminders::{self, DoseGiven, Item, Settings};
 use crate::storage::{self, DbKey};
 use crate::sync::{self, SyncOptions};
-use crate::timeline::baby::Birth;
+use crate::timeline::baby::{Birth, BirthFacts};
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
 use crate::timeline::gestation::{GestationalAge, add_days, start_of_pregnancy};
@@ -233,9 +233,11 @@ impl Cradle {
         })
     }
 
-    pub fn record_birth(&self, birth: Birth) -> Result<()> {
+    /// Records a birth, with each baby's birth weight (or none) and the
+    /// mother's HBsAg result when she knows it.
+    pub fn record_birth(&self, birth: Birth, facts: &BirthFacts) -> Result<()> {
         self.write(TIMELINE, |tx, c| {
-            timeline::record_birth(tx, birth, c.today, &c.now_text)
+            timeline::record_birth(tx, birth, facts, c.today, &c.now_text)
         })
     }
 
@@ -337,27 +339,11 @@ impl Cradle {
     }
 
     /// Records a vaccine dose given to the baby.
-    pub fn record_vaccine(
-        &self,
-        code: &str,
-        dose: u32,
-        given_on: Date,
-        lot: Option<&str>,
-        place: Option<&str>,
-    ) -> Result<()> {
+    /// Records a dose given to one baby of the last birth.
+    pub fn record_vaccine(&self, dose: &DoseGiven<'_>) -> Result<()> {
         self.write(&[DataArea::Reminders], |tx, c| {
             let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::record_dose(
-                tx,
-                &inputs,
-                code,
-                dose,
-                given_on,
-                lot,
-                place,
-                c.today,
-                &c.now_text,
-            )
+            reminders::record_dose(tx, &inputs, dose, c.today, &c.now_text)
         })
     }
 

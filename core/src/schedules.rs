@@ -1,5 +1,6 @@
 //! Clinical schedules, loaded from cited data files embedded in the library.
 
+use crate::timeline::baby::{HbsAg, Newborn};
 use crate::timeline::gestation::GestationalAge;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -93,6 +94,16 @@ pub struct Dose {
     /// Shortest gap after the previous dose of the same vaccine.
     #[serde(default)]
     pub min_interval_days: Option<u32>,
+    /// Whether it counts toward the series (a low-weight birth dose does not).
+    #[serde(skip, default = "counted")]
+    pub counts: bool,
+    /// Due within this many hours of birth, not just on the day.
+    #[serde(skip)]
+    pub within_hours: Option<u32>,
+}
+
+fn counted() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -106,6 +117,19 @@ pub struct VaccineSchedule {
     pub id: String,
     pub source: String,
     pub vaccines: Vec<Vaccine>,
+    pub special_cases: SpecialCases,
+}
+
+/// Where one baby's hepatitis B plan differs from the schedule.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpecialCases {
+    pub source: String,
+    /// Below this birth weight the birth dose is given but not counted,
+    /// and the three counted doses follow at these ages.
+    pub low_birth_weight_below_g: u32,
+    pub low_birth_weight_hepb_months: [u32; 3],
+    /// A positive mother's baby: HBIG and the first dose within these hours.
+    pub hbsag_positive_within_hours: u32,
 }
 
 impl VaccineSchedule {
@@ -115,10 +139,61 @@ impl VaccineSchedule {
         embedded(&SCHEDULE, include_str!("../content/vaccines-cn-nip.json"))
     }
 
-    pub fn vaccine(&self, code: &str) -> Option<&Vaccine> {
-        self.vaccines.iter().find(|v| v.code == code)
+    /// One baby's plan: the schedule, with the special cases of the
+    /// hepatitis B series for a low birth weight or an HBsAg-positive mother.
+    pub fn plan_for(&self, baby: &Newborn) -> Vec<Vaccine> {
+        let cases = &self.special_cases;
+        let positive = baby.mother_hbsag == Some(HbsAg::Positive);
+        let low_weight = baby
+            .birth_weight_g
+            .is_some_and(|g| g < cases.low_birth_weight_below_g);
+        let mut plan = Vec::with_capacity(self.vaccines.len() + 1);
+        for vaccine in &self.vaccines {
+            let mut vaccine = vaccine.clone();
+            if vaccine.code == HEPB {
+                if low_weight {
+                    let series = vaccine.doses.iter().zip(cases.low_birth_weight_hepb_months);
+                    let mut doses = vec![Dose {
+                        dose: 1,
+                        age_months: 0,
+                        min_interval_days: None,
+                        counts: false,
+                        within_hours: None,
+                    }];
+                    doses.extend(series.map(|(d, age_months)| Dose {
+                        dose: d.dose + 1,
+                        age_months,
+                        min_interval_days: d.min_interval_days.or(Some(MIN_INTERVAL_DAYS)),
+                        ..d.clone()
+                    }));
+                    vaccine.doses = doses;
+                }
+                if positive {
+                    vaccine.doses[0].within_hours = Some(cases.hbsag_positive_within_hours);
+                    plan.push(Vaccine {
+                        code: HBIG.to_owned(),
+                        doses: vec![Dose {
+                            dose: 1,
+                            age_months: 0,
+                            min_interval_days: None,
+                            counts: true,
+                            within_hours: Some(cases.hbsag_positive_within_hours),
+                        }],
+                    });
+                }
+            }
+            plan.push(vaccine);
+        }
+        plan
     }
 }
+
+const HEPB: &str = "HepB";
+/// Hepatitis B immune globulin: not a vaccine of the schedule, but planned
+/// with the first dose for a positive mother's baby.
+const HBIG: &str = "HBIG";
+/// The general shortest gap between two doses of one vaccine.
+const MIN_INTERVAL_DAYS: u32 = 28;
 
 #[cfg(test)]
 mod tests {
@@ -147,7 +222,9 @@ mod tests {
     fn the_nip_schedule_has_the_2025_dtap_doses_in_order() {
         let nip = VaccineSchedule::cn_nip();
         let dtap: Vec<_> = nip
-            .vaccine("DTaP")
+            .vaccines
+            .iter()
+            .find(|v| v.code == "DTaP")
             .unwrap()
             .doses
             .iter()
@@ -171,7 +248,73 @@ mod tests {
                 );
             }
         }
-        assert!(nip.vaccine("XYZ").is_none());
+        assert!(
+            nip.vaccines.iter().all(|v| v.code != "HBIG"),
+            "HBIG is planned, not scheduled"
+        );
+    }
+
+    fn newborn(grams: Option<u32>, hbsag: Option<HbsAg>) -> Newborn {
+        Newborn {
+            ordinal: 1,
+            sex: None,
+            birth_weight_g: grams,
+            mother_hbsag: hbsag,
+        }
+    }
+
+    fn hepb(plan: &[Vaccine]) -> Vec<(u32, u32, bool, Option<u32>)> {
+        plan.iter()
+            .find(|v| v.code == "HepB")
+            .unwrap()
+            .doses
+            .iter()
+            .map(|d| (d.dose, d.age_months, d.counts, d.within_hours))
+            .collect()
+    }
+
+    #[test]
+    fn a_baby_under_2000_g_has_an_uncounted_birth_dose_then_three_doses() {
+        let nip = VaccineSchedule::cn_nip();
+        let standard = [(1, 0, true, None), (2, 1, true, None), (3, 6, true, None)];
+        for grams in [None, Some(2000), Some(3400)] {
+            assert_eq!(
+                hepb(&nip.plan_for(&newborn(grams, None))),
+                standard,
+                "{grams:?}"
+            );
+        }
+        let low = [
+            (1, 0, false, None),
+            (2, 1, true, None),
+            (3, 2, true, None),
+            (4, 7, true, None),
+        ];
+        assert_eq!(hepb(&nip.plan_for(&newborn(Some(1999), None))), low);
+        assert_eq!(hepb(&nip.plan_for(&newborn(Some(300), None))), low);
+        let plan = nip.plan_for(&newborn(Some(1999), None));
+        let gaps: Vec<_> = plan[0].doses.iter().map(|d| d.min_interval_days).collect();
+        assert_eq!(gaps, [None, Some(28), Some(28), Some(60)]);
+        assert!(plan.iter().all(|v| v.code != "HBIG"));
+    }
+
+    #[test]
+    fn a_positive_mothers_baby_has_hbig_and_the_first_dose_within_12_hours() {
+        let nip = VaccineSchedule::cn_nip();
+        for hbsag in [None, Some(HbsAg::Negative)] {
+            let plan = nip.plan_for(&newborn(Some(3200), hbsag));
+            assert!(plan.iter().all(|v| v.code != "HBIG"), "{hbsag:?}");
+        }
+        let plan = nip.plan_for(&newborn(Some(3200), Some(HbsAg::Positive)));
+        assert_eq!(plan[0].code, "HBIG");
+        assert_eq!(plan[0].doses[0].within_hours, Some(12));
+        assert_eq!(hepb(&plan)[0], (1, 0, true, Some(12)));
+        assert_eq!(plan.len(), nip.vaccines.len() + 1);
+        // Both cases: the uncounted birth dose is the one within 12 hours.
+        let plan = nip.plan_for(&newborn(Some(1800), Some(HbsAg::Positive)));
+        assert_eq!(hepb(&plan)[0], (1, 0, false, Some(12)));
+        assert_eq!(hepb(&plan).len(), 4);
+        assert!(nip.special_cases.source.contains("2021"));
     }
 
     #[test]

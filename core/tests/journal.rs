@@ -10,7 +10,8 @@ use cradle_core::records::gain::Baseline;
 use cradle_core::records::growth::{Indicator, Sex};
 use cradle_core::records::journal::{Entry, Feed, Filter, Milk, Side};
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, WeightUnit};
-use cradle_core::timeline::baby::Birth;
+use cradle_core::reminders::DoseGiven;
+use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::gestation::GestationalAge;
 use jiff::Timestamp;
 use jiff::civil::date;
@@ -92,11 +93,14 @@ fn every_kind() -> Vec<Entry> {
 
 fn twins(a: &common::App) {
     a.cradle
-        .record_birth(Birth {
-            date: date(2026, 10, 1),
-            ga_at_birth: GestationalAge::new(39, 0),
-            count: 2,
-        })
+        .record_birth(
+            Birth {
+                date: date(2026, 10, 1),
+                ga_at_birth: GestationalAge::new(39, 0),
+                count: 2,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
 }
 
@@ -347,7 +351,11 @@ fn baby_growth_is_plotted_against_who_percentiles() {
         .clinic_export(Format::Html, &Options::default())
         .unwrap();
     assert!(html.contains("3.23 kg (P50)"), "{html}");
-    assert!(html.contains("52.9 cm (P97.8)"));
+    // Above P97 is marked, and a percentile reads as a whole number.
+    assert!(
+        html.contains("<span class=\"unusual\">52.9 cm (P98) (unusual)</span>"),
+        "{html}"
+    );
     assert!(html.contains("WHO Child Growth Standards"));
     // The second twin has no sex recorded: points without curves.
     assert!(t.growth[1].curves.is_empty());
@@ -416,8 +424,8 @@ fn the_clinic_summary_holds_what_the_user_chose() {
             Format::Html,
             &Options {
                 from: Some(date(2026, 11, 1)),
-                include_name: false,
                 sections: vec!["vitals".into(), "notes".into()],
+                ..Options::default()
             },
         )
         .unwrap();
@@ -460,11 +468,14 @@ fn the_babys_day_counts_since_her_local_midnight() {
     a.date_by_lmp(date(2026, 2, 20));
     assert!(a.cradle.baby_days().unwrap().is_empty(), "no baby yet");
     a.cradle
-        .record_birth(Birth {
-            date: date(2026, 11, 20),
-            ga_at_birth: GestationalAge::new(39, 0),
-            count: 2,
-        })
+        .record_birth(
+            Birth {
+                date: date(2026, 11, 20),
+                ga_at_birth: GestationalAge::new(39, 0),
+                count: 2,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     let at = |t: &str| Some(t.parse::<Timestamp>().unwrap());
     let breast = |baby| Entry::Feed {
@@ -591,115 +602,375 @@ fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
     ));
 }
 
+fn bundle_of(a: &common::App) -> serde_json::Value {
+    let json = a
+        .cradle
+        .clinic_export(Format::Fhir, &Options::default())
+        .unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+fn resources(bundle: &serde_json::Value) -> Vec<serde_json::Value> {
+    bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["resource"].clone())
+        .collect()
+}
+
+/// The resource whose first coding is `code`.
+fn coded(bundle: &serde_json::Value, code: &str) -> serde_json::Value {
+    resources(bundle)
+        .into_iter()
+        .find(|r| r["code"]["coding"][0]["code"] == code)
+        .unwrap_or_else(|| panic!("no {code}"))
+}
+
+/// Every `reference` anywhere in the Bundle resolves to one of its entries.
+fn assert_references_resolve(bundle: &serde_json::Value) {
+    let urls: Vec<String> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["fullUrl"].as_str().unwrap().to_owned())
+        .collect();
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(r) = o.get("reference").and_then(|r| r.as_str()) {
+                    out.push(r.to_owned());
+                }
+                o.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut refs = Vec::new();
+    walk(bundle, &mut refs);
+    assert!(refs.len() > 10);
+    for r in refs {
+        assert!(urls.contains(&r), "{r} is not in the Bundle");
+    }
+}
+
 #[test]
-fn the_fhir_bundle_is_coded_with_loinc_and_ucum() {
+fn the_fhir_export_is_an_ips_shaped_document() {
     let a = clinic_app();
-    let fhir = || {
-        let json = a
-            .cradle
-            .clinic_export(Format::Fhir, &Options::default())
-            .unwrap();
-        let bundle: serde_json::Value = serde_json::from_str(&json).unwrap();
-        (json, bundle)
+    a.cradle
+        .record(
+            Measurement::glucose(9.5, GlucoseUnit::MmolPerL, GlucoseContext::OneHour).unwrap(),
+            Some("2026-11-22T04:00:00Z".parse().unwrap()),
+        )
+        .unwrap();
+    a.cradle
+        .note_symptom(
+            "headache",
+            cradle_core::records::symptoms::Severity::Severe,
+            None,
+        )
+        .unwrap();
+    let bundle = bundle_of(&a);
+    assert_eq!(bundle["type"], "document");
+    assert!(
+        bundle["identifier"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:uuid:")
+    );
+    assert!(bundle["timestamp"].as_str().unwrap().ends_with("+08:00"));
+    let all = resources(&bundle);
+    let composition = &all[0];
+    assert_eq!(
+        composition["resourceType"], "Composition",
+        "the Composition comes first"
+    );
+    assert_eq!(composition["type"]["coding"][0]["code"], "60591-5");
+    assert_eq!(composition["status"], "final");
+    assert!(composition["identifier"]["value"].is_string());
+    assert!(composition["date"].is_string());
+    let mother = bundle["entry"][1]["fullUrl"].as_str().unwrap();
+    assert_eq!(all[1]["resourceType"], "Patient");
+    assert_eq!(composition["subject"]["reference"], mother);
+    let authors: Vec<&str> = composition["author"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reference"].as_str().unwrap())
+        .collect();
+    assert!(authors.contains(&mother), "she wrote it");
+    assert!(
+        all.iter().any(|r| r["resourceType"] == "Device"),
+        "on her device"
+    );
+    assert_eq!(composition["title"], "Summary for my prenatal visit");
+    let sections = composition["section"].as_array().unwrap();
+    let codes: Vec<&str> = sections
+        .iter()
+        .map(|s| s["code"]["coding"][0]["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "11450-4", "10160-0", "48765-2", "8716-3", "30954-2", "10162-6",
+    ] {
+        assert!(codes.contains(&code), "section {code} in {codes:?}");
+    }
+    for section in sections {
+        let div = section["text"]["div"].as_str().unwrap();
+        assert!(
+            div.starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\">"),
+            "{div}"
+        );
+        assert!(section["entry"].is_array() != section["emptyReason"].is_object());
+    }
+    let section = |code: &str| {
+        sections
+            .iter()
+            .find(|s| s["code"]["coding"][0]["code"] == code)
+            .unwrap()
     };
-    let (_, pregnant) = fhir();
+    assert!(
+        section("48765-2")["text"]["div"]
+            .as_str()
+            .unwrap()
+            .contains("Penicillin")
+    );
+
+    // Pregnancy: status, EDD by its method, GA in days with weeks+days, the LMP.
+    assert_eq!(
+        coded(&bundle, "82810-3")["valueCodeableConcept"]["coding"][0]["code"],
+        "LA15173-0"
+    );
+    let edd = coded(&bundle, "11779-6");
+    assert_eq!(edd["valueDateTime"], "2027-02-08");
+    assert_eq!(edd["method"]["text"], "last menstrual period");
+    let ga = coded(&bundle, "11884-4");
+    assert_eq!(ga["valueQuantity"]["code"], "d");
+    assert_eq!(ga["valueQuantity"]["value"], 203.0);
+    assert_eq!(ga["note"][0]["text"], "29w0d");
+    let text = bundle.to_string();
+    assert!(
+        !text.contains("49051-6") && !text.contains("\"wk\""),
+        "never decimal weeks"
+    );
+    assert_eq!(coded(&bundle, "8665-2")["valueDateTime"], "2026-05-04");
+    assert!(
+        section("10162-6")["text"]["div"]
+            .as_str()
+            .unwrap()
+            .contains("29w0d")
+    );
+
+    // Vital signs declare their R4 profiles.
+    let bp = coded(&bundle, "85354-9");
+    assert_eq!(
+        bp["meta"]["profile"][0],
+        "http://hl7.org/fhir/StructureDefinition/bp"
+    );
+    assert_eq!(bp["component"][0]["valueQuantity"]["code"], "mm[Hg]");
+    assert_eq!(bp["effectiveDateTime"], "2026-11-20T10:00:00+08:00");
+    assert_eq!(
+        coded(&bundle, "8867-4")["meta"]["profile"][0],
+        "http://hl7.org/fhir/StructureDefinition/heartrate"
+    );
+    assert_eq!(
+        coded(&bundle, "29463-7")["meta"]["profile"][0],
+        "http://hl7.org/fhir/StructureDefinition/bodyweight"
+    );
+
+    // Glucose carries its context coded, and its interpretation.
+    let glucose = coded(&bundle, "14770-2");
+    assert_eq!(
+        glucose["component"][0]["valueCodeableConcept"]["coding"][0]["code"],
+        "1h-after-meal"
+    );
+    assert_eq!(
+        glucose["interpretation"][0]["coding"][0]["code"], "H",
+        "9.5 is above 7.8"
+    );
+    // A lab in UCUM, below its range.
+    let hb = all
+        .iter()
+        .find(|r| r["code"]["text"] == "Haemoglobin")
+        .unwrap();
+    assert_eq!(hb["valueQuantity"]["system"], "http://unitsofmeasure.org");
+    assert_eq!(hb["valueQuantity"]["code"], "g/L");
+    assert_eq!(hb["interpretation"][0]["coding"][0]["code"], "L");
+    // The symptom and its severity are coded.
+    let headache = coded(&bundle, "25064002");
+    assert_eq!(
+        headache["valueCodeableConcept"]["coding"][0]["code"],
+        "24484000"
+    );
+    // Medications are what she takes now.
+    let med = all
+        .iter()
+        .find(|r| r["resourceType"] == "MedicationStatement")
+        .unwrap();
+    assert_eq!(med["status"], "active");
+    // Each flag has a category, a period and the reading that raised it.
+    let flags: Vec<&serde_json::Value> =
+        all.iter().filter(|r| r["resourceType"] == "Flag").collect();
+    assert!(flags.len() >= 2, "blood pressure and glucose");
+    let bp_url = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["resource"]["code"]["coding"][0]["code"] == "85354-9")
+        .unwrap()["fullUrl"]
+        .clone();
+    for f in &flags {
+        assert_eq!(f["category"][0]["coding"][0]["code"], "clinical");
+        assert!(f["period"]["start"].is_string());
+    }
+    assert!(
+        flags
+            .iter()
+            .any(|f| f["extension"][0]["valueReference"]["reference"] == bp_url),
+        "the blood-pressure flag points at the reading"
+    );
+    assert_references_resolve(&bundle);
+    // Questions and the diary stay out of the clinical document.
+    assert!(!text.contains("swimming") && !text.contains("flutter"));
+}
+
+#[test]
+fn each_twin_is_a_patient_linked_to_the_mother_with_its_own_doses() {
+    let a = clinic_app();
     twins(&a);
     a.cradle.set_baby_sex(1, Sex::Male).unwrap();
     a.cradle
         .add_entry(every_kind().pop().unwrap(), None)
         .unwrap();
     a.cradle
-        .record_vaccine(
-            "HepB",
-            1,
-            date(2026, 10, 1),
-            Some("HB2026-10"),
-            Some("和睦家医院"),
-        )
+        .record_vaccine(&DoseGiven {
+            baby: 2,
+            code: "HepB",
+            dose: 1,
+            given_on: date(2026, 10, 1),
+            lot: Some("HB2026-10"),
+            place: Some("和睦家医院"),
+        })
         .unwrap();
-    let (json, bundle) = fhir();
-    assert_eq!(bundle["resourceType"], "Bundle");
-    assert_eq!(bundle["type"], "collection");
-    let resources: Vec<&serde_json::Value> = bundle["entry"]
-        .as_array()
-        .unwrap()
+    let bundle = bundle_of(&a);
+    let all = resources(&bundle);
+    let entries = bundle["entry"].as_array().unwrap();
+    assert_eq!(all[0]["title"], "Summary for my baby's visit");
+    let patients: Vec<&serde_json::Value> = entries
         .iter()
-        .map(|e| &e["resource"])
+        .filter(|e| e["resource"]["resourceType"] == "Patient")
         .collect();
-    let count = |t: &str| resources.iter().filter(|r| r["resourceType"] == t).count();
-    assert_eq!(count("Patient"), 3, "the mother and twins");
-    assert_eq!(count("MedicationStatement"), 1);
-    let of = |t: &str| *resources.iter().find(|r| r["resourceType"] == t).unwrap();
+    assert_eq!(patients.len(), 3, "the mother and twins");
+    let twin = |n: u64| {
+        patients
+            .iter()
+            .find(|p| p["resource"]["multipleBirthInteger"] == n)
+            .unwrap()["fullUrl"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let related: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|r| r["resourceType"] == "RelatedPerson")
+        .collect();
+    assert_eq!(related.len(), 2);
+    for r in &related {
+        assert_eq!(r["relationship"][0]["coding"][0]["code"], "MTH");
+    }
     assert_eq!(
-        of("MedicationStatement")["status"],
-        "active",
-        "what she is taking"
+        all[1]["link"].as_array().unwrap().len(),
+        2,
+        "the mother points to both"
     );
-    assert_eq!(of("Immunization")["lotNumber"], "HB2026-10");
-    assert_eq!(of("Immunization")["note"][0]["text"], "和睦家医院");
-    assert_eq!(count("AllergyIntolerance"), 1);
-    assert_eq!(count("Immunization"), 2, "the birth's dose, on each twin");
+    let doses: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|r| r["resourceType"] == "Immunization")
+        .collect();
+    assert_eq!(doses.len(), 1, "the dose is the second twin's alone");
+    assert_eq!(doses[0]["patient"]["reference"], twin(2).as_str());
     assert_eq!(
-        count("Flag"),
-        0,
+        doses[0]["vaccineCode"]["coding"][0]["system"],
+        "http://hl7.org/fhir/sid/cvx"
+    );
+    assert_eq!(doses[0]["vaccineCode"]["coding"][0]["code"], "08");
+    assert_eq!(doses[0]["lotNumber"], "HB2026-10");
+    assert_eq!(doses[0]["note"][0]["text"], "和睦家医院");
+    let at_birth = coded(&bundle, "76516-4");
+    assert_eq!(at_birth["valueQuantity"]["value"], 273.0);
+    assert_eq!(at_birth["note"][0]["text"], "39w0d");
+    assert_eq!(coded(&bundle, "9843-4")["valueQuantity"]["value"], 37.0);
+    assert!(
+        all.iter().all(|r| r["resourceType"] != "Flag"),
         "a blood pressure from the pregnancy is no advice for a baby's mother"
     );
-    let flags_then = pregnant["entry"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["resource"]["resourceType"] == "Flag")
-        .count();
-    assert!(flags_then >= 1);
-    let in_bundle = |b: &serde_json::Value, code: &str| {
-        b["entry"]
+    let sections = all[0]["section"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .any(|s| s["code"]["coding"][0]["code"] == "11369-6")
+    );
+    assert!(
+        sections
+            .iter()
+            .all(|s| s["code"]["coding"][0]["code"] != "10162-6"),
+        "no pregnancy section after the birth"
+    );
+    assert_references_resolve(&bundle);
+}
+
+#[test]
+fn no_known_allergies_is_her_statement_and_an_allergy_ends_it() {
+    let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
+    a.date_by_lmp(date(2026, 5, 4));
+    let allergies = |a: &common::App| {
+        let b = bundle_of(a);
+        let s = b["entry"][0]["resource"]["section"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| e["resource"].clone())
-            .find(|r| r["code"]["coding"][0]["code"] == code)
-            .unwrap_or_else(|| panic!("no {code}"))
+            .find(|s| s["code"]["coding"][0]["code"] == "48765-2")
+            .unwrap()
+            .clone();
+        (b, s)
     };
-    let loinc = |code: &str| in_bundle(&bundle, code);
-    // Dating is there while the pregnancy is ongoing.
-    assert_eq!(
-        in_bundle(&pregnant, "11778-8")["valueDateTime"],
-        "2027-02-08"
+    let (_, never_said) = allergies(&a);
+    assert_eq!(never_said["emptyReason"]["coding"][0]["code"], "notasked");
+    a.cradle.add_entry(Entry::NoKnownAllergies, None).unwrap();
+    let refused = a.cradle.add_entry(Entry::NoKnownAllergies, None);
+    assert!(
+        matches!(refused, Err(Error::Invalid { field: "kind", .. })),
+        "{refused:?}"
     );
+    let (b, said) = allergies(&a);
+    assert!(said["emptyReason"].is_null());
     assert_eq!(
-        in_bundle(&pregnant, "49051-6")["valueQuantity"]["code"],
-        "wk"
+        coded(&b, "716186003")["resourceType"],
+        "AllergyIntolerance",
+        "SNOMED CT: no known allergy"
     );
-    assert_eq!(
-        in_bundle(&pregnant, "49051-6")["valueQuantity"]["value"],
-        29.0
+    let html = a
+        .cradle
+        .clinic_export(Format::Html, &Options::default())
+        .unwrap();
+    assert!(html.contains("No known allergies"));
+    a.cradle
+        .add_entry(
+            Entry::Allergy {
+                substance: "Latex".into(),
+                reaction: None,
+            },
+            None,
+        )
+        .unwrap();
+    let (b, listed) = allergies(&a);
+    assert_eq!(listed["entry"].as_array().unwrap().len(), 1);
+    assert!(
+        !b.to_string().contains("716186003"),
+        "the allergy ends the statement"
     );
-    let bp = loinc("85354-9");
-    assert_eq!(bp["component"][0]["valueQuantity"]["code"], "mm[Hg]");
-    assert_eq!(bp["component"][0]["valueQuantity"]["value"], 145.0);
-    assert_eq!(bp["effectiveDateTime"], "2026-11-20T10:00:00+08:00");
-    assert_eq!(loinc("8867-4")["valueQuantity"]["code"], "/min");
-    assert_eq!(
-        loinc("29463-7")["valueQuantity"]["system"],
-        "http://unitsofmeasure.org"
-    );
-    assert_eq!(loinc("9843-4")["valueQuantity"]["value"], 37.0);
-    // Every reference points inside the Bundle.
-    let urls: Vec<&str> = bundle["entry"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["fullUrl"].as_str().unwrap())
-        .collect();
-    for r in &resources {
-        for key in ["subject", "patient"] {
-            if let Some(reference) = r[key]["reference"].as_str() {
-                assert!(urls.contains(&reference));
-            }
-        }
-    }
-    // Questions and the diary stay out of the clinical Bundle.
-    assert!(!json.contains("swimming") && !json.contains("flutter"));
+    let refused = a.cradle.add_entry(Entry::NoKnownAllergies, None);
+    assert!(matches!(refused, Err(Error::Invalid { field: "kind", .. })));
 }
 
 proptest! {
@@ -720,4 +991,67 @@ proptest! {
             prop_assert!(refused);
         }
     }
+}
+
+#[test]
+fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percentiles() {
+    let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
+    a.cradle
+        .record_birth(
+            Birth {
+                date: date(2026, 10, 1),
+                ga_at_birth: GestationalAge::new(36, 2),
+                count: 2,
+            },
+            &BirthFacts {
+                birth_weights_g: vec![2450, 1890],
+                mother_hbsag: Some(cradle_core::timeline::baby::HbsAg::Negative),
+            },
+        )
+        .unwrap();
+    a.cradle.set_baby_sex(2, Sex::Female).unwrap();
+    for (baby, grams) in [(1, 3000), (2, 1950)] {
+        a.cradle
+            .add_entry(
+                Entry::Growth {
+                    baby,
+                    weight_grams: Some(grams),
+                    length_mm: None,
+                    head_mm: None,
+                },
+                None,
+            )
+            .unwrap();
+    }
+    a.cradle
+        .add_entry(
+            Entry::Temperature {
+                baby: 2,
+                celsius: 38.2,
+            },
+            None,
+        )
+        .unwrap();
+    let html = a
+        .cradle
+        .clinic_export(Format::Html, &Options::default())
+        .unwrap();
+    assert!(html.contains("Summary for my baby&#39;s visit"), "{html}");
+    assert!(html.contains("Born 2026-10-01 at 36 weeks 2 days"));
+    assert!(html.contains("Age: 1m 22d"), "{html}");
+    assert!(html.contains("Corrected age: 0m"));
+    assert!(html.contains("Mother&#39;s HBsAg: negative"));
+    assert!(html.contains("Baby 1 · Sex: not recorded · Birth weight: 2450 g"));
+    assert!(html.contains("Baby 2 · Sex: girl · Birth weight: 1890 g"));
+    // The small twin is far below P3: marked, and never "P0".
+    assert!(!html.contains("(P0)"));
+    assert!(
+        html.contains("<span class=\"unusual\">1.95 kg (&lt;P1) (unusual)</span>"),
+        "{html}"
+    );
+    assert!(html.contains("Percentiles appear once the baby&#39;s sex is recorded"));
+    assert!(
+        html.contains("38.2 °C (unusual)"),
+        "a fever is marked: {html}"
+    );
 }

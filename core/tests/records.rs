@@ -263,15 +263,18 @@ fn after_a_loss_no_pregnancy_advice_remains() {
 #[test]
 fn a_young_babys_fever_is_an_insight() {
     use cradle_core::records::journal::Entry;
-    use cradle_core::timeline::baby::Birth;
+    use cradle_core::timeline::baby::{Birth, BirthFacts};
     use cradle_core::timeline::gestation::GestationalAge;
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
     a.cradle
-        .record_birth(Birth {
-            date: date(2026, 11, 16),
-            ga_at_birth: GestationalAge::new(39, 2),
-            count: 1,
-        })
+        .record_birth(
+            Birth {
+                date: date(2026, 11, 16),
+                ga_at_birth: GestationalAge::new(39, 2),
+                count: 1,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     a.cradle
         .add_entry(

@@ -3,9 +3,10 @@
 mod common;
 
 use common::app;
+use cradle_core::reminders::DoseGiven;
 use cradle_core::reminders::repeat::{Ends, Every, Repeat};
 use cradle_core::reminders::{Due, Kind, Settings, Status};
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::{Error, Snooze};
@@ -113,11 +114,14 @@ fn vaccine_due_dates_clamp_to_month_end_and_leap_days() {
         let now = format!("{}T02:00:00Z", born);
         let a = app("Asia/Shanghai", &now);
         a.cradle
-            .record_birth(Birth {
-                date: born,
-                ga_at_birth: GestationalAge::new(39, 0),
-                count: 1,
-            })
+            .record_birth(
+                Birth {
+                    date: born,
+                    ga_at_birth: GestationalAge::new(39, 0),
+                    count: 1,
+                },
+                &BirthFacts::default(),
+            )
             .unwrap();
         let items = a
             .cradle
@@ -147,15 +151,25 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
     let a = app("Asia/Shanghai", "2027-09-01T02:00:00Z");
     let born = date(2027, 3, 10);
     a.cradle
-        .record_birth(Birth {
-            date: born,
-            ga_at_birth: GestationalAge::new(40, 0),
-            count: 1,
-        })
+        .record_birth(
+            Birth {
+                date: born,
+                ga_at_birth: GestationalAge::new(40, 0),
+                count: 1,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     // DTaP dose 1 given late, at about 5 months.
     a.cradle
-        .record_vaccine("DTaP", 1, date(2027, 8, 20), Some("L123"), Some("社区医院"))
+        .record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "DTaP",
+            dose: 1,
+            given_on: date(2027, 8, 20),
+            lot: Some("L123"),
+            place: Some("社区医院"),
+        })
         .unwrap();
     let items = a
         .cradle
@@ -179,52 +193,80 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         .reminders(Some(born), Some(date(2030, 1, 1)))
         .unwrap();
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("XYZ", 1, date(2027, 8, 1), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "XYZ",
+            dose: 1,
+            given_on: date(2027, 8, 1),
+            lot: None,
+            place: None
+        })),
         "code"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("HepB", 2, date(2027, 8, 1), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "HepB",
+            dose: 2,
+            given_on: date(2027, 8, 1),
+            lot: None,
+            place: None
+        })),
         "dose"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("DTaP", 1, date(2027, 8, 21), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "DTaP",
+            dose: 1,
+            given_on: date(2027, 8, 21),
+            lot: None,
+            place: None
+        })),
         "dose"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("DTaP", 9, date(2027, 8, 21), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "DTaP",
+            dose: 9,
+            given_on: date(2027, 8, 21),
+            lot: None,
+            place: None
+        })),
         "dose"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("DTaP", 2, date(2027, 8, 1), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "DTaP",
+            dose: 2,
+            given_on: date(2027, 8, 1),
+            lot: None,
+            place: None
+        })),
         "date"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("BCG", 1, date(2027, 3, 1), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "BCG",
+            dose: 1,
+            given_on: date(2027, 3, 1),
+            lot: None,
+            place: None
+        })),
         "date"
     );
     assert_eq!(
-        invalid_field(
-            a.cradle
-                .record_vaccine("BCG", 1, date(2027, 9, 2), None, None)
-        ),
+        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "BCG",
+            dose: 1,
+            given_on: date(2027, 9, 2),
+            lot: None,
+            place: None
+        })),
         "date"
     );
     assert_eq!(
@@ -235,13 +277,16 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "nothing changed"
     );
     assert!(matches!(
-        app("UTC", "2027-01-01T00:00:00Z").cradle.record_vaccine(
-            "BCG",
-            1,
-            date(2027, 1, 1),
-            None,
-            None
-        ),
+        app("UTC", "2027-01-01T00:00:00Z")
+            .cradle
+            .record_vaccine(&DoseGiven {
+                baby: 1,
+                code: "BCG",
+                dose: 1,
+                given_on: date(2027, 1, 1),
+                lot: None,
+                place: None
+            }),
         Err(Error::NotFound("baby"))
     ));
 }
@@ -538,4 +583,178 @@ fn today_names_the_next_checkup_and_the_most_urgent_flag() {
         .unwrap();
     let flag = a.cradle.today().unwrap().flag.unwrap();
     assert_eq!(flag.level, Level::SeekCareNow);
+}
+
+fn born(a: &common::App, count: u32, facts: BirthFacts) -> jiff::civil::Date {
+    let day = date(2027, 1, 31);
+    a.cradle
+        .record_birth(
+            Birth {
+                date: day,
+                ga_at_birth: GestationalAge::new(36, 2),
+                count,
+            },
+            &facts,
+        )
+        .unwrap();
+    day
+}
+
+#[test]
+fn each_twin_has_its_own_doses_and_plan() {
+    let a = app("Asia/Shanghai", "2027-03-05T02:00:00Z");
+    let day = born(
+        &a,
+        2,
+        BirthFacts {
+            birth_weights_g: vec![2450, 1890],
+            mother_hbsag: None,
+        },
+    );
+    let plan = || {
+        a.cradle
+            .reminders(Some(day), Some(date(2027, 12, 31)))
+            .unwrap()
+    };
+    let hepb = |items: &[cradle_core::reminders::Item], baby: u8| -> Vec<(u32, String, Status)> {
+        items
+            .iter()
+            .filter(|i| i.baby == Some(baby) && i.vaccine.as_ref().is_some_and(|v| v.0 == "HepB"))
+            .map(|i| (i.vaccine.as_ref().unwrap().1, i.title.clone(), i.status))
+            .collect()
+    };
+    let before = plan();
+    // The lighter twin's birth dose does not count: four doses, not three.
+    assert_eq!(hepb(&before, 1).len(), 3);
+    assert_eq!(hepb(&before, 2).len(), 4);
+    assert_eq!(
+        hepb(&before, 2)[0].1,
+        "Baby 2 · Hepatitis B birth dose (does not count toward the 3 doses)"
+    );
+    assert_eq!(hepb(&before, 2)[1].1, "Baby 2 · Hepatitis B dose 1");
+    let due = |items: &[cradle_core::reminders::Item], baby: u8, dose: u32| {
+        items
+            .iter()
+            .find(|i| i.baby == Some(baby) && i.vaccine == Some(("HepB".into(), dose)))
+            .unwrap()
+            .due
+    };
+    // Born 31 January: 1 month is 28 February, 2 months 31 March, 7 months 31 August.
+    assert_eq!(due(&before, 2, 2), Due::Date(date(2027, 2, 28)));
+    assert_eq!(due(&before, 2, 3), Due::Date(date(2027, 3, 31)));
+    assert_eq!(due(&before, 2, 4), Due::Date(date(2027, 8, 31)));
+    assert_eq!(due(&before, 1, 3), Due::Date(date(2027, 7, 31)));
+
+    // A dose given to the first twin is the first twin's alone.
+    let id = before
+        .iter()
+        .find(|i| i.baby == Some(1) && i.vaccine == Some(("BCG".into(), 1)))
+        .unwrap()
+        .id
+        .clone();
+    a.cradle.complete_reminder(&id).unwrap();
+    let after = plan();
+    let bcg = |baby: u8| {
+        after
+            .iter()
+            .find(|i| i.baby == Some(baby) && i.vaccine == Some(("BCG".into(), 1)))
+            .unwrap()
+            .status
+    };
+    assert_eq!((bcg(1), bcg(2)), (Status::Done, Status::Pending));
+    a.cradle
+        .record_vaccine(&DoseGiven {
+            baby: 2,
+            code: "HepB",
+            dose: 1,
+            given_on: day,
+            lot: None,
+            place: None,
+        })
+        .unwrap();
+    assert_eq!(hepb(&plan(), 1)[0].2, Status::Pending);
+    assert_eq!(hepb(&plan(), 2)[0].2, Status::Done);
+    // No third baby, and dose 4 exists only in the lighter twin's plan.
+    let dose = |baby, code, dose| DoseGiven {
+        baby,
+        code,
+        dose,
+        given_on: day,
+        lot: None,
+        place: None,
+    };
+    assert_eq!(
+        invalid_field(a.cradle.record_vaccine(&dose(3, "BCG", 1))),
+        "baby"
+    );
+    assert_eq!(
+        invalid_field(a.cradle.record_vaccine(&dose(1, "HepB", 4))),
+        "dose"
+    );
+    assert_eq!(
+        invalid_field(a.cradle.record_vaccine(&dose(1, "HBIG", 1))),
+        "code"
+    );
+}
+
+#[test]
+fn a_positive_mothers_baby_gets_hbig_and_the_first_dose_within_12_hours() {
+    let a = app("Asia/Shanghai", "2027-02-01T02:00:00Z");
+    let day = born(
+        &a,
+        1,
+        BirthFacts {
+            birth_weights_g: vec![3300],
+            mother_hbsag: Some(cradle_core::timeline::baby::HbsAg::Positive),
+        },
+    );
+    let items = a.cradle.reminders(Some(day), Some(day)).unwrap();
+    let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Hepatitis B immune globulin (HBIG) dose 1, within 12 hours of birth"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Hepatitis B dose 1, within 12 hours of birth"),
+        "{titles:?}"
+    );
+    a.cradle
+        .record_vaccine(&DoseGiven {
+            baby: 1,
+            code: "HBIG",
+            dose: 1,
+            given_on: day,
+            lot: None,
+            place: None,
+        })
+        .unwrap();
+}
+
+#[test]
+fn birth_weights_are_one_per_baby_and_plausible() {
+    for weights in [
+        vec![3200],
+        vec![3200, 3100, 3000],
+        vec![299, 3000],
+        vec![3000, 7001],
+    ] {
+        let a = app("Asia/Shanghai", "2027-02-01T02:00:00Z");
+        let r = a.cradle.record_birth(
+            Birth {
+                date: date(2027, 1, 31),
+                ga_at_birth: GestationalAge::new(36, 2),
+                count: 2,
+            },
+            &BirthFacts {
+                birth_weights_g: weights.clone(),
+                mother_hbsag: None,
+            },
+        );
+        assert_eq!(invalid_field(r), "birth_weights", "{weights:?}");
+        assert_eq!(
+            a.cradle.today().unwrap().timeline.stage,
+            cradle_core::timeline::Stage::None,
+            "nothing changed"
+        );
+    }
 }

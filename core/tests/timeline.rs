@@ -6,7 +6,7 @@ use common::{App, app};
 use cradle_core::Error;
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::timeline::Stage;
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
 use cradle_core::timeline::journey::{Page, When};
@@ -129,7 +129,7 @@ fn rejected_input_changes_nothing() {
         ga_at_birth: GestationalAge::new(30, 0),
         count: 1,
     };
-    match a.cradle.record_birth(before) {
+    match a.cradle.record_birth(before, &BirthFacts::default()) {
         Err(Error::Invalid { field, .. }) => assert_eq!(field, "birth_date"),
         other => panic!("{other:?}"),
     }
@@ -146,11 +146,14 @@ fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     a.date_by_lmp(date(2026, 4, 20));
     a.cradle
-        .record_birth(Birth {
-            date: date(2026, 11, 20),
-            ga_at_birth: GestationalAge::new(32, 2),
-            count: 2,
-        })
+        .record_birth(
+            Birth {
+                date: date(2026, 11, 20),
+                ga_at_birth: GestationalAge::new(32, 2),
+                count: 2,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     let t = a.cradle.today().unwrap().timeline;
     assert_eq!(t.stage, Stage::Postpartum);
@@ -188,11 +191,14 @@ fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
     );
 
     a.cradle
-        .record_birth(Birth {
-            date: date(2026, 11, 20),
-            ga_at_birth: GestationalAge::new(32, 2),
-            count: 1,
-        })
+        .record_birth(
+            Birth {
+                date: date(2026, 11, 20),
+                ga_at_birth: GestationalAge::new(32, 2),
+                count: 1,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     let j = a.cradle.journey().unwrap();
     assert_eq!((j.stage, j.now()), (Stage::Postpartum, Some(0)));

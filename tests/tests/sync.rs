@@ -6,7 +6,7 @@ use cradle_core::records::journal::{Entry, Filter};
 use cradle_core::reminders::Status;
 use cradle_core::sync::SyncStatus;
 use cradle_core::timeline::Stage;
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::{GestationalAge, add_days};
 use cradle_core::{Cradle, Error, KickAction};
@@ -443,11 +443,14 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
 
     // The birth, recorded on one device, ends it on both.
     b.cradle
-        .record_birth(Birth {
-            date: today,
-            ga_at_birth: GestationalAge::new(39, 0),
-            count: 1,
-        })
+        .record_birth(
+            Birth {
+                date: today,
+                ga_at_birth: GestationalAge::new(39, 0),
+                count: 1,
+            },
+            &BirthFacts::default(),
+        )
         .unwrap();
     b.cradle.sync_now().await.unwrap();
     a.cradle.sync_now().await.unwrap();

@@ -25,7 +25,7 @@ use cradle_core::records::trends::{
 use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
-use cradle_core::reminders::{self, Item, Kind, Settings, Status};
+use cradle_core::reminders::{self, DoseGiven, Item, Kind, Settings, Status};
 use cradle_core::shop::addresses::AddressView;
 use cradle_core::shop::after_sales::ComplaintView;
 use cradle_core::shop::bag::{BagGroup, BagItem, HospitalBag};
@@ -40,7 +40,7 @@ use cradle_core::shop::{
 };
 use cradle_core::storage::DbKey;
 use cradle_core::sync::{SyncListener, SyncStatus};
-use cradle_core::timeline::baby::Birth;
+use cradle_core::timeline::baby::{Birth, BirthFacts, HbsAg};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};
 use cradle_core::timeline::gestation::{GestationalAge, TermClass};
@@ -87,6 +87,13 @@ pub enum Stage {
     Baby,
     AfterLoss,
     None,
+}
+
+/// The mother's hepatitis B surface antigen result.
+#[uniffi::remote(Enum)]
+pub enum HbsAg {
+    Positive,
+    Negative,
 }
 
 #[uniffi::remote(Enum)]
@@ -438,6 +445,8 @@ pub struct ReminderItem {
     pub window_end: Option<String>,
     /// Checkups: what is checked in this window.
     pub checks: Vec<String>,
+    /// Vaccines: which baby of the birth (1 unless twins or more).
+    pub baby: Option<u8>,
     pub vaccine: Option<String>,
     pub dose: Option<u32>,
     pub given_on: Option<String>,
@@ -464,6 +473,7 @@ impl From<Item> for ReminderItem {
             window_start: i.window.map(|(s, _)| s.to_string()),
             window_end: i.window.map(|(_, e)| e.to_string()),
             checks: i.checks,
+            baby: i.baby,
             dose: i.vaccine.as_ref().map(|(_, d)| *d),
             vaccine: i.vaccine.map(|(c, _)| c),
             given_on: i.given_on.map(|d| d.to_string()),
@@ -739,6 +749,7 @@ pub enum Entry {
         substance: String,
         reaction: Option<String>,
     },
+    NoKnownAllergies,
     Lab {
         name: String,
         value: f64,
@@ -1008,6 +1019,9 @@ pub struct ClinicExportOptions {
     pub include_name: bool,
     /// Section codes (see `ClinicVisitScreen::sections`); empty for the default set.
     pub sections: Vec<String>,
+    /// Her age for page 1, typed when she shares; never stored.
+    #[uniffi(default = None)]
+    pub age_years: Option<u32>,
 }
 
 impl TryFrom<ClinicExportOptions> for clinic::Options {
@@ -1020,6 +1034,7 @@ impl TryFrom<ClinicExportOptions> for clinic::Options {
                 .map(|d| timeline::parse_date("from", &d))
                 .transpose()?,
             include_name: o.include_name,
+            age_years: o.age_years,
             sections: o.sections,
         })
     }
@@ -1289,18 +1304,28 @@ impl CradleCore {
         self.today()
     }
 
+    /// Records a birth: `birth_weights_grams` holds one weight per baby in
+    /// birth order, or none; `mother_hbsag` her HBsAg result if she knows it.
     pub fn record_birth(
         &self,
         date: String,
         ga_weeks: u32,
         ga_days: u32,
         count: u32,
+        birth_weights_grams: Vec<u32>,
+        mother_hbsag: Option<HbsAg>,
     ) -> Result<TodayScreen> {
-        self.core.record_birth(Birth {
-            date: timeline::parse_date("birth_date", &date)?,
-            ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
-            count,
-        })?;
+        self.core.record_birth(
+            Birth {
+                date: timeline::parse_date("birth_date", &date)?,
+                ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
+                count,
+            },
+            &BirthFacts {
+                birth_weights_g: birth_weights_grams,
+                mother_hbsag,
+            },
+        )?;
         self.today()
     }
 
@@ -1389,18 +1414,24 @@ impl CradleCore {
         Ok(self.core.snooze_reminder(&id, Snooze::Until(until))?)
     }
 
+    /// Records a dose given to `baby` (1 unless twins or more) of the last birth.
     pub fn record_vaccine(
         &self,
+        baby: u8,
         code: String,
         dose: u32,
         date: String,
         lot: Option<String>,
         place: Option<String>,
     ) -> Result<()> {
-        let date = timeline::parse_date("date", &date)?;
-        Ok(self
-            .core
-            .record_vaccine(&code, dose, date, lot.as_deref(), place.as_deref())?)
+        Ok(self.core.record_vaccine(&DoseGiven {
+            baby,
+            code: &code,
+            dose,
+            given_on: timeline::parse_date("date", &date)?,
+            lot: lot.as_deref(),
+            place: place.as_deref(),
+        })?)
     }
 
     /// The next `limit` notifications (iOS keeps at most 64 pending).

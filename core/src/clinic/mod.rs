@@ -10,15 +10,14 @@ use crate::clock::local_date;
 use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::records::gain;
-use crate::records::growth::{self, Sex};
 use crate::records::insights::Insight;
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::symptoms::{self, Symptom};
 use crate::records::{self, Record};
-use crate::timeline::State;
-use crate::timeline::baby::Birth;
-use crate::timeline::dating::Method;
+use crate::timeline::baby::{BABY_CONTENT_MONTHS, Birth, Newborn};
+use crate::timeline::dating::{Estimate, Method};
 use crate::timeline::gestation::GestationalAge;
+use crate::timeline::{POSTPARTUM_DAYS, State};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -55,12 +54,18 @@ pub const SECTIONS: [&str; 11] = [
     "notes",
 ];
 
+/// The ages a mother can give for the summary.
+const AGE_YEARS: std::ops::RangeInclusive<u32> = 12..=60;
+
 /// What the user chose to share.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Records from this local date on; `None` for all.
     pub from: Option<Date>,
     pub include_name: bool,
+    /// Her age in years, for this summary only: typed when she shares it,
+    /// never stored.
+    pub age_years: Option<u32>,
     /// From `SECTIONS`. Empty means every section except the private
     /// diary, which is shared only when asked for by name.
     pub sections: Vec<String>,
@@ -71,6 +76,19 @@ pub(crate) struct Pregnancy {
     pub edd: Date,
     pub method: Method,
     pub ga: GestationalAge,
+    /// Every way she dated it, oldest first: the LMP, an IVF transfer, the
+    /// dating scan and its CRL.
+    pub history: Vec<Estimate>,
+}
+
+/// Who the visit is for, which names the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VisitKind {
+    Prenatal,
+    /// The first 42 days after the birth.
+    Postpartum,
+    Baby,
+    General,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +100,7 @@ pub(crate) struct Gain {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Dose {
+    pub baby: u8,
     pub code: String,
     pub dose: u32,
     pub given_on: Date,
@@ -93,8 +112,15 @@ pub(crate) struct Dose {
 #[derive(Debug, Clone)]
 pub(crate) struct Baby {
     pub birth: Birth,
-    pub sexes: Vec<(u8, Sex)>,
+    pub newborns: Vec<Newborn>,
     pub doses: Vec<Dose>,
+}
+
+impl Baby {
+    /// The doses given to baby `ordinal`, oldest first.
+    pub fn doses_of(&self, ordinal: u8) -> impl Iterator<Item = &Dose> + '_ {
+        self.doses.iter().filter(move |d| d.baby == ordinal)
+    }
 }
 
 /// Everything either format shows, gathered once.
@@ -105,6 +131,7 @@ pub(crate) struct Summary {
     pub now: Timestamp,
     pub from: Option<Date>,
     pub name: Option<String>,
+    pub age_years: Option<u32>,
     sections: Vec<&'static str>,
     pub pregnancy: Option<Pregnancy>,
     pub gain: Option<Gain>,
@@ -120,6 +147,34 @@ impl Summary {
         self.sections.contains(&section)
     }
 
+    pub fn visit(&self) -> VisitKind {
+        match (&self.pregnancy, &self.baby) {
+            (Some(_), _) => VisitKind::Prenatal,
+            (None, Some(b)) => match b.birth.age_on(self.today) {
+                Some(age) if age.days <= POSTPARTUM_DAYS => VisitKind::Postpartum,
+                Some(age) if age.months < BABY_CONTENT_MONTHS => VisitKind::Baby,
+                _ => VisitKind::General,
+            },
+            (None, None) => VisitKind::General,
+        }
+    }
+
+    /// The label key of the summary's title.
+    pub fn title_key(&self) -> &'static str {
+        match self.visit() {
+            VisitKind::Prenatal => "title",
+            VisitKind::Postpartum => "title_postpartum",
+            VisitKind::Baby => "title_baby",
+            VisitKind::General => "title_general",
+        }
+    }
+
+    /// Whether she said she has no known allergies (and has recorded none).
+    pub fn no_known_allergies(&self) -> bool {
+        self.entries_of("allergy").next().is_none()
+            && self.entries_of("no_known_allergies").next().is_some()
+    }
+
     /// Entries of `kind`, oldest first.
     pub fn entries_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a JournalEntry> + 'a {
         self.entries.iter().filter(move |e| e.entry.kind() == kind)
@@ -127,6 +182,14 @@ impl Summary {
 
     pub fn date_of(&self, at: Timestamp) -> Date {
         local_date(at, &self.zone)
+    }
+
+    /// Her local date and time, to the minute: "2027-03-05 14:30".
+    pub fn local_time(&self, at: Timestamp) -> String {
+        self.zone
+            .to_datetime(at)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
     }
 
     /// RFC 3339 with the user's offset, as FHIR dateTime wants it.
@@ -205,22 +268,24 @@ pub(crate) struct Context<'a> {
 
 fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
     let mut stmt = conn.prepare(
-        "SELECT code, dose, given_on, lot, place FROM vaccine_dose WHERE birth_id = ?1
-         ORDER BY given_on, code, dose",
+        "SELECT baby, code, dose, given_on, lot, place FROM vaccine_dose WHERE birth_id = ?1
+         ORDER BY baby, given_on, code, dose",
     )?;
     let rows = stmt.query_map([birth_id], |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, u32>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
+            r.get::<_, u8>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (code, dose, given_on, lot, place) = row?;
+        let (baby, code, dose, given_on, lot, place) = row?;
         out.push(Dose {
+            baby,
             code,
             dose,
             given_on: crate::timeline::read_date(given_on)?,
@@ -240,6 +305,9 @@ pub(crate) fn gather(
     if options.from.is_some_and(|f| f > cx.today) {
         return Err(Error::invalid("from", "must not be in the future"));
     }
+    if options.age_years.is_some_and(|a| !AGE_YEARS.contains(&a)) {
+        return Err(Error::invalid("age", "must be between 12 and 60 years"));
+    }
     let sections = sections(&options.sections)?;
     let from_instant = options.from.and_then(|d| {
         cx.zone
@@ -252,6 +320,7 @@ pub(crate) fn gather(
         edd: best.edd,
         method: best.method,
         ga: GestationalAge::on(cx.today, best.edd),
+        history: state.estimates().to_vec(),
     });
     let readings: Vec<Record> = records::list(conn, None)?
         .into_iter()
@@ -286,13 +355,16 @@ pub(crate) fn gather(
     // Allergies and open questions matter whenever they were written down.
     let mut entries = journal::list(conn, &Filter::default())?;
     entries.retain(|e| {
-        matches!(e.entry, Entry::Allergy { .. } | Entry::Question { .. }) || in_range(e.at)
+        matches!(
+            e.entry,
+            Entry::Allergy { .. } | Entry::NoKnownAllergies | Entry::Question { .. }
+        ) || in_range(e.at)
     });
     let symptoms = symptoms::since(conn, from_instant.unwrap_or(Timestamp::MIN))?;
     let baby = match state.last_birth() {
         Some((row, birth)) => Some(Baby {
             birth,
-            sexes: growth::sexes(conn, row.id)?,
+            newborns: crate::timeline::newborns(conn, row.id, birth.count)?,
             doses: doses(conn, row.id)?,
         }),
         None => None,
@@ -304,6 +376,7 @@ pub(crate) fn gather(
         now: cx.now,
         from: options.from,
         name: if options.include_name { cx.name } else { None },
+        age_years: options.age_years,
         sections,
         pregnancy,
         gain,

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::schedules::embedded;
 use crate::timeline::baby::Birth;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Transaction, params};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -49,24 +49,6 @@ pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()>
         params![birth.id, ordinal, sex.code()],
     )?;
     Ok(())
-}
-
-/// The recorded sexes of the babies of birth `birth_id`, by ordinal.
-pub(crate) fn sexes(conn: &Connection, birth_id: i64) -> Result<Vec<(u8, Sex)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT ordinal, sex FROM baby WHERE birth_id = ?1 ORDER BY ordinal")?;
-    let rows = stmt.query_map([birth_id], |r| {
-        Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (ordinal, code) = row?;
-        out.push((
-            ordinal,
-            Sex::from_code(&code).ok_or(Error::Corrupt("a baby"))?,
-        ));
-    }
-    Ok(out)
 }
 
 /// What WHO's charts plot against age, to 24 months.
@@ -211,10 +193,40 @@ pub fn percentile(indicator: Indicator, sex: Sex, age_days: i64, value: f64) -> 
     z_score(indicator, sex, age_days, value).map(|z| (normal_cdf(z) * 1000.0).round() / 10.0)
 }
 
+/// A percentile as a clinic reads it: "P42", or "<P1" and ">P99" at the
+/// ends, where one decimal would print a misleading "P0" or "P100".
+pub fn percentile_text(p: f64) -> String {
+    if p < 1.0 {
+        "<P1".to_owned()
+    } else if p > 99.0 {
+        ">P99".to_owned()
+    } else {
+        format!("P{}", p.round())
+    }
+}
+
+/// Inside the 3rd–97th percentile band the WHO charts draw as usual.
+pub fn within_p3_p97(p: f64) -> bool {
+    (3.0..=97.0).contains(&p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Indicator::{Head, Length, Weight};
+
+    #[test]
+    fn percentiles_at_the_ends_never_read_p0_or_p100() {
+        assert_eq!(percentile_text(0.0), "<P1");
+        assert_eq!(percentile_text(0.9), "<P1");
+        assert_eq!(percentile_text(1.0), "P1");
+        assert_eq!(percentile_text(42.4), "P42");
+        assert_eq!(percentile_text(99.0), "P99");
+        assert_eq!(percentile_text(99.1), ">P99");
+        assert_eq!(percentile_text(100.0), ">P99");
+        assert!(!within_p3_p97(2.9) && within_p3_p97(3.0));
+        assert!(within_p3_p97(97.0) && !within_p3_p97(97.1));
+    }
 
     #[test]
     fn the_median_is_the_50th_percentile() {

@@ -40,7 +40,7 @@ impl Level {
 }
 
 /// What raised an insight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum About {
     /// A weight, blood pressure or glucose reading.
     Measurement(i64),
@@ -330,65 +330,109 @@ fn glucose(r: &Record, s: &Situation, language: Language) -> Option<Insight> {
         about: About::Measurement(r.id),
         at: r.taken_at,
     };
-    if cmmol < LOW_BELOW {
-        let message = if zh {
-            format!(
-                "最近一次血糖{value}，低于3.3 mmol/L。请现在吃点含糖的食物（如半杯果汁），15分钟后复测；如果仍然偏低或感到不适，请立即就医。这不是诊断。"
-            )
-        } else {
-            format!(
-                "Your last glucose was {value}, below 3.3 mmol/L. Have something sugary now (half a glass of juice), and check again in 15 minutes; if it stays low or you feel unwell, seek care now. This is not a diagnosis."
-            )
-        };
-        let source = text(language, GLUCOSE_LOW_EN, GLUCOSE_LOW_ZH);
-        return Some(insight("glucose_low", Level::SeekCareNow, message, source));
-    }
-    if context == GlucoseContext::Random {
-        return (cmmol >= RANDOM_HIGH).then(|| {
+    let pregnant = s.stage == Stage::Pregnant;
+    match glucose_finding(cmmol, context, pregnant)? {
+        GlucoseFinding::Low => {
             let message = if zh {
-                format!("最近一次随机血糖{value}，达到或超过11.1 mmol/L。请尽快联系你的医生。这不是诊断。")
+                format!(
+                    "最近一次血糖{value}，低于3.3 mmol/L。请现在吃点含糖的食物（如半杯果汁），15分钟后复测；如果仍然偏低或感到不适，请立即就医。这不是诊断。"
+                )
             } else {
-                format!("Your last glucose, taken at any time, was {value}: 11.1 mmol/L or more. Please contact your clinic soon. This is not a diagnosis.")
+                format!(
+                    "Your last glucose was {value}, below 3.3 mmol/L. Have something sugary now (half a glass of juice), and check again in 15 minutes; if it stays low or you feel unwell, seek care now. This is not a diagnosis."
+                )
+            };
+            let source = text(language, GLUCOSE_LOW_EN, GLUCOSE_LOW_ZH);
+            Some(insight("glucose_low", Level::SeekCareNow, message, source))
+        }
+        GlucoseFinding::RandomHigh => {
+            let message = if zh {
+                format!(
+                    "最近一次随机血糖{value}，达到或超过11.1 mmol/L。请尽快联系你的医生。这不是诊断。"
+                )
+            } else {
+                format!(
+                    "Your last glucose, taken at any time, was {value}: 11.1 mmol/L or more. Please contact your clinic soon. This is not a diagnosis."
+                )
             };
             let source = text(language, GLUCOSE_RANDOM_EN, GLUCOSE_RANDOM_ZH);
-            insight("glucose_random_high", Level::ContactClinic, message, source)
-        });
+            Some(insight(
+                "glucose_random_high",
+                Level::ContactClinic,
+                message,
+                source,
+            ))
+        }
+        GlucoseFinding::AboveTarget(target) => {
+            let (code, when_en, when_zh) = match context {
+                GlucoseContext::Fasting => ("glucose_fasting_above_target", "fasting", "空腹"),
+                GlucoseContext::OneHour => (
+                    "glucose_1h_above_target",
+                    "1 hour after a meal",
+                    "餐后1小时",
+                ),
+                _ => (
+                    "glucose_2h_above_target",
+                    "2 hours after a meal",
+                    "餐后2小时",
+                ),
+            };
+            let target = mmol(target);
+            let message = if zh {
+                format!(
+                    "最近一次{when_zh}血糖{value}，高于孕期自我监测目标（≤{target}）。请把这次读数告诉你的医生。这不是诊断。"
+                )
+            } else {
+                format!(
+                    "Your last glucose {when_en} was {value}, above the pregnancy self-monitoring target of {target} or less. Please share it with your clinic. This is not a diagnosis."
+                )
+            };
+            let source = text(language, GLUCOSE_TARGETS_EN, GLUCOSE_TARGETS_ZH);
+            Some(insight(code, Level::ContactClinic, message, source))
+        }
     }
-    // The pregnancy targets are for pregnancy alone.
-    if s.stage != Stage::Pregnant {
-        return None;
+}
+
+/// Where a meter reading falls outside what is usual for its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlucoseFinding {
+    /// Below 3.3 mmol/L, in any stage.
+    Low,
+    /// A random reading of 11.1 mmol/L or more, in any stage.
+    RandomHigh,
+    /// Above the pregnancy self-monitoring target (centimol/L) of its context.
+    AboveTarget(u32),
+}
+
+/// The one rule for a meter reading (centimol/L), shared by advice, the
+/// printed summary and the FHIR interpretation. The targets are for
+/// pregnancy alone.
+pub fn glucose_finding(
+    cmmol: u32,
+    context: GlucoseContext,
+    pregnant: bool,
+) -> Option<GlucoseFinding> {
+    if cmmol < LOW_BELOW {
+        return Some(GlucoseFinding::Low);
     }
-    let (code, target, when_en, when_zh) = match context {
-        GlucoseContext::Fasting => (
-            "glucose_fasting_above_target",
-            TARGET_FASTING,
-            "fasting",
-            "空腹",
-        ),
-        GlucoseContext::OneHour => (
-            "glucose_1h_above_target",
-            TARGET_1H,
-            "1 hour after a meal",
-            "餐后1小时",
-        ),
-        GlucoseContext::TwoHours => (
-            "glucose_2h_above_target",
-            TARGET_2H,
-            "2 hours after a meal",
-            "餐后2小时",
-        ),
-        GlucoseContext::Random => return None,
+    let target = match context {
+        GlucoseContext::Random => {
+            return (cmmol >= RANDOM_HIGH).then_some(GlucoseFinding::RandomHigh);
+        }
+        _ if !pregnant => return None,
+        GlucoseContext::Fasting => TARGET_FASTING,
+        GlucoseContext::OneHour => TARGET_1H,
+        GlucoseContext::TwoHours => TARGET_2H,
     };
-    (cmmol > target).then(|| {
-        let target = mmol(target);
-        let message = if zh {
-            format!("最近一次{when_zh}血糖{value}，高于孕期自我监测目标（≤{target}）。请把这次读数告诉你的医生。这不是诊断。")
-        } else {
-            format!("Your last glucose {when_en} was {value}, above the pregnancy self-monitoring target of {target} or less. Please share it with your clinic. This is not a diagnosis.")
-        };
-        let source = text(language, GLUCOSE_TARGETS_EN, GLUCOSE_TARGETS_ZH);
-        insight(code, Level::ContactClinic, message, source)
-    })
+    (cmmol > target).then_some(GlucoseFinding::AboveTarget(target))
+}
+
+/// Whether an OGTT value (mmol/L; 0 fasting, 1 at 1 h, 2 at 2 h) reaches
+/// its diagnostic cut-off.
+pub fn ogtt_at_cutoff(point: usize, mmol_l: f64) -> bool {
+    OGTT_CUTOFFS
+        .get(point)
+        .is_some_and(|cut| (mmol_l * 100.0).round() as u32 >= *cut)
 }
 
 /// Insights from the latest blood pressure and the latest glucose of each
@@ -444,11 +488,11 @@ pub fn from_ogtt(entries: &[JournalEntry], s: &Situation, language: Language) ->
     };
     let crossed: Vec<String> = values
         .iter()
-        .zip(OGTT_CUTOFFS)
         .zip(names)
-        .filter_map(|((v, cut), name)| {
+        .enumerate()
+        .filter_map(|(point, (v, name))| {
             let v = (*v)?;
-            ((v * 100.0).round() as u32 >= cut).then(|| format!("{name} {v:.1}"))
+            ogtt_at_cutoff(point, v).then(|| format!("{name} {v:.1}"))
         })
         .collect();
     if crossed.is_empty() {

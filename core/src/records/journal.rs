@@ -52,6 +52,9 @@ pub enum Entry {
         substance: String,
         reaction: Option<String>,
     },
+    /// Her statement that she has no known allergies: the clinic summary
+    /// says so, where no entry at all means nobody asked.
+    NoKnownAllergies,
     Lab {
         name: String,
         value: f64,
@@ -108,9 +111,10 @@ pub enum Entry {
 }
 
 /// Kinds in the order the shells list them.
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 13] = [
     "medication",
     "allergy",
+    "no_known_allergies",
     "lab",
     "ogtt",
     "ultrasound",
@@ -198,6 +202,7 @@ impl Entry {
         match self {
             Entry::Medication { .. } => "medication",
             Entry::Allergy { .. } => "allergy",
+            Entry::NoKnownAllergies => "no_known_allergies",
             Entry::Lab { .. } => "lab",
             Entry::Ogtt { .. } => "ogtt",
             Entry::Ultrasound { .. } => "ultrasound",
@@ -326,6 +331,7 @@ impl Entry {
             Entry::Question { text: t } => Entry::Question {
                 text: text("text", &t, 300)?,
             },
+            Entry::NoKnownAllergies => Entry::NoKnownAllergies,
             Entry::Feed { baby, feed } => {
                 baby_number(baby)?;
                 let feed = match feed {
@@ -438,6 +444,38 @@ pub(crate) fn add(
     now: Timestamp,
 ) -> Result<i64> {
     let (entry, unusual, at) = prepare(tx, entry, at, now)?;
+    let live = |kind: &str| -> Result<bool> {
+        Ok(tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM entry WHERE kind = ?1 AND deleted_at IS NULL)",
+            [kind],
+            |r| r.get(0),
+        )?)
+    };
+    match entry {
+        // One statement is enough, and it cannot stand beside an allergy.
+        Entry::NoKnownAllergies if live("allergy")? => {
+            return Err(Error::invalid(
+                "kind",
+                "an allergy is recorded; delete it first",
+            ));
+        }
+        Entry::NoKnownAllergies if live("no_known_allergies")? => {
+            return Err(Error::invalid("kind", "is already recorded"));
+        }
+        // An allergy she adds ends the earlier "none known".
+        Entry::Allergy { .. } => {
+            let ids: Vec<i64> = tx
+                .prepare(
+                    "SELECT id FROM entry WHERE kind = 'no_known_allergies' AND deleted_at IS NULL",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                tx.execute(TOMBSTONE, params![id, now.to_string()])?;
+            }
+        }
+        _ => {}
+    }
     tx.execute(
         "INSERT INTO entry (kind, baby, at, data, unusual, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",

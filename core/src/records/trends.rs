@@ -312,7 +312,7 @@ fn growth(
     let Some((birth_row, birth)) = state.last_birth() else {
         return Ok(Vec::new());
     };
-    let sexes = growth::sexes(conn, birth_row.id)?;
+    let babies = crate::timeline::newborns(conn, birth_row.id, birth.count)?;
     let entries = journal::list(
         conn,
         &Filter {
@@ -323,7 +323,10 @@ fn growth(
     )?;
     let mut out = Vec::new();
     for baby in 1..=birth.count.min(8) as u8 {
-        let sex = sexes.iter().find(|(n, _)| *n == baby).map(|(_, s)| *s);
+        let sex = babies
+            .iter()
+            .find(|b| b.ordinal == baby)
+            .and_then(|b| b.sex);
         let mut points = Vec::new();
         for e in &entries {
             let Entry::Growth {

@@ -14,7 +14,8 @@ pub mod repeat;
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
-use crate::schedules::{PrenatalSchedule, VaccineSchedule};
+use crate::schedules::{Dose, PrenatalSchedule, VaccineSchedule};
+use crate::timeline::baby::Newborn;
 use crate::timeline::content::{checkup_label, notification_text, vaccine_name};
 use crate::timeline::gestation::{add_days, start_of_pregnancy};
 use crate::timeline::{self, State, read_date};
@@ -104,7 +105,9 @@ pub struct Item {
     /// Checkups: the visit window (both ends inclusive) and what is checked.
     pub window: Option<(Date, Date)>,
     pub checks: Vec<String>,
-    /// Vaccines: the schedule code and dose number, and when it was given.
+    /// Vaccines: the baby (1 unless twins or more), the schedule code and
+    /// dose number, and when it was given.
+    pub baby: Option<u8>,
     pub vaccine: Option<(String, u32)>,
     pub given_on: Option<Date>,
     pub snoozed_until: Option<Timestamp>,
@@ -157,8 +160,10 @@ pub(crate) struct Inputs {
     pub(crate) settings: Settings,
     pub(crate) language: Language,
     statuses: HashMap<String, StatusRow>,
-    /// Doses given for the last birth: (code, dose) → date.
-    doses: HashMap<(String, u32), Date>,
+    /// The babies of the last birth.
+    babies: Vec<Newborn>,
+    /// Doses given to them: (baby, code, dose) → date.
+    doses: HashMap<(u8, String, u32), Date>,
     pub(crate) rules: Vec<CustomRule>,
 }
 
@@ -191,19 +196,22 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
         );
     }
     let mut doses = HashMap::new();
-    if let Some((birth, _)) = timeline.last_birth() {
-        let mut stmt =
-            conn.prepare("SELECT code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1")?;
-        let rows = stmt.query_map([birth.id], |r| {
+    let mut babies = Vec::new();
+    if let Some((birth_row, birth)) = timeline.last_birth() {
+        babies = timeline::newborns(conn, birth_row.id, birth.count)?;
+        let mut stmt = conn
+            .prepare("SELECT baby, code, dose, given_on FROM vaccine_dose WHERE birth_id = ?1")?;
+        let rows = stmt.query_map([birth_row.id], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<_, u8>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, String>(3)?,
             ))
         })?;
         for row in rows {
-            let (code, dose, given) = row?;
-            doses.insert((code, dose), read_date(given)?);
+            let (baby, code, dose, given) = row?;
+            doses.insert((baby, code, dose), read_date(given)?);
         }
     }
     let mut rules = Vec::new();
@@ -251,6 +259,7 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
         settings,
         language,
         statuses,
+        babies,
         doses,
         rules,
     })
@@ -354,6 +363,7 @@ impl Inputs {
                 status,
                 window: Some((from, to)),
                 checks,
+                baby: None,
                 vaccine: None,
                 given_on: None,
                 snoozed_until,
@@ -363,51 +373,89 @@ impl Inputs {
         Ok(items)
     }
 
-    /// The vaccine plan for the last baby. A dose not yet given is due at its
-    /// scheduled age, but never sooner than the minimum interval after the
-    /// previous dose (given, or itself still due): that is the catch-up rule.
+    /// The vaccine plan of each baby of the last birth. A dose not yet given
+    /// is due at its scheduled age, but never sooner than the minimum
+    /// interval after the previous dose (given, or itself still due): that
+    /// is the catch-up rule.
     pub(crate) fn vaccines(&self) -> Result<Vec<Item>> {
         let Some((birth_row, birth)) = self.timeline.last_birth() else {
             return Ok(Vec::new());
         };
+        let twins = self.babies.len() > 1;
         let mut items = Vec::new();
-        for vaccine in &VaccineSchedule::cn_nip().vaccines {
-            let mut previous: Option<Date> = None;
-            for dose in &vaccine.doses {
-                let scheduled = birth
-                    .date
-                    .checked_add((dose.age_months as i64).months())
-                    .map_err(|_| Error::invalid("birth_date", "is outside the supported range"))?;
-                let earliest = match (previous, dose.min_interval_days) {
-                    (Some(p), Some(gap)) => add_days(p, i64::from(gap))?,
-                    _ => scheduled,
-                };
-                let given_on = self.doses.get(&(vaccine.code.clone(), dose.dose)).copied();
-                let due = given_on.unwrap_or(scheduled.max(earliest));
-                previous = Some(due);
-                let id = format!("vaccine:{}:{}:{}", birth_row.uid, vaccine.code, dose.dose);
-                let (status, snoozed_until) = match given_on {
-                    Some(_) => (Status::Done, None),
-                    None => self.status_of(&id),
-                };
-                let name = vaccine_name(self.language, &vaccine.code).unwrap_or(&vaccine.code);
-                let dose_text = notification_text(self.language, "dose")
-                    .replace("{dose}", &dose.dose.to_string());
-                items.push(Item {
-                    id,
-                    kind: Kind::Vaccine,
-                    title: format!("{name} {dose_text}"),
-                    due: Due::Date(due),
-                    status,
-                    window: None,
-                    checks: Vec::new(),
-                    vaccine: Some((vaccine.code.clone(), dose.dose)),
-                    given_on,
-                    snoozed_until,
-                });
+        for baby in &self.babies {
+            for vaccine in VaccineSchedule::cn_nip().plan_for(baby) {
+                let mut previous: Option<Date> = None;
+                let mut counted = 0;
+                for dose in &vaccine.doses {
+                    let scheduled = birth
+                        .date
+                        .checked_add((dose.age_months as i64).months())
+                        .map_err(|_| {
+                            Error::invalid("birth_date", "is outside the supported range")
+                        })?;
+                    let earliest = match (previous, dose.min_interval_days) {
+                        (Some(p), Some(gap)) => add_days(p, i64::from(gap))?,
+                        _ => scheduled,
+                    };
+                    let key = (baby.ordinal, vaccine.code.clone(), dose.dose);
+                    let given_on = self.doses.get(&key).copied();
+                    let due = given_on.unwrap_or(scheduled.max(earliest));
+                    previous = Some(due);
+                    let id = format!(
+                        "vaccine:{}:{}:{}:{}",
+                        birth_row.uid, baby.ordinal, vaccine.code, dose.dose
+                    );
+                    let (status, snoozed_until) = match given_on {
+                        Some(_) => (Status::Done, None),
+                        None => self.status_of(&id),
+                    };
+                    counted += u32::from(dose.counts);
+                    let title = self.dose_title(
+                        twins.then_some(baby.ordinal),
+                        &vaccine.code,
+                        dose,
+                        counted,
+                    );
+                    items.push(Item {
+                        id,
+                        kind: Kind::Vaccine,
+                        title,
+                        due: Due::Date(due),
+                        status,
+                        window: None,
+                        checks: Vec::new(),
+                        baby: Some(baby.ordinal),
+                        vaccine: Some((vaccine.code.clone(), dose.dose)),
+                        given_on,
+                        snoozed_until,
+                    });
+                }
             }
         }
         Ok(items)
+    }
+
+    /// "乙肝疫苗 第1剂": with the baby's number for twins, "birth dose" for
+    /// one that does not count, and the hours it is due within.
+    fn dose_title(&self, baby: Option<u8>, code: &str, dose: &Dose, counted: u32) -> String {
+        let text = |key| notification_text(self.language, key);
+        let mut title = String::new();
+        if let Some(n) = baby {
+            title.push_str(&text("baby").replace("{baby}", &n.to_string()));
+            title.push_str(" · ");
+        }
+        title.push_str(vaccine_name(self.language, code).unwrap_or(code));
+        title.push(' ');
+        if dose.counts {
+            title.push_str(&text("dose").replace("{dose}", &counted.to_string()));
+        } else {
+            title.push_str(text("birth_dose"));
+        }
+        if let Some(hours) = dose.within_hours {
+            title.push_str(&text("within_hours").replace("{hours}", &hours.to_string()));
+        }
+        title
     }
 
     /// Occurrences of every custom rule from `from` to `to` (local, inclusive).
@@ -432,6 +480,7 @@ impl Inputs {
             status,
             window: None,
             checks: Vec::new(),
+            baby: None,
             vaccine: None,
             given_on: None,
             snoozed_until,
@@ -525,12 +574,20 @@ pub(crate) fn complete(
     now: &str,
 ) -> Result<()> {
     let item = inputs.find(id)?;
-    match (&item.vaccine, item.status) {
-        (_, Status::Done) => Err(Error::invalid("status", "is already done")),
-        (Some((code, dose)), _) => {
-            record_dose(tx, inputs, code, *dose, today, None, None, today, now)
+    match (item.baby, &item.vaccine, item.status) {
+        (_, _, Status::Done) => Err(Error::invalid("status", "is already done")),
+        (Some(baby), Some((code, dose)), _) => {
+            let dose = DoseGiven {
+                baby,
+                code,
+                dose: *dose,
+                given_on: today,
+                lot: None,
+                place: None,
+            };
+            record_dose(tx, inputs, &dose, today, now)
         }
-        (None, _) => set_status(tx, id, Status::Done, None, now),
+        _ => set_status(tx, id, Status::Done, None, now),
     }
 }
 
@@ -662,37 +719,61 @@ pub(crate) fn delete_custom(tx: &Transaction<'_>, rule_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Records a vaccine dose given to the last baby.
-#[allow(clippy::too_many_arguments)]
+/// A dose she records as given.
+#[derive(Debug, Clone, Copy)]
+pub struct DoseGiven<'a> {
+    /// Which baby of the last birth, from 1.
+    pub baby: u8,
+    pub code: &'a str,
+    pub dose: u32,
+    pub given_on: Date,
+    pub lot: Option<&'a str>,
+    pub place: Option<&'a str>,
+}
+
+/// Records a vaccine dose given to a baby of the last birth, against that
+/// baby's own plan.
 pub(crate) fn record_dose(
     tx: &Transaction<'_>,
     inputs: &Inputs,
-    code: &str,
-    dose: u32,
-    given_on: Date,
-    lot: Option<&str>,
-    place: Option<&str>,
+    given: &DoseGiven<'_>,
     today: Date,
     now: &str,
 ) -> Result<()> {
+    let DoseGiven {
+        baby,
+        code,
+        dose,
+        given_on,
+        lot,
+        place,
+    } = *given;
     let (birth_row, birth) = inputs
         .timeline
         .last_birth()
         .ok_or(Error::NotFound("baby"))?;
-    let vaccine = VaccineSchedule::cn_nip()
-        .vaccine(code)
-        .ok_or_else(|| Error::invalid("code", "is not a vaccine in the schedule"))?;
+    let newborn = inputs
+        .babies
+        .iter()
+        .find(|b| b.ordinal == baby)
+        .ok_or_else(|| Error::invalid("baby", "is not one of the babies of the latest birth"))?;
+    let plan = VaccineSchedule::cn_nip().plan_for(newborn);
+    let vaccine = plan
+        .iter()
+        .find(|v| v.code == code)
+        .ok_or_else(|| Error::invalid("code", "is not a vaccine in the baby's plan"))?;
     if dose == 0 || dose as usize > vaccine.doses.len() {
         return Err(Error::invalid(
             "dose",
             format!("must be between 1 and {}", vaccine.doses.len()),
         ));
     }
-    if inputs.doses.contains_key(&(code.to_owned(), dose)) {
+    let given_already = |dose: u32| inputs.doses.get(&(baby, code.to_owned(), dose));
+    if given_already(dose).is_some() {
         return Err(Error::invalid("dose", "is already recorded"));
     }
     if dose > 1 {
-        match inputs.doses.get(&(code.to_owned(), dose - 1)) {
+        match given_already(dose - 1) {
             None => {
                 return Err(Error::invalid(
                     "dose",
@@ -723,10 +804,11 @@ pub(crate) fn record_dose(
         }
     };
     tx.execute(
-        "INSERT INTO vaccine_dose (birth_id, code, dose, given_on, lot, place, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO vaccine_dose (birth_id, baby, code, dose, given_on, lot, place, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             birth_row.id,
+            baby,
             code,
             dose,
             given_on.to_string(),

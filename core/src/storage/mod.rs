@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_measurement_day.sql"),
     include_str!("migrations/0020_pending_registration.sql"),
     include_str!("migrations/0021_ogtt.sql"),
+    include_str!("migrations/0022_babies.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,
@@ -275,7 +276,8 @@ mod tests {
         let mut expected = vec![
             format!("checkup:{}:v2", uid("pregnancy")),
             format!("custom:{}:2024-01-02T09:00", uid("custom_reminder")),
-            format!("vaccine:{}:hepb:1", uid("birth")),
+            // 0022 names the baby: a dose before it was the first baby's.
+            format!("vaccine:{}:1:hepb:1", uid("birth")),
         ];
         expected.sort();
         assert_eq!(ids, expected);
@@ -295,13 +297,15 @@ mod tests {
                 "custom_reminder",
                 "reminder_status",
                 "reminder_status",
+                "reminder_status",
+                // 0022's new vaccine id reaches her other devices.
                 "reminder_status"
             ]
         );
         let mids: Vec<i64> = queued.iter().map(|q| q.0).collect();
         assert_eq!(
             mids,
-            (8..=13).collect::<Vec<_>>(),
+            (8..=14).collect::<Vec<_>>(),
             "after the last acknowledged id"
         );
     }

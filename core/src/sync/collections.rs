@@ -175,6 +175,7 @@ pub const COLLECTIONS: &[Collection] = &[
                 "birth_date",
                 "ga_days",
                 "baby_count",
+                "mother_hbsag",
                 "recorded_at",
             ],
             Deletion::Never,
@@ -186,7 +187,7 @@ pub const COLLECTIONS: &[Collection] = &[
         natural_key: Some("birth_id, ordinal"),
         ..plain(
             "baby",
-            &["birth", "ordinal", "sex"],
+            &["birth", "ordinal", "sex", "birth_weight_g"],
             Deletion::Never,
             RECORDS,
         )
@@ -224,11 +225,12 @@ pub const COLLECTIONS: &[Collection] = &[
     },
     Collection {
         refs: &[BIRTH],
-        natural_key: Some("birth_id, code, dose"),
+        natural_key: Some("birth_id, baby, code, dose"),
         ..plain(
             "vaccine_dose",
             &[
                 "birth",
+                "baby",
                 "code",
                 "dose",
                 "given_on",

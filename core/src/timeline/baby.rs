@@ -1,6 +1,8 @@
 //! A baby's age: chronological, and corrected for prematurity.
 
 use super::gestation::{GestationalAge, TERM_DAYS, add_days, days_between};
+use crate::error::{Error, Result};
+use crate::records::growth::Sex;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -19,12 +21,62 @@ pub struct Birth {
     pub count: u32,
 }
 
+/// The mother's hepatitis B surface antigen result, when she knows it: a
+/// positive mother's baby needs HBIG and the first dose within 12 hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HbsAg {
+    Positive,
+    Negative,
+}
+
+impl HbsAg {
+    pub fn code(self) -> &'static str {
+        match self {
+            HbsAg::Positive => "positive",
+            HbsAg::Negative => "negative",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<HbsAg> {
+        match code {
+            "positive" => Ok(HbsAg::Positive),
+            "negative" => Ok(HbsAg::Negative),
+            _ => Err(Error::invalid(
+                "mother_hbsag",
+                "must be positive or negative",
+            )),
+        }
+    }
+}
+
+/// What the birth record holds beyond its date and gestational age.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BirthFacts {
+    /// One weight per baby, in grams, in birth order; empty when not known.
+    pub birth_weights_g: Vec<u32>,
+    pub mother_hbsag: Option<HbsAg>,
+}
+
+/// One baby of a birth (twins are two), numbered from 1 in birth order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Newborn {
+    pub ordinal: u8,
+    pub sex: Option<Sex>,
+    pub birth_weight_g: Option<u32>,
+    pub mother_hbsag: Option<HbsAg>,
+}
+
+/// Birth weights accepted, in grams.
+pub const BIRTH_WEIGHT_G: std::ops::RangeInclusive<u32> = 300..=7000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BabyAge {
     pub days: i64,
     pub weeks: i64,
     /// Completed calendar months ("满N月龄").
     pub months: u32,
+    /// Days since the last completed month: "2 months 5 days".
+    pub days_into_month: i64,
     /// Chronological age minus the days born early; `None` when not preterm
     /// or past 24 months. Negative before the term-equivalent date.
     pub corrected_days: Option<i64>,
@@ -50,10 +102,15 @@ impl Birth {
             add_days(self.date, early_days)
                 .map_or(0, |term_equivalent| completed_months(term_equivalent, date))
         });
+        let month_day = self
+            .date
+            .checked_add(i64::from(months).months())
+            .unwrap_or(self.date);
         Some(BabyAge {
             days,
             weeks: days / 7,
             months,
+            days_into_month: days_between(month_day, date),
             corrected_days: corrected.then_some(days - early_days),
             corrected_months,
         })

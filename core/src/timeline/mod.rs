@@ -9,7 +9,8 @@ pub mod journey;
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
-use baby::{BabyAge, Birth};
+use crate::records::growth::Sex;
+use baby::{BIRTH_WEIGHT_G, BabyAge, Birth, BirthFacts, HbsAg, Newborn};
 use content::{MonthContent, WeekContent};
 use dating::{BestEstimate, DatingInput, Estimate, Method, Scan};
 use gestation::{
@@ -112,6 +113,11 @@ impl State {
     pub(crate) fn ongoing(&self) -> Option<(&RowRef, BestEstimate)> {
         let (row, estimates) = self.ongoing.as_ref()?;
         Some((row, dating::best_estimate(estimates)?))
+    }
+
+    /// The ongoing pregnancy's estimates, oldest first (empty when none).
+    pub(crate) fn estimates(&self) -> &[Estimate] {
+        self.ongoing.as_ref().map_or(&[], |(_, e)| e.as_slice())
     }
 
     /// The most recent birth.
@@ -389,6 +395,7 @@ pub(crate) fn record_dating(
 pub(crate) fn record_birth(
     tx: &Transaction<'_>,
     birth: Birth,
+    facts: &BirthFacts,
     today: Date,
     now: &str,
 ) -> Result<()> {
@@ -400,6 +407,19 @@ pub(crate) fn record_birth(
     }
     if !(1..=MAX_BABIES).contains(&birth.count) {
         return Err(Error::invalid("count", "must be between 1 and 8"));
+    }
+    let weights = &facts.birth_weights_g;
+    if !weights.is_empty() && weights.len() != birth.count as usize {
+        return Err(Error::invalid(
+            "birth_weights",
+            "must give one weight per baby, or none",
+        ));
+    }
+    if weights.iter().any(|w| !BIRTH_WEIGHT_G.contains(w)) {
+        return Err(Error::invalid(
+            "birth_weights",
+            "must be between 300 and 7000 grams",
+        ));
     }
     let state = load(tx)?;
     if let Some(best) = state.best()
@@ -416,18 +436,68 @@ pub(crate) fn record_birth(
         [birth.date.to_string()],
     )?;
     tx.execute(
-        "INSERT INTO birth (pregnancy_id, birth_date, ga_days, baby_count, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO birth (pregnancy_id, birth_date, ga_days, baby_count, mother_hbsag, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             pregnancy_id,
             birth.date.to_string(),
             birth.ga_at_birth.total_days,
             birth.count,
+            facts.mother_hbsag.map(HbsAg::code),
             now
         ],
     )?;
+    let birth_id = tx.last_insert_rowid();
+    for (ordinal, grams) in (1..).zip(weights) {
+        tx.execute(
+            "INSERT INTO baby (birth_id, ordinal, birth_weight_g) VALUES (?1, ?2, ?3)",
+            params![birth_id, ordinal, grams],
+        )?;
+    }
     tx.execute("DELETE FROM trying_to_conceive", [])?;
     Ok(())
+}
+
+/// Every baby of birth `birth_id` (of `count`), in birth order, with what
+/// was recorded of each.
+pub(crate) fn newborns(conn: &Connection, birth_id: i64, count: u32) -> Result<Vec<Newborn>> {
+    let mother_hbsag = conn
+        .query_row(
+            "SELECT mother_hbsag FROM birth WHERE id = ?1",
+            [birth_id],
+            |r| r.get::<_, Option<String>>(0),
+        )?
+        .map(|c| HbsAg::from_code(&c).map_err(|_| Error::Corrupt("a birth")))
+        .transpose()?;
+    let mut babies: Vec<Newborn> = (1..=count.min(MAX_BABIES) as u8)
+        .map(|ordinal| Newborn {
+            ordinal,
+            sex: None,
+            birth_weight_g: None,
+            mother_hbsag,
+        })
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT ordinal, sex, birth_weight_g FROM baby WHERE birth_id = ?1 ORDER BY ordinal",
+    )?;
+    let rows = stmt.query_map([birth_id], |r| {
+        Ok((
+            r.get::<_, u8>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<u32>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (ordinal, sex, grams) = row?;
+        let sex = sex
+            .map(|c| Sex::from_code(&c).ok_or(Error::Corrupt("a baby")))
+            .transpose()?;
+        if let Some(baby) = babies.iter_mut().find(|b| b.ordinal == ordinal) {
+            baby.sex = sex;
+            baby.birth_weight_g = grams;
+        }
+    }
+    Ok(babies)
 }
 
 /// Records a pregnancy loss. The pregnancy is archived, not deleted, and

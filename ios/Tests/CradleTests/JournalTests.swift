@@ -25,7 +25,7 @@ final class JournalTests: DatabaseTestCase {
             guard case CradleError.InvalidInput(let field, _) = $0 else { return XCTFail("\($0)") }
             XCTAssertEqual(field, "baby")
         }
-        _ = try core.recordBirth(date: "2026-10-01", gaWeeks: 39, gaDays: 0, count: 1)
+        _ = try core.recordBirth(date: "2026-10-01", gaWeeks: 39, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
         try core.setBabySex(baby: 1, sex: .male)
         for entry in everyKind { _ = try core.addEntry(entry: entry, at: nil) }
         let items = try core.entries(kinds: [], from: nil, to: nil)

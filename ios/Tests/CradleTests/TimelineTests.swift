@@ -66,7 +66,7 @@ final class TimelineTests: DatabaseTestCase {
     func testAPretermBirthShowsCorrectedAge() throws {
         let core = try open()
         let birth = shift(try core.today().date, days: -10)
-        let screen = try core.recordBirth(date: birth, gaWeeks: 32, gaDays: 0, count: 2)
+        let screen = try core.recordBirth(date: birth, gaWeeks: 32, gaDays: 0, count: 2, birthWeightsGrams: [], motherHbsag: nil)
         XCTAssertEqual(screen.stage, .postpartum)
         let baby = try XCTUnwrap(screen.baby)
         let age = days(from: birth, to: screen.date)

@@ -564,7 +564,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(now.starts, shanghaiDay(0))
         XCTAssertEqual(pregnant.steps.first?.when, .past)
 
-        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 28, gaDays: 0, count: 1)
+        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 28, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
         try await eventually { model.state.value?.stage == .postpartum }
         let baby = try XCTUnwrap(model.state.value)
         XCTAssertEqual(baby.now, 0)
@@ -648,7 +648,7 @@ final class ViewModelTests: DatabaseTestCase {
 
     func testAfterTheBirthTheBabysDayIsLoggedInOneTapEach() async throws {
         let core = try mother("en")
-        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 39, gaDays: 0, count: 1)
+        _ = try core.recordBirth(date: shanghaiDay(0), gaWeeks: 39, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
         let model = RecordsModel(core: core)
         model.refresh()
         XCTAssertEqual(model.screen.value?.stage, .postpartum)

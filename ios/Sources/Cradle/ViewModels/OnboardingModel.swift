@@ -58,7 +58,7 @@ public final class OnboardingModel {
             // A 28-day cycle until she says otherwise; the first scan redates it.
             case .pregnant:
                 _ = try core.recordDating(dating: datingBy == .lmp ? .lmp(lmp: date ?? "", cycleDays: 28) : .edd(edd: date ?? ""))
-            case .baby: _ = try core.recordBirth(date: date ?? "", gaWeeks: birthWeeks, gaDays: 0, count: 1)
+            case .baby: _ = try core.recordBirth(date: date ?? "", gaWeeks: birthWeeks, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
             }
             // A "no" is an answer too, and is recorded as one.
             for purpose in [Purpose.sync, .shop, .notifications] {

@@ -55,7 +55,7 @@ class JournalTest {
         CradleCore.open(dir.resolve("j.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             val bad = assertThrows<CradleException.InvalidInput> { core.addEntry(Entry.Sleep(1u, 30u), null) }
             assertEquals("baby", bad.field)
-            core.recordBirth(LocalDate.now().minusDays(40).toString(), 39u, 0u, 1u)
+            core.recordBirth(LocalDate.now().minusDays(40).toString(), 39u, 0u, 1u, emptyList(), null)
             everyKind.forEach { core.addEntry(it, null) }
             val items = core.entries(emptyList(), null, null)
             assertEquals(everyKind, items.map { it.entry })
@@ -78,7 +78,7 @@ class JournalTest {
             assertEquals(43, t.weightBand!!.points.size)
             assertThrows<CradleException.InvalidInput> { core.setBodyBaseline(BodyBaseline(20.0, 55.0)) }
 
-            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u)
+            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u, emptyList(), null)
             core.setBabySex(1u, Sex.MALE)
             core.addEntry(Entry.Growth(1u, 3400u, 500u, 345u), null)
             val growth = core.trends(null, null).growth.single()
@@ -103,10 +103,10 @@ class JournalTest {
             val pregnant = core.clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
             assertValid(pregnant)
 
-            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u)
+            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u, emptyList(), null)
             core.setBabySex(1u, Sex.FEMALE)
             core.addEntry(Entry.Growth(1u, 3300u, 500u, 345u), null)
-            core.recordVaccine("HepB", 1u, LocalDate.now().minusDays(1).toString(), null, null)
+            core.recordVaccine(1u, "HepB", 1u, LocalDate.now().minusDays(1).toString(), null, null)
             val baby = core.clinicExport("fhir", ClinicExportOptions(null, false, emptyList()))
             assertValid(baby)
             assertTrue(baby.contains("Immunization"))

@@ -63,7 +63,7 @@ class RemindersTest {
                 core.addReminder("x", "FREQ=DAILY", "9 pm")
             }.field)
             assertThrows<CradleException.NotFound> {
-                core.recordVaccine("BCG", 1u, core.today().date, null, null)
+                core.recordVaccine(1u, "BCG", 1u, core.today().date, null, null)
             }
             core.addReminder("Iron", "FREQ=DAILY", "20:00")
             val id = core.reminders(null, null).first().id

@@ -86,7 +86,7 @@ class TimelineTest {
     fun `a preterm birth shows corrected age, and a loss ends pregnancy content`() {
         open().use { core ->
             val today = LocalDate.parse(core.today().date)
-            val born = core.recordBirth(today.minusDays(10).toString(), 32u, 0u, 1u)
+            val born = core.recordBirth(today.minusDays(10).toString(), 32u, 0u, 1u, emptyList(), null)
             assertEquals(Stage.POSTPARTUM, born.stage)
             val baby = born.baby!!
             val age = ChronoUnit.DAYS.between(today.minusDays(10), LocalDate.parse(born.date))

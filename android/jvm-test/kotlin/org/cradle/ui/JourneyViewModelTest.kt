@@ -40,7 +40,7 @@ class JourneyViewModelTest {
             assertEquals(When.PAST, pregnant.steps.first().`when`)
 
             val today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()
-            core.recordBirth(today, 28u, 0u, 1u)
+            core.recordBirth(today, 28u, 0u, 1u, emptyList(), null)
             val baby = vm.ready { it.stage == Stage.POSTPARTUM }
             assertEquals(0u, baby.now)
             assertEquals("Newborn", baby.steps.first().title)

@@ -88,7 +88,7 @@ class RecordsViewModelTest {
     @Test
     fun `after the birth the baby's day is logged in one tap each`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.recordBirth(core.today().date, 39u, 0u, 1u)
+            core.recordBirth(core.today().date, 39u, 0u, 1u, emptyList(), null)
             val scope = CoroutineScope(Dispatchers.Default)
             val vm = RecordsViewModel(core, scope)
             vm.refresh()

@@ -483,7 +483,7 @@ class ScreensTest {
                 core.setBodyBaseline(BodyBaseline(160.0, 55.0))
                 core.recordWeight(61.0, WeightUnit.KG, null)
             }
-            if (born) core.recordBirth(core.today().date, 39u, 0u, 1u)
+            if (born) core.recordBirth(core.today().date, 39u, 0u, 1u, emptyList(), null)
             val shot = "records-$locale" + (if (baseline) "-weight" else "") + (if (born) "-baby" else "")
             val vm = RecordsViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }

@@ -85,7 +85,7 @@ class OnboardingViewModel(
                             DatingBy.EDD -> Dating.Edd(s.date!!)
                         },
                     )
-                    Stage.BABY -> core.recordBirth(s.date!!, s.birthWeeks, 0u, 1u)
+                    Stage.BABY -> core.recordBirth(s.date!!, s.birthWeeks, 0u, 1u, emptyList(), null)
                 }
                 // A "no" is an answer too, and is recorded as one.
                 for ((purpose, granted) in s.consents) core.setConsent(purpose, granted)
