@@ -46,10 +46,12 @@ final class JournalTests: DatabaseTestCase {
         for entry in everyKind.prefix(6) { _ = try core.addEntry(entry: entry, at: nil) }
         let options = ClinicExportOptions(from: nil, includeName: false, sections: [])
         let html = try core.clinicExport(format: "html", options: options)
-        XCTAssertTrue(html.contains("产检就诊摘要") && html.contains("叶酸"))
+        // No pregnancy and no baby yet: a clinic visit, not a prenatal one.
+        XCTAssertTrue(html.contains("<h1>就诊摘要</h1>") && html.contains("叶酸"))
         let fhir = try core.clinicExport(format: "fhir", options: options)
         let bundle = try JSONSerialization.jsonObject(with: Data(fhir.utf8)) as? [String: Any]
         XCTAssertEqual(bundle?["resourceType"] as? String, "Bundle")
+        XCTAssertEqual(bundle?["type"] as? String, "document")
         XCTAssertThrowsError(try core.clinicExport(format: "pdf", options: options))
         XCTAssertEqual(try core.clinicVisit(options: options).sections.first?.code, "pregnancy")
     }

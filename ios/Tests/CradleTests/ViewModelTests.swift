@@ -334,6 +334,26 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertNotNil(consents[.shop]?.answeredAtEpochMs, "her 'no' is recorded as an answer")
     }
 
+    func testOnboardingAfterTheBirthKeepsTheBirthWeightTheCoreAccepts() async throws {
+        let core = try CradleCore.open(
+            path: path("born.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en-GB")
+        let model = OnboardingModel(core: core)
+        model.load()
+        model.stage = .baby
+        model.date = shanghaiDay(-10)
+        model.birthWeeks = 36
+        model.birthWeightGrams = 100
+        model.finish()
+        XCTAssertFalse(model.finished)
+        XCTAssertEqual(model.problem?.field, "birth_weights", "the core judges the weight")
+        model.birthWeightGrams = 2400
+        model.finish()
+        XCTAssertTrue(model.finished)
+        let summary = try core.clinicExport(
+            format: "html", options: ClinicExportOptions(from: nil, includeName: false, sections: []))
+        XCTAssertTrue(summary.contains("Birth weight: 2400 g"))
+    }
+
     func testSettingsRevokeConsentChangeLanguageAndQuietHoursExportAndDelete() async throws {
         let core = try mother("en")
         let model = SettingsModel(core: core)

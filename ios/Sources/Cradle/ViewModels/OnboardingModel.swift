@@ -24,6 +24,8 @@ public final class OnboardingModel {
     public var date: String?
     /// Completed weeks at birth.
     public var birthWeeks: UInt32 = 40
+    /// Her baby's birth weight in grams, if she has it to hand; the core judges it.
+    public var birthWeightGrams: UInt32?
     /// Every purpose, answered "no" until she ticks it.
     public var consents: [Purpose: Bool] = [.sync: false, .shop: false, .notifications: false]
     public private(set) var problem: Problem?
@@ -58,7 +60,7 @@ public final class OnboardingModel {
             // A 28-day cycle until she says otherwise; the first scan redates it.
             case .pregnant:
                 _ = try core.recordDating(dating: datingBy == .lmp ? .lmp(lmp: date ?? "", cycleDays: 28) : .edd(edd: date ?? ""))
-            case .baby: _ = try core.recordBirth(date: date ?? "", gaWeeks: birthWeeks, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
+            case .baby: _ = try core.recordBirth(date: date ?? "", gaWeeks: birthWeeks, gaDays: 0, count: 1, birthWeightsGrams: birthWeightGrams.map { [$0] } ?? [], motherHbsag: nil)
             }
             // A "no" is an answer too, and is recorded as one.
             for purpose in [Purpose.sync, .shop, .notifications] {

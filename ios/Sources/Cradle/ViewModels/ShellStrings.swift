@@ -221,6 +221,7 @@ public struct ShellStrings: Sendable {
 
     public func date(_ d: String) -> String { zh ? "日期：\(d)" : "Date: \(d)" }
     public func birthWeeks(_ w: UInt32) -> String { zh ? "出生时孕 \(w) 周" : "Born at \(w) weeks" }
+    public var birthWeight: String { zh ? "出生体重（克），知道的话请填写" : "Birth weight (g), if you know it" }
     public func quietHours(_ a: String, _ b: String) -> String { zh ? "免打扰 \(a)–\(b)" : "Quiet hours \(a)–\(b)" }
     public func signedInAs(_ login: String) -> String { zh ? "已登录：\(login)" : "Signed in as \(login)" }
 

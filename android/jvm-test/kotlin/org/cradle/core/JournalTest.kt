@@ -21,9 +21,13 @@ import uniffi.cradle.CradleException
 import uniffi.cradle.Dating
 import uniffi.cradle.Entry
 import uniffi.cradle.Feed
+import uniffi.cradle.GlucoseContext
+import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.HbsAg
 import uniffi.cradle.Indicator
 import uniffi.cradle.Milk
 import uniffi.cradle.ProfileInfo
+import uniffi.cradle.Severity
 import uniffi.cradle.Sex
 import uniffi.cradle.Side
 import uniffi.cradle.WeightUnit
@@ -91,38 +95,116 @@ class JournalTest {
         }
     }
 
-    @Test
-    fun `the FHIR export passes the official R4 validator`() {
-        CradleCore.open(dir.resolve("f.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
-            core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
+    /** Ten situations a clinic meets, each exported and validated. */
+    private val scenarios: List<Pair<String, (CradleCore) -> Unit>> = listOf(
+        "pregnant, dated by LMP, with everything" to { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
             core.setBodyBaseline(BodyBaseline(160.0, 55.0))
             core.recordWeight(64.0, WeightUnit.KG, null)
             core.recordBloodPressure(145u, 95u, 88u, null)
+            core.recordGlucose(9.5, GlucoseUnit.MMOL_PER_L, GlucoseContext.ONE_HOUR, null)
+            core.noteSymptom("headache", Severity.SEVERE, null)
+            core.addEntry(Entry.Ogtt(5.3, 10.4, 8.1), null)
             everyKind.take(6).forEach { core.addEntry(it, null) }
-            val pregnant = core.clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
-            assertValid(pregnant)
-
-            core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u, emptyList(), null)
+        },
+        "dated by IVF transfer" to { core ->
+            core.recordDating(Dating.Ivf(LocalDate.now().minusWeeks(10).toString(), 5u))
+        },
+        "dated by a scan after the LMP" to { core ->
+            core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(12).toString(), 28u))
+            core.recordDating(Dating.UltrasoundCrl(LocalDate.now().minusDays(3).toString(), 45.0))
+        },
+        "dated by the clinic, no known allergies" to { core ->
+            core.recordDating(Dating.Edd(LocalDate.now().plusWeeks(8).toString()))
+            core.addEntry(Entry.NoKnownAllergies, null)
+        },
+        "pregnant, nothing recorded yet" to { core ->
+            core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(8).toString(), 28u))
+        },
+        "postpartum, HBsAg-positive mother" to { core ->
+            val born = LocalDate.now().minusDays(5).toString()
+            core.recordBirth(born, 39u, 0u, 1u, listOf(3300u), HbsAg.POSITIVE)
             core.setBabySex(1u, Sex.FEMALE)
-            core.addEntry(Entry.Growth(1u, 3300u, 500u, 345u), null)
-            core.recordVaccine(1u, "HepB", 1u, LocalDate.now().minusDays(1).toString(), null, null)
-            val baby = core.clinicExport("fhir", ClinicExportOptions(null, false, emptyList()))
-            assertValid(baby)
-            assertTrue(baby.contains("Immunization"))
+            core.recordVaccine(1u, "HBIG", 1u, born, "HBIG-1", null)
+            core.recordVaccine(1u, "HepB", 1u, born, "HB2026-10", "和睦家医院")
+            core.addEntry(Entry.Temperature(1u, 37.1), null)
+        },
+        "twins, each with growth and doses" to { core ->
+            val born = LocalDate.now().minusDays(20).toString()
+            core.recordBirth(born, 35u, 4u, 2u, listOf(2300u, 1900u), HbsAg.NEGATIVE)
+            core.setBabySex(1u, Sex.MALE)
+            core.setBabySex(2u, Sex.FEMALE)
+            core.addEntry(Entry.Growth(1u, 2600u, 470u, 330u), null)
+            core.addEntry(Entry.Growth(2u, 2000u, 450u, 320u), null)
+            core.recordVaccine(1u, "BCG", 1u, born, null, null)
+            core.recordVaccine(2u, "HepB", 1u, born, null, null)
+        },
+        "a baby of five months with a fever" to { core ->
+            core.recordBirth(LocalDate.now().minusMonths(5).toString(), 40u, 0u, 1u, listOf(3500u), null)
+            core.addEntry(Entry.Temperature(1u, 39.2), null)
+        },
+        "trying to conceive, with a blood pressure" to { core ->
+            core.setTrying(LocalDate.now().minusMonths(2).toString())
+            core.recordBloodPressure(128u, 82u, null, null)
+        },
+        "after a loss" to { core ->
+            core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(14).toString(), 28u))
+            core.recordLoss(LocalDate.now().minusDays(7).toString())
+        },
+    )
 
-            val html = core.clinicExport("html", ClinicExportOptions(null, true, emptyList()))
-            assertTrue(html.contains("Lin") && html.contains("Penicillin"))
+    @Test
+    fun `ten FHIR documents pass the R4 validator with the vital-signs profiles`() {
+        assertEquals(10, scenarios.size)
+        scenarios.forEachIndexed { i, (name, setUp) ->
+            CradleCore.open(dir.resolve("f$i.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
+                core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
+                setUp(core)
+                val json = core.clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
+                assertTrue(json.contains("\"type\": \"document\""), name)
+                assertTrue(json.contains("60591-5"), name)
+                assertValid(json, name)
+            }
+        }
+    }
+
+    @Test
+    fun `the validator checks the declared vital-signs profile`() {
+        CradleCore.open(dir.resolve("p.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
+            core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
+            core.recordBloodPressure(145u, 95u, null, null)
+            val json = core.clinicExport("fhir", ClinicExportOptions(null, false, emptyList()))
+            assertTrue(json.contains("StructureDefinition/bp"))
+            // A blood pressure without its diastolic component breaks the bp profile.
+            val broken = json.replace("\"8462-4\"", "\"8867-4\"")
+            val errors = errorsOf(broken)
+            assertTrue(
+                errors.any { it.contains("DiastolicBP") && it.contains("StructureDefinition/bp") },
+                errors.joinToString("\n"),
+            )
+        }
+    }
+
+    @Test
+    fun `the clinic summary page names her allergies and her medication`() {
+        CradleCore.open(dir.resolve("h.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
+            core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
+            core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
+            everyKind.take(6).forEach { core.addEntry(it, null) }
+            val html = core.clinicExport("html", ClinicExportOptions(null, true, emptyList(), 32u))
+            assertTrue(html.contains("Lin") && html.contains("Penicillin") && html.contains("32 years"))
             assertFalse(html.contains("A calm day"))
         }
     }
 
-    private fun assertValid(json: String) {
-        val result = validator.validateWithResult(json)
-        val errors = result.messages.filter {
-            it.severity == ResultSeverityEnum.ERROR || it.severity == ResultSeverityEnum.FATAL
-        }
-        assertTrue(errors.isEmpty(), errors.joinToString("\n") { "${it.locationString}: ${it.message}" })
+    private fun errorsOf(json: String): List<String> =
+        validator.validateWithResult(json).messages
+            .filter { it.severity == ResultSeverityEnum.ERROR || it.severity == ResultSeverityEnum.FATAL }
+            .map { "${it.locationString}: ${it.message}" }
+
+    private fun assertValid(json: String, scenario: String) {
+        val errors = errorsOf(json)
+        assertTrue(errors.isEmpty(), "$scenario:\n" + errors.joinToString("\n"))
     }
 
     private companion object {

@@ -386,6 +386,7 @@ class ScreensTest {
                     onDatingBy = vm::chooseDating,
                     onDate = vm::chooseDate,
                     onBirthWeeks = vm::chooseBirthWeeks,
+                    onBirthWeight = vm::chooseBirthWeight,
                     onAnswer = vm::answer,
                     onStart = {},
                 )

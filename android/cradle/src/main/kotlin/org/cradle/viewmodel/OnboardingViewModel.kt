@@ -36,6 +36,8 @@ class OnboardingViewModel(
         val date: String? = null,
         /** Completed weeks at birth, from the picker's range. */
         val birthWeeks: UInt = 40u,
+        /** Her baby's birth weight in grams, if she has it to hand; the core judges it. */
+        val birthWeightGrams: UInt? = null,
         /** Every purpose, answered "no" until she ticks it. */
         val consents: Map<Purpose, Boolean> = Purpose.entries.associateWith { false },
         val problem: Problem? = null,
@@ -66,6 +68,8 @@ class OnboardingViewModel(
 
     fun chooseBirthWeeks(weeks: UInt) = _state.update { it.copy(birthWeeks = weeks) }
 
+    fun chooseBirthWeight(grams: UInt?) = _state.update { it.copy(birthWeightGrams = grams) }
+
     fun answer(purpose: Purpose, granted: Boolean) =
         _state.update { it.copy(consents = it.consents + (purpose to granted)) }
 
@@ -85,7 +89,7 @@ class OnboardingViewModel(
                             DatingBy.EDD -> Dating.Edd(s.date!!)
                         },
                     )
-                    Stage.BABY -> core.recordBirth(s.date!!, s.birthWeeks, 0u, 1u, emptyList(), null)
+                    Stage.BABY -> core.recordBirth(s.date!!, s.birthWeeks, 0u, 1u, listOfNotNull(s.birthWeightGrams), null)
                 }
                 // A "no" is an answer too, and is recorded as one.
                 for ((purpose, granted) in s.consents) core.setConsent(purpose, granted)

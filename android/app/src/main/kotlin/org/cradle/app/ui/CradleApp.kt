@@ -143,6 +143,7 @@ fun CradleApp(
                         onDatingBy = onboarding::chooseDating,
                         onDate = onboarding::chooseDate,
                         onBirthWeeks = onboarding::chooseBirthWeeks,
+                        onBirthWeight = onboarding::chooseBirthWeight,
                         onAnswer = onboarding::answer,
                         onStart = { scope.launch { onboarding.finish() } },
                     )

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.selection.toggleable
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.Checkbox
@@ -18,6 +19,7 @@ import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -32,6 +34,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OnboardingViewModel.DatingBy
@@ -52,6 +55,7 @@ fun OnboardingContent(
     onDatingBy: (DatingBy) -> Unit,
     onDate: (String) -> Unit,
     onBirthWeeks: (UInt) -> Unit,
+    onBirthWeight: (UInt?) -> Unit,
     onAnswer: (Purpose, Boolean) -> Unit,
     onStart: () -> Unit,
     modifier: Modifier = Modifier,
@@ -83,6 +87,13 @@ fun OnboardingContent(
                     Text(s.birthWeeks(state.birthWeeks))
                     OutlinedButton({ onBirthWeeks(state.birthWeeks + 1u) }) { Text("+") }
                 }
+                OutlinedTextField(
+                    state.birthWeightGrams?.toString() ?: "",
+                    { onBirthWeight(it.filter(Char::isDigit).toUIntOrNull()) },
+                    Modifier.fillMaxWidth(),
+                    label = { Text(s.birthWeight) },
+                    keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
+                )
             }
             Stage.TRYING, null -> Unit
         }

@@ -85,6 +85,7 @@ data class Strings(
     val chooseDate: String,
     val date: (String) -> String,
     val birthWeeks: (UInt) -> String,
+    val birthWeight: String,
     val consentIntro: String,
     val purpose: (Purpose) -> String,
     val purposeDetail: (Purpose) -> String,
@@ -315,6 +316,7 @@ data class Strings(
             chooseDate = "Choose a date",
             date = { d -> "Date: $d" },
             birthWeeks = { w -> "Born at $w weeks" },
+            birthWeight = "Birth weight (g), if you know it",
             consentIntro = "Each of these is your choice, and you can change it any time in Settings.",
             purpose = { p -> purposeEn(p) },
             purposeDetail = { p ->
@@ -596,6 +598,7 @@ data class Strings(
             chooseDate = "选择日期",
             date = { d -> "日期：$d" },
             birthWeeks = { w -> "出生时孕 $w 周" },
+            birthWeight = "出生体重（克），知道的话请填写",
             consentIntro = "以下每一项都由你决定，之后可随时在设置中更改或撤回。",
             purpose = { p -> purposeZh(p) },
             purposeDetail = { p ->
