@@ -796,11 +796,19 @@ fn the_fhir_export_is_an_ips_shaped_document() {
     assert_eq!(hb["valueQuantity"]["system"], "http://unitsofmeasure.org");
     assert_eq!(hb["valueQuantity"]["code"], "g/L");
     assert_eq!(hb["interpretation"][0]["coding"][0]["code"], "L");
-    // The symptom and its severity are coded.
+    // The symptom is a problem she reports, coded with its severity.
     let headache = coded(&bundle, "25064002");
+    assert_eq!(headache["resourceType"], "Condition");
+    assert_eq!(headache["severity"]["coding"][0]["code"], "24484000");
     assert_eq!(
-        headache["valueCodeableConcept"]["coding"][0]["code"],
-        "24484000"
+        headache["verificationStatus"]["coding"][0]["code"],
+        "unconfirmed"
+    );
+    // Her advice is an alert; her birth date is never asked for.
+    assert!(codes.contains(&"104605-1"), "the alerts section");
+    assert_eq!(
+        all[1]["_birthDate"]["extension"][0]["valueCode"],
+        "not-asked"
     );
     // Medications are what she takes now.
     let med = all
@@ -910,11 +918,25 @@ fn each_twin_is_a_patient_linked_to_the_mother_with_its_own_doses() {
             .iter()
             .any(|s| s["code"]["coding"][0]["code"] == "11369-6")
     );
+    // After the birth, the pregnancy history holds its outcome, not a due date.
+    let history = sections
+        .iter()
+        .find(|s| s["code"]["coding"][0]["code"] == "10162-6")
+        .unwrap();
+    assert_eq!(
+        history["entry"].as_array().unwrap().len(),
+        2,
+        "GA at birth of each twin"
+    );
+    assert!(
+        !bundle.to_string().contains("82810-3"),
+        "no pregnancy status after the birth"
+    );
     assert!(
         sections
             .iter()
-            .all(|s| s["code"]["coding"][0]["code"] != "10162-6"),
-        "no pregnancy section after the birth"
+            .all(|s| s["code"]["coding"][0]["code"].is_string()),
+        "every section is coded, as IPS asks"
     );
     assert_references_resolve(&bundle);
 }

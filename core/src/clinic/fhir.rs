@@ -1,7 +1,11 @@
-//! The same summary as an HL7 FHIR R4 document Bundle shaped like the
-//! International Patient Summary (HL7 IPS): a Composition (LOINC 60591-5)
-//! first, written by her on her device, with one section per part of the
-//! summary, each with a narrative and the resources it lists.
+//! The same summary as an HL7 FHIR R4 document Bundle that conforms to the
+//! International Patient Summary (HL7 IPS 2.0.0; the test command validates
+//! it against the package, and it does not declare the profile, so that a
+//! system without the package reads it as plain R4): a Composition (LOINC
+//! 60591-5) first, written by her on her device, with the IPS sections
+//! (problems, medications and allergies always; alerts, immunizations,
+//! vital signs, results, procedures and pregnancy when there is something
+//! to say), each with a narrative and the resources it lists.
 //!
 //! A baby is its own Patient in the same document, linked to her by a
 //! RelatedPerson (mother, v3 RoleCode MTH): the clinic sees mother and baby
@@ -198,8 +202,8 @@ fn cvx(code: &str) -> Option<(&'static str, &'static str)> {
 
 /// One section of the Composition.
 struct Section {
-    /// The LOINC section code; `None` where IPS has no section (the baby).
-    code: Option<(&'static str, &'static str)>,
+    /// The LOINC section code and its display.
+    code: (&'static str, &'static str),
     title: &'static str,
     entries: Vec<String>,
     lines: Vec<String>,
@@ -210,7 +214,7 @@ struct Section {
 impl Section {
     fn new(code: &'static str, display: &'static str, title: &'static str) -> Self {
         Self {
-            code: Some((code, display)),
+            code: (code, display),
             title,
             entries: Vec::new(),
             lines: Vec::new(),
@@ -218,16 +222,25 @@ impl Section {
         }
     }
 
-    fn to_json(&self, none: &str) -> Value {
+    /// `none` and `withheld` say in words why it is empty.
+    fn to_json(&self, none: &str, withheld: &str) -> Value {
         let lines = if self.lines.is_empty() {
-            vec![none.to_owned()]
+            vec![
+                if self.empty == "withheld" {
+                    withheld
+                } else {
+                    none
+                }
+                .to_owned(),
+            ]
         } else {
             self.lines.clone()
         };
-        let mut section = json!({ "title": self.title, "text": narrative(&lines) });
-        if let Some((code, display)) = self.code {
-            section["code"] = loinc(code, display);
-        }
+        let mut section = json!({
+            "title": self.title,
+            "code": loinc(self.code.0, self.code.1),
+            "text": narrative(&lines),
+        });
         if self.entries.is_empty() {
             section["emptyReason"] =
                 json!({ "coding": [{ "system": EMPTY_REASON, "code": self.empty }] });
@@ -562,7 +575,7 @@ impl Doc<'_> {
         }
     }
 
-    fn pregnancy(&mut self, section: &mut Section) {
+    fn pregnancy(&mut self, section: &mut Section, procedures: &mut Section) {
         let s = self.s;
         let Some(p) = &s.pregnancy else {
             return;
@@ -636,7 +649,11 @@ impl Doc<'_> {
                         "subject": { "reference": mother },
                         "performedDateTime": transfer.to_string(),
                     }));
-                    section.entries.push(url);
+                    procedures.entries.push(url);
+                    procedures.lines.push(format!(
+                        "{}: {transfer} (D{embryo_age})",
+                        self.l("ivf_transfer")
+                    ));
                     section.lines.push(format!(
                         "{}: {transfer} (D{embryo_age})",
                         self.l("ivf_transfer")
@@ -692,64 +709,81 @@ impl Doc<'_> {
         })
     }
 
+    /// The symptoms she noted, as problems she reports (Condition): IPS
+    /// lists problems, not observations, in its problem section.
     fn problems(&mut self, section: &mut Section) {
         let s = self.s;
         let mother = self.mother.clone();
-        if s.shows("symptoms") {
-            for x in &s.symptoms {
-                let label = symptom_label(s.language, x.code);
-                let mut coding =
-                    vec![json!({ "system": format!("{CRADLE}symptom"), "code": x.code })];
-                if let Some((code, display)) = symptom_snomed(x.code) {
-                    coding.insert(
-                        0,
-                        json!({ "system": SNOMED, "code": code, "display": display }),
-                    );
-                }
-                let url = self.observation(
-                    &mother,
-                    &s.date_time(x.noted_at),
-                    "survey",
-                    json!({ "coding": coding, "text": label }),
-                    json!({ "valueCodeableConcept": severity(x.severity) }),
+        for x in &s.symptoms {
+            let label = symptom_label(s.language, x.code);
+            let mut coding = vec![json!({ "system": format!("{CRADLE}symptom"), "code": x.code })];
+            if let Some((code, display)) = symptom_snomed(x.code) {
+                coding.insert(
+                    0,
+                    json!({ "system": SNOMED, "code": code, "display": display }),
                 );
-                section.entries.push(url.clone());
-                section.lines.push(format!(
-                    "{} {label} ({})",
-                    s.date_of(x.noted_at),
-                    self.l(x.severity.code())
-                ));
-                self.made.insert(About::Symptom(x.id), url);
             }
-        }
-        if s.shows("flags") {
-            for f in &s.flags {
-                let mut flag = json!({
-                    "resourceType": "Flag",
-                    "status": "active",
-                    "category": [{ "coding": [{
-                        "system": "http://terminology.hl7.org/CodeSystem/flag-category",
-                        "code": "clinical", "display": "Clinical" }] }],
-                    "code": { "coding": [{ "system": format!("{CRADLE}insight"), "code": f.code }],
-                              "text": f.message },
-                    "subject": { "reference": mother },
-                    "period": { "start": s.date_time(f.at) },
-                });
-                if let Some(reading) = self.made.get(&f.about) {
-                    flag["extension"] = json!([{
-                        "url": format!("{PROFILE}flag-detail"),
-                        "valueReference": { "reference": reading } }]);
-                }
-                section.entries.push(self.add(flag));
-                section.lines.push(f.message.clone());
-            }
+            let url = self.add(json!({
+                "resourceType": "Condition",
+                "clinicalStatus": { "coding": [{
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                    "code": "active" }] },
+                "verificationStatus": { "coding": [{
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                    "code": "unconfirmed" }] },
+                "category": [{ "coding": [{
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+                    "code": "problem-list-item" }] }],
+                "severity": severity(x.severity),
+                "code": { "coding": coding, "text": label },
+                "subject": { "reference": mother },
+                "onsetDateTime": s.date_time(x.noted_at),
+                "recordedDate": s.date_time(x.noted_at),
+            }));
+            section.entries.push(url.clone());
+            section.lines.push(format!(
+                "{} {label} ({})",
+                s.date_of(x.noted_at),
+                self.l(x.severity.code())
+            ));
+            self.made.insert(About::Symptom(x.id), url);
         }
         section.empty = "nilknown";
     }
 
-    /// Each baby as a Patient with its mother, birth facts, growth,
-    /// temperatures; its doses go to the immunizations section.
-    fn babies(&mut self, section: &mut Section, immunizations: &mut Section) {
+    /// Her advice as alerts (Flag), each with its category, when the
+    /// reading was taken, and the reading itself.
+    fn alerts(&mut self, section: &mut Section) {
+        let s = self.s;
+        let mother = self.mother.clone();
+        for f in &s.flags {
+            let mut flag = json!({
+                "resourceType": "Flag",
+                "status": "active",
+                "category": [{ "coding": [{
+                    "system": "http://terminology.hl7.org/CodeSystem/flag-category",
+                    "code": "clinical", "display": "Clinical" }] }],
+                "code": { "coding": [{ "system": format!("{CRADLE}insight"), "code": f.code }],
+                          "text": f.message },
+                "subject": { "reference": mother },
+                "period": { "start": s.date_time(f.at) },
+            });
+            if let Some(reading) = self.made.get(&f.about) {
+                flag["extension"] = json!([{
+                    "url": format!("{PROFILE}flag-detail"),
+                    "valueReference": { "reference": reading } }]);
+            }
+            section.entries.push(self.add(flag));
+            section.lines.push(format!("{} ({})", f.message, f.source));
+        }
+        section.empty = "nilknown";
+    }
+
+    /// Each baby as a Patient with its mother: the birth (GA, weight) in
+    /// the pregnancy history, growth and temperatures with the vital signs,
+    /// doses with the immunizations. IPS has no baby section, and each of
+    /// these resources names the baby as its subject.
+    fn babies(&mut self, births: &mut Section, vitals: &mut Section, immunizations: &mut Section) {
         let s = self.s;
         let Some(baby) = &s.baby else {
             return;
@@ -785,8 +819,8 @@ impl Doc<'_> {
                 mother["name"] = json!([{ "text": name }]);
             }
             let related = self.add(mother);
+            // Reached from her record, as the document asks of every entry.
             self.link_mother(&related);
-            section.entries.extend([child.clone(), related]);
             let ga = baby.birth.ga_at_birth;
             let at_birth = self.observation(
                 &child,
@@ -795,7 +829,7 @@ impl Doc<'_> {
                 loinc("76516-4", "Gestational age--at birth"),
                 json!({ "valueQuantity": days(ga), "note": [{ "text": weeks_days(ga) }] }),
             );
-            section.entries.push(at_birth);
+            births.entries.push(at_birth);
             let mut line = format!("{who}: {born}, {}", weeks_days(ga));
             if let Some(g) = newborn.birth_weight_g {
                 let url = self.observation(
@@ -805,10 +839,10 @@ impl Doc<'_> {
                     loinc("8339-4", "Birth weight Measured"),
                     json!({ "valueQuantity": quantity(f64::from(g), "g") }),
                 );
-                section.entries.push(url);
+                births.entries.push(url);
                 line.push_str(&format!(", {g} g"));
             }
-            section.lines.push(line);
+            births.lines.push(line);
             for e in &s.entries {
                 let when = s.date_time(e.at);
                 match e.entry {
@@ -826,7 +860,7 @@ impl Doc<'_> {
                                 loinc("29463-7", "Body weight"),
                                 json!({ "valueQuantity": quantity(f64::from(g) / 1000.0, "kg") }),
                             );
-                            section.entries.push(url);
+                            vitals.entries.push(url);
                         }
                         if let Some(mm) = length_mm {
                             let url = self.vital(
@@ -836,7 +870,7 @@ impl Doc<'_> {
                                 loinc("8302-2", "Body height"),
                                 json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
                             );
-                            section.entries.push(url);
+                            vitals.entries.push(url);
                         }
                         if let Some(mm) = head_mm {
                             let url = self.vital(
@@ -846,7 +880,7 @@ impl Doc<'_> {
                                 loinc("9843-4", "Head Occipital-frontal circumference"),
                                 json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
                             );
-                            section.entries.push(url);
+                            vitals.entries.push(url);
                         }
                     }
                     Entry::Temperature { baby: b, celsius } if b == n => {
@@ -857,8 +891,8 @@ impl Doc<'_> {
                             loinc("8310-5", "Body temperature"),
                             json!({ "valueQuantity": quantity(celsius, "Cel") }),
                         );
-                        section.entries.push(url.clone());
-                        section
+                        vitals.entries.push(url.clone());
+                        vitals
                             .lines
                             .push(format!("{who} {}: {celsius:.1} °C", s.local_time(e.at)));
                         self.made.insert(About::Entry(e.id), url);
@@ -911,6 +945,11 @@ impl Doc<'_> {
     }
 }
 
+/// The data-absent-reason extension.
+fn absent(code: &str) -> Value {
+    json!({ "url": format!("{PROFILE}data-absent-reason"), "valueCode": code })
+}
+
 fn allergy(patient: &str, when: &str, code: Value) -> Value {
     json!({
         "resourceType": "AllergyIntolerance",
@@ -928,13 +967,14 @@ fn allergy(patient: &str, when: &str, code: Value) -> Value {
 
 struct Sections {
     problems: Section,
+    alerts: Section,
+    procedures: Section,
     medications: Section,
     allergies: Section,
     immunizations: Section,
     vitals: Section,
     results: Section,
     pregnancy: Section,
-    baby: Section,
 }
 
 pub(super) fn render(s: &Summary) -> String {
@@ -944,9 +984,13 @@ pub(super) fn render(s: &Summary) -> String {
         "gender": "female",
         "communication": [{ "language": { "coding": [{ "system": "urn:ietf:bcp:47", "code": s.language.code() }] } }],
     });
-    if let Some(name) = &s.name {
-        patient["name"] = json!([{ "text": name }]);
-    }
+    // IPS asks for her name and birth date: a name she did not share is
+    // masked, and the app never asks her birth date (minimum collection).
+    patient["name"] = match &s.name {
+        Some(name) => json!([{ "text": name }]),
+        None => json!([{ "_text": { "extension": [absent("masked")] } }]),
+    };
+    patient["_birthDate"] = json!({ "extension": [absent("not-asked")] });
     let mut doc = Doc {
         s,
         entries: Vec::new(),
@@ -960,7 +1004,9 @@ pub(super) fn render(s: &Summary) -> String {
         "patient": { "reference": doc.mother },
     }));
     let mut sections = Sections {
-        problems: Section::new("11450-4", "Problem list - Reported", l("problems")),
+        problems: Section::new("11450-4", "Problem list - Reported", l("symptoms")),
+        alerts: Section::new("104605-1", "Alert", l("flags")),
+        procedures: Section::new("47519-4", "History of Procedures Document", l("procedures")),
         medications: Section::new(
             "10160-0",
             "History of Medication use Narrative",
@@ -987,13 +1033,9 @@ pub(super) fn render(s: &Summary) -> String {
             "History of pregnancies Narrative",
             l("pregnancy"),
         ),
-        baby: Section {
-            code: None,
-            ..Section::new("", "", l("baby"))
-        },
     };
     if s.shows("pregnancy") {
-        doc.pregnancy(&mut sections.pregnancy);
+        doc.pregnancy(&mut sections.pregnancy, &mut sections.procedures);
     }
     if s.shows("vitals") {
         for r in &s.readings {
@@ -1022,39 +1064,65 @@ pub(super) fn render(s: &Summary) -> String {
         }
     }
     if s.shows("baby") {
-        doc.babies(&mut sections.baby, &mut sections.immunizations);
+        doc.babies(
+            &mut sections.pregnancy,
+            &mut sections.vitals,
+            &mut sections.immunizations,
+        );
+    }
+    if s.shows("symptoms") {
+        doc.problems(&mut sections.problems);
     }
     // Flags last: they point at the readings made above.
-    doc.problems(&mut sections.problems);
+    if s.shows("flags") {
+        doc.alerts(&mut sections.alerts);
+    }
+    // IPS requires these three; one she left out is withheld.
+    for (code, section) in [
+        ("symptoms", &mut sections.problems),
+        ("medications", &mut sections.medications),
+        ("allergies", &mut sections.allergies),
+    ] {
+        if !s.shows(code) {
+            section.empty = "withheld";
+        }
+    }
 
     let pregnant = s.visit() == VisitKind::Prenatal;
-    let mut chosen: Vec<&Section> = Vec::new();
-    if s.shows("flags") || s.shows("symptoms") {
-        chosen.push(&sections.problems);
+    let mut chosen: Vec<&Section> = vec![
+        &sections.problems,
+        &sections.medications,
+        &sections.allergies,
+    ];
+    if s.shows("flags") {
+        chosen.push(&sections.alerts);
     }
-    if s.shows("medications") {
-        chosen.push(&sections.medications);
-    }
-    if s.shows("allergies") {
-        chosen.push(&sections.allergies);
+    if !sections.procedures.entries.is_empty() {
+        chosen.push(&sections.procedures);
     }
     if s.shows("baby") && s.baby.is_some() {
         chosen.push(&sections.immunizations);
     }
-    if s.shows("vitals") {
+    if s.shows("vitals") || !sections.vitals.entries.is_empty() {
         chosen.push(&sections.vitals);
     }
     if s.shows("labs") || s.shows("ultrasound") || !sections.results.entries.is_empty() {
         chosen.push(&sections.results);
     }
-    if s.shows("pregnancy") && pregnant {
+    if (s.shows("pregnancy") && pregnant) || !sections.pregnancy.entries.is_empty() {
         chosen.push(&sections.pregnancy);
-    }
-    if s.shows("baby") && s.baby.is_some() {
-        chosen.push(&sections.baby);
     }
     let none = l("none_recorded");
     let title = l(s.title_key());
+    let mut lines = vec![title.to_owned()];
+    if let Some(age) = s.age_years {
+        lines.push(format!(
+            "{}: {}",
+            l("her_age"),
+            l("years").replace("{n}", &age.to_string())
+        ));
+    }
+    lines.push(l("disclaimer").to_owned());
     let now = s.date_time(s.now);
     let composition = json!({
         "resourceType": "Composition",
@@ -1065,8 +1133,11 @@ pub(super) fn render(s: &Summary) -> String {
         "date": now,
         "author": [{ "reference": doc.mother }, { "reference": device }],
         "title": title,
-        "text": narrative(&[title.to_owned(), l("disclaimer").to_owned()]),
-        "section": chosen.iter().map(|c| c.to_json(none)).collect::<Vec<_>>(),
+        "text": narrative(&lines),
+        "section": chosen
+            .iter()
+            .map(|c| c.to_json(none, l("not_shared")))
+            .collect::<Vec<_>>(),
     });
     let composition_url = format!("urn:uuid:{}", uuid());
     doc.entries.insert(

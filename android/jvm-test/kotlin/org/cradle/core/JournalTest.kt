@@ -1,12 +1,5 @@
 package org.cradle.core
 
-import ca.uhn.fhir.context.FhirContext
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport
-import ca.uhn.fhir.validation.ResultSeverityEnum
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -154,7 +147,7 @@ class JournalTest {
     )
 
     @Test
-    fun `ten FHIR documents pass the R4 validator with the vital-signs profiles`() {
+    fun `ten FHIR documents pass the R4 validator, the vital-signs profiles and IPS 2_0_0`() {
         assertEquals(10, scenarios.size)
         scenarios.forEachIndexed { i, (name, setUp) ->
             CradleCore.open(dir.resolve("f$i.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
@@ -163,13 +156,15 @@ class JournalTest {
                 val json = core.clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
                 assertTrue(json.contains("\"type\": \"document\""), name)
                 assertTrue(json.contains("60591-5"), name)
-                assertValid(json, name)
+                for (errors in listOf(Fhir.errors(Fhir.base, json), Fhir.errors(Fhir.ips, json, Fhir.IPS_BUNDLE))) {
+                    assertTrue(errors.isEmpty(), "$name:\n" + errors.joinToString("\n"))
+                }
             }
         }
     }
 
     @Test
-    fun `the validator checks the declared vital-signs profile`() {
+    fun `the validators check the declared vital-signs and IPS profiles`() {
         CradleCore.open(dir.resolve("p.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
             core.recordBloodPressure(145u, 95u, null, null)
@@ -177,11 +172,18 @@ class JournalTest {
             assertTrue(json.contains("StructureDefinition/bp"))
             // A blood pressure without its diastolic component breaks the bp profile.
             val broken = json.replace("\"8462-4\"", "\"8867-4\"")
-            val errors = errorsOf(broken)
+            val errors = Fhir.errors(Fhir.base, broken)
             assertTrue(
                 errors.any { it.contains("DiastolicBP") && it.contains("StructureDefinition/bp") },
                 errors.joinToString("\n"),
             )
+            // A document without its allergies section is no IPS.
+            val noAllergies = json.replace("\"48765-2\"", "\"48765-0\"")
+            assertTrue(Fhir.errors(Fhir.base, noAllergies).isEmpty(), "base R4 does not mind")
+            val clean = Fhir.errors(Fhir.ips, json, Fhir.IPS_BUNDLE)
+            assertTrue(clean.isEmpty(), clean.joinToString("\n"))
+            val ipsErrors = Fhir.errors(Fhir.ips, noAllergies, Fhir.IPS_BUNDLE)
+            assertTrue(ipsErrors.any { "uv/ips" in it }, ipsErrors.joinToString("\n"))
         }
     }
 
@@ -194,28 +196,6 @@ class JournalTest {
             val html = core.clinicExport("html", ClinicExportOptions(null, true, emptyList(), 32u))
             assertTrue(html.contains("Lin") && html.contains("Penicillin") && html.contains("32 years"))
             assertFalse(html.contains("A calm day"))
-        }
-    }
-
-    private fun errorsOf(json: String): List<String> =
-        validator.validateWithResult(json).messages
-            .filter { it.severity == ResultSeverityEnum.ERROR || it.severity == ResultSeverityEnum.FATAL }
-            .map { "${it.locationString}: ${it.message}" }
-
-    private fun assertValid(json: String, scenario: String) {
-        val errors = errorsOf(json)
-        assertTrue(errors.isEmpty(), "$scenario:\n" + errors.joinToString("\n"))
-    }
-
-    private companion object {
-        val fhir: FhirContext = FhirContext.forR4()
-        val validator = fhir.newValidator().apply {
-            val support = ValidationSupportChain(
-                DefaultProfileValidationSupport(fhir),
-                InMemoryTerminologyServerValidationSupport(fhir),
-                CommonCodeSystemsTerminologyService(fhir),
-            )
-            registerValidatorModule(FhirInstanceValidator(support))
         }
     }
 }
