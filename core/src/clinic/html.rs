@@ -264,9 +264,13 @@ impl Page<'_> {
             .iter()
             .map(|e| {
                 let (what, detail) = match e.input {
-                    DatingInput::Lmp { lmp, cycle_days } => {
-                        (self.l("lmp_date"), format!("{lmp} ({cycle_days} d)"))
-                    }
+                    DatingInput::Lmp { lmp, cycle_days } => (
+                        self.l("lmp_date"),
+                        format!(
+                            "{lmp} ({})",
+                            self.l("cycle").replace("{n}", &cycle_days.to_string())
+                        ),
+                    ),
                     DatingInput::Conception { date } => (self.l("conception"), date.to_string()),
                     DatingInput::Ivf {
                         transfer,
