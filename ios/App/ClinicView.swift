@@ -45,6 +45,9 @@ struct ClinicView: View {
         }
         Section(s.whatToShare) {
             Toggle(s.includeName, isOn: Binding(get: { model.includeName }, set: { model.setIncludeName($0) }))
+            // The core judges the number once typed.
+            TextField(s.herAge, value: Binding(get: { model.ageYears }, set: { model.setAge($0) }), format: .number)
+                .keyboardType(.numberPad)
             Toggle(s.sinceWhen, isOn: Binding(
                 get: { model.from != nil },
                 set: { model.setFrom($0 ? since.pickedDay() : nil) }))

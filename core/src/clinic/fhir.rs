@@ -852,35 +852,29 @@ impl Doc<'_> {
                         length_mm,
                         head_mm,
                     } if b == n => {
-                        if let Some(g) = weight_grams {
-                            let url = self.vital(
-                                &child,
-                                &when,
-                                "bodyweight",
-                                loinc("29463-7", "Body weight"),
-                                json!({ "valueQuantity": quantity(f64::from(g) / 1000.0, "kg") }),
-                            );
-                            vitals.entries.push(url);
-                        }
-                        if let Some(mm) = length_mm {
-                            let url = self.vital(
-                                &child,
-                                &when,
-                                "bodyheight",
-                                loinc("8302-2", "Body height"),
-                                json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
-                            );
-                            vitals.entries.push(url);
-                        }
-                        if let Some(mm) = head_mm {
-                            let url = self.vital(
-                                &child,
-                                &when,
+                        let kg = weight_grams.map(|g| (f64::from(g) / 1000.0, "kg"));
+                        let cm = |mm: Option<u32>| mm.map(|mm| (f64::from(mm) / 10.0, "cm"));
+                        let measures = [
+                            (kg, "bodyweight", "29463-7", "Body weight"),
+                            (cm(length_mm), "bodyheight", "8302-2", "Body height"),
+                            (
+                                cm(head_mm),
                                 "headcircum",
-                                loinc("9843-4", "Head Occipital-frontal circumference"),
-                                json!({ "valueQuantity": quantity(f64::from(mm) / 10.0, "cm") }),
-                            );
-                            vitals.entries.push(url);
+                                "9843-4",
+                                "Head Occipital-frontal circumference",
+                            ),
+                        ];
+                        for (value, profile, code, display) in measures {
+                            if let Some((v, unit)) = value {
+                                let url = self.vital(
+                                    &child,
+                                    &when,
+                                    profile,
+                                    loinc(code, display),
+                                    json!({ "valueQuantity": quantity(v, unit) }),
+                                );
+                                vitals.entries.push(url);
+                            }
                         }
                     }
                     Entry::Temperature { baby: b, celsius } if b == n => {

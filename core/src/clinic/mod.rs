@@ -151,6 +151,7 @@ impl Summary {
         match (&self.pregnancy, &self.baby) {
             (Some(_), _) => VisitKind::Prenatal,
             (None, Some(b)) => match b.birth.age_on(self.today) {
+                // Day 42 itself is the postpartum check the visit is for.
                 Some(age) if age.days <= POSTPARTUM_DAYS => VisitKind::Postpartum,
                 Some(age) if age.months < BABY_CONTENT_MONTHS => VisitKind::Baby,
                 _ => VisitKind::General,

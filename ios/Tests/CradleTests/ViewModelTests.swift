@@ -646,6 +646,13 @@ final class ViewModelTests: DatabaseTestCase {
 
         model.setIncludeName(true)
         XCTAssertTrue(try XCTUnwrap(model.screen.value).html.contains("Lin"))
+        // Her age is judged by the core and never stored.
+        model.setAge(150)
+        XCTAssertEqual(model.problem?.field, "age")
+        XCTAssertNil(model.ageYears)
+        model.setAge(32)
+        XCTAssertTrue(try XCTUnwrap(model.screen.value).html.contains("32 years"))
+        XCTAssertFalse(try core.exportAllData().contains("32 years"))
         model.toggle("questions")
         visit = try XCTUnwrap(model.screen.value)
         XCTAssertFalse(visit.html.contains("Should I worry"))

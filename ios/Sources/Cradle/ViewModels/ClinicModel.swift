@@ -11,6 +11,8 @@ public final class ClinicModel {
     public private(set) var screen: Loadable<ClinicVisitScreen> = .loading
     /// Off until she asks: the least personal information by default.
     public private(set) var includeName = false
+    /// Her age for page 1, typed for this summary and never stored.
+    public private(set) var ageYears: UInt32?
     /// `YYYY-MM-DD`, or nil for everything.
     public private(set) var from: String?
     /// Codes she chose; empty for the core's default set.
@@ -35,7 +37,7 @@ public final class ClinicModel {
     }
 
     public func refresh() {
-        screen = .attempt { try core.clinicVisit(options: options(includeName, from, sections)) }
+        screen = .attempt { try core.clinicVisit(options: options(includeName, from, sections, ageYears)) }
     }
 
     /// Ticks or unticks one section. The last ticked one stays: an empty
@@ -44,13 +46,16 @@ public final class ClinicModel {
         guard let shown = screen.value?.sections else { return }
         let chosen = shown.filter { $0.code == code ? !$0.included : $0.included }.map(\.code)
         guard !chosen.isEmpty else { return }
-        choose(includeName, from, chosen)
+        choose(includeName, from, chosen, ageYears)
     }
 
-    public func setIncludeName(_ include: Bool) { choose(include, from, sections) }
+    public func setIncludeName(_ include: Bool) { choose(include, from, sections, ageYears) }
+
+    /// An age the core refuses (12 to 60) is shown as a problem; the summary stays.
+    public func setAge(_ years: UInt32?) { choose(includeName, from, sections, years) }
 
     /// A day in the future is refused by the core; the summary stays as it was.
-    public func setFrom(_ day: String?) { choose(includeName, day, sections) }
+    public func setFrom(_ day: String?) { choose(includeName, day, sections, ageYears) }
 
     public func addQuestion(_ text: String) { act { _ = try core.addEntry(entry: .question(text: text), at: nil) } }
 
@@ -59,7 +64,7 @@ public final class ClinicModel {
     /// Builds the FHIR bundle of the same choices for the file exporter.
     public func exportFhir() {
         do {
-            fhir = try core.clinicExport(format: "fhir", options: options(includeName, from, sections))
+            fhir = try core.clinicExport(format: "fhir", options: options(includeName, from, sections, ageYears))
             problem = nil
         } catch {
             problem = Problem(error)
@@ -70,10 +75,10 @@ public final class ClinicModel {
     public func fhirSaved() { fhir = nil }
 
     /// Applies a choice only if the core accepts it; a refusal keeps the last summary.
-    private func choose(_ include: Bool, _ day: String?, _ chosen: [String]) {
+    private func choose(_ include: Bool, _ day: String?, _ chosen: [String], _ age: UInt32?) {
         do {
-            screen = .ready(try core.clinicVisit(options: options(include, day, chosen)))
-            (includeName, from, sections, problem) = (include, day, chosen, nil)
+            screen = .ready(try core.clinicVisit(options: options(include, day, chosen, age)))
+            (includeName, from, sections, ageYears, problem) = (include, day, chosen, age, nil)
         } catch {
             problem = Problem(error)
         }
@@ -89,7 +94,7 @@ public final class ClinicModel {
         refresh()
     }
 
-    private func options(_ include: Bool, _ day: String?, _ chosen: [String]) -> ClinicExportOptions {
-        ClinicExportOptions(from: day, includeName: include, sections: chosen)
+    private func options(_ include: Bool, _ day: String?, _ chosen: [String], _ age: UInt32?) -> ClinicExportOptions {
+        ClinicExportOptions(from: day, includeName: include, sections: chosen, ageYears: age)
     }
 }

@@ -155,6 +155,7 @@ public struct ShellStrings: Sendable {
     public var addQuestion: String { zh ? "添加问题" : "Add question" }
     public var whatToShare: String { zh ? "分享哪些内容" : "What to share" }
     public var includeName: String { zh ? "包含我的姓名" : "Include my name" }
+    public var herAge: String { zh ? "我的年龄（显示在第1页，不保存）" : "My age, for page 1 (not saved)" }
     public var sinceWhen: String { zh ? "从某一天起" : "Since a date" }
     public var allTime: String { zh ? "全部" : "Everything" }
 

@@ -42,6 +42,14 @@ class ClinicViewModelTest {
             vm.setIncludeName(true)
             assertTrue(vm.visit.html.contains("Lin"))
 
+            // Her age is judged by the core and never stored.
+            vm.setAge(150u)
+            assertEquals("age", vm.state.value.problem!!.field)
+            assertFalse(vm.visit.html.contains("150"))
+            vm.setAge(32u)
+            assertTrue(vm.visit.html.contains("32 years"))
+            assertFalse(core.exportAllData().contains("32 years"))
+
             // Unticking the questions leaves them out of the summary but on her list.
             vm.toggle("questions")
             assertFalse(vm.visit.sections.single { it.code == "questions" }.included)

@@ -262,6 +262,7 @@ class ScreensTest {
                     onFhir = {},
                     onToggle = { c -> runBlocking { vm.toggle(c) } },
                     onIncludeName = { b -> runBlocking { vm.setIncludeName(b) } },
+                    onAge = { a -> runBlocking { vm.setAge(a) } },
                     onFrom = { d -> runBlocking { vm.setFrom(d) } },
                     onAddQuestion = { q -> runBlocking { vm.addQuestion(q) } },
                     onDeleteQuestion = { id -> runBlocking { vm.deleteQuestion(id) } },

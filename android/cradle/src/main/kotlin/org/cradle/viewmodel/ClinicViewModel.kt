@@ -28,6 +28,8 @@ class ClinicViewModel(
         val screen: Loadable<ClinicVisitScreen> = Loadable.Loading,
         /** Off until she asks: the least personal information by default. */
         val includeName: Boolean = false,
+        /** Her age for page 1, typed for this summary and never stored. */
+        val ageYears: UInt? = null,
         /** `YYYY-MM-DD`, or null for everything. */
         val from: String? = null,
         /** Codes she chose; empty for the core's default set. */
@@ -64,6 +66,9 @@ class ClinicViewModel(
 
     suspend fun setIncludeName(include: Boolean) = choose { it.copy(includeName = include) }
 
+    /** An age the core refuses (12 to 60) is shown as a problem; the summary stays. */
+    suspend fun setAge(years: UInt?) = choose { it.copy(ageYears = years) }
+
     /** A day in the future is refused by the core; the summary stays as it was. */
     suspend fun setFrom(date: String?) = choose { it.copy(from = date) }
 
@@ -99,5 +104,5 @@ class ClinicViewModel(
         }
     }
 
-    private fun options(s: State) = ClinicExportOptions(s.from, s.includeName, s.sections)
+    private fun options(s: State) = ClinicExportOptions(s.from, s.includeName, s.sections, s.ageYears)
 }

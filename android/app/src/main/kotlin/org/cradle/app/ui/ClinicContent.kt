@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material.icons.Icons
@@ -34,6 +35,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.Loadable
@@ -53,6 +55,7 @@ fun ClinicContent(
     onFhir: () -> Unit,
     onToggle: (code: String) -> Unit,
     onIncludeName: (Boolean) -> Unit,
+    onAge: (UInt?) -> Unit,
     onFrom: (String?) -> Unit,
     onAddQuestion: (String) -> Unit,
     onDeleteQuestion: (Long) -> Unit,
@@ -67,7 +70,7 @@ fun ClinicContent(
         when (val screen = state.screen) {
             is Loadable.Loading -> Text(s.loading)
             is Loadable.Failed -> Text(s.problem(screen.error), color = MaterialTheme.colorScheme.error)
-            is Loadable.Ready -> Visit(screen.value, state, preview, onPrint, onFhir, onToggle, onIncludeName, onFrom, onAddQuestion, onDeleteQuestion)
+            is Loadable.Ready -> Visit(screen.value, state, preview, onPrint, onFhir, onToggle, onIncludeName, onAge, onFrom, onAddQuestion, onDeleteQuestion)
         }
     }
 }
@@ -81,6 +84,7 @@ private fun Visit(
     onFhir: () -> Unit,
     onToggle: (String) -> Unit,
     onIncludeName: (Boolean) -> Unit,
+    onAge: (UInt?) -> Unit,
     onFrom: (String?) -> Unit,
     onAddQuestion: (String) -> Unit,
     onDeleteQuestion: (Long) -> Unit,
@@ -112,6 +116,18 @@ private fun Visit(
 
     Text(s.whatToShare, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
     CheckRow(s.includeName, state.includeName) { onIncludeName(it) }
+    // Her own draft: the core judges the number once typed.
+    var age by remember { mutableStateOf(state.ageYears?.toString() ?: "") }
+    OutlinedTextField(
+        age,
+        {
+            age = it.filter(Char::isDigit).take(2)
+            onAge(age.toUIntOrNull())
+        },
+        Modifier.fillMaxWidth(),
+        label = { Text(s.herAge) },
+        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
+    )
     Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         DateField(state.from?.let(s.since) ?: s.sinceWhen, onFrom)
         if (state.from != null) OutlinedButton({ onFrom(null) }, Modifier.heightIn(min = 48.dp)) { Text(s.allTime) }

@@ -161,6 +161,7 @@ fun CradleApp(
                             onFhir = { scope.launch { clinic.exportFhir() } },
                             onToggle = { c -> scope.launch { clinic.toggle(c) } },
                             onIncludeName = { b -> scope.launch { clinic.setIncludeName(b) } },
+                            onAge = { a -> scope.launch { clinic.setAge(a) } },
                             onFrom = { d -> scope.launch { clinic.setFrom(d) } },
                             onAddQuestion = { q -> scope.launch { clinic.addQuestion(q) } },
                             onDeleteQuestion = { id -> scope.launch { clinic.deleteQuestion(id) } },
