@@ -46,7 +46,7 @@ struct ClinicView: View {
         Section(s.whatToShare) {
             Toggle(s.includeName, isOn: Binding(get: { model.includeName }, set: { model.setIncludeName($0) }))
             // The core judges the number once typed.
-            TextField(s.herAge, value: Binding(get: { model.ageYears }, set: { model.setAge($0) }), format: .number)
+            TextField(s.herAge, value: Binding(get: { model.ageYears }, set: { model.setAge($0) }), format: IntegerFormatStyle<UInt32>())
                 .keyboardType(.numberPad)
             Toggle(s.sinceWhen, isOn: Binding(
                 get: { model.from != nil },

@@ -36,7 +36,7 @@ struct OnboardingView: View {
                 if model.stage == .baby {
                     // The core judges the weeks when she starts; this only steps the number.
                     Stepper(s.birthWeeks(model.birthWeeks), value: $model.birthWeeks)
-                    TextField(s.birthWeight, value: $model.birthWeightGrams, format: .number)
+                    TextField(s.birthWeight, value: $model.birthWeightGrams, format: IntegerFormatStyle<UInt32>())
                         .keyboardType(.numberPad)
                 }
             }
