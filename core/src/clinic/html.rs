@@ -23,12 +23,14 @@ fn high_bp(systolic: u32, diastolic: u32) -> bool {
 }
 use std::fmt::Write;
 
-/// The running header's type, as the body's.
-const MARGIN_FONT: &str = "font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',Roboto,sans-serif;font-size:9pt;color:#57606a";
+/// The running header's type, as the body's. The stack names a CJK face
+/// for each platform (WenQuanYi on Linux), so digits and Chinese come from
+/// one font and a PDF reads back in order.
+const MARGIN_FONT: &str = "font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei',Roboto,sans-serif;font-size:9pt;color:#57606a";
 
 const STYLE: &str = "\
 *{box-sizing:border-box}\
-body{font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',Roboto,sans-serif;\
+body{font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei',Roboto,sans-serif;\
 color:#1f2328;line-height:1.45;margin:0 auto;padding:16px;max-width:820px;font-size:15px}\
 h1{font-size:1.5em;margin:0 0 .2em}h2{font-size:1.15em;border-bottom:2px solid #b5838d;padding-bottom:.2em;margin:1.4em 0 .5em}\
 h3{font-size:1em;margin:1em 0 .3em}\
