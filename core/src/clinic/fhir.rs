@@ -23,13 +23,13 @@
 //! available at no cost under the license at http://loinc.org/license.
 
 use super::{Summary, VisitKind};
-use crate::records::insights::{About, glucose_finding, ogtt_at_cutoff};
+use crate::records::insights::{About, ogtt_at_cutoff};
 use crate::records::journal::{Entry, JournalEntry};
 use crate::records::symptoms::Severity;
 use crate::records::{GlucoseContext, Measurement, Record};
 use crate::timeline::content::{clinic_label, symptom_label, vaccine_name};
 use crate::timeline::dating::{DatingInput, Method, Scan};
-use crate::timeline::gestation::{GestationalAge, start_of_pregnancy};
+use crate::timeline::gestation::GestationalAge;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -312,12 +312,6 @@ impl Doc<'_> {
         self.observation(subject, when, "vital-signs", code, rest)
     }
 
-    fn was_pregnant(&self, r: &Record) -> bool {
-        self.s.pregnancy.as_ref().is_some_and(|p| {
-            start_of_pregnancy(p.edd).is_ok_and(|start| self.s.date_of(r.taken_at) >= start)
-        })
-    }
-
     fn reading(&mut self, r: &Record, vitals: &mut Section, results: &mut Section) {
         let when = self.s.date_time(r.taken_at);
         let mother = self.mother.clone();
@@ -381,7 +375,7 @@ impl Doc<'_> {
                     GlucoseContext::TwoHours => ("2h-after-meal", "2 hours after a meal"),
                     GlucoseContext::Random => ("random", "Random"),
                 };
-                let flagged = glucose_finding(cmmol, context, self.was_pregnant(r)).is_some();
+                let flagged = self.s.glucose_finding(r).is_some();
                 let mut code = loinc(
                     "14770-2",
                     "Glucose [Moles/volume] in Capillary blood by Glucometer",
@@ -602,7 +596,7 @@ impl Doc<'_> {
             Method::Conception => ("11780-4", "Delivery date Estimated from ovulation date"),
             _ => ("11778-8", "Delivery date Estimated"),
         };
-        let method = self.method_label(p.method);
+        let method = s.method_label(p.method);
         let edd = self.observation(
             &mother,
             &now,
@@ -699,14 +693,6 @@ impl Doc<'_> {
                     .push(format!("{}: {edd}", self.l("edd_given"))),
             }
         }
-    }
-
-    fn method_label(&self, method: Method) -> &'static str {
-        self.l(match method {
-            Method::Edd => "edd_given",
-            Method::Ultrasound => "us",
-            other => other.code(),
-        })
     }
 
     /// The symptoms she noted, as problems she reports (Condition): IPS

@@ -3,14 +3,13 @@
 
 use super::Summary;
 use crate::records::growth;
-use crate::records::insights::{glucose_finding, ogtt_at_cutoff};
+use crate::records::insights::ogtt_at_cutoff;
 use crate::records::journal::Entry;
 use crate::records::trends::GrowthPoint;
 use crate::records::{GlucoseContext, Measurement, Record};
 use crate::timeline::baby::Newborn;
 use crate::timeline::content::{clinic_label, symptom_label, vaccine_name};
-use crate::timeline::dating::{DatingInput, Method, Scan};
-use crate::timeline::gestation::start_of_pregnancy;
+use crate::timeline::dating::{DatingInput, Scan};
 
 /// A temperature shown as a fever: 38.0 °C (NICE NG143).
 const FEVER_C: f64 = 38.0;
@@ -198,7 +197,7 @@ impl Page<'_> {
         {
             rows.push(vec![
                 esc(self.l("edd")),
-                format!("{} ({})", p.edd, esc(self.method_label(p.method))),
+                format!("{} ({})", p.edd, esc(s.method_label(p.method))),
             ]);
             rows.push(vec![
                 esc(self.l("ga")),
@@ -244,14 +243,6 @@ impl Page<'_> {
             }
         }
         self.out.push_str("</section>");
-    }
-
-    fn method_label(&self, method: Method) -> &'static str {
-        self.l(match method {
-            Method::Edd => "edd_given",
-            Method::Ultrasound => "us",
-            other => other.code(),
-        })
     }
 
     /// How the pregnancy was dated: her LMP, an IVF transfer, the dating
@@ -414,19 +405,11 @@ impl Page<'_> {
         }
         let glucose = self.readings_of("glucose");
         if !glucose.is_empty() {
-            let pregnant_at = |r: &Record| {
-                s.pregnancy.as_ref().is_some_and(|p| {
-                    start_of_pregnancy(p.edd).is_ok_and(|start| s.date_of(r.taken_at) >= start)
-                })
-            };
             let value = |r: &Record| match r.measurement {
                 Measurement::Glucose { cmmol, context } => (cmmol, context),
                 _ => (0, GlucoseContext::Random),
             };
-            let flagged = |r: &Record| {
-                let (cmmol, context) = value(r);
-                r.unusual || glucose_finding(cmmol, context, pregnant_at(r)).is_some()
-            };
+            let flagged = |r: &Record| r.unusual || s.glucose_finding(r).is_some();
             let text = |r: &Record| {
                 let (cmmol, context) = value(r);
                 format!(

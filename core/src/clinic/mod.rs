@@ -10,13 +10,13 @@ use crate::clock::local_date;
 use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::records::gain;
-use crate::records::insights::Insight;
+use crate::records::insights::{GlucoseFinding, Insight, glucose_finding};
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::symptoms::{self, Symptom};
 use crate::records::{self, Record};
 use crate::timeline::baby::{BABY_CONTENT_MONTHS, Birth, Newborn};
 use crate::timeline::dating::{Estimate, Method};
-use crate::timeline::gestation::GestationalAge;
+use crate::timeline::gestation::{GestationalAge, start_of_pregnancy};
 use crate::timeline::{POSTPARTUM_DAYS, State};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -168,6 +168,31 @@ impl Summary {
             VisitKind::Baby => "title_baby",
             VisitKind::General => "title_general",
         }
+    }
+
+    /// How the EDD was found, in her language.
+    pub fn method_label(&self, method: Method) -> &'static str {
+        crate::timeline::content::clinic_label(
+            self.language,
+            match method {
+                Method::Edd => "edd_given",
+                Method::Ultrasound => "us",
+                other => other.code(),
+            },
+        )
+    }
+
+    /// A meter reading outside what is usual for its context, by the rule
+    /// the advice uses: the pregnancy targets apply to readings taken in
+    /// the ongoing pregnancy.
+    pub fn glucose_finding(&self, r: &Record) -> Option<GlucoseFinding> {
+        let records::Measurement::Glucose { cmmol, context } = r.measurement else {
+            return None;
+        };
+        let pregnant = self.pregnancy.as_ref().is_some_and(|p| {
+            start_of_pregnancy(p.edd).is_ok_and(|start| self.date_of(r.taken_at) >= start)
+        });
+        glucose_finding(cmmol, context, pregnant)
     }
 
     /// Whether she said she has no known allergies (and has recorded none).
