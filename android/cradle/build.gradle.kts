@@ -1,6 +1,7 @@
 // The Kotlin library over the Rust core: generated UniFFI bindings, the
 // native libraries for each ABI, and thin Kotlin conveniences (Flow, suspend).
 import org.gradle.internal.os.OperatingSystem
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
     id("com.android.library")
@@ -10,6 +11,9 @@ plugins {
 val repoRoot: File = rootDir.parentFile
 val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
 val jniLibsDir = layout.buildDirectory.dir("generated/jniLibs")
+// Cargo's own target directory, wherever the environment puts it.
+val cargoTarget: File = System.getenv("CARGO_TARGET_DIR")?.let(::File) ?: repoRoot.resolve("target")
+val rustSources = files(repoRoot.resolve("core"), repoRoot.resolve("bindings"), repoRoot.resolve("Cargo.toml"), repoRoot.resolve("Cargo.lock"))
 
 android {
     namespace = "org.cradle.core"
@@ -26,20 +30,26 @@ android {
     sourceSets["main"].jniLibs.srcDir(jniLibsDir)
 }
 
-kotlin { jvmToolchain(17) }
+kotlin { compilerOptions { jvmTarget.set(JvmTarget.JVM_17) } }
 
 dependencies {
     implementation("net.java.dev.jna:jna:5.18.1@aar")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
+    // The android = true bindings annotate API levels.
+    implementation("androidx.annotation:annotation:1.9.1")
 }
 
-// Release libraries for every ABI a phone or emulator uses (needs cargo-ndk
-// and the Rust Android targets; see the README). `-Pcradle.crypto=portable-crypto`
+// Release libraries for the ABIs the app ships (app's abiFilters), built by
+// cargo-ndk with the NDK that Android Studio installed. `-Pcradle.crypto=portable-crypto`
 // builds SQLCipher on LibTomCrypt instead of OpenSSL: 3.9 MB smaller per
 // ABI, slower to decrypt (docs/benchmarks.md).
 val crypto = providers.gradleProperty("cradle.crypto").getOrElse("vendored-crypto")
 val cargoNdk by tasks.registering(Exec::class) {
+    inputs.files(rustSources)
+    inputs.property("crypto", crypto)
+    outputs.dir(jniLibsDir)
     workingDir = repoRoot
+    environment("ANDROID_NDK_HOME", android.ndkDirectory.path)
     commandLine(
         "cargo", "ndk",
         "-t", "arm64-v8a", "-t", "armeabi-v7a", "-t", "x86_64",
@@ -49,15 +59,20 @@ val cargoNdk by tasks.registering(Exec::class) {
 }
 
 // Bindings come from an unstripped host build: release builds strip the
-// metadata uniffi-bindgen reads.
+// metadata uniffi-bindgen reads. uniffi-bindgen only warns about a config
+// it cannot use, so the task checks that the Android form came out.
 val hostLibrary = if (OperatingSystem.current().isMacOsX) "libcradle_ffi.dylib" else "libcradle_ffi.so"
 val generateBindings by tasks.registering(Exec::class) {
+    inputs.files(rustSources, file("uniffi-android.toml"))
+    outputs.dir(generatedKotlin)
     workingDir = repoRoot
+    val out = generatedKotlin.get().asFile.path
     commandLine(
         "sh", "-c",
         "cargo build -p cradle-ffi -p uniffi-bindgen && " +
-            "target/debug/uniffi-bindgen generate target/debug/$hostLibrary --language kotlin --no-format " +
-            "--config android/cradle/uniffi-android.toml --out-dir '${generatedKotlin.get().asFile.path}'",
+            "'${cargoTarget.path}/debug/uniffi-bindgen' generate '${cargoTarget.path}/debug/$hostLibrary' " +
+            "--language kotlin --no-format --config android/cradle/uniffi-android.toml --out-dir '$out' && " +
+            "grep -q android.system.SystemCleaner '$out/uniffi/cradle/cradle_ffi.kt'",
     )
 }
 

@@ -23,7 +23,7 @@ import uniffi.cradle.NotificationInfo
  * screen), so firing needs neither the database nor its key.
  */
 class AlarmSink(private val context: Context) : NotificationSink {
-    private val alarms = context.getSystemService(AlarmManager::class.java)
+    private val alarms = context.getSystemService(AlarmManager::class.java)!!
 
     override fun schedule(notification: NotificationInfo) {
         val intent = Intent(context, ReminderReceiver::class.java)
@@ -31,8 +31,11 @@ class AlarmSink(private val context: Context) : NotificationSink {
             .putExtra(EXTRA_TITLE, notification.title)
             .putExtra(EXTRA_BODY, notification.body)
             .putExtra(EXTRA_LINK, notification.deepLink)
-        // Inexact within ten minutes: no exact-alarm permission, kind to the battery.
-        alarms.setWindow(AlarmManager.RTC_WAKEUP, notification.fireAtEpochMs, WINDOW_MS, pending(notification.id, intent))
+        // Inexact, so no exact-alarm permission; allowed while idle, so Doze
+        // cannot hold a checkup reminder back for hours (a setWindow alarm waits
+        // for Doze's maintenance window). Her plan has few alarms a day, well
+        // inside Doze's limit of one per app every nine minutes.
+        alarms.setAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, notification.fireAtEpochMs, pending(notification.id, intent))
     }
 
     /** Also takes it off the screen if it already fired: done, moved, or news she has read. */
@@ -55,7 +58,6 @@ class AlarmSink(private val context: Context) : NotificationSink {
         const val EXTRA_BODY = "body"
         const val EXTRA_LINK = "link"
         const val CHANNEL = "reminders"
-        private val WINDOW_MS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10)
     }
 }
 
@@ -68,7 +70,7 @@ class ReminderReceiver : BroadcastReceiver() {
             return
         }
         val id = intent.getStringExtra(AlarmSink.EXTRA_ID) ?: return
-        val manager = context.getSystemService(NotificationManager::class.java)
+        val manager = context.getSystemService(NotificationManager::class.java)!!
         manager.createNotificationChannel(
             NotificationChannel(AlarmSink.CHANNEL, context.getString(R.string.channel_reminders), NotificationManager.IMPORTANCE_DEFAULT),
         )
@@ -98,6 +100,8 @@ class RescheduleReceiver : BroadcastReceiver() {
                 NotificationPlanner(Core.get(context), AlarmSink(context)).rescheduleAll()
             } catch (e: uniffi.cradle.CradleException) {
                 // The data cannot be opened before first unlock; the app reschedules when opened.
+            } catch (e: UnreadableData) {
+                // Data from another phone: nothing to schedule until she starts fresh in the app.
             } finally {
                 pending.finish()
             }

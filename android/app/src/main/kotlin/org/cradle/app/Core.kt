@@ -3,6 +3,7 @@ package org.cradle.app
 import android.content.Context
 import org.cradle.viewmodel.Navigator
 import uniffi.cradle.CradleCore
+import uniffi.cradle.CradleException
 import java.io.File
 import java.time.ZoneId
 import java.util.Locale
@@ -18,13 +19,36 @@ object Core {
     /** Where she is in the app; kept for the process, so a rotation keeps it. */
     val navigator = Navigator()
 
-    /** Throws `CradleException` when the data cannot be opened (a wrong key, say). */
+    /**
+     * Throws [UnreadableData] when this phone cannot open the data on it (it
+     * came from another phone without its key), and `CradleException` for
+     * any other failure to open.
+     */
     fun get(context: Context): CradleCore = core ?: synchronized(this) {
-        core ?: CradleCore.open(
-            File(context.filesDir, "cradle.db").path,
-            DatabaseKey.get(context.applicationContext),
-            ZoneId.systemDefault().id,
-            Locale.getDefault().toLanguageTag(),
-        ).also { core = it }
+        core ?: open(context.applicationContext).also { core = it }
     }
+
+    private fun open(context: Context): CradleCore {
+        val key = DatabaseKey.get(context)
+        return try {
+            CradleCore.open(database(context).path, key, ZoneId.systemDefault().id, Locale.getDefault().toLanguageTag())
+        } catch (e: CradleException.WrongKey) {
+            throw UnreadableData(e)
+        }
+    }
+
+    /**
+     * Her choice when the data cannot be opened: the unreadable copy and its
+     * key go, and an empty database starts. What she synced comes back when
+     * she signs in again; nothing else could be read anyway.
+     */
+    fun startFresh(context: Context) = synchronized(this) {
+        core?.destroy()
+        core = null
+        val db = database(context.applicationContext)
+        for (suffix in listOf("", "-wal", "-shm")) File(db.path + suffix).delete()
+        DatabaseKey.forget(context.applicationContext)
+    }
+
+    private fun database(context: Context) = File(context.filesDir, "cradle.db")
 }

@@ -3,16 +3,20 @@ package org.cradle.app
 import android.Manifest
 import android.content.Intent
 import android.content.pm.PackageManager
+import android.graphics.Color
 import android.os.Build
 import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.OnBackPressedCallback
+import androidx.activity.SystemBarStyle
+import androidx.activity.enableEdgeToEdge
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.ui.res.stringResource
 import org.cradle.app.ui.CradleApp
+import org.cradle.app.ui.UnreadableContent
 import androidx.lifecycle.lifecycleScope
 import kotlinx.coroutines.launch
 import org.cradle.core.changes
@@ -20,7 +24,9 @@ import org.cradle.platform.NotificationPlanner
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
 import uniffi.cradle.DataArea
+import uniffi.cradle.Language
 import uniffi.cradle.Purpose
+import java.util.Locale
 
 class MainActivity : ComponentActivity() {
     /** A file (her data export, the FHIR bundle) waiting for her to pick where it goes. */
@@ -43,9 +49,24 @@ class MainActivity : ComponentActivity() {
     }
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        // Android 15 draws every app edge to edge; the screens pad for the
+        // bars and the keyboard. Her screens are light, so the bars' icons are dark.
+        enableEdgeToEdge(
+            statusBarStyle = SystemBarStyle.light(Color.TRANSPARENT, Color.TRANSPARENT),
+            navigationBarStyle = SystemBarStyle.light(Color.TRANSPARENT, Color.TRANSPARENT),
+        )
         super.onCreate(savedInstanceState)
         val core = try {
             Core.get(this)
+        } catch (e: UnreadableData) {
+            val language = if (Locale.getDefault().language == "zh") Language.ZH_HANS else Language.EN
+            setContent {
+                UnreadableContent(language) {
+                    Core.startFresh(this)
+                    recreate()
+                }
+            }
+            return
         } catch (e: CradleException) {
             setContent { MaterialTheme { Text(stringResource(R.string.error_open, e.message ?: "")) } }
             return

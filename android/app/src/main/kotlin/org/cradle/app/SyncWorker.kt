@@ -15,9 +15,16 @@ import java.util.concurrent.TimeUnit
 
 /** Syncs in the background when there is a network; the core does the work. */
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
-    override suspend fun doWork(): Result = when (BackgroundSync.run(Core.get(applicationContext))) {
-        BackgroundSync.Outcome.Done, BackgroundSync.Outcome.NeedsSignIn -> Result.success()
-        BackgroundSync.Outcome.Retry -> Result.retry()
+    override suspend fun doWork(): Result {
+        val core = try {
+            Core.get(applicationContext)
+        } catch (e: UnreadableData) {
+            return Result.success() // nothing to send until she starts fresh in the app
+        }
+        return when (BackgroundSync.run(core)) {
+            BackgroundSync.Outcome.Done, BackgroundSync.Outcome.NeedsSignIn -> Result.success()
+            BackgroundSync.Outcome.Retry -> Result.retry()
+        }
     }
 
     companion object {

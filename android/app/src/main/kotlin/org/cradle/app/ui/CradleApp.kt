@@ -7,7 +7,14 @@ import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Notifications
 import androidx.compose.material.icons.filled.Settings
 import androidx.compose.material.icons.filled.ShoppingCart
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.WindowInsets
+import androidx.compose.foundation.layout.consumeWindowInsets
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.imePadding
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.safeDrawing
+import androidx.compose.foundation.layout.windowInsetsPadding
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
@@ -135,7 +142,9 @@ fun CradleApp(
         val s = LocalStrings.current
         MaterialTheme {
             if (ready != null && ready.profile == null) {
-                Surface {
+                // Edge to edge (Android 15): the first screen keeps clear of the
+                // status bar, the navigation bar and the keyboard itself.
+                Surface(Modifier.fillMaxSize()) {
                     OnboardingContent(
                         onboardingState,
                         onLanguage = onboarding::chooseLanguage,
@@ -146,6 +155,7 @@ fun CradleApp(
                         onBirthWeight = onboarding::chooseBirthWeight,
                         onAnswer = onboarding::answer,
                         onStart = { scope.launch { onboarding.finish() } },
+                        modifier = Modifier.windowInsetsPadding(WindowInsets.safeDrawing),
                     )
                 }
                 return@MaterialTheme
@@ -267,7 +277,7 @@ fun CradleApp(
                     }
                 },
             ) { padding ->
-                Box(Modifier.padding(padding)) {
+                Box(Modifier.insetContent(padding)) {
                     when (tab) {
                         Tab.Today -> when (val st = todayState) {
                             is Loadable.Loading -> Text(s.loading)
@@ -347,8 +357,11 @@ private fun PageScaffold(title: String, onBack: () -> Unit, content: @Composable
                 },
             )
         },
-    ) { padding -> Box(Modifier.padding(padding)) { content() } }
+    ) { padding -> Box(Modifier.insetContent(padding)) { content() } }
 }
+
+/** Inside a scaffold's bars, and above the keyboard while she types (Records, Clinic). */
+private fun Modifier.insetContent(bars: PaddingValues) = padding(bars).consumeWindowInsets(bars).imePadding()
 
 private fun Tab.icon(): ImageVector = when (this) {
     Tab.Today -> Icons.Filled.Home

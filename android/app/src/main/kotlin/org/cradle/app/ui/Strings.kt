@@ -230,6 +230,9 @@ data class Strings(
     val hospitalBag: String,
     val packedOf: (UInt, UInt) -> String,
     val bagOpensOn: (String) -> String,
+    val unreadableTitle: String,
+    val unreadableBody: String,
+    val startFresh: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -515,6 +518,9 @@ data class Strings(
             hospitalBag = "Hospital bag",
             packedOf = { n, total -> "Packed $n of $total" },
             bagOpensOn = { date -> "Opens on $date" },
+            unreadableTitle = "This phone can't open your old data",
+            unreadableBody = "Your records were locked with a key that stayed on your old phone. What you synced comes back when you sign in again on this phone. Anything not synced stays on the old phone.",
+            startFresh = "Start fresh on this phone",
         )
 
         val ZH_HANS = Strings(
@@ -797,6 +803,9 @@ data class Strings(
             hospitalBag = "待产包",
             packedOf = { n, total -> "已装好 $n / $total 件" },
             bagOpensOn = { date -> "$date 开放" },
+            unreadableTitle = "这部手机无法打开旧数据",
+            unreadableBody = "你的记录用一把留在旧手机上的密钥加密。在这部手机上重新登录后，已同步的内容会回来；未同步的内容仍在旧手机上。",
+            startFresh = "在这部手机上重新开始",
         )
     }
 }
