@@ -33,6 +33,15 @@ object Phone {
         WorkManager.initialize(context, Configuration.Builder().build())
     }
 
+    /** Waits, up to ten seconds, for what another thread does. */
+    fun waitFor(what: String, done: () -> Boolean) {
+        val until = System.nanoTime() + 10_000_000_000
+        while (!done()) {
+            check(System.nanoTime() < until) { "timed out: $what" }
+            Thread.sleep(20)
+        }
+    }
+
     /** The demo mother, 28 weeks pregnant, who agreed to notifications. */
     fun mother(): CradleCore = Core.get(context).also { core ->
         core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
