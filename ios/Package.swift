@@ -21,8 +21,11 @@ let platformTargets: [Target] = []
 let platformDependencies: [Target.Dependency] = []
 #endif
 
-var products: [Product] = [.library(name: "Cradle", targets: ["Cradle"])]
-var targets: [Target] = platformTargets + [
+// The library and its tests only. The iPhone app (App/) is the XcodeGen
+// target in project.yml: it uses UIKit-only SwiftUI (keyboardType) and
+// BGTaskScheduler, so `swift test` on a Mac must not build it.
+let products: [Product] = [.library(name: "Cradle", targets: ["Cradle"])]
+let targets: [Target] = platformTargets + [
     ffiTarget,
     .target(
         name: "Cradle",
@@ -33,13 +36,7 @@ var targets: [Target] = platformTargets + [
     .testTarget(name: "CradleTests", dependencies: ["Cradle"], path: "Tests/CradleTests"),
 ]
 
-// The SwiftUI app only exists where SwiftUI does. iOS 17 is the floor
-// because the view models are @Observable.
-#if canImport(Darwin)
-products.append(.executable(name: "CradleApp", targets: ["CradleApp"]))
-targets.append(.executableTarget(name: "CradleApp", dependencies: ["Cradle"], path: "App"))
-#endif
-
+// iOS 17 is the floor because the view models are @Observable.
 let package = Package(
     name: "Cradle",
     platforms: [.iOS(.v17), .macOS(.v14)],

@@ -8,19 +8,10 @@ import UserNotifications
 /// device's zone and locale; every screen renders what the core computes.
 @main
 struct CradleApp: App {
-    private let opened: Result<CradleCore, Error> = Result {
-        let dir = try FileManager.default.url(
-            for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
-        // The device's zone and locale are passed in; the core does the dates.
-        return try CradleCore.open(
-            path: dir.appendingPathComponent("cradle.db").path,
-            key: DatabaseKey.load(),
-            deviceTimeZone: TimeZone.current.identifier,
-            deviceLocale: Locale.current.identifier(.bcp47))
-    }
+    private let opened = Storage.open()
 
     init() {
-        if case .success(let core) = opened {
+        if case .open(let core) = opened {
             SyncTask.register(core: core)
             Reconnect.follow(core: core)
         }
@@ -29,11 +20,54 @@ struct CradleApp: App {
     }
 
     var body: some Scene {
-        WindowGroup {
-            switch opened {
-            case .success(let core): RootView(core: core)
-            case .failure(let error): Text("Cradle could not open its data: \(error.localizedDescription)")
+        WindowGroup { OpenedView(opened: opened) }
+    }
+}
+
+/// Her data in Application Support, in the folder backups leave out.
+enum Storage {
+    static func open() -> DataStore.Opening {
+        guard let base = try? FileManager.default.url(
+            for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
+        else { return .failed(CocoaError(.fileNoSuchFile)) }
+        // The device's zone and locale are passed in; the core does the dates.
+        return DataStore.open(
+            in: base, key: DatabaseKey.load,
+            timeZone: TimeZone.current.identifier, locale: Locale.current.identifier(.bcp47))
+    }
+
+    static func startFresh() -> DataStore.Opening {
+        if let base = try? FileManager.default.url(
+            for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: false) {
+            try? DataStore.startFresh(in: base)
+        }
+        return open()
+    }
+}
+
+/// The app, or, when this phone cannot open the data on it, a plain
+/// explanation in the phone's language and a way to start fresh.
+struct OpenedView: View {
+    @State var opened: DataStore.Opening
+
+    private var s: ShellStrings {
+        ShellStrings(Locale.current.language.languageCode == .chinese ? .zhHans : .en)
+    }
+
+    var body: some View {
+        switch opened {
+        case .open(let core):
+            RootView(core: core)
+        case .unreadable:
+            VStack(alignment: .leading, spacing: 16) {
+                Text(s.unreadableTitle).font(.title2).bold().accessibilityAddTraits(.isHeader)
+                Text(s.unreadableBody)
+                Button(s.startFresh) { opened = Storage.startFresh() }
+                    .buttonStyle(.borderedProminent)
             }
+            .padding(24)
+        case .failed(let error):
+            Text("\(s.couldNotOpen): \(error.localizedDescription)")
         }
     }
 }

@@ -13,6 +13,13 @@ public struct ShellStrings: Sendable {
     private var zh: Bool { language == .zhHans }
 
     public var today: String { zh ? "今天" : "Today" }
+    public var unreadableTitle: String { zh ? "这部手机无法打开旧数据" : "This phone can't open your old data" }
+    public var unreadableBody: String {
+        zh ? "你的记录用一把留在旧手机上的密钥加密。在这部手机上重新登录后，已同步的内容会回来；未同步的内容仍在旧手机上。"
+            : "Your records were locked with a key that stayed on your old phone. What you synced comes back when you sign in again on this phone. Anything not synced stays on the old phone."
+    }
+    public var startFresh: String { zh ? "在这部手机上重新开始" : "Start fresh on this phone" }
+    public var couldNotOpen: String { zh ? "Cradle 无法打开数据" : "Cradle could not open its data" }
     public var cart: String { zh ? "购物车" : "Cart" }
     public var loading: String { zh ? "加载中…" : "Loading…" }
     public var next: String { zh ? "下一项" : "Next" }
