@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 
-command -v aapt2 >/dev/null || need_debs aapt
+need_debs aapt zip unzip
 libs="$("$REPO/scripts/android-libs.sh")"
 out="$REPO/build/android-app"
 rm -rf "$out"

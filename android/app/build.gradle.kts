@@ -35,7 +35,13 @@ android {
     // Robolectric reads the merged resources and runs the host-built core;
     // API 35's SystemCleaner (the android = true bindings use it) reaches into the JDK.
     testOptions.unitTests.isIncludeAndroidResources = true
-    testOptions.unitTests.all { it.jvmArgs("--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED") }
+    testOptions.unitTests.all {
+        it.jvmArgs("--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED")
+        // The host build of cradle_ffi (the cradle module builds it) and the test server.
+        val cargoTarget = System.getenv("CARGO_TARGET_DIR") ?: rootDir.resolve("../target").path
+        it.systemProperty("jna.library.path", "$cargoTarget/debug")
+        it.systemProperty("cradle.server", System.getenv("CRADLE_TEST_SERVER") ?: "")
+    }
 }
 
 // Bytecode for Java 17, built by whichever JDK runs Gradle (Android Studio's is 21).

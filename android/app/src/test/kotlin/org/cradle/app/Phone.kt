@@ -43,8 +43,8 @@ object Phone {
     }
 
     /** The demo mother, 28 weeks pregnant, who agreed to notifications. */
-    fun mother(): CradleCore = Core.get(context).also { core ->
-        core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
+    fun mother(locale: String = "en"): CradleCore = Core.get(context).also { core ->
+        core.setProfile(ProfileInfo(if (locale.startsWith("zh")) "小林" else "Lin", locale, "Asia/Shanghai"))
         core.recordDating(Dating.Edd(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusWeeks(12).toString()))
         core.setConsent(Purpose.NOTIFICATIONS, true)
     }
