@@ -2,6 +2,11 @@ package org.cradle.app
 
 import androidx.compose.ui.test.junit4.createAndroidComposeRule
 import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performScrollTo
+import androidx.core.graphics.Insets
+import androidx.core.view.ViewCompat
+import androidx.core.view.WindowInsetsCompat
+import org.cradle.app.ui.Strings
 import androidx.core.view.WindowCompat
 import org.junit.Assert.assertTrue
 import org.junit.Before
@@ -25,6 +30,26 @@ class StartTest {
     @Test
     fun `a first start shows onboarding`() {
         compose.onNodeWithText("Welcome", substring = true).assertExists()
+    }
+
+    @Test
+    fun `onboarding keeps clear of the status bar and the navigation bar`() {
+        val top = 96
+        val bottom = 72
+        compose.runOnUiThread {
+            val window = compose.activity.window.decorView
+            val bars = WindowInsetsCompat.Builder()
+                .setInsets(WindowInsetsCompat.Type.statusBars(), Insets.of(0, top, 0, 0))
+                .setInsets(WindowInsetsCompat.Type.navigationBars(), Insets.of(0, 0, 0, bottom))
+                .build()
+            ViewCompat.dispatchApplyWindowInsets(window, bars)
+        }
+        compose.waitForIdle()
+        val height = compose.activity.window.decorView.height
+        val headline = compose.onNodeWithText(Strings.EN.welcomeTitle).fetchSemanticsNode().boundsInWindow
+        assertTrue("the headline starts below the status bar: $headline", headline.top >= top)
+        val start = compose.onNodeWithText(Strings.EN.start).performScrollTo().fetchSemanticsNode().boundsInWindow
+        assertTrue("Start ends above the navigation bar: $start of $height", start.bottom <= height - bottom)
     }
 
     @Test
