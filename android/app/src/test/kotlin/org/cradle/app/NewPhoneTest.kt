@@ -74,7 +74,7 @@ class NewPhoneTest {
     }
 
     @Test
-    fun `the reboot receiver and the sync worker do not crash on it`() {
+    fun `the reboot receiver does not crash on it`() {
         dataFromTheOldPhone()
         val crashes = mutableListOf<Throwable>()
         Thread.setDefaultUncaughtExceptionHandler { _, e -> synchronized(crashes) { crashes += e } }
