@@ -15,9 +15,10 @@ if [ ! -x "$venv/bin/st" ]; then
 fi
 
 work="$(mktemp -d)"
-admin_token="$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+# Hex, so the token can never start with "-" and be read as a flag.
+admin_token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 "$CARGO_TARGET_DIR/debug/cradle-server" --listen 127.0.0.1:0 --addr-file "$work/addr" \
-  --data-dir "$work/data" --sandbox --admin-token "$admin_token" \
+  --data-dir "$work/data" --sandbox --admin-token="$admin_token" \
   --rate-per-ip 100000 --rate-per-account 100000 >"$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
