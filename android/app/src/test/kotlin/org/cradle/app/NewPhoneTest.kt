@@ -87,6 +87,15 @@ class NewPhoneTest {
     }
 
     @Test
+    fun `the sync worker finishes quietly, without retrying`() {
+        dataFromTheOldPhone()
+        // Nothing can be sent until she starts fresh: a retry would only
+        // wake the phone again for the same answer.
+        val info = Phone.runSyncWorker()
+        assertEquals(androidx.work.WorkInfo.State.SUCCEEDED, info.state)
+    }
+
+    @Test
     fun `the wrapping round-trips with a JCA key and refuses any other key or a damaged blob`() {
         val databaseKey = ByteArray(32) { it.toByte() }
         val wrapped = KeyWrapper { SecretKeySpec(oldPhone, "AES") }.wrap(databaseKey)

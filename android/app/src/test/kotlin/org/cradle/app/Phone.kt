@@ -1,11 +1,15 @@
 package org.cradle.app
 
 import android.app.Application
+import android.os.Looper
 import androidx.test.core.app.ApplicationProvider
 import androidx.work.Configuration
+import androidx.work.OneTimeWorkRequestBuilder
+import androidx.work.WorkInfo
 import androidx.work.WorkManager
 import androidx.work.impl.WorkManagerImpl
 import org.cradle.viewmodel.Tab
+import org.robolectric.Shadows.shadowOf
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Dating
 import uniffi.cradle.ProfileInfo
@@ -28,9 +32,9 @@ object Phone {
         Core.navigator.select(Tab.Today)
         // On a phone androidx.startup's provider initialises WorkManager;
         // Robolectric runs no providers, so this does what work-testing's
-        // helper would: a WorkManager for this test's application.
-        WorkManagerImpl.setDelegate(null)
-        WorkManager.initialize(context, Configuration.Builder().build())
+        // helper would: a new WorkManager for this test's application
+        // (WorkManager.initialize would keep the last test's, and its context).
+        WorkManagerImpl.setDelegate(WorkManagerImpl(context, Configuration.Builder().build()))
     }
 
     /** Waits, up to ten seconds, for what another thread does. */
@@ -40,6 +44,20 @@ object Phone {
             check(System.nanoTime() < until) { "timed out: $what" }
             Thread.sleep(20)
         }
+    }
+
+    /** Runs SyncWorker once, as WorkManager does, and returns what it said. */
+    fun runSyncWorker(): WorkInfo {
+        val request = OneTimeWorkRequestBuilder<SyncWorker>().build()
+        val work = WorkManager.getInstance(context)
+        work.enqueue(request).result.get()
+        var info: WorkInfo? = null
+        waitFor("the worker ran") {
+            shadowOf(Looper.getMainLooper()).idle() // WorkManager reports on the main thread
+            info = work.getWorkInfoById(request.id).get()
+            info!!.state.isFinished || (info!!.state == WorkInfo.State.ENQUEUED && info!!.runAttemptCount > 0)
+        }
+        return info!!
     }
 
     /** The demo mother, 28 weeks pregnant, who agreed to notifications. */

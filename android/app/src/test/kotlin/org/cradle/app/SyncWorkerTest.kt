@@ -1,9 +1,6 @@
 package org.cradle.app
 
-import android.os.Looper
-import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.WorkInfo
-import androidx.work.WorkManager
 import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
@@ -12,7 +9,6 @@ import org.junit.Before
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
-import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import uniffi.cradle.Purpose
 import uniffi.cradle.SyncState
@@ -38,20 +34,6 @@ class SyncWorkerTest {
     @Before
     fun setUp() = Phone.fresh()
 
-    /** Runs the worker once, as WorkManager does, and returns what it said. */
-    private fun runWorker(): WorkInfo {
-        val request = OneTimeWorkRequestBuilder<SyncWorker>().build()
-        val work = WorkManager.getInstance(Phone.context)
-        work.enqueue(request).result.get()
-        var info: WorkInfo? = null
-        Phone.waitFor("the worker ran") {
-            shadowOf(Looper.getMainLooper()).idle() // WorkManager reports on the main thread
-            info = work.getWorkInfoById(request.id).get()
-            info!!.state.isFinished || (info!!.state == WorkInfo.State.ENQUEUED && info!!.runAttemptCount > 0)
-        }
-        return info!!
-    }
-
     @Test
     fun `one run syncs her reading`() = runBlocking {
         val core = Phone.mother()
@@ -59,7 +41,7 @@ class SyncWorkerTest {
         core.register(server, "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
         core.recordBloodPressure(118u, 76u, null, null)
         assertTrue(core.syncStatus() is SyncState.Waiting)
-        assertEquals(WorkInfo.State.SUCCEEDED, runWorker().state)
+        assertEquals(WorkInfo.State.SUCCEEDED, Phone.runSyncWorker().state)
         assertTrue("${core.syncStatus()}", core.syncStatus() is SyncState.UpToDate)
     }
 
@@ -86,7 +68,7 @@ class SyncWorkerTest {
         core.register("http://127.0.0.1:${proxy.address.port}", "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
         proxy.stop(0)
         core.recordBloodPressure(118u, 76u, null, null)
-        val info = runWorker()
+        val info = Phone.runSyncWorker()
         assertEquals(WorkInfo.State.ENQUEUED, info.state)
         assertEquals(1, info.runAttemptCount)
         assertTrue(core.syncStatus() !is SyncState.UpToDate)
