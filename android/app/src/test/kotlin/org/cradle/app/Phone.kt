@@ -8,6 +8,7 @@ import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.WorkInfo
 import androidx.work.WorkManager
 import androidx.work.impl.WorkManagerImpl
+import androidx.work.impl.close
 import org.cradle.viewmodel.Tab
 import org.robolectric.Shadows.shadowOf
 import uniffi.cradle.CradleCore
@@ -34,6 +35,7 @@ object Phone {
         // Robolectric runs no providers, so this does what work-testing's
         // helper would: a new WorkManager for this test's application
         // (WorkManager.initialize would keep the last test's, and its context).
+        @Suppress("DEPRECATION") WorkManagerImpl.getInstance()?.close() // the last test's threads stop
         WorkManagerImpl.setDelegate(WorkManagerImpl(context, Configuration.Builder().build()))
     }
 
