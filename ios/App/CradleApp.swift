@@ -82,6 +82,7 @@ struct RootView: View {
     @State private var bag: HospitalBagModel
     @State private var reminders: RemindersModel
     @State private var onboarding: OnboardingModel
+    @State private var signIn: SignInModel
     @State private var settings: SettingsModel
     @State private var records: RecordsModel
     @State private var journey: JourneyModel
@@ -103,6 +104,7 @@ struct RootView: View {
         _bag = State(initialValue: HospitalBagModel(core: core))
         _reminders = State(initialValue: RemindersModel(core: core))
         _onboarding = State(initialValue: OnboardingModel(core: core))
+        _signIn = State(initialValue: SignInModel(core: core, device: UIDevice.current.model))
         _settings = State(initialValue: SettingsModel(core: core))
         _records = State(initialValue: RecordsModel(core: core))
         _journey = State(initialValue: JourneyModel(core: core))
@@ -112,7 +114,7 @@ struct RootView: View {
 
     var body: some View {
         if let t = today.state.value, t.profile == nil {
-            OnboardingView(model: onboarding)
+            OnboardingView(model: onboarding, signIn: signIn)
                 .task { today.start() }
         } else {
             tabs

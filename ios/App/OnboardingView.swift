@@ -7,11 +7,16 @@ import SwiftUI
 /// unticked toggle per purpose.
 struct OnboardingView: View {
     @Bindable var model: OnboardingModel
+    let signIn: SignInModel
     @State private var picked = Date()
+    @State private var signingIn = false
 
     var body: some View {
         let s = ShellStrings(model.language)
         Form {
+            // A new phone, or one that could not open the old data: her synced data comes back.
+            Button(s.haveAccount) { signingIn = true }
+                .frame(minHeight: 44)
             Section(s.languageLabel) {
                 Picker(s.languageLabel, selection: $model.language) {
                     ForEach([Language.zhHans, .en], id: \.self) { Text(ShellStrings.languageName($0)).tag($0) }
@@ -60,6 +65,7 @@ struct OnboardingView: View {
                 .frame(maxWidth: .infinity, minHeight: 44)
         }
         .task { model.load() }
+        .sheet(isPresented: $signingIn) { SignInView(model: signIn, s: s) }
     }
 }
 #endif

@@ -527,6 +527,45 @@ final class ViewModelTests: DatabaseTestCase {
         guard case .upToDate = try core.syncStatus() else { return XCTFail("not synced") }
     }
 
+    func testANewPhoneSignsInOnlyWithHerYesAndTheRightCodeAndHerDataComesBack() async throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
+        let login = "sw-restore-" + UUID().uuidString.prefix(8).lowercased()
+        let old = try mother("en")
+        _ = try old.setConsent(purpose: .sync, granted: true)
+        let code = try await old.register(serverUrl: server, login: login, password: "correct horse battery", device: "old iPhone")
+        _ = try await old.syncNow()
+        let readings = try old.records(kind: nil).count
+
+        let phone = try CradleCore.open(path: path("new.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en")
+        XCTAssertNil(try phone.profile())
+        let model = SignInModel(core: phone, device: "new iPhone")
+        model.server = server
+        model.login = login
+        model.password = "correct horse battery"
+        XCTAssertFalse(model.canSignIn, "the recovery code is needed on a new phone")
+        model.recoveryCode = code
+        // No "yes" to sync yet: refused by purpose, nothing sent.
+        await model.signIn()
+        XCTAssertEqual(model.problem?.kind, .consentRequired)
+        XCTAssertEqual(model.problem?.purpose, .sync)
+        // Another account's code is refused by field.
+        model.syncConsent = true
+        model.recoveryCode = String(code.reversed())
+        await model.signIn()
+        XCTAssertEqual(model.problem?.field, "recovery_code")
+        XCTAssertFalse(model.restored)
+        XCTAssertNil(try phone.profile())
+
+        model.recoveryCode = code
+        await model.signIn()
+        XCTAssertNil(model.problem)
+        XCTAssertTrue(model.restored)
+        XCTAssertEqual(model.password, "", "the password is not kept")
+        XCTAssertEqual(try phone.profile()?.displayName, "Lin")
+        XCTAssertEqual(try phone.records(kind: nil).count, readings)
+        XCTAssertGreaterThan(readings, 0)
+    }
+
     func testAPickedDayIsTheCoresCalendarDay() async {
         // 2027-02-15 00:00 in Shanghai is 2027-02-14 16:00 UTC.
         let picked = Date(timeIntervalSince1970: 1_802_620_800)

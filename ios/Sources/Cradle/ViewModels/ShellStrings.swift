@@ -15,10 +15,21 @@ public struct ShellStrings: Sendable {
     public var today: String { zh ? "今天" : "Today" }
     public var unreadableTitle: String { zh ? "这部手机无法打开旧数据" : "This phone can't open your old data" }
     public var unreadableBody: String {
-        zh ? "你的记录用一把留在旧手机上的密钥加密。在这部手机上重新登录后，已同步的内容会回来；未同步的内容仍在旧手机上。"
-            : "Your records were locked with a key that stayed on your old phone. What you synced comes back when you sign in again on this phone. Anything not synced stays on the old phone."
+        zh ? "你的记录用一把留在旧手机上的密钥加密。在这里重新开始后选择登录，已同步的内容就会回来；未同步的内容仍在旧手机上。"
+            : "Your records were locked with a key that stayed on your old phone. Start fresh here, then choose to sign in: what you synced comes back. Anything not synced stays on the old phone."
     }
     public var startFresh: String { zh ? "在这部手机上重新开始" : "Start fresh on this phone" }
+    public var haveAccount: String { zh ? "我已在用 Cradle：登录" : "I already use Cradle: sign in" }
+    public var signInTitle: String { zh ? "在这部手机上登录" : "Sign in on this phone" }
+    public var signInIntro: String {
+        zh ? "已同步的内容会回到这部手机。需要你注册时保存的恢复码。"
+            : "What you synced comes back to this phone. You need the recovery code you kept when you made your account."
+    }
+    public var server: String { zh ? "你的 Cradle 服务器" : "Your Cradle server" }
+    public var login: String { zh ? "账号名" : "Account name" }
+    public var password: String { zh ? "密码" : "Password" }
+    public var recoveryCode: String { zh ? "恢复码" : "Recovery code" }
+    public var signIn: String { zh ? "登录并取回我的数据" : "Sign in and bring back my data" }
     public var couldNotOpen: String { zh ? "Cradle 无法打开数据" : "Cradle could not open its data" }
     public var cart: String { zh ? "购物车" : "Cart" }
     public var loading: String { zh ? "加载中…" : "Loading…" }

@@ -390,6 +390,7 @@ class ScreensTest {
                     onBirthWeight = vm::chooseBirthWeight,
                     onAnswer = vm::answer,
                     onStart = {},
+                    onSignIn = {},
                 )
             }
         }

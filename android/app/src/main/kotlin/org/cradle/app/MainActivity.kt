@@ -102,6 +102,7 @@ class MainActivity : ComponentActivity() {
                 htmlPreview = { html, m -> HtmlPreview(html, m) },
                 sendSoon = { SyncWorker.soon(this) },
                 navigator = navigator,
+                device = Build.MODEL,
             )
         }
     }

@@ -4,7 +4,15 @@ import android.content.Intent
 import android.os.Looper
 import androidx.compose.ui.test.junit4.createEmptyComposeRule
 import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.hasSetTextAction
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
+import kotlinx.coroutines.runBlocking
+import uniffi.cradle.Purpose
+import java.util.UUID
 import androidx.test.core.app.ActivityScenario
 import org.cradle.app.ui.Strings
 import org.junit.Assert.assertArrayEquals
@@ -64,6 +72,33 @@ class NewPhoneTest {
         }
         // The new key opens the new, empty data from now on.
         assertEquals(null, Core.get(Phone.context).profile())
+    }
+
+    @Test
+    fun `she signs in on the new phone and what she synced comes back`() {
+        val server = System.getProperty("cradle.server").orEmpty()
+        assertTrue("cradle.server must be set by scripts/test", server.startsWith("http://"))
+        val login = "moved-" + UUID.randomUUID().toString().take(8)
+        // Her old phone, synced to her account.
+        val code = CradleCore.open(File(Phone.context.cacheDir, "old-phone.db").path, ByteArray(32) { 3 }, "Asia/Shanghai", "en").use { old ->
+            old.setProfile(uniffi.cradle.ProfileInfo("Lin", "en", "Asia/Shanghai"))
+            old.setConsent(Purpose.SYNC, true)
+            runBlocking { old.register(server, login, "correct horse battery", "old phone").also { old.syncNow() } }
+        }
+        dataFromTheOldPhone()
+        ActivityScenario.launch(MainActivity::class.java).use {
+            val s = Strings.EN
+            compose.onNodeWithText(s.startFresh).performClick()
+            compose.onNodeWithText(s.haveAccount).performClick()
+            compose.onNode(hasSetTextAction() and hasText(s.server)).performTextInput(server)
+            compose.onNode(hasSetTextAction() and hasText(s.login)).performTextInput(login)
+            compose.onNode(hasSetTextAction() and hasText(s.password)).performTextInput("correct horse battery")
+            compose.onNode(hasSetTextAction() and hasText(s.recoveryCode)).performTextInput(code)
+            compose.onNodeWithText(s.purpose(Purpose.SYNC)).performScrollTo().performClick()
+            compose.onNodeWithText(s.signIn).performScrollTo().performClick()
+            compose.waitUntil(20_000) { compose.onAllNodesWithText(s.hello("Lin")).fetchSemanticsNodes().isNotEmpty() }
+        }
+        assertEquals("Lin", Core.get(Phone.context).profile()!!.displayName)
     }
 
     @Test

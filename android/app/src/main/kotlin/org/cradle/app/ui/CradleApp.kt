@@ -31,6 +31,8 @@ import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.ui.Modifier
@@ -52,6 +54,7 @@ import org.cradle.viewmodel.RecordsViewModel
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.cradle.viewmodel.RemindersViewModel
 import org.cradle.viewmodel.SettingsViewModel
+import org.cradle.viewmodel.SignInViewModel
 import org.cradle.viewmodel.TodayViewModel
 import uniffi.cradle.CradleCore
 import uniffi.cradle.GlucoseUnit
@@ -74,6 +77,8 @@ fun CradleApp(
     sendSoon: () -> Unit = {},
     /** Hoisted so the platform's back gesture and deep links reach it. */
     navigator: Navigator = remember { Navigator() },
+    /** How her account lists this device (the phone's model). */
+    device: String = "Cradle",
 ) {
     val scope = rememberCoroutineScope()
     val today = remember(core) { TodayViewModel(core, scope).also { it.start() } }
@@ -83,6 +88,9 @@ fun CradleApp(
     val recordsState by records.state.collectAsState()
     LaunchedEffect(onboarding) { onboarding.load() }
     val onboardingState by onboarding.state.collectAsState()
+    val signIn = remember(core) { SignInViewModel(core, device) }
+    val signInState by signIn.state.collectAsState()
+    var signingIn by remember(core) { mutableStateOf(false) }
     val settingsState by settings.state.collectAsState()
     LaunchedEffect(settingsState.export) {
         settingsState.export?.let {
@@ -145,7 +153,16 @@ fun CradleApp(
                 // Edge to edge (Android 15): the first screen keeps clear of the
                 // status bar, the navigation bar and the keyboard itself.
                 Surface(Modifier.fillMaxSize()) {
-                    OnboardingContent(
+                    if (signingIn) {
+                        SignInContent(
+                            signInState,
+                            onType = signIn::type,
+                            onSyncConsent = signIn::answerSync,
+                            onSignIn = { scope.launch { signIn.signIn() } },
+                            onBack = { signingIn = false },
+                            modifier = Modifier.windowInsetsPadding(WindowInsets.safeDrawing),
+                        )
+                    } else OnboardingContent(
                         onboardingState,
                         onLanguage = onboarding::chooseLanguage,
                         onStage = onboarding::chooseStage,
@@ -155,6 +172,7 @@ fun CradleApp(
                         onBirthWeight = onboarding::chooseBirthWeight,
                         onAnswer = onboarding::answer,
                         onStart = { scope.launch { onboarding.finish() } },
+                        onSignIn = { signingIn = true },
                         modifier = Modifier.windowInsetsPadding(WindowInsets.safeDrawing),
                     )
                 }

@@ -58,6 +58,7 @@ fun OnboardingContent(
     onBirthWeight: (UInt?) -> Unit,
     onAnswer: (Purpose, Boolean) -> Unit,
     onStart: () -> Unit,
+    onSignIn: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     val s = LocalStrings.current
@@ -66,6 +67,8 @@ fun OnboardingContent(
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         Text(s.welcomeTitle, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.semantics { heading() })
+        // A new phone, or one that could not open the old data: her synced data comes back.
+        TextButton(onSignIn, Modifier.heightIn(min = 48.dp)) { Text(s.haveAccount) }
         Text(s.language, style = MaterialTheme.typography.titleMedium)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             // Each language is named in itself, so she can find hers.

@@ -233,6 +233,14 @@ data class Strings(
     val unreadableTitle: String,
     val unreadableBody: String,
     val startFresh: String,
+    val haveAccount: String,
+    val signInTitle: String,
+    val signInIntro: String,
+    val server: String,
+    val login: String,
+    val password: String,
+    val recoveryCode: String,
+    val signIn: String,
 ) {
     companion object {
         fun of(language: Language): Strings = if (language == Language.ZH_HANS) ZH_HANS else EN
@@ -519,8 +527,16 @@ data class Strings(
             packedOf = { n, total -> "Packed $n of $total" },
             bagOpensOn = { date -> "Opens on $date" },
             unreadableTitle = "This phone can't open your old data",
-            unreadableBody = "Your records were locked with a key that stayed on your old phone. What you synced comes back when you sign in again on this phone. Anything not synced stays on the old phone.",
+            unreadableBody = "Your records were locked with a key that stayed on your old phone. Start fresh here, then choose to sign in: what you synced comes back. Anything not synced stays on the old phone.",
             startFresh = "Start fresh on this phone",
+            haveAccount = "I already use Cradle: sign in",
+            signInTitle = "Sign in on this phone",
+            signInIntro = "What you synced comes back to this phone. You need the recovery code you kept when you made your account.",
+            server = "Your Cradle server",
+            login = "Account name",
+            password = "Password",
+            recoveryCode = "Recovery code",
+            signIn = "Sign in and bring back my data",
         )
 
         val ZH_HANS = Strings(
@@ -804,8 +820,16 @@ data class Strings(
             packedOf = { n, total -> "已装好 $n / $total 件" },
             bagOpensOn = { date -> "$date 开放" },
             unreadableTitle = "这部手机无法打开旧数据",
-            unreadableBody = "你的记录用一把留在旧手机上的密钥加密。在这部手机上重新登录后，已同步的内容会回来；未同步的内容仍在旧手机上。",
+            unreadableBody = "你的记录用一把留在旧手机上的密钥加密。在这里重新开始后选择登录，已同步的内容就会回来；未同步的内容仍在旧手机上。",
             startFresh = "在这部手机上重新开始",
+            haveAccount = "我已在用 Cradle：登录",
+            signInTitle = "在这部手机上登录",
+            signInIntro = "已同步的内容会回到这部手机。需要你注册时保存的恢复码。",
+            server = "你的 Cradle 服务器",
+            login = "账号名",
+            password = "密码",
+            recoveryCode = "恢复码",
+            signIn = "登录并取回我的数据",
         )
     }
 }
