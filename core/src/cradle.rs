@@ -426,6 +426,11 @@ impl Cradle {
         records::list(&self.db(), kind)
     }
 
+    /// Her `limit` newest readings of any kind, newest first (the Records screen).
+    pub fn recent_records(&self, limit: u32) -> Result<Vec<Record>> {
+        records::recent(&self.db(), limit)
+    }
+
     /// Adds a journal entry (medication, lab, scan, note, baby log…) at
     /// `at` (default: now); returns its id.
     pub fn add_entry(&self, entry: Entry, at: Option<Timestamp>) -> Result<i64> {
@@ -573,7 +578,8 @@ impl Cradle {
             zone: c.zone.clone(),
             now: c.now,
         };
-        let readings = records::list(&db, None)?;
+        // The newest reading of each kind is all the advice reads.
+        let readings = records::latest_each(&db)?;
         let mut all = insights::from_records(&readings, &situation, c.language);
         let latest_weight = readings
             .iter()

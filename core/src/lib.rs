@@ -28,6 +28,8 @@ pub mod sync;
 pub mod timeline;
 
 mod cradle;
+#[cfg(test)]
+mod screen_plans;
 
 pub use cradle::{Config, Cradle, KickAction, Snooze, Today};
 pub use error::{CradleError, Error, Result};

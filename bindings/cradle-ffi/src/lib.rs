@@ -1185,7 +1185,7 @@ impl From<Consent> for ConsentInfo {
 
 /// How many measurements the records screen lists; older ones are in the
 /// charts and the clinic export.
-const RECENT_RECORDS: usize = 20;
+const RECENT_RECORDS: u32 = 20;
 
 #[derive(uniffi::Record)]
 pub struct RecordsScreen {
@@ -1609,9 +1609,7 @@ impl CradleCore {
     /// counter, the contraction timer and the most urgent note.
     pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
         let (language, zone) = (self.core.language()?, self.core.time_zone()?);
-        let mut recent = self.core.records(None)?;
-        recent.reverse();
-        recent.truncate(RECENT_RECORDS);
+        let recent = self.core.recent_records(RECENT_RECORDS)?;
         let chart = self.core.weight_chart()?;
         Ok(RecordsScreen {
             stage: self.core.stage()?,

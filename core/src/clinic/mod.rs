@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::records::gain;
 use crate::records::insights::{GlucoseFinding, Insight, glucose_finding};
-use crate::records::journal::{self, Entry, Filter, JournalEntry};
+use crate::records::journal::{self, Filter, JournalEntry};
 use crate::records::symptoms::{self, Symptom};
 use crate::records::{self, Record};
 use crate::timeline::baby::{BABY_CONTENT_MONTHS, Birth, Newborn};
@@ -348,10 +348,7 @@ pub(crate) fn gather(
         ga: GestationalAge::on(cx.today, best.edd),
         history: state.estimates().to_vec(),
     });
-    let readings: Vec<Record> = records::list(conn, None)?
-        .into_iter()
-        .filter(|r| in_range(r.taken_at))
-        .collect();
+    let readings: Vec<Record> = records::since(conn, from_instant)?;
     let gain = match (
         &pregnancy,
         gain::baseline(conn)?,
@@ -378,14 +375,29 @@ pub(crate) fn gather(
         }
         _ => None,
     };
-    // Allergies and open questions matter whenever they were written down.
-    let mut entries = journal::list(conn, &Filter::default())?;
-    entries.retain(|e| {
-        matches!(
-            e.entry,
-            Entry::Allergy { .. } | Entry::NoKnownAllergies | Entry::Question { .. }
-        ) || in_range(e.at)
-    });
+    // Allergies and open questions matter whenever they were written down;
+    // everything else from `from` on.
+    let mut entries = journal::list(
+        conn,
+        &Filter {
+            from: from_instant,
+            ..Filter::default()
+        },
+    )?;
+    if from_instant.is_some() {
+        let always = Filter {
+            kinds: ["allergy", "no_known_allergies", "question"]
+                .map(String::from)
+                .to_vec(),
+            ..Filter::default()
+        };
+        entries.extend(
+            journal::list(conn, &always)?
+                .into_iter()
+                .filter(|e| !in_range(e.at)),
+        );
+        entries.sort_by_key(|e| (e.at, e.id));
+    }
     let symptoms = symptoms::since(conn, from_instant.unwrap_or(Timestamp::MIN))?;
     let baby = match state.last_birth() {
         Some((row, birth)) => Some(Baby {

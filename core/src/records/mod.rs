@@ -336,22 +336,87 @@ pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()
     Ok(())
 }
 
-/// Live records, oldest first; `kind` filters.
+const COLUMNS: &str =
+    "SELECT id, kind, taken_at, grams, systolic, diastolic, pulse, glucose_cmmol, context, unusual
+     FROM measurement WHERE deleted_at IS NULL";
+
+/// Live records, oldest first; `kind` filters. The whole series: for a
+/// chart or an export, never for a screen (see [`latest`] and [`recent`]).
 pub(crate) fn list(conn: &Connection, kind: Option<&str>) -> Result<Vec<Record>> {
-    const COLUMNS: &str = "SELECT id, kind, taken_at, grams, systolic, diastolic, pulse, glucose_cmmol, context, unusual
-         FROM measurement WHERE deleted_at IS NULL";
     // Two statements, so a kind's series reads straight off its index.
-    let mut stmt = match kind {
-        Some(_) => {
-            conn.prepare_cached(&format!("{COLUMNS} AND kind = ?1 ORDER BY taken_at, id"))?
-        }
-        None => conn.prepare_cached(&format!("{COLUMNS} ORDER BY taken_at, id"))?,
+    match kind {
+        Some(k) => read(
+            &mut conn.prepare_cached(&format!("{COLUMNS} AND kind = ?1 ORDER BY taken_at, id"))?,
+            [k],
+        ),
+        None => read(
+            &mut conn.prepare_cached(&format!("{COLUMNS} ORDER BY taken_at, id"))?,
+            [],
+        ),
+    }
+}
+
+/// The newest live reading of a kind (a glucose reading of one context),
+/// read off the end of `measurement_kind_context_time`: a screen's cost does
+/// not grow with her history.
+pub(crate) fn latest(
+    conn: &Connection,
+    kind: &str,
+    context: Option<GlucoseContext>,
+) -> Result<Option<Record>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{COLUMNS} AND kind = ?1 AND context IS ?2 ORDER BY taken_at DESC, id DESC LIMIT 1"
+    ))?;
+    Ok(read(&mut stmt, params![kind, context.map(|c| c.code())])?.pop())
+}
+
+/// The latest reading of each kind the advice reads (blood pressure, weight,
+/// and glucose per context), oldest first, as [`list`] orders them.
+pub(crate) fn latest_each(conn: &Connection) -> Result<Vec<Record>> {
+    let mut out = Vec::new();
+    for (kind, context) in [
+        ("blood_pressure", None),
+        ("weight", None),
+        ("glucose", Some(GlucoseContext::Fasting)),
+        ("glucose", Some(GlucoseContext::OneHour)),
+        ("glucose", Some(GlucoseContext::TwoHours)),
+        ("glucose", Some(GlucoseContext::Random)),
+    ] {
+        out.extend(latest(conn, kind, context)?);
+    }
+    out.sort_by_key(|r| (r.taken_at, r.id));
+    Ok(out)
+}
+
+/// Live records taken at or after `from`, oldest first, off
+/// `measurement_time`; `None` reads them all.
+pub(crate) fn since(conn: &Connection, from: Option<Timestamp>) -> Result<Vec<Record>> {
+    let Some(from) = from else {
+        return list(conn, None);
     };
-    let params: Vec<&dyn rusqlite::ToSql> = match &kind {
-        Some(k) => vec![k],
-        None => vec![],
-    };
-    let rows = stmt.query_map(params.as_slice(), |r| {
+    read(
+        &mut conn.prepare_cached(&format!(
+            "{COLUMNS} AND taken_at >= ?1 ORDER BY taken_at, id"
+        ))?,
+        [from.as_second()],
+    )
+}
+
+/// Her `limit` newest live readings, newest first, off `measurement_time`.
+pub(crate) fn recent(conn: &Connection, limit: u32) -> Result<Vec<Record>> {
+    read(
+        &mut conn.prepare_cached(&format!(
+            "{COLUMNS} ORDER BY taken_at DESC, id DESC LIMIT ?1"
+        ))?,
+        [limit],
+    )
+}
+
+fn read(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Record>> {
+    let rows = stmt.query_map(params, |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

@@ -190,8 +190,12 @@ pub(crate) fn contraction_timer(
     rule: CallRule,
 ) -> Result<ContractionTimer> {
     let mut stmt = conn.prepare(
-        "SELECT started_at, ended_at FROM contraction
-         WHERE started_at >= ?1 OR ended_at IS NULL ORDER BY started_at",
+        // The recent ones off `contraction_time`, and one still open from
+        // before (at most one, `contraction_one_open`).
+        "SELECT started_at, ended_at FROM contraction WHERE started_at >= ?1
+         UNION ALL
+         SELECT started_at, ended_at FROM contraction WHERE (ended_at IS NULL) = 1 AND started_at < ?1
+         ORDER BY started_at",
     )?;
     // Two hours back is enough to judge a one-hour pattern.
     let since = now

@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0020_pending_registration.sql"),
     include_str!("migrations/0021_ogtt.sql"),
     include_str!("migrations/0022_babies.sql"),
+    include_str!("migrations/0023_screen_indexes.sql"),
 ];
 
 /// A new random id (32 hex digits) for something that travels: a client,
