@@ -177,8 +177,12 @@ fn main() {
 
     let series = Cradle::open(&series_db, Config::new("UTC", "en", key).unwrap()).unwrap();
     let rows = series.records(Some("weight")).unwrap().len();
+    assert_eq!(rows, 25_000, "the series holds 25,000 weights");
     let records = time(20, || {
-        black_box(series.records(Some("weight")).unwrap());
+        assert_eq!(
+            black_box(series.records(Some("weight")).unwrap()).len(),
+            rows
+        );
     });
     // The first chart after a zone change rebuilds the per-day table: every
     // call here moves her between two zones.
@@ -187,16 +191,22 @@ fn main() {
         east = !east;
         let zone = if east { "Asia/Shanghai" } else { "UTC" };
         series.set_profile(None, "en", zone).unwrap();
-        black_box(series.trends(None, None).unwrap());
+        assert!(black_box(series.trends(None, None).unwrap()).weight.len() >= 1_823);
     });
     // The chart call: weight and blood pressure per local day (1,823 days
     // each) plus glucose and growth, read from the per-day table.
     let charts = time(50, || {
-        black_box(series.trends(None, None).unwrap());
+        let t = black_box(series.trends(None, None).unwrap());
+        // Five years of local days, each kind: the chart covers them all.
+        assert!(
+            t.weight.len() >= 1_823 && t.blood_pressure.len() >= 1_823,
+            "{} days",
+            t.weight.len()
+        );
     });
     // The Records screen's chart: the weight series alone.
     let weights = time(50, || {
-        black_box(series.weight_chart().unwrap());
+        assert!(black_box(series.weight_chart().unwrap()).days.len() >= 1_823);
     });
 
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();

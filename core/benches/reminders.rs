@@ -7,6 +7,7 @@
 //! the same run: iterating as many pre-computed timestamps as the five-year
 //! expansion yields.
 
+use cradle_core::consent::Purpose;
 use cradle_core::storage::DbKey;
 use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::DatingInput;
@@ -70,6 +71,8 @@ fn main() {
             .add_reminder(&format!("r{i}"), RULES[i % RULES.len()], &time)
             .unwrap();
     }
+    // Without her consent the plan is empty, and there would be nothing to time.
+    cradle.set_consent(Purpose::Notifications, true).unwrap();
     let five_years = today.checked_add(Span::new().years(5)).unwrap();
 
     let items = cradle.reminders(Some(today), Some(five_years)).unwrap();
@@ -78,10 +81,24 @@ fn main() {
         .map(|i| Timestamp::from_second(1_800_000_000 + i * 60).unwrap())
         .collect();
 
-    let plan64 = time(200, || cradle.notification_plan(None, 64).unwrap());
-    let one_day = time(200, || cradle.reminders(Some(today), Some(today)).unwrap());
+    assert!(
+        expanded > 70_000,
+        "five years of 100 rules, checkups and vaccines: {expanded}"
+    );
+    let plan64 = time(200, || {
+        let plan = cradle.notification_plan(None, 64).unwrap();
+        assert_eq!(plan.len(), 64, "64 notifications came back");
+        plan
+    });
+    let one_day = time(200, || {
+        let day = cradle.reminders(Some(today), Some(today)).unwrap();
+        assert!(!day.is_empty(), "today has reminders (daily rules)");
+        day
+    });
     let full = time(5, || {
-        cradle.reminders(Some(today), Some(five_years)).unwrap()
+        let all = cradle.reminders(Some(today), Some(five_years)).unwrap();
+        assert_eq!(all.len(), expanded);
+        all
     });
     let baseline = time(200, || {
         precomputed

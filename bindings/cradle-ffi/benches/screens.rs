@@ -11,7 +11,9 @@
 //! opening plus `today()` in a fresh process. The file is on /dev/shm when
 //! there is one, so filling it is not bound by fsync; reads are the same.
 
-use cradle_ffi::{CallRule, CradleCore, WeightUnit, generate_database_key};
+use cradle_core::records::WeightUnit;
+use cradle_core::records::sessions::CallRule;
+use cradle_ffi::{CradleCore, generate_database_key};
 use rusqlite::Connection;
 use std::hint::black_box;
 use std::path::Path;
@@ -89,10 +91,8 @@ fn main() {
     })
     .unwrap();
     // 28 weeks pregnant: the advice reads her readings for that stage.
-    let edd = jiff::Zoned::now()
-        .date()
-        .checked_add(jiff::Span::new().weeks(12))
-        .unwrap();
+    let today: jiff::civil::Date = core.today().unwrap().date.parse().unwrap();
+    let edd = today.checked_add(jiff::Span::new().weeks(12)).unwrap();
     core.record_dating(cradle_ffi::Dating::Edd {
         edd: edd.to_string(),
     })
@@ -115,7 +115,7 @@ fn main() {
             let at = jiff::Timestamp::from_second(now - FIVE_YEARS_SECONDS + filled as i64 * step)
                 .unwrap()
                 .to_string();
-            if filled % 2 == 0 {
+            if filled.is_multiple_of(2) {
                 core.record_weight(
                     60.0 + (filled % 100) as f64 / 10.0,
                     WeightUnit::Kg,
@@ -135,10 +135,10 @@ fn main() {
         }
         eprintln!("filled {scale} readings in {:?}", t.elapsed());
 
-        let count: u64 = bare
+        let count: i64 = bare
             .query_row("SELECT count(*) FROM measurement", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(count, scale, "the database holds {scale} readings");
+        assert_eq!(count as u64, scale, "the database holds {scale} readings");
         let newest = time(50, || {
             let mut stmt = bare
                 .prepare_cached(
@@ -156,7 +156,7 @@ fn main() {
         });
         let counting = time(10, || {
             bare.query_row("SELECT count(*) FROM measurement", [], |r| {
-                r.get::<_, u64>(0)
+                r.get::<_, i64>(0)
             })
             .unwrap()
         });
