@@ -57,8 +57,9 @@ async fn main() {
     println!("Offline search over {PRODUCTS} products (median of 50 runs each):");
     for q in queries {
         let hits = d.cradle.search_products(q, 20).unwrap().len();
+        assert!(hits > 0, "{q} finds products");
         let fts = median(50, || {
-            d.cradle.search_products(q, 20).unwrap();
+            assert_eq!(d.cradle.search_products(q, 20).unwrap().len(), hits);
         });
         let pattern = format!("%{}%", q.split_whitespace().next().unwrap());
         let scan = median(50, || {
@@ -89,7 +90,11 @@ async fn main() {
         d.cradle.cart_add(&sku, 1).unwrap();
     }) / 2;
     let view = median(200, || {
-        d.cradle.cart().unwrap();
+        assert_eq!(
+            d.cradle.cart().unwrap().lines.len(),
+            1,
+            "the cart holds its one line"
+        );
     });
     println!(
         "Cart (median of 200; baseline: a call that reads one row, {:.0} µs):",
