@@ -41,6 +41,8 @@ class KeyboardTest {
 
     private fun ActivityScenario<MainActivity>.keyboardUp(): Int {
         var height = 0
+        // As in StartTest: idle means composed and laid out, the clock stepped by hand.
+        compose.mainClock.autoAdvance = false
         onActivity { activity ->
             val window = activity.window.decorView
             height = window.height
@@ -50,6 +52,7 @@ class KeyboardTest {
                 .build()
             ViewCompat.dispatchApplyWindowInsets(window, insets)
         }
+        compose.mainClock.advanceTimeBy(1_000)
         compose.waitForIdle()
         return height
     }
