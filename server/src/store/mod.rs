@@ -3,6 +3,7 @@
 //! starts, how a retry is told from a clone) live here, once.
 
 mod postgres;
+mod push;
 mod sqlite;
 
 pub use postgres::PostgresStore;

@@ -2,19 +2,22 @@
 //! pool. Server processes hold no state of their own, so several can run
 //! behind a load balancer; pushes to one account serialize on its row lock.
 
+use super::push::{self, Before, DocState, Plan, Planned};
 use super::{
     AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
-    Step, StoreError, cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull,
-    product_body, product_from_row, seed_products, step,
+    StoreError, cart_body, parse_cart, parse_order, plan_pull, product_body, product_from_row,
+    seed_products,
 };
 use cradle_core::api::cart::{SharedCart, apply_all};
 use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
+use cradle_core::api::{Change, Conflict, Mutation};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use futures_util::future::try_join_all;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use tokio_postgres::NoTls;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{NoTls, Row};
 
 const SCHEMA: &str = include_str!("postgres.sql");
 /// Serializes schema creation between processes starting at once.
@@ -109,26 +112,23 @@ impl PostgresStore {
     }
 
     pub async fn catalog_version(&self) -> Result<u64, StoreError> {
-        let row = self
-            .pool
-            .get()
-            .await?
-            .query_one("SELECT coalesce(max(version), 0) FROM product", &[])
-            .await?;
+        let row = query_one(
+            &self.pool.get().await?,
+            "SELECT coalesce(max(version), 0) FROM product",
+            &[],
+        )
+        .await?;
         Ok(row.get::<_, i64>(0) as u64)
     }
 
     pub async fn catalog_page(&self, since: u64, limit: u32) -> Result<Vec<Product>, StoreError> {
-        let rows = self
-            .pool
-            .get()
-            .await?
-            .query(
-                "SELECT body, price_minor, stock, discontinued, version FROM product
+        let rows = query(
+            &self.pool.get().await?,
+            "SELECT body, price_minor, stock, discontinued, version FROM product
                  WHERE version > $1 ORDER BY version LIMIT $2",
-                &[&(since as i64), &i64::from(limit)],
-            )
-            .await?;
+            &[&(since as i64), &i64::from(limit)],
+        )
+        .await?;
         rows.iter()
             .map(|r| product_from_row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
             .collect()
@@ -145,14 +145,13 @@ impl PostgresStore {
         let tx = client.transaction().await?;
         // Versions are handed out one change at a time, so a delta reader
         // never sees a later version commit before an earlier one.
-        tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
-            .await?;
-        let Some(row) = tx
-            .query_opt(
-                "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = $1",
-                &[&sku],
-            )
-            .await?
+        execute(&tx, "LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[]).await?;
+        let Some(row) = query_opt(
+            &tx,
+            "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = $1",
+            &[&sku],
+        )
+        .await?
         else {
             return Ok(None);
         };
@@ -160,12 +159,12 @@ impl PostgresStore {
         p.price_minor = price_minor.unwrap_or(p.price_minor);
         p.stock = stock.unwrap_or(p.stock);
         p.discontinued = discontinued.unwrap_or(p.discontinued);
-        let next: i64 = tx
-            .query_one("SELECT max(version) + 1 FROM product", &[])
+        let next: i64 = query_one(&tx, "SELECT max(version) + 1 FROM product", &[])
             .await?
             .get(0);
         p.version = next as u64;
-        tx.execute(
+        execute(
+            &tx,
             "UPDATE product SET body = $2, price_minor = $3, stock = $4, discontinued = $5,
                     version = $6 WHERE sku = $1",
             &[
@@ -202,18 +201,19 @@ impl PostgresStore {
         // One order at a time per account, so a retry waits for the first
         // and then finds it; stock and versions are taken under the
         // catalogue lock, as every product change is.
-        tx.execute(
+        execute(
+            &tx,
             "SELECT 1 FROM account WHERE id = $1 FOR UPDATE",
             &[&account_id],
         )
         .await?;
         let hash = crate::shop::body_hash(&body);
-        if let Some(row) = tx
-            .query_opt(
-                "SELECT body_hash, body FROM orders WHERE account_id = $1 AND id = $2",
-                &[&account_id, &key],
-            )
-            .await?
+        if let Some(row) = query_opt(
+            &tx,
+            "SELECT body_hash, body FROM orders WHERE account_id = $1 AND id = $2",
+            &[&account_id, &key],
+        )
+        .await?
         {
             let stored: Vec<u8> = row.get(0);
             return Ok(if stored == hash {
@@ -222,8 +222,7 @@ impl PostgresStore {
                 PlaceOutcome::Mismatch
             });
         }
-        tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
-            .await?;
+        execute(&tx, "LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[]).await?;
         let skus: Vec<String> = body.lines.iter().map(|l| l.sku.clone()).collect();
         let products = read_products(&tx, &skus, true).await?;
         let priced = match crate::shop::check_order(&body.lines, &products, &body.quote) {
@@ -231,20 +230,21 @@ impl PostgresStore {
             Err(refused) => return Ok(refused),
         };
         for l in &priced.lines {
-            let taken = tx
-                .execute(
-                    "UPDATE product SET stock = stock - $2,
+            let taken = execute(
+                &tx,
+                "UPDATE product SET stock = stock - $2,
                             version = (SELECT max(version) FROM product) + 1
                      WHERE sku = $1 AND stock >= $2",
-                    &[&l.sku, &i64::from(l.qty)],
-                )
-                .await?;
+                &[&l.sku, &i64::from(l.qty)],
+            )
+            .await?;
             if taken == 0 {
                 return Ok(PlaceOutcome::OutOfStock(l.sku.clone()));
             }
         }
         let order = crate::shop::order(&key, &priced, &products, &body.ship_to, now);
-        tx.execute(
+        execute(
+            &tx,
             "INSERT INTO orders (account_id, id, body_hash, status, body, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)",
             &[
@@ -270,12 +270,12 @@ impl PostgresStore {
     ) -> Result<Result<Order, crate::shop::Refusal>, StoreError> {
         let mut client = self.pool.get().await?;
         let tx = client.transaction().await?;
-        let Some(row) = tx
-            .query_opt(
-                "SELECT body FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE",
-                &[&account_id, &id],
-            )
-            .await?
+        let Some(row) = query_opt(
+            &tx,
+            "SELECT body FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE",
+            &[&account_id, &id],
+        )
+        .await?
         else {
             return Ok(Err(crate::shop::Refusal::NotFound));
         };
@@ -288,11 +288,11 @@ impl PostgresStore {
         let restock: Vec<(&str, i64)> = crate::shop::restock(&change, &order).collect();
         if !restock.is_empty() {
             // The same lock as placing an order, so versions stay in order.
-            tx.execute("LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[])
-                .await?;
+            execute(&tx, "LOCK TABLE product IN SHARE ROW EXCLUSIVE MODE", &[]).await?;
         }
         for (sku, qty) in restock {
-            tx.execute(
+            execute(
+                &tx,
                 "UPDATE product SET stock = stock + $2,
                         version = (SELECT max(version) FROM product) + 1
                  WHERE sku = $1",
@@ -300,7 +300,8 @@ impl PostgresStore {
             )
             .await?;
         }
-        tx.execute(
+        execute(
+            &tx,
             "UPDATE orders SET status = $3, body = $4 WHERE account_id = $1 AND id = $2",
             &[
                 &account_id,
@@ -315,15 +316,12 @@ impl PostgresStore {
     }
 
     pub async fn cart(&self, account_id: String) -> Result<SharedCart, StoreError> {
-        let row = self
-            .pool
-            .get()
-            .await?
-            .query_opt(
-                "SELECT body FROM cart WHERE account_id = $1",
-                &[&account_id],
-            )
-            .await?;
+        let row = query_opt(
+            &self.pool.get().await?,
+            "SELECT body FROM cart WHERE account_id = $1",
+            &[&account_id],
+        )
+        .await?;
         parse_cart(row.as_ref().map(|r| r.get(0)))
     }
 
@@ -336,20 +334,21 @@ impl PostgresStore {
         let mut client = self.pool.get().await?;
         let tx = client.transaction().await?;
         // Her first change creates the row; the lock then orders her devices.
-        tx.execute(
+        execute(&tx,
             "INSERT INTO cart (account_id, body) VALUES ($1, '{}') ON CONFLICT (account_id) DO NOTHING",
             &[&account_id],
         )
         .await?;
-        let row = tx
-            .query_one(
-                "SELECT body FROM cart WHERE account_id = $1 FOR UPDATE",
-                &[&account_id],
-            )
-            .await?;
+        let row = query_one(
+            &tx,
+            "SELECT body FROM cart WHERE account_id = $1 FOR UPDATE",
+            &[&account_id],
+        )
+        .await?;
         let mut cart = parse_cart(Some(row.get(0)))?;
         apply_all(&mut cart, &ops.client, &ops.ops, &products);
-        tx.execute(
+        execute(
+            &tx,
             "UPDATE cart SET body = $2 WHERE account_id = $1",
             &[&account_id, &cart_body(&cart)],
         )
@@ -359,15 +358,12 @@ impl PostgresStore {
     }
 
     pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {
-        let rows = self
-            .pool
-            .get()
-            .await?
-            .query(
-                "SELECT body FROM orders WHERE account_id = $1 ORDER BY created_at DESC, id",
-                &[&account_id],
-            )
-            .await?;
+        let rows = query(
+            &self.pool.get().await?,
+            "SELECT body FROM orders WHERE account_id = $1 ORDER BY created_at DESC, id",
+            &[&account_id],
+        )
+        .await?;
         rows.iter().map(|r| parse_order(r.get(0))).collect()
     }
 
@@ -379,15 +375,13 @@ impl PostgresStore {
         key_check: String,
         now: i64,
     ) -> Result<(), StoreError> {
-        self.pool
-            .get()
-            .await?
-            .execute(
-                "INSERT INTO account (id, login, password_hash, key_check, created_at)
+        execute(
+            &self.pool.get().await?,
+            "INSERT INTO account (id, login, password_hash, key_check, created_at)
                  VALUES ($1, $2, $3, $4, $5)",
-                &[&id, &login, &password_hash, &key_check, &now],
-            )
-            .await?;
+            &[&id, &login, &password_hash, &key_check, &now],
+        )
+        .await?;
         Ok(())
     }
 
@@ -397,15 +391,12 @@ impl PostgresStore {
         value: String,
     ) -> Result<Option<AccountRow>, StoreError> {
         // `column` is one of two literals below, never input.
-        let row = self
-            .pool
-            .get()
-            .await?
-            .query_opt(
-                &format!("SELECT id, password_hash, key_check FROM account WHERE {column} = $1"),
-                &[&value],
-            )
-            .await?;
+        let row = query_opt(
+            &self.pool.get().await?,
+            &format!("SELECT id, password_hash, key_check FROM account WHERE {column} = $1"),
+            &[&value],
+        )
+        .await?;
         Ok(row.map(|r| AccountRow {
             id: r.get(0),
             password_hash: r.get(1),
@@ -422,21 +413,19 @@ impl PostgresStore {
     }
 
     pub async fn create_session(&self, s: NewSession) -> Result<(), StoreError> {
-        self.pool
-            .get()
-            .await?
-            .execute(
-                "INSERT INTO session (token_hash, account_id, device, created_at, expires_at)
+        execute(
+            &self.pool.get().await?,
+            "INSERT INTO session (token_hash, account_id, device, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5)",
-                &[
-                    &s.token_hash,
-                    &s.account_id,
-                    &s.device,
-                    &s.created_at,
-                    &s.expires_at,
-                ],
-            )
-            .await?;
+            &[
+                &s.token_hash,
+                &s.account_id,
+                &s.device,
+                &s.created_at,
+                &s.expires_at,
+            ],
+        )
+        .await?;
         Ok(())
     }
 
@@ -445,42 +434,42 @@ impl PostgresStore {
         token_hash: Vec<u8>,
         now: i64,
     ) -> Result<Option<String>, StoreError> {
-        let row = self
-            .pool
-            .get()
-            .await?
-            .query_opt(
-                "SELECT account_id FROM session WHERE token_hash = $1 AND expires_at > $2",
-                &[&token_hash, &now],
-            )
-            .await?;
+        let row = query_opt(
+            &self.pool.get().await?,
+            "SELECT account_id FROM session WHERE token_hash = $1 AND expires_at > $2",
+            &[&token_hash, &now],
+        )
+        .await?;
         Ok(row.map(|r| r.get(0)))
     }
 
     pub async fn delete_session(&self, token_hash: Vec<u8>) -> Result<(), StoreError> {
-        self.pool
-            .get()
-            .await?
-            .execute("DELETE FROM session WHERE token_hash = $1", &[&token_hash])
-            .await?;
+        execute(
+            &self.pool.get().await?,
+            "DELETE FROM session WHERE token_hash = $1",
+            &[&token_hash],
+        )
+        .await?;
         Ok(())
     }
 
     pub async fn delete_sessions(&self, account_id: String) -> Result<(), StoreError> {
-        self.pool
-            .get()
-            .await?
-            .execute("DELETE FROM session WHERE account_id = $1", &[&account_id])
-            .await?;
+        execute(
+            &self.pool.get().await?,
+            "DELETE FROM session WHERE account_id = $1",
+            &[&account_id],
+        )
+        .await?;
         Ok(())
     }
 
     pub async fn delete_account(&self, account_id: String) -> Result<(), StoreError> {
-        self.pool
-            .get()
-            .await?
-            .execute("DELETE FROM account WHERE id = $1", &[&account_id])
-            .await?;
+        execute(
+            &self.pool.get().await?,
+            "DELETE FROM account WHERE id = $1",
+            &[&account_id],
+        )
+        .await?;
         Ok(())
     }
 
@@ -492,84 +481,17 @@ impl PostgresStore {
     ) -> Result<PushOutcome, StoreError> {
         let mut client = self.pool.get().await?;
         let tx = client.transaction().await?;
-        // The account's row lock orders pushes across server processes.
-        let mut version = tx
-            .query_one(
-                "SELECT version FROM account WHERE id = $1 FOR UPDATE",
-                &[&account_id],
-            )
-            .await?
-            .get::<_, i64>(0) as u64;
-        let mut last = last_mutation_id(&tx, &account_id, &client_id).await?;
-        let mut results = Vec::new();
-        for m in &mutations {
-            let d = digest(m);
-            let mid = m.id as i64;
-            let status = match step(m, last) {
-                Step::Gap => break,
-                Step::Retry => {
-                    let seen = tx
-                        .query_opt(
-                            "SELECT digest FROM client_mutation
-                             WHERE account_id = $1 AND client_id = $2 AND mid = $3",
-                            &[&account_id, &client_id, &mid],
-                        )
-                        .await?
-                        .map(|r| r.get::<_, Vec<u8>>(0));
-                    if seen.is_some_and(|s| s != d) {
-                        // Dropping the transaction rolls the batch back.
-                        return Ok(PushOutcome::ClientIdConflict);
-                    }
-                    results.push(MutationResult {
-                        id: m.id,
-                        status: MutationStatus::Duplicate,
-                        code: None,
-                    });
-                    continue;
-                }
-                Step::Reject(code) => (MutationStatus::Rejected, Some(code)),
-                Step::Apply => match apply(&tx, &account_id, &client_id, m, version + 1).await? {
-                    Applied::Changed => {
-                        version += 1;
-                        (MutationStatus::Applied, None)
-                    }
-                    Applied::Unchanged => (MutationStatus::Applied, None),
-                    Applied::Deleted => (MutationStatus::Rejected, Some("deleted".to_owned())),
-                },
-            };
-            results.push(MutationResult {
-                id: m.id,
-                status: status.0,
-                code: status.1,
-            });
-            tx.execute(
-                "INSERT INTO client_mutation (account_id, client_id, mid, digest) VALUES ($1, $2, $3, $4)",
-                &[&account_id, &client_id, &mid, &d],
-            )
-            .await?;
-            last = m.id;
-        }
-        let last_i = last as i64;
-        tx.execute(
-            "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES ($1, $2, $3)
-             ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = $3",
-            &[&account_id, &client_id, &last_i],
-        )
-        .await?;
-        tx.execute(
-            "DELETE FROM client_mutation WHERE account_id = $1 AND client_id = $2 AND mid <= $3",
-            &[&account_id, &client_id, &(last_i - super::DIGEST_WINDOW)],
-        )
-        .await?;
-        tx.execute(
-            "UPDATE account SET version = $2 WHERE id = $1",
-            &[&account_id, &(version as i64)],
-        )
-        .await?;
+        let before = read_before(&tx, &account_id, &client_id, &mutations).await?;
+        let plan = match push::plan(&mutations, &client_id, before) {
+            Planned::Write(plan) => plan,
+            // Dropping the transaction rolls back; nothing was written.
+            Planned::ClientIdConflict => return Ok(PushOutcome::ClientIdConflict),
+        };
+        write_plan(&tx, &account_id, &client_id, &plan).await?;
         tx.commit().await?;
         Ok(PushOutcome::Done {
-            last_mutation_id: last,
-            results,
+            last_mutation_id: plan.last,
+            results: plan.results,
         })
     }
 
@@ -589,14 +511,17 @@ impl PostgresStore {
             .read_only(true)
             .start()
             .await?;
-        let row = tx
-            .query_one(
-                "SELECT version, lineage FROM account WHERE id = $1",
-                &[&account_id],
-            )
-            .await?;
-        let (head, lineage) = (row.get::<_, i64>(0) as u64, row.get::<_, String>(1));
-        let last = last_mutation_id(&tx, &account_id, &client_id).await?;
+        let row = query_one(
+            &tx,
+            "SELECT a.version, a.lineage, c.last_mutation_id FROM account a
+             LEFT JOIN client c ON c.account_id = a.id AND c.client_id = $2
+             WHERE a.id = $1",
+            &[&account_id, &client_id],
+        )
+        .await?;
+        let head = row.get::<_, i64>(0) as u64;
+        let lineage: String = row.get(1);
+        let last = row.get::<_, Option<i64>>(2).unwrap_or(0) as u64;
         let from = match plan_pull(from.as_ref(), &lineage, head, acked, last) {
             PullPlan::From(v) => v,
             PullPlan::Gone => return Ok(PullPage::Gone),
@@ -604,69 +529,70 @@ impl PostgresStore {
                 tx.rollback().await?;
                 // Only from the lineage read: devices noticing the same
                 // restore at once start one new lineage between them.
-                client
-                    .execute(
-                        "UPDATE account SET lineage = $3 WHERE id = $1 AND lineage = $2",
-                        &[&account_id, &lineage, &super::new_lineage()],
-                    )
-                    .await?;
+                execute(
+                    &client,
+                    "UPDATE account SET lineage = $3 WHERE id = $1 AND lineage = $2",
+                    &[&account_id, &lineage, &super::new_lineage()],
+                )
+                .await?;
                 return Ok(PullPage::Gone);
             }
         };
-        let rows = tx
-            .query(
-                "SELECT collection, doc, version, deleted FROM doc
-                 WHERE account_id = $1 AND version > $2 ORDER BY version LIMIT $3",
-                &[&account_id, &(from as i64), &(i64::from(limit) + 1)],
-            )
-            .await?;
-        let has_more = rows.len() > limit as usize;
-        let docs: Vec<(String, String, u64, bool)> = rows
-            .iter()
-            .take(limit as usize)
-            .map(|r| (r.get(0), r.get(1), r.get::<_, i64>(2) as u64, r.get(3)))
-            .collect();
+        // The page's documents with their fields, in one query.
+        let rows = query(
+            &tx,
+            "WITH page AS (
+                 SELECT collection, doc, version, deleted FROM doc
+                 WHERE account_id = $1 AND version > $2 ORDER BY version LIMIT $3)
+             SELECT page.collection, page.doc, page.version, page.deleted, f.name, f.value
+             FROM page LEFT JOIN field f
+               ON f.account_id = $1 AND f.collection = page.collection AND f.doc = page.doc
+             ORDER BY page.version",
+            &[&account_id, &(from as i64), &(i64::from(limit) + 1)],
+        )
+        .await?;
+        let mut changes: Vec<Change> = Vec::new();
+        for r in &rows {
+            // Each version is one document's: its rows come together.
+            let version = r.get::<_, i64>(2) as u64;
+            if changes.last().is_none_or(|c| c.version != version) {
+                changes.push(Change {
+                    version,
+                    collection: r.get(0),
+                    doc: r.get(1),
+                    deleted: r.get(3),
+                    fields: BTreeMap::new(),
+                });
+            }
+            if let (Some(name), Some(change)) = (r.get::<_, Option<String>>(4), changes.last_mut())
+            {
+                change.fields.insert(name, parse(r.get(5)));
+            }
+        }
+        let has_more = changes.len() > limit as usize;
+        changes.truncate(limit as usize);
         let to = if has_more {
-            docs.last().map_or(head, |d| d.2)
+            changes.last().map_or(head, |c| c.version)
         } else {
             head
         };
-        let fields = tx
-            .prepare(
-                "SELECT name, value FROM field WHERE account_id = $1 AND collection = $2 AND doc = $3",
-            )
-            .await?;
-        let mut changes = Vec::with_capacity(docs.len());
-        for (collection, doc, version, deleted) in docs {
-            let mut map = BTreeMap::new();
-            for r in tx.query(&fields, &[&account_id, &collection, &doc]).await? {
-                map.insert(r.get::<_, String>(0), parse(&r.get::<_, String>(1)));
-            }
-            changes.push(Change {
-                version,
-                collection,
-                doc,
-                deleted,
-                fields: map,
-            });
-        }
-        let conflicts = tx
-            .query(
-                "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
-                 WHERE account_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id",
-                &[&account_id, &(from as i64), &(to as i64)],
-            )
-            .await?
-            .iter()
-            .map(|r| Conflict {
-                version: r.get::<_, i64>(0) as u64,
-                collection: r.get(1),
-                doc: r.get(2),
-                field: r.get(3),
-                lost_value: parse(&r.get::<_, String>(4)),
-                won_value: parse(&r.get::<_, String>(5)),
-            })
-            .collect();
+        let conflicts = query(
+            &tx,
+            "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
+             WHERE account_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id",
+            &[&account_id, &(from as i64), &(to as i64)],
+        )
+        .await?
+        .iter()
+        .map(|r| Conflict {
+            version: r.get::<_, i64>(0) as u64,
+            collection: r.get(1),
+            doc: r.get(2),
+            field: r.get(3),
+            lost_value: parse(r.get(4)),
+            won_value: parse(r.get(5)),
+        })
+        .collect();
         tx.commit().await?;
         Ok(PullPage::Page {
             changes,
@@ -681,130 +607,235 @@ impl PostgresStore {
     }
 }
 
-/// The highest mutation id of this client the server has processed.
-async fn last_mutation_id(
+/// What a push needs to know before it plans, in three queries: the
+/// account (locked: its row lock orders pushes across server processes)
+/// with the client's last id, the batch's documents with their fields, and
+/// its retries' digests.
+async fn read_before(
     tx: &impl GenericClient,
     account: &str,
     client: &str,
-) -> Result<u64, StoreError> {
-    Ok(tx
-        .query_opt(
-            "SELECT last_mutation_id FROM client WHERE account_id = $1 AND client_id = $2",
-            &[&account, &client],
+    mutations: &[Mutation],
+) -> Result<Before, StoreError> {
+    let row = query_one(
+        tx,
+        "SELECT a.version, c.last_mutation_id FROM account a
+         LEFT JOIN client c ON c.account_id = a.id AND c.client_id = $2
+         WHERE a.id = $1 FOR UPDATE OF a",
+        &[&account, &client],
+    )
+    .await?;
+    let version = row.get::<_, i64>(0) as u64;
+    let last = row.get::<_, Option<i64>>(1).unwrap_or(0) as u64;
+    let (keys, retries) = push::wanted(mutations, last);
+    let (collections, ids): (Vec<String>, Vec<String>) = keys.into_iter().unzip();
+    let mut docs: HashMap<(String, String), DocState> = HashMap::new();
+    for r in query(
+        tx,
+        "SELECT d.collection, d.doc, d.deleted, f.name, f.value, f.version, f.client_id
+         FROM UNNEST($2::text[], $3::text[]) AS t(collection, doc)
+         JOIN doc d ON d.account_id = $1 AND d.collection = t.collection AND d.doc = t.doc
+         LEFT JOIN field f
+           ON f.account_id = $1 AND f.collection = d.collection AND f.doc = d.doc",
+        &[&account, &collections, &ids],
+    )
+    .await?
+    {
+        let state = docs.entry((r.get(0), r.get(1))).or_default();
+        state.deleted = r.get(2);
+        if let Some(name) = r.get::<_, Option<String>>(3) {
+            let write = FieldWrite {
+                value: r.get(4),
+                version: r.get::<_, i64>(5) as u64,
+                client: r.get(6),
+            };
+            state.fields.insert(name, write);
+        }
+    }
+    let mut digests = HashMap::new();
+    if !retries.is_empty() {
+        for r in query(
+            tx,
+            "SELECT mid, digest FROM client_mutation
+             WHERE account_id = $1 AND client_id = $2 AND mid = ANY($3)",
+            &[&account, &client, &retries],
         )
         .await?
-        .map_or(0, |r| r.get::<_, i64>(0) as u64))
+        {
+            digests.insert(r.get::<_, i64>(0) as u64, r.get(1));
+        }
+    }
+    Ok(Before {
+        version,
+        last,
+        docs,
+        digests,
+    })
+}
+
+/// Writes a planned push, in the plan's order, each part as one statement
+/// over arrays; the parts are sent without waiting for each other's answer.
+async fn write_plan(
+    tx: &impl GenericClient,
+    account: &str,
+    client: &str,
+    plan: &Plan,
+) -> Result<(), StoreError> {
+    let docs = (
+        column(&plan.docs, |d| d.collection.clone()),
+        column(&plan.docs, |d| d.doc.clone()),
+        column(&plan.docs, |d| d.version),
+        column(&plan.docs, |d| d.deleted),
+    );
+    let cleared = (
+        column(&plan.cleared, |k| k.0.clone()),
+        column(&plan.cleared, |k| k.1.clone()),
+    );
+    let fields = (
+        column(&plan.fields, |f| f.collection.clone()),
+        column(&plan.fields, |f| f.doc.clone()),
+        column(&plan.fields, |f| f.name.clone()),
+        column(&plan.fields, |f| f.value.clone()),
+        column(&plan.fields, |f| f.version),
+    );
+    let conflicts = (
+        column(&plan.conflicts, |c| c.version),
+        column(&plan.conflicts, |c| c.collection.clone()),
+        column(&plan.conflicts, |c| c.doc.clone()),
+        column(&plan.conflicts, |c| c.field.clone()),
+        column(&plan.conflicts, |c| c.lost.clone()),
+        column(&plan.conflicts, |c| c.won.clone()),
+    );
+    let digests = (
+        column(&plan.digests, |d| d.0),
+        column(&plan.digests, |d| d.1.clone()),
+    );
+    let last = plan.last as i64;
+    let version = plan.version as i64;
+    let window = last - super::DIGEST_WINDOW;
+    let statements: [(&str, &[&(dyn ToSql + Sync)]); 8] = [
+        (
+            "INSERT INTO doc (account_id, collection, doc, version, deleted)
+             SELECT $1, c, d, v, x FROM UNNEST($2::text[], $3::text[], $4::bigint[], $5::bool[])
+               AS t(c, d, v, x)
+             ON CONFLICT (account_id, collection, doc)
+             DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted",
+            &[&account, &docs.0, &docs.1, &docs.2, &docs.3],
+        ),
+        (
+            "DELETE FROM field f USING UNNEST($2::text[], $3::text[]) AS t(c, d)
+             WHERE f.account_id = $1 AND f.collection = t.c AND f.doc = t.d",
+            &[&account, &cleared.0, &cleared.1],
+        ),
+        (
+            "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
+             SELECT $1, c, d, n, x, v, $7
+             FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+               AS t(c, d, n, x, v)
+             ON CONFLICT (account_id, collection, doc, name)
+             DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version,
+                           client_id = EXCLUDED.client_id",
+            &[&account, &fields.0, &fields.1, &fields.2, &fields.3, &fields.4, &client],
+        ),
+        // In the order they arose, which is the order a pull shows them.
+        (
+            "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
+             SELECT $1, v, c, d, f, l, w
+             FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+               WITH ORDINALITY AS t(v, c, d, f, l, w, n)
+             ORDER BY n",
+            &[
+                &account,
+                &conflicts.0,
+                &conflicts.1,
+                &conflicts.2,
+                &conflicts.3,
+                &conflicts.4,
+                &conflicts.5
+            ],
+        ),
+        (
+            "INSERT INTO client_mutation (account_id, client_id, mid, digest)
+             SELECT $1, $2, m, d FROM UNNEST($3::bigint[], $4::bytea[]) AS t(m, d)",
+            &[&account, &client, &digests.0, &digests.1],
+        ),
+        (
+            "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES ($1, $2, $3)
+             ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = $3",
+            &[&account, &client, &last],
+        ),
+        (
+            "DELETE FROM client_mutation WHERE account_id = $1 AND client_id = $2 AND mid <= $3",
+            &[&account, &client, &window],
+        ),
+        (
+            "UPDATE account SET version = $2 WHERE id = $1",
+            &[&account, &version],
+        ),
+    ];
+    // Prepared first (a statement new to this connection takes a round
+    // trip of its own), then sent together: one connection runs them in
+    // the order they were sent, and the answers come back in one wait.
+    let mut prepared = Vec::with_capacity(statements.len());
+    for (sql, _) in &statements {
+        prepared.push(tx.prepare_cached(sql).await?);
+    }
+    try_join_all(
+        prepared
+            .iter()
+            .zip(&statements)
+            .map(|(statement, (_, params))| tx.execute(statement, params)),
+    )
+    .await?;
+    Ok(())
+}
+
+/// One column of rows, as an array parameter.
+fn column<R, T>(rows: &[R], f: impl Fn(&R) -> T) -> Vec<T> {
+    rows.iter().map(f).collect()
 }
 
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
-enum Applied {
-    Changed,
-    Unchanged,
-    /// A put to a deleted document: deletes win.
-    Deleted,
+// Every statement is prepared once per pooled connection and reused, so a
+// query costs one round trip, not a parse as well.
+
+async fn query(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<Row>, StoreError> {
+    let statement = c.prepare_cached(sql).await?;
+    Ok(c.query(&statement, params).await?)
 }
 
-async fn apply(
-    tx: &impl GenericClient,
-    account: &str,
-    client: &str,
-    m: &Mutation,
-    version: u64,
-) -> Result<Applied, StoreError> {
-    let deleted: Option<bool> = tx
-        .query_opt(
-            "SELECT deleted FROM doc WHERE account_id = $1 AND collection = $2 AND doc = $3",
-            &[&account, &m.collection, &m.doc],
-        )
-        .await?
-        .map(|r| r.get(0));
-    let v = version as i64;
-    match (m.op, deleted) {
-        (Op::Delete, Some(true)) => Ok(Applied::Unchanged),
-        (Op::Delete, _) => {
-            tx.execute(
-                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES ($1, $2, $3, $4, TRUE)
-                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = $4, deleted = TRUE",
-                &[&account, &m.collection, &m.doc, &v],
-            )
-            .await?;
-            // A tombstone holds no values.
-            tx.execute(
-                "DELETE FROM field WHERE account_id = $1 AND collection = $2 AND doc = $3",
-                &[&account, &m.collection, &m.doc],
-            )
-            .await?;
-            Ok(Applied::Changed)
-        }
-        (Op::Put, Some(true)) => Ok(Applied::Deleted),
-        (Op::Put, existing) => {
-            if m.fields.is_empty() && existing.is_some() {
-                return Ok(Applied::Unchanged);
-            }
-            tx.execute(
-                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES ($1, $2, $3, $4, FALSE)
-                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = $4",
-                &[&account, &m.collection, &m.doc, &v],
-            )
-            .await?;
-            // Two round trips for all the fields, not two per field: on a
-            // network every round trip counts.
-            let before: HashMap<String, FieldWrite> = tx
-                .query(
-                    "SELECT name, value, version, client_id FROM field
-                     WHERE account_id = $1 AND collection = $2 AND doc = $3",
-                    &[&account, &m.collection, &m.doc],
-                )
-                .await?
-                .iter()
-                .map(|r| {
-                    (
-                        r.get(0),
-                        FieldWrite {
-                            value: r.get(1),
-                            version: r.get::<_, i64>(2) as u64,
-                            client: r.get(3),
-                        },
-                    )
-                })
-                .collect();
-            let (mut names, mut texts) = (Vec::new(), Vec::new());
-            let (mut lost_fields, mut lost, mut won) = (Vec::new(), Vec::new(), Vec::new());
-            for (name, value) in &m.fields {
-                let text = value.to_string();
-                if let Some(b) = before.get(name)
-                    && loses_concurrent_edit(b, m, client, &text)
-                {
-                    // The earlier value loses, and the user can see it.
-                    lost_fields.push(name.clone());
-                    lost.push(b.value.clone());
-                    won.push(text.clone());
-                }
-                names.push(name.clone());
-                texts.push(text);
-            }
-            if !lost_fields.is_empty() {
-                tx.execute(
-                    "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
-                     SELECT $1, $2, $3, $4, f, l, w FROM UNNEST($5::text[], $6::text[], $7::text[]) AS t(f, l, w)",
-                    &[&account, &v, &m.collection, &m.doc, &lost_fields, &lost, &won],
-                )
-                .await?;
-            }
-            tx.execute(
-                "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
-                 SELECT $1, $2, $3, n, x, $6, $7 FROM UNNEST($4::text[], $5::text[]) AS t(n, x)
-                 ON CONFLICT (account_id, collection, doc, name)
-                 DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, client_id = EXCLUDED.client_id",
-                &[&account, &m.collection, &m.doc, &names, &texts, &v, &client],
-            )
-            .await?;
-            Ok(Applied::Changed)
-        }
-    }
+async fn query_one(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Row, StoreError> {
+    let statement = c.prepare_cached(sql).await?;
+    Ok(c.query_one(&statement, params).await?)
+}
+
+async fn query_opt(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Option<Row>, StoreError> {
+    let statement = c.prepare_cached(sql).await?;
+    Ok(c.query_opt(&statement, params).await?)
+}
+
+async fn execute(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<u64, StoreError> {
+    let statement = c.prepare_cached(sql).await?;
+    Ok(c.execute(&statement, params).await?)
 }
 
 async fn read_products(
@@ -813,15 +844,15 @@ async fn read_products(
     for_update: bool,
 ) -> Result<HashMap<String, Product>, StoreError> {
     let lock = if for_update { " FOR UPDATE" } else { "" };
-    let rows = c
-        .query(
-            &format!(
-                "SELECT body, price_minor, stock, discontinued, version FROM product
+    let rows = query(
+        c,
+        &format!(
+            "SELECT body, price_minor, stock, discontinued, version FROM product
                  WHERE sku = ANY($1){lock}"
-            ),
-            &[&skus],
-        )
-        .await?;
+        ),
+        &[&skus],
+    )
+    .await?;
     let mut out = HashMap::new();
     for r in rows {
         let p = product_from_row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4))?;

@@ -1,15 +1,18 @@
-//! The embedded backend: one SQLite file (WAL), one writer. Calls run on
-//! tokio's blocking pool so a slow disk never stalls the async workers.
+//! The embedded backend: one SQLite file (WAL), one writer and a pool of
+//! readers, so sign-in checks, pulls and the catalogue never queue behind a
+//! push. Calls run on tokio's blocking pool so a slow disk never stalls the
+//! async workers.
 
+use super::push::{self, Before, DocState, Plan, Planned};
 use super::{
     AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
-    Step, StoreError, cart_body, digest, loses_concurrent_edit, parse_cart, parse_order, plan_pull,
-    product_body, product_from_row, seed_products, step,
+    StoreError, cart_body, parse_cart, parse_order, plan_pull, product_body, product_from_row,
+    seed_products,
 };
 use cradle_core::api::cart::{SharedCart, apply_all};
 use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Change, Conflict, Mutation, MutationResult, MutationStatus, Op};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use cradle_core::api::{Change, Conflict, Mutation};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -25,8 +28,36 @@ const LINEAGE: &str = include_str!("sqlite_lineage.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
-    conn: Arc<Mutex<Connection>>,
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<Readers>,
     epoch: String,
+}
+
+/// Read-only connections: WAL lets each read its own snapshot while the
+/// writer commits. A permit guarantees an idle connection in the list.
+struct Readers {
+    idle: Mutex<Vec<Connection>>,
+    permits: Arc<tokio::sync::Semaphore>,
+}
+
+impl Readers {
+    fn open(path: &Path) -> Result<Self, StoreError> {
+        let count = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+        let idle = (0..count.clamp(2, 16))
+            .map(|_| {
+                let c = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                c.busy_timeout(Duration::from_secs(5))?;
+                Ok(c)
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Self {
+            permits: Arc::new(tokio::sync::Semaphore::new(idle.len())),
+            idle: Mutex::new(idle),
+        })
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -93,7 +124,8 @@ impl SqliteStore {
         })?;
         tx.commit()?;
         Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
+            writer: Arc::new(Mutex::new(conn)),
+            readers: Arc::new(Readers::open(path)?),
             epoch,
         })
     }
@@ -102,11 +134,12 @@ impl SqliteStore {
         &self.epoch
     }
 
-    async fn run<T: Send + 'static>(
+    /// Runs `f` on the one writer.
+    async fn write<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let conn = Arc::clone(&self.conn);
+        let conn = Arc::clone(&self.writer);
         tokio::task::spawn_blocking(move || {
             let mut conn = conn.lock().unwrap_or_else(|e| e.into_inner());
             f(&mut conn)
@@ -115,8 +148,36 @@ impl SqliteStore {
         .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
     }
 
+    /// Runs `f` on an idle reader; it cannot write.
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let readers = Arc::clone(&self.readers);
+        // Owned, so a request that is dropped midway keeps its connection
+        // counted as busy until the blocking task hands it back.
+        let permit = Arc::clone(&readers.permits)
+            .acquire_owned()
+            .await
+            .map_err(|_| StoreError::Unavailable("the store is closing".into()))?;
+        tokio::task::spawn_blocking(move || {
+            let pop = || readers.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let mut conn = pop().ok_or_else(|| StoreError::Unavailable("no idle reader".into()))?;
+            let out = f(&mut conn);
+            readers
+                .idle
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(conn);
+            drop(permit);
+            out
+        })
+        .await
+        .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
+    }
+
     pub async fn catalog_version(&self) -> Result<u64, StoreError> {
-        self.run(|c| {
+        self.read(|c| {
             Ok(
                 c.query_row("SELECT coalesce(max(version), 0) FROM product", [], |r| {
                     r.get::<_, i64>(0)
@@ -127,7 +188,7 @@ impl SqliteStore {
     }
 
     pub async fn catalog_page(&self, since: u64, limit: u32) -> Result<Vec<Product>, StoreError> {
-        self.run(move |c| {
+        self.read(move |c| {
             let mut stmt = c.prepare_cached(
                 "SELECT body, price_minor, stock, discontinued, version FROM product
                  WHERE version > ?1 ORDER BY version LIMIT ?2",
@@ -164,7 +225,7 @@ impl SqliteStore {
         stock: Option<i64>,
         discontinued: Option<bool>,
     ) -> Result<Option<Product>, StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let row = tx
                 .query_row(
@@ -198,7 +259,7 @@ impl SqliteStore {
         &self,
         skus: Vec<String>,
     ) -> Result<HashMap<String, Product>, StoreError> {
-        self.run(move |c| read_products(c, &skus)).await
+        self.read(move |c| read_products(c, &skus)).await
     }
 
     pub async fn place_order(
@@ -208,7 +269,7 @@ impl SqliteStore {
         body: PlaceOrder,
         now: i64,
     ) -> Result<PlaceOutcome, StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let hash = crate::shop::body_hash(&body);
             let existing: Option<(Vec<u8>, String)> = tx
@@ -269,7 +330,7 @@ impl SqliteStore {
         change: crate::shop::OrderChange,
         now: i64,
     ) -> Result<Result<Order, crate::shop::Refusal>, StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let Some(body) = tx
                 .query_row(
@@ -311,7 +372,7 @@ impl SqliteStore {
     }
 
     pub async fn cart(&self, account_id: String) -> Result<SharedCart, StoreError> {
-        self.run(move |c| {
+        self.read(move |c| {
             let body = c
                 .query_row(
                     "SELECT body FROM cart WHERE account_id = ?1",
@@ -330,7 +391,7 @@ impl SqliteStore {
         ops: CartOps,
         products: HashMap<String, Product>,
     ) -> Result<SharedCart, StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let body = tx
                 .query_row(
@@ -353,7 +414,7 @@ impl SqliteStore {
     }
 
     pub async fn orders(&self, account_id: String) -> Result<Vec<Order>, StoreError> {
-        self.run(move |c| {
+        self.read(move |c| {
             let mut stmt = c.prepare_cached(
                 "SELECT body FROM orders WHERE account_id = ?1 ORDER BY created_at DESC, id",
             )?;
@@ -371,7 +432,7 @@ impl SqliteStore {
         key_check: String,
         now: i64,
     ) -> Result<(), StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let r = c.execute(
                 "INSERT INTO account (id, login, password_hash, key_check, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -394,7 +455,7 @@ impl SqliteStore {
         column: &'static str,
         value: String,
     ) -> Result<Option<AccountRow>, StoreError> {
-        self.run(move |c| {
+        self.read(move |c| {
             // `column` is one of two literals below, never input.
             Ok(c.query_row(
                 &format!("SELECT id, password_hash, key_check FROM account WHERE {column} = ?1"),
@@ -421,7 +482,7 @@ impl SqliteStore {
     }
 
     pub async fn create_session(&self, s: NewSession) -> Result<(), StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             c.execute(
                 "INSERT INTO session (token_hash, account_id, device, created_at, expires_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -444,7 +505,7 @@ impl SqliteStore {
         token_hash: Vec<u8>,
         now: i64,
     ) -> Result<Option<String>, StoreError> {
-        self.run(move |c| {
+        self.read(move |c| {
             Ok(c.query_row(
                 "SELECT account_id FROM session WHERE token_hash = ?1 AND expires_at > ?2",
                 params![token_hash, now],
@@ -456,7 +517,7 @@ impl SqliteStore {
     }
 
     pub async fn delete_session(&self, token_hash: Vec<u8>) -> Result<(), StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             c.execute("DELETE FROM session WHERE token_hash = ?1", [token_hash])?;
             Ok(())
         })
@@ -464,7 +525,7 @@ impl SqliteStore {
     }
 
     pub async fn delete_sessions(&self, account_id: String) -> Result<(), StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             c.execute("DELETE FROM session WHERE account_id = ?1", [account_id])?;
             Ok(())
         })
@@ -473,7 +534,7 @@ impl SqliteStore {
 
     /// Erases the account and, by cascade, everything it owns.
     pub async fn delete_account(&self, account_id: String) -> Result<(), StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             c.execute("DELETE FROM account WHERE id = ?1", [account_id])?;
             Ok(())
         })
@@ -486,78 +547,19 @@ impl SqliteStore {
         client_id: String,
         mutations: Vec<Mutation>,
     ) -> Result<PushOutcome, StoreError> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mut last: u64 = last_mutation_id(&tx, &account_id, &client_id)?;
-            let mut version: u64 = tx.query_row(
-                "SELECT version FROM account WHERE id = ?1",
-                [&account_id],
-                |r| r.get::<_, i64>(0),
-            )? as u64;
-            let mut results = Vec::new();
-            for m in &mutations {
-                let d = digest(m);
-                let status = match step(m, last) {
-                    Step::Gap => break,
-                    Step::Retry => {
-                        let seen: Option<Vec<u8>> = tx
-                            .query_row(
-                                "SELECT digest FROM client_mutation
-                                 WHERE account_id = ?1 AND client_id = ?2 AND mid = ?3",
-                                params![account_id, client_id, m.id as i64],
-                                |r| r.get(0),
-                            )
-                            .optional()?;
-                        if seen.is_some_and(|s| s != d) {
-                            // Dropping the transaction rolls the batch back.
-                            return Ok(PushOutcome::ClientIdConflict);
-                        }
-                        results.push(MutationResult {
-                            id: m.id,
-                            status: MutationStatus::Duplicate,
-                            code: None,
-                        });
-                        continue;
-                    }
-                    Step::Reject(code) => (MutationStatus::Rejected, Some(code)),
-                    Step::Apply => match apply(&tx, &account_id, &client_id, m, version + 1)? {
-                        Applied::Changed => {
-                            version += 1;
-                            (MutationStatus::Applied, None)
-                        }
-                        Applied::Unchanged => (MutationStatus::Applied, None),
-                        Applied::Deleted => (MutationStatus::Rejected, Some("deleted".to_owned())),
-                    },
-                };
-                results.push(MutationResult {
-                    id: m.id,
-                    status: status.0,
-                    code: status.1,
-                });
-                tx.execute(
-                    "INSERT INTO client_mutation (account_id, client_id, mid, digest)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![account_id, client_id, m.id as i64, d],
-                )?;
-                last = m.id;
-            }
-            tx.execute(
-                "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = ?3",
-                params![account_id, client_id, last as i64],
-            )?;
-            tx.execute(
-                "DELETE FROM client_mutation WHERE account_id = ?1 AND client_id = ?2 AND mid <= ?3",
-                params![account_id, client_id, last as i64 - super::DIGEST_WINDOW],
-            )?;
-            tx.execute(
-                "UPDATE account SET version = ?2 WHERE id = ?1",
-                params![account_id, version as i64],
-            )?;
+            let before = read_before(&tx, &account_id, &client_id, &mutations)?;
+            let plan = match push::plan(&mutations, &client_id, before) {
+                Planned::Write(plan) => plan,
+                // Dropping the transaction rolls back; nothing was written.
+                Planned::ClientIdConflict => return Ok(PushOutcome::ClientIdConflict),
+            };
+            write_plan(&tx, &account_id, &client_id, &plan)?;
             tx.commit()?;
             Ok(PushOutcome::Done {
-                last_mutation_id: last,
-                results,
+                last_mutation_id: plan.last,
+                results: plan.results,
             })
         })
         .await
@@ -571,95 +573,261 @@ impl SqliteStore {
         acked: u64,
         limit: u32,
     ) -> Result<PullPage, StoreError> {
-        self.run(move |c| {
-            // One read transaction: the page and the head agree.
-            let tx = c.transaction()?;
-            let (head, lineage): (u64, String) = tx.query_row(
-                "SELECT version, lineage FROM account WHERE id = ?1",
-                [&account_id],
-                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
-            )?;
-            let last: u64 = last_mutation_id(&tx, &account_id, &client_id)?;
-            let from = match plan_pull(from.as_ref(), &lineage, head, acked, last) {
-                PullPlan::From(v) => v,
-                PullPlan::Gone => return Ok(PullPage::Gone),
-                PullPlan::Restart => {
-                    drop(tx);
-                    // Only from the lineage read: devices noticing the same
-                    // restore at once start one new lineage between them.
+        let account = account_id.clone();
+        let read = self
+            .read(move |c| read_page(c, &account, &client_id, from, acked, limit))
+            .await?;
+        match read {
+            Ok(page) => Ok(page),
+            Err(Restart { lineage }) => {
+                // Only from the lineage read: devices noticing the same
+                // restore at once start one new lineage between them.
+                self.write(move |c| {
                     c.execute(
                         "UPDATE account SET lineage = ?3 WHERE id = ?1 AND lineage = ?2",
                         params![account_id, lineage, super::new_lineage()],
                     )?;
-                    return Ok(PullPage::Gone);
-                }
-            };
-            let mut stmt = tx.prepare(
-                "SELECT collection, doc, version, deleted FROM doc
-                 WHERE account_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
-            )?;
-            let mut docs: Vec<(String, String, u64, bool)> = stmt
-                .query_map(params![account_id, from as i64, i64::from(limit) + 1], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64, r.get(3)?))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let has_more = docs.len() > limit as usize;
-            docs.truncate(limit as usize);
-            let to = if has_more {
-                docs.last().map_or(head, |d| d.2)
-            } else {
-                head
-            };
-            let mut changes = Vec::with_capacity(docs.len());
-            let mut fields_stmt = tx.prepare(
-                "SELECT name, value FROM field WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
-            )?;
-            for (collection, doc, version, deleted) in docs {
-                let mut fields = BTreeMap::new();
-                let rows = fields_stmt.query_map(params![account_id, collection, doc], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?;
-                for row in rows {
-                    let (name, value) = row?;
-                    fields.insert(name, parse(&value));
-                }
-                changes.push(Change {
-                    version,
-                    collection,
-                    doc,
-                    deleted,
-                    fields,
-                });
+                    Ok(PullPage::Gone)
+                })
+                .await
             }
-            let mut stmt = tx.prepare(
-                "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
-                 WHERE account_id = ?1 AND version > ?2 AND version <= ?3 ORDER BY version, id",
-            )?;
-            let conflicts = stmt
-                .query_map(params![account_id, from as i64, to as i64], |r| {
-                    Ok(Conflict {
-                        version: r.get::<_, i64>(0)? as u64,
-                        collection: r.get(1)?,
-                        doc: r.get(2)?,
-                        field: r.get(3)?,
-                        lost_value: parse(&r.get::<_, String>(4)?),
-                        won_value: parse(&r.get::<_, String>(5)?),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(PullPage::Page {
-                changes,
-                conflicts,
-                to: Position {
-                    lineage,
-                    version: to,
-                },
-                has_more,
-                last_mutation_id: last,
-            })
-        })
-        .await
+        }
     }
+}
+
+/// A pull found the account's history lost: it needs a new lineage, which
+/// only the writer can give it.
+struct Restart {
+    lineage: String,
+}
+
+/// One page, in one read transaction, so the page and the head agree.
+fn read_page(
+    c: &mut Connection,
+    account_id: &str,
+    client_id: &str,
+    from: Option<Position>,
+    acked: u64,
+    limit: u32,
+) -> Result<Result<PullPage, Restart>, StoreError> {
+    let tx = c.transaction()?;
+    let (head, lineage): (u64, String) = tx.query_row(
+        "SELECT version, lineage FROM account WHERE id = ?1",
+        [account_id],
+        |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+    )?;
+    let last: u64 = last_mutation_id(&tx, account_id, client_id)?;
+    let from = match plan_pull(from.as_ref(), &lineage, head, acked, last) {
+        PullPlan::From(v) => v,
+        PullPlan::Gone => return Ok(Ok(PullPage::Gone)),
+        PullPlan::Restart => return Ok(Err(Restart { lineage })),
+    };
+    // The page's documents with their fields, in one query.
+    let mut stmt = tx.prepare_cached(
+        "WITH page AS (
+             SELECT collection, doc, version, deleted FROM doc
+             WHERE account_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3)
+         SELECT page.collection, page.doc, page.version, page.deleted, f.name, f.value
+         FROM page LEFT JOIN field f
+           ON f.account_id = ?1 AND f.collection = page.collection AND f.doc = page.doc
+         ORDER BY page.version",
+    )?;
+    let mut changes: Vec<Change> = Vec::new();
+    let mut rows = stmt.query(params![account_id, from as i64, i64::from(limit) + 1])?;
+    while let Some(r) = rows.next()? {
+        // Each version is one document's: its rows come together.
+        let version = r.get::<_, i64>(2)? as u64;
+        if changes.last().is_none_or(|c| c.version != version) {
+            changes.push(Change {
+                version,
+                collection: r.get(0)?,
+                doc: r.get(1)?,
+                deleted: r.get(3)?,
+                fields: BTreeMap::new(),
+            });
+        }
+        if let Some(name) = r.get::<_, Option<String>>(4)? {
+            let value: String = r.get(5)?;
+            if let Some(change) = changes.last_mut() {
+                change.fields.insert(name, parse(&value));
+            }
+        }
+    }
+    drop(rows);
+    drop(stmt);
+    let has_more = changes.len() > limit as usize;
+    changes.truncate(limit as usize);
+    let to = if has_more {
+        changes.last().map_or(head, |c| c.version)
+    } else {
+        head
+    };
+    let mut stmt = tx.prepare_cached(
+        "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
+         WHERE account_id = ?1 AND version > ?2 AND version <= ?3 ORDER BY version, id",
+    )?;
+    let conflicts = stmt
+        .query_map(params![account_id, from as i64, to as i64], |r| {
+            Ok(Conflict {
+                version: r.get::<_, i64>(0)? as u64,
+                collection: r.get(1)?,
+                doc: r.get(2)?,
+                field: r.get(3)?,
+                lost_value: parse(&r.get::<_, String>(4)?),
+                won_value: parse(&r.get::<_, String>(5)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Ok(PullPage::Page {
+        changes,
+        conflicts,
+        to: Position {
+            lineage,
+            version: to,
+        },
+        has_more,
+        last_mutation_id: last,
+    }))
+}
+
+/// What a push needs to know before it plans: the account's version, the
+/// client's last id, the batch's documents and its retries' digests.
+fn read_before(
+    tx: &Connection,
+    account: &str,
+    client: &str,
+    mutations: &[Mutation],
+) -> Result<Before, StoreError> {
+    let last = last_mutation_id(tx, account, client)?;
+    let version = tx.query_row(
+        "SELECT version FROM account WHERE id = ?1",
+        [account],
+        |r| r.get::<_, i64>(0),
+    )? as u64;
+    let (keys, retries) = push::wanted(mutations, last);
+    let mut docs = HashMap::new();
+    let mut deleted = tx.prepare_cached(
+        "SELECT deleted FROM doc WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+    )?;
+    let mut fields = tx.prepare_cached(
+        "SELECT name, value, version, client_id FROM field
+         WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+    )?;
+    for (collection, doc) in keys {
+        let Some(is_deleted) = deleted
+            .query_row(params![account, collection, doc], |r| r.get(0))
+            .optional()?
+        else {
+            continue;
+        };
+        let stored = fields
+            .query_map(params![account, collection, doc], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    FieldWrite {
+                        value: r.get(1)?,
+                        version: r.get::<_, i64>(2)? as u64,
+                        client: r.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        docs.insert(
+            (collection, doc),
+            DocState {
+                deleted: is_deleted,
+                fields: stored,
+            },
+        );
+    }
+    let mut digest = tx.prepare_cached(
+        "SELECT digest FROM client_mutation WHERE account_id = ?1 AND client_id = ?2 AND mid = ?3",
+    )?;
+    let mut digests = HashMap::new();
+    for mid in retries {
+        if let Some(d) = digest
+            .query_row(params![account, client, mid], |r| r.get(0))
+            .optional()?
+        {
+            digests.insert(mid as u64, d);
+        }
+    }
+    Ok(Before {
+        version,
+        last,
+        docs,
+        digests,
+    })
+}
+
+/// Writes a planned push, in the plan's order.
+fn write_plan(tx: &Connection, account: &str, client: &str, plan: &Plan) -> Result<(), StoreError> {
+    let mut doc = tx.prepare_cached(
+        "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = ?4, deleted = ?5",
+    )?;
+    for d in &plan.docs {
+        doc.execute(params![account, d.collection, d.doc, d.version, d.deleted])?;
+    }
+    let mut clear = tx.prepare_cached(
+        "DELETE FROM field WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
+    )?;
+    for (collection, doc) in &plan.cleared {
+        clear.execute(params![account, collection, doc])?;
+    }
+    let mut field = tx.prepare_cached(
+        "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (account_id, collection, doc, name)
+         DO UPDATE SET value = ?5, version = ?6, client_id = ?7",
+    )?;
+    for f in &plan.fields {
+        field.execute(params![
+            account,
+            f.collection,
+            f.doc,
+            f.name,
+            f.value,
+            f.version,
+            client
+        ])?;
+    }
+    let mut conflict = tx.prepare_cached(
+        "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for c in &plan.conflicts {
+        conflict.execute(params![
+            account,
+            c.version,
+            c.collection,
+            c.doc,
+            c.field,
+            c.lost,
+            c.won
+        ])?;
+    }
+    let mut digest = tx.prepare_cached(
+        "INSERT INTO client_mutation (account_id, client_id, mid, digest) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (mid, d) in &plan.digests {
+        digest.execute(params![account, client, mid, d])?;
+    }
+    let last = plan.last as i64;
+    tx.execute(
+        "INSERT INTO client (account_id, client_id, last_mutation_id) VALUES (?1, ?2, ?3)
+         ON CONFLICT (account_id, client_id) DO UPDATE SET last_mutation_id = ?3",
+        params![account, client, last],
+    )?;
+    tx.execute(
+        "DELETE FROM client_mutation WHERE account_id = ?1 AND client_id = ?2 AND mid <= ?3",
+        params![account, client, last - super::DIGEST_WINDOW],
+    )?;
+    tx.execute(
+        "UPDATE account SET version = ?2 WHERE id = ?1",
+        params![account, plan.version as i64],
+    )?;
+    Ok(())
 }
 
 /// The highest mutation id of this client the server has processed.
@@ -676,92 +844,6 @@ fn last_mutation_id(conn: &Connection, account: &str, client: &str) -> rusqlite:
 
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)
-}
-
-enum Applied {
-    Changed,
-    Unchanged,
-    /// A put to a deleted document: deletes win.
-    Deleted,
-}
-
-fn apply(
-    tx: &rusqlite::Transaction<'_>,
-    account: &str,
-    client: &str,
-    m: &Mutation,
-    version: u64,
-) -> Result<Applied, StoreError> {
-    let deleted: Option<bool> = tx
-        .query_row(
-            "SELECT deleted FROM doc WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
-            params![account, m.collection, m.doc],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let v = version as i64;
-    match (m.op, deleted) {
-        (Op::Delete, Some(true)) => Ok(Applied::Unchanged),
-        (Op::Delete, _) => {
-            tx.execute(
-                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES (?1, ?2, ?3, ?4, 1)
-                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = ?4, deleted = 1",
-                params![account, m.collection, m.doc, v],
-            )?;
-            // A tombstone holds no values.
-            tx.execute(
-                "DELETE FROM field WHERE account_id = ?1 AND collection = ?2 AND doc = ?3",
-                params![account, m.collection, m.doc],
-            )?;
-            Ok(Applied::Changed)
-        }
-        (Op::Put, Some(true)) => Ok(Applied::Deleted),
-        (Op::Put, existing) => {
-            if m.fields.is_empty() && existing.is_some() {
-                return Ok(Applied::Unchanged);
-            }
-            tx.execute(
-                "INSERT INTO doc (account_id, collection, doc, version, deleted) VALUES (?1, ?2, ?3, ?4, 0)
-                 ON CONFLICT (account_id, collection, doc) DO UPDATE SET version = ?4",
-                params![account, m.collection, m.doc, v],
-            )?;
-            for (name, value) in &m.fields {
-                let text = value.to_string();
-                let before = tx
-                    .query_row(
-                        "SELECT value, version, client_id FROM field
-                         WHERE account_id = ?1 AND collection = ?2 AND doc = ?3 AND name = ?4",
-                        params![account, m.collection, m.doc, name],
-                        |r| {
-                            Ok(FieldWrite {
-                                value: r.get(0)?,
-                                version: r.get::<_, i64>(1)? as u64,
-                                client: r.get(2)?,
-                            })
-                        },
-                    )
-                    .optional()?;
-                if let Some(before) = before
-                    && loses_concurrent_edit(&before, m, client, &text)
-                {
-                    // The earlier value loses, and the user can see it.
-                    tx.execute(
-                        "INSERT INTO conflict (account_id, version, collection, doc, field, lost_value, won_value)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![account, v, m.collection, m.doc, name, before.value, text],
-                    )?;
-                }
-                tx.execute(
-                    "INSERT INTO field (account_id, collection, doc, name, value, version, client_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                     ON CONFLICT (account_id, collection, doc, name)
-                     DO UPDATE SET value = ?5, version = ?6, client_id = ?7",
-                    params![account, m.collection, m.doc, name, text, v, client],
-                )?;
-            }
-            Ok(Applied::Changed)
-        }
-    }
 }
 
 fn read_products(c: &Connection, skus: &[String]) -> Result<HashMap<String, Product>, StoreError> {
