@@ -5,6 +5,7 @@
 mod postgres;
 mod push;
 mod sqlite;
+mod sqlite_pool;
 
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -97,6 +98,54 @@ fn plan_pull(from: Option<&Position>, lineage: &str, head: u64, acked: u64, last
         Some(p) => PullPlan::From(p.version),
         None => PullPlan::From(0),
     }
+}
+
+/// One row of a pull's page query: a document with one of its fields, or
+/// with none when it has no fields.
+struct PageRow {
+    collection: String,
+    doc: String,
+    version: u64,
+    deleted: bool,
+    field: Option<(String, String)>,
+}
+
+/// Builds a pull page from its query's rows, which come in version order
+/// for up to `limit + 1` documents (the extra one tells that more follow).
+/// Each version is one document's, so its rows come together. Returns the
+/// changes, whether more follow, and the version the page reaches.
+fn page(
+    rows: impl IntoIterator<Item = PageRow>,
+    limit: u32,
+    head: u64,
+) -> (Vec<cradle_core::api::Change>, bool, u64) {
+    let mut changes: Vec<cradle_core::api::Change> = Vec::new();
+    for r in rows {
+        if changes.last().is_none_or(|c| c.version != r.version) {
+            changes.push(cradle_core::api::Change {
+                version: r.version,
+                collection: r.collection,
+                doc: r.doc,
+                deleted: r.deleted,
+                fields: Default::default(),
+            });
+        }
+        if let (Some((name, value)), Some(change)) = (r.field, changes.last_mut()) {
+            change.fields.insert(name, parse(&value));
+        }
+    }
+    let has_more = changes.len() > limit as usize;
+    changes.truncate(limit as usize);
+    let to = match changes.last() {
+        Some(last) if has_more => last.version,
+        _ => head,
+    };
+    (changes, has_more, to)
+}
+
+/// A stored JSON value; what no longer parses reads as null.
+fn parse(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
 }
 
 /// What placing an order came to.

@@ -4,18 +4,17 @@
 
 use super::push::{self, Before, DocState, Plan, Planned};
 use super::{
-    AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
-    StoreError, cart_body, parse_cart, parse_order, plan_pull, product_body, product_from_row,
-    seed_products,
+    AccountRow, FieldWrite, NewSession, PageRow, PlaceOutcome, Position, PullPage, PullPlan,
+    PushOutcome, StoreError, cart_body, parse, parse_cart, parse_order, plan_pull, product_body,
+    product_from_row, seed_products,
 };
 use cradle_core::api::cart::{SharedCart, apply_all};
 use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Change, Conflict, Mutation};
+use cradle_core::api::{Conflict, Mutation};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use futures_util::future::try_join_all;
-use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
 
@@ -551,31 +550,14 @@ impl PostgresStore {
             &[&account_id, &(from as i64), &(i64::from(limit) + 1)],
         )
         .await?;
-        let mut changes: Vec<Change> = Vec::new();
-        for r in &rows {
-            // Each version is one document's: its rows come together.
-            let version = r.get::<_, i64>(2) as u64;
-            if changes.last().is_none_or(|c| c.version != version) {
-                changes.push(Change {
-                    version,
-                    collection: r.get(0),
-                    doc: r.get(1),
-                    deleted: r.get(3),
-                    fields: BTreeMap::new(),
-                });
-            }
-            if let (Some(name), Some(change)) = (r.get::<_, Option<String>>(4), changes.last_mut())
-            {
-                change.fields.insert(name, parse(r.get(5)));
-            }
-        }
-        let has_more = changes.len() > limit as usize;
-        changes.truncate(limit as usize);
-        let to = if has_more {
-            changes.last().map_or(head, |c| c.version)
-        } else {
-            head
-        };
+        let rows = rows.iter().map(|r| PageRow {
+            collection: r.get(0),
+            doc: r.get(1),
+            version: r.get::<_, i64>(2) as u64,
+            deleted: r.get(3),
+            field: r.get::<_, Option<String>>(4).map(|name| (name, r.get(5))),
+        });
+        let (changes, has_more, to) = super::page(rows, limit, head);
         let conflicts = query(
             &tx,
             "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
@@ -793,10 +775,6 @@ async fn write_plan(
 /// One column of rows, as an array parameter.
 fn column<R, T>(rows: &[R], f: impl Fn(&R) -> T) -> Vec<T> {
     rows.iter().map(f).collect()
-}
-
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 // Every statement is prepared once per pooled connection and reused, so a

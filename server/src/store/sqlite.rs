@@ -1,23 +1,22 @@
-//! The embedded backend: one SQLite file (WAL), one writer and a pool of
-//! readers, so sign-in checks, pulls and the catalogue never queue behind a
-//! push. Calls run on tokio's blocking pool so a slow disk never stalls the
-//! async workers.
+//! The embedded backend: one SQLite file (WAL), one writer that commits
+//! in groups and a pool of readers (`sqlite_pool`), so sign-in checks,
+//! pulls and the catalogue never queue behind a push, and concurrent pushes
+//! share their fsyncs. No call blocks tokio's async workers.
 
 use super::push::{self, Before, DocState, Plan, Planned};
+use super::sqlite_pool::{Readers, Writer};
 use super::{
-    AccountRow, FieldWrite, NewSession, PlaceOutcome, Position, PullPage, PullPlan, PushOutcome,
-    StoreError, cart_body, parse_cart, parse_order, plan_pull, product_body, product_from_row,
-    seed_products,
+    AccountRow, FieldWrite, NewSession, PageRow, PlaceOutcome, Position, PullPage, PullPlan,
+    PushOutcome, StoreError, cart_body, parse, parse_cart, parse_order, plan_pull, product_body,
+    product_from_row, seed_products,
 };
 use cradle_core::api::cart::{SharedCart, apply_all};
 use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Change, Conflict, Mutation};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
-use serde_json::Value;
-use std::collections::BTreeMap;
+use cradle_core::api::{Conflict, Mutation};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 const SCHEMA: &str = include_str!("sqlite.sql");
@@ -28,36 +27,9 @@ const LINEAGE: &str = include_str!("sqlite_lineage.sql");
 
 #[derive(Clone)]
 pub struct SqliteStore {
-    writer: Arc<Mutex<Connection>>,
+    writer: Writer,
     readers: Arc<Readers>,
     epoch: String,
-}
-
-/// Read-only connections: WAL lets each read its own snapshot while the
-/// writer commits. A permit guarantees an idle connection in the list.
-struct Readers {
-    idle: Mutex<Vec<Connection>>,
-    permits: Arc<tokio::sync::Semaphore>,
-}
-
-impl Readers {
-    fn open(path: &Path) -> Result<Self, StoreError> {
-        let count = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
-        let idle = (0..count.clamp(2, 16))
-            .map(|_| {
-                let c = Connection::open_with_flags(
-                    path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                c.busy_timeout(Duration::from_secs(5))?;
-                Ok(c)
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(Self {
-            permits: Arc::new(tokio::sync::Semaphore::new(idle.len())),
-            idle: Mutex::new(idle),
-        })
-    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -124,8 +96,8 @@ impl SqliteStore {
         })?;
         tx.commit()?;
         Ok(Self {
-            writer: Arc::new(Mutex::new(conn)),
             readers: Arc::new(Readers::open(path)?),
+            writer: Writer::start(conn),
             epoch,
         })
     }
@@ -134,46 +106,18 @@ impl SqliteStore {
         &self.epoch
     }
 
-    /// Runs `f` on the one writer.
     async fn write<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let conn = Arc::clone(&self.writer);
-        tokio::task::spawn_blocking(move || {
-            let mut conn = conn.lock().unwrap_or_else(|e| e.into_inner());
-            f(&mut conn)
-        })
-        .await
-        .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
+        self.writer.write(f).await
     }
 
-    /// Runs `f` on an idle reader; it cannot write.
     async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let readers = Arc::clone(&self.readers);
-        // Owned, so a request that is dropped midway keeps its connection
-        // counted as busy until the blocking task hands it back.
-        let permit = Arc::clone(&readers.permits)
-            .acquire_owned()
-            .await
-            .map_err(|_| StoreError::Unavailable("the store is closing".into()))?;
-        tokio::task::spawn_blocking(move || {
-            let pop = || readers.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
-            let mut conn = pop().ok_or_else(|| StoreError::Unavailable("no idle reader".into()))?;
-            let out = f(&mut conn);
-            readers
-                .idle
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(conn);
-            drop(permit);
-            out
-        })
-        .await
-        .map_err(|_| StoreError::Unavailable("a storage task failed".into()))?
+        self.readers.read(f).await
     }
 
     pub async fn catalog_version(&self) -> Result<u64, StoreError> {
@@ -226,7 +170,7 @@ impl SqliteStore {
         discontinued: Option<bool>,
     ) -> Result<Option<Product>, StoreError> {
         self.write(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = c.savepoint()?;
             let row = tx
                 .query_row(
                     "SELECT body, price_minor, stock, discontinued, version FROM product WHERE sku = ?1",
@@ -270,7 +214,7 @@ impl SqliteStore {
         now: i64,
     ) -> Result<PlaceOutcome, StoreError> {
         self.write(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = c.savepoint()?;
             let hash = crate::shop::body_hash(&body);
             let existing: Option<(Vec<u8>, String)> = tx
                 .query_row(
@@ -331,7 +275,7 @@ impl SqliteStore {
         now: i64,
     ) -> Result<Result<Order, crate::shop::Refusal>, StoreError> {
         self.write(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = c.savepoint()?;
             let Some(body) = tx
                 .query_row(
                     "SELECT body FROM orders WHERE account_id = ?1 AND id = ?2",
@@ -392,7 +336,7 @@ impl SqliteStore {
         products: HashMap<String, Product>,
     ) -> Result<SharedCart, StoreError> {
         self.write(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = c.savepoint()?;
             let body = tx
                 .query_row(
                     "SELECT body FROM cart WHERE account_id = ?1",
@@ -548,7 +492,7 @@ impl SqliteStore {
         mutations: Vec<Mutation>,
     ) -> Result<PushOutcome, StoreError> {
         self.write(move |c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = c.savepoint()?;
             let before = read_before(&tx, &account_id, &client_id, &mutations)?;
             let plan = match push::plan(&mutations, &client_id, before) {
                 Planned::Write(plan) => plan,
@@ -632,36 +576,26 @@ fn read_page(
            ON f.account_id = ?1 AND f.collection = page.collection AND f.doc = page.doc
          ORDER BY page.version",
     )?;
-    let mut changes: Vec<Change> = Vec::new();
-    let mut rows = stmt.query(params![account_id, from as i64, i64::from(limit) + 1])?;
-    while let Some(r) = rows.next()? {
-        // Each version is one document's: its rows come together.
-        let version = r.get::<_, i64>(2)? as u64;
-        if changes.last().is_none_or(|c| c.version != version) {
-            changes.push(Change {
-                version,
-                collection: r.get(0)?,
-                doc: r.get(1)?,
-                deleted: r.get(3)?,
-                fields: BTreeMap::new(),
-            });
-        }
-        if let Some(name) = r.get::<_, Option<String>>(4)? {
-            let value: String = r.get(5)?;
-            if let Some(change) = changes.last_mut() {
-                change.fields.insert(name, parse(&value));
-            }
-        }
-    }
-    drop(rows);
+    let rows = stmt
+        .query_map(
+            params![account_id, from as i64, i64::from(limit) + 1],
+            |r| {
+                let field = match r.get::<_, Option<String>>(4)? {
+                    Some(name) => Some((name, r.get(5)?)),
+                    None => None,
+                };
+                Ok(PageRow {
+                    collection: r.get(0)?,
+                    doc: r.get(1)?,
+                    version: r.get::<_, i64>(2)? as u64,
+                    deleted: r.get(3)?,
+                    field,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     drop(stmt);
-    let has_more = changes.len() > limit as usize;
-    changes.truncate(limit as usize);
-    let to = if has_more {
-        changes.last().map_or(head, |c| c.version)
-    } else {
-        head
-    };
+    let (changes, has_more, to) = super::page(rows, limit, head);
     let mut stmt = tx.prepare_cached(
         "SELECT version, collection, doc, field, lost_value, won_value FROM conflict
          WHERE account_id = ?1 AND version > ?2 AND version <= ?3 ORDER BY version, id",
@@ -840,10 +774,6 @@ fn last_mutation_id(conn: &Connection, account: &str, client: &str) -> rusqlite:
         )
         .optional()?
         .map_or(0, |v| v as u64))
-}
-
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 fn read_products(c: &Connection, skus: &[String]) -> Result<HashMap<String, Product>, StoreError> {
