@@ -49,6 +49,8 @@ class StartTest {
         }
         compose.mainClock.advanceTimeBy(1_000)
         compose.waitForIdle()
+        // Scrolling needs frames: the clock runs again once the insets are laid out.
+        compose.mainClock.autoAdvance = true
         val height = compose.activity.window.decorView.height
         val headline = compose.onNodeWithText(Strings.EN.welcomeTitle).fetchSemanticsNode().boundsInWindow
         assertTrue("the headline starts below the status bar: $headline", headline.top >= top)
