@@ -164,6 +164,22 @@ impl Server {
             .then(|| storage.data.path().join("db").join("cradle-server.db"))
     }
 
+    /// Runs `script` (statements ending in `;`) on the server's store as
+    /// one transaction.
+    pub fn sql_transaction(&self, script: &str) {
+        let storage = self.storage.as_ref().expect("storage");
+        if let Some(url) = &storage.database {
+            psql(url, &["--single-transaction", "-c", script]);
+            return;
+        }
+        let conn = rusqlite::Connection::open(self.sqlite_file().expect("a SQLite file"))
+            .expect("the server's database opens");
+        conn.busy_timeout(Duration::from_secs(5))
+            .expect("a timeout");
+        conn.execute_batch(&format!("BEGIN IMMEDIATE; {script} COMMIT;"))
+            .expect("the script runs");
+    }
+
     /// Runs `query` on the server's store; each row's columns joined by `|`.
     pub fn sql(&self, query: &str) -> Vec<String> {
         let storage = self.storage.as_ref().expect("storage");
