@@ -3,18 +3,21 @@
 mod common;
 
 use common::app;
+use cradle_core::clock::FixedClock;
+use cradle_core::consent::Purpose;
 use cradle_core::reminders::DoseGiven;
 use cradle_core::reminders::repeat::{Ends, Every, Repeat};
 use cradle_core::reminders::{Due, Kind, Settings, Status};
 use cradle_core::timeline::baby::{Birth, BirthFacts};
 use cradle_core::timeline::dating::DatingInput;
 use cradle_core::timeline::gestation::GestationalAge;
-use cradle_core::{Error, Snooze};
+use cradle_core::{Config, Cradle, Error, Snooze};
 use jiff::Timestamp;
 use jiff::civil::{Time, Weekday, date};
 use jiff::tz::TimeZone;
 use proptest::prelude::*;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 fn ts(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -757,4 +760,39 @@ fn birth_weights_are_one_per_baby_and_plausible() {
             "nothing changed"
         );
     }
+}
+
+#[test]
+fn a_saved_rule_this_version_cannot_expand_leaves_the_rest_of_the_plan() {
+    use cradle_core::storage::{self, DbKey};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cradle.db");
+    let key = DbKey::from_bytes(&[7; 32]).unwrap();
+    let open = || {
+        let clock = Arc::new(FixedClock::new(ts("2027-05-01T08:00:00Z")));
+        let config = Config::new("UTC", "en", DbKey::from_bytes(&[7; 32]).unwrap())
+            .unwrap()
+            .with_clock(clock);
+        Cradle::open(&path, config).unwrap()
+    };
+    let cradle = open();
+    cradle.set_consent(Purpose::Notifications, true).unwrap();
+    cradle.add_reminder("Iron", "FREQ=DAILY", "21:00").unwrap();
+    cradle.add_reminder("Old", "FREQ=YEARLY", "09:00").unwrap();
+    drop(cradle);
+    // An older version (the `rrule` crate) took week numbers.
+    storage::open(&path, &key)
+        .unwrap()
+        .execute(
+            "UPDATE custom_reminder SET rrule = 'FREQ=YEARLY;BYWEEKNO=20' WHERE title = 'Old'",
+            [],
+        )
+        .unwrap();
+    let plan = open().notification_plan(None, 8).unwrap();
+    assert_eq!(plan.len(), 8);
+    assert!(
+        plan.iter()
+            .all(|n| n.fire_at.to_string().ends_with("T21:00:00Z")),
+        "{plan:?}"
+    );
 }

@@ -7,22 +7,17 @@
 //! fires at 21:00 Berlin time: the user's profile zone is the one used when
 //! the plan is built.
 
+use super::rule::{End, Rule, RuleError};
 use crate::error::{Error, Result};
-use chrono::{Datelike as _, TimeZone as _, Timelike as _};
+use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
 use jiff::civil::{Date, DateTime, Time};
-use rrule::{RRule, RRuleSet, Tz as RTz, Unvalidated};
 
-/// A validated rule and the time of day it fires.
+/// A validated rule and the moment of its first occurrence.
 #[derive(Debug, Clone)]
 pub struct Recurrence {
-    /// Occurrences in floating local time, from the first day.
-    set: RRuleSet,
+    rule: Rule,
+    start: NaiveDateTime,
 }
-
-/// Frequencies a daily-life reminder can use; sub-daily rules would flood
-/// the plan and the time of day comes from the reminder itself.
-const ALLOWED_FREQ: [&str; 4] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
-const FORBIDDEN_PARTS: [&str; 4] = ["BYHOUR", "BYMINUTE", "BYSECOND", "DTSTART"];
 
 /// The rule text as stored: upper case, no `RRULE:` prefix, no spaces.
 pub fn normalize(rule: &str) -> String {
@@ -34,101 +29,65 @@ pub fn normalize(rule: &str) -> String {
     rule.to_ascii_uppercase()
 }
 
-fn invalid_at(position: usize, why: &str) -> Error {
-    Error::invalid("rrule", format!("{why} (at character {position})"))
+fn invalid(e: RuleError) -> Error {
+    Error::invalid("rrule", e.to_string())
 }
 
-/// Checks each `NAME=VALUE` part on its own, so an error names its position
-/// (1-based, in the normalized rule).
-fn check_parts(rule: &str, start: DateTime) -> Result<()> {
-    if rule.is_empty() {
-        return Err(invalid_at(1, "is empty"));
-    }
-    let mut offset = 0;
-    let mut has_freq = false;
-    for part in rule.split(';') {
-        let position = offset + 1;
-        offset += part.len() + 1;
-        let Some((name, value)) = part.split_once('=') else {
-            return Err(invalid_at(
-                position,
-                "expects NAME=VALUE parts separated by ';'",
-            ));
-        };
-        if FORBIDDEN_PARTS.contains(&name) {
-            return Err(invalid_at(
-                position,
-                "must not set a time or start; use the reminder's time",
-            ));
-        }
-        let probe = if name == "FREQ" {
-            if !ALLOWED_FREQ.contains(&value) {
-                return Err(invalid_at(
-                    position,
-                    "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY",
-                ));
-            }
-            has_freq = true;
-            part.to_owned()
-        } else {
-            format!("FREQ=DAILY;{part}")
-        };
-        if build(&probe, start).is_err() {
-            return Err(invalid_at(position, "is not a valid RRULE part"));
-        }
-    }
-    if !has_freq {
-        return Err(invalid_at(1, "needs a FREQ part"));
-    }
-    Ok(())
+/// jiff's civil time as the rule's floating time (the same wall clock).
+fn floating(dt: DateTime) -> Option<NaiveDateTime> {
+    NaiveDate::from_ymd_opt(i32::from(dt.year()), dt.month() as u32, dt.day() as u32)?.and_hms_opt(
+        dt.hour() as u32,
+        dt.minute() as u32,
+        0,
+    )
 }
 
-fn floating(dt: DateTime) -> Option<chrono::DateTime<RTz>> {
-    // UTC stands in for "no zone": nothing is converted until the plan
-    // places an occurrence in the user's zone.
-    let naive =
-        chrono::NaiveDate::from_ymd_opt(i32::from(dt.year()), dt.month() as u32, dt.day() as u32)?
-            .and_hms_opt(dt.hour() as u32, dt.minute() as u32, 0)?;
-    Some(RTz::UTC.from_utc_datetime(&naive))
-}
-
-fn to_civil(dt: chrono::DateTime<RTz>) -> Option<DateTime> {
-    let d = Date::new(dt.year() as i16, dt.month() as i8, dt.day() as i8).ok()?;
+fn to_civil(dt: NaiveDateTime) -> Option<DateTime> {
+    use chrono::Datelike as _;
+    let d = Date::new(
+        i16::try_from(dt.year()).ok()?,
+        dt.month() as i8,
+        dt.day() as i8,
+    )
+    .ok()?;
     let t = Time::new(dt.hour() as i8, dt.minute() as i8, 0, 0).ok()?;
     Some(d.to_datetime(t))
-}
-
-fn build(rule: &str, start: DateTime) -> std::result::Result<RRuleSet, ()> {
-    let parsed: RRule<Unvalidated> = rule.parse().map_err(|_| ())?;
-    parsed.build(floating(start).ok_or(())?).map_err(|_| ())
 }
 
 impl Recurrence {
     /// Validates `rule` for a reminder that starts on `first_day` at `time`.
     pub fn new(rule: &str, first_day: Date, time: Time) -> Result<Self> {
-        let rule = normalize(rule);
-        let start = first_day.to_datetime(time);
-        check_parts(&rule, start)?;
-        let set = build(&rule, start).map_err(|_| invalid_at(1, "is not a valid RRULE"))?;
-        Ok(Self { set })
+        let text = normalize(rule);
+        let recurrence = Self::stored(&text, first_day, time)?;
+        if let End::Until(until) = recurrence.rule.end
+            && until < recurrence.start
+        {
+            let position = text.find("UNTIL=").map_or(1, |i| i + 1);
+            return Err(invalid(RuleError {
+                position,
+                why: "UNTIL is before the reminder's first time",
+            }));
+        }
+        Ok(recurrence)
     }
 
-    /// Rebuilds a rule that was validated when it was saved: one parse, no
-    /// per-part checks (plans load every rule each time).
+    /// Rebuilds a rule that was validated when it was saved (plans load
+    /// every rule each time).
     pub fn stored(rule: &str, first_day: Date, time: Time) -> Result<Self> {
-        build(rule, first_day.to_datetime(time))
-            .map(|set| Self { set })
-            .map_err(|_| invalid_at(1, "is not a valid RRULE"))
+        let start = floating(first_day.to_datetime(time))
+            .ok_or_else(|| Error::invalid("rrule", "starts outside the supported calendar"))?;
+        let rule = Rule::parse(rule).map_err(invalid)?;
+        Ok(Self { rule, start })
     }
 
     /// Occurrences from `from` to `to` inclusive, in floating local time.
     /// Lazy: an unbounded rule is only expanded as far as asked.
     pub fn between(&self, from: DateTime, to: DateTime) -> impl Iterator<Item = DateTime> + '_ {
-        (&self.set)
+        let window = floating(from).zip(floating(to));
+        window
             .into_iter()
+            .flat_map(|(from, to)| self.rule.between(self.start, from, to))
             .filter_map(to_civil)
-            .skip_while(move |d| *d < from)
-            .take_while(move |d| *d <= to)
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod custom;
 pub mod notify;
 pub mod repeat;
+pub mod rule;
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
@@ -236,11 +237,20 @@ pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> 
         let starts_on = read_date(starts_on)?;
         let recurrence = match cached.get(&id) {
             Some((k, r)) if *k == key => Arc::clone(r),
-            _ => {
-                let r = Arc::new(Recurrence::stored(&rrule, starts_on, time)?);
-                cached.insert(id, (key, Arc::clone(&r)));
-                r
-            }
+            _ => match Recurrence::stored(&rrule, starts_on, time) {
+                Ok(r) => {
+                    let r = Arc::new(r);
+                    cached.insert(id, (key, Arc::clone(&r)));
+                    r
+                }
+                // Saved by an older version that took rules this one does
+                // not expand (BYWEEKNO, BYYEARDAY): one silent reminder is
+                // better than no plan at all.
+                Err(_) => {
+                    tracing::warn!(rule = id, "a saved repeat rule cannot be expanded; skipped");
+                    continue;
+                }
+            },
         };
         rules.push(CustomRule {
             id,

@@ -1,16 +1,15 @@
 //! The recurrence picker's answers ("every 2 weeks on Monday and Thursday,
 //! 10 times") turned into an RFC 5545 RRULE, and said back in her language.
 //! The shells only collect the choices; the rule text is built here, with
-//! the `rrule` crate, so every platform writes the same rules.
+//! so every platform writes the same rules.
 
 use super::custom::Recurrence;
+use super::rule::{ByDay, End, Freq, Rule};
 use crate::error::{Error, Result};
 use crate::profile::Language;
-use chrono::TimeZone as _;
 /// The picker's day buttons; re-exported so shells' bindings need no jiff.
 pub use jiff::civil::Weekday;
 use jiff::civil::{Date, DateTime, Time};
-use rrule::{Frequency, NWeekday, RRule, Tz as RTz, Unvalidated};
 
 pub const MAX_INTERVAL: u16 = 99;
 pub const MAX_COUNT: u32 = 999;
@@ -52,30 +51,30 @@ impl Repeat {
             return Err(Error::invalid("weekdays", "only apply to weekly repeats"));
         }
         let freq = match self.every {
-            Every::Day => Frequency::Daily,
-            Every::Week => Frequency::Weekly,
-            Every::Month => Frequency::Monthly,
-            Every::Year => Frequency::Yearly,
+            Every::Day => Freq::Daily,
+            Every::Week => Freq::Weekly,
+            Every::Month => Freq::Monthly,
+            Every::Year => Freq::Yearly,
         };
-        let mut rule: RRule<Unvalidated> = RRule::new(freq).interval(self.interval);
-        if !self.weekdays.is_empty() {
-            rule = rule.by_weekday(
-                self.sorted_weekdays()
-                    .into_iter()
-                    .map(|d| NWeekday::Every(chrono_weekday(d)))
-                    .collect(),
-            );
-        }
-        match self.ends {
-            Ends::Never => {}
-            Ends::After(n) if (1..=MAX_COUNT).contains(&n) => rule = rule.count(n),
+        let mut rule = Rule::every(freq, u32::from(self.interval));
+        rule.by_day = self
+            .sorted_weekdays()
+            .into_iter()
+            .map(|d| ByDay {
+                nth: None,
+                weekday: chrono_weekday(d),
+            })
+            .collect();
+        rule.end = match self.ends {
+            Ends::Never => End::Never,
+            Ends::After(n) if (1..=MAX_COUNT).contains(&n) => End::Count(n),
             Ends::After(_) => return Err(Error::invalid("count", "must be from 1 to 999")),
             Ends::On(day) if day < first_day => {
                 return Err(Error::invalid("until", "must not be before the first day"));
             }
             Ends::On(day) => {
-                // Floating time, as the reminder's other occurrences: UTC
-                // stands in for "no zone" (see custom.rs). The whole last day counts.
+                // Floating time, as the reminder's other occurrences (see
+                // custom.rs). The whole last day counts.
                 let last = chrono::NaiveDate::from_ymd_opt(
                     i32::from(day.year()),
                     day.month() as u32,
@@ -83,9 +82,9 @@ impl Repeat {
                 )
                 .and_then(|d| d.and_hms_opt(23, 59, 59))
                 .ok_or_else(|| Error::invalid("until", "is outside the supported calendar"))?;
-                rule = rule.until(RTz::UTC.from_utc_datetime(&last));
+                End::Until(last)
             }
-        }
+        };
         let text = rule.to_string();
         // The same validation as a rule typed by hand.
         Recurrence::new(&text, first_day, time)?;
