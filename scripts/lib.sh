@@ -17,3 +17,20 @@ need_debs() {
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# Host builds link the same OpenSSL the Android library ships: only what
+# SQLCipher calls (scripts/openssl-min.sh), built once into the cache. So
+# every test runs SQLCipher on it. A plain `cargo build` outside these
+# scripts builds openssl-src's whole OpenSSL instead; both open the same files.
+if [ -z "${OPENSSL_DIR:-}" ] && [ -z "${CRADLE_OPENSSL_MIN_BUILDING:-}" ]; then
+  case "$(uname -sm)" in
+    "Linux x86_64") openssl_target=linux-x86_64 ;;
+    "Linux aarch64") openssl_target=linux-aarch64 ;;
+    "Darwin arm64") openssl_target=darwin64-arm64 ;;
+    "Darwin x86_64") openssl_target=darwin64-x86_64 ;;
+    *) die "no OpenSSL target for $(uname -sm)" ;;
+  esac
+  OPENSSL_DIR="$HOME/.cache/cradle/openssl-min/$openssl_target"
+  CRADLE_OPENSSL_MIN_BUILDING=1 "$REPO/scripts/openssl-min.sh" "$openssl_target" "$OPENSSL_DIR" >/dev/null
+  export OPENSSL_DIR OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1
+fi

@@ -40,22 +40,18 @@ dependencies {
 }
 
 // Release libraries for the ABIs the app ships (app's abiFilters), built by
-// cargo-ndk with the NDK that Android Studio installed. `-Pcradle.crypto=portable-crypto`
-// builds SQLCipher on LibTomCrypt instead of OpenSSL: 3.9 MB smaller per
-// ABI, slower to decrypt (docs/benchmarks.md).
-val crypto = providers.gradleProperty("cradle.crypto").getOrElse("vendored-crypto")
+// cargo-ndk with the NDK that Android Studio installed, over an OpenSSL with
+// only what SQLCipher calls (scripts/android-native.sh). `-Pcradle.crypto=`
+// `vendored-crypto` (the whole OpenSSL) or `portable-crypto` (LibTomCrypt,
+// no hardware AES) are the measured alternatives (docs/benchmarks.md).
+val crypto = providers.gradleProperty("cradle.crypto").getOrElse("openssl-min")
 val cargoNdk by tasks.registering(Exec::class) {
-    inputs.files(rustSources)
+    inputs.files(rustSources, repoRoot.resolve("scripts/openssl-min.sh"), repoRoot.resolve("scripts/android-native.sh"))
     inputs.property("crypto", crypto)
     outputs.dir(jniLibsDir)
     workingDir = repoRoot
     environment("ANDROID_NDK_HOME", android.ndkDirectory.path)
-    commandLine(
-        "cargo", "ndk",
-        "-t", "arm64-v8a", "-t", "armeabi-v7a", "-t", "x86_64",
-        "-o", jniLibsDir.get().asFile.path,
-        "build", "--release", "-p", "cradle-ffi", "--no-default-features", "--features", crypto,
-    )
+    commandLine("bash", "scripts/android-native.sh", android.ndkDirectory.path, jniLibsDir.get().asFile.path, crypto)
 }
 
 // Bindings come from an unstripped host build: release builds strip the

@@ -2,25 +2,21 @@
 //! LibTomCrypt it uses into `libsqlcipher.a`, and puts it on the link path
 //! for the `-l sqlcipher` that `libsqlite3-sys` emits.
 
-/// SQLite options: the ones `libsqlite3-sys` uses for its bundled builds,
-/// so rusqlite sees the same SQLite either way (FTS5 for the shop search,
-/// JSON, foreign keys on by default), less extension loading: Cradle loads
-/// none.
+/// SQLite options: the ones `libsqlite3-sys` uses for its bundled builds
+/// less what `LIBSQLITE3_FLAGS` (.cargo/config.toml) takes out, so rusqlite
+/// sees the same SQLite either way (FTS5 for the shop search, JSON, foreign
+/// keys on by default).
 const SQLITE: &[&str] = &[
     "SQLITE_CORE",
     "SQLITE_DEFAULT_FOREIGN_KEYS=1",
     "SQLITE_ENABLE_API_ARMOR",
-    "SQLITE_ENABLE_COLUMN_METADATA",
-    "SQLITE_ENABLE_DBSTAT_VTAB",
-    "SQLITE_ENABLE_FTS3",
-    "SQLITE_ENABLE_FTS3_PARENTHESIS",
     "SQLITE_ENABLE_FTS5",
     "SQLITE_ENABLE_JSON1",
-    "SQLITE_ENABLE_RTREE",
     "SQLITE_ENABLE_STAT4",
-    "SQLITE_SOUNDEX",
     "SQLITE_THREADSAFE=1",
     "SQLITE_USE_URI",
+    "SQLITE_OMIT_LOAD_EXTENSION",
+    "SQLITE_OMIT_DEPRECATED",
     "HAVE_USLEEP=1",
     "HAVE_ISNAN",
     "HAVE_LOCALTIME_R",
