@@ -9,7 +9,7 @@
 
 use super::rule::{End, Rule, RuleError};
 use crate::error::{Error, Result};
-use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime, Timelike as _};
 use jiff::civil::{Date, DateTime, Time};
 
 /// A validated rule and the moment of its first occurrence.
@@ -43,7 +43,6 @@ fn floating(dt: DateTime) -> Option<NaiveDateTime> {
 }
 
 fn to_civil(dt: NaiveDateTime) -> Option<DateTime> {
-    use chrono::Datelike as _;
     let d = Date::new(
         i16::try_from(dt.year()).ok()?,
         dt.month() as i8,
