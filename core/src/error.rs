@@ -48,6 +48,16 @@ impl Error {
     }
 }
 
+impl From<cradle_protocol::seal::SealError> for Error {
+    fn from(e: cradle_protocol::seal::SealError) -> Self {
+        use cradle_protocol::seal::SealError;
+        match e {
+            SealError::Corrupt(what) => Error::Corrupt(what),
+            SealError::Invalid { field, reason } => Error::invalid(field, reason),
+        }
+    }
+}
+
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
         crate::api::ApiError::from(e).into()

@@ -9,7 +9,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use axum::extract::{FromRequestParts, State};
 use axum::http::{StatusCode, header, request::Parts};
 use axum::{Json, response::IntoResponse};
-use cradle_core::api::{DeleteAccount, ErrorBody, Login, Register, Registered, Session};
+use cradle_protocol::wire::{DeleteAccount, ErrorBody, Login, Register, Registered, Session};
 use data_encoding::BASE64URL_NOPAD;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;

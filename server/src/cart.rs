@@ -1,5 +1,5 @@
 //! Her one cart across her devices: `GET /v1/cart` and `POST /v1/cart`.
-//! The merge rules are `cradle_core::api::cart`'s, shared with the devices.
+//! The merge rules are `cradle_protocol::cart`'s, shared with the devices.
 
 use crate::AppState;
 use crate::auth::Authed;
@@ -7,8 +7,9 @@ use crate::error::{ApiError, Body};
 use crate::store::valid_id;
 use axum::Json;
 use axum::extract::State;
-use cradle_core::api::cart::{MAX_CART_OPS, MAX_LINE_QTY};
-use cradle_core::api::{Cart, CartChange, CartOps, ErrorBody, MAX_COUNTER};
+use cradle_protocol::cart::{Cart, CartChange, CartOps};
+use cradle_protocol::cart::{MAX_CART_OPS, MAX_LINE_QTY};
+use cradle_protocol::wire::{ErrorBody, MAX_COUNTER};
 use std::sync::Arc;
 
 #[utoipa::path(get, path = "/v1/cart", tag = "shop",

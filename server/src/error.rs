@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use cradle_core::api::ErrorBody;
+use cradle_protocol::wire::ErrorBody;
 use serde::de::DeserializeOwned;
 
 #[derive(Debug)]

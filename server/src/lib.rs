@@ -15,7 +15,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use cradle_core::api::{Health, MAX_BODY_BYTES};
+use cradle_protocol::wire::{Health, MAX_BODY_BYTES};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;

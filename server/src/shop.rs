@@ -11,8 +11,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use cradle_core::api::cart::MAX_LINE_QTY;
-use cradle_core::api::{
+use cradle_protocol::cart::MAX_LINE_QTY;
+use cradle_protocol::wire::{
     COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
     OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
     ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, add_minor, check_return_kind,
@@ -465,7 +465,7 @@ pub fn order(
             .iter()
             .filter_map(|l| {
                 let p = products.get(&l.sku)?;
-                Some(cradle_core::api::OrderLine {
+                Some(cradle_protocol::wire::OrderLine {
                     sku: l.sku.clone(),
                     name_zh: p.name_zh.clone(),
                     name_en: p.name_en.clone(),
@@ -892,11 +892,11 @@ mod tests {
             // Every asked line is either sold or named in a warning.
             prop_assert_eq!(v.lines.len() + v.warnings.iter().filter(|w| w.code == "QTY_RULE").count(), items.len());
             // Within the shop's own bounds, nothing is ever refused for size.
-            if lines.iter().all(|(p, q)| *p <= MAX_PRICE && *q <= cradle_core::api::cart::MAX_LINE_QTY) {
+            if lines.iter().all(|(p, q)| *p <= MAX_PRICE && *q <= cradle_protocol::cart::MAX_LINE_QTY) {
                 prop_assert_eq!(v.lines.len(), items.len());
             }
         }
     }
 
-    const MAX_PRICE: i64 = cradle_core::api::MAX_PRICE_MINOR;
+    const MAX_PRICE: i64 = cradle_protocol::wire::MAX_PRICE_MINOR;
 }

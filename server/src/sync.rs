@@ -7,7 +7,7 @@ use crate::store::{PullPage, PushOutcome, cursor, parse_cursor, valid_id};
 use axum::Json;
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::StatusCode;
-use cradle_core::api::{
+use cradle_protocol::wire::{
     ErrorBody, MAX_BATCH, MAX_COUNTER, MAX_PULL_LIMIT, PROTOCOL_VERSION, PullResponse, PushRequest,
     PushResponse,
 };

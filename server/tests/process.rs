@@ -46,11 +46,12 @@ impl Drop for Server {
 }
 
 #[tokio::test]
-async fn healthz_answers_and_the_core_client_reads_it() {
+async fn healthz_answers_in_the_protocol_s_shape() {
     let server = Server::start();
-    let health = cradle_core::api::Client::new(&server.base)
+    let health: cradle_protocol::wire::Health = reqwest::get(format!("{}/healthz", server.base))
+        .await
         .unwrap()
-        .health()
+        .json()
         .await
         .unwrap();
     assert_eq!(health.status, "ok");

@@ -1,12 +1,9 @@
-//! The REST API's wire types and the HTTP client the core uses to reach
-//! `cradle-server`. The server crate uses the same types, so both ends agree
-//! on one definition.
+//! The HTTP client the core uses to reach `cradle-server`, over the wire
+//! types of `cradle-protocol`, which the server uses too.
 
-pub mod cart;
-mod wire;
-
-pub use cart::{Cart, CartChange, CartLine, CartOp, CartOps};
-pub use wire::*;
+pub use cradle_protocol::cart;
+pub use cradle_protocol::cart::{Cart, CartChange, CartLine, CartOp, CartOps};
+pub use cradle_protocol::wire::*;
 
 use crate::error::{Error, Result};
 use reqwest::{Method, StatusCode, header};

@@ -1,25 +1,21 @@
-//! What syncs: one collection per synced table, with the fields that travel.
-//! The server validates mutations against this same list, so both ends agree
-//! on one definition.
-//!
-//! Field values of a health collection travel and rest on the server sealed
-//! with the user's sync key (`crypto`); the server sees field names, never values.
+//! What syncs, as the device keeps it: each collection of the protocol's
+//! list with its local columns, references, tombstone and the screens it
+//! refreshes. Names, fields and sealing are the protocol's, shared with the
+//! server.
 
 use crate::events::{DataArea, PROFILE, TIMELINE};
+use cradle_protocol::collections as wire;
 
-/// A synced table.
+/// A synced table: the wire's collection and what the device keeps beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Collection {
-    /// The name on the wire and the local table's name.
-    pub name: &'static str,
-    /// The fields that sync, in the order the outbox triggers write them
-    /// (migrations 0008–0010; a test checks the two agree). A field is the
-    /// column of the same name, or a reference (`refs`).
-    pub fields: &'static [&'static str],
+    /// Its name (also the local table's) and the fields that travel, in the
+    /// order the outbox triggers write them (migrations 0008–0010; a test
+    /// checks the two agree). A field is the column of the same name, or a
+    /// reference (`refs`).
+    pub wire: &'static wire::Collection,
     /// Fields that carry a parent row's uid for a local integer column.
     pub refs: &'static [Ref],
-    /// Health or personal data: values must be sealed end to end.
-    pub health: bool,
     /// Local columns stamped with the time a pulled row is first inserted.
     pub stamps: &'static [&'static str],
     /// How a delete reaches this table.
@@ -58,16 +54,13 @@ pub enum Deletion {
 }
 
 const fn plain(
-    name: &'static str,
-    fields: &'static [&'static str],
+    wire: &'static wire::Collection,
     deletion: Deletion,
     areas: &'static [DataArea],
 ) -> Collection {
     Collection {
-        name,
-        fields,
+        wire,
         refs: &[],
-        health: true,
         stamps: &[],
         deletion,
         natural_key: None,
@@ -95,18 +88,7 @@ pub const COLLECTIONS: &[Collection] = &[
     Collection {
         stamps: &["created_at", "updated_at"],
         ..plain(
-            "measurement",
-            &[
-                "kind",
-                "taken_at",
-                "grams",
-                "systolic",
-                "diastolic",
-                "pulse",
-                "glucose_cmmol",
-                "context",
-                "unusual",
-            ],
+            &wire::MEASUREMENT,
             Deletion::Tombstone(crate::records::TOMBSTONE),
             RECORDS,
         )
@@ -114,8 +96,7 @@ pub const COLLECTIONS: &[Collection] = &[
     Collection {
         stamps: &["created_at", "updated_at"],
         ..plain(
-            "entry",
-            &["kind", "baby", "at", "data", "unusual"],
+            &wire::ENTRY,
             Deletion::Tombstone(crate::records::journal::TOMBSTONE),
             RECORDS,
         )
@@ -123,133 +104,49 @@ pub const COLLECTIONS: &[Collection] = &[
     Collection {
         stamps: &["created_at"],
         ..plain(
-            "symptom",
-            &["code", "severity", "noted_at"],
+            &wire::SYMPTOM,
             Deletion::Tombstone(crate::records::symptoms::TOMBSTONE),
             RECORDS,
         )
     },
-    // One document, "profile", on every device of the account (migration
-    // 0009), so two devices' profiles merge field by field. Her name is
-    // personal, so it is sealed like health data.
+    // One document, "profile", on every device of the account (migration 0009).
     Collection {
         stamps: &["updated_at"],
-        ..plain(
-            "profile",
-            &["display_name", "locale", "time_zone"],
-            Deletion::Never,
-            PROFILE,
-        )
+        ..plain(&wire::PROFILE, Deletion::Never, PROFILE)
     },
-    plain(
-        "pregnancy",
-        &["status", "ended_on", "created_at"],
-        Deletion::Row,
-        TIMELINE,
-    ),
+    plain(&wire::PREGNANCY, Deletion::Row, TIMELINE),
     Collection {
         refs: &[PREGNANCY],
-        ..plain(
-            "dating_estimate",
-            &[
-                "pregnancy",
-                "method",
-                "event_date",
-                "cycle_days",
-                "embryo_age",
-                "crl_tenth_mm",
-                "scan_ga_days",
-                "edd",
-                "recorded_at",
-            ],
-            Deletion::Row,
-            TIMELINE,
-        )
+        ..plain(&wire::DATING_ESTIMATE, Deletion::Row, TIMELINE)
     },
     Collection {
         refs: &[PREGNANCY],
-        ..plain(
-            "birth",
-            &[
-                "pregnancy",
-                "birth_date",
-                "ga_days",
-                "baby_count",
-                "mother_hbsag",
-                "recorded_at",
-            ],
-            Deletion::Never,
-            TIMELINE,
-        )
+        ..plain(&wire::BIRTH, Deletion::Never, TIMELINE)
     },
     Collection {
         refs: &[BIRTH],
         natural_key: Some("birth_id, ordinal"),
-        ..plain(
-            "baby",
-            &["birth", "ordinal", "sex", "birth_weight_g"],
-            Deletion::Never,
-            RECORDS,
-        )
+        ..plain(&wire::BABY, Deletion::Never, RECORDS)
     },
-    plain("trying_to_conceive", &["since"], Deletion::Clear, TIMELINE),
+    plain(&wire::TRYING_TO_CONCEIVE, Deletion::Clear, TIMELINE),
     Collection {
         stamps: &["updated_at"],
-        ..plain(
-            "body_baseline",
-            &["height_mm", "pre_pregnancy_grams"],
-            Deletion::Clear,
-            RECORDS,
-        )
+        ..plain(&wire::BODY_BASELINE, Deletion::Clear, RECORDS)
     },
-    plain(
-        "reminder_settings",
-        &["prenatal_schedule", "quiet_start", "quiet_end"],
-        Deletion::Never,
-        REMINDERS,
-    ),
-    plain(
-        "custom_reminder",
-        &["title", "rrule", "time_of_day", "starts_on", "created_at"],
-        Deletion::Row,
-        REMINDERS,
-    ),
+    plain(&wire::REMINDER_SETTINGS, Deletion::Never, REMINDERS),
+    plain(&wire::CUSTOM_REMINDER, Deletion::Row, REMINDERS),
     Collection {
         natural_key: Some("item_id"),
-        ..plain(
-            "reminder_status",
-            &["item_id", "status", "snoozed_until", "updated_at"],
-            Deletion::Row,
-            REMINDERS,
-        )
+        ..plain(&wire::REMINDER_STATUS, Deletion::Row, REMINDERS)
     },
     Collection {
         refs: &[BIRTH],
         natural_key: Some("birth_id, baby, code, dose"),
-        ..plain(
-            "vaccine_dose",
-            &[
-                "birth",
-                "baby",
-                "code",
-                "dose",
-                "given_on",
-                "lot",
-                "place",
-                "recorded_at",
-            ],
-            Deletion::Never,
-            REMINDERS,
-        )
+        ..plain(&wire::VACCINE_DOSE, Deletion::Never, REMINDERS)
     },
     Collection {
         syncs_when: Some("r.ended_at IS NOT NULL"),
-        ..plain(
-            "kick_session",
-            &["started_at", "ended_at"],
-            Deletion::Never,
-            RECORDS,
-        )
+        ..plain(&wire::KICK_SESSION, Deletion::Never, RECORDS)
     },
     Collection {
         refs: &[Ref {
@@ -260,31 +157,72 @@ pub const COLLECTIONS: &[Collection] = &[
         syncs_when: Some(
             "(SELECT ended_at FROM kick_session k WHERE k.id = r.session_id) IS NOT NULL",
         ),
-        ..plain("kick", &["session", "at"], Deletion::Never, RECORDS)
+        ..plain(&wire::KICK, Deletion::Never, RECORDS)
     },
     Collection {
         syncs_when: Some("r.ended_at IS NOT NULL"),
-        ..plain(
-            "contraction",
-            &["started_at", "ended_at"],
-            Deletion::Never,
-            RECORDS,
-        )
+        ..plain(&wire::CONTRACTION, Deletion::Never, RECORDS)
     },
 ];
 
 /// The collection called `name`, if it syncs.
 pub fn find(name: &str) -> Option<&'static Collection> {
-    COLLECTIONS.iter().find(|c| c.name == name)
+    COLLECTIONS.iter().find(|c| c.wire.name == name)
 }
 
 impl Collection {
-    pub fn has_field(&self, field: &str) -> bool {
-        self.fields.contains(&field)
-    }
-
     /// The reference carried by `field`, if it is one.
     pub fn reference(&self, field: &str) -> Option<&Ref> {
         self.refs.iter().find(|r| r.field == field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wire_collection_is_kept_here_in_the_wire_order() {
+        let here: Vec<_> = COLLECTIONS.iter().map(|c| c.wire).collect();
+        let wire: Vec<_> = wire::COLLECTIONS.iter().collect();
+        assert_eq!(here, wire);
+        for c in COLLECTIONS {
+            let deletable = matches!(c.deletion, Deletion::Tombstone(_) | Deletion::Row);
+            assert_eq!(deletable, c.wire.deletable, "{}", c.wire.name);
+        }
+    }
+
+    /// A ciphertext's length, all the server sees of a value, does not tell
+    /// one code of an enumerated field from another.
+    #[test]
+    fn every_value_of_an_enumerated_field_seals_to_one_length() {
+        let key = cradle_protocol::seal::SyncKey::generate().unwrap();
+        let fields: [(&str, &str, Vec<&str>); 5] = [
+            ("symptom", "severity", vec!["mild", "moderate", "severe"]),
+            (
+                "measurement",
+                "kind",
+                vec!["weight", "glucose", "blood_pressure"],
+            ),
+            ("symptom", "code", crate::records::symptoms::CODES.to_vec()),
+            (
+                "measurement",
+                "context",
+                vec!["fasting", "1h", "2h", "random"],
+            ),
+            ("entry", "kind", crate::records::journal::KINDS.to_vec()),
+        ];
+        for (collection, field, values) in fields {
+            let lengths: std::collections::BTreeSet<usize> = values
+                .iter()
+                .map(|v| {
+                    let sealed = key
+                        .seal(collection, "d", field, &serde_json::json!(v), "c:1")
+                        .unwrap();
+                    sealed.as_str().unwrap().len()
+                })
+                .collect();
+            assert_eq!(lengths.len(), 1, "{collection}.{field}: {lengths:?}");
+        }
     }
 }

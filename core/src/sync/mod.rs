@@ -8,7 +8,7 @@
 //! start-up path.
 
 pub mod collections;
-pub mod crypto;
+pub use cradle_protocol::seal as crypto;
 mod outbox;
 
 pub(crate) use outbox::{check_fits, last_queued};

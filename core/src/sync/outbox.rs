@@ -107,7 +107,7 @@ pub(crate) fn pending_registration(
         )
         .optional()?;
     if let Some(bytes) = saved {
-        return SyncKey::from_bytes(&bytes);
+        return Ok(SyncKey::from_bytes(&bytes)?);
     }
     let key = SyncKey::generate()?;
     tx.execute(
@@ -138,6 +138,7 @@ pub(crate) fn set_token(tx: &Transaction<'_>, token: Option<&str>) -> Result<()>
 pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
     for c in COLLECTIONS {
         let object = c
+            .wire
             .fields
             .iter()
             .map(|f| match c.reference(f) {
@@ -162,7 +163,7 @@ pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
                             + row_number() OVER (ORDER BY r.rowid),
                         '{name}', r.uid, {op}, NULL, json_object({object}), s.pulled_version
                  FROM {name} r, sync_state s {filter}",
-                name = c.name
+                name = c.wire.name
             ),
             [],
         )?;
@@ -217,9 +218,10 @@ pub(crate) fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<
         let mut fields = BTreeMap::new();
         if op == Op::Put {
             for (name, value) in changed(old, new)? {
-                let wire = if coll.health {
+                let wire = if coll.wire.health {
                     let mutation = format!("{}:{mid}", link.client_id);
-                    link.key.seal(coll.name, &doc, &name, &value, &mutation)?
+                    link.key
+                        .seal(coll.wire.name, &doc, &name, &value, &mutation)?
                 } else {
                     value
                 };
@@ -271,7 +273,7 @@ pub(crate) fn check_fits(conn: &Connection, after: i64) -> Result<()> {
         let coll = collections::find(&collection).ok_or(Error::Corrupt("an outbox entry"))?;
         for (_, value) in changed(old, new)? {
             let plain = value.to_string().len();
-            let wire = if coll.health {
+            let wire = if coll.wire.health {
                 super::crypto::sealed_json_len(plain)
             } else {
                 plain
@@ -491,7 +493,7 @@ fn apply_change(
     };
     let local: Option<i64> = tx
         .query_row(
-            &format!("SELECT rowid FROM {} WHERE uid = ?1", c.name),
+            &format!("SELECT rowid FROM {} WHERE uid = ?1", c.wire.name),
             [&change.doc],
             |r| r.get(0),
         )
@@ -502,7 +504,10 @@ fn apply_change(
                 tx.execute(tombstone, params![id, now])?;
             }
             (Some(id), Deletion::Row) => {
-                tx.execute(&format!("DELETE FROM {} WHERE rowid = ?1", c.name), [id])?;
+                tx.execute(
+                    &format!("DELETE FROM {} WHERE rowid = ?1", c.wire.name),
+                    [id],
+                )?;
             }
             _ => {}
         }
@@ -510,11 +515,11 @@ fn apply_change(
     }
     let mut fields = Vec::new();
     for (name, wire) in &change.fields {
-        if !c.has_field(name) || unpushed.contains(name) {
+        if !c.wire.has_field(name) || unpushed.contains(name) {
             continue;
         }
-        let value = if c.health {
-            key.open(c.name, &change.doc, name, wire)?
+        let value = if c.wire.health {
+            key.open(c.wire.name, &change.doc, name, wire)?
         } else {
             wire.clone()
         };
@@ -541,7 +546,10 @@ fn apply_change(
     }
     if c.deletion == Deletion::Clear && fields.iter().any(|(_, v)| *v == SqlValue::Null) {
         if let Some(id) = local {
-            tx.execute(&format!("DELETE FROM {} WHERE rowid = ?1", c.name), [id])?;
+            tx.execute(
+                &format!("DELETE FROM {} WHERE rowid = ?1", c.wire.name),
+                [id],
+            )?;
         }
         return Ok(Landed::Yes);
     }
@@ -556,7 +564,7 @@ fn apply_change(
             let mut values = vec![SqlValue::Integer(id)];
             values.extend(fields.into_iter().map(|(_, v)| v));
             tx.execute(
-                &format!("UPDATE {} SET {set} WHERE rowid = ?1", c.name),
+                &format!("UPDATE {} SET {set} WHERE rowid = ?1", c.wire.name),
                 params_from_iter(values),
             )?;
         }
@@ -593,7 +601,7 @@ fn apply_change(
             tx.execute(
                 &format!(
                     "INSERT INTO {} ({}) VALUES ({marks}){upsert}",
-                    c.name,
+                    c.wire.name,
                     names.join(", ")
                 ),
                 params_from_iter(values),
@@ -608,8 +616,8 @@ fn note_conflict(tx: &Transaction<'_>, key: &SyncKey, c: &Conflict, now: &str) -
         return Ok(());
     };
     let open = |v: &Value| {
-        if coll.health {
-            key.open(coll.name, &c.doc, &c.field, v)
+        if coll.wire.health {
+            key.open(coll.wire.name, &c.doc, &c.field, v)
         } else {
             Ok(v.clone())
         }
@@ -730,7 +738,7 @@ mod tests {
             let c = collections::find(&collection).unwrap();
             let object = parse_object(Some(new)).unwrap();
             let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-            let mut expected = c.fields.to_vec();
+            let mut expected = c.wire.fields.to_vec();
             expected.sort_unstable();
             assert_eq!(keys, expected, "{collection}");
             assert_eq!(op, "put");

@@ -11,7 +11,7 @@
 //! - caffeine under 200 mg a day in pregnancy: ACOG Committee Opinion 462;
 //! - complementary foods from 6 months: WHO infant and young child feeding.
 
-use cradle_core::api::{Product, StageRange, Traceability};
+use cradle_protocol::wire::{Product, StageRange, Traceability};
 use pinyin::ToPinyin;
 
 struct Line {

@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use cradle_core::api::{
+use cradle_protocol::wire::{
     CatalogPage, ErrorBody, MAX_CATALOG_LIMIT, MAX_COUNTER, MAX_PRICE_MINOR, MAX_STOCK, Product,
 };
 use serde::Deserialize;

@@ -10,10 +10,11 @@ mod sqlite_pool;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
-use cradle_core::api::cart::SharedCart;
-use cradle_core::api::{CartOps, MAX_FIELD_BYTES, Mutation, Op, Product};
-use cradle_core::sync::collections::{self, Deletion};
-use cradle_core::sync::crypto;
+use cradle_protocol::cart::CartOps;
+use cradle_protocol::cart::SharedCart;
+use cradle_protocol::collections;
+use cradle_protocol::seal;
+use cradle_protocol::wire::{MAX_FIELD_BYTES, Mutation, Op, Product};
 use sha2::{Digest, Sha256};
 
 /// How many recent mutation shapes are kept per client.
@@ -44,7 +45,7 @@ pub struct NewSession {
 pub enum PushOutcome {
     Done {
         last_mutation_id: u64,
-        results: Vec<cradle_core::api::MutationResult>,
+        results: Vec<cradle_protocol::wire::MutationResult>,
     },
     /// A mutation id this client used before arrived with other content:
     /// a second install shares the client id. Nothing was applied.
@@ -53,8 +54,8 @@ pub enum PushOutcome {
 
 pub enum PullPage {
     Page {
-        changes: Vec<cradle_core::api::Change>,
-        conflicts: Vec<cradle_core::api::Conflict>,
+        changes: Vec<cradle_protocol::wire::Change>,
+        conflicts: Vec<cradle_protocol::wire::Conflict>,
         to: Position,
         has_more: bool,
         last_mutation_id: u64,
@@ -118,11 +119,11 @@ fn page(
     rows: impl IntoIterator<Item = PageRow>,
     limit: u32,
     head: u64,
-) -> (Vec<cradle_core::api::Change>, bool, u64) {
-    let mut changes: Vec<cradle_core::api::Change> = Vec::new();
+) -> (Vec<cradle_protocol::wire::Change>, bool, u64) {
+    let mut changes: Vec<cradle_protocol::wire::Change> = Vec::new();
     for r in rows {
         if changes.last().is_none_or(|c| c.version != r.version) {
-            changes.push(cradle_core::api::Change {
+            changes.push(cradle_protocol::wire::Change {
                 version: r.version,
                 collection: r.collection,
                 doc: r.doc,
@@ -150,9 +151,9 @@ fn parse(text: &str) -> serde_json::Value {
 
 /// What placing an order came to.
 pub enum PlaceOutcome {
-    Placed(Box<cradle_core::api::Order>),
+    Placed(Box<cradle_protocol::wire::Order>),
     /// The key placed this same order before: that order.
-    Existing(Box<cradle_core::api::Order>),
+    Existing(Box<cradle_protocol::wire::Order>),
     /// The key placed a different order.
     Mismatch,
     /// The cart or a price changed since the quote.
@@ -214,7 +215,7 @@ impl Store {
         &self,
         account_id: String,
         key: String,
-        body: cradle_core::api::PlaceOrder,
+        body: cradle_protocol::wire::PlaceOrder,
         now: i64,
     ) -> Result<PlaceOutcome, StoreError> {
         dispatch!(self.place_order(account_id, key, body, now))
@@ -227,7 +228,7 @@ impl Store {
         id: String,
         change: crate::shop::OrderChange,
         now: i64,
-    ) -> Result<Result<cradle_core::api::Order, crate::shop::Refusal>, StoreError> {
+    ) -> Result<Result<cradle_protocol::wire::Order, crate::shop::Refusal>, StoreError> {
         dispatch!(self.change_order(account_id, id, change, now))
     }
 
@@ -250,7 +251,7 @@ impl Store {
     pub async fn orders(
         &self,
         account_id: String,
-    ) -> Result<Vec<cradle_core::api::Order>, StoreError> {
+    ) -> Result<Vec<cradle_protocol::wire::Order>, StoreError> {
         dispatch!(self.orders(account_id))
     }
 
@@ -348,17 +349,18 @@ fn validate_mutation(m: &Mutation) -> Result<(), String> {
         return Err("bad_doc_id".into());
     }
     if m.op == Op::Delete {
-        return match c.deletion {
-            // A singleton is cleared with nulls; its fixed id must stay usable.
-            Deletion::Clear | Deletion::Never => Err("not_deletable".into()),
-            Deletion::Tombstone(_) | Deletion::Row => Ok(()),
+        // A singleton is cleared with nulls; its fixed id must stay usable.
+        return if c.deletable {
+            Ok(())
+        } else {
+            Err("not_deletable".into())
         };
     }
     for (name, value) in &m.fields {
         if !c.has_field(name) {
             return Err("unknown_field".into());
         }
-        if c.health && !crypto::is_sealed(value) {
+        if c.health && !seal::is_sealed(value) {
             // Health data must never rest here readable.
             return Err("not_sealed".into());
         }
@@ -445,7 +447,7 @@ fn product_from_row(
     Ok(p)
 }
 
-fn parse_order(body: &str) -> Result<cradle_core::api::Order, StoreError> {
+fn parse_order(body: &str) -> Result<cradle_protocol::wire::Order, StoreError> {
     serde_json::from_str(body)
         .map_err(|_| StoreError::Unavailable("a stored order is unreadable".into()))
 }
@@ -507,7 +509,7 @@ pub fn parse_cursor(epoch: &str, text: &str) -> Option<Position> {
         _ => return None,
     };
     let version: u64 = version.parse().ok()?;
-    (version <= cradle_core::api::MAX_COUNTER).then(|| Position {
+    (version <= cradle_protocol::wire::MAX_COUNTER).then(|| Position {
         lineage: lineage.to_owned(),
         version,
     })
@@ -540,7 +542,7 @@ mod tests {
 
     #[test]
     fn plaintext_health_values_and_unknown_fields_are_rejected() {
-        let key = crypto::SyncKey::generate().unwrap();
+        let key = seal::SyncKey::generate().unwrap();
         let sealed = key
             .seal("measurement", "d1", "systolic", &json!(120), "c:1")
             .unwrap();
@@ -619,7 +621,7 @@ mod tests {
 
     #[test]
     fn a_retry_has_the_same_digest_and_a_clones_other_edit_does_not() {
-        let key = crypto::SyncKey::generate().unwrap();
+        let key = seal::SyncKey::generate().unwrap();
         let height = |mm: i64| {
             let mut m = put(&[(
                 "height_mm",

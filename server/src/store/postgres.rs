@@ -8,9 +8,10 @@ use super::{
     PushOutcome, StoreError, cart_body, parse, parse_cart, parse_order, plan_pull, product_body,
     product_from_row, seed_products,
 };
-use cradle_core::api::cart::{SharedCart, apply_all};
-use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Conflict, Mutation};
+use cradle_protocol::cart::CartOps;
+use cradle_protocol::cart::{SharedCart, apply_all};
+use cradle_protocol::wire::{Conflict, Mutation};
+use cradle_protocol::wire::{Order, PlaceOrder, Product};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use futures_util::future::try_join_all;

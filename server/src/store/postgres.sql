@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS orders (
     PRIMARY KEY (account_id, id)
 );
 
--- Her one cart across her devices (cradle_core::api::cart). `body` is the
+-- Her one cart across her devices (cradle_protocol::cart). `body` is the
 -- SharedCart's JSON: lines, recent removals, applied op ids.
 CREATE TABLE IF NOT EXISTS cart (
     account_id  TEXT PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,

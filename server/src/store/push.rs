@@ -5,7 +5,7 @@
 //! for a batch of any size instead of about ten per mutation.
 
 use super::{FieldWrite, Step, digest, loses_concurrent_edit, step};
-use cradle_core::api::{Mutation, MutationResult, MutationStatus, Op};
+use cradle_protocol::wire::{Mutation, MutationResult, MutationStatus, Op};
 use std::collections::{BTreeSet, HashMap};
 
 /// A document as stored, before the push.
@@ -229,7 +229,7 @@ pub fn plan(mutations: &[Mutation], client: &str, before: Before) -> Planned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cradle_core::sync::crypto::SyncKey;
+    use cradle_protocol::seal::SyncKey;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
     use std::sync::LazyLock;

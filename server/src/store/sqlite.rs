@@ -10,9 +10,10 @@ use super::{
     PushOutcome, StoreError, cart_body, parse, parse_cart, parse_order, plan_pull, product_body,
     product_from_row, seed_products,
 };
-use cradle_core::api::cart::{SharedCart, apply_all};
-use cradle_core::api::{CartOps, Order, PlaceOrder, Product};
-use cradle_core::api::{Conflict, Mutation};
+use cradle_protocol::cart::CartOps;
+use cradle_protocol::cart::{SharedCart, apply_all};
+use cradle_protocol::wire::{Conflict, Mutation};
+use cradle_protocol::wire::{Order, PlaceOrder, Product};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::Path;

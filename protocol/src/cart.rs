@@ -10,7 +10,7 @@
 //!   that had seen the line but not its removal is dropped;
 //! - a merge (signing in) keeps the larger of the two quantities.
 
-use super::Product;
+use crate::wire::Product;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 

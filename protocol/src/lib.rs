@@ -1,0 +1,10 @@
+//! What a Cradle device and `cradle-server` agree on, defined once for both:
+//! the REST API's bodies and limits (`wire`), the collections that sync and
+//! their fields (`collections`), the sealing of health fields end to end
+//! (`seal`), and the cart's merge rules (`cart`). It has no storage and no
+//! HTTP, so the server links this and not the device core.
+
+pub mod cart;
+pub mod collections;
+pub mod seal;
+pub mod wire;

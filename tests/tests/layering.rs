@@ -1,0 +1,62 @@
+//! The crates' layering, checked on what Cargo resolves (`cargo tree`),
+//! so a convention cannot drift: the server links the protocol and nothing
+//! of the device, and the protocol has no storage and no HTTP.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+/// Every crate `package` links (normal dependencies, direct or not), with
+/// the features a build of that package alone turns on.
+fn linked(package: &str) -> BTreeSet<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["tree", "--offline", "-e", "normal", "--prefix", "none"])
+        .args(["--format", "{p}", "-p", package])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != package)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn ours(crates: &BTreeSet<String>) -> BTreeSet<&str> {
+    crates
+        .iter()
+        .map(String::as_str)
+        .filter(|c| c.starts_with("cradle-"))
+        .collect()
+}
+
+#[test]
+fn the_server_links_the_protocol_and_nothing_of_the_device() {
+    let server = linked("cradle-server");
+    assert_eq!(ours(&server), BTreeSet::from(["cradle-protocol"]));
+    for device_only in ["reqwest", "rrule", "chrono", "openssl-sys"] {
+        assert!(
+            !server.contains(device_only),
+            "the server links {device_only}"
+        );
+    }
+}
+
+#[test]
+fn the_protocol_has_no_storage_no_http_and_no_other_crate_of_ours() {
+    let protocol = linked("cradle-protocol");
+    assert!(ours(&protocol).is_empty(), "{protocol:?}");
+    for forbidden in ["rusqlite", "libsqlite3-sys", "reqwest", "hyper", "tokio"] {
+        assert!(
+            !protocol.contains(forbidden),
+            "cradle-protocol links {forbidden}"
+        );
+    }
+}
