@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 /// How many recent mutation shapes are kept per client.
 const DIGEST_WINDOW: i64 = 1000;
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// The login is taken.
     Taken,
@@ -525,6 +525,44 @@ mod tests {
     use super::*;
     use serde_json::json;
     use std::collections::BTreeMap;
+
+    /// SQLite here; PostgreSQL too when `CRADLE_TEST_POSTGRES` names one.
+    async fn stores(dir: &std::path::Path) -> Vec<Store> {
+        let mut stores = vec![Store::Sqlite(
+            SqliteStore::open(&dir.join("server.db"), 0).unwrap(),
+        )];
+        if let Some(url) = std::env::var("CRADLE_TEST_POSTGRES")
+            .ok()
+            .filter(|v| !v.is_empty())
+        {
+            stores.push(Store::Postgres(PostgresStore::open(&url, 0).await.unwrap()));
+        }
+        stores
+    }
+
+    #[tokio::test]
+    async fn only_a_second_use_of_a_login_is_taken_on_either_backend() {
+        let dir = tempfile::tempdir().unwrap();
+        for store in stores(dir.path()).await {
+            let id = random_hex(16);
+            let login = format!("mum-{}", random_hex(6));
+            let create = |id: &str, login: &str| {
+                store.create_account(id.into(), login.into(), "h".into(), "k".into(), 1)
+            };
+            create(&id, &login).await.unwrap();
+            assert_eq!(
+                create(&random_hex(16), &login).await,
+                Err(StoreError::Taken)
+            );
+            // Another uniqueness (here the account's id) is not about her
+            // login: the client may retry.
+            let other = create(&id, &format!("{login}-2")).await;
+            assert!(
+                matches!(other, Err(StoreError::Unavailable(_))),
+                "{other:?}"
+            );
+        }
+    }
 
     fn put(fields: &[(&str, serde_json::Value)]) -> Mutation {
         Mutation {

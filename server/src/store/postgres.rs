@@ -29,9 +29,18 @@ pub struct PostgresStore {
     epoch: String,
 }
 
+/// The constraint PostgreSQL names for `account.login UNIQUE`.
+const LOGIN_UNIQUE: &str = "account_login_key";
+
 impl From<tokio_postgres::Error> for StoreError {
     fn from(e: tokio_postgres::Error) -> Self {
-        if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
+        // Only the login's uniqueness means "taken"; any other conflict is
+        // a race the client retries, never a message about her login.
+        let login = e.as_db_error().is_some_and(|d| {
+            d.code() == &tokio_postgres::error::SqlState::UNIQUE_VIOLATION
+                && d.constraint() == Some(LOGIN_UNIQUE)
+        });
+        if login {
             return StoreError::Taken;
         }
         StoreError::Unavailable(e.to_string())

@@ -35,6 +35,13 @@ pub struct SqliteStore {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        // As on PostgreSQL: only the login's uniqueness means "taken".
+        let login = matches!(&e, rusqlite::Error::SqliteFailure(f, Some(message))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                && message.ends_with("account.login"));
+        if login {
+            return StoreError::Taken;
+        }
         StoreError::Unavailable(e.to_string())
     }
 }
@@ -378,19 +385,12 @@ impl SqliteStore {
         now: i64,
     ) -> Result<(), StoreError> {
         self.write(move |c| {
-            let r = c.execute(
+            c.execute(
                 "INSERT INTO account (id, login, password_hash, key_check, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, login, password_hash, key_check, now],
-            );
-            match r {
-                Err(rusqlite::Error::SqliteFailure(e, _))
-                    if e.code == rusqlite::ErrorCode::ConstraintViolation =>
-                {
-                    Err(StoreError::Taken)
-                }
-                other => other.map(drop).map_err(Into::into),
-            }
+            )?;
+            Ok(())
         })
         .await
     }
