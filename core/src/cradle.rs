@@ -16,7 +16,7 @@ use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::symptoms::{self, Severity, Symptom};
 use crate::records::trends::{self, Trends, WeightChart};
-use crate::records::{self, Checked, Record};
+use crate::records::{self, Checked, Record, ShownRecord};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::repeat::{self, Draft, Repeat};
 use crate::reminders::{self, DoseGiven, Item, Settings};
@@ -85,6 +85,24 @@ pub struct Today {
     pub flag: Option<Insight>,
     pub sync: sync::SyncStatus,
 }
+
+/// The Records screen, read in one transaction.
+#[derive(Debug, Clone)]
+pub struct RecordsScreen {
+    pub stage: Stage,
+    /// Her [`RECENT_RECORDS`] newest readings, newest first.
+    pub recent: Vec<ShownRecord>,
+    pub kicks: Option<KickSession>,
+    pub contractions: ContractionTimer,
+    /// The most urgent insight now, as on Today.
+    pub flag: Option<Insight>,
+    pub weight: WeightChart,
+    /// Today's log for each baby, after the birth.
+    pub babies: Vec<BabyDay>,
+}
+
+/// How many readings the Records screen lists.
+pub const RECENT_RECORDS: u32 = 20;
 
 /// How far ahead Today looks for the next reminder. Beyond it (the long gaps
 /// between later childhood vaccines) Today shows nothing due, and the
@@ -426,9 +444,16 @@ impl Cradle {
         records::list(&self.db(), kind)
     }
 
-    /// Her `limit` newest readings of any kind, newest first (the Records screen).
-    pub fn recent_records(&self, limit: u32) -> Result<Vec<Record>> {
-        records::recent(&self.db(), limit)
+    /// Every reading (or those of `kind`), oldest first, worded in her
+    /// language at her local minute.
+    pub fn shown_records(&self, kind: Option<&str>) -> Result<Vec<ShownRecord>> {
+        let db = self.db();
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
+        Ok(records::list(&tx, kind)?
+            .into_iter()
+            .map(|r| ShownRecord::new(r, c.language, &c.zone))
+            .collect())
     }
 
     /// Adds a journal entry (medication, lab, scan, note, baby log…) at
@@ -520,11 +545,18 @@ impl Cradle {
     /// empty before a birth.
     pub fn baby_days(&self) -> Result<Vec<BabyDay>> {
         let db = self.db();
-        let c = self.ctx(&db)?;
-        let Some(baby) = timeline::load(&db)?
-            .on(c.today, c.language, &self.config.trimesters)
-            .baby
-        else {
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
+        self.baby_days_in(&tx, &c, &timeline::load(&tx)?)
+    }
+
+    fn baby_days_in(
+        &self,
+        db: &Connection,
+        c: &Ctx,
+        state: &timeline::State,
+    ) -> Result<Vec<BabyDay>> {
+        let Some(baby) = state.on(c.today, c.language, &self.config.trimesters).baby else {
             return Ok(Vec::new());
         };
         let midnight = c
@@ -532,7 +564,7 @@ impl Cradle {
             .to_timestamp(c.today.to_datetime(jiff::civil::Time::midnight()))
             .map_err(|_| Error::invalid("date", "is outside the supported calendar range"))?;
         let entries = journal::list(
-            &db,
+            db,
             &Filter {
                 kinds: ["feed", "diaper", "sleep"].map(str::to_owned).to_vec(),
                 from: Some(midnight),
@@ -541,7 +573,7 @@ impl Cradle {
         )?;
         Ok((1..=baby.birth.count)
             .filter_map(|n| u8::try_from(n).ok())
-            .map(|n| babylog::summarize(&entries, n))
+            .map(|n| babylog::summarize(&entries, n, &c.zone))
             .collect())
     }
 
@@ -563,8 +595,17 @@ impl Cradle {
     /// first, in her language.
     pub fn insights(&self) -> Result<Vec<Insight>> {
         let db = self.db();
-        let c = self.ctx(&db)?;
-        let state = timeline::load(&db)?;
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
+        self.insights_in(&tx, &c, &timeline::load(&tx)?)
+    }
+
+    fn insights_in(
+        &self,
+        db: &Connection,
+        c: &Ctx,
+        state: &timeline::State,
+    ) -> Result<Vec<Insight>> {
         let now = state.on(c.today, c.language, &self.config.trimesters);
         let situation = Situation {
             stage: now.stage,
@@ -579,7 +620,7 @@ impl Cradle {
             now: c.now,
         };
         // The newest reading of each kind is all the advice reads.
-        let readings = records::latest_each(&db)?;
+        let readings = records::latest_each(db)?;
         let mut all = insights::from_records(&readings, &situation, c.language);
         let latest_weight = readings
             .iter()
@@ -588,8 +629,8 @@ impl Cradle {
         if let (Some(w), Some((_, best)), Some(band), Some(base)) = (
             latest_weight,
             state.ongoing(),
-            trends::band(&db, c.language)?,
-            gain::baseline(&db)?,
+            trends::band(db, c.language)?,
+            gain::baseline(db)?,
         ) {
             let ga = GestationalAge::on(clock::local_date(w.taken_at, &c.zone), best.edd);
             all.extend(insights::from_weight_gain(
@@ -601,11 +642,11 @@ impl Cradle {
                 c.language,
             ));
         }
-        if let Some(session) = sessions::latest_kick_session(&db, c.now)? {
+        if let Some(session) = sessions::latest_kick_session(db, c.now)? {
             all.extend(insights::from_kicks(&session, &situation, c.language));
         }
         all.extend(insights::from_symptoms(
-            &symptoms::recent(&db, c.now)?,
+            &symptoms::recent(db, c.now)?,
             &situation,
             c.language,
         ));
@@ -614,7 +655,7 @@ impl Cradle {
             ..Filter::default()
         };
         all.extend(insights::from_ogtt(
-            &journal::list(&db, &kinds("ogtt"))?,
+            &journal::list(db, &kinds("ogtt"))?,
             &situation,
             c.language,
         ));
@@ -624,7 +665,7 @@ impl Cradle {
             .unwrap_or(Timestamp::MIN);
         all.extend(insights::from_temperatures(
             &journal::list(
-                &db,
+                db,
                 &Filter {
                     from: Some(day_ago),
                     ..kinds("temperature")
@@ -766,10 +807,11 @@ impl Cradle {
 
     fn today_at(&self, date: Option<Date>) -> Result<Today> {
         let db = self.db();
-        let c = self.ctx(&db)?;
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
         let date = date.unwrap_or(c.today);
-        let state = timeline::load(&db)?;
-        let next_reminder = reminders::load(&db, c.language, &self.rules)?
+        let state = timeline::load(&tx)?;
+        let next_reminder = reminders::load(&tx, c.language, &self.rules)?
             .list(date, add_days(date, TODAY_LOOKAHEAD_DAYS)?)?
             .into_iter()
             .find(|i| {
@@ -778,7 +820,8 @@ impl Cradle {
                     reminders::Status::Pending | reminders::Status::Snoozed
                 )
             });
-        drop(db);
+        let flag = self.insights_in(&tx, &c, &state)?.into_iter().next();
+        let sync = self.sync_status_in(&tx)?;
         Ok(Today {
             date,
             timeline: state.on(date, c.language, &self.config.trimesters),
@@ -786,9 +829,34 @@ impl Cradle {
             language: c.language,
             profile: c.profile,
             next_reminder,
-            flag: self.insights()?.into_iter().next(),
-            sync: self.sync_status()?,
+            flag,
+            sync,
         })
+    }
+
+    /// The Records screen: her newest readings worded in her language, the
+    /// kick counter, the contraction timer, the most urgent note, the weight
+    /// chart and today's baby log, all from one read of the database.
+    pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
+        let db = self.db();
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
+        let state = timeline::load(&tx)?;
+        let screen = RecordsScreen {
+            stage: state.on(c.today, c.language, &self.config.trimesters).stage,
+            recent: records::recent(&tx, RECENT_RECORDS)?
+                .into_iter()
+                .map(|r| ShownRecord::new(r, c.language, &c.zone))
+                .collect(),
+            kicks: sessions::latest_kick_session(&tx, c.now)?,
+            contractions: sessions::contraction_timer(&tx, c.now, rule)?,
+            flag: self.insights_in(&tx, &c, &state)?.into_iter().next(),
+            weight: trends::weights(&tx, &state, &c.zone, c.now, c.language)?,
+            babies: self.baby_days_in(&tx, &c, &state)?,
+        };
+        // Kept: the chart may have rebuilt its day table for a new offset.
+        tx.commit()?;
+        Ok(screen)
     }
 
     pub fn subscribe(&self, observer: Arc<dyn ChangeObserver>) -> SubscriptionId {

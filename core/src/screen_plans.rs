@@ -102,6 +102,14 @@ fn her_history(cradle: &Cradle) {
 
 /// Runs `screens` with SQLite tracing each statement; returns them once each.
 fn traced(cradle: &Cradle, screens: impl FnOnce()) -> Vec<String> {
+    let mut all = every_statement(cradle, screens);
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Every statement `screens` runs, in order.
+fn every_statement(cradle: &Cradle, screens: impl FnOnce()) -> Vec<String> {
     let seen = Arc::new(Mutex::new(Vec::<String>::new()));
     let sink = seen.clone();
     cradle
@@ -126,10 +134,7 @@ fn traced(cradle: &Cradle, screens: impl FnOnce()) -> Vec<String> {
         .db()
         .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
         .unwrap();
-    let mut all = seen.lock().unwrap().clone();
-    all.sort();
-    all.dedup();
-    all
+    seen.lock().unwrap().clone()
 }
 
 /// The statement's full scans of a record table. A scan that walks an index
@@ -167,12 +172,7 @@ fn no_screen_scans_a_record_table() {
     // hospital bag and settings: what each screen asks the core.
     let screens = || {
         cradle.today().unwrap();
-        cradle.insights().unwrap();
-        cradle.recent_records(20).unwrap();
-        cradle.weight_chart().unwrap();
-        cradle.baby_days().unwrap();
-        cradle.kick_session().unwrap();
-        cradle.contraction_timer(CallRule::FiveOneOne).unwrap();
+        cradle.records_screen(CallRule::FiveOneOne).unwrap();
         cradle.journey().unwrap();
         cradle
             .reminders(
@@ -207,4 +207,30 @@ fn no_screen_scans_a_record_table() {
         .filter(|(_, scans)| !scans.is_empty())
         .collect();
     assert!(scans.is_empty(), "full scans of a record table: {scans:#?}");
+}
+
+/// A screen is one snapshot: everything on it comes from one read
+/// transaction, so a sync landing mid-call cannot show half of a change.
+#[test]
+fn today_and_records_are_each_one_read_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::new("Asia/Shanghai", "en", DbKey::generate().unwrap()).unwrap();
+    let cradle = Cradle::open(dir.path().join("cradle.db"), config).unwrap();
+    her_history(&cradle);
+    let screens: [(&str, &dyn Fn()); 2] = [
+        ("today", &|| drop(cradle.today().unwrap())),
+        ("records_screen", &|| {
+            drop(cradle.records_screen(CallRule::FiveOneOne).unwrap())
+        }),
+    ];
+    for (name, screen) in screens {
+        let statements = every_statement(&cradle, screen);
+        let begins = statements.iter().filter(|s| s.starts_with("BEGIN")).count();
+        assert_eq!(begins, 1, "{name}: {statements:#?}");
+        let first_read = statements.iter().position(|s| s.starts_with("SELECT"));
+        assert!(
+            first_read > statements.iter().position(|s| s.starts_with("BEGIN")),
+            "{name} reads before its transaction: {statements:#?}"
+        );
+    }
 }

@@ -22,7 +22,7 @@ use cradle_core::records::trends::{
     BandPoint, Curve, GlucosePoint, GrowthPoint, GrowthSeries, PressurePoint, Trends, WeightBand,
     WeightPoint,
 };
-use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, Record, WeightUnit};
+use cradle_core::records::{GlucoseContext, GlucoseUnit, Measurement, ShownRecord, WeightUnit};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{self, DoseGiven, Item, Kind, Settings, Status};
@@ -656,11 +656,12 @@ pub struct HealthRecord {
     pub unusual: bool,
 }
 
-impl HealthRecord {
-    fn new(r: Record, language: Language, zone: &cradle_core::clock::TimeZone) -> Self {
+impl From<ShownRecord> for HealthRecord {
+    fn from(shown: ShownRecord) -> Self {
+        let r = shown.record;
         Self {
-            text: r.measurement.text(language),
-            taken_at_local: cradle_core::clock::local_minute(r.taken_at, zone),
+            text: shown.text,
+            taken_at_local: shown.taken_at_local,
             id: r.id,
             taken_at: r.taken_at.to_string(),
             value: match r.measurement {
@@ -1183,10 +1184,6 @@ impl From<Consent> for ConsentInfo {
     }
 }
 
-/// How many measurements the records screen lists; older ones are in the
-/// charts and the clinic export.
-const RECENT_RECORDS: u32 = 20;
-
 #[derive(uniffi::Record)]
 pub struct RecordsScreen {
     pub stage: Stage,
@@ -1596,35 +1593,28 @@ impl CradleCore {
 
     /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
     pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
-        let (language, zone) = (self.core.language()?, self.core.time_zone()?);
         Ok(self
             .core
-            .records(kind.as_deref())?
+            .shown_records(kind.as_deref())?
             .into_iter()
-            .map(|r| HealthRecord::new(r, language, &zone))
+            .map(Into::into)
             .collect())
     }
 
     /// The records screen in one crossing: the newest measurements, the kick
     /// counter, the contraction timer and the most urgent note.
     pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
-        let (language, zone) = (self.core.language()?, self.core.time_zone()?);
-        let recent = self.core.recent_records(RECENT_RECORDS)?;
-        let chart = self.core.weight_chart()?;
+        let s = self.core.records_screen(rule)?;
         Ok(RecordsScreen {
-            stage: self.core.stage()?,
-            recent: recent
-                .into_iter()
-                .map(|r| HealthRecord::new(r, language, &zone))
-                .collect(),
-            kicks: self.kick_session()?,
-            contractions: self.contraction_timer(rule)?,
-            flag: self.core.insights()?.into_iter().next().map(Into::into),
-            weight: chart.days.into_iter().map(Into::into).collect(),
-            weight_band: chart.band.map(Into::into),
-            babies: self
-                .core
-                .baby_days()?
+            stage: s.stage,
+            recent: s.recent.into_iter().map(Into::into).collect(),
+            kicks: s.kicks.map(Into::into),
+            contractions: s.contractions.into(),
+            flag: s.flag.map(Into::into),
+            weight: s.weight.days.into_iter().map(Into::into).collect(),
+            weight_band: s.weight.band.map(Into::into),
+            babies: s
+                .babies
                 .into_iter()
                 .map(|d| BabyToday {
                     baby: d.baby,
@@ -1632,9 +1622,7 @@ impl CradleCore {
                     wet: d.wet,
                     dirty: d.dirty,
                     sleep_minutes: d.sleep_minutes,
-                    last_feed_local: d
-                        .last_feed
-                        .map(|t| zone.to_datetime(t).strftime("%H:%M").to_string()),
+                    last_feed_local: d.last_feed_local,
                 })
                 .collect(),
         })

@@ -3,6 +3,7 @@
 
 use super::journal::{Entry, JournalEntry};
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BabyDay {
@@ -13,18 +14,21 @@ pub struct BabyDay {
     pub dirty: u32,
     pub sleep_minutes: u32,
     pub last_feed: Option<Timestamp>,
+    /// The last feed at her local `HH:MM`.
+    pub last_feed_local: Option<String>,
 }
 
-/// Sums `entries` (already limited to today) for baby `baby`.
-pub(crate) fn summarize(entries: &[JournalEntry], baby: u8) -> BabyDay {
+/// Sums `entries` (already limited to today) for baby `baby`, with times
+/// in `zone`.
+pub(crate) fn summarize(entries: &[JournalEntry], baby: u8, zone: &TimeZone) -> BabyDay {
     let start = BabyDay {
         baby,
         ..BabyDay::default()
     };
-    entries.iter().fold(start, |mut day, e| {
+    let mut day = entries.iter().fold(start, |mut day, e| {
         match &e.entry {
             Entry::Feed { baby: b, .. } if *b == baby => {
-                day.feeds += 1;
+                day.feeds = day.feeds.saturating_add(1);
                 day.last_feed = day.last_feed.max(Some(e.at));
             }
             Entry::Diaper {
@@ -32,12 +36,18 @@ pub(crate) fn summarize(entries: &[JournalEntry], baby: u8) -> BabyDay {
                 wet,
                 dirty,
             } if *b == baby => {
-                day.wet += u32::from(*wet);
-                day.dirty += u32::from(*dirty);
+                day.wet = day.wet.saturating_add(u32::from(*wet));
+                day.dirty = day.dirty.saturating_add(u32::from(*dirty));
             }
-            Entry::Sleep { baby: b, minutes } if *b == baby => day.sleep_minutes += minutes,
+            Entry::Sleep { baby: b, minutes } if *b == baby => {
+                day.sleep_minutes = day.sleep_minutes.saturating_add(*minutes);
+            }
             _ => {}
         }
         day
-    })
+    });
+    day.last_feed_local = day
+        .last_feed
+        .map(|t| zone.to_datetime(t).strftime("%H:%M").to_string());
+    day
 }

@@ -229,6 +229,30 @@ pub struct Record {
     pub unusual: bool,
 }
 
+/// A reading as a list shows it: in her language, at her local minute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownRecord {
+    pub record: Record,
+    /// The value in words, in her language.
+    pub text: String,
+    /// Local `YYYY-MM-DD HH:MM`.
+    pub taken_at_local: String,
+}
+
+impl ShownRecord {
+    pub(crate) fn new(
+        record: Record,
+        language: crate::profile::Language,
+        zone: &jiff::tz::TimeZone,
+    ) -> Self {
+        Self {
+            text: record.measurement.text(language),
+            taken_at_local: crate::clock::local_minute(record.taken_at, zone),
+            record,
+        }
+    }
+}
+
 type Columns = (
     Option<u32>,
     Option<u32>,

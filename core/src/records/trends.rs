@@ -193,9 +193,9 @@ fn start_of(zone: &TimeZone, d: Date) -> Option<Timestamp> {
 }
 
 /// Makes `measurement_day` cut days at the zone's offset now. A no-op unless
-/// the offset changed or the table was never built; then it is rebuilt in
-/// one transaction by touching one reading of each day (the trigger
-/// recomputes the day).
+/// the offset changed or the table was never built; then it is rebuilt at
+/// once by touching one reading of each day (the trigger recomputes the
+/// day), in a savepoint so a screen's read transaction can hold it.
 fn cut_days(conn: &Connection, zone: &TimeZone, now: Timestamp) -> Result<()> {
     let offset = i64::from(zone.to_offset(now).seconds());
     // Asked on every chart: a cached statement.
@@ -206,19 +206,29 @@ fn cut_days(conn: &Connection, zone: &TimeZone, now: Timestamp) -> Result<()> {
     if built == Some(offset) {
         return Ok(());
     }
-    let tx = conn.unchecked_transaction()?;
-    tx.execute("DELETE FROM measurement_day", [])?;
-    tx.execute(
-        "INSERT OR REPLACE INTO day_cut (id, utc_offset) VALUES (1, ?1)",
-        [offset],
-    )?;
-    tx.execute(
-        "INSERT INTO measurement_touch (kind, taken_at, utc_offset)
-         SELECT kind, min(taken_at), ?1 FROM measurement WHERE deleted_at IS NULL
-         GROUP BY kind, ((taken_at + ?1) - (((taken_at + ?1) % 86400) + 86400) % 86400) / 86400",
-        [offset],
-    )?;
-    tx.commit()?;
+    conn.execute_batch("SAVEPOINT cut_days")?;
+    let rebuilt = (|| -> Result<()> {
+        conn.execute("DELETE FROM measurement_day", [])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO day_cut (id, utc_offset) VALUES (1, ?1)",
+            [offset],
+        )?;
+        conn.execute(
+            "INSERT INTO measurement_touch (kind, taken_at, utc_offset)
+             SELECT kind, min(taken_at), ?1 FROM measurement WHERE deleted_at IS NULL
+             GROUP BY kind, ((taken_at + ?1) - (((taken_at + ?1) % 86400) + 86400) % 86400) / 86400",
+            [offset],
+        )?;
+        Ok(())
+    })();
+    match rebuilt {
+        Ok(()) => conn.execute_batch("RELEASE cut_days")?,
+        Err(e) => {
+            // Leaves the table as it was; the next chart tries again.
+            let _ = conn.execute_batch("ROLLBACK TO cut_days; RELEASE cut_days");
+            return Err(e);
+        }
+    }
     Ok(())
 }
 

@@ -523,31 +523,35 @@ impl Cradle {
     /// whether she is up to date, are always read afresh, because every
     /// local write changes them.
     pub fn sync_status(&self) -> Result<SyncStatus> {
+        self.sync_status_in(&self.db())
+    }
+
+    /// The status, reading what it needs through `db` (a screen's read).
+    pub(crate) fn sync_status_in(&self, db: &Connection) -> Result<SyncStatus> {
         let cached = self
             .sync
             .status
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        let db = self.db();
         Ok(match cached {
             None | Some(SyncStatus::Waiting { .. } | SyncStatus::UpToDate { .. }) => {
-                status_at_rest(&db)?
+                status_at_rest(db)?
             }
             Some(SyncStatus::Offline { .. }) => SyncStatus::Offline {
-                pending: outbox::pending(&db)?,
+                pending: outbox::pending(db)?,
             },
             Some(SyncStatus::SignInRequired { .. }) => SyncStatus::SignInRequired {
-                pending: outbox::pending(&db)?,
+                pending: outbox::pending(db)?,
             },
-            Some(SyncStatus::Paused { .. }) => status_at_rest(&db)?,
+            Some(SyncStatus::Paused { .. }) => status_at_rest(db)?,
             Some(SyncStatus::Error {
                 reason,
                 retry_after_secs,
                 ..
             }) => SyncStatus::Error {
                 reason,
-                pending: outbox::pending(&db)?,
+                pending: outbox::pending(db)?,
                 retry_after_secs,
             },
             Some(live @ (SyncStatus::Syncing { .. } | SyncStatus::SignedOut)) => live,
