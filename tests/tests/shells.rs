@@ -135,6 +135,53 @@ fn the_shells_hold_no_date_or_money_arithmetic() {
     );
 }
 
+/// The FFI crate only converts: what it must not do, with why.
+const FFI_FORBIDDEN: &[(&str, &str)] = &[
+    ("strftime", "time formatting belongs in the core"),
+    ("to_datetime(", "time-zone conversion belongs in the core"),
+    (".sort", "ordering belongs in the core"),
+    (".rev()", "ordering belongs in the core"),
+    (".truncate(", "slicing belongs in the core"),
+    (".take(", "slicing belongs in the core"),
+    (".skip(", "slicing belongs in the core"),
+    ("[..", "slicing belongs in the core"),
+    ("..]", "slicing belongs in the core"),
+    ("/ 100", "unit or money conversion"),
+    ("* 100", "unit or money conversion"),
+    ("/ 1000", "unit conversion"),
+];
+
+#[test]
+fn the_ffi_only_converts() {
+    let dir = repo().join("bindings/cradle-ffi/src");
+    let mut found = Vec::new();
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        files += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (needle, why) in FFI_FORBIDDEN {
+                if line.contains(needle) {
+                    found.push(format!("{}:{}: `{needle}`: {why}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(files >= 1, "no FFI source under {}", dir.display());
+    assert!(
+        found.is_empty(),
+        "move this into cradle-core:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn the_check_catches_logic_and_honours_the_allow_list() {
     let kotlin = "val edd = LocalDate.now().plusDays(280)\nval total = line.priceMinor * qty\n// plusDays( in a comment is fine\n";

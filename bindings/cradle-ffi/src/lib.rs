@@ -585,13 +585,9 @@ pub struct ReminderDraft {
 impl From<Draft> for ReminderDraft {
     fn from(d: Draft) -> Self {
         Self {
+            next: d.next_local(),
             rrule: d.rrule,
             summary: d.summary,
-            next: d
-                .next
-                .iter()
-                .map(|t| t.strftime("%Y-%m-%dT%H:%M").to_string())
-                .collect(),
         }
     }
 }
@@ -676,7 +672,7 @@ impl From<ShownRecord> for HealthRecord {
                     pulse,
                 },
                 Measurement::Glucose { cmmol, context } => MeasurementValue::Glucose {
-                    mmol_per_l: f64::from(cmmol) / 100.0,
+                    mmol_per_l: Measurement::mmol_per_l(cmmol),
                     context,
                 },
             },

@@ -159,7 +159,7 @@ impl Measurement {
                     (true, GlucoseContext::Random) => "随机",
                     (false, c) => c.code(),
                 };
-                format!("{:.1} mmol/L ({when})", f64::from(cmmol) / 100.0)
+                format!("{:.1} mmol/L ({when})", Self::mmol_per_l(cmmol))
             }
         }
     }
@@ -210,6 +210,11 @@ impl Measurement {
             },
             unusual,
         })
+    }
+
+    /// A stored glucose (hundredths of a mmol/L) in mmol/L.
+    pub fn mmol_per_l(cmmol: u32) -> f64 {
+        f64::from(cmmol) / 100.0
     }
 
     pub fn kind(&self) -> &'static str {

@@ -156,6 +156,16 @@ pub struct Draft {
 
 pub const DRAFT_PREVIEW: usize = 3;
 
+impl Draft {
+    /// The next occurrences as local `YYYY-MM-DDTHH:MM`.
+    pub fn next_local(&self) -> Vec<String> {
+        self.next
+            .iter()
+            .map(|t| t.strftime("%Y-%m-%dT%H:%M").to_string())
+            .collect()
+    }
+}
+
 /// Checks every field as saving would, from `today` (the first day) and `now`.
 pub(crate) fn draft(
     title: &str,
