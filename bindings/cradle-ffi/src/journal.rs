@@ -1,0 +1,166 @@
+//! Journal entries: baby logs, medications, labs and notes.
+
+use super::*;
+
+#[uniffi::remote(Enum)]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Milk {
+    Breast,
+    Formula,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Feed {
+    Breast { side: Side, minutes: u32 },
+    Bottle { ml: u32, milk: Milk },
+    Solids { food: String },
+}
+
+/// A journal entry: medications, allergies, labs, scans, diary notes,
+/// questions for the doctor, and baby logs (`baby` is 1 for a singleton).
+#[uniffi::remote(Enum)]
+pub enum Entry {
+    Medication {
+        name: String,
+        dose: Option<String>,
+        supplement: bool,
+    },
+    Allergy {
+        substance: String,
+        reaction: Option<String>,
+    },
+    NoKnownAllergies,
+    Lab {
+        name: String,
+        value: f64,
+        unit: String,
+        low: Option<f64>,
+        high: Option<f64>,
+    },
+    Ogtt {
+        fasting: f64,
+        one_hour: Option<f64>,
+        two_hours: Option<f64>,
+    },
+    Ultrasound {
+        crl_mm: Option<f64>,
+        bpd_mm: Option<f64>,
+        hc_mm: Option<f64>,
+        ac_mm: Option<f64>,
+        fl_mm: Option<f64>,
+        efw_grams: Option<u32>,
+    },
+    Note {
+        text: String,
+    },
+    Question {
+        text: String,
+    },
+    Feed {
+        baby: u8,
+        feed: Feed,
+    },
+    Sleep {
+        baby: u8,
+        minutes: u32,
+    },
+    Diaper {
+        baby: u8,
+        wet: bool,
+        dirty: bool,
+    },
+    Temperature {
+        baby: u8,
+        celsius: f64,
+    },
+    Growth {
+        baby: u8,
+        weight_grams: Option<u32>,
+        length_mm: Option<u32>,
+        head_mm: Option<u32>,
+    },
+}
+
+#[derive(uniffi::Record)]
+pub struct JournalItem {
+    pub id: i64,
+    /// RFC 3339.
+    pub at: String,
+    pub entry: Entry,
+    pub unusual: bool,
+}
+
+impl From<JournalEntry> for JournalItem {
+    fn from(e: JournalEntry) -> Self {
+        Self {
+            id: e.id,
+            at: e.at.to_string(),
+            entry: e.entry,
+            unusual: e.unusual,
+        }
+    }
+}
+
+/// Height and pre-pregnancy weight, asked only for the weight-gain band.
+#[derive(uniffi::Record)]
+pub struct BodyBaseline {
+    pub height_cm: f64,
+    pub pre_pregnancy_kg: f64,
+}
+
+#[uniffi::export]
+impl CradleCore {
+    /// Adds a journal entry at `at` (RFC 3339; default now). Returns its id.
+    pub fn add_entry(&self, entry: Entry, at: Option<String>) -> Result<i64> {
+        let at = at
+            .map(|t| cradle_core::reminders::parse_instant("at", &t))
+            .transpose()?;
+        Ok(self.core.add_entry(entry, at)?)
+    }
+
+    pub fn update_entry(&self, id: i64, entry: Entry, at: String) -> Result<()> {
+        let at = cradle_core::reminders::parse_instant("at", &at)?;
+        Ok(self.core.update_entry(id, entry, at)?)
+    }
+
+    pub fn delete_entry(&self, id: i64) -> Result<()> {
+        Ok(self.core.delete_entry(id)?)
+    }
+
+    /// Live entries of `kinds` (all when empty) between two RFC 3339
+    /// instants (both optional), oldest first.
+    pub fn entries(
+        &self,
+        kinds: Vec<String>,
+        from: Option<String>,
+        to: Option<String>,
+    ) -> Result<Vec<JournalItem>> {
+        let instant = |field, t: Option<String>| {
+            t.map(|t| cradle_core::reminders::parse_instant(field, &t))
+                .transpose()
+        };
+        let filter = Filter {
+            kinds,
+            from: instant("from", from)?,
+            to: instant("to", to)?,
+        };
+        Ok(self
+            .core
+            .entries(&filter)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+}
