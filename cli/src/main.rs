@@ -964,7 +964,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 lot: lot.as_deref(),
                 place: place.as_deref(),
             })?;
-            out.reminders(&cradle.reminders(Some(date), None)?);
+            out.reminders(cradle.language()?, &cradle.reminders(Some(date), None)?);
         }
         Command::Notifications {
             action: NotificationsAction::Plan { limit, now },
@@ -1012,10 +1012,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             };
             let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
             let id = cradle.record(checked, at)?;
-            out.recorded(id, checked.unusual, &cradle.insights()?);
+            out.recorded(cradle.language()?, id, checked.unusual, &cradle.insights()?);
         }
         Command::Records { action } => match action {
-            RecordsAction::List { kind } => out.records(&cradle.records(kind.as_deref())?),
+            RecordsAction::List { kind } => {
+                out.records(cradle.language()?, &cradle.shown_records(kind.as_deref())?)
+            }
             RecordsAction::Delete { id } => {
                 cradle.delete_record(id)?;
                 out.ok(&id.to_string(), "deleted");
@@ -1026,7 +1028,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             let severity = Severity::from_code(&severity)?;
             let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
             let id = cradle.note_symptom(&code, severity, at)?;
-            out.recorded(id, false, &cradle.insights()?);
+            out.recorded(cradle.language()?, id, false, &cradle.insights()?);
         }
         Command::Kicks { action } => {
             let session = match action {
@@ -1055,15 +1057,19 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             };
             out.contractions(&timer);
         }
-        Command::Consent { action } => out.consents(&match action {
-            None => cradle.consents()?,
-            Some(ConsentAction::Grant { purpose }) => {
-                cradle.set_consent(Purpose::parse(&purpose)?, true)?
-            }
-            Some(ConsentAction::Withdraw { purpose }) => {
-                cradle.set_consent(Purpose::parse(&purpose)?, false)?
-            }
-        }),
+        Command::Consent { action } => out.consents(
+            cradle.language()?,
+            &cradle.time_zone()?,
+            &match action {
+                None => cradle.consents()?,
+                Some(ConsentAction::Grant { purpose }) => {
+                    cradle.set_consent(Purpose::parse(&purpose)?, true)?
+                }
+                Some(ConsentAction::Withdraw { purpose }) => {
+                    cradle.set_consent(Purpose::parse(&purpose)?, false)?
+                }
+            },
+        ),
         Command::Account { action } => account(&cradle, action, out)?,
         Command::Shop { action } => match action {
             ShopAction::Update { server } => {
@@ -1156,12 +1162,20 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         Command::Sync { action: None } => {
             let report = block_on(cradle.sync_now());
             // The status says why a failed sync failed, in the user's words.
-            out.sync_status(&cradle.sync_status()?);
-            out.sync_report(&report?);
+            out.sync_status(
+                cradle.language()?,
+                &cradle.time_zone()?,
+                &cradle.sync_status()?,
+            );
+            out.sync_report(cradle.language()?, &report?);
         }
         Command::Sync {
             action: Some(SyncAction::Status),
-        } => out.sync_status(&cradle.sync_status()?),
+        } => out.sync_status(
+            cradle.language()?,
+            &cradle.time_zone()?,
+            &cradle.sync_status()?,
+        ),
         Command::Sync {
             action: Some(SyncAction::Conflicts),
         } => out.sync_conflicts(&cradle.sync_conflicts()?),
@@ -1272,7 +1286,7 @@ fn reminders_command(
         RemindersAction::List { from, to } => {
             let from = from.map(|d| parse_date("from", &d)).transpose()?;
             let to = to.map(|d| parse_date("to", &d)).transpose()?;
-            out.reminders(&cradle.reminders(from, to)?);
+            out.reminders(cradle.language()?, &cradle.reminders(from, to)?);
         }
         RemindersAction::Add { title, rrule, time } => {
             let rule = cradle.add_reminder(&title, &rrule, &time)?;

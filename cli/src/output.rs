@@ -2,13 +2,13 @@
 //! Errors go to stderr with a non-zero exit code either way. Everything
 //! printed is computed by the core; this file only words and lays it out.
 
-use cradle_core::clock::{whole_seconds, zone_name};
+use cradle_core::clock::zone_name;
 use cradle_core::consent::Consent;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
 use cradle_core::records::journal::JournalEntry;
 use cradle_core::records::sessions::{ContractionTimer, KickSession};
-use cradle_core::records::{Measurement, Record};
+use cradle_core::records::{Measurement, Record, ShownRecord};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::shop::addresses::AddressView;
@@ -19,6 +19,7 @@ use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
+use cradle_core::words;
 use cradle_core::{CradleError, Today};
 use jiff::SignedDuration;
 use jiff::tz::TimeZone;
@@ -214,13 +215,19 @@ impl Output {
         );
     }
 
-    pub fn reminders(&self, items: &[Item]) {
+    pub fn reminders(&self, language: Language, items: &[Item]) {
         if self.json {
             self.print_json(Value::Array(items.iter().map(item_json).collect()));
             return;
         }
         if items.is_empty() {
-            say!("Nothing due. 暂无提醒。");
+            say!(
+                "{}",
+                match language {
+                    Language::ZhHans => "暂无提醒。",
+                    Language::En => "Nothing due.",
+                }
+            );
         }
         for i in items {
             let extra = match (&i.window, &i.vaccine) {
@@ -230,8 +237,8 @@ impl Output {
             say!(
                 "{:<17} {:<8} {:<8} {}{extra}\n    {}",
                 i.due.to_string(),
-                i.kind.code(),
-                i.status.code(),
+                words::reminder_kind(i.kind, language),
+                words::reminder_status(i.status, language),
                 i.title,
                 i.id
             );
@@ -266,15 +273,12 @@ impl Output {
         }
     }
 
-    pub fn recorded(&self, id: i64, unusual: bool, insights: &[Insight]) {
+    pub fn recorded(&self, language: Language, id: i64, unusual: bool, insights: &[Insight]) {
         if self.json {
             self.print_json(json!({ "id": id, "unusual": unusual, "insights": insights.iter().map(insight_json).collect::<Vec<_>>() }));
             return;
         }
-        say!("Recorded (#{id}). 已记录（#{id}）。");
-        if unusual {
-            say!("This value is unusual; please check it. 这个数值不太常见，请核对。");
-        }
+        say!("{}", words::recorded(id, unusual, language));
         self.insights(insights);
     }
 
@@ -293,21 +297,24 @@ impl Output {
         }
     }
 
-    pub fn records(&self, records: &[Record]) {
-        let rows: Vec<Value> = records.iter().map(record_json).collect();
+    pub fn records(&self, language: Language, records: &[ShownRecord]) {
         if self.json {
+            let rows = records.iter().map(|r| record_json(&r.record)).collect();
             self.print_json(Value::Array(rows));
             return;
         }
         for r in records {
-            // The CLI's record list is in English, like its JSON codes.
-            let value = r.measurement.text(Language::En);
-            let flag = if r.unusual { "  (unusual)" } else { "" };
+            let flag = match (r.record.unusual, language) {
+                (false, _) => "",
+                (true, Language::ZhHans) => "（不太常见）",
+                (true, Language::En) => "  (unusual)",
+            };
             say!(
-                "#{:<4} {}  {:<15} {value}{flag}",
-                r.id,
-                r.taken_at,
-                r.measurement.kind()
+                "#{:<4} {}  {:<15} {}{flag}",
+                r.record.id,
+                r.taken_at_local,
+                words::measurement_kind(&r.record.measurement, language),
+                r.text
             );
         }
     }
@@ -495,7 +502,7 @@ impl Output {
         say!("Only this code can open your synced health records on a new device.");
     }
 
-    pub fn consents(&self, list: &[Consent]) {
+    pub fn consents(&self, language: Language, zone: &TimeZone, list: &[Consent]) {
         if self.json {
             self.print_json(Value::Array(
                 list.iter()
@@ -512,52 +519,27 @@ impl Output {
             return;
         }
         for c in list {
-            let state = match (c.granted, c.answered_at.map(whole_seconds)) {
-                (true, Some(at)) => format!("granted {at}"),
-                (false, Some(at)) => format!("withdrawn {at}"),
-                _ => "not asked".to_owned(),
-            };
-            say!("{:<14} {state}", c.purpose.as_str());
+            say!(
+                "{}  {}",
+                words::purpose(c.purpose, language),
+                words::consent(c, language, zone)
+            );
         }
     }
 
-    pub fn sync_status(&self, s: &SyncStatus) {
+    pub fn sync_status(&self, language: Language, zone: &TimeZone, s: &SyncStatus) {
         if self.json {
             self.print_json(sync_json(s));
             return;
         }
-        match s {
-            SyncStatus::SignedOut => {
-                say!(
-                    "Not signed in: everything stays on this device. Sign in with: cradle account login"
-                )
-            }
-            SyncStatus::Waiting {
-                pending,
-                last_synced_at,
-            } => match last_synced_at {
-                Some(at) => say!("{pending} change(s) waiting to sync; last synced {at}."),
-                None => say!("{pending} change(s) waiting to sync; not synced yet."),
-            },
-            SyncStatus::Offline { pending } => {
-                say!("Offline: {pending} change(s) will sync when the server is reachable.")
-            }
-            SyncStatus::Syncing { pushed, pending } => {
-                say!("Syncing: {pushed} sent, {pending} to go.")
-            }
-            SyncStatus::UpToDate { last_synced_at } => {
-                say!("Up to date (last synced {last_synced_at}).")
-            }
-            SyncStatus::SignInRequired { pending } => say!(
-                "Sign in again to sync; {pending} change(s) are kept until then: cradle account login"
-            ),
-            SyncStatus::Paused { pending } => say!(
-                "Sync is paused: you withdrew consent. {pending} change(s) stay on this device; resume with: cradle consent grant sync"
-            ),
-            SyncStatus::Error {
-                reason, pending, ..
-            } => say!("Sync stopped: {reason}. {pending} change(s) are kept."),
-        }
+        say!("{}", words::sync_status(s, language, zone));
+        // The command that helps, where one does.
+        let command = match s {
+            SyncStatus::SignedOut | SyncStatus::SignInRequired { .. } => "cradle account login",
+            SyncStatus::Paused { .. } => "cradle consent grant sync",
+            _ => return,
+        };
+        say!("→ {command}");
     }
 
     pub fn catalog_update(&self, u: &CatalogUpdate) {
@@ -892,26 +874,12 @@ impl Output {
         }
     }
 
-    pub fn sync_report(&self, r: &SyncReport) {
+    pub fn sync_report(&self, language: Language, r: &SyncReport) {
         if self.json {
             // The status printed just before carries the state; keep JSON one document.
             return;
         }
-        say!(
-            "Sent {}, received {}{}{}.",
-            r.pushed,
-            r.pulled,
-            if r.rejected > 0 {
-                format!(", {} refused by the server", r.rejected)
-            } else {
-                String::new()
-            },
-            if r.skipped > 0 {
-                format!(", {} unreadable", r.skipped)
-            } else {
-                String::new()
-            }
-        );
+        say!("{}", words::sync_report(r, language));
     }
 
     pub fn sync_conflicts(&self, conflicts: &[SyncConflict]) {

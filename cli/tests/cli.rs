@@ -838,3 +838,68 @@ fn a_complaint_needs_shop_consent_then_a_known_order() {
     let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
     assert_eq!(err["error"]["kind"], "not_found", "{err}");
 }
+
+/// In Chinese, every line the CLI words is Chinese: no English sentence,
+/// no raw code, no UTC timestamp (issue: the zh demo printed English).
+#[test]
+fn her_chinese_screens_hold_no_english_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let run = |args: &[&str]| {
+        let out = cradle(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&[
+        "profile",
+        "set",
+        "--name",
+        "小雨",
+        "--locale",
+        "zh-CN",
+        "--time-zone",
+        "Asia/Shanghai",
+    ]);
+    run(&["pregnancy", "set", "--lmp", &from_today(-100)]);
+    let mut said = vec![
+        run(&["record", "bp", "--sys", "118", "--dia", "76"]),
+        run(&["records", "list"]),
+        run(&["consent", "grant", "sync"]),
+        run(&["consent"]),
+        run(&["sync", "status"]),
+        run(&["reminders", "list"]),
+    ];
+    // The commands it suggests, and the ids a command takes, are not words.
+    for text in &mut said {
+        *text = text
+            .lines()
+            .filter(|l| !l.starts_with("→ cradle ") && !l.starts_with("    "))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let all = said.join("\n");
+    for english in [
+        "Recorded",
+        "granted",
+        "not asked",
+        "blood_pressure",
+        "pending",
+        "Up to date",
+        "Sent ",
+        "Not signed in",
+        "Nothing due",
+    ] {
+        assert!(!all.contains(english), "`{english}` in:\n{all}");
+    }
+    assert!(all.contains("已记录（#1）"), "{all}");
+    assert!(all.contains("血压"), "{all}");
+    assert!(all.contains("已同意"), "{all}");
+    assert!(all.contains("尚未询问"), "{all}");
+    assert!(all.contains("未登录"), "{all}");
+    // Her local minute, not the instant with seconds.
+    assert!(!all.contains('Z') && !all.contains('T'), "{all}");
+}

@@ -26,6 +26,7 @@ pub mod shop;
 pub mod storage;
 pub mod sync;
 pub mod timeline;
+pub mod words;
 
 mod cradle;
 #[cfg(test)]

@@ -1,0 +1,274 @@
+//! What the core says about her consents, her reminders and sync, in her
+//! language, with times in her zone to the minute: each sentence once, for
+//! every shell that words these (the CLI today).
+
+use crate::clock::local_minute;
+use crate::consent::{Consent, Purpose};
+use crate::profile::Language;
+use crate::records::Measurement;
+use crate::reminders::{Kind, Status};
+use crate::sync::{SyncReport, SyncStatus};
+use jiff::tz::TimeZone;
+
+fn pick(language: Language, zh: String, en: String) -> String {
+    match language {
+        Language::ZhHans => zh,
+        Language::En => en,
+    }
+}
+
+/// What she agreed to, in words.
+pub fn purpose(p: Purpose, language: Language) -> &'static str {
+    match (p, language) {
+        (Purpose::Sync, Language::ZhHans) => "加密同步",
+        (Purpose::Sync, Language::En) => "Encrypted sync",
+        (Purpose::Shop, Language::ZhHans) => "商城下单",
+        (Purpose::Shop, Language::En) => "Shop orders",
+        (Purpose::Notifications, Language::ZhHans) => "提醒通知",
+        (Purpose::Notifications, Language::En) => "Reminder notifications",
+    }
+}
+
+/// Her answer for one purpose, and when she gave it.
+pub fn consent(c: &Consent, language: Language, zone: &TimeZone) -> String {
+    let at = c.answered_at.map(|t| local_minute(t, zone));
+    match (c.granted, at) {
+        (true, Some(at)) => pick(language, format!("已同意（{at}）"), format!("granted {at}")),
+        (false, Some(at)) => pick(
+            language,
+            format!("已撤回（{at}）"),
+            format!("withdrawn {at}"),
+        ),
+        _ => pick(language, "尚未询问".into(), "not asked".into()),
+    }
+}
+
+/// Where sync stands.
+pub fn sync_status(s: &SyncStatus, language: Language, zone: &TimeZone) -> String {
+    let zh_en = |zh: String, en: String| pick(language, zh, en);
+    match s {
+        SyncStatus::SignedOut => zh_en(
+            "未登录：所有内容只保存在本机。".into(),
+            "Not signed in: everything stays on this device.".into(),
+        ),
+        SyncStatus::Waiting {
+            pending,
+            last_synced_at: Some(at),
+        } => {
+            let at = local_minute(*at, zone);
+            zh_en(
+                format!("{pending} 项更改等待同步；上次同步于 {at}。"),
+                format!("{pending} change(s) waiting to sync; last synced {at}."),
+            )
+        }
+        SyncStatus::Waiting {
+            pending,
+            last_synced_at: None,
+        } => zh_en(
+            format!("{pending} 项更改等待同步；尚未同步过。"),
+            format!("{pending} change(s) waiting to sync; not synced yet."),
+        ),
+        SyncStatus::Offline { pending } => zh_en(
+            format!("离线：{pending} 项更改将在连上服务器后同步。"),
+            format!("Offline: {pending} change(s) will sync when the server is reachable."),
+        ),
+        SyncStatus::Syncing { pushed, pending } => zh_en(
+            format!("正在同步：已发送 {pushed} 项，还有 {pending} 项。"),
+            format!("Syncing: {pushed} sent, {pending} to go."),
+        ),
+        SyncStatus::UpToDate { last_synced_at } => {
+            let at = local_minute(*last_synced_at, zone);
+            zh_en(
+                format!("已是最新（上次同步于 {at}）。"),
+                format!("Up to date (last synced {at})."),
+            )
+        }
+        SyncStatus::SignInRequired { pending } => zh_en(
+            format!("请重新登录以同步；{pending} 项更改会保留到那时。"),
+            format!("Sign in again to sync; {pending} change(s) are kept until then."),
+        ),
+        SyncStatus::Paused { pending } => zh_en(
+            format!("同步已暂停：你撤回了同步授权。{pending} 项更改保留在本机。"),
+            format!(
+                "Sync is paused: you withdrew consent. {pending} change(s) stay on this device."
+            ),
+        ),
+        // The reason is the engine's, in English; the Chinese sentence
+        // leaves it out.
+        SyncStatus::Error {
+            reason, pending, ..
+        } => zh_en(
+            format!("同步暂时停止，{pending} 项更改已保留，稍后会再试。"),
+            format!("Sync stopped: {reason}. {pending} change(s) are kept."),
+        ),
+    }
+}
+
+/// What one sync did.
+pub fn sync_report(r: &SyncReport, language: Language) -> String {
+    let SyncReport {
+        pushed,
+        pulled,
+        rejected,
+        skipped,
+    } = r;
+    let (mut zh, mut en) = (
+        format!("已发送 {pushed} 项，已接收 {pulled} 项"),
+        format!("Sent {pushed}, received {pulled}"),
+    );
+    if *rejected > 0 {
+        zh.push_str(&format!("，{rejected} 项被服务器拒绝"));
+        en.push_str(&format!(", {rejected} refused by the server"));
+    }
+    if *skipped > 0 {
+        zh.push_str(&format!("，{skipped} 项无法读取"));
+        en.push_str(&format!(", {skipped} unreadable"));
+    }
+    pick(language, zh + "。", en + ".")
+}
+
+/// A reading was saved; `unusual` asks her to check the value.
+pub fn recorded(id: i64, unusual: bool, language: Language) -> String {
+    let check = |zh: &str, en: &str| {
+        if unusual {
+            pick(language, zh.into(), en.into())
+        } else {
+            String::new()
+        }
+    };
+    pick(
+        language,
+        format!("已记录（#{id}）。"),
+        format!("Recorded (#{id})."),
+    ) + &check(
+        "这个数值不太常见，请核对。",
+        " This value is unusual; please check it.",
+    )
+}
+
+/// What a reading measures, in words.
+pub fn measurement_kind(m: &Measurement, language: Language) -> &'static str {
+    match (m, language) {
+        (Measurement::Weight { .. }, Language::ZhHans) => "体重",
+        (Measurement::Weight { .. }, Language::En) => "weight",
+        (Measurement::BloodPressure { .. }, Language::ZhHans) => "血压",
+        (Measurement::BloodPressure { .. }, Language::En) => "blood pressure",
+        (Measurement::Glucose { .. }, Language::ZhHans) => "血糖",
+        (Measurement::Glucose { .. }, Language::En) => "glucose",
+    }
+}
+
+/// A reminder's kind in words.
+pub fn reminder_kind(kind: Kind, language: Language) -> &'static str {
+    match (kind, language) {
+        (Kind::Checkup, Language::ZhHans) => "产检",
+        (Kind::Checkup, Language::En) => "checkup",
+        (Kind::Vaccine, Language::ZhHans) => "疫苗",
+        (Kind::Vaccine, Language::En) => "vaccine",
+        (Kind::Custom, Language::ZhHans) => "自定义",
+        (Kind::Custom, Language::En) => "custom",
+    }
+}
+
+/// A reminder's status in words.
+pub fn reminder_status(status: Status, language: Language) -> &'static str {
+    match (status, language) {
+        (Status::Pending, Language::ZhHans) => "待办",
+        (Status::Pending, Language::En) => "to do",
+        (Status::Done, Language::ZhHans) => "已完成",
+        (Status::Done, Language::En) => "done",
+        (Status::Skipped, Language::ZhHans) => "已跳过",
+        (Status::Skipped, Language::En) => "skipped",
+        (Status::Snoozed, Language::ZhHans) => "稍后提醒",
+        (Status::Snoozed, Language::En) => "snoozed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+
+    /// Every sentence in Chinese is Chinese: no English word leaks into it.
+    #[test]
+    fn the_chinese_sentences_hold_no_english_words() {
+        let zone = TimeZone::get("Asia/Shanghai").unwrap();
+        let at: Timestamp = "2026-12-02T07:03:20.517Z".parse().unwrap();
+        let zh = Language::ZhHans;
+        let mut all = vec![
+            sync_status(&SyncStatus::SignedOut, zh, &zone),
+            sync_status(&SyncStatus::UpToDate { last_synced_at: at }, zh, &zone),
+            sync_status(
+                &SyncStatus::Waiting {
+                    pending: 3,
+                    last_synced_at: Some(at),
+                },
+                zh,
+                &zone,
+            ),
+            sync_status(
+                &SyncStatus::Error {
+                    reason: "the server answered HTTP 503".into(),
+                    pending: 1,
+                    retry_after_secs: None,
+                },
+                zh,
+                &zone,
+            ),
+            sync_report(
+                &SyncReport {
+                    pushed: 5,
+                    pulled: 5,
+                    rejected: 1,
+                    skipped: 1,
+                },
+                zh,
+            ),
+            recorded(1, true, zh),
+        ];
+        for p in Purpose::ALL {
+            all.push(purpose(p, zh).to_owned());
+            for granted in [true, false] {
+                for answered_at in [Some(at), None] {
+                    let c = Consent {
+                        purpose: p,
+                        granted,
+                        answered_at,
+                        notice: None,
+                    };
+                    all.push(consent(&c, zh, &zone));
+                }
+            }
+        }
+        for m in [
+            Measurement::Weight { grams: 60_000 },
+            Measurement::BloodPressure {
+                systolic: 118,
+                diastolic: 76,
+                pulse: None,
+            },
+        ] {
+            all.push(measurement_kind(&m, zh).to_owned());
+        }
+        for k in [Kind::Checkup, Kind::Vaccine, Kind::Custom] {
+            all.push(reminder_kind(k, zh).to_owned());
+        }
+        for s in [
+            Status::Pending,
+            Status::Done,
+            Status::Skipped,
+            Status::Snoozed,
+        ] {
+            all.push(reminder_status(s, zh).to_owned());
+        }
+        for text in &all {
+            assert!(
+                !text.chars().any(|c| c.is_ascii_alphabetic()),
+                "English in a Chinese sentence: {text}"
+            );
+        }
+        // Times are hers, to the minute: 07:03 UTC is 15:03 in Shanghai.
+        assert!(all[1].contains("2026-12-02 15:03"), "{}", all[1]);
+        assert!(!all.iter().any(|t| t.contains("07:03") || t.contains(":20")));
+    }
+}
