@@ -61,6 +61,7 @@ mod records;
 mod reminders;
 mod settings;
 mod shop;
+mod subscriptions;
 mod sync;
 mod timeline;
 mod trends;
@@ -186,14 +187,5 @@ impl CradleCore {
         Ok(Arc::new(Self {
             core: Cradle::open(path, config)?,
         }))
-    }
-
-    /// Returns an id for `unsubscribe`.
-    pub fn subscribe(&self, listener: Arc<dyn ChangeListener>) -> u64 {
-        self.core.subscribe(Arc::new(ListenerObserver(listener)))
-    }
-
-    pub fn unsubscribe(&self, subscription: u64) -> bool {
-        self.core.unsubscribe(subscription)
     }
 }

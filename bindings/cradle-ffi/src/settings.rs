@@ -96,16 +96,6 @@ impl CradleCore {
             })
             .collect())
     }
-
-    /// Returns an id for `unsubscribe_sync`.
-    pub fn subscribe_sync(&self, listener: Arc<dyn SyncStatusListener>) -> u64 {
-        self.core
-            .subscribe_sync(Arc::new(StatusForwarder(listener)))
-    }
-
-    pub fn unsubscribe_sync(&self, subscription: u64) -> bool {
-        self.core.unsubscribe_sync(subscription)
-    }
 }
 
 #[uniffi::export]

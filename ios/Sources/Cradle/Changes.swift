@@ -2,12 +2,12 @@ import Foundation
 
 extension CradleCore {
     /// The core's "data changed" events as an `AsyncStream`: iterating
-    /// subscribes, ending the iteration unsubscribes.
+    /// subscribes, ending the iteration cancels the subscription's handle.
     public func changes() -> AsyncStream<DataArea> {
         AsyncStream { continuation in
-            let id = subscribe(listener: StreamListener(continuation))
-            continuation.onTermination = { [weak self] _ in
-                _ = self?.unsubscribe(subscription: id)
+            let subscription = subscribe(listener: StreamListener(continuation))
+            continuation.onTermination = { _ in
+                _ = subscription.cancel()
             }
         }
     }
@@ -30,12 +30,12 @@ extension CradleCore {
     /// change (offline, syncing with progress, up to date, sign in again, error).
     public func syncStates() -> AsyncStream<SyncState> {
         AsyncStream { continuation in
-            let id = subscribeSync(listener: SyncStreamListener(continuation))
+            let subscription = subscribeSync(listener: SyncStreamListener(continuation))
             if let now = try? syncStatus() {
                 continuation.yield(now)
             }
-            continuation.onTermination = { [weak self] _ in
-                _ = self?.unsubscribeSync(subscription: id)
+            continuation.onTermination = { _ in
+                _ = subscription.cancel()
             }
         }
     }
@@ -63,9 +63,9 @@ extension CradleCore {
             let changes = subscribe(listener: RefreshListener(continuation))
             let sync = subscribeSync(listener: RefreshListener(continuation))
             continuation.yield()
-            continuation.onTermination = { [weak self] _ in
-                _ = self?.unsubscribe(subscription: changes)
-                _ = self?.unsubscribeSync(subscription: sync)
+            continuation.onTermination = { _ in
+                _ = changes.cancel()
+                _ = sync.cancel()
             }
         }
     }

@@ -6,6 +6,7 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.coroutines.Dispatchers
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -86,7 +87,7 @@ class FoundationTest {
     fun `a write fires the listener`() {
         open().use { core ->
             val heard = LinkedBlockingQueue<DataArea>()
-            val id = core.subscribe(object : ChangeListener {
+            val subscription = core.subscribe(object : ChangeListener {
                 override fun dataChanged(area: DataArea) {
                     heard.add(area)
                 }
@@ -94,7 +95,9 @@ class FoundationTest {
             core.setProfile(ProfileInfo(null, "en", "UTC"))
             // The timeout only guards against a hang; the assertion is on the value.
             assertEquals(DataArea.PROFILE, heard.poll(30, TimeUnit.SECONDS))
-            assertTrue(core.unsubscribe(id))
+            assertTrue(subscription.cancel())
+            assertFalse(subscription.cancel())
+            subscription.close()
         }
     }
 

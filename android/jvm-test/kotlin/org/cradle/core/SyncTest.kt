@@ -43,7 +43,7 @@ class SyncTest {
                 assertEquals(SyncState.Waiting(1uL, null), a.syncStatus())
 
                 val seen = CopyOnWriteArrayList<SyncState>()
-                a.subscribeSync(object : SyncStatusListener {
+                val subscription = a.subscribeSync(object : SyncStatusListener {
                     override fun syncStatusChanged(status: SyncState) {
                         seen.add(status)
                     }
@@ -52,6 +52,7 @@ class SyncTest {
                 assertEquals(1uL, summary.pushed)
                 assertTrue(seen.any { it is SyncState.Syncing }, "$seen")
                 assertTrue(seen.last() is SyncState.UpToDate, "$seen")
+                subscription.close()
 
                 b.login(server, login, password, "Tablet", code)
                 b.syncNow()

@@ -12,15 +12,16 @@ import uniffi.cradle.SyncStatusListener
 
 /**
  * The core's "data changed" events as a cold [Flow]: collecting subscribes,
- * cancelling unsubscribes. Screens collect it and refresh their area.
+ * cancelling closes the subscription's handle. Screens collect it and
+ * refresh their area.
  */
 fun CradleCore.changes(): Flow<DataArea> = callbackFlow {
-    val id = subscribe(object : ChangeListener {
+    val subscription = subscribe(object : ChangeListener {
         override fun dataChanged(area: DataArea) {
             trySend(area)
         }
     })
-    awaitClose { unsubscribe(id) }
+    awaitClose { subscription.close() }
 }
 
 /**
@@ -28,13 +29,13 @@ fun CradleCore.changes(): Flow<DataArea> = callbackFlow {
  * (offline, syncing with progress, up to date, sign in again, error).
  */
 fun CradleCore.syncStates(): Flow<SyncState> = callbackFlow {
-    val id = subscribeSync(object : SyncStatusListener {
+    val subscription = subscribeSync(object : SyncStatusListener {
         override fun syncStatusChanged(status: SyncState) {
             trySend(status)
         }
     })
     trySend(syncStatus())
-    awaitClose { unsubscribeSync(id) }
+    awaitClose { subscription.close() }
 }
 
 /**
@@ -56,7 +57,7 @@ fun CradleCore.refreshes(): Flow<Unit> = callbackFlow {
     })
     trySend(Unit)
     awaitClose {
-        unsubscribe(changes)
-        unsubscribeSync(sync)
+        changes.close()
+        sync.close()
     }
 }.conflate()
