@@ -561,12 +561,81 @@ pub struct OrderLine {
     pub return_days: u32,
 }
 
-/// A step in an order's or a return's life, with its time (Unix seconds).
+/// An order's, a return's or a complaint's status.
+pub trait WireStatus: Copy {
+    /// The code on the wire (snake_case).
+    fn code(self) -> &'static str;
+}
+
+/// A status, on the wire as its snake_case code.
+macro_rules! statuses {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal,)+ }) => {
+        $(#[$doc])*
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &[Self] = &[$(Self::$variant),+];
+        }
+
+        impl WireStatus for $name {
+            fn code(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+
+statuses!(
+    /// Where an order is: pending_payment → paid → shipped → delivered, or
+    /// cancelled before it ships.
+    OrderStatus {
+        PendingPayment = "pending_payment",
+        Paid = "paid",
+        Shipped = "shipped",
+        Delivered = "delivered",
+        Cancelled = "cancelled",
+    }
+);
+
+statuses!(
+    /// Where a return, an exchange or a refund only is: requested, then
+    /// approved or rejected; a return goes on to return_shipped, received
+    /// and refunded, an exchange to exchange_shipped, a refund only from
+    /// approved to refunded.
+    ReturnStatus {
+        Requested = "requested",
+        Approved = "approved",
+        Rejected = "rejected",
+        ReturnShipped = "return_shipped",
+        Received = "received",
+        Refunded = "refunded",
+        ExchangeShipped = "exchange_shipped",
+    }
+);
+
+statuses!(
+    /// Where a complaint is: open, responded, resolved.
+    ComplaintStatus {
+        Open = "open",
+        Responded = "responded",
+        Resolved = "resolved",
+    }
+);
+
+/// A step in an order's, a return's or a complaint's life, with its time
+/// (Unix seconds).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StatusChange {
-    pub status: String,
+pub struct StatusChange<S> {
+    pub status: S,
     pub at: i64,
 }
 
@@ -589,10 +658,7 @@ pub struct ReturnRequest {
 }
 
 /// A return, an exchange or a refund only, and where it stands along its
-/// kind's steps (`return_steps`): `requested`, `approved` or `rejected`,
-/// then `return_shipped`, `received`, and `refunded` (a return) or
-/// `exchange_shipped` (an exchange); a refund only goes from `approved`
-/// to `refunded`.
+/// kind's steps (`return_steps`).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -603,8 +669,8 @@ pub struct Return {
     pub note: Option<String>,
     #[serde(default = "return_kind")]
     pub kind: String,
-    pub status: String,
-    pub history: Vec<StatusChange>,
+    pub status: ReturnStatus,
+    pub history: Vec<StatusChange<ReturnStatus>>,
     /// Why the shop declined it (status `rejected`), in the shop's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection: Option<String>,
@@ -621,23 +687,18 @@ fn return_kind() -> String {
 
 /// Each kind's steps, from the request to its end; `rejected` may follow
 /// `requested` instead.
-pub fn return_steps(kind: &str) -> &'static [&'static str] {
+pub fn return_steps(kind: &str) -> &'static [ReturnStatus] {
+    use ReturnStatus::*;
     match kind {
         "exchange" => &[
-            "requested",
-            "approved",
-            "return_shipped",
-            "received",
-            "exchange_shipped",
+            Requested,
+            Approved,
+            ReturnShipped,
+            Received,
+            ExchangeShipped,
         ],
-        "refund_only" => &["requested", "approved", "refunded"],
-        _ => &[
-            "requested",
-            "approved",
-            "return_shipped",
-            "received",
-            "refunded",
-        ],
+        "refund_only" => &[Requested, Approved, Refunded],
+        _ => &[Requested, Approved, ReturnShipped, Received, Refunded],
     }
 }
 
@@ -699,30 +760,29 @@ pub struct Complaint {
     pub id: String,
     pub topic: String,
     pub note: String,
-    pub status: String,
+    pub status: ComplaintStatus,
     /// Unix seconds by which the shop first answers.
     pub respond_by: i64,
     /// Unix seconds by which the shop resolves it.
     pub resolve_by: i64,
-    pub history: Vec<StatusChange>,
+    pub history: Vec<StatusChange<ComplaintStatus>>,
 }
 
-/// An order. `status`: `pending_payment`, `paid`, `shipped`, `delivered`
-/// or `cancelled`.
+/// An order.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
     /// The client-generated id, sent as the Idempotency-Key.
     pub id: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub lines: Vec<OrderLine>,
     pub total_minor: i64,
     pub currency: String,
     /// Unix seconds.
     pub created_at: i64,
     /// Every status it has had, oldest first.
-    pub history: Vec<StatusChange>,
+    pub history: Vec<StatusChange<OrderStatus>>,
     pub returns: Vec<Return>,
     /// Orders stored before complaints existed have none.
     #[serde(default)]
@@ -738,4 +798,29 @@ pub struct Order {
 #[serde(deny_unknown_fields)]
 pub struct OrderList {
     pub orders: Vec<Order>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes_match<
+        S: WireStatus + Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    >(
+        all: &[S],
+    ) {
+        for s in all {
+            let wire = serde_json::to_value(s).unwrap();
+            assert_eq!(wire, serde_json::json!(s.code()));
+            assert_eq!(serde_json::from_value::<S>(wire).unwrap(), *s);
+        }
+    }
+
+    #[test]
+    fn every_status_travels_as_its_code() {
+        codes_match(OrderStatus::ALL);
+        codes_match(ReturnStatus::ALL);
+        codes_match(ComplaintStatus::ALL);
+        assert!(serde_json::from_str::<OrderStatus>("\"lost_in_space\"").is_err());
+    }
 }

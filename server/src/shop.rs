@@ -13,10 +13,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use cradle_protocol::cart::MAX_LINE_QTY;
 use cradle_protocol::wire::{
-    COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ErrorBody, Order,
-    OrderItem, OrderList, PlaceOrder, PricedLine, Product, RETURN_REASONS, RejectReturn, Return,
-    ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, add_minor, check_return_kind,
-    line_total, return_steps,
+    COMPLAINT_TOPICS, CartItem, CartWarning, Complaint, ComplaintRequest, ComplaintStatus,
+    ErrorBody, Order, OrderItem, OrderList, OrderStatus, PlaceOrder, PricedLine, Product,
+    RETURN_REASONS, RejectReturn, Return, ReturnRequest, ReturnStatus, ShipTo, StatusChange,
+    ValidateCart, Validation, add_minor, check_return_kind, line_total, return_steps,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -224,48 +224,79 @@ pub fn restock<'a>(change: &OrderChange, order: &'a Order) -> impl Iterator<Item
     lines.iter().map(|l| (l.sku.as_str(), i64::from(l.qty)))
 }
 
-const ORDER_STEPS: &[&str] = &["pending_payment", "paid", "shipped", "delivered"];
-const COMPLAINT_STEPS: &[&str] = &["open", "responded", "resolved"];
+const ORDER_STEPS: &[OrderStatus] = &[
+    OrderStatus::PendingPayment,
+    OrderStatus::Paid,
+    OrderStatus::Shipped,
+    OrderStatus::Delivered,
+];
+const COMPLAINT_STEPS: &[ComplaintStatus] = &[
+    ComplaintStatus::Open,
+    ComplaintStatus::Responded,
+    ComplaintStatus::Resolved,
+];
 /// The service targets: a first response within 48 h, a resolution within 72 h.
 const RESPOND_WITHIN: i64 = 48 * 3600;
 const RESOLVE_WITHIN: i64 = 72 * 3600;
 
-fn step(history: &mut Vec<StatusChange>, status: &mut String, next: &str, now: i64) {
-    *status = next.to_owned();
+fn step<S: Copy>(history: &mut Vec<StatusChange<S>>, status: &mut S, next: S, now: i64) {
+    *status = next;
     history.push(StatusChange {
-        status: next.to_owned(),
+        status: next,
         at: now,
     });
+}
+
+/// The history of something that begins at `status` now.
+fn begun<S: Copy>(status: S, now: i64) -> Vec<StatusChange<S>> {
+    vec![StatusChange { status, at: now }]
 }
 
 /// Applies `change` to `order`; `Ok(false)` when it already had (a retry).
 pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, Refusal> {
     match change {
-        OrderChange::Pay => match order.status.as_str() {
-            "pending_payment" => {
+        OrderChange::Pay => match order.status {
+            OrderStatus::PendingPayment => {
                 SandboxPayments.charge(order).map_err(|_| {
                     Refusal::Conflict("payment_declined", "the payment was declined")
                 })?;
-                step(&mut order.history, &mut order.status, "paid", now);
+                step(
+                    &mut order.history,
+                    &mut order.status,
+                    OrderStatus::Paid,
+                    now,
+                );
                 Ok(true)
             }
-            "cancelled" => Err(Refusal::Conflict("cancelled", "the order was cancelled")),
+            OrderStatus::Cancelled => {
+                Err(Refusal::Conflict("cancelled", "the order was cancelled"))
+            }
             _ => Ok(false),
         },
-        OrderChange::Cancel => match order.status.as_str() {
-            "pending_payment" => {
-                step(&mut order.history, &mut order.status, "cancelled", now);
+        OrderChange::Cancel => match order.status {
+            OrderStatus::PendingPayment => {
+                step(
+                    &mut order.history,
+                    &mut order.status,
+                    OrderStatus::Cancelled,
+                    now,
+                );
                 Ok(true)
             }
-            "paid" => {
+            OrderStatus::Paid => {
                 SandboxPayments.refund(order).map_err(|_| {
                     Refusal::Conflict("refund_failed", "the payment could not be refunded")
                 })?;
-                step(&mut order.history, &mut order.status, "cancelled", now);
+                step(
+                    &mut order.history,
+                    &mut order.status,
+                    OrderStatus::Cancelled,
+                    now,
+                );
                 Ok(true)
             }
-            "cancelled" => Ok(false),
-            _ => Err(Refusal::Conflict(
+            OrderStatus::Cancelled => Ok(false),
+            OrderStatus::Shipped | OrderStatus::Delivered => Err(Refusal::Conflict(
                 "already_shipped",
                 "a shipped order is returned, not cancelled",
             )),
@@ -324,7 +355,11 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     "a note is at most 500 characters",
                 ));
             }
-            let Some(delivered) = order.history.iter().find(|h| h.status == "delivered") else {
+            let Some(delivered) = order
+                .history
+                .iter()
+                .find(|h| h.status == OrderStatus::Delivered)
+            else {
                 return Err(Refusal::Conflict(
                     "not_delivered",
                     "an order can be returned once delivered",
@@ -359,17 +394,16 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     ));
                 }
             }
-            let mut r = Return {
+            let r = Return {
                 id: req.id.clone(),
                 lines: req.lines.clone(),
                 reason: req.reason.clone(),
                 note: req.note.clone(),
                 kind: req.kind.clone(),
-                status: String::new(),
-                history: Vec::new(),
+                status: ReturnStatus::Requested,
+                history: begun(ReturnStatus::Requested, now),
                 rejection: None,
             };
-            step(&mut r.history, &mut r.status, "requested", now);
             order.returns.push(r);
             Ok(true)
         }
@@ -397,16 +431,15 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     "say what happened in 1 to 500 characters",
                 ));
             }
-            let mut c = Complaint {
+            let c = Complaint {
                 id: req.id.clone(),
                 topic: req.topic.clone(),
                 note: req.note.trim().to_owned(),
-                status: String::new(),
+                status: ComplaintStatus::Open,
                 respond_by: now + RESPOND_WITHIN,
                 resolve_by: now + RESOLVE_WITHIN,
-                history: Vec::new(),
+                history: begun(ComplaintStatus::Open, now),
             };
-            step(&mut c.history, &mut c.status, "open", now);
             order.complaints.push(c);
             Ok(true)
         }
@@ -421,13 +454,13 @@ pub fn apply(order: &mut Order, change: &OrderChange, now: i64) -> Result<bool, 
                     "say why in 1 to 200 characters",
                 ));
             }
-            match r.status.as_str() {
-                "requested" => {
+            match r.status {
+                ReturnStatus::Requested => {
                     r.rejection = Some(reason.to_owned());
-                    step(&mut r.history, &mut r.status, "rejected", now);
+                    step(&mut r.history, &mut r.status, ReturnStatus::Rejected, now);
                     Ok(true)
                 }
-                "rejected" => Ok(false),
+                ReturnStatus::Rejected => Ok(false),
                 _ => Err(Refusal::Conflict(
                     "return_not_open",
                     "only a requested return can be declined",
@@ -459,7 +492,7 @@ pub fn order(
 ) -> Order {
     Order {
         id: id.to_owned(),
-        status: "pending_payment".into(),
+        status: OrderStatus::PendingPayment,
         lines: priced
             .lines
             .iter()
@@ -479,10 +512,7 @@ pub fn order(
         total_minor: priced.total_minor,
         currency: CURRENCY.into(),
         created_at: now,
-        history: vec![StatusChange {
-            status: "pending_payment".into(),
-            at: now,
-        }],
+        history: begun(OrderStatus::PendingPayment, now),
         returns: Vec::new(),
         complaints: Vec::new(),
         ship_to: Some(ship_to.clone()),

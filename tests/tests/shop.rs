@@ -3,7 +3,7 @@
 //! price change shows in the cart against the price she saw.
 
 use cradle_core::Error;
-use cradle_core::api::ShipTo;
+use cradle_core::api::{OrderStatus, ReturnStatus, ShipTo};
 use cradle_core::consent::Purpose;
 use cradle_core::shop::checkout::ReturnItem;
 use cradle_core::shop::status;
@@ -519,8 +519,8 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     d.cradle.cart_add(&puree, 1).unwrap();
     let review = d.cradle.review_checkout().await.unwrap();
     let order = d.cradle.place_order(&review.quote).await.unwrap();
-    let words = |code: &str| status::order_status(code, d.cradle.language().unwrap());
-    assert_eq!(order.status_text, words("pending_payment"));
+    let words = |s: OrderStatus| status::order_status(s, d.cradle.language().unwrap());
+    assert_eq!(order.status_text, words(OrderStatus::PendingPayment));
     assert!(order.can_pay && !order.can_return);
     let item = |sku: &str, qty| ReturnItem {
         sku: sku.into(),
@@ -573,7 +573,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         .map(|h| h.status.as_str())
         .collect();
     assert_eq!(steps, ["pending_payment", "paid", "shipped", "delivered"]);
-    assert_eq!(delivered.history[2].text, words("shipped"));
+    assert_eq!(delivered.history[2].text, words(OrderStatus::Shipped));
     // The screen offers a return only for the line still in its window.
     assert!(delivered.can_return);
     let returnable: Vec<bool> = delivered.lines.iter().map(|l| l.returnable).collect();
@@ -641,7 +641,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     let language = d.cradle.language().unwrap();
     assert_eq!(
         queued.returns[0].status_text,
-        status::return_status("queued", language)
+        status::queued_request(language)
     );
     assert_eq!(
         queued.returns[0].reason_text,
@@ -723,7 +723,10 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     let declined = d.cradle.refresh_orders().await.unwrap().remove(0);
     let r = &declined.returns[1];
     assert_eq!(r.status, "rejected");
-    assert_eq!(r.status_text, status::return_status("rejected", language));
+    assert_eq!(
+        r.status_text,
+        status::return_status(ReturnStatus::Rejected, language)
+    );
     assert_eq!(r.rejection.as_deref(), Some(why));
     assert_eq!(r.history.len(), 2);
     assert_eq!(declined.returns[0].rejection, None);
@@ -769,7 +772,7 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
         (k.status.as_str(), k.note.as_str()),
         ("queued", "The courier has not come.")
     );
-    assert_eq!(k.status_text, status::complaint_status("queued", language));
+    assert_eq!(k.status_text, status::queued_request(language));
     assert_eq!(k.target_text, None);
 
     // Back online, the refresh sends it: the shop now owes a reply within 48 h.

@@ -6,7 +6,10 @@
 
 use super::checkout::{OrderView, StatusStep, order_error, save_order};
 use super::status;
-use crate::api::{ApiError, COMPLAINT_TOPICS, Client, Complaint, ComplaintRequest, ReturnRequest};
+use crate::api::{
+    ApiError, COMPLAINT_TOPICS, Client, Complaint, ComplaintRequest, ComplaintStatus,
+    ReturnRequest, WireStatus,
+};
 use crate::consent::Purpose;
 use crate::cradle::{Cradle, Ctx};
 use crate::error::{Error, Result};
@@ -106,16 +109,16 @@ pub(crate) fn complaint_view(k: &Complaint, c: &Ctx) -> ComplaintView {
         topic_text: status::complaint_topic(&k.topic, c.language),
         topic: k.topic.clone(),
         note: k.note.clone(),
-        status_text: status::complaint_status(&k.status, c.language),
-        status: k.status.clone(),
+        status_text: status::complaint_status(k.status, c.language),
+        status: k.status.code().to_owned(),
         target_text,
         overdue,
         history: k
             .history
             .iter()
             .map(|h| StatusStep {
-                status: h.status.clone(),
-                text: status::complaint_status(&h.status, c.language),
+                status: h.status.code().to_owned(),
+                text: status::complaint_status(h.status, c.language),
                 at: h.at,
                 at_text: super::checkout::local_text(h.at, &c.zone),
             })
@@ -129,8 +132,8 @@ pub(crate) fn queued_complaint_view(k: ComplaintRequest, c: &Ctx) -> ComplaintVi
         topic_text: status::complaint_topic(&k.topic, c.language),
         topic: k.topic,
         note: k.note,
-        status: "queued".into(),
-        status_text: status::complaint_status("queued", c.language),
+        status: status::QUEUED.into(),
+        status_text: status::queued_request(c.language),
         target_text: None,
         overdue: false,
         history: Vec::new(),
@@ -140,10 +143,10 @@ pub(crate) fn queued_complaint_view(k: ComplaintRequest, c: &Ctx) -> ComplaintVi
 /// The target that applies now, in words, and whether it was missed:
 /// the first response while open, the resolution once answered.
 fn target(k: &Complaint, now: i64, language: Language) -> Option<(String, bool)> {
-    let (due, reply) = match k.status.as_str() {
-        "open" => (k.respond_by, true),
-        "responded" => (k.resolve_by, false),
-        _ => return None,
+    let (due, reply) = match k.status {
+        ComplaintStatus::Open => (k.respond_by, true),
+        ComplaintStatus::Responded => (k.resolve_by, false),
+        ComplaintStatus::Resolved => return None,
     };
     let left = due - now;
     // Whole hours, rounded up: 30 minutes left is "within 1 h", and so is none.
@@ -263,16 +266,16 @@ mod tests {
     use crate::api::StatusChange;
     use proptest::prelude::*;
 
-    fn ticket(status: &str, created: i64) -> Complaint {
+    fn ticket(status: ComplaintStatus, created: i64) -> Complaint {
         Complaint {
             id: "k1".into(),
             topic: "late_delivery".into(),
             note: "still not here".into(),
-            status: status.into(),
+            status,
             respond_by: created + 48 * 3600,
             resolve_by: created + 72 * 3600,
             history: vec![StatusChange {
-                status: "open".into(),
+                status: ComplaintStatus::Open,
                 at: created,
             }],
         }
@@ -281,7 +284,7 @@ mod tests {
     #[test]
     fn the_target_is_the_reply_then_the_resolution_then_none() {
         let t0 = 1_800_000_000;
-        let open = ticket("open", t0);
+        let open = ticket(ComplaintStatus::Open, t0);
         assert_eq!(
             target(&open, t0 + 3600, Language::En),
             Some(("Reply due within 47 h".into(), false))
@@ -294,13 +297,17 @@ mod tests {
             target(&open, t0 + 50 * 3600, Language::ZhHans),
             Some(("回复已超时 2 小时".into(), true))
         );
-        let answered = ticket("responded", t0);
+        let answered = ticket(ComplaintStatus::Responded, t0);
         assert_eq!(
             target(&answered, t0 + 60 * 3600, Language::ZhHans),
             Some(("12 小时内解决".into(), false))
         );
         assert_eq!(
-            target(&ticket("resolved", t0), t0 + 99 * 3600, Language::En),
+            target(
+                &ticket(ComplaintStatus::Resolved, t0),
+                t0 + 99 * 3600,
+                Language::En
+            ),
             None
         );
     }
@@ -313,7 +320,7 @@ mod tests {
             elapsed in 0i64..(10 * 24 * 3600), answered in any::<bool>()
         ) {
             let t0 = 1_800_000_000;
-            let k = ticket(if answered { "responded" } else { "open" }, t0);
+            let k = ticket(if answered { ComplaintStatus::Responded } else { ComplaintStatus::Open }, t0);
             let due = if answered { k.resolve_by } else { k.respond_by };
             let (text, overdue) = target(&k, t0 + elapsed, Language::En).unwrap();
             prop_assert_eq!(overdue, t0 + elapsed > due);

@@ -116,7 +116,7 @@ fn shop_names(conn: &Connection) -> Result<(Vec<String>, Vec<String>)> {
     let mut bought = Vec::new();
     for body in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let order: Order = serde_json::from_str(&body?).map_err(|_| Error::Corrupt("an order"))?;
-        if order.status != "cancelled" {
+        if order.status != crate::api::OrderStatus::Cancelled {
             bought.extend(order.lines.into_iter().map(|l| l.name_zh));
         }
     }

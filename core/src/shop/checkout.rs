@@ -9,8 +9,9 @@ use super::queued;
 use super::{CURRENCY, cart, catalog, format_money, status};
 use crate::api::cart::MAX_CART_OPS;
 use crate::api::{
-    ApiError, CartItem, CartOps, Client, Order, OrderItem, OrderLine, PlaceOrder, RETURN_REASONS,
-    ReturnRequest, ShipTo, ValidateCart, Validation, check_return_kind,
+    ApiError, CartItem, CartOps, Client, Order, OrderItem, OrderLine, OrderStatus, PlaceOrder,
+    RETURN_REASONS, ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, WireStatus,
+    check_return_kind,
 };
 use crate::clock;
 use crate::consent::Purpose;
@@ -135,7 +136,11 @@ pub struct Refill {
 /// The no-reason return deadline: delivery plus the longest window of its
 /// lines (each line's policy as it stood at purchase).
 fn return_deadline(order: &Order) -> Option<i64> {
-    let delivered = order.history.iter().find(|h| h.status == "delivered")?.at;
+    let delivered = order
+        .history
+        .iter()
+        .find(|h| h.status == OrderStatus::Delivered)?
+        .at;
     let days = order.lines.iter().map(|l| l.return_days).max()?;
     (days > 0).then(|| delivered + i64::from(days) * 86_400)
 }
@@ -145,16 +150,16 @@ pub(super) fn local_text(at: i64, zone: &TimeZone) -> String {
     Timestamp::from_second(at).map_or_else(|_| String::new(), |t| clock::local_minute(t, zone))
 }
 
-fn steps(
-    history: &[crate::api::StatusChange],
-    words: fn(&str, Language) -> String,
+fn steps<S: WireStatus>(
+    history: &[StatusChange<S>],
+    words: fn(S, Language) -> String,
     c: &Ctx,
 ) -> Vec<StatusStep> {
     history
         .iter()
         .map(|h| StatusStep {
-            status: h.status.clone(),
-            text: words(&h.status, c.language),
+            status: h.status.code().to_owned(),
+            text: words(h.status, c.language),
             at: h.at,
             at_text: local_text(h.at, &c.zone),
         })
@@ -198,14 +203,17 @@ fn returnable(order: &Order, line: &OrderLine, now: i64) -> bool {
         && order
             .history
             .iter()
-            .find(|h| h.status == "delivered")
+            .find(|h| h.status == OrderStatus::Delivered)
             .is_some_and(|d| {
                 line.return_days > 0 && now <= d.at + i64::from(line.return_days) * 86_400
             })
 }
 
 fn cancellable(order: &Order) -> bool {
-    matches!(order.status.as_str(), "pending_payment" | "paid")
+    matches!(
+        order.status,
+        OrderStatus::PendingPayment | OrderStatus::Paid
+    )
 }
 
 pub(super) fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
@@ -477,7 +485,7 @@ impl Cradle {
     /// and the stock goes back. Needs the network: the shop must stop it.
     pub async fn cancel_order(&self, id: &str) -> Result<OrderView> {
         let order = self.stored_order(id)?.ok_or(Error::NotFound("order"))?;
-        if !cancellable(&order) && order.status != "cancelled" {
+        if !cancellable(&order) && order.status != OrderStatus::Cancelled {
             return Err(Error::invalid(
                 "order",
                 "has shipped; ask for a return instead",
@@ -532,7 +540,11 @@ impl Cradle {
                 ));
             }
         }
-        if !order.history.iter().any(|h| h.status == "delivered") {
+        if !order
+            .history
+            .iter()
+            .any(|h| h.status == OrderStatus::Delivered)
+        {
             return Err(Error::invalid("order", "can be returned once delivered"));
         }
         let now = self.config.clock.now().as_second();
@@ -674,8 +686,8 @@ impl Cradle {
                 kind: r.kind.clone(),
                 reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason.clone(),
-                status_text: status::return_status(&r.status, language),
-                status: r.status.clone(),
+                status_text: status::return_status(r.status, language),
+                status: r.status.code().to_owned(),
                 rejection: r.rejection.clone(),
                 items: items(&r.lines),
                 history: steps(&r.history, status::return_status, &c),
@@ -701,8 +713,8 @@ impl Cradle {
                 kind: r.kind,
                 reason_text: status::return_reason(&r.reason, language),
                 reason: r.reason,
-                status_text: status::return_status("queued", language),
-                status: "queued".into(),
+                status_text: status::queued_request(language),
+                status: status::QUEUED.into(),
                 rejection: None,
                 items: items(&r.lines),
                 history: Vec::new(),
@@ -732,14 +744,14 @@ impl Cradle {
             return_deadline_text: return_deadline(order).map(|d| local_text(d, &c.zone)),
             returns,
             complaints,
-            can_pay: order.status == "pending_payment",
+            can_pay: order.status == OrderStatus::PendingPayment,
             can_cancel: cancellable(order),
             ship_to: order.ship_to.as_ref().map(ShipTo::label),
             can_return: lines.iter().any(|l| l.returnable),
             lines,
             id: order.id.clone(),
-            status_text: status::order_status(&order.status, language),
-            status: order.status.clone(),
+            status_text: status::order_status(order.status, language),
+            status: order.status.code().to_owned(),
             created_at: order.created_at,
             created_text: local_text(order.created_at, &c.zone),
             total_text: format_money(order.total_minor, &order.currency),

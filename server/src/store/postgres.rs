@@ -10,7 +10,7 @@ use super::{
 };
 use cradle_protocol::cart::CartOps;
 use cradle_protocol::cart::{SharedCart, apply_all};
-use cradle_protocol::wire::{Conflict, Mutation};
+use cradle_protocol::wire::{Conflict, Mutation, WireStatus};
 use cradle_protocol::wire::{Order, PlaceOrder, Product};
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
@@ -260,7 +260,7 @@ impl PostgresStore {
                 &account_id,
                 &key,
                 &hash,
-                &order.status,
+                &order.status.code(),
                 &serde_json::to_string(&order).unwrap_or_default(),
                 &now,
             ],
@@ -315,7 +315,7 @@ impl PostgresStore {
             &[
                 &account_id,
                 &id,
-                &order.status,
+                &order.status.code(),
                 &serde_json::to_string(&order).unwrap_or_default(),
             ],
         )

@@ -12,7 +12,7 @@ use super::{
 };
 use cradle_protocol::cart::CartOps;
 use cradle_protocol::cart::{SharedCart, apply_all};
-use cradle_protocol::wire::{Conflict, Mutation};
+use cradle_protocol::wire::{Conflict, Mutation, WireStatus};
 use cradle_protocol::wire::{Order, PlaceOrder, Product};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -264,7 +264,7 @@ impl SqliteStore {
                     account_id,
                     key,
                     hash,
-                    order.status,
+                    order.status.code(),
                     serde_json::to_string(&order).unwrap_or_default(),
                     now
                 ],
@@ -313,7 +313,7 @@ impl SqliteStore {
                 params![
                     account_id,
                     id,
-                    order.status,
+                    order.status.code(),
                     serde_json::to_string(&order).unwrap_or_default()
                 ],
             )?;
