@@ -84,6 +84,8 @@ pub struct Today {
     /// like `sync`, it is about the present even for `today_on` another date.
     pub flag: Option<Insight>,
     pub sync: sync::SyncStatus,
+    /// `sync` in a few words (`words::sync_badge`).
+    pub sync_text: String,
 }
 
 /// The Records screen, read in one transaction.
@@ -823,6 +825,7 @@ impl Cradle {
         let flag = self.insights_in(&tx, &c, &state)?.into_iter().next();
         let sync = self.sync_status_in(&tx)?;
         Ok(Today {
+            sync_text: crate::words::sync_badge(&sync, c.language),
             date,
             timeline: state.on(date, c.language, &self.config.trimesters),
             time_zone: c.zone,

@@ -1,6 +1,6 @@
 //! What the core says about her consents, her reminders and sync, in her
 //! language, with times in her zone to the minute: each sentence once, for
-//! every shell that words these (the CLI today).
+//! every shell that words these (the apps' sync badge, and the CLI).
 
 use crate::clock::local_minute;
 use crate::consent::{Consent, Purpose};
@@ -100,6 +100,35 @@ pub fn sync_status(s: &SyncStatus, language: Language, zone: &TimeZone) -> Strin
         } => zh_en(
             format!("同步暂时停止，{pending} 项更改已保留，稍后会再试。"),
             format!("Sync stopped: {reason}. {pending} change(s) are kept."),
+        ),
+    }
+}
+
+/// Sync in a few words, for a badge on Today and Settings.
+pub fn sync_badge(s: &SyncStatus, language: Language) -> String {
+    let zh_en = |zh: String, en: String| pick(language, zh, en);
+    match s {
+        SyncStatus::SignedOut => zh_en("仅保存在本机".into(), "On this device only".into()),
+        SyncStatus::Waiting { pending, .. } => zh_en(
+            format!("{pending} 项更改等待同步"),
+            format!("{pending} changes waiting to sync"),
+        ),
+        SyncStatus::Offline { pending } => zh_en(
+            format!("离线 · {pending} 项更改稍后同步"),
+            format!("Offline · {pending} changes will sync later"),
+        ),
+        SyncStatus::Syncing { .. } => zh_en("正在同步…".into(), "Syncing…".into()),
+        SyncStatus::UpToDate { .. } => zh_en("已同步".into(), "Synced".into()),
+        SyncStatus::SignInRequired { .. } => {
+            zh_en("请重新登录以同步".into(), "Sign in again to sync".into())
+        }
+        SyncStatus::Paused { pending } => zh_en(
+            format!("同步已关闭 · {pending} 项更改保留在本机"),
+            format!("Sync is off · {pending} changes stay on this device"),
+        ),
+        SyncStatus::Error { pending, .. } => zh_en(
+            format!("同步暂停 · 已保留 {pending} 项更改"),
+            format!("Sync paused · {pending} changes kept"),
         ),
     }
 }
@@ -225,6 +254,8 @@ mod tests {
                 zh,
             ),
             recorded(1, true, zh),
+            sync_badge(&SyncStatus::SignedOut, zh),
+            sync_badge(&SyncStatus::Paused { pending: 2 }, zh),
         ];
         for p in Purpose::ALL {
             all.push(purpose(p, zh).to_owned());

@@ -59,7 +59,7 @@ struct SettingsView: View {
         Section(s.account) {
             if let account = screen.account {
                 Text(s.signedInAs(account.login))
-                Text(s.sync(screen.sync)).foregroundStyle(.secondary)
+                Text(screen.syncText).foregroundStyle(.secondary)
                 Button(s.syncNow) { Task { await model.syncNow() } }.disabled(model.busy)
                 Button(s.signOutEverywhere) { Task { await model.signOutEverywhere() } }.disabled(model.busy)
             } else {

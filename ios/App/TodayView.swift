@@ -56,7 +56,7 @@ struct TodayView: View {
                 if let r = t.nextReminder { Text("\(r.title) · \(r.due)") } else { Text(s.nothingDue) }
             }
             if t.profile == nil { Text(s.welcome) }
-            Text(s.sync(t.sync)).font(.footnote).foregroundStyle(.secondary)
+            Text(t.syncText).font(.footnote).foregroundStyle(.secondary)
         }
     }
 }

@@ -50,18 +50,22 @@ pub struct SettingsScreen {
     pub consents: Vec<ConsentInfo>,
     pub account: Option<SyncAccount>,
     pub sync: SyncState,
+    /// The sync badge in her language.
+    pub sync_text: String,
     pub reminders: ReminderSettings,
 }
 
 #[uniffi::export]
 impl CradleCore {
     pub fn settings_screen(&self) -> Result<SettingsScreen> {
+        let (language, sync) = (self.core.language()?, self.core.sync_status()?);
         Ok(SettingsScreen {
-            language: self.core.language()?,
+            language,
             profile: self.core.profile()?.map(Into::into),
             consents: self.consents()?,
             account: self.sync_account()?,
-            sync: self.sync_status()?,
+            sync_text: cradle_core::words::sync_badge(&sync, language),
+            sync: sync.into(),
             reminders: self.reminder_settings()?,
         })
     }

@@ -297,6 +297,8 @@ pub struct TodayScreen {
     /// The most urgent health flag, if any.
     pub flag: Option<InsightInfo>,
     pub sync: SyncState,
+    /// The sync badge in her language.
+    pub sync_text: String,
 }
 
 #[derive(uniffi::Record)]
@@ -324,6 +326,7 @@ impl CradleCore {
             next_reminder: today.next_reminder.map(Into::into),
             flag: today.flag.map(Into::into),
             sync: today.sync.into(),
+            sync_text: today.sync_text,
         })
     }
 

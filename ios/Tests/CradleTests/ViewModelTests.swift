@@ -293,8 +293,9 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(zh.hello("小林"), "小林，你好")
         XCTAssertEqual(zh.shopSaid("已拆封"), "商家说明：已拆封")
         XCTAssertEqual(en.shopSaid("Opened"), "The shop said: “Opened”")
-        XCTAssertEqual(zh.sync(t.sync), "仅保存在本机")
-        XCTAssertEqual(en.sync(.offline(pending: 3)), "Offline · 3 changes will sync later")
+        // The sync badge is the core's words, in her language.
+        XCTAssertEqual(t.syncText, "仅保存在本机")
+        XCTAssertEqual(try core.settingsScreen().syncText, "仅保存在本机")
         // A typed core error becomes a sentence, not a crash.
         let refused = Loadable<CartView>.attempt { try core.cartAdd(sku: "no-such-sku", qty: 1) }
         guard case .failed(let problem) = refused else { return XCTFail("\(refused)") }

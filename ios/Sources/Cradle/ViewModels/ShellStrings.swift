@@ -426,20 +426,6 @@ public struct ShellStrings: Sendable {
     public var saveAddress: String { zh ? "保存地址" : "Save address" }
     public var reviewInCart: String { zh ? "回购物车确认" : "Review in cart" }
 
-    public func sync(_ s: SyncState) -> String {
-        switch s {
-        case .signedOut: return zh ? "仅保存在本机" : "On this device only"
-        case .waiting(let pending, _): return zh ? "\(pending) 项更改等待同步" : "\(pending) changes waiting to sync"
-        case .offline(let pending): return zh ? "离线 · \(pending) 项更改稍后同步" : "Offline · \(pending) changes will sync later"
-        case .syncing: return zh ? "正在同步…" : "Syncing…"
-        case .upToDate: return zh ? "已同步" : "Synced"
-        case .signInRequired: return zh ? "请重新登录以同步" : "Sign in again to sync"
-        case .paused(let pending):
-            return zh ? "同步已关闭 · \(pending) 项更改保留在本机" : "Sync is off · \(pending) changes stay on this device"
-        case .error(_, let pending, _): return zh ? "同步暂停 · 已保留 \(pending) 项更改" : "Sync paused · \(pending) changes kept"
-        }
-    }
-
     public func problem(_ p: Problem) -> String {
         switch p.kind {
         case .invalidInput: return zh ? "请检查 \(p.field ?? "")：\(p.detail ?? "")" : "Please check \(p.field ?? ""): \(p.detail ?? "")"

@@ -87,7 +87,7 @@ private fun Sections(
     Heading(s.account)
     Text(screen.account?.let { s.signedInAs(it.login) } ?: s.notSignedIn)
     if (screen.account != null) {
-        Text(s.sync(screen.sync), color = MaterialTheme.colorScheme.onSurfaceVariant)
+        Text(screen.syncText, color = MaterialTheme.colorScheme.onSurfaceVariant)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             OutlinedButton(onSyncNow, Modifier.heightIn(min = 48.dp), enabled = !busy) { Text(s.syncNow) }
             OutlinedButton(onSignOutEverywhere, Modifier.heightIn(min = 48.dp), enabled = !busy) { Text(s.signOutEverywhere) }

@@ -11,7 +11,6 @@ import uniffi.cradle.Language
 import uniffi.cradle.Milk
 import uniffi.cradle.Purpose
 import uniffi.cradle.ReminderStatus
-import uniffi.cradle.SyncState
 import uniffi.cradle.When
 
 /**
@@ -32,7 +31,6 @@ data class Strings(
     val next: String,
     val nothingDue: String,
     val healthFlag: String,
-    val sync: (SyncState) -> String,
     val welcome: String,
     val cart: String,
     val cartEmpty: String,
@@ -257,7 +255,6 @@ data class Strings(
             next = "Next",
             nothingDue = "Nothing due in the next weeks",
             healthFlag = "Health note",
-            sync = { s -> syncEn(s) },
             welcome = "Welcome to Cradle. Set up your profile to begin.",
             cart = "Cart",
             cartEmpty = "Your cart is empty",
@@ -551,7 +548,6 @@ data class Strings(
             next = "下一项",
             nothingDue = "近期没有待办",
             healthFlag = "健康提示",
-            sync = { s -> syncZh(s) },
             welcome = "欢迎使用 Cradle，先设置你的资料吧。",
             cart = "购物车",
             cartEmpty = "购物车是空的",
@@ -835,28 +831,6 @@ data class Strings(
 }
 
 val LocalStrings = staticCompositionLocalOf { Strings.EN }
-
-private fun syncEn(s: SyncState): String = when (s) {
-    is SyncState.SignedOut -> "On this device only"
-    is SyncState.Waiting -> "${s.pending} changes waiting to sync"
-    is SyncState.Offline -> "Offline · ${s.pending} changes will sync later"
-    is SyncState.Syncing -> "Syncing…"
-    is SyncState.UpToDate -> "Synced"
-    is SyncState.SignInRequired -> "Sign in again to sync"
-    is SyncState.Paused -> "Sync is off · ${s.pending} changes stay on this device"
-    is SyncState.Error -> "Sync paused · ${s.pending} changes kept"
-}
-
-private fun syncZh(s: SyncState): String = when (s) {
-    is SyncState.SignedOut -> "仅保存在本机"
-    is SyncState.Waiting -> "${s.pending} 项更改等待同步"
-    is SyncState.Offline -> "离线 · ${s.pending} 项更改稍后同步"
-    is SyncState.Syncing -> "正在同步…"
-    is SyncState.UpToDate -> "已同步"
-    is SyncState.SignInRequired -> "请重新登录以同步"
-    is SyncState.Paused -> "同步已关闭 · ${s.pending} 项更改保留在本机"
-    is SyncState.Error -> "同步暂停 · 已保留 ${s.pending} 项更改"
-}
 
 private fun problemEn(p: Problem): String = when (p.kind) {
     Problem.Kind.InvalidInput -> "Please check ${p.field}: ${p.detail}"

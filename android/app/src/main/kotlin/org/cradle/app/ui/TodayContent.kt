@@ -51,7 +51,7 @@ fun TodayContent(today: TodayScreen, onJourney: () -> Unit = {}, modifier: Modif
         NextCard(today.nextReminder)
         if (today.profile == null) Text(s.welcome)
         Text(
-            s.sync(today.sync),
+            today.syncText,
             style = MaterialTheme.typography.labelLarge,
             color = MaterialTheme.colorScheme.onSurfaceVariant,
         )
