@@ -103,6 +103,21 @@ pub struct RecordsScreen {
     pub babies: Vec<BabyDay>,
 }
 
+/// The Settings screen, read in one transaction.
+#[derive(Debug, Clone)]
+pub struct SettingsScreen {
+    pub profile: Option<Profile>,
+    pub language: Language,
+    /// Every purpose, in the order the shells ask.
+    pub consents: Vec<consent::Consent>,
+    /// The linked server and login, if any.
+    pub account: Option<(String, String)>,
+    pub sync: sync::SyncStatus,
+    /// `sync` in a few words (`words::sync_badge`).
+    pub sync_text: String,
+    pub reminders: Settings,
+}
+
 /// How many readings the Records screen lists.
 pub const RECENT_RECORDS: u32 = 20;
 
@@ -834,6 +849,27 @@ impl Cradle {
             next_reminder,
             flag,
             sync,
+        })
+    }
+
+    /// The Settings screen: her profile, consents, account, sync and
+    /// reminder settings, from one read of the database.
+    pub fn settings_screen(&self) -> Result<SettingsScreen> {
+        let db = self.db();
+        let tx = db.unchecked_transaction()?;
+        let c = self.ctx(&tx)?;
+        let sync = self.sync_status_in(&tx)?;
+        Ok(SettingsScreen {
+            consents: Purpose::ALL
+                .into_iter()
+                .map(|p| consent::load(&tx, p))
+                .collect::<Result<_>>()?,
+            account: sync::account_in(&tx)?,
+            sync_text: crate::words::sync_badge(&sync, c.language),
+            sync,
+            reminders: reminders::load(&tx, c.language, &self.rules)?.settings,
+            language: c.language,
+            profile: c.profile,
         })
     }
 

@@ -32,5 +32,5 @@ mod cradle;
 #[cfg(test)]
 mod screen_plans;
 
-pub use cradle::{Config, Cradle, KickAction, Snooze, Today};
+pub use cradle::{Config, Cradle, KickAction, RecordsScreen, SettingsScreen, Snooze, Today};
 pub use error::{CradleError, Error, Result};

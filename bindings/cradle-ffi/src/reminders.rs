@@ -194,6 +194,16 @@ pub fn weekday_name(language: Language, day: Weekday) -> String {
     repeat::weekday_name(language, day).to_owned()
 }
 
+impl From<Settings> for ReminderSettings {
+    fn from(s: Settings) -> Self {
+        Self {
+            prenatal_schedule: s.prenatal_schedule,
+            quiet_start: cradle_core::reminders::hh_mm(s.quiet_start),
+            quiet_end: cradle_core::reminders::hh_mm(s.quiet_end),
+        }
+    }
+}
+
 #[uniffi::export]
 impl CradleCore {
     /// Reminders due from `from` to `to` (ISO dates; default today to 30 days on).
@@ -304,12 +314,7 @@ impl CradleCore {
     }
 
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        let s = self.core.reminder_settings()?;
-        Ok(ReminderSettings {
-            prenatal_schedule: s.prenatal_schedule,
-            quiet_start: cradle_core::reminders::hh_mm(s.quiet_start),
-            quiet_end: cradle_core::reminders::hh_mm(s.quiet_end),
-        })
+        Ok(self.core.reminder_settings()?.into())
     }
 
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<()> {

@@ -58,15 +58,17 @@ pub struct SettingsScreen {
 #[uniffi::export]
 impl CradleCore {
     pub fn settings_screen(&self) -> Result<SettingsScreen> {
-        let (language, sync) = (self.core.language()?, self.core.sync_status()?);
+        let s = self.core.settings_screen()?;
         Ok(SettingsScreen {
-            language,
-            profile: self.core.profile()?.map(Into::into),
-            consents: self.consents()?,
-            account: self.sync_account()?,
-            sync_text: cradle_core::words::sync_badge(&sync, language),
-            sync: sync.into(),
-            reminders: self.reminder_settings()?,
+            language: s.language,
+            profile: s.profile.map(Into::into),
+            consents: s.consents.into_iter().map(Into::into).collect(),
+            account: s
+                .account
+                .map(|(server_url, login)| SyncAccount { server_url, login }),
+            sync: s.sync.into(),
+            sync_text: s.sync_text,
+            reminders: s.reminders.into(),
         })
     }
 

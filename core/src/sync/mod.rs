@@ -89,6 +89,11 @@ pub enum SyncStatus {
     },
 }
 
+/// The linked server and login, read through `db`.
+pub(crate) fn account_in(db: &Connection) -> Result<Option<(String, String)>> {
+    Ok(outbox::load(db)?.map(|l| (l.server_url, l.login)))
+}
+
 /// Hears every status change, on the thread that syncs.
 pub trait SyncListener: Send + Sync {
     fn status_changed(&self, status: &SyncStatus);
@@ -425,7 +430,7 @@ impl Cradle {
 
     /// The linked account, for settings: `(server_url, login)`.
     pub fn sync_account(&self) -> Result<Option<(String, String)>> {
-        Ok(self.link()?.map(|l| (l.server_url, l.login)))
+        account_in(&self.db())
     }
 
     /// The recovery code of the linked account, to show again in settings.
