@@ -20,6 +20,7 @@ use cradle_core::timeline::baby::{Birth, BirthFacts, HbsAg};
 use cradle_core::timeline::dating::{DEFAULT_CYCLE_DAYS, DatingInput, Scan};
 use cradle_core::timeline::gestation::GestationalAge;
 use cradle_core::timeline::parse_date;
+use cradle_core::words::Outcome;
 use cradle_core::{Config, Cradle, CradleError, KickAction, Snooze};
 use jiff::civil::Date;
 use output::Output;
@@ -788,7 +789,7 @@ fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), C
                 &device,
                 recovery_code.as_deref(),
             ))?;
-            out.ok(&login, "signed in");
+            out.ok(cradle.language()?, &login, Outcome::SignedIn);
         }
         AccountAction::Logout { everywhere } => {
             if everywhere {
@@ -796,11 +797,11 @@ fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), C
             } else {
                 block_on(cradle.sign_out())?;
             }
-            out.ok("account", "signed out");
+            out.ok(cradle.language()?, "account", Outcome::SignedOut);
         }
         AccountAction::Delete { password: p } => {
             block_on(cradle.delete_account(&password(p)?))?;
-            out.ok("account", "deleted");
+            out.ok(cradle.language()?, "account", Outcome::Deleted);
         }
         AccountAction::RecoveryCode => match cradle.recovery_code()? {
             Some(code) => out.recovery_code(&code, false),
@@ -1020,7 +1021,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
             RecordsAction::Delete { id } => {
                 cradle.delete_record(id)?;
-                out.ok(&id.to_string(), "deleted");
+                out.ok(cradle.language()?, &id.to_string(), Outcome::Deleted);
             }
         },
         Command::Insights => out.insights(&cradle.insights()?),
@@ -1189,7 +1190,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                     std::fs::write(&path, text).map_err(|_| CradleError::Storage {
                         reason: format!("cannot write {}", path.display()),
                     })?;
-                    out.ok(&path.display().to_string(), "exported");
+                    out.ok(
+                        cradle.language()?,
+                        &path.display().to_string(),
+                        Outcome::Exported,
+                    );
                 }
                 None => out.text(&text),
             }
@@ -1215,7 +1220,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             std::fs::write(&file, text).map_err(|_| CradleError::Storage {
                 reason: format!("cannot write {}", file.display()),
             })?;
-            out.ok(&file.display().to_string(), "exported");
+            out.ok(
+                cradle.language()?,
+                &file.display().to_string(),
+                Outcome::Exported,
+            );
         }
         Command::Entry { action } => match action {
             EntryAction::Add { entry, at } => {
@@ -1226,7 +1235,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                             .into(),
                     })?;
                 let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
-                out.ok(&cradle.add_entry(entry, at)?.to_string(), "added");
+                out.ok(
+                    cradle.language()?,
+                    &cradle.add_entry(entry, at)?.to_string(),
+                    Outcome::Added,
+                );
             }
             EntryAction::List { kind } => {
                 out.entries(&cradle.entries(&Filter {
@@ -1236,7 +1249,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
             EntryAction::Delete { id } => {
                 cradle.delete_entry(id)?;
-                out.ok(&id.to_string(), "deleted");
+                out.ok(cradle.language()?, &id.to_string(), Outcome::Deleted);
             }
         },
         Command::Body {
@@ -1244,7 +1257,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             pre_pregnancy_kg,
         } => {
             cradle.set_baseline(Some(Baseline::new(height_cm, pre_pregnancy_kg)?))?;
-            out.ok("body", "saved");
+            out.ok(cradle.language()?, "body", Outcome::Saved);
         }
         Command::BabySex { baby, sex } => {
             let sex = Sex::from_code(&sex).ok_or_else(|| CradleError::InvalidInput {
@@ -1252,7 +1265,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 reason: "must be female or male".into(),
             })?;
             cradle.set_baby_sex(baby, sex)?;
-            out.ok(&baby.to_string(), "saved");
+            out.ok(cradle.language()?, &baby.to_string(), Outcome::Saved);
         }
         Command::DeleteAll { yes } => {
             if !yes {
@@ -1262,7 +1275,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                 });
             }
             cradle.delete_all()?;
-            out.ok("all", "deleted");
+            out.ok(cradle.language()?, "all", Outcome::Deleted);
         }
         Command::Trying { action } => {
             let since = match action {
@@ -1290,15 +1303,15 @@ fn reminders_command(
         }
         RemindersAction::Add { title, rrule, time } => {
             let rule = cradle.add_reminder(&title, &rrule, &time)?;
-            out.added(rule);
+            out.added(cradle.language()?, rule);
         }
         RemindersAction::Done { id } => {
             cradle.complete_reminder(&id)?;
-            out.ok(&id, "done");
+            out.ok(cradle.language()?, &id, Outcome::Done);
         }
         RemindersAction::Skip { id } => {
             cradle.skip_reminder(&id)?;
-            out.ok(&id, "skipped");
+            out.ok(cradle.language()?, &id, Outcome::Skipped);
         }
         RemindersAction::Snooze { id, minutes, until } => {
             let snooze = match (minutes, until) {
@@ -1310,7 +1323,7 @@ fn reminders_command(
                 )?),
             };
             cradle.snooze_reminder(&id, snooze)?;
-            out.ok(&id, "snoozed");
+            out.ok(cradle.language()?, &id, Outcome::Snoozed);
         }
         RemindersAction::Edit {
             rule,
@@ -1319,11 +1332,11 @@ fn reminders_command(
             time,
         } => {
             cradle.edit_reminder(rule, title.as_deref(), rrule.as_deref(), time.as_deref())?;
-            out.ok(&rule.to_string(), "edited");
+            out.ok(cradle.language()?, &rule.to_string(), Outcome::Edited);
         }
         RemindersAction::Delete { rule } => {
             cradle.delete_reminder(rule)?;
-            out.ok(&rule.to_string(), "deleted");
+            out.ok(cradle.language()?, &rule.to_string(), Outcome::Deleted);
         }
         RemindersAction::Settings {
             schedule,

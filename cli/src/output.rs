@@ -420,19 +420,19 @@ impl Output {
         say!("{text}");
     }
 
-    pub fn added(&self, rule: i64) {
+    pub fn added(&self, language: Language, rule: i64) {
         if self.json {
             self.print_json(json!({ "rule": rule }));
         } else {
-            say!("Added reminder rule {rule}. 已添加提醒（规则 {rule}）。");
+            say!("{}", words::reminder_added(rule, language));
         }
     }
 
-    pub fn ok(&self, id: &str, what: &str) {
+    pub fn ok(&self, language: Language, id: &str, what: words::Outcome) {
         if self.json {
-            self.print_json(json!({ "id": id, "result": what }));
+            self.print_json(json!({ "id": id, "result": what.code() }));
         } else {
-            say!("{id}: {what}");
+            say!("{id}: {}", what.text(language));
         }
     }
 

@@ -872,6 +872,17 @@ fn her_chinese_screens_hold_no_english_words() {
         run(&["consent"]),
         run(&["sync", "status"]),
         run(&["reminders", "list"]),
+        run(&[
+            "reminders",
+            "add",
+            "--title",
+            "补充叶酸",
+            "--rrule",
+            "FREQ=DAILY",
+            "--time",
+            "21:00",
+        ]),
+        run(&["records", "delete", "1"]),
     ];
     // The commands it suggests, and the ids a command takes, are not words.
     for text in &mut said {
@@ -892,6 +903,8 @@ fn her_chinese_screens_hold_no_english_words() {
         "Sent ",
         "Not signed in",
         "Nothing due",
+        "Added reminder",
+        "deleted",
     ] {
         assert!(!all.contains(english), "`{english}` in:\n{all}");
     }
@@ -900,6 +913,8 @@ fn her_chinese_screens_hold_no_english_words() {
     assert!(all.contains("已同意"), "{all}");
     assert!(all.contains("尚未询问"), "{all}");
     assert!(all.contains("未登录"), "{all}");
+    assert!(all.contains("已添加提醒（规则 1）"), "{all}");
+    assert!(all.contains("1: 已删除"), "{all}");
     // Her local minute, not the instant with seconds.
     assert!(!all.contains('Z') && !all.contains('T'), "{all}");
 }

@@ -156,6 +156,80 @@ pub fn sync_report(r: &SyncReport, language: Language) -> String {
     pick(language, zh + "。", en + ".")
 }
 
+/// What a command did to one thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    Saved,
+    Edited,
+    Deleted,
+    Done,
+    Skipped,
+    Snoozed,
+    Exported,
+    SignedIn,
+    SignedOut,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 10] = [
+        Outcome::Added,
+        Outcome::Saved,
+        Outcome::Edited,
+        Outcome::Deleted,
+        Outcome::Done,
+        Outcome::Skipped,
+        Outcome::Snoozed,
+        Outcome::Exported,
+        Outcome::SignedIn,
+        Outcome::SignedOut,
+    ];
+
+    /// What a script reads (the CLI's `--json` "result").
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Added => "added",
+            Outcome::Saved => "saved",
+            Outcome::Edited => "edited",
+            Outcome::Deleted => "deleted",
+            Outcome::Done => "done",
+            Outcome::Skipped => "skipped",
+            Outcome::Snoozed => "snoozed",
+            Outcome::Exported => "exported",
+            Outcome::SignedIn => "signed in",
+            Outcome::SignedOut => "signed out",
+        }
+    }
+
+    /// What she reads.
+    pub fn text(self, language: Language) -> &'static str {
+        match language {
+            Language::En => self.code(),
+            Language::ZhHans => match self {
+                Outcome::Added => "已添加",
+                Outcome::Saved => "已保存",
+                Outcome::Edited => "已修改",
+                Outcome::Deleted => "已删除",
+                Outcome::Done => "已完成",
+                Outcome::Skipped => "已跳过",
+                Outcome::Snoozed => "稍后提醒",
+                Outcome::Exported => "已导出",
+                Outcome::SignedIn => "已登录",
+                Outcome::SignedOut => "已退出登录",
+            },
+        }
+    }
+}
+
+/// A reminder rule was added.
+pub fn reminder_added(rule: i64, language: Language) -> String {
+    pick(
+        language,
+        format!("已添加提醒（规则 {rule}）。"),
+        format!("Added reminder rule {rule}."),
+    )
+}
+
 /// A reading was saved; `unusual` asks her to check the value.
 pub fn recorded(id: i64, unusual: bool, language: Language) -> String {
     let check = |zh: &str, en: &str| {
@@ -254,6 +328,7 @@ mod tests {
                 zh,
             ),
             recorded(1, true, zh),
+            reminder_added(1, zh),
             sync_badge(&SyncStatus::SignedOut, zh),
             sync_badge(&SyncStatus::Paused { pending: 2 }, zh),
         ];
@@ -280,6 +355,9 @@ mod tests {
             },
         ] {
             all.push(measurement_kind(&m, zh).to_owned());
+        }
+        for o in Outcome::ALL {
+            all.push(o.text(zh).to_owned());
         }
         for k in [Kind::Checkup, Kind::Vaccine, Kind::Custom] {
             all.push(reminder_kind(k, zh).to_owned());
