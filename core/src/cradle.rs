@@ -5,7 +5,7 @@ use crate::clinic;
 use crate::clock::{self, Clock, SystemClock};
 use crate::consent::{self, Purpose};
 use crate::error::{Error, Result};
-use crate::events::{ChangeObserver, DataArea, Observers, PROFILE, SubscriptionId, TIMELINE};
+use crate::events::{ChangeObserver, DataArea, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::babylog::{self, BabyDay};
@@ -20,7 +20,8 @@ use crate::records::{self, Checked, Record, ShownRecord};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::repeat::{self, Draft, Repeat};
 use crate::reminders::{self, DoseGiven, Item, Settings};
-use crate::storage::{self, DbKey};
+use crate::schema::SCHEMA;
+use crate::storage::DbKey;
 use crate::sync::{self, SyncOptions};
 use crate::timeline::baby::{Birth, BirthFacts};
 use crate::timeline::dating::DatingInput;
@@ -28,12 +29,13 @@ use crate::timeline::gestation::Trimesters;
 use crate::timeline::gestation::{GestationalAge, add_days, start_of_pregnancy};
 use crate::timeline::journey::Journey;
 use crate::timeline::{self, HistoryEntry, Stage, Timeline};
+use cradle_store::{Device, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use rusqlite::{Connection, Transaction};
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, MutexGuard};
 
 /// What the device tells the core before any profile exists.
 #[derive(Clone)]
@@ -140,20 +142,11 @@ pub enum Snooze {
     Until(Timestamp),
 }
 
-/// What every write and plan needs to know about "now".
-pub(crate) struct Ctx {
-    pub(crate) today: Date,
-    pub(crate) now: Timestamp,
-    pub(crate) now_text: String,
-    pub(crate) zone: TimeZone,
-    pub(crate) language: Language,
-    pub(crate) profile: Option<Profile>,
-}
+pub(crate) use cradle_store::Ctx;
 
 pub struct Cradle {
-    db: Mutex<Connection>,
+    pub(crate) store: Store,
     pub(crate) config: Config,
-    pub(crate) observers: Observers,
     rules: reminders::RuleCache,
     pub(crate) sync: sync::Engine,
 }
@@ -163,20 +156,21 @@ impl Cradle {
     /// Touches no network. A key that does not open an existing database is
     /// `Error::WrongKey`, and the file is left as it was.
     pub fn open(path: impl AsRef<Path>, config: Config) -> Result<Self> {
-        let conn = storage::open(path.as_ref(), &config.key)?;
+        let device = Device {
+            clock: Arc::clone(&config.clock),
+            time_zone: config.device_time_zone.clone(),
+            locale: config.device_locale.clone(),
+        };
         Ok(Self {
-            db: Mutex::new(conn),
+            store: Store::open(path.as_ref(), &config.key, &SCHEMA, device)?,
             config,
-            observers: Observers::default(),
             rules: reminders::RuleCache::default(),
             sync: sync::Engine::new(path.as_ref()),
         })
     }
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave SQLite half-written
-        // (transactions roll back on drop), so a poisoned lock is still usable.
-        self.db.lock().unwrap_or_else(|e| e.into_inner())
+        self.store.conn()
     }
 
     pub fn profile(&self) -> Result<Option<Profile>> {
@@ -214,51 +208,25 @@ impl Cradle {
         self.set_profile(name, locale, zone)
     }
 
-    /// The one way the core writes: in a transaction, then observers hear
-    /// of it after the commit. `f` gets the user's local date and the
-    /// current instant (RFC 3339); an error rolls everything back.
+    /// The one way the core writes (`Store::write`), with sync's rule: a
+    /// change that could never reach her other devices is refused here,
+    /// with its field named, rather than jamming the queue.
     pub(crate) fn write<T>(
         &self,
         areas: &[DataArea],
         f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
-        let value = {
-            let mut db = self.db();
-            let ctx = self.ctx(&db)?;
-            let tx = db.transaction()?;
-            let queued = sync::last_queued(&tx)?;
-            let value = f(&tx, &ctx)?;
-            // A change that could never reach her other devices is refused
-            // here, with its field named, rather than jamming the queue.
-            sync::check_fits(&tx, queued)?;
-            tx.commit()?;
-            value
-        };
-        for area in areas {
-            self.observers.notify(*area);
-        }
-        Ok(value)
+        self.store.write(areas, |tx, ctx| {
+            let queued = sync::last_queued(tx)?;
+            let value = f(tx, ctx)?;
+            sync::check_fits(tx, queued)?;
+            Ok(value)
+        })
     }
 
     /// The user's "now": instant, zone, local date and language.
     pub(crate) fn ctx(&self, db: &Connection) -> Result<Ctx> {
-        let profile = profile::load(db)?;
-        let (zone, locale) = match &profile {
-            Some(p) => (p.time_zone.clone(), p.locale.as_str()),
-            None => (
-                self.config.device_time_zone.clone(),
-                self.config.device_locale.as_str(),
-            ),
-        };
-        let now = self.config.clock.now();
-        Ok(Ctx {
-            today: clock::local_date(now, &zone),
-            now_text: now.to_string(),
-            now,
-            language: Language::for_locale(locale),
-            zone,
-            profile,
-        })
+        self.store.ctx(db)
     }
 
     /// Records a way of dating the pregnancy, starting one if none is ongoing.
@@ -899,12 +867,12 @@ impl Cradle {
     }
 
     pub fn subscribe(&self, observer: Arc<dyn ChangeObserver>) -> SubscriptionId {
-        self.observers.subscribe(observer)
+        self.store.observers().subscribe(observer)
     }
 
     /// Returns whether `id` was subscribed.
     pub fn unsubscribe(&self, id: SubscriptionId) -> bool {
-        self.observers.unsubscribe(id)
+        self.store.observers().unsubscribe(id)
     }
 }
 

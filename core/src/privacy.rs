@@ -3,7 +3,7 @@
 //! later migration is covered without touching this file.
 
 use crate::error::Result;
-use crate::storage::SCHEMA_VERSION;
+use crate::schema::SCHEMA;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
 use serde_json::{Map, Value, json};
@@ -80,7 +80,7 @@ pub(crate) fn export_all(conn: &Connection, exported_at: &str) -> Result<Value> 
         out.insert(table, Value::Array(list));
     }
     Ok(json!({
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": SCHEMA.version(),
         "exported_at": exported_at,
         "tables": out,
     }))

@@ -764,7 +764,7 @@ fn birth_weights_are_one_per_baby_and_plausible() {
 
 #[test]
 fn a_saved_rule_this_version_cannot_expand_leaves_the_rest_of_the_plan() {
-    use cradle_core::storage::{self, DbKey};
+    use cradle_core::storage::DbKey;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cradle.db");
     let key = DbKey::from_bytes(&[7; 32]).unwrap();
@@ -781,13 +781,14 @@ fn a_saved_rule_this_version_cannot_expand_leaves_the_rest_of_the_plan() {
     cradle.add_reminder("Old", "FREQ=YEARLY", "09:00").unwrap();
     drop(cradle);
     // An older version (the `rrule` crate) took week numbers.
-    storage::open(&path, &key)
-        .unwrap()
-        .execute(
-            "UPDATE custom_reminder SET rrule = 'FREQ=YEARLY;BYWEEKNO=20' WHERE title = 'Old'",
-            [],
-        )
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))
         .unwrap();
+    conn.execute(
+        "UPDATE custom_reminder SET rrule = 'FREQ=YEARLY;BYWEEKNO=20' WHERE title = 'Old'",
+        [],
+    )
+    .unwrap();
     let plan = open().notification_plan(None, 8).unwrap();
     assert_eq!(plan.len(), 8);
     assert!(

@@ -1,6 +1,7 @@
 //! The crates' layering, checked on what Cargo resolves (`cargo tree`),
 //! so a convention cannot drift: the server links the protocol and nothing
-//! of the device, and the protocol has no storage and no HTTP.
+//! of the device, the protocol has no storage and no HTTP, and the store
+//! under every feature knows none of them.
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -58,5 +59,14 @@ fn the_protocol_has_no_storage_no_http_and_no_other_crate_of_ours() {
             !protocol.contains(forbidden),
             "cradle-protocol links {forbidden}"
         );
+    }
+}
+
+#[test]
+fn the_store_knows_no_feature_no_http_and_no_facade() {
+    let store = linked("cradle-store");
+    assert_eq!(ours(&store), BTreeSet::from(["cradle-protocol"]));
+    for forbidden in ["reqwest", "hyper", "tokio", "rrule", "chrono"] {
+        assert!(!store.contains(forbidden), "cradle-store links {forbidden}");
     }
 }

@@ -637,7 +637,7 @@ impl Cradle {
         })?;
         // Screens reload only when something here changed.
         if changed {
-            self.observers.notify(DataArea::Shop);
+            self.store.observers().notify(DataArea::Shop);
         }
         Ok(())
     }
@@ -660,7 +660,7 @@ impl Cradle {
             };
             let changed = self.write(&[], |tx, c| cart::settle(tx, account, sent, &c.now_text))?;
             if changed {
-                self.observers.notify(DataArea::Shop);
+                self.store.observers().notify(DataArea::Shop);
             }
             if !full {
                 return Ok(());

@@ -278,7 +278,7 @@ impl Cradle {
             (epoch, since, etag) = (Some(page.epoch), page.version, None);
         }
         if update.changed > 0 {
-            self.observers.notify(DataArea::Shop);
+            self.store.observers().notify(DataArea::Shop);
         }
         Ok(update)
     }

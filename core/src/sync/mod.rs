@@ -827,7 +827,7 @@ impl Cradle {
             report.pulled += applied.changes;
             report.skipped += applied.skipped;
             for area in applied.areas {
-                self.observers.notify(area);
+                self.store.observers().notify(area);
             }
             if !page.has_more {
                 return Ok(Round::Done);

@@ -660,7 +660,12 @@ mod tests {
 
     fn db() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = storage::open(&dir.path().join("c.db"), &DbKey::generate().unwrap()).unwrap();
+        let conn = storage::open(
+            &dir.path().join("c.db"),
+            &DbKey::generate().unwrap(),
+            &crate::schema::SCHEMA,
+        )
+        .unwrap();
         (dir, conn)
     }
 

@@ -105,7 +105,7 @@ pub fn parse_time_zone(name: &str) -> Result<TimeZone> {
     })
 }
 
-pub(crate) fn load(conn: &Connection) -> Result<Option<Profile>> {
+pub fn load(conn: &Connection) -> Result<Option<Profile>> {
     // Read on every write (for the user's zone): cached, not re-prepared.
     let row = conn
         .prepare_cached("SELECT display_name, locale, time_zone FROM profile WHERE id = 1")?
@@ -127,7 +127,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Option<Profile>> {
     .transpose()
 }
 
-pub(crate) fn save(conn: &Connection, profile: &Profile, updated_at: &str) -> Result<()> {
+pub fn save(conn: &Connection, profile: &Profile, updated_at: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO profile (id, display_name, locale, time_zone, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4)

@@ -14,11 +14,9 @@
 //! Withdrawing stops the processing from then on; erasing what was already
 //! sent is its own right (delete the account, delete my data).
 
-use crate::cradle::Cradle;
 use crate::error::{Error, Result};
-use crate::events::PROFILE;
 use jiff::Timestamp;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 
 /// The privacy notice this build shows; each consent records the version
 /// she saw, so a new notice can be asked again.
@@ -68,7 +66,7 @@ pub struct Consent {
     pub notice: Option<u32>,
 }
 
-pub(crate) fn load(conn: &Connection, purpose: Purpose) -> Result<Consent> {
+pub fn load(conn: &Connection, purpose: Purpose) -> Result<Consent> {
     let row: Option<(bool, u32, String)> = conn
         .prepare_cached(
             "SELECT granted, notice, at FROM consent_log
@@ -94,44 +92,6 @@ pub(crate) fn load(conn: &Connection, purpose: Purpose) -> Result<Consent> {
     })
 }
 
-pub(crate) fn granted(conn: &Connection, purpose: Purpose) -> Result<bool> {
+pub fn granted(conn: &Connection, purpose: Purpose) -> Result<bool> {
     Ok(load(conn, purpose)?.granted)
-}
-
-impl Cradle {
-    /// Every purpose, in [`Purpose::ALL`] order.
-    pub fn consents(&self) -> Result<Vec<Consent>> {
-        let db = self.db();
-        Purpose::ALL.into_iter().map(|p| load(&db, p)).collect()
-    }
-
-    /// Grants or withdraws one purpose; returns them all. Withdrawing sync
-    /// pauses it (changes keep queueing here); withdrawing notifications
-    /// empties the plan.
-    pub fn set_consent(&self, purpose: Purpose, granted: bool) -> Result<Vec<Consent>> {
-        self.write(PROFILE, |tx, c| {
-            // A "no" at onboarding is an answer too; the same answer again is not.
-            let current = load(tx, purpose)?;
-            if current.answered_at.is_none() || current.granted != granted {
-                tx.execute(
-                    "INSERT INTO consent_log (purpose, granted, notice, at) VALUES (?1, ?2, ?3, ?4)",
-                    params![purpose.as_str(), granted, NOTICE_VERSION, c.now_text],
-                )?;
-            }
-            Ok(())
-        })?;
-        if purpose == Purpose::Sync {
-            self.refresh_status()?;
-        }
-        self.consents()
-    }
-
-    /// `Error::ConsentRequired` unless she has granted `purpose`.
-    pub(crate) fn require_consent(&self, purpose: Purpose) -> Result<()> {
-        if granted(&self.db(), purpose)? {
-            Ok(())
-        } else {
-            Err(Error::ConsentRequired(purpose))
-        }
-    }
 }

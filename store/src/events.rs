@@ -20,8 +20,8 @@ pub enum DataArea {
 /// The screens a write refreshes, for the writes that touch more than one.
 /// A timeline change regenerates the reminder plans; so does the profile
 /// (language and time zone).
-pub(crate) const TIMELINE: &[DataArea] = &[DataArea::Timeline, DataArea::Reminders];
-pub(crate) const PROFILE: &[DataArea] = &[DataArea::Profile, DataArea::Reminders];
+pub const TIMELINE: &[DataArea] = &[DataArea::Timeline, DataArea::Reminders];
+pub const PROFILE: &[DataArea] = &[DataArea::Profile, DataArea::Reminders];
 
 pub trait ChangeObserver: Send + Sync {
     fn data_changed(&self, area: DataArea);
@@ -31,7 +31,7 @@ pub trait ChangeObserver: Send + Sync {
 pub type SubscriptionId = u64;
 
 #[derive(Default)]
-pub(crate) struct Observers {
+pub struct Observers {
     inner: Mutex<ObserverList>,
 }
 
@@ -42,7 +42,7 @@ struct ObserverList {
 }
 
 impl Observers {
-    pub(crate) fn subscribe(&self, observer: Arc<dyn ChangeObserver>) -> SubscriptionId {
+    pub fn subscribe(&self, observer: Arc<dyn ChangeObserver>) -> SubscriptionId {
         let mut list = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         list.next_id += 1;
         let id = list.next_id;
@@ -50,7 +50,7 @@ impl Observers {
         id
     }
 
-    pub(crate) fn unsubscribe(&self, id: SubscriptionId) -> bool {
+    pub fn unsubscribe(&self, id: SubscriptionId) -> bool {
         let mut list = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let before = list.entries.len();
         list.entries.retain(|(i, _)| *i != id);
@@ -59,7 +59,7 @@ impl Observers {
 
     /// Called after the write committed and with no lock held, so an
     /// observer may read straight back through the facade.
-    pub(crate) fn notify(&self, area: DataArea) {
+    pub fn notify(&self, area: DataArea) {
         let snapshot: Vec<_> = {
             let list = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             list.entries.iter().map(|(_, o)| Arc::clone(o)).collect()

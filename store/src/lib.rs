@@ -1,0 +1,24 @@
+//! What every part of Cradle's core stands on: the encrypted SQLite
+//! database and its migrations, the one write path and its observers, the
+//! clock, her profile (language and zone) and her consents as plain values.
+//! No feature lives here, and nothing here knows of one.
+
+#[cfg(not(any(
+    feature = "vendored-crypto",
+    feature = "platform-crypto",
+    feature = "portable-crypto"
+)))]
+compile_error!(
+    "cradle-store needs a SQLCipher crypto: the vendored-crypto, platform-crypto or portable-crypto feature"
+);
+
+pub mod clock;
+pub mod consent;
+pub mod error;
+pub mod events;
+pub mod profile;
+pub mod storage;
+mod store;
+
+pub use error::{Error, Result};
+pub use store::{Ctx, Device, Store};

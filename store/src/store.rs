@@ -1,0 +1,106 @@
+//! The open database and the one way to write to it: a transaction, then
+//! the observers hear of it after the commit.
+
+use crate::clock::{self, Clock};
+use crate::error::Result;
+use crate::events::{DataArea, Observers};
+use crate::profile::{self, Language, Profile};
+use crate::storage::{self, DbKey, Schema};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use rusqlite::{Connection, Transaction};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// What the device says before she saves a profile, and its clock.
+#[derive(Clone)]
+pub struct Device {
+    pub clock: Arc<dyn Clock>,
+    pub time_zone: TimeZone,
+    pub locale: String,
+}
+
+/// What every write and plan needs to know about "now".
+pub struct Ctx {
+    pub today: Date,
+    pub now: Timestamp,
+    /// `now` in RFC 3339, as rows store it.
+    pub now_text: String,
+    pub zone: TimeZone,
+    pub language: Language,
+    pub profile: Option<Profile>,
+}
+
+pub struct Store {
+    db: Mutex<Connection>,
+    device: Device,
+    observers: Observers,
+}
+
+impl Store {
+    /// Opens or creates the encrypted database at `path` and brings it up
+    /// to `schema`. A key that does not open it is `Error::WrongKey`.
+    pub fn open(path: &Path, key: &DbKey, schema: &Schema, device: Device) -> Result<Self> {
+        Ok(Self {
+            db: Mutex::new(storage::open(path, key, schema)?),
+            device,
+            observers: Observers::default(),
+        })
+    }
+
+    pub fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written
+        // (transactions roll back on drop), so a poisoned lock is still usable.
+        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn observers(&self) -> &Observers {
+        &self.observers
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// `f` runs in one transaction with her "now"; an error rolls it all
+    /// back. The areas' observers hear of it after the commit, with no lock
+    /// held, so they may read straight back.
+    pub fn write<T>(
+        &self,
+        areas: &[DataArea],
+        f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
+    ) -> Result<T> {
+        let value = {
+            let mut db = self.conn();
+            let ctx = self.ctx(&db)?;
+            let tx = db.transaction()?;
+            let value = f(&tx, &ctx)?;
+            tx.commit()?;
+            value
+        };
+        for area in areas {
+            self.observers.notify(*area);
+        }
+        Ok(value)
+    }
+
+    /// Her "now": instant, zone, local date and language, from her profile
+    /// or, before she saves one, the device's.
+    pub fn ctx(&self, db: &Connection) -> Result<Ctx> {
+        let profile = profile::load(db)?;
+        let (zone, locale) = match &profile {
+            Some(p) => (p.time_zone.clone(), p.locale.as_str()),
+            None => (self.device.time_zone.clone(), self.device.locale.as_str()),
+        };
+        let now = self.device.clock.now();
+        Ok(Ctx {
+            today: clock::local_date(now, &zone),
+            now_text: now.to_string(),
+            now,
+            language: Language::for_locale(locale),
+            zone,
+            profile,
+        })
+    }
+}
