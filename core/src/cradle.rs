@@ -10,7 +10,6 @@ use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::babylog::{self, BabyDay};
 use crate::records::gain::{self, Baseline};
-use crate::records::growth::{self, Sex};
 use crate::records::insights::{self, Insight, Situation};
 use crate::records::journal::{self, Entry, Filter, JournalEntry};
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
@@ -23,6 +22,7 @@ use crate::reminders::{self, DoseGiven, Item, Settings};
 use crate::schema::SCHEMA;
 use crate::storage::DbKey;
 use crate::sync::{self, SyncOptions};
+use crate::timeline::baby::{self, Sex};
 use crate::timeline::baby::{Birth, BirthFacts};
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
@@ -480,7 +480,7 @@ impl Cradle {
     /// birth, for growth percentiles.
     pub fn set_baby_sex(&self, ordinal: u8, sex: Sex) -> Result<()> {
         self.write(&[DataArea::Records], |tx, _| {
-            growth::set_sex(tx, ordinal, sex)
+            baby::set_sex(tx, ordinal, sex)
         })
     }
 

@@ -2,18 +2,17 @@
 //! tests all drive this crate through [`Cradle`].
 
 pub mod api;
-// The store's modules keep their paths under the facade.
+// The store's and the features' modules keep their paths under the facade.
 pub use cradle_store::{clock, consent, events, profile, storage};
+pub use cradle_timeline::{self as timeline, schedules};
 pub mod clinic;
 pub mod error;
 pub mod links;
 mod privacy;
 pub mod records;
 pub mod reminders;
-pub mod schedules;
 pub mod shop;
 pub mod sync;
-pub mod timeline;
 pub mod words;
 
 mod consenting;

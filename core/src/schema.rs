@@ -1,15 +1,11 @@
 //! The database's schema: every part's migrations in one numbered sequence.
-//! The store owns its own steps (profile, consent); the facade owns the
-//! rest until each feature carries its own.
+//! The store and the timeline own their steps; the facade owns the rest
+//! until each feature carries its own.
 
 use cradle_store::storage::{self, Migration, Schema};
 use std::sync::LazyLock;
 
 const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 2,
-        sql: include_str!("migrations/0002_timeline.sql"),
-    },
     Migration {
         version: 3,
         sql: include_str!("migrations/0003_reminders.sql"),
@@ -83,10 +79,6 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0021_ogtt.sql"),
     },
     Migration {
-        version: 22,
-        sql: include_str!("migrations/0022_babies.sql"),
-    },
-    Migration {
         version: 23,
         sql: include_str!("migrations/0023_screen_indexes.sql"),
     },
@@ -94,7 +86,7 @@ const MIGRATIONS: &[Migration] = &[
 
 /// The schema this build writes.
 pub(crate) static SCHEMA: LazyLock<Schema> =
-    LazyLock::new(|| Schema::new(&[storage::MIGRATIONS, MIGRATIONS]));
+    LazyLock::new(|| Schema::new(&[storage::MIGRATIONS, cradle_timeline::MIGRATIONS, MIGRATIONS]));
 
 #[cfg(test)]
 mod tests {

@@ -21,4 +21,15 @@ pub mod storage;
 mod store;
 
 pub use error::{Error, Result};
+
+/// Parses a data file embedded in the build, once. The files are checked by
+/// tests, so a parse failure is a defect of the build, never of her data.
+pub fn embedded<T: serde::de::DeserializeOwned>(
+    cell: &'static std::sync::OnceLock<T>,
+    raw: &'static str,
+) -> &'static T {
+    cell.get_or_init(|| {
+        serde_json::from_str(raw).expect("embedded data is valid (checked by tests)")
+    })
+}
 pub use store::{Ctx, Device, Store};

@@ -70,3 +70,25 @@ fn the_store_knows_no_feature_no_http_and_no_facade() {
         assert!(!store.contains(forbidden), "cradle-store links {forbidden}");
     }
 }
+
+/// Each feature crate and the crates of ours it may link: the store, the
+/// protocol, and the timeline (her stage) through its public API. Never
+/// the facade, and never another feature's crate unless listed here.
+const FEATURES: &[(&str, &[&str])] = &[("cradle-timeline", &["cradle-protocol", "cradle-store"])];
+
+#[test]
+fn a_feature_links_the_store_and_what_it_is_allowed_never_the_facade() {
+    for (feature, allowed) in FEATURES {
+        let linked = linked(feature);
+        let ours = ours(&linked);
+        assert_eq!(
+            ours,
+            allowed.iter().copied().collect(),
+            "{feature} links {ours:?}"
+        );
+        assert!(!ours.contains("cradle-core"), "{feature} links the facade");
+        for forbidden in ["reqwest", "hyper", "tokio"] {
+            assert!(!linked.contains(forbidden), "{feature} links {forbidden}");
+        }
+    }
+}

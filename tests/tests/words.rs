@@ -71,12 +71,21 @@ fn shipped() -> Vec<(String, String)> {
         assert!(found.len() > 10, "{file} read as {} literals", found.len());
         all.extend(found.into_iter().map(|s| (file.to_string(), s)));
     }
-    let content = repo().join("core/content");
-    let mut files: Vec<_> = std::fs::read_dir(&content)
-        .unwrap()
+    // The facade's content and each feature crate's.
+    let mut dirs = vec![repo().join("core/content")];
+    for feature in std::fs::read_dir(repo().join("features")).unwrap() {
+        let dir = feature.unwrap().path().join("content");
+        if dir.is_dir() {
+            dirs.push(dir);
+        }
+    }
+    let mut files: Vec<_> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
+    assert!(files.len() >= 9, "{files:?}");
     for path in files {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();

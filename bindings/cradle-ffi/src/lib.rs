@@ -17,7 +17,7 @@ use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::links::Link;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::gain::Baseline;
-use cradle_core::records::growth::{Indicator, Sex};
+use cradle_core::records::growth::Indicator;
 use cradle_core::records::insights::Insight;
 use cradle_core::records::journal::{Entry, Feed, Filter, JournalEntry, Milk, Side};
 use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
@@ -44,6 +44,7 @@ use cradle_core::shop::{
 };
 use cradle_core::storage::DbKey;
 use cradle_core::sync::{SyncListener, SyncStatus};
+use cradle_core::timeline::baby::Sex;
 use cradle_core::timeline::baby::{Birth, BirthFacts, HbsAg};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::dating::{DatingInput, Method, Scan};

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::profile::Language;
-use crate::schedules::embedded;
+use cradle_store::embedded;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Deserialize;

@@ -1,55 +1,10 @@
 //! Baby weight against the WHO Child Growth Standards: percentiles for a
 //! measurement and the percentile curves a chart draws behind it.
 
-use crate::error::{Error, Result};
-use crate::schedules::embedded;
-use crate::timeline::baby::Birth;
-use rusqlite::{Transaction, params};
+use crate::timeline::baby::Sex;
+use cradle_store::embedded;
 use serde::Deserialize;
 use std::sync::OnceLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sex {
-    Female,
-    Male,
-}
-
-impl Sex {
-    pub fn code(self) -> &'static str {
-        match self {
-            Sex::Female => "female",
-            Sex::Male => "male",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Sex> {
-        match code {
-            "female" => Some(Sex::Female),
-            "male" => Some(Sex::Male),
-            _ => None,
-        }
-    }
-}
-
-/// Records a baby's sex (`ordinal` in the latest birth), for percentiles.
-pub(crate) fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()> {
-    let state = crate::timeline::load(tx)?;
-    let Some((birth, Birth { count, .. })) = state.last_birth() else {
-        return Err(Error::invalid("baby", "record the birth first"));
-    };
-    if ordinal == 0 || u32::from(ordinal) > count {
-        return Err(Error::invalid(
-            "baby",
-            "is not one of the babies of the latest birth",
-        ));
-    }
-    tx.execute(
-        "INSERT INTO baby (birth_id, ordinal, sex) VALUES (?1, ?2, ?3)
-         ON CONFLICT (birth_id, ordinal) DO UPDATE SET sex = ?3",
-        params![birth.id, ordinal, sex.code()],
-    )?;
-    Ok(())
-}
 
 /// What WHO's charts plot against age, to 24 months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,13 +12,14 @@
 //! rebuilt once, on the next chart.
 
 use super::gain::{self, Band};
-use super::growth::{self, Indicator, Sex};
+use super::growth::{self, Indicator};
 use super::journal::{self, Entry, Filter};
 use crate::clock::local_date;
 use crate::error::{Error, Result};
 use crate::profile::Language;
 use crate::timeline::State;
 use crate::timeline::baby::Birth;
+use crate::timeline::baby::Sex;
 use crate::timeline::gestation::{GestationalAge, add_days, days_between};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;

@@ -1,8 +1,9 @@
 //! Week-by-week pregnancy content and month-by-month baby content, embedded
 //! as one file per locale (zh-Hans, en); other locales read English.
 
-use crate::profile::Language;
-use crate::schedules::{PrenatalSchedule, embedded};
+use crate::schedules::PrenatalSchedule;
+use cradle_store::embedded;
+use cradle_store::profile::Language;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -79,15 +80,15 @@ struct MonthText {
 
 fn sizes() -> &'static Sizes {
     static S: OnceLock<Sizes> = OnceLock::new();
-    embedded(&S, include_str!("../../content/fetal-size.json"))
+    embedded(&S, include_str!("../content/fetal-size.json"))
 }
 
 fn texts(language: Language) -> &'static Texts {
     static EN: OnceLock<Texts> = OnceLock::new();
     static ZH: OnceLock<Texts> = OnceLock::new();
     let (cell, raw) = match language {
-        Language::En => (&EN, include_str!("../../content/en.json")),
-        Language::ZhHans => (&ZH, include_str!("../../content/zh-Hans.json")),
+        Language::En => (&EN, include_str!("../content/en.json")),
+        Language::ZhHans => (&ZH, include_str!("../content/zh-Hans.json")),
     };
     embedded(cell, raw)
 }
@@ -172,7 +173,7 @@ pub fn month(language: Language, month: u32) -> Option<MonthContent> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::baby::BABY_CONTENT_MONTHS;
+    use crate::baby::BABY_CONTENT_MONTHS;
 
     const LANGUAGES: [Language; 2] = [Language::En, Language::ZhHans];
 
@@ -231,11 +232,11 @@ mod tests {
     fn wording_never_says_patient_or_claims_to_treat_or_prevent() {
         // China's Advertising Law forbids treatment claims in commercial copy,
         // and Cradle addresses a mother, never a patient.
-        let zh = include_str!("../../content/zh-Hans.json");
+        let zh = include_str!("../content/zh-Hans.json");
         for word in ["患者", "病人", "治疗", "预防"] {
             assert!(!zh.contains(word), "zh-Hans content contains {word}");
         }
-        let en = include_str!("../../content/en.json").to_lowercase();
+        let en = include_str!("../content/en.json").to_lowercase();
         for word in en.split(|c: char| !c.is_alphabetic()) {
             let banned = ["patient", "treat", "prevent", "cure"]
                 .iter()

@@ -2,7 +2,7 @@
 //! estimate when several exist (ACOG Committee Opinion 700, 2017).
 
 use super::gestation::{GestationalAge, MAX_ONGOING_DAYS, TERM_DAYS, add_days, days_between};
-use crate::error::{Error, Result};
+use cradle_store::error::{Error, Result};
 use jiff::civil::Date;
 
 /// How an estimate was made; also the `dating_method` the shells show.

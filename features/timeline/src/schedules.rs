@@ -1,20 +1,10 @@
 //! Clinical schedules, loaded from cited data files embedded in the library.
 
-use crate::timeline::baby::{HbsAg, Newborn};
-use crate::timeline::gestation::GestationalAge;
+use crate::baby::{HbsAg, Newborn};
+use crate::gestation::GestationalAge;
+use cradle_store::embedded;
 use serde::Deserialize;
 use std::sync::OnceLock;
-
-/// Parses an embedded data file once. The files are checked by tests, so a
-/// parse failure is a defect of the build, never of the user's data.
-pub(crate) fn embedded<T: serde::de::DeserializeOwned>(
-    cell: &'static OnceLock<T>,
-    raw: &'static str,
-) -> &'static T {
-    cell.get_or_init(|| {
-        serde_json::from_str(raw).expect("embedded data is valid (checked by tests)")
-    })
-}
 
 /// A window of gestational age, both ends inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

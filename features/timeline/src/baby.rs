@@ -1,10 +1,53 @@
 //! A baby's age: chronological, and corrected for prematurity.
 
 use super::gestation::{GestationalAge, TERM_DAYS, add_days, days_between};
-use crate::error::{Error, Result};
-use crate::records::growth::Sex;
+use cradle_store::error::{Error, Result};
 use jiff::ToSpan;
 use jiff::civil::Date;
+use rusqlite::{Transaction, params};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sex> {
+        match code {
+            "female" => Some(Sex::Female),
+            "male" => Some(Sex::Male),
+            _ => None,
+        }
+    }
+}
+
+/// Records a baby's sex (`ordinal` in the latest birth), for percentiles.
+pub fn set_sex(tx: &Transaction<'_>, ordinal: u8, sex: Sex) -> Result<()> {
+    let state = crate::load(tx)?;
+    let Some((birth, Birth { count, .. })) = state.last_birth() else {
+        return Err(Error::invalid("baby", "record the birth first"));
+    };
+    if ordinal == 0 || u32::from(ordinal) > count {
+        return Err(Error::invalid(
+            "baby",
+            "is not one of the babies of the latest birth",
+        ));
+    }
+    tx.execute(
+        "INSERT INTO baby (birth_id, ordinal, sex) VALUES (?1, ?2, ?3)
+         ON CONFLICT (birth_id, ordinal) DO UPDATE SET sex = ?3",
+        params![birth.id, ordinal, sex.code()],
+    )?;
+    Ok(())
+}
 
 /// Babies born before 37w0d are preterm (ACOG CO 579) and get a corrected age.
 pub const PRETERM_BEFORE: GestationalAge = GestationalAge { total_days: 37 * 7 };

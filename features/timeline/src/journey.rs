@@ -5,8 +5,8 @@
 use super::baby::Birth;
 use super::content::{self, FIRST_WEEK, LAST_WEEK, MonthContent, WeekContent};
 use super::gestation::{GestationalAge, add_days, start_of_pregnancy};
-use crate::error::Result;
-use crate::profile::Language;
+use cradle_store::error::Result;
+use cradle_store::profile::Language;
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,7 @@ impl Journey {
 }
 
 /// Week pages of a pregnancy due on `edd`.
-pub(crate) fn pregnancy(edd: Date, today: Date, language: Language) -> Result<Vec<Step>> {
+pub fn pregnancy(edd: Date, today: Date, language: Language) -> Result<Vec<Step>> {
     let lmp = start_of_pregnancy(edd)?;
     let now = GestationalAge::on(today, edd).weeks();
     (FIRST_WEEK..=LAST_WEEK)
@@ -73,7 +73,7 @@ pub(crate) fn pregnancy(edd: Date, today: Date, language: Language) -> Result<Ve
 }
 
 /// Month pages of a baby: by corrected age while it applies, exactly as Today.
-pub(crate) fn baby(birth: Birth, today: Date, language: Language) -> Result<Vec<Step>> {
+pub fn baby(birth: Birth, today: Date, language: Language) -> Result<Vec<Step>> {
     let now = month_index(birth, today);
     let ranges: Vec<(u32, u32)> = content::month_ranges().collect();
     let starts = ranges
@@ -156,7 +156,7 @@ fn first_day_at(birth: Birth, month: u32) -> Result<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::baby::BABY_CONTENT_MONTHS;
+    use crate::baby::BABY_CONTENT_MONTHS;
     use proptest::prelude::*;
 
     fn date(offset: i64) -> Date {

@@ -1,17 +1,33 @@
 //! The pregnancy and baby timeline: dating, stages, ages and content, and
-//! how they are stored.
+//! how they are stored. Every other feature reads her stage from here,
+//! through this crate's public API.
 
 pub mod baby;
 pub mod content;
 pub mod dating;
 pub mod gestation;
 pub mod journey;
+pub mod schedules;
 
-use crate::error::{Error, Result};
-use crate::profile::Language;
-use crate::records::growth::Sex;
+use cradle_store::storage::Migration;
+
+/// The timeline's tables: pregnancies, dating, births, babies.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 2,
+        sql: include_str!("../migrations/0002_timeline.sql"),
+    },
+    Migration {
+        version: 22,
+        sql: include_str!("../migrations/0022_babies.sql"),
+    },
+];
+
+use crate::baby::Sex;
 use baby::{BIRTH_WEIGHT_G, BabyAge, Birth, BirthFacts, HbsAg, Newborn};
 use content::{MonthContent, WeekContent};
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
 use dating::{BestEstimate, DatingInput, Estimate, Method, Scan};
 use gestation::{
     GestationalAge, TERM_DAYS, TermClass, Trimesters, days_between, start_of_pregnancy,
@@ -93,14 +109,14 @@ pub struct HistoryEntry {
 /// A stored row: its local id, for joins on this device, and its uid,
 /// the same on every device, for ids that sync (reminder items).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RowRef {
+pub struct RowRef {
     pub id: i64,
     pub uid: String,
 }
 
 /// What is stored, loaded in one go.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct State {
+pub struct State {
     ongoing: Option<(RowRef, Vec<Estimate>)>,
     last_birth: Option<(RowRef, Birth)>,
     /// The day the most recent lost pregnancy ended.
@@ -110,18 +126,18 @@ pub(crate) struct State {
 
 impl State {
     /// The ongoing pregnancy and its best estimate.
-    pub(crate) fn ongoing(&self) -> Option<(&RowRef, BestEstimate)> {
+    pub fn ongoing(&self) -> Option<(&RowRef, BestEstimate)> {
         let (row, estimates) = self.ongoing.as_ref()?;
         Some((row, dating::best_estimate(estimates)?))
     }
 
     /// The ongoing pregnancy's estimates, oldest first (empty when none).
-    pub(crate) fn estimates(&self) -> &[Estimate] {
+    pub fn estimates(&self) -> &[Estimate] {
         self.ongoing.as_ref().map_or(&[], |(_, e)| e.as_slice())
     }
 
     /// The most recent birth.
-    pub(crate) fn last_birth(&self) -> Option<(&RowRef, Birth)> {
+    pub fn last_birth(&self) -> Option<(&RowRef, Birth)> {
         self.last_birth.as_ref().map(|(row, birth)| (row, *birth))
     }
 
@@ -131,7 +147,7 @@ impl State {
 
     /// The journey's pages on `date`: the pregnancy's weeks while one is
     /// ongoing, else the last baby's months.
-    pub(crate) fn journey(&self, date: Date, language: Language) -> Result<Vec<journey::Step>> {
+    pub fn journey(&self, date: Date, language: Language) -> Result<Vec<journey::Step>> {
         match (self.best(), self.last_birth()) {
             (Some(best), _) => journey::pregnancy(best.edd, date, language),
             (None, Some((_, birth))) => journey::baby(birth, date, language),
@@ -140,7 +156,7 @@ impl State {
     }
 
     /// The timeline on `date`.
-    pub(crate) fn on(&self, date: Date, language: Language, trimesters: &Trimesters) -> Timeline {
+    pub fn on(&self, date: Date, language: Language, trimesters: &Trimesters) -> Timeline {
         let pregnancy = self.best().map(|best| {
             let ga = GestationalAge::on(date, best.edd);
             PregnancyStatus {
@@ -196,12 +212,12 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<Date> {
         .map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
 }
 
-pub(crate) fn read_date(text: String) -> Result<Date> {
+pub fn read_date(text: String) -> Result<Date> {
     text.parse::<Date>()
         .map_err(|_| Error::Corrupt("a stored date"))
 }
 
-pub(crate) fn load(conn: &Connection) -> Result<State> {
+pub fn load(conn: &Connection) -> Result<State> {
     // Two devices can each have started the pregnancy before syncing
     // (migration 0010): every ongoing row is the same pregnancy. The one with
     // the lowest uid names it on every device; the estimates of all count.
@@ -282,7 +298,7 @@ pub(crate) fn load(conn: &Connection) -> Result<State> {
 }
 
 /// The ongoing pregnancy's dating history, oldest first (empty when none).
-pub(crate) fn ongoing_estimates(conn: &Connection) -> Result<Vec<HistoryEntry>> {
+pub fn ongoing_estimates(conn: &Connection) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT method, event_date, cycle_days, embryo_age, crl_tenth_mm, scan_ga_days, edd, recorded_at
          FROM dating_estimate
@@ -339,7 +355,7 @@ pub(crate) fn ongoing_estimates(conn: &Connection) -> Result<Vec<HistoryEntry>> 
 
 /// Records a dating estimate for the ongoing pregnancy, starting one if
 /// none is ongoing. `today` is the user's local date.
-pub(crate) fn record_dating(
+pub fn record_dating(
     tx: &Transaction<'_>,
     input: DatingInput,
     today: Date,
@@ -392,7 +408,7 @@ pub(crate) fn record_dating(
 }
 
 /// Records a birth; the ongoing pregnancy (if any) ends as born.
-pub(crate) fn record_birth(
+pub fn record_birth(
     tx: &Transaction<'_>,
     birth: Birth,
     facts: &BirthFacts,
@@ -460,7 +476,7 @@ pub(crate) fn record_birth(
 
 /// Every baby of birth `birth_id` (of `count`), in birth order, with what
 /// was recorded of each.
-pub(crate) fn newborns(conn: &Connection, birth_id: i64, count: u32) -> Result<Vec<Newborn>> {
+pub fn newborns(conn: &Connection, birth_id: i64, count: u32) -> Result<Vec<Newborn>> {
     let mother_hbsag = conn
         .query_row(
             "SELECT mother_hbsag FROM birth WHERE id = ?1",
@@ -502,7 +518,7 @@ pub(crate) fn newborns(conn: &Connection, birth_id: i64, count: u32) -> Result<V
 
 /// Records a pregnancy loss. The pregnancy is archived, not deleted, and
 /// from now on nothing about it (content, reminders, suggestions) is shown.
-pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Result<()> {
+pub fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Result<()> {
     if date > today {
         return Err(Error::invalid("date", "must not be in the future"));
     }
@@ -525,13 +541,13 @@ pub(crate) fn record_loss(tx: &Transaction<'_>, date: Date, today: Date) -> Resu
 
 /// Deletes the records of every lost pregnancy, at the user's request
 /// (they are archived until then). Returns how many were deleted.
-pub(crate) fn delete_lost_pregnancies(tx: &Transaction<'_>) -> Result<usize> {
+pub fn delete_lost_pregnancies(tx: &Transaction<'_>) -> Result<usize> {
     // Estimates go with them (ON DELETE CASCADE).
     Ok(tx.execute("DELETE FROM pregnancy WHERE status = 'lost'", [])?)
 }
 
 /// Starts (with a date) or stops "trying to conceive".
-pub(crate) fn set_trying(tx: &Transaction<'_>, since: Option<Date>, today: Date) -> Result<()> {
+pub fn set_trying(tx: &Transaction<'_>, since: Option<Date>, today: Date) -> Result<()> {
     match since {
         Some(date) if date > today => Err(Error::invalid("since", "must not be in the future")),
         Some(date) => {

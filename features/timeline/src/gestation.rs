@@ -4,7 +4,7 @@
 //! (or its equivalent, EDD − 280 days), in whole days. "12w3d" means 12
 //! completed weeks and 3 days, i.e. day 3 of the 13th week.
 
-use crate::error::{Error, Result};
+use cradle_store::error::{Error, Result};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
