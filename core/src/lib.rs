@@ -3,14 +3,13 @@
 
 pub mod api;
 // The store's and the features' modules keep their paths under the facade.
-pub use cradle_store::{clock, consent, events, profile, storage};
+pub use cradle_reminders as reminders;
+pub use cradle_store::{clock, consent, events, links, profile, storage};
 pub use cradle_timeline::{self as timeline, schedules};
 pub mod clinic;
 pub mod error;
-pub mod links;
 mod privacy;
 pub mod records;
-pub mod reminders;
 pub mod shop;
 pub mod sync;
 pub mod words;

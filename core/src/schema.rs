@@ -1,15 +1,11 @@
 //! The database's schema: every part's migrations in one numbered sequence.
-//! The store and the timeline own their steps; the facade owns the rest
+//! The store, the timeline and the reminders own their steps; the facade owns the rest
 //! until each feature carries its own.
 
 use cradle_store::storage::{self, Migration, Schema};
 use std::sync::LazyLock;
 
 const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 3,
-        sql: include_str!("migrations/0003_reminders.sql"),
-    },
     Migration {
         version: 4,
         sql: include_str!("migrations/0004_records.sql"),
@@ -85,8 +81,14 @@ const MIGRATIONS: &[Migration] = &[
 ];
 
 /// The schema this build writes.
-pub(crate) static SCHEMA: LazyLock<Schema> =
-    LazyLock::new(|| Schema::new(&[storage::MIGRATIONS, cradle_timeline::MIGRATIONS, MIGRATIONS]));
+pub(crate) static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
+    Schema::new(&[
+        storage::MIGRATIONS,
+        cradle_timeline::MIGRATIONS,
+        cradle_reminders::MIGRATIONS,
+        MIGRATIONS,
+    ])
+});
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@ pub mod clock;
 pub mod consent;
 pub mod error;
 pub mod events;
+pub mod links;
 pub mod profile;
 pub mod storage;
 mod store;

@@ -74,7 +74,13 @@ fn the_store_knows_no_feature_no_http_and_no_facade() {
 /// Each feature crate and the crates of ours it may link: the store, the
 /// protocol, and the timeline (her stage) through its public API. Never
 /// the facade, and never another feature's crate unless listed here.
-const FEATURES: &[(&str, &[&str])] = &[("cradle-timeline", &["cradle-protocol", "cradle-store"])];
+const FEATURES: &[(&str, &[&str])] = &[
+    ("cradle-timeline", &["cradle-protocol", "cradle-store"]),
+    (
+        "cradle-reminders",
+        &["cradle-protocol", "cradle-store", "cradle-timeline"],
+    ),
+];
 
 #[test]
 fn a_feature_links_the_store_and_what_it_is_allowed_never_the_facade() {

@@ -10,9 +10,9 @@
 //! - Text never contains a health value: the lock screen is public.
 
 use super::{Due, Inputs, Item, Kind, Status};
-use crate::error::Result;
-use crate::links::Link;
-use crate::timeline::content::notification_text;
+use cradle_store::error::Result;
+use cradle_store::links::Link;
+use cradle_timeline::content::notification_text;
 use jiff::Timestamp;
 use jiff::civil::{DateTime, Time};
 use jiff::tz::TimeZone;
@@ -133,7 +133,7 @@ fn day_item_fire(inputs: &Inputs, item: &Item, now: Timestamp, tz: &TimeZone) ->
 }
 
 /// The next `limit` notifications after `now`, in the user's zone `tz`.
-pub(crate) fn plan(
+pub fn plan(
     inputs: &Inputs,
     now: Timestamp,
     tz: &TimeZone,
@@ -214,7 +214,7 @@ pub(crate) fn plan(
 /// Adds news (the shop's notices) to `plan`: each fires when it came, or
 /// at the end of quiet hours, since none of it is urgent. Keeps the
 /// soonest `limit`.
-pub(crate) fn with_news(
+pub fn with_news(
     mut plan: Vec<Notification>,
     news: Vec<Notification>,
     settings: &super::Settings,
@@ -248,7 +248,7 @@ fn previous(conn: &Connection) -> Result<HashMap<String, String>> {
 
 /// Compares `plan` with the plan last handed to the shell, then remembers
 /// `plan` as handed. A changed notification is cancelled and added again.
-pub(crate) fn diff_and_save(tx: &Transaction<'_>, plan: Vec<Notification>) -> Result<PlanDiff> {
+pub fn diff_and_save(tx: &Transaction<'_>, plan: Vec<Notification>) -> Result<PlanDiff> {
     let before = previous(tx)?;
     let after: HashMap<&str, String> = plan
         .iter()

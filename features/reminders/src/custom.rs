@@ -8,8 +8,8 @@
 //! the plan is built.
 
 use super::rule::{End, Rule, RuleError};
-use crate::error::{Error, Result};
 use chrono::{Datelike as _, NaiveDate, NaiveDateTime, Timelike as _};
+use cradle_store::error::{Error, Result};
 use jiff::civil::{Date, DateTime, Time};
 
 /// A validated rule and the moment of its first occurrence.

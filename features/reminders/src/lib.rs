@@ -13,13 +13,21 @@ pub mod notify;
 pub mod repeat;
 pub mod rule;
 
-use crate::error::{Error, Result};
-use crate::profile::Language;
-use crate::schedules::{Dose, PrenatalSchedule, VaccineSchedule};
-use crate::timeline::baby::Newborn;
-use crate::timeline::content::{checkup_label, notification_text, vaccine_name};
-use crate::timeline::gestation::{add_days, start_of_pregnancy};
-use crate::timeline::{self, State, read_date};
+use cradle_store::storage::Migration;
+
+/// The reminders' tables: custom rules, statuses, settings.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 3,
+    sql: include_str!("../migrations/0003_reminders.sql"),
+}];
+
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
+use cradle_timeline::baby::Newborn;
+use cradle_timeline::content::{checkup_label, notification_text, vaccine_name};
+use cradle_timeline::gestation::{add_days, start_of_pregnancy};
+use cradle_timeline::schedules::{Dose, PrenatalSchedule, VaccineSchedule};
+use cradle_timeline::{self as timeline, State, read_date};
 use custom::Recurrence;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::{Timestamp, ToSpan};
@@ -148,7 +156,7 @@ pub struct CustomRule {
 /// Built rules by id, reused while a rule is unchanged: parsing an RRULE
 /// costs more than planning with it, and every plan reads every rule.
 #[derive(Default)]
-pub(crate) struct RuleCache(Mutex<HashMap<i64, (String, Arc<Recurrence>)>>);
+pub struct RuleCache(Mutex<HashMap<i64, (String, Arc<Recurrence>)>>);
 
 struct StatusRow {
     status: Status,
@@ -156,19 +164,19 @@ struct StatusRow {
 }
 
 /// Everything stored that plans are derived from, loaded in one go.
-pub(crate) struct Inputs {
-    pub(crate) timeline: State,
-    pub(crate) settings: Settings,
-    pub(crate) language: Language,
+pub struct Inputs {
+    pub timeline: State,
+    pub settings: Settings,
+    pub language: Language,
     statuses: HashMap<String, StatusRow>,
     /// The babies of the last birth.
     babies: Vec<Newborn>,
     /// Doses given to them: (baby, code, dose) → date.
     doses: HashMap<(u8, String, u32), Date>,
-    pub(crate) rules: Vec<CustomRule>,
+    pub rules: Vec<CustomRule>,
 }
 
-pub(crate) fn load(conn: &Connection, language: Language, cache: &RuleCache) -> Result<Inputs> {
+pub fn load(conn: &Connection, language: Language, cache: &RuleCache) -> Result<Inputs> {
     let timeline = timeline::load(conn)?;
     let settings = load_settings(conn)?;
     let mut statuses = HashMap::new();
@@ -299,7 +307,7 @@ fn load_settings(conn: &Connection) -> Result<Settings> {
     }
 }
 
-pub(crate) fn save_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<()> {
+pub fn save_settings(tx: &Transaction<'_>, settings: &Settings) -> Result<()> {
     if PrenatalSchedule::by_id(&settings.prenatal_schedule).is_none() {
         return Err(Error::invalid(
             "prenatal_schedule",
@@ -342,7 +350,7 @@ impl Inputs {
     }
 
     /// The checkup plan of the ongoing pregnancy (empty after a birth or a loss).
-    pub(crate) fn checkups(&self) -> Result<Vec<Item>> {
+    pub fn checkups(&self) -> Result<Vec<Item>> {
         let Some((pregnancy, best)) = self.timeline.ongoing() else {
             return Ok(Vec::new());
         };
@@ -387,7 +395,7 @@ impl Inputs {
     /// is due at its scheduled age, but never sooner than the minimum
     /// interval after the previous dose (given, or itself still due): that
     /// is the catch-up rule.
-    pub(crate) fn vaccines(&self) -> Result<Vec<Item>> {
+    pub fn vaccines(&self) -> Result<Vec<Item>> {
         let Some((birth_row, birth)) = self.timeline.last_birth() else {
             return Ok(Vec::new());
         };
@@ -469,7 +477,7 @@ impl Inputs {
     }
 
     /// Occurrences of every custom rule from `from` to `to` (local, inclusive).
-    pub(crate) fn custom_between(&self, from: DateTime, to: DateTime) -> Vec<Item> {
+    pub fn custom_between(&self, from: DateTime, to: DateTime) -> Vec<Item> {
         let mut items = Vec::new();
         for rule in &self.rules {
             for at in rule.recurrence.between(from, to) {
@@ -499,7 +507,7 @@ impl Inputs {
 
     /// Every item due (or, for checkups, open) from `from` to `to`, sorted.
     /// Pending vaccines already overdue are included: catch-up matters most.
-    pub(crate) fn list(&self, from: Date, to: Date) -> Result<Vec<Item>> {
+    pub fn list(&self, from: Date, to: Date) -> Result<Vec<Item>> {
         let mut items: Vec<Item> = self
             .checkups()?
             .into_iter()
@@ -550,7 +558,7 @@ impl Inputs {
     }
 }
 
-pub(crate) fn sort(items: &mut [Item]) {
+pub fn sort(items: &mut [Item]) {
     items.sort_by(|a, b| {
         a.due
             .sort_key()
@@ -576,7 +584,7 @@ fn set_status(
 }
 
 /// Marks an item done. A vaccine is recorded as given on `today`.
-pub(crate) fn complete(
+pub fn complete(
     tx: &Transaction<'_>,
     inputs: &Inputs,
     id: &str,
@@ -601,7 +609,7 @@ pub(crate) fn complete(
     }
 }
 
-pub(crate) fn skip(tx: &Transaction<'_>, inputs: &Inputs, id: &str, now: &str) -> Result<()> {
+pub fn skip(tx: &Transaction<'_>, inputs: &Inputs, id: &str, now: &str) -> Result<()> {
     let item = inputs.find(id)?;
     if item.status == Status::Done {
         return Err(Error::invalid(
@@ -619,7 +627,7 @@ pub(crate) fn skip(tx: &Transaction<'_>, inputs: &Inputs, id: &str, now: &str) -
 }
 
 /// Snoozes an item until `until` (an instant after `now`).
-pub(crate) fn snooze(
+pub fn snooze(
     tx: &Transaction<'_>,
     inputs: &Inputs,
     id: &str,
@@ -648,7 +656,7 @@ pub(crate) fn snooze(
 
 const MAX_TITLE_CHARS: usize = 80;
 
-pub(crate) fn validate_title(title: &str) -> Result<String> {
+pub fn validate_title(title: &str) -> Result<String> {
     let title = title.trim();
     if title.is_empty()
         || title.chars().count() > MAX_TITLE_CHARS
@@ -663,7 +671,7 @@ pub(crate) fn validate_title(title: &str) -> Result<String> {
 }
 
 /// Adds a custom reminder starting `today`; returns its id.
-pub(crate) fn add_custom(
+pub fn add_custom(
     tx: &Transaction<'_>,
     title: &str,
     rrule: &str,
@@ -683,7 +691,7 @@ pub(crate) fn add_custom(
 
 /// Changes a custom reminder; `None` keeps a field. Statuses of occurrences
 /// that still exist are kept.
-pub(crate) fn edit_custom(
+pub fn edit_custom(
     tx: &Transaction<'_>,
     inputs: &Inputs,
     rule_id: i64,
@@ -713,7 +721,7 @@ pub(crate) fn edit_custom(
     Ok(())
 }
 
-pub(crate) fn delete_custom(tx: &Transaction<'_>, rule_id: i64) -> Result<()> {
+pub fn delete_custom(tx: &Transaction<'_>, rule_id: i64) -> Result<()> {
     let uid: String = tx
         .query_row(
             "DELETE FROM custom_reminder WHERE id = ?1 RETURNING uid",
@@ -743,7 +751,7 @@ pub struct DoseGiven<'a> {
 
 /// Records a vaccine dose given to a baby of the last birth, against that
 /// baby's own plan.
-pub(crate) fn record_dose(
+pub fn record_dose(
     tx: &Transaction<'_>,
     inputs: &Inputs,
     given: &DoseGiven<'_>,

@@ -5,8 +5,8 @@
 
 use super::custom::Recurrence;
 use super::rule::{ByDay, End, Freq, Rule};
-use crate::error::{Error, Result};
-use crate::profile::Language;
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
 /// The picker's day buttons; re-exported so shells' bindings need no jiff.
 pub use jiff::civil::Weekday;
 use jiff::civil::{Date, DateTime, Time};
@@ -167,7 +167,7 @@ impl Draft {
 }
 
 /// Checks every field as saving would, from `today` (the first day) and `now`.
-pub(crate) fn draft(
+pub fn draft(
     title: &str,
     repeat: &Repeat,
     time: &str,
