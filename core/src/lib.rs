@@ -3,13 +3,12 @@
 
 pub mod api;
 // The store's and the features' modules keep their paths under the facade.
+pub use cradle_records::{self as records, clinic};
 pub use cradle_reminders as reminders;
 pub use cradle_store::{clock, consent, events, links, profile, storage};
 pub use cradle_timeline::{self as timeline, schedules};
-pub mod clinic;
 pub mod error;
 mod privacy;
-pub mod records;
 pub mod shop;
 pub mod sync;
 pub mod words;

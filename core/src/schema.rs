@@ -1,27 +1,11 @@
 //! The database's schema: every part's migrations in one numbered sequence.
-//! The store, the timeline and the reminders own their steps; the facade owns the rest
+//! The store, the timeline, the reminders and the records own their steps; the facade owns the rest
 //! until each feature carries its own.
 
 use cradle_store::storage::{self, Migration, Schema};
 use std::sync::LazyLock;
 
 const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 4,
-        sql: include_str!("migrations/0004_records.sql"),
-    },
-    Migration {
-        version: 5,
-        sql: include_str!("migrations/0005_sessions.sql"),
-    },
-    Migration {
-        version: 6,
-        sql: include_str!("migrations/0006_symptoms.sql"),
-    },
-    Migration {
-        version: 7,
-        sql: include_str!("migrations/0007_journal.sql"),
-    },
     Migration {
         version: 8,
         sql: include_str!("migrations/0008_sync.sql"),
@@ -63,20 +47,8 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0018_hospital_bag.sql"),
     },
     Migration {
-        version: 19,
-        sql: include_str!("migrations/0019_measurement_day.sql"),
-    },
-    Migration {
         version: 20,
         sql: include_str!("migrations/0020_pending_registration.sql"),
-    },
-    Migration {
-        version: 21,
-        sql: include_str!("migrations/0021_ogtt.sql"),
-    },
-    Migration {
-        version: 23,
-        sql: include_str!("migrations/0023_screen_indexes.sql"),
     },
 ];
 
@@ -86,6 +58,7 @@ pub(crate) static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
         storage::MIGRATIONS,
         cradle_timeline::MIGRATIONS,
         cradle_reminders::MIGRATIONS,
+        cradle_records::MIGRATIONS,
         MIGRATIONS,
     ])
 });

@@ -80,6 +80,10 @@ const FEATURES: &[(&str, &[&str])] = &[
         "cradle-reminders",
         &["cradle-protocol", "cradle-store", "cradle-timeline"],
     ),
+    (
+        "cradle-records",
+        &["cradle-protocol", "cradle-store", "cradle-timeline"],
+    ),
 ];
 
 #[test]

@@ -17,9 +17,9 @@ fn repo() -> PathBuf {
 /// The shipped text files: their string literals are what the user reads.
 const SOURCES: &[&str] = &[
     "server/src/catalog/demo.rs",
-    "core/src/records/insights.rs",
+    "features/records/src/insights.rs",
     "core/src/shop/mod.rs",
-    "core/src/clinic/html.rs",
+    "features/records/src/clinic/html.rs",
     "cli/src/output.rs",
     "android/app/src/main/kotlin/org/cradle/app/ui/Strings.kt",
     "ios/Sources/Cradle/ViewModels/ShellStrings.swift",

@@ -23,13 +23,13 @@
 //! available at no cost under the license at http://loinc.org/license.
 
 use super::{Summary, VisitKind};
-use crate::records::insights::{About, ogtt_at_cutoff};
-use crate::records::journal::{Entry, JournalEntry};
-use crate::records::symptoms::Severity;
-use crate::records::{GlucoseContext, Measurement, Record};
-use crate::timeline::content::{clinic_label, symptom_label, vaccine_name};
-use crate::timeline::dating::{DatingInput, Method, Scan};
-use crate::timeline::gestation::GestationalAge;
+use crate::insights::{About, ogtt_at_cutoff};
+use crate::journal::{Entry, JournalEntry};
+use crate::symptoms::Severity;
+use crate::{GlucoseContext, Measurement, Record};
+use cradle_timeline::content::{clinic_label, symptom_label, vaccine_name};
+use cradle_timeline::dating::{DatingInput, Method, Scan};
+use cradle_timeline::gestation::GestationalAge;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

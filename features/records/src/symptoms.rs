@@ -1,8 +1,8 @@
 //! Symptoms from a coded list, each with a severity. Some always mean
 //! "seek care now", whatever else was recorded.
 
-use crate::clock::whole_seconds;
-use crate::error::{Error, Result};
+use cradle_store::clock::whole_seconds;
+use cradle_store::error::{Error, Result};
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, Transaction, params};
 
@@ -76,10 +76,10 @@ pub fn code(text: &str) -> Result<&'static str> {
 }
 
 /// A delete (from another device, through sync) keeps a tombstone; `?1` id, `?2` now.
-pub(crate) const TOMBSTONE: &str =
+pub const TOMBSTONE: &str =
     "UPDATE symptom SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL";
 
-pub(crate) fn add(
+pub fn add(
     tx: &Transaction<'_>,
     code: &'static str,
     severity: Severity,
@@ -103,7 +103,7 @@ pub(crate) fn add(
 }
 
 /// Symptoms noted in the 24 hours before `now`, oldest first.
-pub(crate) fn recent(conn: &Connection, now: Timestamp) -> Result<Vec<Symptom>> {
+pub fn recent(conn: &Connection, now: Timestamp) -> Result<Vec<Symptom>> {
     since(
         conn,
         now.checked_sub(SignedDuration::from_hours(24))
@@ -112,7 +112,7 @@ pub(crate) fn recent(conn: &Connection, now: Timestamp) -> Result<Vec<Symptom>> 
 }
 
 /// Symptoms noted at or after `from`, oldest first.
-pub(crate) fn since(conn: &Connection, from: Timestamp) -> Result<Vec<Symptom>> {
+pub fn since(conn: &Connection, from: Timestamp) -> Result<Vec<Symptom>> {
     // Stored as whole-second UTC text, which sorts as time does.
     let since = whole_seconds(from);
     let mut stmt = conn.prepare(

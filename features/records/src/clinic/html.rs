@@ -2,14 +2,14 @@
 //! external resources), styled for A4 paper and for a phone screen.
 
 use super::Summary;
-use crate::records::growth;
-use crate::records::insights::ogtt_at_cutoff;
-use crate::records::journal::Entry;
-use crate::records::trends::GrowthPoint;
-use crate::records::{GlucoseContext, Measurement, Record};
-use crate::timeline::baby::Newborn;
-use crate::timeline::content::{clinic_label, symptom_label, vaccine_name};
-use crate::timeline::dating::{DatingInput, Scan};
+use crate::growth;
+use crate::insights::ogtt_at_cutoff;
+use crate::journal::Entry;
+use crate::trends::GrowthPoint;
+use crate::{GlucoseContext, Measurement, Record};
+use cradle_timeline::baby::Newborn;
+use cradle_timeline::content::{clinic_label, symptom_label, vaccine_name};
+use cradle_timeline::dating::{DatingInput, Scan};
 
 /// A temperature shown as a fever: 38.0 °C (NICE NG143).
 const FEVER_C: f64 = 38.0;

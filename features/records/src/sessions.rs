@@ -1,8 +1,8 @@
 //! The kick counter and the contraction timer: live sessions with big
 //! one-tap actions on the phone, and the standard guidance drawn from them.
 
-use crate::clock::whole_seconds;
-use crate::error::{Error, Result};
+use cradle_store::clock::whole_seconds;
+use cradle_store::error::{Error, Result};
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -38,7 +38,7 @@ fn open_kick_session(conn: &Connection) -> Result<Option<i64>> {
         .optional()?)
 }
 
-pub(crate) fn kick_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
+pub fn kick_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     if open_kick_session(tx)?.is_some() {
         return Err(Error::invalid("session", "a kick count is already running"));
     }
@@ -49,7 +49,7 @@ pub(crate) fn kick_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn kick_tap(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
+pub fn kick_tap(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     let id = open_kick_session(tx)?.ok_or(Error::NotFound("running kick count"))?;
     tx.execute(
         "INSERT INTO kick (session_id, at) VALUES (?1, ?2)",
@@ -58,7 +58,7 @@ pub(crate) fn kick_tap(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn kick_stop(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
+pub fn kick_stop(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     let id = open_kick_session(tx)?.ok_or(Error::NotFound("running kick count"))?;
     tx.execute(
         "UPDATE kick_session SET ended_at = ?2 WHERE id = ?1",
@@ -68,10 +68,7 @@ pub(crate) fn kick_stop(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
 }
 
 /// The latest kick-count session, as of `now`.
-pub(crate) fn latest_kick_session(
-    conn: &Connection,
-    now: Timestamp,
-) -> Result<Option<KickSession>> {
+pub fn latest_kick_session(conn: &Connection, now: Timestamp) -> Result<Option<KickSession>> {
     let row = conn
         .query_row(
             "SELECT id, started_at, ended_at FROM kick_session ORDER BY id DESC LIMIT 1",
@@ -143,7 +140,7 @@ pub struct ContractionTimer {
     pub time_to_call: bool,
 }
 
-pub(crate) fn contraction_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
+pub fn contraction_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     let open: Option<i64> = tx
         .query_row(
             "SELECT id FROM contraction WHERE ended_at IS NULL",
@@ -164,7 +161,7 @@ pub(crate) fn contraction_start(tx: &Transaction<'_>, now: Timestamp) -> Result<
     Ok(())
 }
 
-pub(crate) fn contraction_stop(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
+pub fn contraction_stop(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {
     let changed = tx.execute(
         "UPDATE contraction SET ended_at = ?1 WHERE ended_at IS NULL",
         [whole_seconds(now).to_string()],
@@ -184,7 +181,7 @@ fn average(values: &[SignedDuration]) -> Option<SignedDuration> {
 }
 
 /// The timer's view as of `now`, judged by `rule`.
-pub(crate) fn contraction_timer(
+pub fn contraction_timer(
     conn: &Connection,
     now: Timestamp,
     rule: CallRule,

@@ -7,8 +7,8 @@
 //! index. Messages name the field and the rule, never the value.
 
 use super::{Bounds, check};
-use crate::clock::whole_seconds;
-use crate::error::{Error, Result};
+use cradle_store::clock::whole_seconds;
+use cradle_store::error::{Error, Result};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -437,12 +437,7 @@ fn to_json(entry: &Entry) -> Result<String> {
     serde_json::to_string(entry).map_err(|_| Error::Corrupt("an entry"))
 }
 
-pub(crate) fn add(
-    tx: &Transaction<'_>,
-    entry: Entry,
-    at: Timestamp,
-    now: Timestamp,
-) -> Result<i64> {
+pub fn add(tx: &Transaction<'_>, entry: Entry, at: Timestamp, now: Timestamp) -> Result<i64> {
     let (entry, unusual, at) = prepare(tx, entry, at, now)?;
     let live = |kind: &str| -> Result<bool> {
         Ok(tx.query_row(
@@ -492,7 +487,7 @@ pub(crate) fn add(
 }
 
 /// Replaces an entry's fields and time; the kind cannot change.
-pub(crate) fn update(
+pub fn update(
     tx: &Transaction<'_>,
     id: i64,
     entry: Entry,
@@ -533,10 +528,10 @@ pub(crate) fn update(
 
 /// Deletes an entry: a tombstone stays for sync, its content does not.
 /// A delete keeps the row (for sync) with its content cleared; `?1` id, `?2` now.
-pub(crate) const TOMBSTONE: &str = "UPDATE entry SET deleted_at = ?2, updated_at = ?2, data = '{}'
+pub const TOMBSTONE: &str = "UPDATE entry SET deleted_at = ?2, updated_at = ?2, data = '{}'
     WHERE id = ?1 AND deleted_at IS NULL";
 
-pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
+pub fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
     let changed = tx.execute(TOMBSTONE, params![id, now.to_string()])?;
     if changed == 0 {
         return Err(Error::NotFound("entry"));
@@ -554,7 +549,7 @@ pub struct Filter {
 }
 
 /// Live entries matching `filter`, oldest first.
-pub(crate) fn list(conn: &Connection, filter: &Filter) -> Result<Vec<JournalEntry>> {
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<JournalEntry>> {
     for k in &filter.kinds {
         if !KINDS.contains(&k.as_str()) {
             return Err(Error::invalid("kind", "is not a kind of entry"));

@@ -6,6 +6,7 @@
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
 pub mod babylog;
+pub mod clinic;
 pub mod gain;
 pub mod growth;
 pub mod insights;
@@ -14,8 +15,43 @@ pub mod sessions;
 pub mod symptoms;
 pub mod trends;
 
-use crate::clock::whole_seconds;
-use crate::error::{Error, Result};
+use cradle_store::storage::Migration;
+
+/// The records' tables: readings, kicks and contractions, symptoms, the
+/// journal, and the indexes her screens read from.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 4,
+        sql: include_str!("../migrations/0004_records.sql"),
+    },
+    Migration {
+        version: 5,
+        sql: include_str!("../migrations/0005_sessions.sql"),
+    },
+    Migration {
+        version: 6,
+        sql: include_str!("../migrations/0006_symptoms.sql"),
+    },
+    Migration {
+        version: 7,
+        sql: include_str!("../migrations/0007_journal.sql"),
+    },
+    Migration {
+        version: 19,
+        sql: include_str!("../migrations/0019_measurement_day.sql"),
+    },
+    Migration {
+        version: 21,
+        sql: include_str!("../migrations/0021_ogtt.sql"),
+    },
+    Migration {
+        version: 23,
+        sql: include_str!("../migrations/0023_screen_indexes.sql"),
+    },
+];
+
+use cradle_store::clock::whole_seconds;
+use cradle_store::error::{Error, Result};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::ops::RangeInclusive;
@@ -85,7 +121,7 @@ pub enum Measurement {
 }
 
 /// Possible (else refused) and usual (else flagged) ranges.
-pub(crate) struct Bounds {
+pub struct Bounds {
     pub possible: RangeInclusive<f64>,
     pub usual: RangeInclusive<f64>,
 }
@@ -113,7 +149,7 @@ const GLUCOSE_MMOL: Bounds = Bounds {
 
 /// Refuses a value outside the possible range (naming the field, never the
 /// value); returns whether it is unusual.
-pub(crate) fn check(field: &'static str, value: f64, bounds: &Bounds, unit: &str) -> Result<bool> {
+pub fn check(field: &'static str, value: f64, bounds: &Bounds, unit: &str) -> Result<bool> {
     if !value.is_finite() || !bounds.possible.contains(&value) {
         return Err(Error::invalid(
             field,
@@ -137,8 +173,8 @@ pub struct Checked {
 impl Measurement {
     /// The value as a screen shows it, in her language: "61.5 kg",
     /// "142/91 mmHg, 84/min", "5.6 mmol/L (fasting)".
-    pub fn text(&self, language: crate::profile::Language) -> String {
-        let zh = language == crate::profile::Language::ZhHans;
+    pub fn text(&self, language: cradle_store::profile::Language) -> String {
+        let zh = language == cradle_store::profile::Language::ZhHans;
         match *self {
             Measurement::Weight { grams } => format!("{:.1} kg", f64::from(grams) / 1000.0),
             Measurement::BloodPressure {
@@ -245,14 +281,14 @@ pub struct ShownRecord {
 }
 
 impl ShownRecord {
-    pub(crate) fn new(
+    pub fn new(
         record: Record,
-        language: crate::profile::Language,
+        language: cradle_store::profile::Language,
         zone: &jiff::tz::TimeZone,
     ) -> Self {
         Self {
             text: record.measurement.text(language),
-            taken_at_local: crate::clock::local_minute(record.taken_at, zone),
+            taken_at_local: cradle_store::clock::local_minute(record.taken_at, zone),
             record,
         }
     }
@@ -282,12 +318,7 @@ fn columns(m: &Measurement) -> Columns {
 }
 
 /// Adds a measurement taken at `taken_at` (not in the future).
-pub(crate) fn add(
-    tx: &Transaction<'_>,
-    c: Checked,
-    taken_at: Timestamp,
-    now: Timestamp,
-) -> Result<i64> {
+pub fn add(tx: &Transaction<'_>, c: Checked, taken_at: Timestamp, now: Timestamp) -> Result<i64> {
     if taken_at > now {
         return Err(Error::invalid("taken_at", "must not be in the future"));
     }
@@ -314,7 +345,7 @@ pub(crate) fn add(
 }
 
 /// Replaces a measurement's value and time; the kind cannot change.
-pub(crate) fn update(
+pub fn update(
     tx: &Transaction<'_>,
     id: i64,
     c: Checked,
@@ -353,11 +384,11 @@ pub(crate) fn update(
 
 /// Deletes a measurement, leaving a tombstone for sync.
 /// A delete keeps the row (for sync) without its value; `?1` id, `?2` now.
-pub(crate) const TOMBSTONE: &str = "UPDATE measurement SET deleted_at = ?2, updated_at = ?2,
+pub const TOMBSTONE: &str = "UPDATE measurement SET deleted_at = ?2, updated_at = ?2,
     grams = NULL, systolic = NULL, diastolic = NULL, pulse = NULL, glucose_cmmol = NULL
     WHERE id = ?1 AND deleted_at IS NULL";
 
-pub(crate) fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
+pub fn delete(tx: &Transaction<'_>, id: i64, now: Timestamp) -> Result<()> {
     let changed = tx.execute(TOMBSTONE, params![id, now.to_string()])?;
     if changed == 0 {
         return Err(Error::NotFound("record"));
@@ -371,7 +402,7 @@ const COLUMNS: &str =
 
 /// Live records, oldest first; `kind` filters. The whole series: for a
 /// chart or an export, never for a screen (see [`latest`] and [`recent`]).
-pub(crate) fn list(conn: &Connection, kind: Option<&str>) -> Result<Vec<Record>> {
+pub fn list(conn: &Connection, kind: Option<&str>) -> Result<Vec<Record>> {
     // Two statements, so a kind's series reads straight off its index.
     match kind {
         Some(k) => read(
@@ -388,7 +419,7 @@ pub(crate) fn list(conn: &Connection, kind: Option<&str>) -> Result<Vec<Record>>
 /// The newest live reading of a kind (a glucose reading of one context),
 /// read off the end of `measurement_kind_context_time`: a screen's cost does
 /// not grow with her history.
-pub(crate) fn latest(
+pub fn latest(
     conn: &Connection,
     kind: &str,
     context: Option<GlucoseContext>,
@@ -401,7 +432,7 @@ pub(crate) fn latest(
 
 /// The latest reading of each kind the advice reads (blood pressure, weight,
 /// and glucose per context), oldest first, as [`list`] orders them.
-pub(crate) fn latest_each(conn: &Connection) -> Result<Vec<Record>> {
+pub fn latest_each(conn: &Connection) -> Result<Vec<Record>> {
     let mut out = Vec::new();
     for (kind, context) in [
         ("blood_pressure", None),
@@ -419,7 +450,7 @@ pub(crate) fn latest_each(conn: &Connection) -> Result<Vec<Record>> {
 
 /// Live records taken at or after `from`, oldest first, off
 /// `measurement_time`; `None` reads them all.
-pub(crate) fn since(conn: &Connection, from: Option<Timestamp>) -> Result<Vec<Record>> {
+pub fn since(conn: &Connection, from: Option<Timestamp>) -> Result<Vec<Record>> {
     let Some(from) = from else {
         return list(conn, None);
     };
@@ -432,7 +463,7 @@ pub(crate) fn since(conn: &Connection, from: Option<Timestamp>) -> Result<Vec<Re
 }
 
 /// Her `limit` newest live readings, newest first, off `measurement_time`.
-pub(crate) fn recent(conn: &Connection, limit: u32) -> Result<Vec<Record>> {
+pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Record>> {
     read(
         &mut conn.prepare_cached(&format!(
             "{COLUMNS} ORDER BY taken_at DESC, id DESC LIMIT ?1"

@@ -1,8 +1,8 @@
 //! Every insight at its edges, in every stage, and by the age of the reading.
 
 use super::*;
-use crate::records::GlucoseUnit;
-use crate::timeline::gestation::GestationalAge;
+use crate::GlucoseUnit;
+use cradle_timeline::gestation::GestationalAge;
 
 const NOW: i64 = 1_780_000_000;
 const DAY: i64 = 86_400;
@@ -12,7 +12,7 @@ fn at(seconds_ago: i64) -> Timestamp {
 }
 
 fn today() -> Date {
-    crate::clock::local_date(at(0), &TimeZone::UTC)
+    cradle_store::clock::local_date(at(0), &TimeZone::UTC)
 }
 
 /// The stages the review named: trying, pregnant (<20w, ≥20w, ≥28w),
@@ -440,9 +440,9 @@ fn urgent_symptoms_by_stage() {
 
 #[test]
 fn weight_gain_edges() {
-    let band = crate::records::gain::standard_for(Language::En).band(1.60, 55.0);
+    let band = crate::gain::standard_for(Language::En).band(1.60, 55.0);
     let weight = |kg: f64, ago: i64| {
-        let m = Measurement::weight(kg, crate::records::WeightUnit::Kg).unwrap();
+        let m = Measurement::weight(kg, crate::WeightUnit::Kg).unwrap();
         rec(1, ago, m.measurement)
     };
     // At 30w0d (210 days) the IOM normal-BMI band is 0.5 + 0.35·16 … 2.0 + 0.50·16 kg.

@@ -12,9 +12,9 @@ use super::journal::{Entry, JournalEntry};
 use super::sessions::KickSession;
 use super::symptoms::{self, Symptom};
 use super::{GlucoseContext, Measurement, Record};
-use crate::profile::Language;
-use crate::timeline::Stage;
-use crate::timeline::baby::Birth;
+use cradle_store::profile::Language;
+use cradle_timeline::Stage;
+use cradle_timeline::baby::Birth;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -128,7 +128,7 @@ impl Situation {
 
     fn in_stage(&self, at: Timestamp) -> bool {
         self.stage_began
-            .is_none_or(|began| crate::clock::local_date(at, &self.zone) >= began)
+            .is_none_or(|began| cradle_store::clock::local_date(at, &self.zone) >= began)
     }
 
     fn pregnant_from(&self, days: i64) -> bool {
@@ -540,7 +540,7 @@ pub fn from_temperatures(
         let Some((e, celsius)) = latest.filter(|(e, _)| s.recent(e.at, NOW_WINDOW)) else {
             continue;
         };
-        let Some(age) = birth.age_on(crate::clock::local_date(e.at, &s.zone)) else {
+        let Some(age) = birth.age_on(cradle_store::clock::local_date(e.at, &s.zone)) else {
             continue;
         };
         let tenths = (celsius * 10.0).round() as i64;

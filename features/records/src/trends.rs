@@ -14,13 +14,13 @@
 use super::gain::{self, Band};
 use super::growth::{self, Indicator};
 use super::journal::{self, Entry, Filter};
-use crate::clock::local_date;
-use crate::error::{Error, Result};
-use crate::profile::Language;
-use crate::timeline::State;
-use crate::timeline::baby::Birth;
-use crate::timeline::baby::Sex;
-use crate::timeline::gestation::{GestationalAge, add_days, days_between};
+use cradle_store::clock::local_date;
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
+use cradle_timeline::State;
+use cradle_timeline::baby::Birth;
+use cradle_timeline::baby::Sex;
+use cradle_timeline::gestation::{GestationalAge, add_days, days_between};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -96,7 +96,7 @@ impl GrowthPoint {
     /// A growth entry measured on `day`, in chart units, placed at the
     /// baby's corrected age while that applies (else her age), with each
     /// measurement's percentile. `None` for a day before the birth.
-    pub(crate) fn on(
+    pub fn on(
         birth: &Birth,
         day: Date,
         sex: Option<Sex>,
@@ -308,7 +308,7 @@ fn glucose(conn: &Connection, days: &Days) -> Result<Vec<GlucosePoint>> {
 }
 
 /// The band for the ongoing pregnancy, weeks 0–42, when the baseline is known.
-pub(crate) fn band(conn: &Connection, language: Language) -> Result<Option<Band<'static>>> {
+pub fn band(conn: &Connection, language: Language) -> Result<Option<Band<'static>>> {
     Ok(gain::baseline(conn)?
         .map(|b| gain::standard_for(language).band(b.height_cm / 100.0, b.pre_pregnancy_kg)))
 }
@@ -323,7 +323,7 @@ fn growth(
     let Some((birth_row, birth)) = state.last_birth() else {
         return Ok(Vec::new());
     };
-    let babies = crate::timeline::newborns(conn, birth_row.id, birth.count)?;
+    let babies = cradle_timeline::newborns(conn, birth_row.id, birth.count)?;
     let entries = journal::list(
         conn,
         &Filter {
@@ -442,7 +442,7 @@ fn weight_chart(
 
 /// The weight chart alone, over all her days: the Records screen draws it on
 /// every refresh, so it skips the other series.
-pub(crate) fn weights(
+pub fn weights(
     conn: &Connection,
     state: &State,
     zone: &TimeZone,
@@ -454,7 +454,7 @@ pub(crate) fn weights(
 }
 
 /// Every chart's series for local days `from..=to` (both optional).
-pub(crate) fn trends(
+pub fn trends(
     conn: &Connection,
     state: &State,
     zone: &TimeZone,

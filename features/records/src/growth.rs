@@ -1,8 +1,8 @@
 //! Baby weight against the WHO Child Growth Standards: percentiles for a
 //! measurement and the percentile curves a chart draws behind it.
 
-use crate::timeline::baby::Sex;
 use cradle_store::embedded;
+use cradle_timeline::baby::Sex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -51,7 +51,7 @@ struct Tables {
 
 fn rows(indicator: Indicator, sex: Sex) -> &'static [[f64; 3]] {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    let tables = embedded(&TABLES, include_str!("../../content/who-growth.json"));
+    let tables = embedded(&TABLES, include_str!("../content/who-growth.json"));
     let table = match indicator {
         Indicator::Weight => &tables.weight,
         Indicator::Length => &tables.length,

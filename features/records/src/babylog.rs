@@ -20,7 +20,7 @@ pub struct BabyDay {
 
 /// Sums `entries` (already limited to today) for baby `baby`, with times
 /// in `zone`.
-pub(crate) fn summarize(entries: &[JournalEntry], baby: u8, zone: &TimeZone) -> BabyDay {
+pub fn summarize(entries: &[JournalEntry], baby: u8, zone: &TimeZone) -> BabyDay {
     let start = BabyDay {
         baby,
         ..BabyDay::default()

@@ -2,9 +2,9 @@
 //! pre-pregnancy BMI: IOM 2009, or WS/T 801—2022 for Chinese women (chosen
 //! by language; see docs/records.md).
 
-use crate::error::{Error, Result};
-use crate::profile::Language;
 use cradle_store::embedded;
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Deserialize;
@@ -39,11 +39,7 @@ impl Baseline {
 }
 
 /// Saves (or with `None`, forgets) the baseline.
-pub(crate) fn set_baseline(
-    tx: &Transaction<'_>,
-    b: Option<Baseline>,
-    now: Timestamp,
-) -> Result<()> {
+pub fn set_baseline(tx: &Transaction<'_>, b: Option<Baseline>, now: Timestamp) -> Result<()> {
     match b {
         None => tx.execute("DELETE FROM body_baseline", [])?,
         Some(b) => tx.execute(
@@ -59,7 +55,7 @@ pub(crate) fn set_baseline(
     Ok(())
 }
 
-pub(crate) fn baseline(conn: &Connection) -> Result<Option<Baseline>> {
+pub fn baseline(conn: &Connection) -> Result<Option<Baseline>> {
     Ok(conn
         .query_row(
             "SELECT height_mm, pre_pregnancy_grams FROM body_baseline WHERE id = 1",
@@ -95,7 +91,7 @@ struct Class {
 
 fn standards() -> &'static Standards {
     static DATA: OnceLock<Standards> = OnceLock::new();
-    embedded(&DATA, include_str!("../../content/weight-gain.json"))
+    embedded(&DATA, include_str!("../content/weight-gain.json"))
 }
 
 /// WS/T 801—2022 for Chinese, IOM 2009 otherwise.

@@ -6,18 +6,18 @@
 mod fhir;
 mod html;
 
-use crate::clock::local_date;
-use crate::error::{Error, Result};
-use crate::profile::Language;
-use crate::records::gain;
-use crate::records::insights::{GlucoseFinding, Insight, glucose_finding};
-use crate::records::journal::{self, Filter, JournalEntry};
-use crate::records::symptoms::{self, Symptom};
-use crate::records::{self, Record};
-use crate::timeline::baby::{BABY_CONTENT_MONTHS, Birth, Newborn};
-use crate::timeline::dating::{Estimate, Method};
-use crate::timeline::gestation::{GestationalAge, start_of_pregnancy};
-use crate::timeline::{POSTPARTUM_DAYS, State};
+use crate::gain;
+use crate::insights::{GlucoseFinding, Insight, glucose_finding};
+use crate::journal::{self, Filter, JournalEntry};
+use crate::symptoms::{self, Symptom};
+use crate::{self as records, Record};
+use cradle_store::clock::local_date;
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
+use cradle_timeline::baby::{BABY_CONTENT_MONTHS, Birth, Newborn};
+use cradle_timeline::dating::{Estimate, Method};
+use cradle_timeline::gestation::{GestationalAge, start_of_pregnancy};
+use cradle_timeline::{POSTPARTUM_DAYS, State};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -72,7 +72,7 @@ pub struct Options {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Pregnancy {
+pub struct Pregnancy {
     pub edd: Date,
     pub method: Method,
     pub ga: GestationalAge,
@@ -83,7 +83,7 @@ pub(crate) struct Pregnancy {
 
 /// Who the visit is for, which names the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum VisitKind {
+pub enum VisitKind {
     Prenatal,
     /// The first 42 days after the birth.
     Postpartum,
@@ -92,14 +92,14 @@ pub(crate) enum VisitKind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Gain {
+pub struct Gain {
     pub gained_kg: f64,
     pub recommended_kg: [f64; 2],
     pub source: &'static str,
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Dose {
+pub struct Dose {
     pub baby: u8,
     pub code: String,
     pub dose: u32,
@@ -110,7 +110,7 @@ pub(crate) struct Dose {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Baby {
+pub struct Baby {
     pub birth: Birth,
     pub newborns: Vec<Newborn>,
     pub doses: Vec<Dose>,
@@ -124,7 +124,7 @@ impl Baby {
 }
 
 /// Everything either format shows, gathered once.
-pub(crate) struct Summary {
+pub struct Summary {
     pub language: Language,
     pub zone: TimeZone,
     pub today: Date,
@@ -172,7 +172,7 @@ impl Summary {
 
     /// How the EDD was found, in her language.
     pub fn method_label(&self, method: Method) -> &'static str {
-        crate::timeline::content::clinic_label(
+        cradle_timeline::content::clinic_label(
             self.language,
             match method {
                 Method::Edd => "edd_given",
@@ -254,13 +254,13 @@ pub struct Visit {
 }
 
 /// Every section with its label and whether `options` include it.
-pub(crate) fn section_choices(language: Language, options: &Options) -> Result<Vec<SectionChoice>> {
+pub fn section_choices(language: Language, options: &Options) -> Result<Vec<SectionChoice>> {
     let chosen = sections(&options.sections)?;
     Ok(SECTIONS
         .iter()
         .map(|&code| SectionChoice {
             code,
-            label: crate::timeline::content::clinic_label(language, code),
+            label: cradle_timeline::content::clinic_label(language, code),
             included: chosen.contains(&code),
         })
         .collect())
@@ -283,7 +283,7 @@ fn sections(chosen: &[String]) -> Result<Vec<&'static str>> {
 }
 
 /// What the facade knows about "now" and the user.
-pub(crate) struct Context<'a> {
+pub struct Context<'a> {
     pub language: Language,
     pub zone: &'a TimeZone,
     pub today: Date,
@@ -314,7 +314,7 @@ fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
             baby,
             code,
             dose,
-            given_on: crate::timeline::read_date(given_on)?,
+            given_on: cradle_timeline::read_date(given_on)?,
             lot,
             place,
         });
@@ -322,7 +322,7 @@ fn doses(conn: &Connection, birth_id: i64) -> Result<Vec<Dose>> {
     Ok(out)
 }
 
-pub(crate) fn gather(
+pub fn gather(
     conn: &Connection,
     state: &State,
     cx: Context<'_>,
@@ -402,7 +402,7 @@ pub(crate) fn gather(
     let baby = match state.last_birth() {
         Some((row, birth)) => Some(Baby {
             birth,
-            newborns: crate::timeline::newborns(conn, row.id, birth.count)?,
+            newborns: cradle_timeline::newborns(conn, row.id, birth.count)?,
             doses: doses(conn, row.id)?,
         }),
         None => None,
@@ -427,7 +427,7 @@ pub(crate) fn gather(
 }
 
 /// Renders the summary in `format`.
-pub(crate) fn render(summary: &Summary, format: Format) -> String {
+pub fn render(summary: &Summary, format: Format) -> String {
     match format {
         Format::Html => html::render(summary),
         Format::Fhir => fhir::render(summary),
