@@ -19,8 +19,8 @@ use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
-use cradle_core::words;
 use cradle_core::{CradleError, Today};
+use cradle_core::{records, reminders, words};
 use jiff::SignedDuration;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
@@ -237,8 +237,8 @@ impl Output {
             say!(
                 "{:<17} {:<8} {:<8} {}{extra}\n    {}",
                 i.due.to_string(),
-                words::reminder_kind(i.kind, language),
-                words::reminder_status(i.status, language),
+                reminders::words::kind(i.kind, language),
+                reminders::words::status(i.status, language),
                 i.title,
                 i.id
             );
@@ -278,7 +278,7 @@ impl Output {
             self.print_json(json!({ "id": id, "unusual": unusual, "insights": insights.iter().map(insight_json).collect::<Vec<_>>() }));
             return;
         }
-        say!("{}", words::recorded(id, unusual, language));
+        say!("{}", records::words::recorded(id, unusual, language));
         self.insights(insights);
     }
 
@@ -313,7 +313,7 @@ impl Output {
                 "#{:<4} {}  {:<15} {}{flag}",
                 r.record.id,
                 r.taken_at_local,
-                words::measurement_kind(&r.record.measurement, language),
+                records::words::measurement_kind(&r.record.measurement, language),
                 r.text
             );
         }
@@ -424,7 +424,7 @@ impl Output {
         if self.json {
             self.print_json(json!({ "rule": rule }));
         } else {
-            say!("{}", words::reminder_added(rule, language));
+            say!("{}", reminders::words::reminder_added(rule, language));
         }
     }
 

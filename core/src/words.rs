@@ -1,21 +1,14 @@
-//! What the core says about her consents, her reminders and sync, in her
-//! language, with times in her zone to the minute: each sentence once, for
-//! every shell that words these (the apps' sync badge, and the CLI).
+//! What the facade says about her consents, sync and what a command did, in
+//! her language, with times in her zone to the minute: each sentence once,
+//! for every shell that words these (the apps' sync badge, and the CLI).
+//! Each feature crate words its own things (`records::words`,
+//! `reminders::words`).
 
 use crate::clock::local_minute;
 use crate::consent::{Consent, Purpose};
 use crate::profile::Language;
-use crate::records::Measurement;
-use crate::reminders::{Kind, Status};
 use crate::sync::{SyncReport, SyncStatus};
 use jiff::tz::TimeZone;
-
-fn pick(language: Language, zh: String, en: String) -> String {
-    match language {
-        Language::ZhHans => zh,
-        Language::En => en,
-    }
-}
 
 /// What she agreed to, in words.
 pub fn purpose(p: Purpose, language: Language) -> &'static str {
@@ -33,19 +26,15 @@ pub fn purpose(p: Purpose, language: Language) -> &'static str {
 pub fn consent(c: &Consent, language: Language, zone: &TimeZone) -> String {
     let at = c.answered_at.map(|t| local_minute(t, zone));
     match (c.granted, at) {
-        (true, Some(at)) => pick(language, format!("已同意（{at}）"), format!("granted {at}")),
-        (false, Some(at)) => pick(
-            language,
-            format!("已撤回（{at}）"),
-            format!("withdrawn {at}"),
-        ),
-        _ => pick(language, "尚未询问".into(), "not asked".into()),
+        (true, Some(at)) => language.pick(format!("已同意（{at}）"), format!("granted {at}")),
+        (false, Some(at)) => language.pick(format!("已撤回（{at}）"), format!("withdrawn {at}")),
+        _ => language.pick("尚未询问".into(), "not asked".into()),
     }
 }
 
 /// Where sync stands.
 pub fn sync_status(s: &SyncStatus, language: Language, zone: &TimeZone) -> String {
-    let zh_en = |zh: String, en: String| pick(language, zh, en);
+    let zh_en = |zh: String, en: String| language.pick(zh, en);
     match s {
         SyncStatus::SignedOut => zh_en(
             "未登录：所有内容只保存在本机。".into(),
@@ -106,7 +95,7 @@ pub fn sync_status(s: &SyncStatus, language: Language, zone: &TimeZone) -> Strin
 
 /// Sync in a few words, for a badge on Today and Settings.
 pub fn sync_badge(s: &SyncStatus, language: Language) -> String {
-    let zh_en = |zh: String, en: String| pick(language, zh, en);
+    let zh_en = |zh: String, en: String| language.pick(zh, en);
     match s {
         SyncStatus::SignedOut => zh_en("仅保存在本机".into(), "On this device only".into()),
         SyncStatus::Waiting { pending, .. } => zh_en(
@@ -153,7 +142,7 @@ pub fn sync_report(r: &SyncReport, language: Language) -> String {
         zh.push_str(&format!("，{skipped} 项无法读取"));
         en.push_str(&format!(", {skipped} unreadable"));
     }
-    pick(language, zh + "。", en + ".")
+    language.pick(zh + "。", en + ".")
 }
 
 /// What a command did to one thing.
@@ -221,72 +210,6 @@ impl Outcome {
     }
 }
 
-/// A reminder rule was added.
-pub fn reminder_added(rule: i64, language: Language) -> String {
-    pick(
-        language,
-        format!("已添加提醒（规则 {rule}）。"),
-        format!("Added reminder rule {rule}."),
-    )
-}
-
-/// A reading was saved; `unusual` asks her to check the value.
-pub fn recorded(id: i64, unusual: bool, language: Language) -> String {
-    let check = |zh: &str, en: &str| {
-        if unusual {
-            pick(language, zh.into(), en.into())
-        } else {
-            String::new()
-        }
-    };
-    pick(
-        language,
-        format!("已记录（#{id}）。"),
-        format!("Recorded (#{id})."),
-    ) + &check(
-        "这个数值不太常见，请核对。",
-        " This value is unusual; please check it.",
-    )
-}
-
-/// What a reading measures, in words.
-pub fn measurement_kind(m: &Measurement, language: Language) -> &'static str {
-    match (m, language) {
-        (Measurement::Weight { .. }, Language::ZhHans) => "体重",
-        (Measurement::Weight { .. }, Language::En) => "weight",
-        (Measurement::BloodPressure { .. }, Language::ZhHans) => "血压",
-        (Measurement::BloodPressure { .. }, Language::En) => "blood pressure",
-        (Measurement::Glucose { .. }, Language::ZhHans) => "血糖",
-        (Measurement::Glucose { .. }, Language::En) => "glucose",
-    }
-}
-
-/// A reminder's kind in words.
-pub fn reminder_kind(kind: Kind, language: Language) -> &'static str {
-    match (kind, language) {
-        (Kind::Checkup, Language::ZhHans) => "产检",
-        (Kind::Checkup, Language::En) => "checkup",
-        (Kind::Vaccine, Language::ZhHans) => "疫苗",
-        (Kind::Vaccine, Language::En) => "vaccine",
-        (Kind::Custom, Language::ZhHans) => "自定义",
-        (Kind::Custom, Language::En) => "custom",
-    }
-}
-
-/// A reminder's status in words.
-pub fn reminder_status(status: Status, language: Language) -> &'static str {
-    match (status, language) {
-        (Status::Pending, Language::ZhHans) => "待办",
-        (Status::Pending, Language::En) => "to do",
-        (Status::Done, Language::ZhHans) => "已完成",
-        (Status::Done, Language::En) => "done",
-        (Status::Skipped, Language::ZhHans) => "已跳过",
-        (Status::Skipped, Language::En) => "skipped",
-        (Status::Snoozed, Language::ZhHans) => "稍后提醒",
-        (Status::Snoozed, Language::En) => "snoozed",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,8 +250,6 @@ mod tests {
                 },
                 zh,
             ),
-            recorded(1, true, zh),
-            reminder_added(1, zh),
             sync_badge(&SyncStatus::SignedOut, zh),
             sync_badge(&SyncStatus::Paused { pending: 2 }, zh),
         ];
@@ -346,29 +267,8 @@ mod tests {
                 }
             }
         }
-        for m in [
-            Measurement::Weight { grams: 60_000 },
-            Measurement::BloodPressure {
-                systolic: 118,
-                diastolic: 76,
-                pulse: None,
-            },
-        ] {
-            all.push(measurement_kind(&m, zh).to_owned());
-        }
         for o in Outcome::ALL {
             all.push(o.text(zh).to_owned());
-        }
-        for k in [Kind::Checkup, Kind::Vaccine, Kind::Custom] {
-            all.push(reminder_kind(k, zh).to_owned());
-        }
-        for s in [
-            Status::Pending,
-            Status::Done,
-            Status::Skipped,
-            Status::Snoozed,
-        ] {
-            all.push(reminder_status(s, zh).to_owned());
         }
         for text in &all {
             assert!(

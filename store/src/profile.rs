@@ -29,6 +29,14 @@ pub enum Language {
 }
 
 impl Language {
+    /// The one of two wordings that is in this language.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Language::ZhHans => zh,
+            Language::En => en,
+        }
+    }
+
     /// Simplified Chinese for `zh`, `zh-CN`, `zh-Hans…`, `zh-SG`; English otherwise
     /// (Traditional Chinese tags included, until there is content for them).
     pub fn for_locale(tag: &str) -> Language {

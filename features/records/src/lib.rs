@@ -14,6 +14,7 @@ pub mod journal;
 pub mod sessions;
 pub mod symptoms;
 pub mod trends;
+pub mod words;
 
 use cradle_store::storage::Migration;
 

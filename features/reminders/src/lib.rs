@@ -12,6 +12,7 @@ pub mod custom;
 pub mod notify;
 pub mod repeat;
 pub mod rule;
+pub mod words;
 
 use cradle_store::storage::Migration;
 
