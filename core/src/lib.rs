@@ -1,8 +1,8 @@
 //! Cradle's shared core. Pure Rust: the FFI crate, the CLI and the server's
 //! tests all drive this crate through [`Cradle`].
 
-pub mod api;
 // The store's and the features' modules keep their paths under the facade.
+pub use cradle_client as api;
 pub use cradle_records::{self as records, clinic};
 pub use cradle_reminders as reminders;
 pub use cradle_store::{clock, consent, events, links, profile, storage};

@@ -63,6 +63,16 @@ fn the_protocol_has_no_storage_no_http_and_no_other_crate_of_ours() {
 }
 
 #[test]
+fn the_client_speaks_the_protocol_over_http_and_stores_nothing() {
+    let client = linked("cradle-client");
+    assert_eq!(
+        ours(&client),
+        BTreeSet::from(["cradle-protocol", "cradle-store"])
+    );
+    assert!(client.contains("reqwest"));
+}
+
+#[test]
 fn the_store_knows_no_feature_no_http_and_no_facade() {
     let store = linked("cradle-store");
     assert_eq!(ours(&store), BTreeSet::from(["cradle-protocol"]));

@@ -1,11 +1,12 @@
-//! The HTTP client the core uses to reach `cradle-server`, over the wire
-//! types of `cradle-protocol`, which the server uses too.
+//! The HTTP client the device uses to reach `cradle-server`, over the wire
+//! types of `cradle-protocol`, which the server uses too. The shop and sync
+//! call the server through it; nothing here stores anything.
 
 pub use cradle_protocol::cart;
 pub use cradle_protocol::cart::{Cart, CartChange, CartLine, CartOp, CartOps};
 pub use cradle_protocol::wire::*;
 
-use crate::error::{Error, Result};
+use cradle_store::error::{Error, Result};
 use reqwest::{Method, StatusCode, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
