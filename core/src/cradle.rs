@@ -162,7 +162,13 @@ impl Cradle {
             locale: config.device_locale.clone(),
         };
         Ok(Self {
-            store: Store::open(path.as_ref(), &config.key, &SCHEMA, device)?,
+            store: Store::open(
+                path.as_ref(),
+                &config.key,
+                &SCHEMA,
+                device,
+                Box::new(sync::FitsTheWire),
+            )?,
             config,
             rules: reminders::RuleCache::default(),
             sync: sync::Engine::new(path.as_ref()),
@@ -208,20 +214,13 @@ impl Cradle {
         self.set_profile(name, locale, zone)
     }
 
-    /// The one way the core writes (`Store::write`), with sync's rule: a
-    /// change that could never reach her other devices is refused here,
-    /// with its field named, rather than jamming the queue.
+    /// The one way the core writes: `Store::write`, under sync's rule.
     pub(crate) fn write<T>(
         &self,
         areas: &[DataArea],
         f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
-        self.store.write(areas, |tx, ctx| {
-            let queued = sync::last_queued(tx)?;
-            let value = f(tx, ctx)?;
-            sync::check_fits(tx, queued)?;
-            Ok(value)
-        })
+        self.store.write(areas, f)
     }
 
     /// The user's "now": instant, zone, local date and language.

@@ -33,4 +33,4 @@ pub fn embedded<T: serde::de::DeserializeOwned>(
         serde_json::from_str(raw).expect("embedded data is valid (checked by tests)")
     })
 }
-pub use store::{Ctx, Device, Store};
+pub use store::{Ctx, Device, Store, WriteRule};

@@ -32,20 +32,37 @@ pub struct Ctx {
     pub profile: Option<Profile>,
 }
 
+/// A rule every write keeps, checked in its transaction before the commit
+/// (sync's: a change that could never reach her other devices is refused,
+/// with its field named, rather than jamming the queue).
+pub trait WriteRule: Send + Sync {
+    /// A mark read before the change runs, handed back to `check`.
+    fn before(&self, tx: &Transaction<'_>) -> Result<i64>;
+    fn check(&self, tx: &Transaction<'_>, before: i64) -> Result<()>;
+}
+
 pub struct Store {
     db: Mutex<Connection>,
     device: Device,
     observers: Observers,
+    rule: Box<dyn WriteRule>,
 }
 
 impl Store {
     /// Opens or creates the encrypted database at `path` and brings it up
     /// to `schema`. A key that does not open it is `Error::WrongKey`.
-    pub fn open(path: &Path, key: &DbKey, schema: &Schema, device: Device) -> Result<Self> {
+    pub fn open(
+        path: &Path,
+        key: &DbKey,
+        schema: &Schema,
+        device: Device,
+        rule: Box<dyn WriteRule>,
+    ) -> Result<Self> {
         Ok(Self {
             db: Mutex::new(storage::open(path, key, schema)?),
             device,
             observers: Observers::default(),
+            rule,
         })
     }
 
@@ -63,9 +80,9 @@ impl Store {
         &self.device
     }
 
-    /// `f` runs in one transaction with her "now"; an error rolls it all
-    /// back. The areas' observers hear of it after the commit, with no lock
-    /// held, so they may read straight back.
+    /// `f` runs in one transaction with her "now", then the write rule; an
+    /// error rolls it all back. The areas' observers hear of it after the
+    /// commit, with no lock held, so they may read straight back.
     pub fn write<T>(
         &self,
         areas: &[DataArea],
@@ -75,7 +92,9 @@ impl Store {
             let mut db = self.conn();
             let ctx = self.ctx(&db)?;
             let tx = db.transaction()?;
+            let mark = self.rule.before(&tx)?;
             let value = f(&tx, &ctx)?;
+            self.rule.check(&tx, mark)?;
             tx.commit()?;
             value
         };

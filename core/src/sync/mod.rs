@@ -10,8 +10,7 @@
 pub mod collections;
 pub use cradle_protocol::seal as crypto;
 mod outbox;
-
-pub(crate) use outbox::{check_fits, last_queued};
+pub(crate) use outbox::FitsTheWire;
 
 use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
 use crate::consent::{self, Purpose};

@@ -249,8 +249,21 @@ fn changed(old: Option<String>, new: String) -> Result<Vec<(String, Value)>> {
         .collect())
 }
 
+/// Sync's rule for every write: each change it queues must fit a push.
+pub(crate) struct FitsTheWire;
+
+impl cradle_store::WriteRule for FitsTheWire {
+    fn before(&self, tx: &rusqlite::Transaction<'_>) -> Result<i64> {
+        last_queued(tx)
+    }
+
+    fn check(&self, tx: &rusqlite::Transaction<'_>, before: i64) -> Result<()> {
+        check_fits(tx, before)
+    }
+}
+
 /// The last mutation id queued so far (0 when nothing is).
-pub(crate) fn last_queued(conn: &Connection) -> Result<i64> {
+fn last_queued(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(mid), 0) FROM outbox", [], |r| r.get(0))?)
 }
 
@@ -258,7 +271,7 @@ pub(crate) fn last_queued(conn: &Connection) -> Result<i64> {
 /// server would reject for good: a field larger than a push may carry
 /// (measured as it will travel, sealed and padded). Such a change would
 /// never reach her other devices.
-pub(crate) fn check_fits(conn: &Connection, after: i64) -> Result<()> {
+fn check_fits(conn: &Connection, after: i64) -> Result<()> {
     let mut stmt = conn
         .prepare_cached("SELECT collection, old, new FROM outbox WHERE mid > ?1 AND op = 'put'")?;
     let rows = stmt.query_map([after], |r| {
