@@ -1074,35 +1074,37 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         Command::Account { action } => account(&cradle, action, out)?,
         Command::Shop { action } => match action {
             ShopAction::Update { server } => {
-                out.catalog_update(&block_on(cradle.update_catalog(server.as_deref()))?)
+                out.catalog_update(&block_on(cradle.shop().update_catalog(server.as_deref()))?)
             }
             ShopAction::Search { text, limit } => {
-                out.products(&cradle.search_products(&text, limit)?)
+                out.products(&cradle.shop().search_products(&text, limit)?)
             }
-            ShopAction::Suggest { limit } => out.products(&cradle.shop_suggestions(limit)?),
-            ShopAction::Show { sku } => out.product_page(&cradle.product_page(&sku)?),
+            ShopAction::Suggest { limit } => out.products(&cradle.shop().shop_suggestions(limit)?),
+            ShopAction::Show { sku } => out.product_page(&cradle.shop().product_page(&sku)?),
         },
         Command::Checkout {
             when_online: true, ..
-        } => out.cart(&cradle.queue_order()?),
+        } => out.cart(&cradle.shop().queue_order()?),
         Command::Checkout {
             take_back: true, ..
-        } => out.cart(&block_on(cradle.cancel_queued_order())?),
+        } => out.cart(&block_on(cradle.shop().cancel_queued_order())?),
         Command::Checkout { confirm, .. } => {
-            let review = block_on(cradle.review_checkout())?;
+            let review = block_on(cradle.shop().review_checkout())?;
             out.checkout_review(&review, confirm);
             // She confirms what she was shown: nothing is ordered while a
             // warning stands.
             if confirm && review.warnings.is_empty() {
-                out.orders(&[block_on(cradle.place_order(&review.quote))?]);
+                out.orders(&[block_on(cradle.shop().place_order(&review.quote))?]);
             }
         }
         Command::Orders { action } => match action {
-            OrdersAction::List => out.orders(&cradle.orders()?),
-            OrdersAction::Refresh => out.orders(&block_on(cradle.refresh_orders())?),
-            OrdersAction::Pay { id } => out.orders(&[block_on(cradle.pay_order(&id))?]),
-            OrdersAction::Cancel { id } => out.orders(&[block_on(cradle.cancel_order(&id))?]),
-            OrdersAction::Again { id } => out.refill(&cradle.buy_again(&id)?),
+            OrdersAction::List => out.orders(&cradle.shop().orders()?),
+            OrdersAction::Refresh => out.orders(&block_on(cradle.shop().refresh_orders())?),
+            OrdersAction::Pay { id } => out.orders(&[block_on(cradle.shop().pay_order(&id))?]),
+            OrdersAction::Cancel { id } => {
+                out.orders(&[block_on(cradle.shop().cancel_order(&id))?])
+            }
+            OrdersAction::Again { id } => out.refill(&cradle.shop().buy_again(&id)?),
         },
         Command::Return {
             action:
@@ -1129,35 +1131,42 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
                         })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let order =
-                block_on(cradle.request_return(&order, &kind, &items, &reason, note.as_deref()))?;
+            let order = block_on(cradle.shop().request_return(
+                &order,
+                &kind,
+                &items,
+                &reason,
+                note.as_deref(),
+            ))?;
             out.orders(&[order]);
         }
         Command::Complain { order, topic, note } => {
-            out.orders(&[block_on(cradle.file_complaint(&order, &topic, &note))?]);
+            out.orders(&[block_on(
+                cradle.shop().file_complaint(&order, &topic, &note),
+            )?]);
         }
         Command::Bag { action } => out.bag(&match action {
-            None => cradle.hospital_bag()?,
-            Some(BagAction::Pack { id }) => cradle.pack_bag_item(&id, true)?,
-            Some(BagAction::Unpack { id }) => cradle.pack_bag_item(&id, false)?,
+            None => cradle.shop().hospital_bag()?,
+            Some(BagAction::Pack { id }) => cradle.shop().pack_bag_item(&id, true)?,
+            Some(BagAction::Unpack { id }) => cradle.shop().pack_bag_item(&id, false)?,
         }),
         Command::Address { action } => out.addresses(&match action {
-            AddressAction::Add { address } => cradle.save_address(None, address.into())?,
+            AddressAction::Add { address } => cradle.shop().save_address(None, address.into())?,
             AddressAction::Edit { id, address } => {
-                cradle.save_address(Some(&id), address.into())?
+                cradle.shop().save_address(Some(&id), address.into())?
             }
-            AddressAction::List => cradle.addresses()?,
-            AddressAction::Remove { id } => cradle.remove_address(&id)?,
-            AddressAction::Default { id } => cradle.set_default_address(&id)?,
+            AddressAction::List => cradle.shop().addresses()?,
+            AddressAction::Remove { id } => cradle.shop().remove_address(&id)?,
+            AddressAction::Default { id } => cradle.shop().set_default_address(&id)?,
         }),
         Command::Cart { action } => out.cart(&match action {
-            CartAction::Add { sku, qty } => cradle.cart_add(&sku, qty)?,
-            CartAction::Set { sku, qty } => cradle.cart_set(&sku, qty)?,
-            CartAction::Remove { sku } => cradle.cart_remove(&sku)?,
-            CartAction::Show => cradle.cart()?,
+            CartAction::Add { sku, qty } => cradle.shop().cart_add(&sku, qty)?,
+            CartAction::Set { sku, qty } => cradle.shop().cart_set(&sku, qty)?,
+            CartAction::Remove { sku } => cradle.shop().cart_remove(&sku)?,
+            CartAction::Show => cradle.shop().cart()?,
             CartAction::Sync => {
-                block_on(cradle.sync_shop())?;
-                cradle.cart()?
+                block_on(cradle.shop().sync_shop())?;
+                cradle.shop().cart()?
             }
         }),
         Command::Sync { action: None } => {

@@ -5,11 +5,11 @@
 pub use cradle_client as api;
 pub use cradle_records::{self as records, clinic};
 pub use cradle_reminders as reminders;
+pub use cradle_shop as shop;
 pub use cradle_store::{clock, consent, events, links, profile, storage};
 pub use cradle_timeline::{self as timeline, schedules};
 pub mod error;
 mod privacy;
-pub mod shop;
 pub mod sync;
 pub mod words;
 
@@ -18,6 +18,7 @@ mod cradle;
 mod schema;
 #[cfg(test)]
 mod screen_plans;
+mod shopping;
 
 pub use cradle::{Config, Cradle, KickAction, RecordsScreen, SettingsScreen, Snooze, Today};
 pub use error::{CradleError, Error, Result};

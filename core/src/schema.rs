@@ -1,6 +1,6 @@
 //! The database's schema: every part's migrations in one numbered sequence.
-//! The store, the timeline, the reminders and the records own their steps; the facade owns the rest
-//! until each feature carries its own.
+//! The store and each feature own their steps; sync, still in the facade,
+//! owns the rest.
 
 use cradle_store::storage::{self, Migration, Schema};
 use std::sync::LazyLock;
@@ -19,34 +19,6 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_sync_everything.sql"),
     },
     Migration {
-        version: 11,
-        sql: include_str!("migrations/0011_shop.sql"),
-    },
-    Migration {
-        version: 12,
-        sql: include_str!("migrations/0012_orders.sql"),
-    },
-    Migration {
-        version: 14,
-        sql: include_str!("migrations/0014_after_sales.sql"),
-    },
-    Migration {
-        version: 15,
-        sql: include_str!("migrations/0015_queued_order.sql"),
-    },
-    Migration {
-        version: 16,
-        sql: include_str!("migrations/0016_addresses.sql"),
-    },
-    Migration {
-        version: 17,
-        sql: include_str!("migrations/0017_cart_sync.sql"),
-    },
-    Migration {
-        version: 18,
-        sql: include_str!("migrations/0018_hospital_bag.sql"),
-    },
-    Migration {
         version: 20,
         sql: include_str!("migrations/0020_pending_registration.sql"),
     },
@@ -59,6 +31,7 @@ pub(crate) static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
         cradle_timeline::MIGRATIONS,
         cradle_reminders::MIGRATIONS,
         cradle_records::MIGRATIONS,
+        cradle_shop::MIGRATIONS,
         MIGRATIONS,
     ])
 });

@@ -188,8 +188,8 @@ fn no_screen_scans_a_record_table() {
                 ..Options::default()
             })
             .unwrap();
-        cradle.shop("", 20).unwrap();
-        cradle.hospital_bag().unwrap();
+        cradle.shop().screen("", 20).unwrap();
+        cradle.shop().hospital_bag().unwrap();
         cradle.settings_screen().unwrap();
     };
     // The first chart in a zone builds the per-day table once (records::trends);

@@ -67,10 +67,11 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
     );
     assert_eq!(refused(cradle.sync_now().await.unwrap_err()), Purpose::Sync);
     for result in [
-        cradle.review_checkout().await.map(|_| ()),
-        cradle.refresh_orders().await.map(|_| ()),
-        cradle.pay_order("o-1").await.map(|_| ()),
+        cradle.shop().review_checkout().await.map(|_| ()),
+        cradle.shop().refresh_orders().await.map(|_| ()),
+        cradle.shop().pay_order("o-1").await.map(|_| ()),
         cradle
+            .shop()
             .request_return("o-1", "return", &[], "other", None)
             .await
             .map(|_| ()),
@@ -95,7 +96,7 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
         Err(Error::Network(_))
     ));
     // The cart is on the device: it needs no consent.
-    assert!(cradle.cart().unwrap().lines.is_empty());
+    assert!(cradle.shop().cart().unwrap().lines.is_empty());
 }
 
 #[test]

@@ -44,7 +44,12 @@ async fn main() {
     let d = Device::with_options(SyncOptions::default());
 
     let t = Instant::now();
-    let first = d.cradle.update_catalog(Some(&proxy.url)).await.unwrap();
+    let first = d
+        .cradle
+        .shop()
+        .update_catalog(Some(&proxy.url))
+        .await
+        .unwrap();
     let download = t.elapsed();
     let (_, full_bytes) = proxy.bytes();
     assert_eq!(first.changed as usize, PRODUCTS);
@@ -56,10 +61,10 @@ async fn main() {
     let queries = ["叶酸", "奶粉", "diapers", "folic", "ys", "纸尿裤 XL"];
     println!("Offline search over {PRODUCTS} products (median of 50 runs each):");
     for q in queries {
-        let hits = d.cradle.search_products(q, 20).unwrap().len();
+        let hits = d.cradle.shop().search_products(q, 20).unwrap().len();
         assert!(hits > 0, "{q} finds products");
         let fts = median(50, || {
-            assert_eq!(d.cradle.search_products(q, 20).unwrap().len(), hits);
+            assert_eq!(d.cradle.shop().search_products(q, 20).unwrap().len(), hits);
         });
         let pattern = format!("%{}%", q.split_whitespace().next().unwrap());
         let scan = median(50, || {
@@ -81,17 +86,19 @@ async fn main() {
     }
 
     // 2. Cart operations, against the cheapest call through the facade.
-    let sku = d.cradle.search_products("叶酸", 1).unwrap()[0].sku.clone();
+    let sku = d.cradle.shop().search_products("叶酸", 1).unwrap()[0]
+        .sku
+        .clone();
     let baseline = median(200, || {
         d.cradle.sync_account().unwrap();
     });
     let add = median(200, || {
-        d.cradle.cart_set(&sku, 1).unwrap();
-        d.cradle.cart_add(&sku, 1).unwrap();
+        d.cradle.shop().cart_set(&sku, 1).unwrap();
+        d.cradle.shop().cart_add(&sku, 1).unwrap();
     }) / 2;
     let view = median(200, || {
         assert_eq!(
-            d.cradle.cart().unwrap().lines.len(),
+            d.cradle.shop().cart().unwrap().lines.len(),
             1,
             "the cart holds its one line"
         );
@@ -115,8 +122,8 @@ async fn main() {
     let mut runs = Vec::new();
     for _ in 0..200 {
         let t = Instant::now();
-        d.cradle.queue_order().unwrap();
-        d.cradle.cancel_queued_order().await.unwrap();
+        d.cradle.shop().queue_order().unwrap();
+        d.cradle.shop().cancel_queued_order().await.unwrap();
         runs.push(t.elapsed());
     }
     runs.sort();
@@ -138,10 +145,10 @@ async fn main() {
         .status();
     assert!(status.is_success());
     let (_, before) = proxy.bytes();
-    let delta = d.cradle.update_catalog(None).await.unwrap();
+    let delta = d.cradle.shop().update_catalog(None).await.unwrap();
     let (_, after) = proxy.bytes();
     let (_, before_304) = proxy.bytes();
-    let unchanged = d.cradle.update_catalog(None).await.unwrap();
+    let unchanged = d.cradle.shop().update_catalog(None).await.unwrap();
     let (_, after_304) = proxy.bytes();
     assert_eq!(delta.changed, 1);
     assert!(unchanged.unchanged);

@@ -420,6 +420,7 @@ impl Device {
     /// Saves a delivery address (her default), which ordering needs.
     pub fn add_address(&self) {
         self.cradle
+            .shop()
             .save_address(
                 None,
                 cradle_core::api::ShipTo {

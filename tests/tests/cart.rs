@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 fn lines(d: &Device) -> Vec<(String, u32)> {
     let mut out: Vec<_> = d
         .cradle
+        .shop()
         .cart()
         .unwrap()
         .lines
@@ -37,9 +38,9 @@ fn skus(server: &Server, n: usize) -> Vec<String> {
 }
 
 async fn both_sync(a: &Device, b: &Device) {
-    a.cradle.sync_shop().await.unwrap();
-    b.cradle.sync_shop().await.unwrap();
-    a.cradle.sync_shop().await.unwrap();
+    a.cradle.shop().sync_shop().await.unwrap();
+    b.cradle.shop().sync_shop().await.unwrap();
+    a.cradle.shop().sync_shop().await.unwrap();
 }
 
 #[tokio::test]
@@ -47,40 +48,43 @@ async fn her_cart_follows_her_from_phone_to_tablet() {
     let server = Server::start();
     let (phone, pad) = pair(&server.url, &server.url).await;
     for d in [&phone, &pad] {
-        d.cradle.update_catalog(None).await.unwrap();
+        d.cradle.shop().update_catalog(None).await.unwrap();
     }
     let sku = skus(&server, 1).remove(0);
-    let seen = phone.cradle.cart_add(&sku, 1).unwrap().lines[0].price_seen_minor;
+    let seen = phone.cradle.shop().cart_add(&sku, 1).unwrap().lines[0].price_seen_minor;
     both_sync(&phone, &pad).await;
     assert_eq!(lines(&pad), vec![(sku.clone(), 1)]);
-    assert_eq!(pad.cradle.cart().unwrap().lines[0].price_seen_minor, seen);
+    assert_eq!(
+        pad.cradle.shop().cart().unwrap().lines[0].price_seen_minor,
+        seen
+    );
 
     // Both add one while apart: adds add up.
-    phone.cradle.cart_add(&sku, 1).unwrap();
-    pad.cradle.cart_add(&sku, 1).unwrap();
+    phone.cradle.shop().cart_add(&sku, 1).unwrap();
+    pad.cradle.shop().cart_add(&sku, 1).unwrap();
     both_sync(&phone, &pad).await;
     assert_eq!(lines(&phone), vec![(sku.clone(), 3)]);
     assert_eq!(lines(&pad), lines(&phone));
 
     // Both set a quantity: the one the server hears last wins.
-    phone.cradle.cart_set(&sku, 5).unwrap();
-    pad.cradle.cart_set(&sku, 4).unwrap();
-    phone.cradle.sync_shop().await.unwrap();
-    pad.cradle.sync_shop().await.unwrap();
-    phone.cradle.sync_shop().await.unwrap();
+    phone.cradle.shop().cart_set(&sku, 5).unwrap();
+    pad.cradle.shop().cart_set(&sku, 4).unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
+    pad.cradle.shop().sync_shop().await.unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(lines(&phone), vec![(sku.clone(), 4)]);
     assert_eq!(lines(&pad), lines(&phone));
 
     // The phone removes it while the tablet, not yet told, changes it:
     // the removal wins.
-    pad.cradle.cart_set(&sku, 2).unwrap();
-    phone.cradle.cart_remove(&sku).unwrap();
-    phone.cradle.sync_shop().await.unwrap();
-    pad.cradle.sync_shop().await.unwrap();
+    pad.cradle.shop().cart_set(&sku, 2).unwrap();
+    phone.cradle.shop().cart_remove(&sku).unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
+    pad.cradle.shop().sync_shop().await.unwrap();
     assert!(lines(&pad).is_empty(), "{:?}", lines(&pad));
 
     // Once both have seen it go, adding it again is a new line.
-    pad.cradle.cart_add(&sku, 1).unwrap();
+    pad.cradle.shop().cart_add(&sku, 1).unwrap();
     both_sync(&phone, &pad).await;
     assert_eq!(lines(&phone), vec![(sku, 1)]);
 }
@@ -90,18 +94,22 @@ async fn signing_in_merges_her_cart_keeping_the_larger_quantity() {
     let server = Server::start();
     let phone = Device::new();
     let code = phone.register(&server.url).await;
-    phone.cradle.update_catalog(None).await.unwrap();
+    phone.cradle.shop().update_catalog(None).await.unwrap();
     let s = skus(&server, 3);
-    phone.cradle.cart_set(&s[0], 2).unwrap();
-    phone.cradle.cart_set(&s[1], 1).unwrap();
-    phone.cradle.sync_shop().await.unwrap();
+    phone.cradle.shop().cart_set(&s[0], 2).unwrap();
+    phone.cradle.shop().cart_set(&s[1], 1).unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
 
     // A tablet used signed out: its own cart, built offline.
     let pad = Device::new();
-    pad.cradle.update_catalog(Some(&server.url)).await.unwrap();
-    pad.cradle.cart_set(&s[0], 3).unwrap();
-    pad.cradle.cart_set(&s[1], 1).unwrap();
-    pad.cradle.cart_set(&s[2], 1).unwrap();
+    pad.cradle
+        .shop()
+        .update_catalog(Some(&server.url))
+        .await
+        .unwrap();
+    pad.cradle.shop().cart_set(&s[0], 3).unwrap();
+    pad.cradle.shop().cart_set(&s[1], 1).unwrap();
+    pad.cradle.shop().cart_set(&s[2], 1).unwrap();
     pad.cradle
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
@@ -115,8 +123,8 @@ async fn signing_in_merges_her_cart_keeping_the_larger_quantity() {
     // Signed out, the tablet keeps its cart, and its changes stay its own.
     pad.cradle.sign_out().await.unwrap();
     assert_eq!(lines(&pad), want);
-    pad.cradle.cart_remove(&s[2]).unwrap();
-    phone.cradle.sync_shop().await.unwrap();
+    pad.cradle.shop().cart_remove(&s[2]).unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(lines(&phone), want);
 }
 
@@ -126,21 +134,21 @@ async fn a_lost_answer_or_a_dead_network_loses_nothing_and_adds_nothing_twice() 
     let proxy = Proxy::start(&server.url);
     let (phone, pad) = pair(&proxy.url, &server.url).await;
     for d in [&phone, &pad] {
-        d.cradle.update_catalog(None).await.unwrap();
+        d.cradle.shop().update_catalog(None).await.unwrap();
     }
     let sku = skus(&server, 1).remove(0);
 
     // Offline: the change waits on the device.
     proxy.set_offline(true);
-    phone.cradle.cart_add(&sku, 1).unwrap();
-    assert!(phone.cradle.sync_shop().await.is_err());
+    phone.cradle.shop().cart_add(&sku, 1).unwrap();
+    assert!(phone.cradle.shop().sync_shop().await.is_err());
     proxy.set_offline(false);
 
     // The server applies it but the answer is lost; the retry is the same change.
     proxy.script([Fault::DropResponse]);
-    assert!(phone.cradle.sync_shop().await.is_err());
-    phone.cradle.sync_shop().await.unwrap();
-    pad.cradle.sync_shop().await.unwrap();
+    assert!(phone.cradle.shop().sync_shop().await.is_err());
+    phone.cradle.shop().sync_shop().await.unwrap();
+    pad.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(lines(&pad), vec![(sku.clone(), 1)]);
     assert_eq!(lines(&phone), vec![(sku, 1)]);
 }
@@ -216,18 +224,18 @@ async fn a_sync_with_nothing_new_refreshes_no_screen() {
     let server = Server::start();
     let (phone, pad) = pair(&server.url, &server.url).await;
     for d in [&phone, &pad] {
-        d.cradle.update_catalog(None).await.unwrap();
+        d.cradle.shop().update_catalog(None).await.unwrap();
     }
     let sku = skus(&server, 1).remove(0);
-    phone.cradle.cart_add(&sku, 1).unwrap();
+    phone.cradle.shop().cart_add(&sku, 1).unwrap();
     both_sync(&phone, &pad).await;
     let seen = Arc::new(Seen(Mutex::new(Vec::new())));
     pad.cradle.subscribe(seen.clone());
 
-    pad.cradle.sync_shop().await.unwrap();
+    pad.cradle.shop().sync_shop().await.unwrap();
     assert!(seen.0.lock().unwrap().is_empty(), "nothing changed");
-    phone.cradle.cart_add(&sku, 1).unwrap();
-    phone.cradle.sync_shop().await.unwrap();
-    pad.cradle.sync_shop().await.unwrap();
+    phone.cradle.shop().cart_add(&sku, 1).unwrap();
+    phone.cradle.shop().sync_shop().await.unwrap();
+    pad.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(*seen.0.lock().unwrap(), [DataArea::Shop]);
 }

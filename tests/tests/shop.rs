@@ -20,13 +20,15 @@ async fn shopper(url: &str) -> Device {
     let d = Device::new();
     d.register(url).await;
     d.add_address();
-    d.cradle.update_catalog(None).await.unwrap();
+    d.cradle.shop().update_catalog(None).await.unwrap();
     d
 }
 
 /// The SKU of the best match for `query` in the device's catalogue.
 fn best_match(d: &Device, query: &str) -> String {
-    d.cradle.search_products(query, 1).unwrap()[0].sku.clone()
+    d.cradle.shop().search_products(query, 1).unwrap()[0]
+        .sku
+        .clone()
 }
 
 /// A delivery address the server accepts, as raw JSON.
@@ -51,22 +53,27 @@ async fn change(server: &Server, sku: &str, body: serde_json::Value, token: &str
 async fn the_catalogue_arrives_by_delta_and_the_cart_shows_a_price_change() {
     let server = Server::start_with(&["--admin-token", ADMIN]);
     let d = Device::new();
-    let first = d.cradle.update_catalog(Some(&server.url)).await.unwrap();
+    let first = d
+        .cradle
+        .shop()
+        .update_catalog(Some(&server.url))
+        .await
+        .unwrap();
     assert!((280..=340).contains(&first.changed), "{first:?}");
-    let again = d.cradle.update_catalog(None).await.unwrap();
+    let again = d.cradle.shop().update_catalog(None).await.unwrap();
     assert!(again.unchanged && again.changed == 0, "304: {again:?}");
 
     // Offline from here on: search works from the device's copy.
-    let hits = d.cradle.search_products("叶酸", 20).unwrap();
+    let hits = d.cradle.shop().search_products("叶酸", 20).unwrap();
     // Names first (this device reads Chinese), then descriptions that mention it.
     assert!(hits[0].name.contains("叶酸"), "{:?}", hits[0]);
     let sku = hits[0].sku.clone();
-    let by_initials = d.cradle.search_products("ys", 50).unwrap();
+    let by_initials = d.cradle.shop().search_products("ys", 50).unwrap();
     assert!(
         by_initials.iter().any(|h| h.sku == sku),
         "pinyin initials find it"
     );
-    let view = d.cradle.cart_add(&sku, 2).unwrap();
+    let view = d.cradle.shop().cart_add(&sku, 2).unwrap();
     let seen = view.lines[0].price_seen_minor;
 
     // Operators change one price: only that product travels.
@@ -86,9 +93,9 @@ async fn the_catalogue_arrives_by_delta_and_the_cart_shows_a_price_change() {
         change(&server, "no-such-sku", json!({"stock": 1}), ADMIN).await,
         404
     );
-    let delta = d.cradle.update_catalog(None).await.unwrap();
+    let delta = d.cradle.shop().update_catalog(None).await.unwrap();
     assert_eq!((delta.changed, delta.unchanged), (1, false));
-    let line = d.cradle.cart().unwrap().lines[0].clone();
+    let line = d.cradle.shop().cart().unwrap().lines[0].clone();
     assert!(line.price_changed);
     assert_eq!(
         (line.price_seen_minor, line.price_now_minor),
@@ -101,12 +108,12 @@ async fn the_catalogue_arrives_by_delta_and_the_cart_shows_a_price_change() {
         change(&server, &sku, json!({"discontinued": true}), ADMIN).await,
         200
     );
-    d.cradle.update_catalog(None).await.unwrap();
-    let view = d.cradle.cart().unwrap();
+    d.cradle.shop().update_catalog(None).await.unwrap();
+    let view = d.cradle.shop().cart().unwrap();
     assert!(view.lines[0].unavailable);
     assert_eq!(view.total_minor, 0);
     assert!(matches!(
-        d.cradle.cart_add(&sku, 1),
+        d.cradle.shop().cart_add(&sku, 1),
         Err(Error::Invalid { field: "sku", .. })
     ));
 }
@@ -125,14 +132,32 @@ async fn bad_catalogue_requests_are_4xx_and_a_new_server_database_resets_the_cop
         assert_eq!(status.as_u16(), 400, "{query}");
     }
     let d = Device::new();
-    d.cradle.update_catalog(Some(&server.url)).await.unwrap();
-    let before = d.cradle.search_products("diapers", 200).unwrap().len();
+    d.cradle
+        .shop()
+        .update_catalog(Some(&server.url))
+        .await
+        .unwrap();
+    let before = d
+        .cradle
+        .shop()
+        .search_products("diapers", 200)
+        .unwrap()
+        .len();
     // Another server (another epoch) replaces the copy rather than mixing.
     let other = Server::start();
-    let update = d.cradle.update_catalog(Some(&other.url)).await.unwrap();
+    let update = d
+        .cradle
+        .shop()
+        .update_catalog(Some(&other.url))
+        .await
+        .unwrap();
     assert!(update.changed > 0);
     assert_eq!(
-        d.cradle.search_products("diapers", 200).unwrap().len(),
+        d.cradle
+            .shop()
+            .search_products("diapers", 200)
+            .unwrap()
+            .len(),
         before
     );
 }
@@ -181,29 +206,29 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
     d.add_address();
     assert!(
         matches!(
-            d.cradle.review_checkout().await,
+            d.cradle.shop().review_checkout().await,
             Err(Error::Invalid { field: "cart", .. })
         ),
         "an empty cart is refused"
     );
-    d.cradle.update_catalog(None).await.unwrap();
+    d.cradle.shop().update_catalog(None).await.unwrap();
     let sku = best_match(&d, "纸尿裤");
-    d.cradle.cart_add(&sku, 2).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
+    d.cradle.shop().cart_add(&sku, 2).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
     assert!(review.warnings.is_empty(), "{review:?}");
 
     // The price changes after she reviewed: the old quote orders nothing.
-    let price = d.cradle.cart().unwrap().lines[0].price_seen_minor;
+    let price = d.cradle.shop().cart().unwrap().lines[0].price_seen_minor;
     assert_eq!(
         change(&server, &sku, json!({"price_minor": price + 500}), ADMIN).await,
         200
     );
     assert!(matches!(
-        d.cradle.place_order(&review.quote).await,
+        d.cradle.shop().place_order(&review.quote).await,
         Err(Error::Invalid { field: "cart", .. })
     ));
     assert_eq!(server.count("SELECT count(*) FROM orders"), 0);
-    let review = d.cradle.review_checkout().await.unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
     assert_eq!(review.warnings.len(), 1);
     assert_eq!(review.warnings[0].code, "PRICE_CHANGED");
     assert!(
@@ -212,12 +237,13 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
         review.warnings[0]
     );
     assert_eq!(
-        d.cradle.cart().unwrap().lines[0].price_seen_minor,
+        d.cradle.shop().cart().unwrap().lines[0].price_seen_minor,
         price + 500,
         "now seen"
     );
     assert!(
         d.cradle
+            .shop()
             .review_checkout()
             .await
             .unwrap()
@@ -227,31 +253,31 @@ async fn checkout_orders_once_at_the_confirmed_price_and_keeps_history_offline()
     );
 
     // Confirmed at the new price: one order, the cart gives up its lines.
-    let placed = d.cradle.place_order(&review.quote).await.unwrap();
+    let placed = d.cradle.shop().place_order(&review.quote).await.unwrap();
     assert_eq!(placed.status, "pending_payment");
     assert_eq!(placed.lines[0].qty, 2);
-    assert!(d.cradle.cart().unwrap().lines.is_empty());
+    assert!(d.cradle.shop().cart().unwrap().lines.is_empty());
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
-    let history = d.cradle.orders().unwrap();
+    let history = d.cradle.shop().orders().unwrap();
     assert_eq!(history, vec![placed.clone()], "history works offline");
     assert!(history[0].lines[0].batch.starts_with("B2026"));
-    assert_eq!(d.cradle.refresh_orders().await.unwrap(), history);
+    assert_eq!(d.cradle.shop().refresh_orders().await.unwrap(), history);
 
     // Buy again: one tap refills the cart; what is no longer sold is named.
-    let refill = d.cradle.buy_again(&placed.id).unwrap();
+    let refill = d.cradle.shop().buy_again(&placed.id).unwrap();
     assert_eq!(refill.cart.lines[0].qty, 2);
     assert!(refill.skipped.is_empty());
-    d.cradle.cart_remove(&sku).unwrap();
+    d.cradle.shop().cart_remove(&sku).unwrap();
     assert_eq!(
         change(&server, &sku, json!({"discontinued": true}), ADMIN).await,
         200
     );
-    d.cradle.update_catalog(None).await.unwrap();
-    let refill = d.cradle.buy_again(&placed.id).unwrap();
+    d.cradle.shop().update_catalog(None).await.unwrap();
+    let refill = d.cradle.shop().buy_again(&placed.id).unwrap();
     assert!(refill.cart.lines.is_empty());
     assert_eq!(refill.skipped, vec![placed.lines[0].name.clone()]);
     assert!(matches!(
-        d.cradle.buy_again("no-such-order"),
+        d.cradle.shop().buy_again("no-such-order"),
         Err(Error::NotFound(_))
     ));
 }
@@ -486,26 +512,26 @@ async fn an_order_whose_answer_was_lost_is_placed_once_and_duplicates_are_one() 
     let proxy = Proxy::start(&server.url);
     let d = shopper(&proxy.url).await;
     let sku = best_match(&d, "湿巾");
-    d.cradle.cart_add(&sku, 3).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
+    d.cradle.shop().cart_add(&sku, 3).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
 
     // The server places it, and the answer never arrives.
     proxy.script([Fault::DropResponse]);
-    assert!(d.cradle.place_order(&review.quote).await.is_err());
+    assert!(d.cradle.shop().place_order(&review.quote).await.is_err());
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
     assert_eq!(
-        d.cradle.cart().unwrap().lines.len(),
+        d.cradle.shop().cart().unwrap().lines.len(),
         1,
         "not known to be placed yet"
     );
 
     // She taps again: the same order id is sent, and it is still one order.
     proxy.script([Fault::Duplicate]);
-    let placed = d.cradle.place_order(&review.quote).await.unwrap();
+    let placed = d.cradle.shop().place_order(&review.quote).await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
     assert_eq!(placed.lines[0].qty, 3);
-    assert!(d.cradle.cart().unwrap().lines.is_empty());
-    assert_eq!(d.cradle.orders().unwrap().len(), 1);
+    assert!(d.cradle.shop().cart().unwrap().lines.is_empty());
+    assert_eq!(d.cradle.shop().orders().unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -515,10 +541,10 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     let d = shopper(&proxy.url).await;
     let wipes = best_match(&d, "湿巾");
     let puree = best_match(&d, "果泥");
-    d.cradle.cart_add(&wipes, 2).unwrap();
-    d.cradle.cart_add(&puree, 1).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
-    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    d.cradle.shop().cart_add(&wipes, 2).unwrap();
+    d.cradle.shop().cart_add(&puree, 1).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
+    let order = d.cradle.shop().place_order(&review.quote).await.unwrap();
     let words = |s: OrderStatus| status::order_status(s, d.cradle.language().unwrap());
     assert_eq!(order.status_text, words(OrderStatus::PendingPayment));
     assert!(order.can_pay && !order.can_return);
@@ -529,6 +555,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     assert!(
         matches!(
             d.cradle
+                .shop()
                 .request_return(
                     &order.id,
                     "return",
@@ -542,11 +569,11 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         "not delivered yet"
     );
 
-    let paid = d.cradle.pay_order(&order.id).await.unwrap();
+    let paid = d.cradle.shop().pay_order(&order.id).await.unwrap();
     assert_eq!(paid.status, "paid");
     assert!(!paid.can_pay && !paid.can_return);
     assert_eq!(
-        d.cradle.pay_order(&order.id).await.unwrap().history,
+        d.cradle.shop().pay_order(&order.id).await.unwrap().history,
         paid.history,
         "paying twice is once"
     );
@@ -565,7 +592,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
             .status();
         assert!(s.is_success());
     }
-    let delivered = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let delivered = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     assert_eq!(delivered.status, "delivered");
     let steps: Vec<&str> = delivered
         .history
@@ -595,6 +622,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     ] {
         assert!(matches!(
             d.cradle
+                .shop()
                 .request_return(&order.id, "return", &items, reason, None)
                 .await,
             Err(Error::Invalid { .. })
@@ -604,6 +632,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     // device says so, and so does the server.
     assert!(matches!(
         d.cradle
+            .shop()
             .request_return(
                 &order.id,
                 "return",
@@ -627,6 +656,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     proxy.set_offline(true);
     let queued = d
         .cradle
+        .shop()
         .request_return(
             &order.id,
             "return",
@@ -648,7 +678,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         status::return_reason("changed_mind", language)
     );
     proxy.set_offline(false);
-    let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let sent = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     assert_eq!(sent.returns.len(), 1);
     assert_eq!(sent.returns[0].status, "requested");
     let line = |o: &cradle_core::shop::checkout::OrderView| {
@@ -657,6 +687,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     assert!(line(&sent), "one of the two wipes is still hers to return");
     let all = d
         .cradle
+        .shop()
         .request_return(
             &order.id,
             "return",
@@ -669,6 +700,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     assert!(!line(&all) && !all.can_return, "both wipes are asked back");
     assert!(matches!(
         d.cradle
+            .shop()
             .request_return(
                 &order.id,
                 "return",
@@ -687,7 +719,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
     .send()
     .await
     .unwrap();
-    let approved = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let approved = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     let steps: Vec<&str> = approved.returns[0]
         .history
         .iter()
@@ -720,7 +752,7 @@ async fn pay_deliver_and_return_within_the_window_even_offline() {
         409,
         "an approved return stays approved"
     );
-    let declined = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let declined = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     let r = &declined.returns[1];
     assert_eq!(r.status, "rejected");
     assert_eq!(
@@ -738,9 +770,9 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
     let proxy = Proxy::start(&server.url);
     let d = shopper(&proxy.url).await;
     let wipes = best_match(&d, "湿巾");
-    d.cradle.cart_add(&wipes, 1).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
-    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    d.cradle.shop().cart_add(&wipes, 1).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
+    let order = d.cradle.shop().place_order(&review.quote).await.unwrap();
     let language = d.cradle.language().unwrap();
 
     // Bad input is typed, names the field, and queues nothing.
@@ -749,21 +781,25 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
         ("late_delivery", "   ", "note"),
         ("late_delivery", &"长".repeat(501), "note"),
     ] {
-        match d.cradle.file_complaint(&order.id, topic, note).await {
+        match d.cradle.shop().file_complaint(&order.id, topic, note).await {
             Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
             other => panic!("{topic}: {other:?}"),
         }
     }
     assert!(matches!(
-        d.cradle.file_complaint("no-such-order", "other", "x").await,
+        d.cradle
+            .shop()
+            .file_complaint("no-such-order", "other", "x")
+            .await,
         Err(Error::NotFound("order"))
     ));
-    assert!(d.cradle.orders().unwrap()[0].complaints.is_empty());
+    assert!(d.cradle.shop().orders().unwrap()[0].complaints.is_empty());
 
     // Offline it waits, shown as queued with no target yet.
     proxy.set_offline(true);
     let queued = d
         .cradle
+        .shop()
         .file_complaint(&order.id, "late_delivery", "  The courier has not come.  ")
         .await
         .unwrap();
@@ -777,7 +813,7 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
 
     // Back online, the refresh sends it: the shop now owes a reply within 48 h.
     proxy.set_offline(false);
-    let sent = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let sent = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     let k = &sent.complaints[0];
     assert_eq!(k.status, "open");
     assert_eq!(
@@ -804,7 +840,7 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
         async move { req.send().await.unwrap().status().as_u16() }
     };
     assert_eq!(answer(k.id.clone()).await, 200);
-    let answered = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let answered = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     assert_eq!(answered.complaints[0].status, "responded");
     assert!(
         answered.complaints[0]
@@ -815,7 +851,7 @@ async fn a_complaint_is_queued_offline_and_shows_the_shops_service_targets() {
     );
     assert_eq!(answer(k.id.clone()).await, 200);
     assert_eq!(answer("nope".into()).await, 404);
-    let resolved = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let resolved = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     let steps: Vec<&str> = resolved.complaints[0]
         .history
         .iter()
@@ -856,45 +892,48 @@ async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_change
     let sku = best_match(&d, "湿巾");
     assert!(
         matches!(
-            d.cradle.queue_order(),
+            d.cradle.shop().queue_order(),
             Err(Error::Invalid { field: "cart", .. })
         ),
         "an empty cart is refused"
     );
-    d.cradle.cart_add(&sku, 3).unwrap();
-    let shown = d.cradle.cart().unwrap().total_text;
+    d.cradle.shop().cart_add(&sku, 3).unwrap();
+    let shown = d.cradle.shop().cart().unwrap().total_text;
 
     // Offline, checkout cannot reach the shop; she queues the order instead.
     proxy.set_offline(true);
     assert!(matches!(
-        d.cradle.review_checkout().await,
+        d.cradle.shop().review_checkout().await,
         Err(Error::Network(_))
     ));
-    let cart = d.cradle.queue_order().unwrap();
+    let cart = d.cradle.shop().queue_order().unwrap();
     assert!(cart.lines.is_empty(), "the cart went into the queued order");
     let queued = cart.queued.expect("an order waits");
     assert_eq!(queued.status, "waiting");
     assert_eq!(queued.total_text, shown, "at the price the cart showed");
     assert_eq!(queued.lines[0].qty, 3);
-    d.cradle.cart_add(&sku, 3).unwrap();
+    d.cradle.shop().cart_add(&sku, 3).unwrap();
     assert!(
         matches!(
-            d.cradle.queue_order(),
+            d.cradle.shop().queue_order(),
             Err(Error::Invalid { field: "cart", .. })
         ),
         "one order waits at a time"
     );
-    d.cradle.cart_remove(&sku).unwrap();
-    assert!(d.cradle.sync_shop().await.is_err(), "still offline");
+    d.cradle.shop().cart_remove(&sku).unwrap();
+    assert!(d.cradle.shop().sync_shop().await.is_err(), "still offline");
 
     // It survives a restart, and goes on reconnect: one order, this id.
     let d = d.reopen(cradle_tests::quick_sync());
-    assert_eq!(d.cradle.cart().unwrap().queued.unwrap().id, queued.id);
+    assert_eq!(
+        d.cradle.shop().cart().unwrap().queued.unwrap().id,
+        queued.id
+    );
     proxy.set_offline(false);
-    d.cradle.sync_shop().await.unwrap();
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
-    assert!(d.cradle.cart().unwrap().queued.is_none());
+    assert!(d.cradle.shop().cart().unwrap().queued.is_none());
     let notice = order_notice(&d, &queued.id).expect("she is told it went through");
     assert_eq!(notice.deep_link, format!("cradle://orders/{}", queued.id));
     let name = &queued.lines[0].name;
@@ -902,7 +941,7 @@ async fn an_order_queued_offline_is_placed_once_on_reconnect_when_nothing_change
         !notice.title.contains(name.as_str()) && !notice.body.contains(name.as_str()),
         "nothing bought is named on the lock screen: {notice:?}"
     );
-    let orders = d.cradle.orders().unwrap();
+    let orders = d.cradle.shop().orders().unwrap();
     assert_eq!(orders.len(), 1);
     assert_eq!(orders[0].id, queued.id);
     assert_eq!(orders[0].lines[0].qty, 3);
@@ -924,25 +963,25 @@ async fn a_queued_order_whose_price_changed_waits_for_her_review() {
     let d = shopper(&proxy.url).await;
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
     let sku = best_match(&d, "纸尿裤");
-    d.cradle.cart_add(&sku, 2).unwrap();
-    let price = d.cradle.cart().unwrap().lines[0].price_now_minor;
+    d.cradle.shop().cart_add(&sku, 2).unwrap();
+    let price = d.cradle.shop().cart().unwrap().lines[0].price_now_minor;
     proxy.set_offline(true);
-    let queued = d.cradle.queue_order().unwrap().queued.unwrap();
+    let queued = d.cradle.shop().queue_order().unwrap().queued.unwrap();
     assert_eq!(
         change(&server, &sku, json!({"price_minor": price + 300}), ADMIN).await,
         200
     );
 
     proxy.set_offline(false);
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 0, "not placed");
-    let waiting = d.cradle.cart().unwrap().queued.unwrap();
+    let waiting = d.cradle.shop().cart().unwrap().queued.unwrap();
     assert_eq!(waiting.status, "needs_review");
     assert_eq!(waiting.warnings.len(), 1);
     assert_eq!(waiting.warnings[0].code, "PRICE_CHANGED");
     let notice = order_notice(&d, &queued.id).expect("she is asked to review");
     assert_eq!(notice.deep_link, "cradle://cart");
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(
         server.count("SELECT count(*) FROM orders"),
         0,
@@ -950,16 +989,16 @@ async fn a_queued_order_whose_price_changed_waits_for_her_review() {
     );
 
     // She takes it back: the cart has it again, and checkout shows the change.
-    let cart = d.cradle.cancel_queued_order().await.unwrap();
+    let cart = d.cradle.shop().cancel_queued_order().await.unwrap();
     assert!(cart.queued.is_none());
     assert_eq!(cart.lines[0].qty, 2);
     assert!(order_notice(&d, &queued.id).is_none());
-    let review = d.cradle.review_checkout().await.unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
     assert_eq!(review.warnings[0].code, "PRICE_CHANGED");
-    d.cradle.place_order(&review.quote).await.unwrap();
+    d.cradle.shop().place_order(&review.quote).await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
     assert!(matches!(
-        d.cradle.cancel_queued_order().await,
+        d.cradle.shop().cancel_queued_order().await,
         Err(Error::NotFound(_))
     ));
 }
@@ -970,8 +1009,8 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
     let proxy = Proxy::start(&server.url);
     let d = shopper(&proxy.url).await;
     let sku = best_match(&d, "湿巾");
-    d.cradle.cart_add(&sku, 2).unwrap();
-    let queued = d.cradle.queue_order().unwrap().queued.unwrap();
+    d.cradle.shop().cart_add(&sku, 2).unwrap();
+    let queued = d.cradle.shop().queue_order().unwrap().queued.unwrap();
 
     // The cart synced, checked, placed, and the answer never arrives:
     // still queued here.
@@ -981,36 +1020,46 @@ async fn a_queued_order_whose_answer_was_lost_is_one_order_and_cannot_be_taken_b
         Fault::DropResponse,
         Fault::DropRequest,
     ]);
-    assert!(d.cradle.sync_shop().await.is_err());
+    assert!(d.cradle.shop().sync_shop().await.is_err());
     assert_eq!(server.count("SELECT count(*) FROM orders"), 1);
-    assert_eq!(d.cradle.cart().unwrap().queued.unwrap().status, "waiting");
+    assert_eq!(
+        d.cradle.shop().cart().unwrap().queued.unwrap().status,
+        "waiting"
+    );
 
     // Taking it back asks the shop first: it went through, so it is an
     // order, not a cart again.
     assert!(matches!(
-        d.cradle.cancel_queued_order().await,
+        d.cradle.shop().cancel_queued_order().await,
         Err(Error::Invalid { field: "order", .. })
     ));
-    let cart = d.cradle.cart().unwrap();
+    let cart = d.cradle.shop().cart().unwrap();
     assert!(cart.queued.is_none() && cart.lines.is_empty());
-    assert_eq!(d.cradle.orders().unwrap()[0].id, queued.id);
+    assert_eq!(d.cradle.shop().orders().unwrap()[0].id, queued.id);
 
     // The same, left to reconnect: the very request is sent again, and it
     // is still one order.
-    d.cradle.cart_add(&sku, 2).unwrap();
-    let again = d.cradle.queue_order().unwrap().queued.unwrap();
+    d.cradle.shop().cart_add(&sku, 2).unwrap();
+    let again = d.cradle.shop().queue_order().unwrap().queued.unwrap();
     proxy.script([
         Fault::Pass,
         Fault::Pass,
         Fault::DropResponse,
         Fault::DropRequest,
     ]);
-    assert!(d.cradle.sync_shop().await.is_err());
+    assert!(d.cradle.shop().sync_shop().await.is_err());
     proxy.script([Fault::Pass, Fault::Pass, Fault::Duplicate]);
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     assert_eq!(server.count("SELECT count(*) FROM orders"), 2);
-    assert!(d.cradle.cart().unwrap().queued.is_none());
-    assert!(d.cradle.orders().unwrap().iter().any(|o| o.id == again.id));
+    assert!(d.cradle.shop().cart().unwrap().queued.is_none());
+    assert!(
+        d.cradle
+            .shop()
+            .orders()
+            .unwrap()
+            .iter()
+            .any(|o| o.id == again.id)
+    );
 }
 
 #[tokio::test]
@@ -1019,11 +1068,11 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
     let d = shopper(&server.url).await;
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
     let sku = best_match(&d, "湿巾");
-    d.cradle.cart_add(&sku, 1).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
-    let order = d.cradle.place_order(&review.quote).await.unwrap();
-    d.cradle.pay_order(&order.id).await.unwrap();
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().cart_add(&sku, 1).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
+    let order = d.cradle.shop().place_order(&review.quote).await.unwrap();
+    d.cradle.shop().pay_order(&order.id).await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     assert!(
         order_notice(&d, &order.id).is_none(),
         "her own steps are not news"
@@ -1040,7 +1089,7 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
         .unwrap()
         .status();
     assert!(s.is_success());
-    d.cradle.sync_shop().await.unwrap();
+    d.cradle.shop().sync_shop().await.unwrap();
     let notice = order_notice(&d, &order.id).expect("shipped is news");
     assert_eq!(notice.title, "订单有更新");
     assert!(!notice.body.contains(&order.lines[0].name));
@@ -1050,7 +1099,7 @@ async fn an_order_that_moves_on_is_news_without_its_contents() {
         "no consent, no notification"
     );
     d.cradle.set_consent(Purpose::Notifications, true).unwrap();
-    assert_eq!(d.cradle.orders().unwrap()[0].status, "shipped");
+    assert_eq!(d.cradle.shop().orders().unwrap()[0].status, "shipped");
     assert!(order_notice(&d, &order.id).is_none(), "read");
 }
 
@@ -1062,30 +1111,33 @@ async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
     let stock = || server.count(&format!("SELECT stock FROM product WHERE sku = '{sku}'"));
     let before = stock();
     let place = || async {
-        d.cradle.cart_add(&sku, 2).unwrap();
-        let review = d.cradle.review_checkout().await.unwrap();
-        d.cradle.place_order(&review.quote).await.unwrap()
+        d.cradle.shop().cart_add(&sku, 2).unwrap();
+        let review = d.cradle.shop().review_checkout().await.unwrap();
+        d.cradle.shop().place_order(&review.quote).await.unwrap()
     };
 
     // Unpaid: cancelled, and the two go back on the shelf, once.
     let unpaid = place().await;
     assert!(unpaid.can_cancel);
     assert_eq!(stock(), before - 2);
-    let cancelled = d.cradle.cancel_order(&unpaid.id).await.unwrap();
+    let cancelled = d.cradle.shop().cancel_order(&unpaid.id).await.unwrap();
     assert_eq!(cancelled.status, "cancelled");
     assert!(!cancelled.can_cancel && !cancelled.can_pay);
     assert_eq!(stock(), before);
-    assert_eq!(d.cradle.cancel_order(&unpaid.id).await.unwrap(), cancelled);
+    assert_eq!(
+        d.cradle.shop().cancel_order(&unpaid.id).await.unwrap(),
+        cancelled
+    );
     assert_eq!(stock(), before, "cancelling twice is once");
     assert!(matches!(
-        d.cradle.pay_order(&unpaid.id).await,
+        d.cradle.shop().pay_order(&unpaid.id).await,
         Err(Error::Invalid { field: "order", .. })
     ));
 
     // Paid: refunded by the sandbox provider and cancelled.
     let paid = place().await;
-    d.cradle.pay_order(&paid.id).await.unwrap();
-    let cancelled = d.cradle.cancel_order(&paid.id).await.unwrap();
+    d.cradle.shop().pay_order(&paid.id).await.unwrap();
+    let cancelled = d.cradle.shop().cancel_order(&paid.id).await.unwrap();
     let steps: Vec<&str> = cancelled
         .history
         .iter()
@@ -1096,7 +1148,7 @@ async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
 
     // Shipped: returned, not cancelled; the server says so too.
     let shipped = place().await;
-    d.cradle.pay_order(&shipped.id).await.unwrap();
+    d.cradle.shop().pay_order(&shipped.id).await.unwrap();
     let http = reqwest::Client::new();
     let t = d.session_token();
     let post = |path: String| {
@@ -1115,14 +1167,14 @@ async fn an_order_cancelled_before_it_ships_puts_the_stock_back_once() {
     assert_eq!(post(advance).await, 200);
     let cancel = format!("{}/v1/orders/{}/cancel", server.url, shipped.id);
     assert_eq!(post(cancel).await, 409);
-    d.cradle.refresh_orders().await.unwrap();
+    d.cradle.shop().refresh_orders().await.unwrap();
     assert!(matches!(
-        d.cradle.cancel_order(&shipped.id).await,
+        d.cradle.shop().cancel_order(&shipped.id).await,
         Err(Error::Invalid { field: "order", .. })
     ));
     assert_eq!(stock(), before - 2);
     assert!(matches!(
-        d.cradle.cancel_order("no-such-order").await,
+        d.cradle.shop().cancel_order("no-such-order").await,
         Err(Error::NotFound(_))
     ));
 }
@@ -1154,15 +1206,15 @@ async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_
     for (field, spoil) in wrong {
         let mut a = home.clone();
         spoil(&mut a);
-        match d.cradle.save_address(None, a) {
+        match d.cradle.shop().save_address(None, a) {
             Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
             other => panic!("{field}: {other:?}"),
         }
     }
-    assert!(d.cradle.addresses().unwrap().is_empty());
+    assert!(d.cradle.shop().addresses().unwrap().is_empty());
 
     // Tidied and saved; the first is the default.
-    let book = d.cradle.save_address(None, home.clone()).unwrap();
+    let book = d.cradle.shop().save_address(None, home.clone()).unwrap();
     assert_eq!(book.len(), 1);
     assert!(book[0].is_default);
     assert_eq!(book[0].ship_to.phone, "13800138000");
@@ -1179,29 +1231,29 @@ async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_
         postal_code: None,
         ..home.clone()
     };
-    let book = d.cradle.save_address(None, office).unwrap();
+    let book = d.cradle.shop().save_address(None, office).unwrap();
     assert_eq!(book.len(), 2);
     assert!(
         book[0].is_default && book[0].ship_to.province == "北京市",
         "still the first"
     );
     let office_id = book[1].id.clone();
-    let book = d.cradle.set_default_address(&office_id).unwrap();
+    let book = d.cradle.shop().set_default_address(&office_id).unwrap();
     assert_eq!(book.iter().filter(|a| a.is_default).count(), 1);
     assert_eq!(book[0].id, office_id);
     assert!(matches!(
-        d.cradle.set_default_address("nope"),
+        d.cradle.shop().set_default_address("nope"),
         Err(Error::NotFound(_))
     ));
 
     // Ordering needs an address, and the order carries the default one.
     d.register(&server.url).await;
-    d.cradle.update_catalog(None).await.unwrap();
+    d.cradle.shop().update_catalog(None).await.unwrap();
     let sku = best_match(&d, "湿巾");
-    d.cradle.cart_add(&sku, 1).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
+    d.cradle.shop().cart_add(&sku, 1).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
     assert_eq!(review.ship_to.as_deref(), Some(book[0].label.as_str()));
-    let order = d.cradle.place_order(&review.quote).await.unwrap();
+    let order = d.cradle.shop().place_order(&review.quote).await.unwrap();
     assert_eq!(order.ship_to.as_deref(), Some(book[0].label.as_str()));
     assert_eq!(
         server.count("SELECT count(*) FROM orders"),
@@ -1210,30 +1262,30 @@ async fn the_address_book_checks_every_field_keeps_one_default_and_orders_carry_
     );
 
     // Removing the default hands it on; with none left, ordering says why.
-    let book = d.cradle.remove_address(&office_id).unwrap();
+    let book = d.cradle.shop().remove_address(&office_id).unwrap();
     assert_eq!(book.len(), 1);
     assert!(book[0].is_default);
     let last = book[0].id.clone();
-    assert!(d.cradle.remove_address(&last).unwrap().is_empty());
-    d.cradle.cart_add(&sku, 1).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
+    assert!(d.cradle.shop().remove_address(&last).unwrap().is_empty());
+    d.cradle.shop().cart_add(&sku, 1).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
     assert_eq!(review.ship_to, None);
     assert!(matches!(
-        d.cradle.place_order(&review.quote).await,
+        d.cradle.shop().place_order(&review.quote).await,
         Err(Error::Invalid {
             field: "address",
             ..
         })
     ));
     assert!(matches!(
-        d.cradle.queue_order(),
+        d.cradle.shop().queue_order(),
         Err(Error::Invalid {
             field: "address",
             ..
         })
     ));
     assert_eq!(
-        d.cradle.cart().unwrap().lines.len(),
+        d.cradle.shop().cart().unwrap().lines.len(),
         1,
         "the cart is untouched"
     );
@@ -1258,13 +1310,13 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
     let server = Server::start();
     let early = Device::new();
     pregnant(&early, 20);
-    let closed = early.cradle.hospital_bag().unwrap();
+    let closed = early.cradle.shop().hospital_bag().unwrap();
     assert!(!closed.open && closed.groups.is_empty());
     let today = early.cradle.today().unwrap().date;
     let opens = today.checked_add(jiff::Span::new().days(8 * 7)).unwrap();
     assert_eq!(closed.opens_on, Some(opens.to_string()));
     assert!(matches!(
-        early.cradle.pack_bag_item("maternity_pads", true),
+        early.cradle.shop().pack_bag_item("maternity_pads", true),
         Err(Error::Invalid {
             field: "hospital_bag",
             ..
@@ -1273,7 +1325,7 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
 
     let d = shopper(&server.url).await;
     pregnant(&d, 30);
-    let bag = d.cradle.hospital_bag().unwrap();
+    let bag = d.cradle.shop().hospital_bag().unwrap();
     assert!(bag.open && bag.opens_on.is_none());
     let codes: Vec<&str> = bag.groups.iter().map(|g| g.code.as_str()).collect();
     assert_eq!(codes, ["documents", "mother", "baby"]);
@@ -1294,30 +1346,37 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
     assert!(pads.source.contains("NHS"));
 
     // Packed, then not.
-    let bag = d.cradle.pack_bag_item("breast_pads", true).unwrap();
+    let bag = d.cradle.shop().pack_bag_item("breast_pads", true).unwrap();
     assert!(item(&bag, "breast_pads").packed);
     assert!(
         item(&bag, "breast_pads").products.is_empty(),
         "packed: nothing to buy"
     );
     assert_eq!(bag.packed, 1);
-    let unpacked = d.cradle.pack_bag_item("breast_pads", false).unwrap();
+    let unpacked = d.cradle.shop().pack_bag_item("breast_pads", false).unwrap();
     assert!(
         !item(&unpacked, "breast_pads").products.is_empty(),
         "offered again"
     );
-    let bag = d.cradle.pack_bag_item("id_cards", true).unwrap();
+    let bag = d.cradle.shop().pack_bag_item("id_cards", true).unwrap();
     assert!(item(&bag, "id_cards").packed);
     assert_eq!(bag.packed, 1);
-    assert_eq!(d.cradle.pack_bag_item("id_cards", false).unwrap().packed, 0);
+    assert_eq!(
+        d.cradle
+            .shop()
+            .pack_bag_item("id_cards", false)
+            .unwrap()
+            .packed,
+        0
+    );
     assert!(matches!(
-        d.cradle.pack_bag_item("a-tiara", true),
+        d.cradle.shop().pack_bag_item("a-tiara", true),
         Err(Error::NotFound(_))
     ));
 
     // In the cart, then bought.
-    d.cradle.cart_add(&pads.products[0].sku, 1).unwrap();
-    let bag = d.cradle.hospital_bag().unwrap();
+    d.cradle.shop().cart_add(&pads.products[0].sku, 1).unwrap();
+    let bag = d.cradle.shop().hospital_bag().unwrap();
     assert_eq!(item(&bag, "maternity_pads").shop, "in_cart");
     assert_eq!(item(&bag, "maternity_pads").shop_text, "已在购物车");
     assert!(
@@ -1325,10 +1384,10 @@ async fn the_hospital_bag_opens_at_28_weeks_and_follows_the_cart_and_her_orders(
         "nothing more is offered for an item on its way"
     );
     assert_eq!(item(&bag, "breast_pads").shop, "");
-    let review = d.cradle.review_checkout().await.unwrap();
-    d.cradle.place_order(&review.quote).await.unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
+    d.cradle.shop().place_order(&review.quote).await.unwrap();
     assert_eq!(
-        item(&d.cradle.hospital_bag().unwrap(), "maternity_pads").shop,
+        item(&d.cradle.shop().hospital_bag().unwrap(), "maternity_pads").shop,
         "bought"
     );
 }
@@ -1338,10 +1397,10 @@ async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
     let server = Server::start_with(&["--sandbox"]);
     let d = shopper(&server.url).await;
     let wipes = best_match(&d, "湿巾");
-    d.cradle.cart_add(&wipes, 2).unwrap();
-    let review = d.cradle.review_checkout().await.unwrap();
-    let order = d.cradle.place_order(&review.quote).await.unwrap();
-    d.cradle.pay_order(&order.id).await.unwrap();
+    d.cradle.shop().cart_add(&wipes, 2).unwrap();
+    let review = d.cradle.shop().review_checkout().await.unwrap();
+    let order = d.cradle.shop().place_order(&review.quote).await.unwrap();
+    d.cradle.shop().pay_order(&order.id).await.unwrap();
     let http = reqwest::Client::new();
     let t = d.session_token();
     let advance = || {
@@ -1355,7 +1414,7 @@ async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
     for _ in 0..2 {
         advance().await.unwrap();
     }
-    d.cradle.refresh_orders().await.unwrap();
+    d.cradle.shop().refresh_orders().await.unwrap();
     let one = || {
         vec![ReturnItem {
             sku: wipes.clone(),
@@ -1367,12 +1426,14 @@ async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
     // the phone and on the server alike.
     assert!(matches!(
         d.cradle
+            .shop()
             .request_return(&order.id, "refund_only", &one(), "changed_mind", None)
             .await,
         Err(Error::Invalid { field: "kind", .. })
     ));
     assert!(matches!(
         d.cradle
+            .shop()
             .request_return(&order.id, "swap", &one(), "damaged", None)
             .await,
         Err(Error::Invalid { field: "kind", .. })
@@ -1393,12 +1454,14 @@ async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
 
     let view = d
         .cradle
+        .shop()
         .request_return(&order.id, "exchange", &one(), "quality", None)
         .await
         .unwrap();
     assert_eq!(view.returns[0].kind, "exchange");
     assert_eq!(view.returns[0].kind_text, "换货");
     d.cradle
+        .shop()
         .request_return(&order.id, "refund_only", &one(), "damaged", Some("crushed"))
         .await
         .unwrap();
@@ -1406,7 +1469,7 @@ async fn an_exchange_and_a_refund_only_follow_their_own_steps() {
     for _ in 0..6 {
         assert_eq!(advance().await.unwrap().status().as_u16(), 200);
     }
-    let done = d.cradle.refresh_orders().await.unwrap().remove(0);
+    let done = d.cradle.shop().refresh_orders().await.unwrap().remove(0);
     let steps = |i: usize| -> Vec<String> {
         done.returns[i]
             .history

@@ -106,27 +106,27 @@ pub struct CatalogUpdate {
 impl CradleCore {
     /// Suggestions for her stage while `query` is blank, else what matches.
     pub fn shop_screen(&self, query: String, limit: u32) -> Result<ShopScreen> {
-        Ok(self.core.shop(&query, limit)?)
+        Ok(self.core.shop().screen(&query, limit)?)
     }
 
     pub fn product_page(&self, sku: String) -> Result<ProductPage> {
-        Ok(self.core.product_page(&sku)?)
+        Ok(self.core.shop().product_page(&sku)?)
     }
 
     pub fn cart(&self) -> Result<CartView> {
-        Ok(self.core.cart()?)
+        Ok(self.core.shop().cart()?)
     }
 
     pub fn cart_add(&self, sku: String, qty: i64) -> Result<CartView> {
-        Ok(self.core.cart_add(&sku, qty)?)
+        Ok(self.core.shop().cart_add(&sku, qty)?)
     }
 
     pub fn cart_set(&self, sku: String, qty: i64) -> Result<CartView> {
-        Ok(self.core.cart_set(&sku, qty)?)
+        Ok(self.core.shop().cart_set(&sku, qty)?)
     }
 
     pub fn cart_remove(&self, sku: String) -> Result<CartView> {
-        Ok(self.core.cart_remove(&sku)?)
+        Ok(self.core.shop().cart_remove(&sku)?)
     }
 }
 
@@ -253,20 +253,20 @@ pub struct AddressView {
 #[uniffi::export]
 impl CradleCore {
     pub fn addresses(&self) -> Result<Vec<AddressView>> {
-        Ok(self.core.addresses()?)
+        Ok(self.core.shop().addresses()?)
     }
 
     /// A new address (`id` null) or a change to one.
     pub fn save_address(&self, id: Option<String>, address: ShipTo) -> Result<Vec<AddressView>> {
-        Ok(self.core.save_address(id.as_deref(), address)?)
+        Ok(self.core.shop().save_address(id.as_deref(), address)?)
     }
 
     pub fn set_default_address(&self, id: String) -> Result<Vec<AddressView>> {
-        Ok(self.core.set_default_address(&id)?)
+        Ok(self.core.shop().set_default_address(&id)?)
     }
 
     pub fn remove_address(&self, id: String) -> Result<Vec<AddressView>> {
-        Ok(self.core.remove_address(&id)?)
+        Ok(self.core.shop().remove_address(&id)?)
     }
 }
 
@@ -304,11 +304,11 @@ pub struct BagItem {
 #[uniffi::export]
 impl CradleCore {
     pub fn hospital_bag(&self) -> Result<HospitalBag> {
-        Ok(self.core.hospital_bag()?)
+        Ok(self.core.shop().hospital_bag()?)
     }
 
     pub fn pack_bag_item(&self, id: String, packed: bool) -> Result<HospitalBag> {
-        Ok(self.core.pack_bag_item(&id, packed)?)
+        Ok(self.core.shop().pack_bag_item(&id, packed)?)
     }
 }
 
@@ -353,18 +353,18 @@ pub struct ComplaintView {
 impl CradleCore {
     /// Her orders as last fetched; works offline.
     pub fn orders(&self) -> Result<Vec<OrderView>> {
-        Ok(self.core.orders()?)
+        Ok(self.core.shop().orders()?)
     }
 
     /// Puts an order's lines back in the cart; works offline.
     pub fn buy_again(&self, order_id: String) -> Result<Refill> {
-        Ok(self.core.buy_again(&order_id)?)
+        Ok(self.core.shop().buy_again(&order_id)?)
     }
 
     /// Offline: the cart becomes an order placed when the network returns,
     /// only if nothing changed (`sync_shop` does it); see `CartView.queued`.
     pub fn queue_order(&self) -> Result<CartView> {
-        Ok(self.core.queue_order()?)
+        Ok(self.core.shop().queue_order()?)
     }
 }
 
@@ -373,39 +373,39 @@ impl CradleCore {
     /// The cart at the server's prices and stock, with what changed, for
     /// her to confirm.
     pub async fn review_checkout(&self) -> Result<CheckoutReview> {
-        Ok(self.core.review_checkout().await?)
+        Ok(self.core.shop().review_checkout().await?)
     }
 
     /// Places the order she confirmed; safe to call again after a failure.
     pub async fn place_order(&self, quote: String) -> Result<OrderView> {
-        Ok(self.core.place_order(&quote).await?)
+        Ok(self.core.shop().place_order(&quote).await?)
     }
 
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
-        Ok(self.core.refresh_orders().await?)
+        Ok(self.core.shop().refresh_orders().await?)
     }
 
     /// On reconnect and in background runs: sends the queued order, returns
     /// and complaints, and fetches her orders; news goes to the
     /// notification plan.
     pub async fn sync_shop(&self) -> Result<()> {
-        Ok(self.core.sync_shop().await?)
+        Ok(self.core.shop().sync_shop().await?)
     }
 
     /// Takes the queued order back into the cart, to change or review it.
     pub async fn cancel_queued_order(&self) -> Result<CartView> {
-        Ok(self.core.cancel_queued_order().await?)
+        Ok(self.core.shop().cancel_queued_order().await?)
     }
 
     /// Pays through the server's payment provider (a sandbox on the reference server).
     pub async fn pay_order(&self, id: String) -> Result<OrderView> {
-        Ok(self.core.pay_order(&id).await?)
+        Ok(self.core.shop().pay_order(&id).await?)
     }
 
     /// Cancels an order before it ships (`OrderView.can_cancel`); a paid
     /// one is refunded.
     pub async fn cancel_order(&self, id: String) -> Result<OrderView> {
-        Ok(self.core.cancel_order(&id).await?)
+        Ok(self.core.shop().cancel_order(&id).await?)
     }
 
     /// Asks for a return, an exchange or a refund only (`kind`, from
@@ -420,6 +420,7 @@ impl CradleCore {
     ) -> Result<OrderView> {
         Ok(self
             .core
+            .shop()
             .request_return(&order_id, &kind, &items, &reason, note.as_deref())
             .await?)
     }
@@ -432,12 +433,20 @@ impl CradleCore {
         topic: String,
         note: String,
     ) -> Result<OrderView> {
-        Ok(self.core.file_complaint(&order_id, &topic, &note).await?)
+        Ok(self
+            .core
+            .shop()
+            .file_complaint(&order_id, &topic, &note)
+            .await?)
     }
 
     /// Fetches what changed in the catalogue from `server_url`, or from the
     /// server last used.
     pub async fn update_catalog(&self, server_url: Option<String>) -> Result<CatalogUpdate> {
-        Ok(self.core.update_catalog(server_url.as_deref()).await?)
+        Ok(self
+            .core
+            .shop()
+            .update_catalog(server_url.as_deref())
+            .await?)
     }
 }

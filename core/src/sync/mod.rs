@@ -372,26 +372,6 @@ impl Cradle {
     /// as her (checkout, orders, returns): these need her consent to the shop.
     /// Shop work that can wait for the network still needs an account to
     /// go to; a session that expired since is fine.
-    pub(crate) fn require_account(&self) -> Result<()> {
-        self.link()?
-            .map(|_| ())
-            .ok_or_else(|| Error::invalid("account", "sign in to order"))
-    }
-
-    pub(crate) fn shop_session(&self) -> Result<(Client, String)> {
-        self.require_consent(Purpose::Shop)?;
-        let link = self
-            .link()?
-            .ok_or_else(|| Error::invalid("account", "sign in to order"))?;
-        let token = link.token.ok_or(Error::SignInRequired)?;
-        Ok((self.client(&link.server_url)?, token))
-    }
-
-    /// This device's id with the server, which its cart changes carry.
-    pub(crate) fn sync_client_id(&self) -> Result<String> {
-        Ok(self.link()?.ok_or(Error::NotFound("account"))?.client_id)
-    }
-
     /// For sync calls: the configured timeout.
     fn client(&self, server_url: &str) -> Result<Client> {
         Client::with_timeout(server_url, self.config.sync.request_timeout)
@@ -928,5 +908,31 @@ fn account_error(e: ApiError) -> Error {
             Error::invalid("password", "must be 10 to 256 characters")
         }
         _ => e.into(),
+    }
+}
+
+/// The shop orders through her account; it knows nothing else of sync.
+impl cradle_shop::Account for Cradle {
+    fn session(&self) -> Result<(Client, String)> {
+        self.require_consent(Purpose::Shop)?;
+        let link = self
+            .link()?
+            .ok_or_else(|| Error::invalid("account", "sign in to order"))?;
+        let token = link.token.ok_or(Error::SignInRequired)?;
+        Ok((self.client(&link.server_url)?, token))
+    }
+
+    fn client_id(&self) -> Result<String> {
+        Ok(self.link()?.ok_or(Error::NotFound("account"))?.client_id)
+    }
+
+    fn require(&self) -> Result<()> {
+        self.link()?
+            .map(|_| ())
+            .ok_or_else(|| Error::invalid("account", "sign in to order"))
+    }
+
+    fn linked(&self) -> Result<Option<(String, String)>> {
+        self.sync_account()
     }
 }

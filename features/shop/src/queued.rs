@@ -13,14 +13,14 @@ use super::checkout::{
 };
 use super::notices::{self, Notice};
 use super::{CURRENCY, cart, format_money, status};
-use crate::api::{
+use crate::Shop;
+use cradle_client::{
     ApiError, CartItem, CartWarning, Client, Order, OrderItem, PlaceOrder, ShipTo, ValidateCart,
 };
-use crate::consent::Purpose;
-use crate::cradle::{Cradle, Ctx};
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::storage::random_id;
+use cradle_store::Ctx;
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The order waiting for the network, as the cart screen shows it.
@@ -124,7 +124,7 @@ pub(super) fn view(conn: &Connection, c: &Ctx) -> Result<Option<QueuedOrder>> {
     let mut total_minor: i64 = 0;
     for l in &q.lines {
         let line_total = cart::line_total(l.price_seen_minor, l.qty)?;
-        total_minor = crate::api::add_minor(total_minor, line_total)
+        total_minor = cradle_client::add_minor(total_minor, line_total)
             .ok_or_else(|| Error::invalid("qty", "the total is too large"))?;
         lines.push(ReviewLine {
             name: product_name(conn, &l.sku, c.language)?,
@@ -161,14 +161,14 @@ pub(super) fn view(conn: &Connection, c: &Ctx) -> Result<Option<QueuedOrder>> {
     }))
 }
 
-impl Cradle {
+impl Shop<'_> {
     /// Queues her cart as an order to place when the network returns, at
     /// the prices the cart shows. Works offline; the cart empties into the
     /// queued order. One order waits at a time.
     pub fn queue_order(&self) -> Result<super::CartView> {
-        self.require_consent(Purpose::Shop)?;
-        self.require_account()?;
-        self.write(&[DataArea::Shop], |tx, c| {
+        self.require_consent()?;
+        self.account.require()?;
+        self.store.write(&[DataArea::Shop], |tx, c| {
             if load(tx)?.is_some() {
                 return Err(Error::invalid(
                     "cart",
@@ -213,12 +213,12 @@ impl Cradle {
     /// answer never came, her orders are asked first: an order that did go
     /// through stays an order, and this needs the network.
     pub async fn cancel_queued_order(&self) -> Result<super::CartView> {
-        let q = load(&self.db())?.ok_or(Error::NotFound("queued order"))?;
+        let q = load(&self.store.conn())?.ok_or(Error::NotFound("queued order"))?;
         if q.sent.is_some() {
-            let (client, token) = self.shop_session()?;
+            let (client, token) = self.account.session()?;
             let orders = client.orders(&token).await?;
             if let Some(order) = orders.orders.into_iter().find(|o| o.id == q.id) {
-                self.write(&[DataArea::Shop], |tx, _| {
+                self.store.write(&[DataArea::Shop], |tx, _| {
                     save_order(tx, &order)?;
                     tx.execute("DELETE FROM queued_order WHERE id = ?1", [&q.id])?;
                     Ok(())
@@ -229,7 +229,7 @@ impl Cradle {
                 ));
             }
         }
-        self.write(&[DataArea::Shop], |tx, c| {
+        self.store.write(&[DataArea::Shop], |tx, c| {
             // Only as it was read: a send that started since has claimed
             // it (the write lock orders the two), and it may be placed.
             let taken = tx.execute(
@@ -259,7 +259,7 @@ impl Cradle {
     /// if nothing changed; otherwise it waits for her review. No network:
     /// it keeps waiting.
     pub(super) async fn send_queued_order(&self, client: &Client, token: &str) -> Result<()> {
-        let Some(q) = load(&self.db())? else {
+        let Some(q) = load(&self.store.conn())? else {
             return Ok(());
         };
         if q.review.is_some() {
@@ -276,7 +276,7 @@ impl Cradle {
                     other => other?,
                 };
                 if !v.warnings.is_empty() {
-                    self.write(&[DataArea::Shop], |tx, c| {
+                    self.store.write(&[DataArea::Shop], |tx, c| {
                         needs_review(tx, &q.id, &v.warnings, c.now.as_second())
                     })?;
                     return Ok(());
@@ -295,7 +295,7 @@ impl Cradle {
                 };
                 // Taken back (or changed) while it was being checked: it
                 // is no longer hers to send.
-                let claimed = self.write(&[], |tx, _| {
+                let claimed = self.store.write(&[], |tx, _| {
                     Ok(tx.execute(
                         "UPDATE queued_order SET sent = ?2
                          WHERE id = ?1 AND sent IS NULL AND review IS NULL",
@@ -309,7 +309,7 @@ impl Cradle {
             }
         };
         match client.place_order(token, &q.id, &body).await {
-            Ok(order) => self.write(&[DataArea::Shop], |tx, c| {
+            Ok(order) => self.store.write(&[DataArea::Shop], |tx, c| {
                 save_order(tx, &order)?;
                 tx.execute("DELETE FROM queued_order WHERE id = ?1", [&q.id])?;
                 notices::post(tx, &q.id, Notice::Placed, c.now.as_second())
@@ -334,7 +334,7 @@ impl Cradle {
                     Ok(v) => v.warnings,
                     Err(_) => Vec::new(),
                 };
-                self.write(&[DataArea::Shop], |tx, c| {
+                self.store.write(&[DataArea::Shop], |tx, c| {
                     needs_review(tx, &q.id, &warnings, c.now.as_second())
                 })
             }

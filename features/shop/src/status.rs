@@ -3,10 +3,10 @@
 //! protocol's enums; an unknown reason or topic code from a newer server is
 //! shown as it is rather than refused.
 
-use crate::api::{
+use cradle_client::{
     COMPLAINT_TOPICS, ComplaintStatus, OrderStatus, RETURN_KINDS, RETURN_REASONS, ReturnStatus,
 };
-use crate::profile::Language;
+use cradle_store::profile::Language;
 
 /// An order's status in words.
 pub fn order_status(status: OrderStatus, language: Language) -> String {
@@ -137,7 +137,7 @@ pub fn complaint_topics(language: Language) -> Vec<Choice> {
 }
 
 /// The words in her language.
-pub(crate) fn pick(language: Language, zh: &str, en: &str) -> String {
+pub fn pick(language: Language, zh: &str, en: &str) -> String {
     match language {
         Language::ZhHans => zh,
         Language::En => en,
@@ -148,7 +148,7 @@ pub(crate) fn pick(language: Language, zh: &str, en: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::WireStatus;
+    use cradle_client::WireStatus;
 
     #[test]
     fn every_status_and_code_has_words_in_both_languages() {

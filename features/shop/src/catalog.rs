@@ -1,21 +1,21 @@
 //! The device's copy of the catalogue: applying the server's delta pages,
 //! offline search, and what suits her stage.
 
-use crate::api::{CatalogPage, Product};
-use crate::error::{Error, Result};
-use crate::profile::Language;
+use cradle_client::{CatalogPage, Product};
+use cradle_store::error::{Error, Result};
+use cradle_store::profile::Language;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Where the device's copy stands: the server it came from and the version.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CopyState {
+pub struct CopyState {
     pub server_url: String,
     pub epoch: String,
     pub version: u64,
     pub etag: Option<String>,
 }
 
-pub(crate) fn state(conn: &Connection) -> Result<Option<CopyState>> {
+pub fn state(conn: &Connection) -> Result<Option<CopyState>> {
     Ok(conn
         .query_row(
             "SELECT server_url, epoch, version, etag FROM catalog_state WHERE id = 1",
@@ -34,7 +34,7 @@ pub(crate) fn state(conn: &Connection) -> Result<Option<CopyState>> {
 
 /// Applies one page and its position in one transaction. A page that
 /// resets (a new server database, or another server) replaces the copy.
-pub(crate) fn apply_page(
+pub fn apply_page(
     tx: &Transaction<'_>,
     server_url: &str,
     page: &CatalogPage,
@@ -133,7 +133,7 @@ fn spaced(text: &str) -> String {
 /// phrase of its characters, each other word a prefix. Everything else
 /// (quotes, operators) is dropped, so no input is FTS syntax. `None` when
 /// nothing searchable is left.
-pub(crate) fn fts_query(text: &str) -> Option<String> {
+pub fn fts_query(text: &str) -> Option<String> {
     let mut terms = Vec::new();
     let mut chinese = String::new();
     let mut word = String::new();
@@ -175,7 +175,7 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
 /// Search results, best first: a match in the name outranks one in the
 /// pinyin initials, which outranks one in the description; products she
 /// can buy come before discontinued ones.
-pub(crate) fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<String>> {
+pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<String>> {
     if text.chars().count() > 100 {
         return Err(Error::invalid("query", "must be at most 100 characters"));
     }
@@ -199,7 +199,7 @@ pub(crate) fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<St
 /// Products whose stage range holds `n` (weeks or months) for `stage`.
 /// The ones made most for this moment (the narrowest range) come first,
 /// taking turns between categories so one shelf cannot fill the list.
-pub(crate) fn suiting(conn: &Connection, stage: &str, n: u32) -> Result<Vec<String>> {
+pub fn suiting(conn: &Connection, stage: &str, n: u32) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT sku FROM (
              SELECT sku, width,
@@ -219,7 +219,7 @@ pub(crate) fn suiting(conn: &Connection, stage: &str, n: u32) -> Result<Vec<Stri
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn product(conn: &Connection, sku: &str) -> Result<Option<Product>> {
+pub fn product(conn: &Connection, sku: &str) -> Result<Option<Product>> {
     conn.query_row("SELECT body FROM product WHERE sku = ?1", [sku], |r| {
         r.get::<_, String>(0)
     })
@@ -229,7 +229,7 @@ pub(crate) fn product(conn: &Connection, sku: &str) -> Result<Option<Product>> {
 }
 
 /// A product's name in her language.
-pub(crate) fn name(p: &Product, language: Language) -> &str {
+pub fn name(p: &Product, language: Language) -> &str {
     match language {
         Language::ZhHans => &p.name_zh,
         Language::En => &p.name_en,

@@ -6,23 +6,23 @@
 
 use super::checkout::{OrderView, StatusStep, order_error, save_order};
 use super::status;
-use crate::api::{
+use crate::Shop;
+use cradle_client::{
     ApiError, COMPLAINT_TOPICS, Client, Complaint, ComplaintRequest, ComplaintStatus,
     ReturnRequest, WireStatus,
 };
-use crate::consent::Purpose;
-use crate::cradle::{Cradle, Ctx};
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::profile::Language;
-use crate::storage::random_id;
+use cradle_store::Ctx;
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::profile::Language;
+use cradle_store::storage::random_id;
 use rusqlite::{Connection, Transaction, params};
 
 /// The longest note a complaint carries.
 const NOTE_MAX: usize = 500;
 
 /// A request waiting for the server.
-pub(crate) enum Request {
+pub enum Request {
     Return(ReturnRequest),
     Complaint(ComplaintRequest),
 }
@@ -71,7 +71,7 @@ fn enqueue(tx: &Transaction<'_>, order_id: &str, request: &Request, now: &str) -
 }
 
 /// The requests for `order_id` still waiting, oldest first.
-pub(crate) fn queued(conn: &Connection, order_id: &str) -> Result<Vec<Request>> {
+pub fn queued(conn: &Connection, order_id: &str) -> Result<Vec<Request>> {
     let rows: Vec<(String, String)> = conn
         .prepare_cached(
             "SELECT kind, body FROM pending_request WHERE order_id = ?1 ORDER BY created_at, id",
@@ -99,7 +99,7 @@ pub struct ComplaintView {
     pub history: Vec<StatusStep>,
 }
 
-pub(crate) fn complaint_view(k: &Complaint, c: &Ctx) -> ComplaintView {
+pub fn complaint_view(k: &Complaint, c: &Ctx) -> ComplaintView {
     let (target_text, overdue) = match target(k, c.now.as_second(), c.language) {
         Some((text, overdue)) => (Some(text), overdue),
         None => (None, false),
@@ -126,7 +126,7 @@ pub(crate) fn complaint_view(k: &Complaint, c: &Ctx) -> ComplaintView {
     }
 }
 
-pub(crate) fn queued_complaint_view(k: ComplaintRequest, c: &Ctx) -> ComplaintView {
+pub fn queued_complaint_view(k: ComplaintRequest, c: &Ctx) -> ComplaintView {
     ComplaintView {
         id: k.id,
         topic_text: status::complaint_topic(&k.topic, c.language),
@@ -164,7 +164,7 @@ fn target(k: &Complaint, now: i64, language: Language) -> Option<(String, bool)>
     Some((text, left < 0))
 }
 
-impl Cradle {
+impl Shop<'_> {
     /// Files a complaint about an order. Checked here first, then queued
     /// and sent; without a network it waits, shown as `queued`.
     pub async fn file_complaint(
@@ -173,7 +173,7 @@ impl Cradle {
         topic: &str,
         note: &str,
     ) -> Result<OrderView> {
-        self.require_consent(Purpose::Shop)?;
+        self.require_consent()?;
         self.stored_order(order_id)?
             .ok_or(Error::NotFound("order"))?;
         if !COMPLAINT_TOPICS.contains(&topic) {
@@ -200,15 +200,11 @@ impl Cradle {
 
     /// Queues `request`, sends the queue if she is signed in, and returns
     /// the order as it now stands.
-    pub(crate) async fn send_after_sales(
-        &self,
-        order_id: &str,
-        request: Request,
-    ) -> Result<OrderView> {
-        self.write(&[DataArea::Shop], |tx, c| {
+    pub async fn send_after_sales(&self, order_id: &str, request: Request) -> Result<OrderView> {
+        self.store.write(&[DataArea::Shop], |tx, c| {
             enqueue(tx, order_id, &request, &c.now_text)
         })?;
-        if let Ok((client, token)) = self.shop_session() {
+        if let Ok((client, token)) = self.account.session() {
             self.send_queued(&client, &token).await?;
         }
         let order = self
@@ -219,9 +215,10 @@ impl Cradle {
 
     /// Sends the queued requests in order. No network: they wait. A
     /// refusal drops that request and is reported.
-    pub(crate) async fn send_queued(&self, client: &Client, token: &str) -> Result<()> {
+    pub async fn send_queued(&self, client: &Client, token: &str) -> Result<()> {
         let rows: Vec<(String, String, String, String)> = self
-            .db()
+            .store
+            .conn()
             .prepare_cached(
                 "SELECT id, order_id, kind, body FROM pending_request ORDER BY created_at, id",
             )?
@@ -236,7 +233,7 @@ impl Cradle {
                 tx.execute("DELETE FROM pending_request WHERE id = ?1", [&id])
             };
             match sent {
-                Ok(order) => self.write(&[DataArea::Shop], |tx, _| {
+                Ok(order) => self.store.write(&[DataArea::Shop], |tx, _| {
                     save_order(tx, &order)?;
                     forget(tx)?;
                     Ok(())
@@ -247,7 +244,7 @@ impl Cradle {
                         status: 400..=499, ..
                     },
                 ) if e.status() != Some(401) => {
-                    self.write(&[DataArea::Shop], |tx, _| {
+                    self.store.write(&[DataArea::Shop], |tx, _| {
                         forget(tx)?;
                         Ok(())
                     })?;
@@ -263,7 +260,7 @@ impl Cradle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::StatusChange;
+    use cradle_client::StatusChange;
     use proptest::prelude::*;
 
     fn ticket(status: ComplaintStatus, created: i64) -> Complaint {

@@ -4,11 +4,11 @@
 //! they stay in the encrypted database and reach the shop only inside an
 //! order.
 
-use crate::api::ShipTo;
-use crate::cradle::Cradle;
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::storage::random_id;
+use crate::Shop;
+use cradle_client::ShipTo;
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// An address as the address book shows it.
@@ -81,10 +81,10 @@ fn make_default(tx: &Transaction<'_>, id: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-impl Cradle {
+impl Shop<'_> {
     /// Her addresses, the default first.
     pub fn addresses(&self) -> Result<Vec<AddressView>> {
-        list(&self.db())
+        list(&self.store.conn())
     }
 
     /// Saves a new address (`id` `None`) or changes one, after checking
@@ -95,7 +95,7 @@ impl Cradle {
             .check()
             .map_err(|(field, reason)| Error::invalid(field, reason))?;
         let body = serde_json::to_string(&address).map_err(|_| Error::Corrupt("an address"))?;
-        self.write(&[DataArea::Shop], |tx, c| {
+        self.store.write(&[DataArea::Shop], |tx, c| {
             match id {
                 Some(id) => {
                     let n = tx.execute(
@@ -122,7 +122,7 @@ impl Cradle {
 
     /// Orders go to `id` from now on.
     pub fn set_default_address(&self, id: &str) -> Result<Vec<AddressView>> {
-        self.write(&[DataArea::Shop], |tx, _| {
+        self.store.write(&[DataArea::Shop], |tx, _| {
             make_default(tx, Some(id))?;
             list(tx)
         })
@@ -131,7 +131,7 @@ impl Cradle {
     /// Removes an address; if it was the default, the most recent other
     /// one takes its place.
     pub fn remove_address(&self, id: &str) -> Result<Vec<AddressView>> {
-        self.write(&[DataArea::Shop], |tx, _| {
+        self.store.write(&[DataArea::Shop], |tx, _| {
             let was_default: bool = tx
                 .query_row("SELECT is_default FROM address WHERE id = ?1", [id], |r| {
                     r.get(0)

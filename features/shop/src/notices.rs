@@ -3,12 +3,12 @@
 //! through or needs her. One notice per order, the latest. The words never
 //! say what was bought: the lock screen is public.
 
-use crate::api::Order;
-use crate::error::Result;
-use crate::links::Link;
-use crate::profile::Language;
-use crate::reminders::notify::Notification;
-use crate::timeline::content::notification_text;
+use cradle_client::Order;
+use cradle_reminders::notify::Notification;
+use cradle_store::error::Result;
+use cradle_store::links::Link;
+use cradle_store::profile::Language;
+use cradle_timeline::content::notification_text;
 use jiff::Timestamp;
 use rusqlite::{Connection, Transaction, params};
 
@@ -16,7 +16,7 @@ use rusqlite::{Connection, Transaction, params};
 const FRESH_SECS: i64 = 7 * 86_400;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Notice {
+pub enum Notice {
     /// An order, return or complaint moved on.
     Update,
     /// The order queued offline was placed.
@@ -35,7 +35,7 @@ impl Notice {
     }
 }
 
-pub(crate) fn post(tx: &Transaction<'_>, order_id: &str, notice: Notice, at: i64) -> Result<()> {
+pub fn post(tx: &Transaction<'_>, order_id: &str, notice: Notice, at: i64) -> Result<()> {
     tx.execute(
         "INSERT INTO shop_notice (order_id, kind, at, seen) VALUES (?1, ?2, ?3, 0)
          ON CONFLICT (order_id) DO UPDATE SET kind = ?2, at = ?3, seen = 0",
@@ -44,13 +44,13 @@ pub(crate) fn post(tx: &Transaction<'_>, order_id: &str, notice: Notice, at: i64
     Ok(())
 }
 
-pub(crate) fn forget(tx: &Transaction<'_>, order_id: &str) -> Result<()> {
+pub fn forget(tx: &Transaction<'_>, order_id: &str) -> Result<()> {
     tx.execute("DELETE FROM shop_notice WHERE order_id = ?1", [order_id])?;
     Ok(())
 }
 
 /// Whether her orders have news she has not opened.
-pub(crate) fn unread(conn: &Connection) -> Result<bool> {
+pub fn unread(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM shop_notice WHERE seen = 0 AND kind != 'review')",
         [],
@@ -60,14 +60,14 @@ pub(crate) fn unread(conn: &Connection) -> Result<bool> {
 
 /// She opened her orders: their news is read. A queued order needing
 /// review stays until she takes it back to the cart.
-pub(crate) fn read(tx: &Transaction<'_>) -> Result<()> {
+pub fn read(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("UPDATE shop_notice SET seen = 1 WHERE kind != 'review'", [])?;
     Ok(())
 }
 
 /// How far an order has moved: every status step of the order, its
 /// returns and its complaints. A refresh that raises it is news.
-pub(crate) fn progress(order: &Order) -> usize {
+pub fn progress(order: &Order) -> usize {
     order.history.len()
         + order.returns.iter().map(|r| r.history.len()).sum::<usize>()
         + order
@@ -78,11 +78,7 @@ pub(crate) fn progress(order: &Order) -> usize {
 }
 
 /// Unread news from the last week, as notifications at the time it came.
-pub(crate) fn plan(
-    conn: &Connection,
-    language: Language,
-    now: Timestamp,
-) -> Result<Vec<Notification>> {
+pub fn plan(conn: &Connection, language: Language, now: Timestamp) -> Result<Vec<Notification>> {
     let mut stmt = conn.prepare_cached(
         "SELECT order_id, kind, at FROM shop_notice WHERE seen = 0 AND at >= ?1 ORDER BY at",
     )?;

@@ -7,19 +7,19 @@ use super::after_sales::{self, ComplaintView, Request};
 use super::notices::{self, Notice};
 use super::queued;
 use super::{CURRENCY, cart, catalog, format_money, status};
-use crate::api::cart::MAX_CART_OPS;
-use crate::api::{
+use crate::Shop;
+use cradle_client::cart::MAX_CART_OPS;
+use cradle_client::{
     ApiError, CartItem, CartOps, Client, Order, OrderItem, OrderLine, OrderStatus, PlaceOrder,
     RETURN_REASONS, ReturnRequest, ShipTo, StatusChange, ValidateCart, Validation, WireStatus,
     check_return_kind,
 };
-use crate::clock;
-use crate::consent::Purpose;
-use crate::cradle::{Cradle, Ctx};
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::profile::Language;
-use crate::storage::random_id;
+use cradle_store::Ctx;
+use cradle_store::clock;
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::profile::Language;
+use cradle_store::storage::random_id;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -216,7 +216,11 @@ fn cancellable(order: &Order) -> bool {
     )
 }
 
-pub(super) fn warning_text(w: &crate::api::CartWarning, name: &str, language: Language) -> String {
+pub(super) fn warning_text(
+    w: &cradle_client::CartWarning,
+    name: &str,
+    language: Language,
+) -> String {
     let money = |m: Option<i64>| format_money(m.unwrap_or(0), CURRENCY);
     match (language, w.code.as_str()) {
         (Language::ZhHans, "PRICE_CHANGED") => format!(
@@ -300,13 +304,13 @@ fn placed(tx: &Transaction<'_>, order: &Order) -> Result<()> {
     Ok(())
 }
 
-impl Cradle {
+impl Shop<'_> {
     /// Reprices the cart on the server and lists what changed, for her to
     /// confirm; a new price she is shown becomes the price she saw. Needs
     /// the network and a signed-in account.
     pub async fn review_checkout(&self) -> Result<CheckoutReview> {
-        let (client, token) = self.shop_session()?;
-        let items: Vec<CartItem> = cart::lines(&self.db())?
+        let (client, token) = self.account.session()?;
+        let items: Vec<CartItem> = cart::lines(&self.store.conn())?
             .into_iter()
             .map(|l| CartItem {
                 sku: l.sku,
@@ -322,7 +326,7 @@ impl Cradle {
             .await?;
         // She is shown each new price now; the cart takes it as seen, so a
         // second review warns only of what changed after this one.
-        self.write(&[DataArea::Shop], |tx, _| {
+        self.store.write(&[DataArea::Shop], |tx, _| {
             for w in v.warnings.iter().filter(|w| w.code == "PRICE_CHANGED") {
                 if let Some(price) = w.new_price_minor {
                     tx.execute(
@@ -333,8 +337,8 @@ impl Cradle {
             }
             Ok(())
         })?;
-        let db = self.db();
-        let language = self.ctx(&db)?.language;
+        let db = self.store.conn();
+        let language = self.store.ctx(&db)?.language;
         let mut lines = Vec::new();
         for l in &v.lines {
             lines.push(ReviewLine {
@@ -368,15 +372,15 @@ impl Cradle {
     /// An earlier attempt whose answer never came is settled first, under
     /// its own id, so nothing is ordered twice.
     pub async fn place_order(&self, quote: &str) -> Result<OrderView> {
-        let (client, token) = self.shop_session()?;
+        let (client, token) = self.account.session()?;
         // Read, and the lock released, before anything awaits.
-        let earlier = pending(&self.db())?;
+        let earlier = pending(&self.store.conn())?;
         if let Some((id, body)) = earlier {
             let settled = self.send_order(&client, &token, &id, &body).await;
             match settled {
                 // The earlier attempt was this same order, or took all
                 // that was in the cart: done.
-                Ok(order) if body.quote == quote || cart::lines(&self.db())?.is_empty() => {
+                Ok(order) if body.quote == quote || cart::lines(&self.store.conn())?.is_empty() => {
                     return self.view(&order);
                 }
                 Ok(_) => {}
@@ -385,7 +389,7 @@ impl Cradle {
                 Err(_) => {}
             }
         }
-        let lines: Vec<OrderItem> = cart::lines(&self.db())?
+        let lines: Vec<OrderItem> = cart::lines(&self.store.conn())?
             .into_iter()
             .map(|l| OrderItem {
                 sku: l.sku,
@@ -398,10 +402,10 @@ impl Cradle {
         let body = PlaceOrder {
             lines,
             quote: quote.to_owned(),
-            ship_to: addresses::required(&self.db())?,
+            ship_to: addresses::required(&self.store.conn())?,
         };
         let id = random_id()?;
-        self.write(&[], |tx, c| {
+        self.store.write(&[], |tx, c| {
             tx.execute(
                 "INSERT INTO pending_order (id, body, created_at) VALUES (?1, ?2, ?3)",
                 params![
@@ -421,14 +425,15 @@ impl Cradle {
     /// No answer keeps the pending id for the next attempt.
     async fn send_order(
         &self,
-        client: &crate::api::Client,
+        client: &cradle_client::Client,
         token: &str,
         id: &str,
         body: &PlaceOrder,
     ) -> Result<Order> {
         match client.place_order(token, id, body).await {
             Ok(order) => {
-                self.write(&[DataArea::Shop], |tx, _| placed(tx, &order))?;
+                self.store
+                    .write(&[DataArea::Shop], |tx, _| placed(tx, &order))?;
                 Ok(order)
             }
             Err(ApiError::Status {
@@ -436,7 +441,7 @@ impl Cradle {
                 code,
                 ..
             }) => {
-                self.write(&[], |tx, _| {
+                self.store.write(&[], |tx, _| {
                     tx.execute("DELETE FROM pending_order WHERE id = ?1", [id])?;
                     Ok(())
                 })?;
@@ -454,11 +459,13 @@ impl Cradle {
     /// Her orders as last fetched, newest first; works offline. Opening
     /// them reads their news, so its notifications are withdrawn.
     pub fn orders(&self) -> Result<Vec<OrderView>> {
-        if notices::unread(&self.db())? {
-            self.write(&[DataArea::Shop], |tx, _| notices::read(tx))?;
+        if notices::unread(&self.store.conn())? {
+            self.store
+                .write(&[DataArea::Shop], |tx, _| notices::read(tx))?;
         }
         let bodies: Vec<String> = self
-            .db()
+            .store
+            .conn()
             .prepare_cached("SELECT body FROM shop_order ORDER BY created_at DESC, id")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -475,9 +482,10 @@ impl Cradle {
     /// Pays an order through the server's payment provider (a sandbox on
     /// the reference server).
     pub async fn pay_order(&self, id: &str) -> Result<OrderView> {
-        let (client, token) = self.shop_session()?;
+        let (client, token) = self.account.session()?;
         let order = client.pay_order(&token, id).await.map_err(order_error)?;
-        self.write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
+        self.store
+            .write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
         self.view(&order)
     }
 
@@ -491,9 +499,10 @@ impl Cradle {
                 "has shipped; ask for a return instead",
             ));
         }
-        let (client, token) = self.shop_session()?;
+        let (client, token) = self.account.session()?;
         let order = client.cancel_order(&token, id).await.map_err(order_error)?;
-        self.write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
+        self.store
+            .write(&[DataArea::Shop], |tx, _| save_order(tx, &order))?;
         self.view(&order)
     }
 
@@ -510,7 +519,7 @@ impl Cradle {
         reason: &str,
         note: Option<&str>,
     ) -> Result<OrderView> {
-        self.require_consent(Purpose::Shop)?;
+        self.require_consent()?;
         let order = self
             .stored_order(order_id)?
             .ok_or(Error::NotFound("order"))?;
@@ -547,7 +556,7 @@ impl Cradle {
         {
             return Err(Error::invalid("order", "can be returned once delivered"));
         }
-        let now = self.config.clock.now().as_second();
+        let now = self.store.device().clock.now().as_second();
         for item in lines {
             let line = order.lines.iter().find(|l| l.sku == item.sku);
             if !line.is_some_and(|l| returnable(&order, l, now)) {
@@ -581,7 +590,7 @@ impl Cradle {
         let order = self
             .stored_order(order_id)?
             .ok_or(Error::NotFound("order"))?;
-        let skipped = self.write(&[DataArea::Shop], |tx, c| {
+        let skipped = self.store.write(&[DataArea::Shop], |tx, c| {
             let mut skipped = Vec::new();
             for l in &order.lines {
                 match cart::add(tx, &l.sku, i64::from(l.qty), &c.now_text) {
@@ -604,7 +613,7 @@ impl Cradle {
     }
 
     pub(super) fn stored_order(&self, id: &str) -> Result<Option<Order>> {
-        stored(&self.db(), id)
+        stored(&self.store.conn(), id)
     }
 
     /// The reconnect and background path: sends what the shop queued
@@ -612,12 +621,12 @@ impl Cradle {
     /// them), then fetches her orders. What moved on since the last fetch
     /// becomes news in the notification plan.
     pub async fn sync_shop(&self) -> Result<()> {
-        let (client, token) = self.shop_session()?;
+        let (client, token) = self.account.session()?;
         self.sync_cart(&client, &token).await?;
         self.send_queued_order(&client, &token).await?;
         self.send_queued(&client, &token).await?;
         let list = client.orders(&token).await?;
-        let changed = self.write(&[], |tx, c| {
+        let changed = self.store.write(&[], |tx, c| {
             let mut changed = false;
             for order in &list.orders {
                 let before = stored(tx, &order.id)?;
@@ -645,9 +654,9 @@ impl Cradle {
     /// Sends her cart changes and takes the account's cart: one cart on
     /// every device.
     async fn sync_cart(&self, client: &Client, token: &str) -> Result<()> {
-        let device = self.sync_client_id()?;
+        let device = self.account.client_id()?;
         loop {
-            let (sent, ops) = cart::pending(&self.db(), MAX_CART_OPS)?;
+            let (sent, ops) = cart::pending(&self.store.conn(), MAX_CART_OPS)?;
             let full = ops.len() == MAX_CART_OPS;
             let account = if ops.is_empty() {
                 client.cart(token).await?
@@ -658,7 +667,9 @@ impl Cradle {
                 };
                 client.change_cart(token, &body).await?
             };
-            let changed = self.write(&[], |tx, c| cart::settle(tx, account, sent, &c.now_text))?;
+            let changed = self
+                .store
+                .write(&[], |tx, c| cart::settle(tx, account, sent, &c.now_text))?;
             if changed {
                 self.store.observers().notify(DataArea::Shop);
             }
@@ -675,7 +686,7 @@ impl Cradle {
     }
 
     pub(super) fn view(&self, order: &Order) -> Result<OrderView> {
-        let c = self.ctx(&self.db())?;
+        let c = self.store.ctx(&self.store.conn())?;
         let language = c.language;
         let mut returns: Vec<ReturnView> = order
             .returns
@@ -693,7 +704,7 @@ impl Cradle {
                 history: steps(&r.history, status::return_status, &c),
             })
             .collect();
-        let queued = after_sales::queued(&self.db(), &order.id)?;
+        let queued = after_sales::queued(&self.store.conn(), &order.id)?;
         let mut complaints: Vec<ComplaintView> = order
             .complaints
             .iter()
@@ -720,7 +731,7 @@ impl Cradle {
                 history: Vec::new(),
             });
         }
-        let now = self.config.clock.now().as_second();
+        let now = self.store.device().clock.now().as_second();
         let lines: Vec<OrderLineView> = order
             .lines
             .iter()

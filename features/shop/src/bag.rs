@@ -5,13 +5,13 @@
 
 use super::status::pick;
 use super::{ProductCard, card, cart, catalog};
-use crate::api::Order;
-use crate::cradle::Cradle;
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::profile::Language;
-use crate::timeline::Stage;
+use crate::Shop;
+use cradle_client::Order;
 use cradle_store::embedded;
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::profile::Language;
+use cradle_timeline::Stage;
 use rusqlite::{Connection, params};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -40,7 +40,7 @@ struct Item {
 
 fn checklist() -> &'static Checklist {
     static C: OnceLock<Checklist> = OnceLock::new();
-    embedded(&C, include_str!("../../content/hospital-bag.json"))
+    embedded(&C, include_str!("../content/hospital-bag.json"))
 }
 
 /// The checklist screen, computed at once.
@@ -116,7 +116,7 @@ fn shop_names(conn: &Connection) -> Result<(Vec<String>, Vec<String>)> {
     let mut bought = Vec::new();
     for body in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let order: Order = serde_json::from_str(&body?).map_err(|_| Error::Corrupt("an order"))?;
-        if order.status != crate::api::OrderStatus::Cancelled {
+        if order.status != cradle_client::OrderStatus::Cancelled {
             bought.extend(order.lines.into_iter().map(|l| l.name_zh));
         }
     }
@@ -151,9 +151,9 @@ struct Window {
     opens_on: Option<jiff::civil::Date>,
 }
 
-impl Cradle {
+impl Shop<'_> {
     fn bag_window(&self) -> Result<Window> {
-        let today = self.today()?;
+        let today = self.her.situation()?;
         let opens_at = checklist().opens_at_week;
         let pregnancy = today
             .timeline
@@ -210,7 +210,7 @@ impl Cradle {
             };
             return Ok(bag);
         }
-        let db = self.db();
+        let db = self.store.conn();
         let packed = packed_ids(&db)?;
         let (in_cart, bought) = shop_names(&db)?;
         for item in &list.items {
@@ -259,7 +259,7 @@ impl Cradle {
                 "opens at 28 weeks of pregnancy",
             ));
         }
-        self.write(&[DataArea::Shop], |tx, c| {
+        self.store.write(&[DataArea::Shop], |tx, c| {
             if packed {
                 tx.execute(
                     "INSERT INTO bag_item (id, packed_at) VALUES (?1, ?2)

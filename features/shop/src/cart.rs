@@ -4,14 +4,14 @@
 //! for the account's cart on her other devices (`api::cart`).
 
 use super::catalog;
-use crate::api::cart::{MAX_LINE_QTY as MAX_QTY, SharedCart};
-use crate::api::{Cart, CartChange, CartLine, CartOp, Product};
-use crate::error::{Error, Result};
-use crate::storage::random_id;
+use cradle_client::cart::{MAX_LINE_QTY as MAX_QTY, SharedCart};
+use cradle_client::{Cart, CartChange, CartLine, CartOp, Product};
+use cradle_store::error::{Error, Result};
+use cradle_store::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Checks a line's quantity against the product's rules, in words she can act on.
-pub(crate) fn check_qty(p: &Product, qty: u32) -> Result<()> {
+pub fn check_qty(p: &Product, qty: u32) -> Result<()> {
     if qty == 0 {
         return Err(Error::invalid("qty", "must be at least 1"));
     }
@@ -37,7 +37,7 @@ pub(crate) fn check_qty(p: &Product, qty: u32) -> Result<()> {
 
 /// The quantities the − and + buttons set: one step down and up, when the
 /// product's rules allow them.
-pub(crate) fn steps(p: &Product, qty: u32) -> (Option<u32>, Option<u32>) {
+pub fn steps(p: &Product, qty: u32) -> (Option<u32>, Option<u32>) {
     let step = p.qty_step.max(1);
     let allowed = |q: u32| check_qty(p, q).is_ok().then_some(q);
     (
@@ -63,7 +63,7 @@ fn line_qty(conn: &Connection, sku: &str) -> Result<Option<u32>> {
 }
 
 /// Adds `qty` to the line (creating it at today's price).
-pub(crate) fn add(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Result<()> {
+pub fn add(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Result<()> {
     let qty = positive(qty)?;
     let p = known(tx, sku)?;
     let total = line_qty(tx, sku)?.unwrap_or(0).saturating_add(qty);
@@ -73,7 +73,7 @@ pub(crate) fn add(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Resul
 }
 
 /// Sets the line's quantity (adding the line if it is not there).
-pub(crate) fn set(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Result<()> {
+pub fn set(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Result<()> {
     let qty = positive(qty)?;
     let p = known(tx, sku)?;
     check_qty(&p, qty)?;
@@ -81,7 +81,7 @@ pub(crate) fn set(tx: &Transaction<'_>, sku: &str, qty: i64, now: &str) -> Resul
     record(tx, sku, CartChange::Set { qty }, p.price_minor, &p.currency)
 }
 
-pub(crate) fn remove(tx: &Transaction<'_>, sku: &str) -> Result<()> {
+pub fn remove(tx: &Transaction<'_>, sku: &str) -> Result<()> {
     if tx.execute("DELETE FROM cart_line WHERE sku = ?1", [sku])? == 0 {
         return Err(Error::NotFound("cart line"));
     }
@@ -90,7 +90,7 @@ pub(crate) fn remove(tx: &Transaction<'_>, sku: &str) -> Result<()> {
 
 /// Takes `qty` out of the line, as an order placed takes what it ordered;
 /// more added since stays.
-pub(crate) fn take(tx: &Transaction<'_>, sku: &str, qty: u32) -> Result<()> {
+pub fn take(tx: &Transaction<'_>, sku: &str, qty: u32) -> Result<()> {
     let Some(had) = line_qty(tx, sku)? else {
         return Ok(());
     };
@@ -106,7 +106,7 @@ pub(crate) fn take(tx: &Transaction<'_>, sku: &str, qty: u32) -> Result<()> {
 }
 
 /// Empties the cart.
-pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
+pub fn clear(tx: &Transaction<'_>) -> Result<()> {
     for l in lines(tx)? {
         remove(tx, &l.sku)?;
     }
@@ -115,7 +115,7 @@ pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
 
 /// Puts `qty` back at the price she saw then; a line she has now keeps
 /// its own price.
-pub(crate) fn put_back(
+pub fn put_back(
     tx: &Transaction<'_>,
     sku: &str,
     qty: u32,
@@ -168,7 +168,7 @@ fn record(
 
 /// On signing in: her cart joins the account's, each line keeping the
 /// larger quantity.
-pub(crate) fn merge_into_account(tx: &Transaction<'_>) -> Result<()> {
+pub fn merge_into_account(tx: &Transaction<'_>) -> Result<()> {
     for l in lines(tx)? {
         let change = CartChange::Merge { qty: l.qty };
         record(tx, &l.sku, change, l.price_seen_minor, &l.currency)?;
@@ -178,7 +178,7 @@ pub(crate) fn merge_into_account(tx: &Transaction<'_>) -> Result<()> {
 
 /// The changes the server has not applied yet, oldest first, with the
 /// last one's sequence number.
-pub(crate) fn pending(conn: &Connection, limit: usize) -> Result<(i64, Vec<CartOp>)> {
+pub fn pending(conn: &Connection, limit: usize) -> Result<(i64, Vec<CartOp>)> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, id, sku, change, base, price_seen_minor, currency
          FROM cart_op ORDER BY seq LIMIT ?1",
@@ -214,7 +214,7 @@ pub(crate) fn pending(conn: &Connection, limit: usize) -> Result<(i64, Vec<CartO
 /// Takes the account's cart as the server answered it: the changes up to
 /// `sent` are in it; any she made since are replayed on top. Returns
 /// whether her cart changed here.
-pub(crate) fn settle(tx: &Transaction<'_>, cart: Cart, sent: i64, now: &str) -> Result<bool> {
+pub fn settle(tx: &Transaction<'_>, cart: Cart, sent: i64, now: &str) -> Result<bool> {
     tx.execute("DELETE FROM cart_op WHERE seq <= ?1", [sent])?;
     tx.execute(
         "UPDATE sync_state SET cart_version = ?1 WHERE id = 1",
@@ -264,7 +264,7 @@ fn positive(qty: i64) -> Result<u32> {
 }
 
 /// A stored line with its product as the device last knew it.
-pub(crate) struct Stored {
+pub struct Stored {
     pub sku: String,
     pub qty: u32,
     pub price_seen_minor: i64,
@@ -272,7 +272,7 @@ pub(crate) struct Stored {
     pub product: Option<Product>,
 }
 
-pub(crate) fn lines(conn: &Connection) -> Result<Vec<Stored>> {
+pub fn lines(conn: &Connection) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.sku, c.qty, c.price_seen_minor, c.currency, p.body
          FROM cart_line c LEFT JOIN product p ON p.sku = c.sku ORDER BY c.added_at, c.sku",
@@ -304,7 +304,7 @@ pub(crate) fn lines(conn: &Connection) -> Result<Vec<Stored>> {
 }
 
 /// `unit × qty`, refusing an overflow rather than wrapping.
-pub(crate) fn line_total(unit_minor: i64, qty: u32) -> Result<i64> {
-    crate::api::line_total(unit_minor, qty)
+pub fn line_total(unit_minor: i64, qty: u32) -> Result<i64> {
+    cradle_client::line_total(unit_minor, qty)
         .ok_or_else(|| Error::invalid("qty", "the total is too large"))
 }
