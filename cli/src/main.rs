@@ -773,7 +773,11 @@ fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), C
             login,
             password: p,
         } => {
-            let code = block_on(cradle.register(&server, &login, &password(p)?, &device))?;
+            let code = block_on(
+                cradle
+                    .sync()
+                    .register(&server, &login, &password(p)?, &device),
+            )?;
             out.recovery_code(&code, true);
         }
         AccountAction::Login {
@@ -782,7 +786,7 @@ fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), C
             password: p,
             recovery_code,
         } => {
-            block_on(cradle.login(
+            block_on(cradle.sync().login(
                 &server,
                 &login,
                 &password(p)?,
@@ -793,17 +797,17 @@ fn account(cradle: &Cradle, action: AccountAction, out: &Output) -> Result<(), C
         }
         AccountAction::Logout { everywhere } => {
             if everywhere {
-                block_on(cradle.sign_out_everywhere())?;
+                block_on(cradle.sync().sign_out_everywhere())?;
             } else {
-                block_on(cradle.sign_out())?;
+                block_on(cradle.sync().sign_out())?;
             }
             out.ok(cradle.language()?, "account", Outcome::SignedOut);
         }
         AccountAction::Delete { password: p } => {
-            block_on(cradle.delete_account(&password(p)?))?;
+            block_on(cradle.sync().delete_account(&password(p)?))?;
             out.ok(cradle.language()?, "account", Outcome::Deleted);
         }
-        AccountAction::RecoveryCode => match cradle.recovery_code()? {
+        AccountAction::RecoveryCode => match cradle.sync().recovery_code()? {
             Some(code) => out.recovery_code(&code, false),
             None => {
                 return Err(CradleError::NotFound {
@@ -1170,12 +1174,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
             }
         }),
         Command::Sync { action: None } => {
-            let report = block_on(cradle.sync_now());
+            let report = block_on(cradle.sync().sync_now());
             // The status says why a failed sync failed, in the user's words.
             out.sync_status(
                 cradle.language()?,
                 &cradle.time_zone()?,
-                &cradle.sync_status()?,
+                &cradle.sync().sync_status()?,
             );
             out.sync_report(cradle.language()?, &report?);
         }
@@ -1184,11 +1188,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
         } => out.sync_status(
             cradle.language()?,
             &cradle.time_zone()?,
-            &cradle.sync_status()?,
+            &cradle.sync().sync_status()?,
         ),
         Command::Sync {
             action: Some(SyncAction::Conflicts),
-        } => out.sync_conflicts(&cradle.sync_conflicts()?),
+        } => out.sync_conflicts(&cradle.sync().sync_conflicts()?),
         Command::Export {
             what: ExportWhat::All { out: file },
         } => {

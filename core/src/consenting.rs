@@ -29,7 +29,7 @@ impl Cradle {
             Ok(())
         })?;
         if purpose == Purpose::Sync {
-            self.refresh_status()?;
+            self.sync().refresh_status()?;
         }
         self.consents()
     }

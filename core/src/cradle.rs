@@ -148,7 +148,7 @@ pub struct Cradle {
     pub(crate) store: Store,
     pub(crate) config: Config,
     rules: reminders::RuleCache,
-    pub(crate) sync: sync::Engine,
+    pub(crate) sync_engine: sync::Engine,
 }
 
 impl Cradle {
@@ -171,7 +171,7 @@ impl Cradle {
             )?,
             config,
             rules: reminders::RuleCache::default(),
-            sync: sync::Engine::new(path.as_ref()),
+            sync_engine: sync::Engine::new(path.as_ref()),
         })
     }
 
@@ -740,7 +740,7 @@ impl Cradle {
         )?;
         privacy::scrub(&self.db())?;
         // The link to the account went with everything else.
-        self.refresh_status()
+        self.sync().refresh_status()
     }
 
     /// Every dating estimate of the ongoing pregnancy, oldest first.
@@ -805,7 +805,7 @@ impl Cradle {
                 )
             });
         let flag = self.insights_in(&tx, &c, &state)?.into_iter().next();
-        let sync = self.sync_status_in(&tx)?;
+        let sync = self.sync().sync_status_in(&tx)?;
         Ok(Today {
             sync_text: crate::words::sync_badge(&sync, c.language),
             date,
@@ -825,7 +825,7 @@ impl Cradle {
         let db = self.db();
         let tx = db.unchecked_transaction()?;
         let c = self.ctx(&tx)?;
-        let sync = self.sync_status_in(&tx)?;
+        let sync = self.sync().sync_status_in(&tx)?;
         Ok(SettingsScreen {
             consents: Purpose::ALL
                 .into_iter()

@@ -7,10 +7,10 @@ pub use cradle_records::{self as records, clinic};
 pub use cradle_reminders as reminders;
 pub use cradle_shop as shop;
 pub use cradle_store::{clock, consent, events, links, profile, storage};
+pub use cradle_sync as sync;
 pub use cradle_timeline::{self as timeline, schedules};
 pub mod error;
 mod privacy;
-pub mod sync;
 pub mod words;
 
 mod consenting;
@@ -19,6 +19,7 @@ mod schema;
 #[cfg(test)]
 mod screen_plans;
 mod shopping;
+mod syncing;
 
 pub use cradle::{Config, Cradle, KickAction, RecordsScreen, SettingsScreen, Snooze, Today};
 pub use error::{CradleError, Error, Result};

@@ -1,28 +1,9 @@
 //! The database's schema: every part's migrations in one numbered sequence.
-//! The store and each feature own their steps; sync, still in the facade,
-//! owns the rest.
+//! The store and each feature own their steps; the facade puts them
+//! together.
 
-use cradle_store::storage::{self, Migration, Schema};
+use cradle_store::storage::{self, Schema};
 use std::sync::LazyLock;
-
-const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 8,
-        sql: include_str!("migrations/0008_sync.sql"),
-    },
-    Migration {
-        version: 9,
-        sql: include_str!("migrations/0009_sync_profile.sql"),
-    },
-    Migration {
-        version: 10,
-        sql: include_str!("migrations/0010_sync_everything.sql"),
-    },
-    Migration {
-        version: 20,
-        sql: include_str!("migrations/0020_pending_registration.sql"),
-    },
-];
 
 /// The schema this build writes.
 pub(crate) static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
@@ -32,7 +13,7 @@ pub(crate) static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
         cradle_reminders::MIGRATIONS,
         cradle_records::MIGRATIONS,
         cradle_shop::MIGRATIONS,
-        MIGRATIONS,
+        cradle_sync::MIGRATIONS,
     ])
 });
 

@@ -50,6 +50,7 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
     assert_eq!(
         refused(
             cradle
+                .sync()
                 .register(nowhere, "mama", "correct horse battery", "phone")
                 .await
                 .unwrap_err()
@@ -59,13 +60,17 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
     assert_eq!(
         refused(
             cradle
+                .sync()
                 .login(nowhere, "mama", "pw", "phone", Some("code"))
                 .await
                 .unwrap_err()
         ),
         Purpose::Sync
     );
-    assert_eq!(refused(cradle.sync_now().await.unwrap_err()), Purpose::Sync);
+    assert_eq!(
+        refused(cradle.sync().sync_now().await.unwrap_err()),
+        Purpose::Sync
+    );
     for result in [
         cradle.shop().review_checkout().await.map(|_| ()),
         cradle.shop().refresh_orders().await.map(|_| ()),
@@ -91,6 +96,7 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
     cradle.set_consent(Purpose::Sync, true).unwrap();
     assert!(matches!(
         cradle
+            .sync()
             .register(nowhere, "mama", "correct horse battery", "phone")
             .await,
         Err(Error::Network(_))
@@ -195,5 +201,5 @@ fn a_purpose_is_named_in_words() {
         })
     ));
     let (_dir, cradle) = fresh();
-    assert_eq!(cradle.sync_status().unwrap(), SyncStatus::SignedOut);
+    assert_eq!(cradle.sync().sync_status().unwrap(), SyncStatus::SignedOut);
 }

@@ -90,7 +90,7 @@ async fn main() {
         .sku
         .clone();
     let baseline = median(200, || {
-        d.cradle.sync_account().unwrap();
+        d.cradle.sync().sync_account().unwrap();
     });
     let add = median(200, || {
         d.cradle.shop().cart_set(&sku, 1).unwrap();

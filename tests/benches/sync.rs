@@ -91,6 +91,7 @@ async fn bulk() {
     let a = Device::with_options(SyncOptions::default());
     let code = a
         .cradle
+        .sync()
         .register(&proxy.url, "bulk-a", PASSWORD, "a")
         .await
         .unwrap();
@@ -105,19 +106,20 @@ async fn bulk() {
     }
     let (in0, out0) = proxy.bytes();
     let t = Instant::now();
-    let report = a.cradle.sync_now().await.unwrap();
+    let report = a.cradle.sync().sync_now().await.unwrap();
     let push = t.elapsed();
     let (in1, out1) = proxy.bytes();
     assert_eq!(report.pushed as usize, READINGS);
 
     let b = Device::with_options(SyncOptions::default());
     b.cradle
+        .sync()
         .login(&proxy.url, "bulk-a", PASSWORD, "b", Some(&code))
         .await
         .unwrap();
     let (in2, out2) = proxy.bytes();
     let t = Instant::now();
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     let pull = t.elapsed();
     let (in3, out3) = proxy.bytes();
     assert_eq!(

@@ -439,6 +439,7 @@ impl Device {
     /// Registers the test account ("mama") from this device; returns the recovery code.
     pub async fn register(&self, url: &str) -> String {
         self.cradle
+            .sync()
             .register(url, "mama", PASSWORD, "phone")
             .await
             .expect("registered")
@@ -452,6 +453,7 @@ pub async fn pair(a_url: &str, b_url: &str) -> (Device, Device) {
     let code = a.register(a_url).await;
     let b = Device::new();
     b.cradle
+        .sync()
         .login(b_url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .expect("signed in");

@@ -111,6 +111,7 @@ async fn signing_in_merges_her_cart_keeping_the_larger_quantity() {
     pad.cradle.shop().cart_set(&s[1], 1).unwrap();
     pad.cradle.shop().cart_set(&s[2], 1).unwrap();
     pad.cradle
+        .sync()
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .unwrap();
@@ -121,7 +122,7 @@ async fn signing_in_merges_her_cart_keeping_the_larger_quantity() {
     assert_eq!(lines(&phone), want);
 
     // Signed out, the tablet keeps its cart, and its changes stay its own.
-    pad.cradle.sign_out().await.unwrap();
+    pad.cradle.sync().sign_out().await.unwrap();
     assert_eq!(lines(&pad), want);
     pad.cradle.shop().cart_remove(&s[2]).unwrap();
     phone.cradle.shop().sync_shop().await.unwrap();

@@ -106,6 +106,19 @@ const FEATURES: &[(&str, &[&str])] = &[
             "cradle-timeline",
         ],
     ),
+    // Sync reads the records' tombstone markers and enumerated codes, the
+    // local facts of their synced tables, and reaches the shop only through
+    // its OnLink trait.
+    (
+        "cradle-sync",
+        &[
+            "cradle-client",
+            "cradle-protocol",
+            "cradle-records",
+            "cradle-store",
+            "cradle-timeline",
+        ],
+    ),
 ];
 
 #[test]

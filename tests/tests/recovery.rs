@@ -310,7 +310,7 @@ async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
     let a = Device::new();
     a.register(&server.url).await;
     record_bp(&a.cradle, 100, 70);
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     record_bp(&a.cradle, 101, 70); // queued, not yet pushed, when the backup is taken
     let (a, restored) = a.clone_by_backup();
 
@@ -318,9 +318,9 @@ async fn a_backup_restored_onto_a_second_phone_gets_its_own_client_id() {
     record_bp(&a.cradle, 102, 70);
     record_bp(&restored.cradle, 200, 70);
     record_bp(&restored.cradle, 201, 70);
-    a.cradle.sync_now().await.unwrap();
-    restored.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    restored.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(systolics(&a.cradle), vec![100, 101, 102, 200, 201]);
     assert_eq!(systolics(&restored.cradle), systolics(&a.cradle));
 }
@@ -338,7 +338,7 @@ async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() 
     a.cradle
         .set_baseline(Some(Baseline::new(160.0, 50.0).unwrap()))
         .unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     let (a, clone) = a.clone_by_backup();
 
     // One edit each, of the same fields, as the same next mutation.
@@ -349,9 +349,9 @@ async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() 
         .cradle
         .set_baseline(Some(Baseline::new(170.0, 55.0).unwrap()))
         .unwrap();
-    a.cradle.sync_now().await.unwrap();
-    clone.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    clone.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
 
     let height = |d: &Device| d.cradle.baseline().unwrap().unwrap().height_cm;
     assert_eq!(height(&a), 170.0, "the later push wins, as any edit would");
@@ -359,6 +359,7 @@ async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() 
     for d in [&a, &clone] {
         let lost: Vec<_> = d
             .cradle
+            .sync()
             .sync_conflicts()
             .unwrap()
             .into_iter()
@@ -378,24 +379,24 @@ async fn a_server_restored_from_an_older_backup_is_rebuilt_from_the_devices() {
     let addr = server.addr().to_owned();
     let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 100, 70);
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
 
     // Back the server up, then go on without it.
     let storage = server.stop();
     let backup = storage.snapshot();
     let server = Server::resume(storage, &addr, &[]);
     record_bp(&a.cradle, 101, 70);
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     drop(server);
 
     // The operator restores the old backup: reading 101 is gone from it.
     let server = Server::resume(backup, &addr, &[]);
     record_bp(&a.cradle, 102, 70);
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(systolics(&a.cradle), vec![100, 101, 102]);
     assert_eq!(systolics(&b.cradle), vec![100, 101, 102]);
     drop(server);
@@ -412,19 +413,20 @@ async fn restore_then_sync_in(order: [usize; 3]) {
     let (a, b) = pair(&server.url, &server.url).await;
     let c = Device::new();
     c.cradle
+        .sync()
         .login(
             &server.url,
             "mama",
             PASSWORD,
             "grandma",
-            a.cradle.recovery_code().unwrap().as_deref(),
+            a.cradle.sync().recovery_code().unwrap().as_deref(),
         )
         .await
         .unwrap();
     let doomed = record_bp(&a.cradle, 100, 70);
     record_bp(&b.cradle, 110, 70);
     for d in [&a, &b, &c, &a] {
-        d.cradle.sync_now().await.unwrap();
+        d.cradle.sync().sync_now().await.unwrap();
     }
     let storage = server.stop();
     let backup = storage.snapshot();
@@ -433,7 +435,7 @@ async fn restore_then_sync_in(order: [usize; 3]) {
     record_bp(&b.cradle, 111, 70);
     record_bp(&b.cradle, 112, 70);
     for d in [&a, &b, &c] {
-        d.cradle.sync_now().await.unwrap();
+        d.cradle.sync().sync_now().await.unwrap();
     }
     assert_eq!(systolics(&c.cradle), vec![100, 101, 110, 111, 112]);
     drop(server);
@@ -443,7 +445,7 @@ async fn restore_then_sync_in(order: [usize; 3]) {
     let devices = [&a, &b, &c];
     for _ in 0..2 {
         for i in order {
-            devices[i].cradle.sync_now().await.unwrap();
+            devices[i].cradle.sync().sync_now().await.unwrap();
         }
     }
     for (i, d) in devices.iter().enumerate() {

@@ -17,6 +17,7 @@ async fn run(urls: [&str; 3]) -> Vec<Vec<(u32, u32)>> {
     let code = devices[0].register(urls[0]).await;
     for (d, url) in devices.iter().zip(urls).skip(1) {
         d.cradle
+            .sync()
             .login(url, "mama", PASSWORD, "tablet", Some(&code))
             .await
             .expect("signed in");
@@ -30,9 +31,9 @@ async fn run(urls: [&str; 3]) -> Vec<Vec<(u32, u32)>> {
             edit_and_delete(&d.cradle, i as u32, round);
         }
         let (a, b, c) = tokio::join!(
-            devices[0].cradle.sync_now(),
-            devices[1].cradle.sync_now(),
-            devices[2].cradle.sync_now()
+            devices[0].cradle.sync().sync_now(),
+            devices[1].cradle.sync().sync_now(),
+            devices[2].cradle.sync().sync_now()
         );
         for report in [a, b, c] {
             report.expect("a sync");
@@ -41,12 +42,12 @@ async fn run(urls: [&str; 3]) -> Vec<Vec<(u32, u32)>> {
     // Two quiet passes: the last device's push reaches the first.
     for _ in 0..2 {
         for d in &devices {
-            d.cradle.sync_now().await.expect("a sync");
+            d.cradle.sync().sync_now().await.expect("a sync");
         }
     }
     for d in &devices {
         assert!(
-            d.cradle.sync_conflicts().unwrap().is_empty(),
+            d.cradle.sync().sync_conflicts().unwrap().is_empty(),
             "each device edits only its own readings: nothing conflicts"
         );
     }

@@ -121,6 +121,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
         assert!(
             first
                 .cradle
+                .sync()
                 .register(&proxy.url, &login, PASSWORD, "d0")
                 .await
                 .is_err(),
@@ -129,6 +130,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
     }
     let code = first
         .cradle
+        .sync()
         .register(&proxy.url, &login, PASSWORD, "d0")
         .await
         .unwrap_or_else(|e| panic!("seed {seed}: registering again failed: {e:?}"));
@@ -136,6 +138,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
     for i in 1..count {
         let d = Device::with_options(options());
         d.cradle
+            .sync()
             .login(&proxy.url, &login, PASSWORD, &format!("d{i}"), Some(&code))
             .await
             .unwrap();
@@ -147,7 +150,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
         .add_reminder("Iron", "FREQ=DAILY", "09:00")
         .unwrap();
     for d in &devices {
-        d.cradle.sync_now().await.unwrap();
+        d.cradle.sync().sync_now().await.unwrap();
     }
     // Some schedules back the server up now and restore it later; some
     // clone a device; some queue more long notes than one request carries.
@@ -257,7 +260,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
             }
             _ => {
                 // A sync may fail under faults; it must never lose or corrupt.
-                let _ = c.sync_now().await;
+                let _ = c.sync().sync_now().await;
                 check_own_writes(seed, d, c, &docs);
             }
         }
@@ -273,6 +276,7 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
     for _ in 0..2 {
         for d in &devices {
             d.cradle
+                .sync()
                 .sync_now()
                 .await
                 .unwrap_or_else(|e| panic!("seed {seed}: a sync with no faults failed: {e:?}"));
@@ -313,9 +317,9 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
             "seed {seed}: device {i}'s notes"
         );
         assert_eq!(
-            d.cradle.sync_status().unwrap(),
+            d.cradle.sync().sync_status().unwrap(),
             cradle_core::sync::SyncStatus::UpToDate {
-                last_synced_at: match d.cradle.sync_status().unwrap() {
+                last_synced_at: match d.cradle.sync().sync_status().unwrap() {
                     cradle_core::sync::SyncStatus::UpToDate { last_synced_at } => last_synced_at,
                     other => panic!("seed {seed}: device {i} is {other:?}"),
                 }

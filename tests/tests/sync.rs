@@ -48,15 +48,16 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
             None,
         )
         .unwrap();
-    let report = a.cradle.sync_now().await.unwrap();
+    let report = a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(report.pushed, 3);
     assert!(matches!(
-        a.cradle.sync_status().unwrap(),
+        a.cradle.sync().sync_status().unwrap(),
         SyncStatus::UpToDate { .. }
     ));
 
     let b = Device::new();
     b.cradle
+        .sync()
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .unwrap();
@@ -69,7 +70,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
             .blood_pressure
             .is_empty()
     );
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(118, 76)]);
     assert_eq!(notes(&b.cradle), vec!["Felt the first kicks".to_owned()]);
     assert_eq!(b.cradle.records(Some("weight")).unwrap().len(), 1);
@@ -87,9 +88,9 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
         )
         .unwrap();
     a.cradle.delete_record(weight).unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&a.cradle), vec![(121, 79)]);
     assert_eq!(blood_pressures(&b.cradle), vec![(121, 79)]);
     assert!(a.cradle.records(Some("weight")).unwrap().is_empty());
@@ -98,8 +99,8 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     assert!(charts.weight.is_empty());
     assert_eq!(charts.blood_pressure[0].systolic_max, 121);
     // Nothing echoes back: a sync with nothing new pushes nothing.
-    assert_eq!(a.cradle.sync_now().await.unwrap().pushed, 0);
-    assert_eq!(b.cradle.sync_now().await.unwrap().pushed, 0);
+    assert_eq!(a.cradle.sync().sync_now().await.unwrap().pushed, 0);
+    assert_eq!(b.cradle.sync().sync_now().await.unwrap().pushed, 0);
 }
 
 #[tokio::test]
@@ -115,7 +116,7 @@ async fn the_server_stores_no_readable_health_value() {
             None,
         )
         .unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
 
     let rows = server.sql("SELECT collection, name, value FROM field");
     assert!(rows.len() >= 10, "the fields arrived: {}", rows.len());
@@ -159,6 +160,7 @@ async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
         .recovery_code();
     let e = b
         .cradle
+        .sync()
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&other))
         .await
         .unwrap_err();
@@ -172,9 +174,13 @@ async fn a_wrong_recovery_code_is_refused_and_links_nothing() {
         ),
         "{e:?}"
     );
-    assert_eq!(b.cradle.sync_status().unwrap(), SyncStatus::SignedOut);
+    assert_eq!(
+        b.cradle.sync().sync_status().unwrap(),
+        SyncStatus::SignedOut
+    );
     let e = b
         .cradle
+        .sync()
         .login(
             &server.url,
             "mama",
@@ -201,8 +207,8 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
     let server = Server::start();
     let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 130, 85);
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
 
     // Both edit the same reading while apart; B syncs last and wins.
     let ra = a.cradle.records(None).unwrap()[0];
@@ -221,14 +227,14 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
             rb.taken_at,
         )
         .unwrap();
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
 
     assert_eq!(blood_pressures(&a.cradle), vec![(135, 85)]);
     assert_eq!(blood_pressures(&b.cradle), vec![(135, 85)]);
     for device in [&a, &b] {
-        let conflicts = device.cradle.sync_conflicts().unwrap();
+        let conflicts = device.cradle.sync().sync_conflicts().unwrap();
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         assert_eq!(conflicts[0].field, "systolic");
         assert_eq!(conflicts[0].lost_value, "131");
@@ -241,8 +247,8 @@ async fn a_delete_wins_over_a_concurrent_edit() {
     let server = Server::start();
     let (a, b) = pair(&server.url, &server.url).await;
     let id = record_bp(&a.cradle, 125, 80);
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     a.cradle.delete_record(id).unwrap();
     let rb = b.cradle.records(None).unwrap()[0];
     b.cradle
@@ -252,8 +258,8 @@ async fn a_delete_wins_over_a_concurrent_edit() {
             rb.taken_at,
         )
         .unwrap();
-    a.cradle.sync_now().await.unwrap();
-    let report = b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    let report = b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(
         report.rejected, 1,
         "the edit of a deleted record is refused"
@@ -268,19 +274,19 @@ async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
     let (a, b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 120, 76);
     assert_eq!(
-        a.cradle.sync_status().unwrap(),
+        a.cradle.sync().sync_status().unwrap(),
         SyncStatus::Waiting {
             pending: 1,
             last_synced_at: None
         }
     );
-    a.cradle.sync_now().await.unwrap();
-    let SyncStatus::UpToDate { last_synced_at } = a.cradle.sync_status().unwrap() else {
+    a.cradle.sync().sync_now().await.unwrap();
+    let SyncStatus::UpToDate { last_synced_at } = a.cradle.sync().sync_status().unwrap() else {
         panic!("not up to date");
     };
     record_bp(&a.cradle, 121, 76);
     assert_eq!(
-        a.cradle.sync_status().unwrap(),
+        a.cradle.sync().sync_status().unwrap(),
         SyncStatus::Waiting {
             pending: 1,
             last_synced_at: Some(last_synced_at)
@@ -288,9 +294,12 @@ async fn the_status_counts_new_changes_and_delete_all_unlinks_the_device() {
     );
     // "Delete all my data" here unlinks this device; the account keeps its copy.
     a.cradle.delete_all().unwrap();
-    assert_eq!(a.cradle.sync_status().unwrap(), SyncStatus::SignedOut);
-    assert!(a.cradle.recovery_code().unwrap().is_none());
-    b.cradle.sync_now().await.unwrap();
+    assert_eq!(
+        a.cradle.sync().sync_status().unwrap(),
+        SyncStatus::SignedOut
+    );
+    assert!(a.cradle.sync().recovery_code().unwrap().is_none());
+    b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(120, 76)]);
 }
 
@@ -302,15 +311,16 @@ async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
         .set_profile(Some("Mia"), "en-GB", "Europe/London")
         .unwrap();
     let code = a.register(&server.url).await;
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
 
     // A tablet with no profile of its own takes hers.
     let b = Device::new();
     b.cradle
+        .sync()
         .login(&server.url, "mama", PASSWORD, "tablet", Some(&code))
         .await
         .unwrap();
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     let on_b = b.cradle.profile().unwrap().expect("the profile arrived");
     assert_eq!(on_b.display_name.as_deref(), Some("Mia"));
     assert_eq!(on_b.time_zone_name(), "Europe/London");
@@ -320,8 +330,8 @@ async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
     b.cradle
         .set_profile(Some("Mia"), "en-GB", "Asia/Shanghai")
         .unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(
         a.cradle.profile().unwrap().unwrap().time_zone_name(),
         "Asia/Shanghai"
@@ -377,8 +387,8 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
     }
     a.cradle.kick(KickAction::Stop).unwrap();
 
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
 
     let (on_a, on_b) = (a.cradle.today().unwrap(), b.cradle.today().unwrap());
     assert_eq!(on_b.timeline.stage, Stage::Pregnant);
@@ -405,8 +415,8 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
 
     // Cleared on the tablet, cleared on the phone.
     b.cradle.set_baseline(None).unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(a.cradle.baseline().unwrap(), None);
 }
 
@@ -428,7 +438,7 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
         })
         .unwrap();
     for device in [&a, &b, &a] {
-        device.cradle.sync_now().await.unwrap();
+        device.cradle.sync().sync_now().await.unwrap();
     }
     assert_eq!(a.cradle.dating_history().unwrap().len(), 2);
     assert_eq!(
@@ -452,8 +462,8 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
             &BirthFacts::default(),
         )
         .unwrap();
-    b.cradle.sync_now().await.unwrap();
-    a.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
     let on_a = a.cradle.today().unwrap().timeline;
     assert_eq!(on_a.stage, Stage::Postpartum);
     assert!(on_a.pregnancy.is_none());
@@ -465,20 +475,20 @@ async fn withdrawing_consent_pauses_sync_and_nothing_leaves_the_device() {
     use cradle_core::consent::Purpose;
     let server = Server::start();
     let (a, b) = pair(&server.url, &server.url).await;
-    a.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
 
     a.cradle.set_consent(Purpose::Sync, false).unwrap();
     record_bp(&a.cradle, 131, 84);
     assert_eq!(
-        a.cradle.sync_status().unwrap(),
+        a.cradle.sync().sync_status().unwrap(),
         SyncStatus::Paused { pending: 1 },
         "the reading waits on this device"
     );
     assert!(matches!(
-        a.cradle.sync_now().await,
+        a.cradle.sync().sync_now().await,
         Err(Error::ConsentRequired(Purpose::Sync))
     ));
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     assert!(
         blood_pressures(&b.cradle).is_empty(),
         "the server never had it"
@@ -487,11 +497,11 @@ async fn withdrawing_consent_pauses_sync_and_nothing_leaves_the_device() {
     // Granting again resumes where it stopped.
     a.cradle.set_consent(Purpose::Sync, true).unwrap();
     assert!(matches!(
-        a.cradle.sync_status().unwrap(),
+        a.cradle.sync().sync_status().unwrap(),
         SyncStatus::Waiting { pending: 1, .. }
     ));
-    a.cradle.sync_now().await.unwrap();
-    b.cradle.sync_now().await.unwrap();
+    a.cradle.sync().sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(131, 84)]);
 }
 
@@ -509,10 +519,10 @@ async fn a_batch_too_large_for_one_request_is_split_and_nothing_behind_it_waits(
             .unwrap();
     }
     record_bp(&a.cradle, 150, 95);
-    let report = a.cradle.sync_now().await.unwrap();
+    let report = a.cradle.sync().sync_now().await.unwrap();
     assert_eq!(report.rejected, 0);
     assert_eq!(report.pushed, 101);
-    b.cradle.sync_now().await.unwrap();
+    b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(notes(&b.cradle).len(), 100);
     assert_eq!(blood_pressures(&b.cradle), vec![(150, 95)]);
 }
@@ -526,13 +536,17 @@ async fn a_change_too_large_to_sync_is_refused_when_written() {
     let (a, _b) = pair(&server.url, &server.url).await;
     // 2,000 characters, but control characters travel as six bytes each.
     let bells = "\u{7}".repeat(2000);
-    let before = a.cradle.sync_status().unwrap();
+    let before = a.cradle.sync().sync_status().unwrap();
     match a.cradle.add_entry(Entry::Note { text: bells }, None) {
         Err(Error::Invalid { field: "text", .. }) => {}
         other => panic!("{other:?}"),
     }
     assert!(notes(&a.cradle).is_empty());
-    assert_eq!(a.cradle.sync_status().unwrap(), before, "nothing queued");
+    assert_eq!(
+        a.cradle.sync().sync_status().unwrap(),
+        before,
+        "nothing queued"
+    );
     a.cradle
         .add_entry(
             Entry::Note {
@@ -541,5 +555,5 @@ async fn a_change_too_large_to_sync_is_refused_when_written() {
             None,
         )
         .unwrap();
-    assert_eq!(a.cradle.sync_now().await.unwrap().rejected, 0);
+    assert_eq!(a.cradle.sync().sync_now().await.unwrap().rejected, 0);
 }

@@ -73,23 +73,25 @@ impl CradleCore {
     }
 
     pub fn sync_status(&self) -> Result<SyncState> {
-        Ok(self.core.sync_status()?.into())
+        Ok(self.core.sync().sync_status()?.into())
     }
 
     pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
         Ok(self
             .core
+            .sync()
             .sync_account()?
             .map(|(server_url, login)| SyncAccount { server_url, login }))
     }
 
     pub fn recovery_code(&self) -> Result<Option<String>> {
-        Ok(self.core.recovery_code()?)
+        Ok(self.core.sync().recovery_code()?)
     }
 
     pub fn sync_conflicts(&self) -> Result<Vec<SyncConflictInfo>> {
         Ok(self
             .core
+            .sync()
             .sync_conflicts()?
             .into_iter()
             .map(|c| SyncConflictInfo {

@@ -42,7 +42,7 @@ impl SubscriptionHandle {
         };
         match self.topic {
             Topic::Changes(id) => core.core.unsubscribe(id),
-            Topic::Sync(id) => core.core.unsubscribe_sync(id),
+            Topic::Sync(id) => core.core.sync().unsubscribe_sync(id),
         }
     }
 }
@@ -71,6 +71,7 @@ impl CradleCore {
     ) -> Arc<SubscriptionHandle> {
         let id = self
             .core
+            .sync()
             .subscribe_sync(Arc::new(StatusForwarder(listener)));
         SubscriptionHandle::new(&self, Topic::Sync(id))
     }

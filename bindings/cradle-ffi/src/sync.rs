@@ -130,6 +130,7 @@ impl CradleCore {
     ) -> Result<String> {
         Ok(self
             .core
+            .sync()
             .register(&server_url, &login, &password, &device)
             .await?)
     }
@@ -145,6 +146,7 @@ impl CradleCore {
     ) -> Result<()> {
         Ok(self
             .core
+            .sync()
             .login(
                 &server_url,
                 &login,
@@ -157,7 +159,7 @@ impl CradleCore {
 
     /// Pushes queued changes and pulls until up to date.
     pub async fn sync_now(&self) -> Result<SyncSummary> {
-        let r = self.core.sync_now().await?;
+        let r = self.core.sync().sync_now().await?;
         Ok(SyncSummary {
             pushed: r.pushed,
             rejected: r.rejected,
@@ -167,16 +169,16 @@ impl CradleCore {
     }
 
     pub async fn sign_out(&self) -> Result<()> {
-        Ok(self.core.sign_out().await?)
+        Ok(self.core.sync().sign_out().await?)
     }
 
     pub async fn sign_out_everywhere(&self) -> Result<()> {
-        Ok(self.core.sign_out_everywhere().await?)
+        Ok(self.core.sync().sign_out_everywhere().await?)
     }
 
     /// Erases the account and all the server holds for it.
     pub async fn delete_account(&self, password: String) -> Result<()> {
-        Ok(self.core.delete_account(&password).await?)
+        Ok(self.core.sync().delete_account(&password).await?)
     }
 }
 

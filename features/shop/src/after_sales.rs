@@ -168,7 +168,7 @@ impl Shop<'_> {
     /// Files a complaint about an order. Checked here first, then queued
     /// and sent; without a network it waits, shown as `queued`.
     pub async fn file_complaint(
-        &self,
+        self,
         order_id: &str,
         topic: &str,
         note: &str,
@@ -200,7 +200,7 @@ impl Shop<'_> {
 
     /// Queues `request`, sends the queue if she is signed in, and returns
     /// the order as it now stands.
-    pub async fn send_after_sales(&self, order_id: &str, request: Request) -> Result<OrderView> {
+    pub async fn send_after_sales(self, order_id: &str, request: Request) -> Result<OrderView> {
         self.store.write(&[DataArea::Shop], |tx, c| {
             enqueue(tx, order_id, &request, &c.now_text)
         })?;
@@ -215,7 +215,7 @@ impl Shop<'_> {
 
     /// Sends the queued requests in order. No network: they wait. A
     /// refusal drops that request and is reported.
-    pub async fn send_queued(&self, client: &Client, token: &str) -> Result<()> {
+    pub async fn send_queued(self, client: &Client, token: &str) -> Result<()> {
         let rows: Vec<(String, String, String, String)> = self
             .store
             .conn()

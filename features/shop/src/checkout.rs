@@ -308,7 +308,7 @@ impl Shop<'_> {
     /// Reprices the cart on the server and lists what changed, for her to
     /// confirm; a new price she is shown becomes the price she saw. Needs
     /// the network and a signed-in account.
-    pub async fn review_checkout(&self) -> Result<CheckoutReview> {
+    pub async fn review_checkout(self) -> Result<CheckoutReview> {
         let (client, token) = self.account.session()?;
         let items: Vec<CartItem> = cart::lines(&self.store.conn())?
             .into_iter()
@@ -371,7 +371,7 @@ impl Shop<'_> {
     /// Places the order she confirmed (`quote` from `review_checkout`).
     /// An earlier attempt whose answer never came is settled first, under
     /// its own id, so nothing is ordered twice.
-    pub async fn place_order(&self, quote: &str) -> Result<OrderView> {
+    pub async fn place_order(self, quote: &str) -> Result<OrderView> {
         let (client, token) = self.account.session()?;
         // Read, and the lock released, before anything awaits.
         let earlier = pending(&self.store.conn())?;
@@ -481,7 +481,7 @@ impl Shop<'_> {
 
     /// Pays an order through the server's payment provider (a sandbox on
     /// the reference server).
-    pub async fn pay_order(&self, id: &str) -> Result<OrderView> {
+    pub async fn pay_order(self, id: &str) -> Result<OrderView> {
         let (client, token) = self.account.session()?;
         let order = client.pay_order(&token, id).await.map_err(order_error)?;
         self.store
@@ -491,7 +491,7 @@ impl Shop<'_> {
 
     /// Cancels an order before it ships; a paid order is refunded in full
     /// and the stock goes back. Needs the network: the shop must stop it.
-    pub async fn cancel_order(&self, id: &str) -> Result<OrderView> {
+    pub async fn cancel_order(self, id: &str) -> Result<OrderView> {
         let order = self.stored_order(id)?.ok_or(Error::NotFound("order"))?;
         if !cancellable(&order) && order.status != OrderStatus::Cancelled {
             return Err(Error::invalid(
@@ -512,7 +512,7 @@ impl Shop<'_> {
     /// then queued and sent; without a network it waits, shown as
     /// `queued`, and goes with the next refresh.
     pub async fn request_return(
-        &self,
+        self,
         order_id: &str,
         kind: &str,
         lines: &[ReturnItem],
@@ -620,7 +620,7 @@ impl Shop<'_> {
     /// offline (an order, then returns and complaints in the order she made
     /// them), then fetches her orders. What moved on since the last fetch
     /// becomes news in the notification plan.
-    pub async fn sync_shop(&self) -> Result<()> {
+    pub async fn sync_shop(self) -> Result<()> {
         let (client, token) = self.account.session()?;
         self.sync_cart(&client, &token).await?;
         self.send_queued_order(&client, &token).await?;
@@ -680,7 +680,7 @@ impl Shop<'_> {
     }
 
     /// Her orders fresh from the server, as she opens them.
-    pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
+    pub async fn refresh_orders(self) -> Result<Vec<OrderView>> {
         self.sync_shop().await?;
         self.orders()
     }

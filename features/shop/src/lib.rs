@@ -84,7 +84,9 @@ pub trait Her: Send + Sync {
 }
 
 /// The shop, over the store: the catalogue, the cart, checkout, orders,
-/// after-sales, addresses and the hospital bag.
+/// after-sales, addresses and the hospital bag. Cheap to copy; an async
+/// call owns its copy, so its future borrows only the facade.
+#[derive(Clone, Copy)]
 pub struct Shop<'a> {
     store: &'a Store,
     account: &'a dyn Account,
@@ -330,7 +332,7 @@ fn stages_now(timeline: &Timeline) -> Vec<(&'static str, u32)> {
 impl Shop<'_> {
     /// Brings the offline catalogue up to date from `server_url` (or the
     /// server this device last used), fetching only what changed.
-    pub async fn update_catalog(&self, server_url: Option<&str>) -> Result<CatalogUpdate> {
+    pub async fn update_catalog(self, server_url: Option<&str>) -> Result<CatalogUpdate> {
         let previous = catalog::state(&self.store.conn())?;
         let url = match (server_url, &previous) {
             (Some(u), _) => u.to_owned(),

@@ -212,7 +212,7 @@ impl Shop<'_> {
     /// review what changed. If an attempt to place it went out and its
     /// answer never came, her orders are asked first: an order that did go
     /// through stays an order, and this needs the network.
-    pub async fn cancel_queued_order(&self) -> Result<super::CartView> {
+    pub async fn cancel_queued_order(self) -> Result<super::CartView> {
         let q = load(&self.store.conn())?.ok_or(Error::NotFound("queued order"))?;
         if q.sent.is_some() {
             let (client, token) = self.account.session()?;

@@ -3,8 +3,8 @@
 //! refreshes. Names, fields and sealing are the protocol's, shared with the
 //! server.
 
-use crate::events::{DataArea, PROFILE, TIMELINE};
 use cradle_protocol::collections as wire;
+use cradle_store::events::{DataArea, PROFILE, TIMELINE};
 
 /// A synced table: the wire's collection and what the device keeps beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub const COLLECTIONS: &[Collection] = &[
         stamps: &["created_at", "updated_at"],
         ..plain(
             &wire::MEASUREMENT,
-            Deletion::Tombstone(crate::records::TOMBSTONE),
+            Deletion::Tombstone(cradle_records::TOMBSTONE),
             RECORDS,
         )
     },
@@ -97,7 +97,7 @@ pub const COLLECTIONS: &[Collection] = &[
         stamps: &["created_at", "updated_at"],
         ..plain(
             &wire::ENTRY,
-            Deletion::Tombstone(crate::records::journal::TOMBSTONE),
+            Deletion::Tombstone(cradle_records::journal::TOMBSTONE),
             RECORDS,
         )
     },
@@ -105,7 +105,7 @@ pub const COLLECTIONS: &[Collection] = &[
         stamps: &["created_at"],
         ..plain(
             &wire::SYMPTOM,
-            Deletion::Tombstone(crate::records::symptoms::TOMBSTONE),
+            Deletion::Tombstone(cradle_records::symptoms::TOMBSTONE),
             RECORDS,
         )
     },
@@ -204,13 +204,13 @@ mod tests {
                 "kind",
                 vec!["weight", "glucose", "blood_pressure"],
             ),
-            ("symptom", "code", crate::records::symptoms::CODES.to_vec()),
+            ("symptom", "code", cradle_records::symptoms::CODES.to_vec()),
             (
                 "measurement",
                 "context",
                 vec!["fasting", "1h", "2h", "random"],
             ),
-            ("entry", "kind", crate::records::journal::KINDS.to_vec()),
+            ("entry", "kind", cradle_records::journal::KINDS.to_vec()),
         ];
         for (collection, field, values) in fields {
             let lengths: std::collections::BTreeSet<usize> = values

@@ -10,15 +10,39 @@
 pub mod collections;
 pub use cradle_protocol::seal as crypto;
 mod outbox;
-pub(crate) use outbox::FitsTheWire;
+pub use outbox::{FitsTheWire, Link};
 
-use crate::api::{self, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register};
-use crate::consent::{self, Purpose};
-use crate::cradle::Cradle;
-use crate::error::{Error, Result};
+use cradle_store::storage::Migration;
+
+/// Sync's tables (the link, the queue, conflicts) and the triggers that
+/// queue every synced table's changes.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 8,
+        sql: include_str!("../migrations/0008_sync.sql"),
+    },
+    Migration {
+        version: 9,
+        sql: include_str!("../migrations/0009_sync_profile.sql"),
+    },
+    Migration {
+        version: 10,
+        sql: include_str!("../migrations/0010_sync_everything.sql"),
+    },
+    Migration {
+        version: 20,
+        sql: include_str!("../migrations/0020_pending_registration.sql"),
+    },
+];
+
+use cradle_client::{
+    self as api, ApiError, Client, Login, PROTOCOL_VERSION, PushRequest, Register,
+};
+use cradle_store::Store;
+use cradle_store::consent::{self, Purpose};
+use cradle_store::error::{Error, Result};
 use crypto::SyncKey;
 use jiff::Timestamp;
-use outbox::Link;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -89,7 +113,7 @@ pub enum SyncStatus {
 }
 
 /// The linked server and login, read through `db`.
-pub(crate) fn account_in(db: &Connection) -> Result<Option<(String, String)>> {
+pub fn account_in(db: &Connection) -> Result<Option<(String, String)>> {
     Ok(outbox::load(db)?.map(|l| (l.server_url, l.login)))
 }
 
@@ -121,8 +145,9 @@ pub struct SyncConflict {
     pub noted_at: Timestamp,
 }
 
-/// The facade's sync state: one sync at a time, the last status, listeners.
-pub(crate) struct Engine {
+/// Sync's state for one open database: one sync at a time, the last
+/// status, listeners.
+pub struct Engine {
     running: tokio::sync::Mutex<()>,
     /// Beside the database: held (an OS file lock) while this process
     /// syncs, so a sync in another process on the same database (the CLI
@@ -134,7 +159,7 @@ pub(crate) struct Engine {
 }
 
 impl Engine {
-    pub(crate) fn new(db_path: &Path) -> Self {
+    pub fn new(db_path: &Path) -> Self {
         let mut name = db_path.as_os_str().to_owned();
         name.push(".sync-lock");
         Self {
@@ -222,16 +247,56 @@ fn backoff(options: &SyncOptions, attempt: u32, retry_after: Option<Duration>) -
     exp.mul_f64(jitter()).max(retry_after.unwrap_or_default())
 }
 
-impl Cradle {
+/// What the linking transaction does besides the link: the facade merges
+/// this device's cart into the account's (the shop's rule, not sync's).
+pub trait OnLink: Send + Sync {
+    fn linked(&self, tx: &rusqlite::Transaction<'_>) -> Result<()>;
+}
+
+/// Sync, over the store: her account, the queue, pushing and pulling.
+/// Cheap to copy; an async call owns its copy, so its future borrows only
+/// the facade.
+#[derive(Clone, Copy)]
+pub struct SyncClient<'a> {
+    store: &'a Store,
+    engine: &'a Engine,
+    options: &'a SyncOptions,
+    on_link: &'a dyn OnLink,
+}
+
+impl<'a> SyncClient<'a> {
+    pub fn new(
+        store: &'a Store,
+        engine: &'a Engine,
+        options: &'a SyncOptions,
+        on_link: &'a dyn OnLink,
+    ) -> Self {
+        Self {
+            store,
+            engine,
+            options,
+            on_link,
+        }
+    }
+
+    /// `ConsentRequired` unless she agreed to sync.
+    fn require_consent(&self) -> Result<()> {
+        if consent::granted(&self.store.conn(), Purpose::Sync)? {
+            Ok(())
+        } else {
+            Err(Error::ConsentRequired(Purpose::Sync))
+        }
+    }
+
     /// Waits for this database's one sync at a time, in this process and
     /// in any other.
     async fn turn(&self) -> Result<Turn<'_>> {
-        let here = self.sync.running.lock().await;
+        let here = self.engine.running.lock().await;
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&self.sync.lock_path)
+            .open(&self.engine.lock_path)
             .map_err(|_| Error::Corrupt("the sync lock file cannot be opened"))?;
         let deadline = tokio::time::Instant::now() + TURN_WAIT;
         loop {
@@ -257,8 +322,9 @@ impl Cradle {
         }
     }
 
-    fn link(&self) -> Result<Option<Link>> {
-        outbox::load(&self.db())
+    /// The linked account, if any: server, login, session and keys.
+    pub fn link(&self) -> Result<Option<Link>> {
+        outbox::load(&self.store.conn())
     }
 
     /// Creates an account on `server_url`, links this device to it and
@@ -266,13 +332,13 @@ impl Cradle {
     /// which the user must keep: it is the only way to read her synced
     /// health records on a new device.
     pub async fn register(
-        &self,
+        self,
         server_url: &str,
         login: &str,
         password: &str,
         device: &str,
     ) -> Result<String> {
-        self.require_consent(Purpose::Sync)?;
+        self.require_consent()?;
         if self.link()?.is_some() {
             return Err(Error::invalid(
                 "account",
@@ -317,14 +383,14 @@ impl Cradle {
     /// everything recorded here is queued for the account. On a device whose
     /// session expired, it only renews the session; queued changes are kept.
     pub async fn login(
-        &self,
+        self,
         server_url: &str,
         login: &str,
         password: &str,
         device: &str,
         recovery_code: Option<&str>,
     ) -> Result<()> {
-        self.require_consent(Purpose::Sync)?;
+        self.require_consent()?;
         let client = self.account_client(server_url)?;
         let existing = self.link()?;
         let key = match (&existing, recovery_code) {
@@ -373,8 +439,8 @@ impl Cradle {
     /// Shop work that can wait for the network still needs an account to
     /// go to; a session that expired since is fine.
     /// For sync calls: the configured timeout.
-    fn client(&self, server_url: &str) -> Result<Client> {
-        Client::with_timeout(server_url, self.config.sync.request_timeout)
+    pub fn client(&self, server_url: &str) -> Result<Client> {
+        Client::with_timeout(server_url, self.options.request_timeout)
     }
 
     /// For account calls: the server checks passwords with Argon2, which
@@ -382,7 +448,7 @@ impl Cradle {
     fn account_client(&self, server_url: &str) -> Result<Client> {
         Client::with_timeout(
             server_url,
-            self.config.sync.request_timeout.max(ACCOUNT_TIMEOUT),
+            self.options.request_timeout.max(ACCOUNT_TIMEOUT),
         )
     }
 
@@ -402,14 +468,14 @@ impl Cradle {
                 &session.token,
                 key,
             )?;
-            crate::shop::cart::merge_into_account(tx)
+            self.on_link.linked(tx)
         })?;
         self.refresh_status()
     }
 
     /// The linked account, for settings: `(server_url, login)`.
     pub fn sync_account(&self) -> Result<Option<(String, String)>> {
-        account_in(&self.db())
+        account_in(&self.store.conn())
     }
 
     /// The recovery code of the linked account, to show again in settings.
@@ -419,12 +485,12 @@ impl Cradle {
 
     /// Ends this device's session and unlinks it; records stay on the device,
     /// changes not yet synced stay here only.
-    pub async fn sign_out(&self) -> Result<()> {
+    pub async fn sign_out(self) -> Result<()> {
         self.end_sessions(false).await
     }
 
     /// Ends every session of the account, on every device, and unlinks this one.
-    pub async fn sign_out_everywhere(&self) -> Result<()> {
+    pub async fn sign_out_everywhere(self) -> Result<()> {
         self.end_sessions(true).await
     }
 
@@ -452,7 +518,7 @@ impl Cradle {
 
     /// Erases the account and everything the server holds for it (PIPL);
     /// this device is unlinked and keeps its own records.
-    pub async fn delete_account(&self, password: &str) -> Result<()> {
+    pub async fn delete_account(self, password: &str) -> Result<()> {
         let _turn = self.turn().await?;
         let link = self.link()?.ok_or(Error::NotFound("account"))?;
         let token = link.token.ok_or(Error::SignInRequired)?;
@@ -471,7 +537,7 @@ impl Cradle {
 
     /// Concurrent edits that lost, newest first.
     pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
-        let db = self.db();
+        let db = self.store.conn();
         let mut stmt = db.prepare(
             "SELECT collection, doc, field, lost_value, won_value, noted_at
              FROM sync_conflict ORDER BY version DESC, id DESC",
@@ -507,13 +573,13 @@ impl Cradle {
     /// whether she is up to date, are always read afresh, because every
     /// local write changes them.
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        self.sync_status_in(&self.db())
+        self.sync_status_in(&self.store.conn())
     }
 
     /// The status, reading what it needs through `db` (a screen's read).
-    pub(crate) fn sync_status_in(&self, db: &Connection) -> Result<SyncStatus> {
+    pub fn sync_status_in(&self, db: &Connection) -> Result<SyncStatus> {
         let cached = self
-            .sync
+            .engine
             .status
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -543,16 +609,16 @@ impl Cradle {
     }
 
     /// Reads the status again from the database (after the link changed).
-    pub(crate) fn refresh_status(&self) -> Result<()> {
-        let status = status_at_rest(&self.db())?;
+    pub fn refresh_status(&self) -> Result<()> {
+        let status = status_at_rest(&self.store.conn())?;
         self.set_status(status);
         Ok(())
     }
 
     fn set_status(&self, status: SyncStatus) {
-        *self.sync.status.lock().unwrap_or_else(|e| e.into_inner()) = Some(status.clone());
+        *self.engine.status.lock().unwrap_or_else(|e| e.into_inner()) = Some(status.clone());
         let listeners: Vec<_> = self
-            .sync
+            .engine
             .listeners
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -566,12 +632,12 @@ impl Cradle {
 
     pub fn subscribe_sync(&self, listener: Arc<dyn SyncListener>) -> u64 {
         let mut next = self
-            .sync
+            .engine
             .next_listener
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         *next += 1;
-        self.sync
+        self.engine
             .listeners
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -581,7 +647,7 @@ impl Cradle {
 
     pub fn unsubscribe_sync(&self, id: u64) -> bool {
         let mut list = self
-            .sync
+            .engine
             .listeners
             .lock()
             .unwrap_or_else(|e| e.into_inner());
@@ -591,7 +657,7 @@ impl Cradle {
     }
 
     fn sync_write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut db = self.db();
+        let mut db = self.store.conn();
         let tx = db.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -599,15 +665,15 @@ impl Cradle {
     }
 
     fn pending(&self) -> u64 {
-        outbox::pending(&self.db()).unwrap_or(0)
+        outbox::pending(&self.store.conn()).unwrap_or(0)
     }
 
     /// Pushes every queued change, then pulls until up to date, retrying
     /// transient failures with back-off. Only one sync runs at a time; a
     /// second call waits for the first and then syncs again.
-    pub async fn sync_now(&self) -> Result<SyncReport> {
+    pub async fn sync_now(self) -> Result<SyncReport> {
         let _turn = self.turn().await?;
-        if let Err(e) = self.require_consent(Purpose::Sync) {
+        if let Err(e) = self.require_consent() {
             self.refresh_status()?;
             return Err(e);
         }
@@ -624,14 +690,14 @@ impl Cradle {
             });
             return Err(Error::SignInRequired);
         };
-        let options = self.config.sync.clone();
+        let options = self.options.clone();
         let client = self.client(&link.server_url)?;
         let mut report = SyncReport::default();
         let mut attempt = 0;
         loop {
             let failure = match self.sync_rounds(&client, &token, &mut report).await {
                 Ok(()) => {
-                    let now = self.config.clock.now();
+                    let now = self.store.device().clock.now();
                     self.sync_write(|tx| outbox::save_synced(tx, &now.to_string()))?;
                     self.set_status(SyncStatus::UpToDate {
                         last_synced_at: now,
@@ -713,7 +779,7 @@ impl Cradle {
         let mut batch_size = api::MAX_BATCH;
         for _ in 0..MAX_STEPS {
             let (link, batch, pending) = {
-                let db = self.db();
+                let db = self.store.conn();
                 let link = outbox::load(&db)?.ok_or(Error::SignInRequired)?;
                 let batch = outbox::batch(&db, &link, batch_size)?;
                 (link, batch, outbox::pending(&db)?)
@@ -762,7 +828,7 @@ impl Cradle {
         }
         for _ in 0..MAX_STEPS {
             let link = self.link()?.ok_or(Error::SignInRequired)?;
-            let limit = self.config.sync.pull_limit;
+            let limit = self.options.pull_limit;
             let page = match client
                 .pull(
                     token,
@@ -791,7 +857,7 @@ impl Cradle {
                     return Ok(Round::Again);
                 }
             }
-            let now = self.config.clock.now().to_string();
+            let now = self.store.device().clock.now().to_string();
             let applied = self.sync_write(|tx| {
                 outbox::apply_page(
                     tx,
@@ -824,7 +890,7 @@ impl Cradle {
         server_last: u64,
         report: &mut SyncReport,
     ) -> Result<Standing> {
-        let mut db = self.db();
+        let mut db = self.store.conn();
         let highest = outbox::highest_mid(&db, link)?;
         if server_last < link.last_acked {
             return Ok(Standing::Forgotten);
@@ -908,31 +974,5 @@ fn account_error(e: ApiError) -> Error {
             Error::invalid("password", "must be 10 to 256 characters")
         }
         _ => e.into(),
-    }
-}
-
-/// The shop orders through her account; it knows nothing else of sync.
-impl cradle_shop::Account for Cradle {
-    fn session(&self) -> Result<(Client, String)> {
-        self.require_consent(Purpose::Shop)?;
-        let link = self
-            .link()?
-            .ok_or_else(|| Error::invalid("account", "sign in to order"))?;
-        let token = link.token.ok_or(Error::SignInRequired)?;
-        Ok((self.client(&link.server_url)?, token))
-    }
-
-    fn client_id(&self) -> Result<String> {
-        Ok(self.link()?.ok_or(Error::NotFound("account"))?.client_id)
-    }
-
-    fn require(&self) -> Result<()> {
-        self.link()?
-            .map(|_| ())
-            .ok_or_else(|| Error::invalid("account", "sign in to order"))
-    }
-
-    fn linked(&self) -> Result<Option<(String, String)>> {
-        self.sync_account()
     }
 }

@@ -4,10 +4,10 @@
 
 use super::collections::{self, COLLECTIONS, Collection, Deletion};
 use super::crypto::SyncKey;
-use crate::api::{Change, Conflict, Mutation, Op};
-use crate::error::{Error, Result};
-use crate::events::DataArea;
-use crate::storage::random_id;
+use cradle_client::{Change, Conflict, Mutation, Op};
+use cradle_store::error::{Error, Result};
+use cradle_store::events::DataArea;
+use cradle_store::storage::random_id;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
 use serde_json::{Map, Value};
@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The device's link to an account.
 #[derive(Debug, Clone)]
-pub(crate) struct Link {
+pub struct Link {
     pub server_url: String,
     pub account_id: String,
     pub login: String,
@@ -27,7 +27,7 @@ pub(crate) struct Link {
     pub last_synced_at: Option<String>,
 }
 
-pub(crate) fn load(conn: &Connection) -> Result<Option<Link>> {
+pub fn load(conn: &Connection) -> Result<Option<Link>> {
     conn.query_row(
         "SELECT server_url, account_id, login, token, sync_key, client_id, last_acked, cursor,
                 last_synced_at FROM sync_state WHERE id = 1",
@@ -66,7 +66,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Option<Link>> {
 }
 
 /// Links the device to an account and queues every record it already has.
-pub(crate) fn link(
+pub fn link(
     tx: &Transaction<'_>,
     server_url: &str,
     account_id: &str,
@@ -93,7 +93,7 @@ pub(crate) fn link(
 /// The key for registering `login` on `server_url` from this device: the
 /// one saved by an earlier try of the same registration, else a new one,
 /// saved before it is sent.
-pub(crate) fn pending_registration(
+pub fn pending_registration(
     tx: &Transaction<'_>,
     server_url: &str,
     login: &str,
@@ -120,14 +120,14 @@ pub(crate) fn pending_registration(
 
 /// Forgets the link, the queues and the conflict log; local records (and
 /// the cart, now hers alone) stay.
-pub(crate) fn unlink(tx: &Transaction<'_>) -> Result<()> {
+pub fn unlink(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM outbox; DELETE FROM cart_op; DELETE FROM sync_conflict; DELETE FROM sync_state;",
     )?;
     Ok(())
 }
 
-pub(crate) fn set_token(tx: &Transaction<'_>, token: Option<&str>) -> Result<()> {
+pub fn set_token(tx: &Transaction<'_>, token: Option<&str>) -> Result<()> {
     tx.execute("UPDATE sync_state SET token = ?1 WHERE id = 1", [token])?;
     Ok(())
 }
@@ -135,7 +135,7 @@ pub(crate) fn set_token(tx: &Transaction<'_>, token: Option<&str>) -> Result<()>
 /// Queues every local record (live ones as puts, tombstones as deletes),
 /// after the last queued mutation: on linking, and to rebuild a server
 /// that lost data.
-pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
+pub fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
     for c in COLLECTIONS {
         let object = c
             .wire
@@ -172,12 +172,12 @@ pub(crate) fn queue_everything(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// How many changes wait to be pushed.
-pub(crate) fn pending(conn: &Connection) -> Result<u64> {
+pub fn pending(conn: &Connection) -> Result<u64> {
     Ok(conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 /// The highest mutation id this device has made (queued or acknowledged).
-pub(crate) fn highest_mid(conn: &Connection, link: &Link) -> Result<u64> {
+pub fn highest_mid(conn: &Connection, link: &Link) -> Result<u64> {
     let queued: Option<i64> = conn.query_row("SELECT max(mid) FROM outbox", [], |r| r.get(0))?;
     Ok(queued.map_or(link.last_acked, |m| m as u64))
 }
@@ -195,7 +195,7 @@ fn parse_object(text: Option<String>) -> Result<Map<String, Value>> {
 /// The next `limit` queued changes as mutations: only the fields that
 /// changed, sealed for health collections. A mutation seals to the same
 /// bytes every time it is sent, so the server tells a retry by its content.
-pub(crate) fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<Mutation>> {
+pub fn batch(conn: &Connection, link: &Link, limit: usize) -> Result<Vec<Mutation>> {
     let mut stmt = conn.prepare(
         "SELECT mid, collection, doc, op, old, new, base_version FROM outbox ORDER BY mid LIMIT ?1",
     )?;
@@ -250,7 +250,7 @@ fn changed(old: Option<String>, new: String) -> Result<Vec<(String, Value)>> {
 }
 
 /// Sync's rule for every write: each change it queues must fit a push.
-pub(crate) struct FitsTheWire;
+pub struct FitsTheWire;
 
 impl cradle_store::WriteRule for FitsTheWire {
     fn before(&self, tx: &rusqlite::Transaction<'_>) -> Result<i64> {
@@ -292,7 +292,7 @@ fn check_fits(conn: &Connection, after: i64) -> Result<()> {
                 plain
             };
             // Only text grows this large: a note, a question, a name.
-            if wire > crate::api::MAX_FIELD_BYTES {
+            if wire > cradle_client::MAX_FIELD_BYTES {
                 return Err(Error::invalid(
                     "text",
                     "is too long to sync to her other devices; shorten it",
@@ -304,7 +304,7 @@ fn check_fits(conn: &Connection, after: i64) -> Result<()> {
 }
 
 /// The server has processed every mutation up to `last`.
-pub(crate) fn acknowledge(tx: &Transaction<'_>, last: u64) -> Result<()> {
+pub fn acknowledge(tx: &Transaction<'_>, last: u64) -> Result<()> {
     tx.execute("DELETE FROM outbox WHERE mid <= ?1", [last as i64])?;
     tx.execute(
         "UPDATE sync_state SET last_acked = max(last_acked, ?1) WHERE id = 1",
@@ -316,7 +316,7 @@ pub(crate) fn acknowledge(tx: &Transaction<'_>, last: u64) -> Result<()> {
 /// Another install pushes under this device's client id (a restored backup
 /// of this device, say): take a new id and renumber the queue from 1, so
 /// neither install's changes are skipped as the other's duplicates.
-pub(crate) fn become_new_client(tx: &Transaction<'_>) -> Result<()> {
+pub fn become_new_client(tx: &Transaction<'_>) -> Result<()> {
     tx.execute(
         "UPDATE sync_state SET client_id = ?1, last_acked = 0 WHERE id = 1",
         [random_id()?],
@@ -336,7 +336,7 @@ pub(crate) fn become_new_client(tx: &Transaction<'_>) -> Result<()> {
 /// The server lost what it had acknowledged (restored from an older
 /// backup, or replaced): start afresh as a new client, queue everything
 /// this device holds, and pull from the beginning.
-pub(crate) fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
+pub fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM outbox;
          UPDATE sync_state SET cursor = NULL, pulled_version = 0, last_acked = 0 WHERE id = 1;",
@@ -350,7 +350,7 @@ pub(crate) fn rebuild_server(tx: &Transaction<'_>) -> Result<()> {
 
 /// What one applied page changed, for the status, the log and the screens.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Applied {
+pub struct Applied {
     pub changes: u64,
     /// Documents that could not be applied (unreadable or invalid); they
     /// are counted, never logged with content.
@@ -360,7 +360,7 @@ pub(crate) struct Applied {
 }
 
 /// Applies a pulled page and saves its cursor, in the caller's transaction.
-pub(crate) fn apply_page(
+pub fn apply_page(
     tx: &Transaction<'_>,
     key: &SyncKey,
     changes: &[Change],
@@ -658,7 +658,7 @@ fn note_conflict(tx: &Transaction<'_>, key: &SyncKey, c: &Conflict, now: &str) -
     Ok(())
 }
 
-pub(crate) fn save_synced(tx: &Transaction<'_>, at: &str) -> Result<()> {
+pub fn save_synced(tx: &Transaction<'_>, at: &str) -> Result<()> {
     tx.execute(
         "UPDATE sync_state SET last_synced_at = ?1 WHERE id = 1",
         [at],
@@ -669,14 +669,21 @@ pub(crate) fn save_synced(tx: &Transaction<'_>, at: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::{self, DbKey};
+    use cradle_store::storage::{self, DbKey};
 
     fn db() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
         let conn = storage::open(
             &dir.path().join("c.db"),
             &DbKey::generate().unwrap(),
-            &crate::schema::SCHEMA,
+            &storage::Schema::new(&[
+                storage::MIGRATIONS,
+                cradle_timeline::MIGRATIONS,
+                cradle_reminders::MIGRATIONS,
+                cradle_records::MIGRATIONS,
+                cradle_shop::MIGRATIONS,
+                crate::MIGRATIONS,
+            ]),
         )
         .unwrap();
         (dir, conn)
