@@ -102,31 +102,50 @@ pub struct CatalogUpdate {
 
 /// The shop: the catalogue copy, search and suggestions work offline, and
 /// so does the cart; each call returns a whole screen.
+/// The shop's calls, as `core.shop()` hands them out.
+#[derive(uniffi::Object)]
+pub struct ShopClient {
+    core: Arc<CradleCore>,
+}
+
 #[uniffi::export]
 impl CradleCore {
+    pub fn shop(self: Arc<Self>) -> Arc<ShopClient> {
+        Arc::new(ShopClient { core: self })
+    }
+}
+
+impl ShopClient {
+    fn shop(&self) -> cradle_core::shop::Shop<'_> {
+        self.core.core.shop()
+    }
+}
+
+#[uniffi::export]
+impl ShopClient {
     /// Suggestions for her stage while `query` is blank, else what matches.
-    pub fn shop_screen(&self, query: String, limit: u32) -> Result<ShopScreen> {
-        Ok(self.core.shop().screen(&query, limit)?)
+    pub fn screen(&self, query: String, limit: u32) -> Result<ShopScreen> {
+        Ok(self.shop().screen(&query, limit)?)
     }
 
     pub fn product_page(&self, sku: String) -> Result<ProductPage> {
-        Ok(self.core.shop().product_page(&sku)?)
+        Ok(self.shop().product_page(&sku)?)
     }
 
     pub fn cart(&self) -> Result<CartView> {
-        Ok(self.core.shop().cart()?)
+        Ok(self.shop().cart()?)
     }
 
     pub fn cart_add(&self, sku: String, qty: i64) -> Result<CartView> {
-        Ok(self.core.shop().cart_add(&sku, qty)?)
+        Ok(self.shop().cart_add(&sku, qty)?)
     }
 
     pub fn cart_set(&self, sku: String, qty: i64) -> Result<CartView> {
-        Ok(self.core.shop().cart_set(&sku, qty)?)
+        Ok(self.shop().cart_set(&sku, qty)?)
     }
 
     pub fn cart_remove(&self, sku: String) -> Result<CartView> {
-        Ok(self.core.shop().cart_remove(&sku)?)
+        Ok(self.shop().cart_remove(&sku)?)
     }
 }
 
@@ -251,22 +270,22 @@ pub struct AddressView {
 /// Her address book; the default address goes with every order. Each
 /// change returns the whole book; the core checks every field.
 #[uniffi::export]
-impl CradleCore {
+impl ShopClient {
     pub fn addresses(&self) -> Result<Vec<AddressView>> {
-        Ok(self.core.shop().addresses()?)
+        Ok(self.shop().addresses()?)
     }
 
     /// A new address (`id` null) or a change to one.
     pub fn save_address(&self, id: Option<String>, address: ShipTo) -> Result<Vec<AddressView>> {
-        Ok(self.core.shop().save_address(id.as_deref(), address)?)
+        Ok(self.shop().save_address(id.as_deref(), address)?)
     }
 
     pub fn set_default_address(&self, id: String) -> Result<Vec<AddressView>> {
-        Ok(self.core.shop().set_default_address(&id)?)
+        Ok(self.shop().set_default_address(&id)?)
     }
 
     pub fn remove_address(&self, id: String) -> Result<Vec<AddressView>> {
-        Ok(self.core.shop().remove_address(&id)?)
+        Ok(self.shop().remove_address(&id)?)
     }
 }
 
@@ -302,13 +321,13 @@ pub struct BagItem {
 /// The hospital-bag checklist, from 28 weeks: one call per screen, and
 /// each tick returns the whole list.
 #[uniffi::export]
-impl CradleCore {
+impl ShopClient {
     pub fn hospital_bag(&self) -> Result<HospitalBag> {
-        Ok(self.core.shop().hospital_bag()?)
+        Ok(self.shop().hospital_bag()?)
     }
 
     pub fn pack_bag_item(&self, id: String, packed: bool) -> Result<HospitalBag> {
-        Ok(self.core.shop().pack_bag_item(&id, packed)?)
+        Ok(self.shop().pack_bag_item(&id, packed)?)
     }
 }
 
@@ -350,62 +369,62 @@ pub struct ComplaintView {
 }
 
 #[uniffi::export]
-impl CradleCore {
+impl ShopClient {
     /// Her orders as last fetched; works offline.
     pub fn orders(&self) -> Result<Vec<OrderView>> {
-        Ok(self.core.shop().orders()?)
+        Ok(self.shop().orders()?)
     }
 
     /// Puts an order's lines back in the cart; works offline.
     pub fn buy_again(&self, order_id: String) -> Result<Refill> {
-        Ok(self.core.shop().buy_again(&order_id)?)
+        Ok(self.shop().buy_again(&order_id)?)
     }
 
     /// Offline: the cart becomes an order placed when the network returns,
     /// only if nothing changed (`sync_shop` does it); see `CartView.queued`.
     pub fn queue_order(&self) -> Result<CartView> {
-        Ok(self.core.shop().queue_order()?)
+        Ok(self.shop().queue_order()?)
     }
 }
 
 #[uniffi::export(async_runtime = "tokio")]
-impl CradleCore {
+impl ShopClient {
     /// The cart at the server's prices and stock, with what changed, for
     /// her to confirm.
     pub async fn review_checkout(&self) -> Result<CheckoutReview> {
-        Ok(self.core.shop().review_checkout().await?)
+        Ok(self.shop().review_checkout().await?)
     }
 
     /// Places the order she confirmed; safe to call again after a failure.
     pub async fn place_order(&self, quote: String) -> Result<OrderView> {
-        Ok(self.core.shop().place_order(&quote).await?)
+        Ok(self.shop().place_order(&quote).await?)
     }
 
     pub async fn refresh_orders(&self) -> Result<Vec<OrderView>> {
-        Ok(self.core.shop().refresh_orders().await?)
+        Ok(self.shop().refresh_orders().await?)
     }
 
     /// On reconnect and in background runs: sends the queued order, returns
     /// and complaints, and fetches her orders; news goes to the
     /// notification plan.
     pub async fn sync_shop(&self) -> Result<()> {
-        Ok(self.core.shop().sync_shop().await?)
+        Ok(self.shop().sync_shop().await?)
     }
 
     /// Takes the queued order back into the cart, to change or review it.
     pub async fn cancel_queued_order(&self) -> Result<CartView> {
-        Ok(self.core.shop().cancel_queued_order().await?)
+        Ok(self.shop().cancel_queued_order().await?)
     }
 
     /// Pays through the server's payment provider (a sandbox on the reference server).
     pub async fn pay_order(&self, id: String) -> Result<OrderView> {
-        Ok(self.core.shop().pay_order(&id).await?)
+        Ok(self.shop().pay_order(&id).await?)
     }
 
     /// Cancels an order before it ships (`OrderView.can_cancel`); a paid
     /// one is refunded.
     pub async fn cancel_order(&self, id: String) -> Result<OrderView> {
-        Ok(self.core.shop().cancel_order(&id).await?)
+        Ok(self.shop().cancel_order(&id).await?)
     }
 
     /// Asks for a return, an exchange or a refund only (`kind`, from
@@ -419,7 +438,6 @@ impl CradleCore {
         note: Option<String>,
     ) -> Result<OrderView> {
         Ok(self
-            .core
             .shop()
             .request_return(&order_id, &kind, &items, &reason, note.as_deref())
             .await?)
@@ -433,20 +451,12 @@ impl CradleCore {
         topic: String,
         note: String,
     ) -> Result<OrderView> {
-        Ok(self
-            .core
-            .shop()
-            .file_complaint(&order_id, &topic, &note)
-            .await?)
+        Ok(self.shop().file_complaint(&order_id, &topic, &note).await?)
     }
 
     /// Fetches what changed in the catalogue from `server_url`, or from the
     /// server last used.
     pub async fn update_catalog(&self, server_url: Option<String>) -> Result<CatalogUpdate> {
-        Ok(self
-            .core
-            .shop()
-            .update_catalog(server_url.as_deref())
-            .await?)
+        Ok(self.shop().update_catalog(server_url.as_deref()).await?)
     }
 }

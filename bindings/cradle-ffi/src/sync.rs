@@ -117,8 +117,27 @@ impl SyncListener for StatusForwarder {
 
 /// Accounts and sync: the calls that touch the network are async on tokio;
 /// none of them runs at start-up.
-#[uniffi::export(async_runtime = "tokio")]
+/// Her account and sync, as `core.sync()` hands them out.
+#[derive(uniffi::Object)]
+pub struct SyncClient {
+    core: Arc<CradleCore>,
+}
+
+#[uniffi::export]
 impl CradleCore {
+    pub fn sync(self: Arc<Self>) -> Arc<SyncClient> {
+        Arc::new(SyncClient { core: self })
+    }
+}
+
+impl SyncClient {
+    fn sync(&self) -> cradle_core::sync::SyncClient<'_> {
+        self.core.core.sync()
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl SyncClient {
     /// Creates an account, links this device and returns the recovery code
     /// for her to keep.
     pub async fn register(
@@ -129,7 +148,6 @@ impl CradleCore {
         device: String,
     ) -> Result<String> {
         Ok(self
-            .core
             .sync()
             .register(&server_url, &login, &password, &device)
             .await?)
@@ -145,7 +163,6 @@ impl CradleCore {
         recovery_code: Option<String>,
     ) -> Result<()> {
         Ok(self
-            .core
             .sync()
             .login(
                 &server_url,
@@ -159,7 +176,7 @@ impl CradleCore {
 
     /// Pushes queued changes and pulls until up to date.
     pub async fn sync_now(&self) -> Result<SyncSummary> {
-        let r = self.core.sync().sync_now().await?;
+        let r = self.sync().sync_now().await?;
         Ok(SyncSummary {
             pushed: r.pushed,
             rejected: r.rejected,
@@ -169,16 +186,16 @@ impl CradleCore {
     }
 
     pub async fn sign_out(&self) -> Result<()> {
-        Ok(self.core.sync().sign_out().await?)
+        Ok(self.sync().sign_out().await?)
     }
 
     pub async fn sign_out_everywhere(&self) -> Result<()> {
-        Ok(self.core.sync().sign_out_everywhere().await?)
+        Ok(self.sync().sign_out_everywhere().await?)
     }
 
     /// Erases the account and all the server holds for it.
     pub async fn delete_account(&self, password: String) -> Result<()> {
-        Ok(self.core.sync().delete_account(&password).await?)
+        Ok(self.sync().delete_account(&password).await?)
     }
 }
 

@@ -25,7 +25,7 @@ class DatabaseTestCase: XCTestCase {
 
     /// Her delivery address in Shanghai (the default), which ordering needs.
     func shipHere(_ core: CradleCore) throws {
-        _ = try core.saveAddress(id: nil, address: ShipTo(
+        _ = try core.shop().saveAddress(id: nil, address: ShipTo(
             name: "小林", phone: "13800138000", province: "上海市", city: "上海市",
             district: "浦东新区", detail: "世纪大道 100 号 2 号楼 301", postalCode: nil))
     }

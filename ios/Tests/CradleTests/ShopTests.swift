@@ -8,25 +8,25 @@ final class ShopTests: DatabaseTestCase {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let c = try CradleCore.open(
             path: path("shop.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans-CN")
-        let update = try await c.updateCatalog(serverUrl: server)
+        let update = try await c.shop().updateCatalog(serverUrl: server)
         XCTAssertGreaterThan(update.changed, 200)
-        let hits = try c.shopScreen(query: "叶酸", limit: 5).products
+        let hits = try c.shop().screen(query: "叶酸", limit: 5).products
         let first = try XCTUnwrap(hits.first)
         XCTAssertTrue(first.name.contains("叶酸"))
-        let view = try c.cartAdd(sku: first.sku, qty: 2)
+        let view = try c.shop().cartAdd(sku: first.sku, qty: 2)
         XCTAssertEqual(view.itemCount, 2)
         XCTAssertEqual(view.totalMinor, first.priceMinor * 2)
-        XCTAssertThrowsError(try c.cartAdd(sku: first.sku, qty: 0)) { error in
+        XCTAssertThrowsError(try c.shop().cartAdd(sku: first.sku, qty: 0)) { error in
             guard case CradleError.InvalidInput(let field, _) = error else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(field, "qty")
         }
-        XCTAssertEqual(try c.cart(), view)
+        XCTAssertEqual(try c.shop().cart(), view)
 
         // Nothing goes to the shop until she agrees to it, and the refusal names the purpose.
         do {
-            _ = try await c.reviewCheckout()
+            _ = try await c.shop().reviewCheckout()
             XCTFail("expected a consent refusal")
         } catch CradleError.ConsentRequired(let purpose) {
             XCTAssertEqual(purpose, .shop)
@@ -36,12 +36,12 @@ final class ShopTests: DatabaseTestCase {
 
         // Checkout needs her account; the review and the order come from the core.
         let login = "sw-shop-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await c.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
-        let review = try await c.reviewCheckout()
+        _ = try await c.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        let review = try await c.shop().reviewCheckout()
         XCTAssertTrue(review.warnings.isEmpty)
         XCTAssertEqual(review.totalText, view.totalText)
         do {
-            _ = try await c.placeOrder(quote: review.quote)
+            _ = try await c.shop().placeOrder(quote: review.quote)
             XCTFail("an order needs somewhere to go")
         } catch CradleError.InvalidInput(let field, _) {
             XCTAssertEqual(field, "address")
@@ -51,18 +51,18 @@ final class ShopTests: DatabaseTestCase {
         var wrong = home
         wrong.province = "Shanghai"
         do {
-            _ = try c.saveAddress(id: nil, address: wrong)
+            _ = try c.shop().saveAddress(id: nil, address: wrong)
             XCTFail("not a province the shop knows")
         } catch CradleError.InvalidInput(let field, _) {
             XCTAssertEqual(field, "province")
         }
-        let book = try c.saveAddress(id: nil, address: home)
+        let book = try c.shop().saveAddress(id: nil, address: home)
         XCTAssertEqual(book.first?.shipTo.phone, "13800138000")
         XCTAssertEqual(provinces().count, 31)
-        let order = try await c.placeOrder(quote: review.quote)
+        let order = try await c.shop().placeOrder(quote: review.quote)
         XCTAssertEqual(order.status, "pending_payment")
         XCTAssertEqual(order.shipTo, book.first?.label)
-        XCTAssertTrue(try c.cart().lines.isEmpty)
-        XCTAssertEqual(try c.orders(), [order])
+        XCTAssertTrue(try c.shop().cart().lines.isEmpty)
+        XCTAssertEqual(try c.shop().orders(), [order])
     }
 }

@@ -26,13 +26,13 @@ final class SyncTests: DatabaseTestCase {
         let a = try open("a.db")
         let b = try open("b.db")
         XCTAssertEqual(try a.syncStatus(), .signedOut)
-        let code = try await a.register(serverUrl: server, login: login, password: password, device: "iPhone")
+        let code = try await a.sync().register(serverUrl: server, login: login, password: password, device: "iPhone")
         _ = try a.recordBloodPressure(systolic: 118, diastolic: 76, pulse: nil, takenAt: nil)
 
         var states = a.syncStates().makeAsyncIterator()
         let first = await states.next()
         XCTAssertEqual(first, .waiting(pending: 1, lastSyncedAtEpochMs: nil))
-        let summary = try await a.syncNow()
+        let summary = try await a.sync().syncNow()
         XCTAssertEqual(summary.pushed, 1)
         var sawUpToDate = false
         while let state = await states.next() {
@@ -43,8 +43,8 @@ final class SyncTests: DatabaseTestCase {
         }
         XCTAssertTrue(sawUpToDate)
 
-        try await b.login(serverUrl: server, login: login, password: password, device: "iPad", recoveryCode: code)
-        _ = try await b.syncNow()
+        try await b.sync().login(serverUrl: server, login: login, password: password, device: "iPad", recoveryCode: code)
+        _ = try await b.sync().syncNow()
         XCTAssertEqual(try b.records(kind: "blood_pressure").count, 1)
         XCTAssertEqual(try b.recoveryCode(), code)
     }
@@ -53,10 +53,10 @@ final class SyncTests: DatabaseTestCase {
         let server = try server()
         let login = "sw-" + UUID().uuidString.prefix(8).lowercased()
         let a = try open("a.db")
-        _ = try await a.register(serverUrl: server, login: login, password: password, device: "iPhone")
+        _ = try await a.sync().register(serverUrl: server, login: login, password: password, device: "iPhone")
         let b = try open("b.db")
         do {
-            try await b.login(
+            try await b.sync().login(
                 serverUrl: server, login: login, password: password, device: "iPad",
                 recoveryCode: "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
             XCTFail("expected an error")
@@ -64,7 +64,7 @@ final class SyncTests: DatabaseTestCase {
             XCTAssertEqual(field, "recovery_code")
         }
         do {
-            _ = try await b.syncNow()
+            _ = try await b.sync().syncNow()
             XCTFail("expected an error")
         } catch CradleError.SignInRequired {
         }

@@ -59,11 +59,11 @@ final class ViewModelTests: DatabaseTestCase {
     func testTheCartFollowsTheCoresRulesAndRefusedChangesChangeNothing() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         let model = CartModel(core: core)
         model.load()
         XCTAssertEqual(model.cart.value?.lines, [])
-        let sku = try XCTUnwrap(core.shopScreen(query: "叶酸", limit: 1).products.first?.sku)
+        let sku = try XCTUnwrap(core.shop().screen(query: "叶酸", limit: 1).products.first?.sku)
         model.add(sku: sku, qty: 2)
         let two = try XCTUnwrap(model.cart.value)
         XCTAssertEqual(two.itemCount, 2)
@@ -87,7 +87,7 @@ final class ViewModelTests: DatabaseTestCase {
 
         // Checkout needs her account: review first, then one order.
         let login = "sw-vm-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        _ = try await core.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
         try shipHere(core)
         await model.startReview()
         let review = try XCTUnwrap(model.review)
@@ -99,7 +99,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(ShellStrings(.zhHans).ordered(placed), "已下单 · 共 2 件 · \(two.totalText)")
         XCTAssertNil(model.review)
         XCTAssertEqual(model.cart.value?.lines, [])
-        XCTAssertEqual(try core.orders(), [placed])
+        XCTAssertEqual(try core.shop().orders(), [placed])
     }
 
     func testTheShopSuggestsUntilSheSearchesAndAddsWhatThePageOffers() async throws {
@@ -113,7 +113,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.problem?.field, "server_url")
         XCTAssertFalse(model.updating)
 
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         model.refresh()
         let home = try XCTUnwrap(model.screen.value)
         XCTAssertTrue(home.catalogReady && !home.searching)
@@ -152,7 +152,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(closed.problem?.field, "hospital_bag")
 
         let core = try mother("zh-Hans-CN")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         let model = HospitalBagModel(core: core)
         model.start()
         model.refresh()
@@ -166,7 +166,7 @@ final class ViewModelTests: DatabaseTestCase {
         // A cart change made elsewhere reaches the list.
         let item = { (id: String) in model.bag.value?.groups.flatMap(\.items).first { $0.id == id } }
         let pads = try XCTUnwrap(item("maternity_pads")?.products.first)
-        _ = try core.cartAdd(sku: pads.sku, qty: 1)
+        _ = try core.shop().cartAdd(sku: pads.sku, qty: 1)
         try await eventually { item("maternity_pads")?.shop == "in_cart" }
         XCTAssertEqual(item("maternity_pads")?.shopText, "已在购物车")
         XCTAssertEqual(ShellStrings(.en).packedOf(1, 17), "Packed 1 of 17")
@@ -176,15 +176,15 @@ final class ViewModelTests: DatabaseTestCase {
     func testAPaidOrderCancelledBeforeItShipsIsRefunded() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("en")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         _ = try core.setConsent(purpose: .sync, granted: true)
         _ = try core.setConsent(purpose: .shop, granted: true)
         let login = "sw-cancel-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        _ = try await core.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
         try shipHere(core)
-        let wipes = try XCTUnwrap(core.shopScreen(query: "wipes", limit: 1).products.first?.sku)
-        _ = try core.cartAdd(sku: wipes, qty: 2)
-        let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
+        let wipes = try XCTUnwrap(core.shop().screen(query: "wipes", limit: 1).products.first?.sku)
+        _ = try core.shop().cartAdd(sku: wipes, qty: 2)
+        let placed = try await core.shop().placeOrder(quote: try await core.shop().reviewCheckout().quote)
         let model = OrdersModel(core: core)
         await model.pay(id: placed.id)
         let paid = try XCTUnwrap(model.orders.value?.first)
@@ -200,15 +200,15 @@ final class ViewModelTests: DatabaseTestCase {
     func testOrdersArePaidTrackedARefusedReturnKeepsTheFormAndAComplaintOpens() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         _ = try core.setConsent(purpose: .sync, granted: true)
         _ = try core.setConsent(purpose: .shop, granted: true)
         let login = "sw-orders-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        _ = try await core.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
         try shipHere(core)
-        let wipes = try XCTUnwrap(core.shopScreen(query: "湿巾", limit: 1).products.first?.sku)
-        _ = try core.cartAdd(sku: wipes, qty: 2)
-        let placed = try await core.placeOrder(quote: try await core.reviewCheckout().quote)
+        let wipes = try XCTUnwrap(core.shop().screen(query: "湿巾", limit: 1).products.first?.sku)
+        _ = try core.shop().cartAdd(sku: wipes, qty: 2)
+        let placed = try await core.shop().placeOrder(quote: try await core.shop().reviewCheckout().quote)
 
         let model = OrdersModel(core: core)
         model.refresh()
@@ -253,7 +253,7 @@ final class ViewModelTests: DatabaseTestCase {
         model.buyAgain(id: placed.id)
         XCTAssertEqual(model.skipped, [])
         XCTAssertEqual(ShellStrings(.zhHans).backInCart(skipped: model.skipped ?? []), "已加回购物车")
-        XCTAssertEqual(try core.cart().itemCount, 2)
+        XCTAssertEqual(try core.shop().cart().itemCount, 2)
     }
 
     func testRemindersComeFromTheCoreAndFollowHerActions() async throws {
@@ -297,7 +297,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(t.syncText, "仅保存在本机")
         XCTAssertEqual(try core.settingsScreen().syncText, "仅保存在本机")
         // A typed core error becomes a sentence, not a crash.
-        let refused = Loadable<CartView>.attempt { try core.cartAdd(sku: "no-such-sku", qty: 1) }
+        let refused = Loadable<CartView>.attempt { try core.shop().cartAdd(sku: "no-such-sku", qty: 1) }
         guard case .failed(let problem) = refused else { return XCTFail("\(refused)") }
         XCTAssertEqual(en.problem(problem), "Not found: product")
         XCTAssertEqual(zh.problem(problem), "未找到：product")
@@ -429,14 +429,14 @@ final class ViewModelTests: DatabaseTestCase {
     func testAChangeMadeElsewhereReachesTheOpenCart() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("en")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         let model = CartModel(core: core)
         model.start()
         model.load()
         XCTAssertEqual(model.cart.value?.lines, [])
         // As a product page, the hospital bag or her other phone would.
-        let sku = try XCTUnwrap(core.shopScreen(query: "folic", limit: 1).products.first?.sku)
-        _ = try core.cartAdd(sku: sku, qty: 1)
+        let sku = try XCTUnwrap(core.shop().screen(query: "folic", limit: 1).products.first?.sku)
+        _ = try core.shop().cartAdd(sku: sku, qty: 1)
         try await eventually { model.cart.value?.itemCount == 1 }
         await model.stop()
     }
@@ -444,17 +444,17 @@ final class ViewModelTests: DatabaseTestCase {
     func testAnOrderSavedForLaterGoesWithTheBackgroundRunAndSheIsTold() async throws {
         let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CRADLE_TEST_SERVER"])
         let core = try mother("zh-Hans-CN")
-        _ = try await core.updateCatalog(serverUrl: server)
+        _ = try await core.shop().updateCatalog(serverUrl: server)
         _ = try core.setConsent(purpose: .sync, granted: true)
         _ = try core.setConsent(purpose: .shop, granted: true)
         _ = try core.setConsent(purpose: .notifications, granted: true)
         let model = CartModel(core: core)
-        let sku = try XCTUnwrap(core.shopScreen(query: "湿巾", limit: 1).products.first?.sku)
+        let sku = try XCTUnwrap(core.shop().screen(query: "湿巾", limit: 1).products.first?.sku)
         model.add(sku: sku, qty: 2)
         model.queue()
         XCTAssertEqual(model.problem?.field, "account", "it needs an account to go to")
         let login = "sw-q-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        _ = try await core.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
         try shipHere(core)
         model.queue()
         let queued = try XCTUnwrap(model.cart.value?.queued)
@@ -477,7 +477,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertTrue(pending.ids.contains("order:\(again.id)"), "she is told it went through")
         model.load()
         XCTAssertNil(model.cart.value?.queued)
-        XCTAssertEqual(try core.orders().map(\.id), [again.id])
+        XCTAssertEqual(try core.shop().orders().map(\.id), [again.id])
         try planner.apply()
         XCTAssertFalse(pending.ids.contains("order:\(again.id)"), "withdrawn once she opened her orders")
     }
@@ -499,7 +499,7 @@ final class ViewModelTests: DatabaseTestCase {
         let home = try XCTUnwrap(model.book.value?.first)
         XCTAssertTrue(home.isDefault)
         XCTAssertNil(home.shipTo.postalCode, "an empty postal code is left out")
-        XCTAssertEqual(try core.cart().shipTo, home.label)
+        XCTAssertEqual(try core.shop().cart().shipTo, home.label)
         model.startNew()
         model.form?.address = ShipTo(name: "Lin", phone: "13800138000", province: "上海市", city: "上海市",
                                      district: "黄浦区", detail: "南京东路 1 号", postalCode: nil)
@@ -521,7 +521,7 @@ final class ViewModelTests: DatabaseTestCase {
         let signedOut = await BackgroundSync.run(core)
         XCTAssertEqual(signedOut, .done, "signed out: nothing to do")
         let login = "sw-bg-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try await core.register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
+        _ = try await core.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "iPhone")
         try shipHere(core)
         let synced = await BackgroundSync.run(core)
         XCTAssertEqual(synced, .done)
@@ -533,8 +533,8 @@ final class ViewModelTests: DatabaseTestCase {
         let login = "sw-restore-" + UUID().uuidString.prefix(8).lowercased()
         let old = try mother("en")
         _ = try old.setConsent(purpose: .sync, granted: true)
-        let code = try await old.register(serverUrl: server, login: login, password: "correct horse battery", device: "old iPhone")
-        _ = try await old.syncNow()
+        let code = try await old.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "old iPhone")
+        _ = try await old.sync().syncNow()
         let readings = try old.records(kind: nil).count
 
         let phone = try CradleCore.open(path: path("new.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en")

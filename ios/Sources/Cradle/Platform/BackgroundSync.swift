@@ -19,8 +19,8 @@ public enum BackgroundSync {
     /// Syncs her records, then the shop's queue (an order, returns and
     /// complaints made offline) and her orders' news.
     public static func run(_ core: CradleCore) async -> Outcome {
-        let records = await step(core) { _ = try await core.syncNow() }
-        let shop = await step(core) { try await core.syncShop() }
+        let records = await step(core) { _ = try await core.sync().syncNow() }
+        let shop = await step(core) { try await core.shop().syncShop() }
         return max(records, shop)
     }
 

@@ -22,7 +22,7 @@ public final class AddressBookModel {
         self.core = core
     }
 
-    public func load() { change { try core.addresses() } }
+    public func load() { change { try core.shop().addresses() } }
 
     public func startNew() {
         form = Form(id: nil, address: ShipTo(
@@ -42,12 +42,12 @@ public final class AddressBookModel {
 
     public func save() {
         guard let f = form else { return }
-        change(closing: true) { try core.saveAddress(id: f.id, address: f.address) }
+        change(closing: true) { try core.shop().saveAddress(id: f.id, address: f.address) }
     }
 
-    public func makeDefault(id: String) { change { try core.setDefaultAddress(id: id) } }
+    public func makeDefault(id: String) { change { try core.shop().setDefaultAddress(id: id) } }
 
-    public func remove(id: String) { change { try core.removeAddress(id: id) } }
+    public func remove(id: String) { change { try core.shop().removeAddress(id: id) } }
 
     private func change(closing: Bool = false, _ call: () throws -> [AddressView]) {
         switch Loadable.attempt(call) {

@@ -32,25 +32,25 @@ public final class CartModel {
         await watch.stop()
     }
 
-    public func load() { change { try core.cart() } }
+    public func load() { change { try core.shop().cart() } }
 
     /// A core change: the cart as it is now, keeping a review she is reading.
     private func refresh() {
-        if let view = try? core.cart() { cart = .ready(view) }
+        if let view = try? core.shop().cart() { cart = .ready(view) }
     }
 
-    public func add(sku: String, qty: Int64 = 1) { change { try core.cartAdd(sku: sku, qty: qty) } }
+    public func add(sku: String, qty: Int64 = 1) { change { try core.shop().cartAdd(sku: sku, qty: qty) } }
 
-    public func set(sku: String, qty: Int64) { change { try core.cartSet(sku: sku, qty: qty) } }
+    public func set(sku: String, qty: Int64) { change { try core.shop().cartSet(sku: sku, qty: qty) } }
 
-    public func remove(sku: String) { change { try core.cartRemove(sku: sku) } }
+    public func remove(sku: String) { change { try core.shop().cartRemove(sku: sku) } }
 
     /// Reprices the cart on the server; warnings are shown before she confirms.
     public func startReview() async {
         busy = true
         defer { busy = false }
         do {
-            review = try await core.reviewCheckout()
+            review = try await core.shop().reviewCheckout()
             problem = nil
         } catch {
             problem = Problem(error)
@@ -63,10 +63,10 @@ public final class CartModel {
         busy = true
         defer { busy = false }
         do {
-            placed = try await core.placeOrder(quote: quote)
+            placed = try await core.shop().placeOrder(quote: quote)
             review = nil
             problem = nil
-            cart = .attempt { try core.cart() }
+            cart = .attempt { try core.shop().cart() }
         } catch {
             problem = Problem(error)
         }
@@ -74,14 +74,14 @@ public final class CartModel {
 
     /// Offline: the cart waits as one order, placed when she is back online
     /// only if nothing changed (`CartView.queued`; the background run sends it).
-    public func queue() { change { try core.queueOrder() } }
+    public func queue() { change { try core.shop().queueOrder() } }
 
     /// Takes the waiting order back into the cart, to change it or review what changed.
     public func takeBack() async {
         busy = true
         defer { busy = false }
         do {
-            cart = .ready(try await core.cancelQueuedOrder())
+            cart = .ready(try await core.shop().cancelQueuedOrder())
             problem = nil
             review = nil
         } catch {

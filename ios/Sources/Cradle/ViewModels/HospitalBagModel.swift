@@ -27,12 +27,12 @@ public final class HospitalBagModel {
     }
 
     public func refresh() {
-        bag = .attempt { try core.hospitalBag() }
+        bag = .attempt { try core.shop().hospitalBag() }
     }
 
     /// Ticks or unticks an item; the list comes back whole.
     public func pack(id: String, packed: Bool) {
-        switch Loadable.attempt({ try core.packBagItem(id: id, packed: packed) }) {
+        switch Loadable.attempt({ try core.shop().packBagItem(id: id, packed: packed) }) {
         case .ready(let b):
             bag = .ready(b)
             problem = nil

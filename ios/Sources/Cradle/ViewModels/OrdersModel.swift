@@ -51,26 +51,26 @@ public final class OrdersModel {
     }
 
     public func refresh() {
-        orders = .attempt { try core.orders() }
+        orders = .attempt { try core.shop().orders() }
     }
 
     /// Fetches status and tracking from the server; offline, the list stays.
     public func sync() async {
-        await network { _ = try await self.core.refreshOrders() }
+        await network { _ = try await self.core.shop().refreshOrders() }
     }
 
     public func pay(id: String) async {
-        await network { _ = try await self.core.payOrder(id: id) }
+        await network { _ = try await self.core.shop().payOrder(id: id) }
     }
 
     /// Cancels an order before it ships; a paid one is refunded.
     public func cancel(id: String) async {
-        await network { _ = try await self.core.cancelOrder(id: id) }
+        await network { _ = try await self.core.shop().cancelOrder(id: id) }
     }
 
     public func buyAgain(id: String) {
         do {
-            skipped = try core.buyAgain(orderId: id).skipped
+            skipped = try core.shop().buyAgain(orderId: id).skipped
             problem = nil
         } catch {
             problem = Problem(error)
@@ -102,7 +102,7 @@ public final class OrdersModel {
     public func submitComplaint() async {
         guard let form = complaining else { return }
         await network {
-            _ = try await self.core.fileComplaint(orderId: form.orderId, topic: form.topic ?? "", note: form.note)
+            _ = try await self.core.shop().fileComplaint(orderId: form.orderId, topic: form.topic ?? "", note: form.note)
             self.complaining = nil
         }
     }
@@ -127,7 +127,7 @@ public final class OrdersModel {
             .map { ReturnItem(sku: $0.key, qty: $0.value) }
         let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
         await network {
-            _ = try await self.core.requestReturn(
+            _ = try await self.core.shop().requestReturn(
                 orderId: form.orderId, kind: form.kind, items: items, reason: form.reason ?? "",
                 note: note.isEmpty ? nil : note)
             self.returning = nil

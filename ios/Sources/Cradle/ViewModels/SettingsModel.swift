@@ -53,11 +53,11 @@ public final class SettingsModel {
     }
 
     public func syncNow() async {
-        await actAsync { _ = try await core.syncNow() }
+        await actAsync { _ = try await core.sync().syncNow() }
     }
 
     public func signOutEverywhere() async {
-        await actAsync { try await core.signOutEverywhere() }
+        await actAsync { try await core.sync().signOutEverywhere() }
     }
 
     public func exportData() {

@@ -34,9 +34,9 @@ public final class ShopModel {
     }
 
     public func refresh() {
-        screen = .attempt { try core.shopScreen(query: query, limit: Self.limit) }
+        screen = .attempt { try core.shop().screen(query: query, limit: Self.limit) }
         if let sku = product?.value?.card.sku {
-            product = .attempt { try core.productPage(sku: sku) }
+            product = .attempt { try core.shop().productPage(sku: sku) }
         }
     }
 
@@ -46,7 +46,7 @@ public final class ShopModel {
     }
 
     public func open(sku: String) {
-        product = .attempt { try core.productPage(sku: sku) }
+        product = .attempt { try core.shop().productPage(sku: sku) }
         problem = nil
     }
 
@@ -59,7 +59,7 @@ public final class ShopModel {
     public func addToCart() {
         guard let page = product?.value, let qty = page.addQty else { return }
         do {
-            _ = try core.cartAdd(sku: page.card.sku, qty: Int64(qty))
+            _ = try core.shop().cartAdd(sku: page.card.sku, qty: Int64(qty))
             problem = nil
         } catch {
             problem = Problem(error)
@@ -72,7 +72,7 @@ public final class ShopModel {
         updating = true
         defer { updating = false }
         do {
-            _ = try await core.updateCatalog(serverUrl: nil)
+            _ = try await core.shop().updateCatalog(serverUrl: nil)
             problem = nil
         } catch {
             problem = Problem(error)

@@ -39,10 +39,10 @@ public final class SignInModel {
         defer { busy = false }
         do {
             if syncConsent { _ = try core.setConsent(purpose: .sync, granted: true) }
-            try await core.login(
+            try await core.sync().login(
                 serverUrl: server.trimmingCharacters(in: .whitespaces), login: login.trimmingCharacters(in: .whitespaces),
                 password: password, device: device, recoveryCode: recoveryCode.trimmingCharacters(in: .whitespaces))
-            _ = try await core.syncNow()
+            _ = try await core.sync().syncNow()
             // The password is not kept once it has been used.
             password = ""
             problem = nil

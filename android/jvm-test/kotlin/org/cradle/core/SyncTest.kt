@@ -37,7 +37,7 @@ class SyncTest {
         open("a.db").use { a ->
             open("b.db").use { b ->
                 assertEquals(SyncState.SignedOut, a.syncStatus())
-                val code = a.register(server, login, password, "Pixel")
+                val code = a.sync().register(server, login, password, "Pixel")
                 assertEquals(64, code.length)
                 a.recordBloodPressure(118u, 76u, 70u, null)
                 assertEquals(SyncState.Waiting(1uL, null), a.syncStatus())
@@ -48,14 +48,14 @@ class SyncTest {
                         seen.add(status)
                     }
                 })
-                val summary = a.syncNow()
+                val summary = a.sync().syncNow()
                 assertEquals(1uL, summary.pushed)
                 assertTrue(seen.any { it is SyncState.Syncing }, "$seen")
                 assertTrue(seen.last() is SyncState.UpToDate, "$seen")
                 subscription.close()
 
-                b.login(server, login, password, "Tablet", code)
-                b.syncNow()
+                b.sync().login(server, login, password, "Tablet", code)
+                b.sync().syncNow()
                 val readings = b.records("blood_pressure")
                 assertEquals(1, readings.size)
                 assertEquals(login, b.syncAccount()!!.login)
@@ -67,18 +67,18 @@ class SyncTest {
     @Test
     fun `a wrong recovery code and a wrong password are typed errors`() = runBlocking {
         val login = "kt-" + UUID.randomUUID().toString().take(8)
-        open("a.db").use { a -> a.register(server, login, password, "Pixel") }
+        open("a.db").use { a -> a.sync().register(server, login, password, "Pixel") }
         open("b.db").use { b ->
             val someoneElses = "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"
             val wrongCode = assertThrows<CradleException.InvalidInput> {
-                runBlocking { b.login(server, login, password, "Tablet", someoneElses) }
+                runBlocking { b.sync().login(server, login, password, "Tablet", someoneElses) }
             }
             assertEquals("recovery_code", wrongCode.field)
             val wrongPassword = assertThrows<CradleException.InvalidInput> {
-                runBlocking { b.login(server, login, "not the password", "Tablet", someoneElses) }
+                runBlocking { b.sync().login(server, login, "not the password", "Tablet", someoneElses) }
             }
             assertEquals("password", wrongPassword.field)
-            assertThrows<CradleException.SignInRequired> { runBlocking { b.syncNow() } }
+            assertThrows<CradleException.SignInRequired> { runBlocking { b.sync().syncNow() } }
             assertEquals(SyncState.SignedOut, b.syncStatus())
         }
     }

@@ -42,7 +42,7 @@ class AddressBookViewModelTest {
             val work = vm.book().single { !it.isDefault }
             vm.makeDefault(work.id)
             assertEquals(work.id, vm.book().single { it.isDefault }.id)
-            assertEquals(vm.book().first().label, core.cart().shipTo, "the cart shows where orders go")
+            assertEquals(vm.book().first().label, core.shop().cart().shipTo, "the cart shows where orders go")
 
             vm.edit(work)
             assertNotNull(vm.state.value.form)

@@ -30,12 +30,12 @@ class CartViewModelTest {
     @Test
     fun `the cart follows the core's rules and checks out once`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             val vm = CartViewModel(core, this)
             vm.load()
             assertTrue(vm.cart().lines.isEmpty())
 
-            val sku = core.shopScreen("folic", 1u).products.first().sku
+            val sku = core.shop().screen("folic", 1u).products.first().sku
             vm.add(sku, 2)
             val two = vm.cart()
             assertEquals(2u, two.itemCount)
@@ -59,7 +59,7 @@ class CartViewModelTest {
             core.setConsent(Purpose.SHOP, true)
 
             // Checkout needs her account: review first, then one order.
-            core.register(server, "kt-vm-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.sync().register(server, "kt-vm-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
             core.shipHere()
             vm.review()
             val review = vm.state.value.review!!
@@ -70,23 +70,23 @@ class CartViewModelTest {
             assertEquals("2 items · ${two.totalText}", placed.summaryText, "not the order's id")
             assertNull(vm.state.value.review)
             assertTrue(vm.cart().lines.isEmpty())
-            assertEquals(listOf(placed), core.orders())
+            assertEquals(listOf(placed), core.shop().orders())
         }
     }
 
     @Test
     fun `an order saved for when she is back online goes with the background run, and she is told`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             core.setConsent(Purpose.SHOP, true)
             core.setConsent(Purpose.NOTIFICATIONS, true)
             val vm = CartViewModel(core, this)
-            val sku = core.shopScreen("wipes", 1u).products.first().sku
+            val sku = core.shop().screen("wipes", 1u).products.first().sku
             vm.add(sku, 2)
             vm.queue()
             assertEquals("sign in to order", vm.state.value.problem!!.detail, "it needs an account to go to")
             core.setConsent(Purpose.SYNC, true)
-            core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.sync().register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
             vm.queue()
             assertEquals("address", vm.state.value.problem!!.field, "and an address")
             core.shipHere()
@@ -115,7 +115,7 @@ class CartViewModelTest {
             assertEquals("cradle://orders/${queued.id}", told.deepLink)
             vm.load()
             assertNull(vm.cart().queued)
-            assertEquals(listOf(queued.id), core.orders().map { it.id })
+            assertEquals(listOf(queued.id), core.shop().orders().map { it.id })
             planner.apply()
             assertTrue("order:${queued.id}" !in alarms, "withdrawn once she opened her orders")
         }
@@ -124,13 +124,13 @@ class CartViewModelTest {
     @Test
     fun `a change made elsewhere reaches the open cart`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             val vm = CartViewModel(core, this)
             vm.start()
             vm.load()
             assertTrue(vm.cart().lines.isEmpty())
             // As a product page, the hospital bag or her other phone would.
-            core.cartAdd(core.shopScreen("folic", 1u).products.first().sku, 1)
+            core.shop().cartAdd(core.shop().screen("folic", 1u).products.first().sku, 1)
             withTimeout(60_000) { vm.state.first { (it.cart as? Loadable.Ready)?.value?.itemCount == 1u } }
             vm.stop()
         }

@@ -28,7 +28,7 @@ class HospitalBagViewModelTest {
     @Test
     fun `at 28 weeks she ticks what she packed and sees what is in her cart`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             val vm = HospitalBagViewModel(core, CoroutineScope(Dispatchers.Default))
             vm.refresh()
             assertTrue(vm.bag().open)
@@ -41,7 +41,7 @@ class HospitalBagViewModelTest {
             assertNotNull(vm.state.value.problem, "an unknown item is refused by name")
 
             val pads = vm.item("maternity_pads").products.first()
-            core.cartAdd(pads.sku, 1)
+            core.shop().cartAdd(pads.sku, 1)
             vm.refresh()
             assertEquals("in_cart", vm.item("maternity_pads").shop)
             assertEquals("In your cart", vm.item("maternity_pads").shopText)

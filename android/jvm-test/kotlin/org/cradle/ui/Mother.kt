@@ -26,5 +26,5 @@ internal fun mother(dir: Path, locale: String): CradleCore {
 
 /** Her delivery address in Shanghai (the default), which ordering needs. */
 internal fun CradleCore.shipHere() {
-    saveAddress(null, ShipTo("小林", "13800138000", "上海市", "上海市", "浦东新区", "世纪大道 100 号 2 号楼 301", null))
+    shop().saveAddress(null, ShipTo("小林", "13800138000", "上海市", "上海市", "浦东新区", "世纪大道 100 号 2 号楼 301", null))
 }

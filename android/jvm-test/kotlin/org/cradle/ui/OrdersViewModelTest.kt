@@ -25,14 +25,14 @@ class OrdersViewModelTest {
     @Test
     fun `a paid order cancelled before it ships is refunded and offers nothing more to pay`() = runBlocking {
         mother(dir, "zh-Hans-CN").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             core.setConsent(Purpose.SYNC, true)
             core.setConsent(Purpose.SHOP, true)
-            core.register(server, "kt-cancel-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.sync().register(server, "kt-cancel-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
             core.shipHere()
-            val wipes = core.shopScreen("湿巾", 1u).products.first().sku
-            core.cartAdd(wipes, 2)
-            val placed = core.placeOrder(core.reviewCheckout().quote)
+            val wipes = core.shop().screen("湿巾", 1u).products.first().sku
+            core.shop().cartAdd(wipes, 2)
+            val placed = core.shop().placeOrder(core.shop().reviewCheckout().quote)
             val vm = OrdersViewModel(core, this)
             vm.pay(placed.id)
             assertTrue(vm.order().canCancel)
@@ -48,16 +48,16 @@ class OrdersViewModelTest {
     @Test
     fun `an order is paid, tracked to delivery, returned, complained about and bought again`() = runBlocking {
         mother(dir, "en").use { core ->
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             core.setConsent(Purpose.SYNC, true)
             core.setConsent(Purpose.SHOP, true)
             val login = "kt-orders-" + UUID.randomUUID().toString().take(8)
             val password = "correct horse battery"
-            core.register(server, login, password, "Pixel")
+            core.sync().register(server, login, password, "Pixel")
             core.shipHere()
-            val wipes = core.shopScreen("wipes", 1u).products.first().sku
-            core.cartAdd(wipes, 2)
-            core.placeOrder(core.reviewCheckout().quote)
+            val wipes = core.shop().screen("wipes", 1u).products.first().sku
+            core.shop().cartAdd(wipes, 2)
+            core.shop().placeOrder(core.shop().reviewCheckout().quote)
 
             val vm = OrdersViewModel(core, this)
             vm.refresh()
@@ -126,7 +126,7 @@ class OrdersViewModelTest {
 
             vm.buyAgain(placed.id)
             assertEquals(emptyList<String>(), vm.state.value.skipped)
-            assertEquals(2u, core.cart().itemCount)
+            assertEquals(2u, core.shop().cart().itemCount)
         }
     }
 

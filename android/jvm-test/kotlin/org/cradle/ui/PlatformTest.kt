@@ -73,7 +73,7 @@ class PlatformTest {
             assertEquals(BackgroundSync.Outcome.Done, BackgroundSync.run(core), "no consent: nothing to do")
             core.setConsent(Purpose.SYNC, true)
             assertEquals(BackgroundSync.Outcome.Done, BackgroundSync.run(core), "signed out: nothing to do")
-            core.register(server, "kt-bg-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+            core.sync().register(server, "kt-bg-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
             assertEquals(BackgroundSync.Outcome.Done, BackgroundSync.run(core))
             assertTrue(core.syncStatus() is uniffi.cradle.SyncState.UpToDate)
         }

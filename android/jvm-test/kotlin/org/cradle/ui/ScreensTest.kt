@@ -300,8 +300,8 @@ class ScreensTest {
     @Test
     fun `the app opens on Today, and the shop finds a product, adds it and opens the cart`() {
         mother(dir, "en").use { core ->
-            runBlocking { core.updateCatalog(server) }
-            val folic = core.shopScreen("folic", 1u).products.first()
+            runBlocking { core.shop().updateCatalog(server) }
+            val folic = core.shop().screen("folic", 1u).products.first()
             runDesktopComposeUiTest(width = 412, height = 915) {
                 setContent { CradleApp(core) }
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
@@ -312,7 +312,7 @@ class ScreensTest {
                 onNodeWithText(folic.name).performClick()
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Where it comes from").fetchSemanticsNodes().isNotEmpty() }
                 onNodeWithText("Add 1 to cart").performClick()
-                waitUntil(timeoutMillis = 60_000) { core.cart().itemCount == 1u }
+                waitUntil(timeoutMillis = 60_000) { core.shop().cart().itemCount == 1u }
                 onNodeWithContentDescription("Back").performClick()
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithContentDescription("Cart, 1 item").fetchSemanticsNodes().isNotEmpty() }
                 onNodeWithContentDescription("Cart, 1 item").performClick()
@@ -325,8 +325,8 @@ class ScreensTest {
     @Test
     fun `a deep link opens its page over its tab, and back walks out to Today`() {
         mother(dir, "en").use { core ->
-            runBlocking { core.updateCatalog(server) }
-            core.cartAdd(core.shopScreen("folic", 1u).products.first().sku, 1)
+            runBlocking { core.shop().updateCatalog(server) }
+            core.shop().cartAdd(core.shop().screen("folic", 1u).products.first().sku, 1)
             core.setConsent(Purpose.NOTIFICATIONS, true)
             val nav = Navigator()
             runDesktopComposeUiTest(width = 412, height = 915) {
@@ -541,7 +541,7 @@ class ScreensTest {
         onNodeWithText("Batch").assertIsDisplayed()
         val add = (vm.state.value.product as Loadable.Ready).value.addQty!!
         onNodeWithText("Add $add to cart").performScrollTo().performClick()
-        waitUntil { core.cart().itemCount == add }
+        waitUntil { core.shop().cart().itemCount == add }
     }
 
     @Test
@@ -588,8 +588,8 @@ class ScreensTest {
     /** Her checklist at 28 weeks, with maternity pads in the cart. */
     private fun bag(locale: String, checks: DesktopComposeUiTest.(HospitalBagViewModel) -> Unit) {
         mother(dir, locale).use { core ->
-            runBlocking { core.updateCatalog(server) }
-            core.cartAdd(core.shopScreen("产妇卫生巾", 1u).products.first().sku, 1)
+            runBlocking { core.shop().updateCatalog(server) }
+            core.shop().cartAdd(core.shop().screen("产妇卫生巾", 1u).products.first().sku, 1)
             val vm = HospitalBagViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }
             render("bag-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
@@ -605,7 +605,7 @@ class ScreensTest {
 
     private fun shop(locale: String, checks: DesktopComposeUiTest.(ShopViewModel) -> Unit) {
         mother(dir, locale).use { core ->
-            runBlocking { core.updateCatalog(server) }
+            runBlocking { core.shop().updateCatalog(server) }
             val vm = ShopViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }
             render("shop-$locale", Strings.of(core.today().language), checks = { checks(vm) }) {
@@ -625,9 +625,9 @@ class ScreensTest {
 
     private fun product(locale: String, checks: DesktopComposeUiTest.(CradleCore, ShopViewModel) -> Unit) {
         mother(dir, locale).use { core ->
-            runBlocking { core.updateCatalog(server) }
+            runBlocking { core.shop().updateCatalog(server) }
             val vm = ShopViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
-            val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
+            val sku = core.shop().screen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
             runBlocking { vm.open(sku) }
             render("product-$locale", Strings.of(core.today().language), checks = { checks(core, vm) }) {
                 val state by vm.state.collectAsState()
@@ -646,20 +646,20 @@ class ScreensTest {
         mother(dir, locale).use { core ->
             val login = "kt-shots-" + java.util.UUID.randomUUID().toString().take(8)
             runBlocking {
-                core.updateCatalog(server)
+                core.shop().updateCatalog(server)
                 core.setConsent(Purpose.SYNC, true)
                 core.setConsent(Purpose.SHOP, true)
-                core.register(server, login, "correct horse battery", "Pixel")
+                core.sync().register(server, login, "correct horse battery", "Pixel")
                 core.shipHere()
-                val wipes = core.shopScreen(if (locale == "en") "wipes" else "湿巾", 1u).products.first().sku
-                core.cartAdd(wipes, 2)
-                val order = core.placeOrder(core.reviewCheckout().quote)
-                core.payOrder(order.id)
+                val wipes = core.shop().screen(if (locale == "en") "wipes" else "湿巾", 1u).products.first().sku
+                core.shop().cartAdd(wipes, 2)
+                val order = core.shop().placeOrder(core.shop().reviewCheckout().quote)
+                core.shop().payOrder(order.id)
                 val warehouse = Sandbox(server, login, "correct horse battery")
                 repeat(2) { warehouse.advance(order.id) }
-                core.refreshOrders()
-                core.requestReturn(order.id, "return", listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
-                core.fileComplaint(order.id, "late_delivery", if (locale == "en") "Two days late" else "晚到了两天")
+                core.shop().refreshOrders()
+                core.shop().requestReturn(order.id, "return", listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
+                core.shop().fileComplaint(order.id, "late_delivery", if (locale == "en") "Two days late" else "晚到了两天")
             }
             val vm = OrdersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
             runBlocking { vm.refresh() }
@@ -709,15 +709,15 @@ class ScreensTest {
         checks: DesktopComposeUiTest.(CartViewModel, String) -> Unit,
     ) {
         mother(dir, locale).use { core ->
-            runBlocking { core.updateCatalog(server) }
+            runBlocking { core.shop().updateCatalog(server) }
             val vm = CartViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))
-            val sku = core.shopScreen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
+            val sku = core.shop().screen(if (locale == "en") "folic" else "叶酸", 1u).products.first().sku
             runBlocking { vm.add(sku, 2) }
             if (queued) {
                 core.setConsent(Purpose.SYNC, true)
                 core.setConsent(Purpose.SHOP, true)
                 runBlocking {
-                    core.register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
+                    core.sync().register(server, "kt-q-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Pixel")
                     core.shipHere()
                     vm.queue()
                 }

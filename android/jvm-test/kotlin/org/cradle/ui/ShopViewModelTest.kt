@@ -32,7 +32,7 @@ class ShopViewModelTest {
             assertEquals("server_url", vm.state.value.problem!!.field)
             assertFalse(vm.screen().catalogReady)
 
-            core.updateCatalog(server)
+            core.shop().updateCatalog(server)
             vm.refresh()
             val home = vm.screen()
             assertTrue(home.catalogReady && !home.searching)

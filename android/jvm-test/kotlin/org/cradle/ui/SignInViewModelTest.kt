@@ -29,7 +29,7 @@ class SignInViewModelTest {
         val code = mother(dir, "en").use { old ->
             old.setConsent(Purpose.SYNC, true)
             readings = old.records(null).size
-            old.register(server, login, "correct horse battery", "old phone").also { old.syncNow() }
+            old.sync().register(server, login, "correct horse battery", "old phone").also { old.sync().syncNow() }
         }
         CradleCore.open(dir.resolve("new.db").toString(), KEY, "Asia/Shanghai", "en").use { phone ->
             assertNull(phone.profile())

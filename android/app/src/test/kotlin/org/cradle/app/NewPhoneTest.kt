@@ -83,7 +83,7 @@ class NewPhoneTest {
         val code = CradleCore.open(File(Phone.context.cacheDir, "old-phone.db").path, ByteArray(32) { 3 }, "Asia/Shanghai", "en").use { old ->
             old.setProfile(uniffi.cradle.ProfileInfo("Lin", "en", "Asia/Shanghai"))
             old.setConsent(Purpose.SYNC, true)
-            runBlocking { old.register(server, login, "correct horse battery", "old phone").also { old.syncNow() } }
+            runBlocking { old.sync().register(server, login, "correct horse battery", "old phone").also { old.sync().syncNow() } }
         }
         dataFromTheOldPhone()
         ActivityScenario.launch(MainActivity::class.java).use {

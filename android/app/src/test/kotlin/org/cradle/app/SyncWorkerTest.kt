@@ -38,7 +38,7 @@ class SyncWorkerTest {
     fun `one run syncs her reading`() = runBlocking {
         val core = Phone.mother()
         core.setConsent(Purpose.SYNC, true)
-        core.register(server, "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
+        core.sync().register(server, "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
         core.recordBloodPressure(118u, 76u, null, null)
         assertTrue(core.syncStatus() is SyncState.Waiting)
         assertEquals(WorkInfo.State.SUCCEEDED, Phone.runSyncWorker().state)
@@ -65,7 +65,7 @@ class SyncWorkerTest {
         proxy.start()
         val core = Phone.mother()
         core.setConsent(Purpose.SYNC, true)
-        core.register("http://127.0.0.1:${proxy.address.port}", "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
+        core.sync().register("http://127.0.0.1:${proxy.address.port}", "robo-" + UUID.randomUUID().toString().take(8), "correct horse battery", "Robolectric")
         proxy.stop(0)
         core.recordBloodPressure(118u, 76u, null, null)
         val info = Phone.runSyncWorker()

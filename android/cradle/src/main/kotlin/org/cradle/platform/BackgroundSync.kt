@@ -26,8 +26,8 @@ object BackgroundSync {
      * complaints made offline) and her orders' news.
      */
     suspend fun run(core: CradleCore): Outcome {
-        val records = step(core) { core.syncNow() }
-        val shop = step(core) { core.syncShop() }
+        val records = step(core) { core.sync().syncNow() }
+        val shop = step(core) { core.shop().syncShop() }
         return maxOf(records, shop)
     }
 

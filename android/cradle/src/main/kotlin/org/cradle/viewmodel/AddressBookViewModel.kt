@@ -32,7 +32,7 @@ class AddressBookViewModel(
     private val _state = MutableStateFlow(State())
     val state: StateFlow<State> = _state.asStateFlow()
 
-    suspend fun load() = change { core.addresses() }
+    suspend fun load() = change { core.shop().addresses() }
 
     fun startNew() = _state.update { it.copy(form = Form(), problem = null) }
 
@@ -46,12 +46,12 @@ class AddressBookViewModel(
 
     suspend fun save() {
         val form = _state.value.form ?: return
-        change(done = { it.copy(form = null) }) { core.saveAddress(form.id, form.address) }
+        change(done = { it.copy(form = null) }) { core.shop().saveAddress(form.id, form.address) }
     }
 
-    suspend fun makeDefault(id: String) = change { core.setDefaultAddress(id) }
+    suspend fun makeDefault(id: String) = change { core.shop().setDefaultAddress(id) }
 
-    suspend fun remove(id: String) = change { core.removeAddress(id) }
+    suspend fun remove(id: String) = change { core.shop().removeAddress(id) }
 
     private suspend fun change(
         done: (State) -> State = { it },

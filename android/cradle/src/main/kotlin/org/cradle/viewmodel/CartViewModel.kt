@@ -44,18 +44,18 @@ class CartViewModel(
 
     suspend fun stop() = watch.stop()
 
-    suspend fun load() = change { core.cart() }
+    suspend fun load() = change { core.shop().cart() }
 
-    suspend fun add(sku: String, qty: Long = 1) = change { core.cartAdd(sku, qty) }
+    suspend fun add(sku: String, qty: Long = 1) = change { core.shop().cartAdd(sku, qty) }
 
-    suspend fun set(sku: String, qty: Long) = change { core.cartSet(sku, qty) }
+    suspend fun set(sku: String, qty: Long) = change { core.shop().cartSet(sku, qty) }
 
-    suspend fun remove(sku: String) = change { core.cartRemove(sku) }
+    suspend fun remove(sku: String) = change { core.shop().cartRemove(sku) }
 
     /** Reprices the cart on the server; warnings are shown before she confirms. */
     suspend fun review() {
         _state.update { it.copy(busy = true) }
-        val result = attempt { core.reviewCheckout() }
+        val result = attempt { core.shop().reviewCheckout() }
         _state.update { s ->
             result.fold(
                 onSuccess = { s.copy(review = it, problem = null, busy = false) },
@@ -68,8 +68,8 @@ class CartViewModel(
     suspend fun confirm() {
         val quote = _state.value.review?.quote ?: return
         _state.update { it.copy(busy = true) }
-        val result = attempt { core.placeOrder(quote) }
-        val cart = withContext(io) { attempt { core.cart() } }
+        val result = attempt { core.shop().placeOrder(quote) }
+        val cart = withContext(io) { attempt { core.shop().cart() } }
         _state.update { s ->
             result.fold(
                 onSuccess = { s.copy(placed = it, review = null, cart = cart.toLoadable(), problem = null, busy = false) },
@@ -82,12 +82,12 @@ class CartViewModel(
      * Offline: the cart waits as one order, placed when she is back online
      * only if nothing changed ([CartView.queued]; the background run sends it).
      */
-    suspend fun queue() = change { core.queueOrder() }
+    suspend fun queue() = change { core.shop().queueOrder() }
 
     /** Takes the waiting order back into the cart, to change it or review what changed. */
     suspend fun takeBack() {
         _state.update { it.copy(busy = true) }
-        val result = attempt { core.cancelQueuedOrder() }
+        val result = attempt { core.shop().cancelQueuedOrder() }
         _state.update { s ->
             result.fold(
                 onSuccess = { s.copy(cart = Loadable.Ready(it), problem = null, review = null, busy = false) },
@@ -98,7 +98,7 @@ class CartViewModel(
 
     /** A core change: the cart as it is now, keeping a review she is reading. */
     private suspend fun refresh() {
-        val cart = withContext(io) { attempt { core.cart() } }.getOrNull() ?: return
+        val cart = withContext(io) { attempt { core.shop().cart() } }.getOrNull() ?: return
         _state.update { it.copy(cart = Loadable.Ready(cart)) }
     }
 

@@ -36,13 +36,13 @@ class HospitalBagViewModel(
     suspend fun stop() = watch.stop()
 
     suspend fun refresh() {
-        val bag = withContext(io) { attempt { core.hospitalBag() } }.toLoadable()
+        val bag = withContext(io) { attempt { core.shop().hospitalBag() } }.toLoadable()
         _state.update { it.copy(bag = bag) }
     }
 
     /** Ticks or unticks an item; the list comes back whole. */
     suspend fun pack(id: String, packed: Boolean) {
-        val result = withContext(io) { attempt { core.packBagItem(id, packed) } }
+        val result = withContext(io) { attempt { core.shop().packBagItem(id, packed) } }
         _state.update { s ->
             result.fold(
                 onSuccess = { s.copy(bag = Loadable.Ready(it), problem = null) },

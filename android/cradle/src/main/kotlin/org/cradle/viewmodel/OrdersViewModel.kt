@@ -62,20 +62,20 @@ class OrdersViewModel(
     suspend fun stop() = watch.stop()
 
     suspend fun refresh() {
-        val orders = withContext(io) { attempt { core.orders() } }.toLoadable()
+        val orders = withContext(io) { attempt { core.shop().orders() } }.toLoadable()
         _state.update { it.copy(orders = orders) }
     }
 
     /** Fetches status and tracking from the server; offline, the list stays. */
-    suspend fun sync() = network { core.refreshOrders() }
+    suspend fun sync() = network { core.shop().refreshOrders() }
 
-    suspend fun pay(id: String) = network { core.payOrder(id) }
+    suspend fun pay(id: String) = network { core.shop().payOrder(id) }
 
     /** Cancels an order before it ships; a paid one is refunded. */
-    suspend fun cancel(id: String) = network { core.cancelOrder(id) }
+    suspend fun cancel(id: String) = network { core.shop().cancelOrder(id) }
 
     suspend fun buyAgain(id: String) {
-        val result = withContext(io) { attempt { core.buyAgain(id) } }
+        val result = withContext(io) { attempt { core.shop().buyAgain(id) } }
         _state.update { it.copy(skipped = result.getOrNull()?.skipped, problem = result.problemOrNull()) }
     }
 
@@ -96,7 +96,7 @@ class OrdersViewModel(
     /** Files the complaint; offline it waits in the core, shown as such. */
     suspend fun submitComplaint() {
         val f = _state.value.complaining ?: return
-        submit({ core.fileComplaint(f.orderId, f.topic ?: "", f.note) }) { it.copy(complaining = null) }
+        submit({ core.shop().fileComplaint(f.orderId, f.topic ?: "", f.note) }) { it.copy(complaining = null) }
     }
 
     fun setReturnQty(sku: String, qty: UInt) = form { it.copy(qty = it.qty + (sku to qty)) }
@@ -111,7 +111,7 @@ class OrdersViewModel(
     suspend fun submitReturn() {
         val f = _state.value.returning ?: return
         val items = f.qty.filterValues { it > 0u }.map { (sku, qty) -> ReturnItem(sku, qty) }
-        submit({ core.requestReturn(f.orderId, f.kind, items, f.reason ?: "", f.note.ifBlank { null }) }) {
+        submit({ core.shop().requestReturn(f.orderId, f.kind, items, f.reason ?: "", f.note.ifBlank { null }) }) {
             it.copy(returning = null)
         }
     }

@@ -56,9 +56,9 @@ class SettingsViewModel(
         core.setReminderSettings(current.copy(quietStart = start, quietEnd = end))
     }
 
-    suspend fun syncNow() = act { core.syncNow() }
+    suspend fun syncNow() = act { core.sync().syncNow() }
 
-    suspend fun signOutEverywhere() = act { core.signOutEverywhere() }
+    suspend fun signOutEverywhere() = act { core.sync().signOutEverywhere() }
 
     suspend fun exportData() {
         val json = withContext(io) { attempt { core.exportAllData() } }

@@ -44,8 +44,8 @@ class ShopViewModel(
     suspend fun refresh() {
         val query = _state.value.query
         val sku = (_state.value.product as? Loadable.Ready)?.value?.card?.sku
-        val screen = withContext(io) { attempt { core.shopScreen(query, LIMIT) } }.toLoadable()
-        val product = sku?.let { withContext(io) { attempt { core.productPage(it) } }.toLoadable() }
+        val screen = withContext(io) { attempt { core.shop().screen(query, LIMIT) } }.toLoadable()
+        val product = sku?.let { withContext(io) { attempt { core.shop().productPage(it) } }.toLoadable() }
         _state.update { s ->
             // A result for a query she has since changed is dropped.
             if (s.query != query) s else s.copy(screen = screen, product = product ?: s.product)
@@ -58,7 +58,7 @@ class ShopViewModel(
     }
 
     suspend fun open(sku: String) {
-        val page = withContext(io) { attempt { core.productPage(sku) } }.toLoadable()
+        val page = withContext(io) { attempt { core.shop().productPage(sku) } }.toLoadable()
         _state.update { it.copy(product = page, problem = null) }
     }
 
@@ -68,7 +68,7 @@ class ShopViewModel(
     suspend fun addToCart() {
         val page = (_state.value.product as? Loadable.Ready)?.value ?: return
         val qty = page.addQty ?: return
-        val result = withContext(io) { attempt { core.cartAdd(page.card.sku, qty.toLong()) } }
+        val result = withContext(io) { attempt { core.shop().cartAdd(page.card.sku, qty.toLong()) } }
         _state.update { it.copy(problem = result.problemOrNull()) }
         refresh()
     }
@@ -76,7 +76,7 @@ class ShopViewModel(
     /** Fetches what changed in the catalogue from her server. */
     suspend fun updateCatalog() {
         _state.update { it.copy(updating = true) }
-        val result = attempt { core.updateCatalog(null) }
+        val result = attempt { core.shop().updateCatalog(null) }
         _state.update { it.copy(updating = false, problem = result.problemOrNull()) }
         refresh()
     }

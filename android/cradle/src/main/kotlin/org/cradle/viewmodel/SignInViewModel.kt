@@ -63,8 +63,8 @@ class SignInViewModel(
         val result = withContext(io) {
             attempt {
                 if (s.syncConsent) core.setConsent(Purpose.SYNC, true)
-                core.login(s.server.trim(), s.login.trim(), s.password, device, s.recoveryCode.trim())
-                core.syncNow()
+                core.sync().login(s.server.trim(), s.login.trim(), s.password, device, s.recoveryCode.trim())
+                core.sync().syncNow()
             }
         }
         _state.update { st ->
