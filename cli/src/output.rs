@@ -20,7 +20,7 @@ use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
-use cradle_core::{records, reminders, words};
+use cradle_core::{records, reminders, shop, sync, timeline, words};
 use jiff::SignedDuration;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
@@ -121,11 +121,11 @@ impl Output {
         }
     }
 
-    pub fn profile_or_hint(&self, p: Option<&Profile>) {
+    pub fn profile_or_hint(&self, language: Language, p: Option<&Profile>) {
         match p {
             Some(p) => self.profile(p),
             None if self.json => self.print_json(Value::Null),
-            None => say!("No profile yet. Set one with: cradle profile set --name NAME"),
+            None => say!("{}", words::no_profile(language)),
         }
     }
 
@@ -221,13 +221,7 @@ impl Output {
             return;
         }
         if items.is_empty() {
-            say!(
-                "{}",
-                match language {
-                    Language::ZhHans => "暂无提醒。",
-                    Language::En => "Nothing due.",
-                }
-            );
+            say!("{}", reminders::words::nothing_due(language));
         }
         for i in items {
             let extra = match (&i.window, &i.vaccine) {
@@ -304,10 +298,10 @@ impl Output {
             return;
         }
         for r in records {
-            let flag = match (r.record.unusual, language) {
-                (false, _) => "",
-                (true, Language::ZhHans) => "（不太常见）",
-                (true, Language::En) => "  (unusual)",
+            let flag = if r.record.unusual {
+                records::words::unusual(language)
+            } else {
+                ""
             };
             say!(
                 "#{:<4} {}  {:<15} {}{flag}",
@@ -454,15 +448,15 @@ impl Output {
         }
     }
 
-    pub fn deleted(&self, count: usize) {
+    pub fn deleted(&self, language: Language, count: usize) {
         if self.json {
             self.print_json(json!({ "deleted": count }));
         } else {
-            say!("Deleted {count} archived pregnancy record(s). 已删除 {count} 条归档的孕期记录。");
+            say!("{}", timeline::words::lost_deleted(count, language));
         }
     }
 
-    pub fn history(&self, entries: &[HistoryEntry]) {
+    pub fn history(&self, language: Language, zone: &TimeZone, entries: &[HistoryEntry]) {
         let rows: Vec<Value> = entries
             .iter()
             .map(|h| {
@@ -478,28 +472,23 @@ impl Output {
             return;
         }
         if entries.is_empty() {
-            say!("No ongoing pregnancy.");
+            say!("{}", timeline::words::no_pregnancy(language));
         }
         for h in entries {
-            say!(
-                "{}  {:<10}  EDD {}",
-                h.recorded_at,
-                h.estimate.input.method().code(),
-                h.estimate.edd
-            );
+            say!("{}", timeline::words::history_line(h, language, zone));
         }
     }
 
-    pub fn recovery_code(&self, code: &str, new: bool) {
+    pub fn recovery_code(&self, language: Language, code: &str, new: bool) {
         if self.json {
             self.print_json(json!({"recovery_code": code}));
             return;
         }
         if new {
-            say!("Signed up and linked. Your recovery code (keep it safe, offline):");
+            say!("{}", sync::words::new_recovery_code(language));
         }
         say!("{code}");
-        say!("Only this code can open your synced health records on a new device.");
+        say!("{}", sync::words::recovery_code_use(language));
     }
 
     pub fn consents(&self, language: Language, zone: &TimeZone, list: &[Consent]) {
@@ -532,7 +521,7 @@ impl Output {
             self.print_json(sync_json(s));
             return;
         }
-        say!("{}", words::sync_status(s, language, zone));
+        say!("{}", sync::words::status(s, language, zone));
         // The command that helps, where one does.
         let command = match s {
             SyncStatus::SignedOut | SyncStatus::SignInRequired { .. } => "cradle account login",
@@ -542,15 +531,13 @@ impl Output {
         say!("→ {command}");
     }
 
-    pub fn catalog_update(&self, u: &CatalogUpdate) {
+    pub fn catalog_update(&self, language: Language, u: &CatalogUpdate) {
         if self.json {
             self.print_json(
                 json!({"changed": u.changed, "version": u.version, "unchanged": u.unchanged}),
             );
-        } else if u.unchanged {
-            say!("The catalogue is up to date.");
         } else {
-            say!("Catalogue updated: {} product(s) changed.", u.changed);
+            say!("{}", shop::words::catalog_update(u, language));
         }
     }
 
@@ -879,7 +866,7 @@ impl Output {
             // The status printed just before carries the state; keep JSON one document.
             return;
         }
-        say!("{}", words::sync_report(r, language));
+        say!("{}", sync::words::report(r, language));
     }
 
     pub fn sync_conflicts(&self, conflicts: &[SyncConflict]) {

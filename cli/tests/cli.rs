@@ -883,6 +883,8 @@ fn her_chinese_screens_hold_no_english_words() {
             "21:00",
         ]),
         run(&["records", "delete", "1"]),
+        run(&["pregnancy", "history"]),
+        run(&["pregnancy", "delete-lost"]),
     ];
     // The commands it suggests, and the ids a command takes, are not words.
     for text in &mut said {
@@ -905,6 +907,9 @@ fn her_chinese_screens_hold_no_english_words() {
         "Nothing due",
         "Added reminder",
         "deleted",
+        "Deleted",
+        "EDD",
+        "lmp",
     ] {
         assert!(!all.contains(english), "`{english}` in:\n{all}");
     }
@@ -915,6 +920,8 @@ fn her_chinese_screens_hold_no_english_words() {
     assert!(all.contains("未登录"), "{all}");
     assert!(all.contains("已添加提醒（规则 1）"), "{all}");
     assert!(all.contains("1: 已删除"), "{all}");
+    assert!(all.contains("末次月经  预产期"), "{all}");
+    assert!(all.contains("已删除 0 条归档的孕期记录"), "{all}");
     // Her local minute, not the instant with seconds.
     assert!(!all.contains('Z') && !all.contains('T'), "{all}");
 }

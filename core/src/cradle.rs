@@ -86,7 +86,7 @@ pub struct Today {
     /// like `sync`, it is about the present even for `today_on` another date.
     pub flag: Option<Insight>,
     pub sync: sync::SyncStatus,
-    /// `sync` in a few words (`words::sync_badge`).
+    /// `sync` in a few words (`sync::words::badge`).
     pub sync_text: String,
 }
 
@@ -115,7 +115,7 @@ pub struct SettingsScreen {
     /// The linked server and login, if any.
     pub account: Option<(String, String)>,
     pub sync: sync::SyncStatus,
-    /// `sync` in a few words (`words::sync_badge`).
+    /// `sync` in a few words (`sync::words::badge`).
     pub sync_text: String,
     pub reminders: Settings,
 }
@@ -807,7 +807,7 @@ impl Cradle {
         let flag = self.insights_in(&tx, &c, &state)?.into_iter().next();
         let sync = self.sync().sync_status_in(&tx)?;
         Ok(Today {
-            sync_text: crate::words::sync_badge(&sync, c.language),
+            sync_text: sync::words::badge(&sync, c.language),
             date,
             timeline: state.on(date, c.language, &self.config.trimesters),
             time_zone: c.zone,
@@ -832,7 +832,7 @@ impl Cradle {
                 .map(|p| consent::load(&tx, p))
                 .collect::<Result<_>>()?,
             account: sync::account_in(&tx)?,
-            sync_text: crate::words::sync_badge(&sync, c.language),
+            sync_text: sync::words::badge(&sync, c.language),
             sync,
             reminders: reminders::load(&tx, c.language, &self.rules)?.settings,
             language: c.language,

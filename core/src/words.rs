@@ -1,14 +1,20 @@
-//! What the facade says about her consents, sync and what a command did, in
-//! her language, with times in her zone to the minute: each sentence once,
-//! for every shell that words these (the apps' sync badge, and the CLI).
-//! Each feature crate words its own things (`records::words`,
-//! `reminders::words`).
+//! What the facade says about her consents and what a command did, in her
+//! language, with times in her zone to the minute: each sentence once, for
+//! every shell that words these. Each feature crate words its own things
+//! (`timeline::words`, `records::words`, `reminders::words`, `sync::words`).
 
 use crate::clock::local_minute;
 use crate::consent::{Consent, Purpose};
 use crate::profile::Language;
-use crate::sync::{SyncReport, SyncStatus};
 use jiff::tz::TimeZone;
+
+/// Before she saves a profile: how to save one.
+pub fn no_profile(language: Language) -> &'static str {
+    language.pick(
+        "还没有个人资料。设置方法：cradle profile set --name 昵称",
+        "No profile yet. Set one with: cradle profile set --name NAME",
+    )
+}
 
 /// What she agreed to, in words.
 pub fn purpose(p: Purpose, language: Language) -> &'static str {
@@ -30,119 +36,6 @@ pub fn consent(c: &Consent, language: Language, zone: &TimeZone) -> String {
         (false, Some(at)) => language.pick(format!("已撤回（{at}）"), format!("withdrawn {at}")),
         _ => language.pick("尚未询问".into(), "not asked".into()),
     }
-}
-
-/// Where sync stands.
-pub fn sync_status(s: &SyncStatus, language: Language, zone: &TimeZone) -> String {
-    let zh_en = |zh: String, en: String| language.pick(zh, en);
-    match s {
-        SyncStatus::SignedOut => zh_en(
-            "未登录：所有内容只保存在本机。".into(),
-            "Not signed in: everything stays on this device.".into(),
-        ),
-        SyncStatus::Waiting {
-            pending,
-            last_synced_at: Some(at),
-        } => {
-            let at = local_minute(*at, zone);
-            zh_en(
-                format!("{pending} 项更改等待同步；上次同步于 {at}。"),
-                format!("{pending} change(s) waiting to sync; last synced {at}."),
-            )
-        }
-        SyncStatus::Waiting {
-            pending,
-            last_synced_at: None,
-        } => zh_en(
-            format!("{pending} 项更改等待同步；尚未同步过。"),
-            format!("{pending} change(s) waiting to sync; not synced yet."),
-        ),
-        SyncStatus::Offline { pending } => zh_en(
-            format!("离线：{pending} 项更改将在连上服务器后同步。"),
-            format!("Offline: {pending} change(s) will sync when the server is reachable."),
-        ),
-        SyncStatus::Syncing { pushed, pending } => zh_en(
-            format!("正在同步：已发送 {pushed} 项，还有 {pending} 项。"),
-            format!("Syncing: {pushed} sent, {pending} to go."),
-        ),
-        SyncStatus::UpToDate { last_synced_at } => {
-            let at = local_minute(*last_synced_at, zone);
-            zh_en(
-                format!("已是最新（上次同步于 {at}）。"),
-                format!("Up to date (last synced {at})."),
-            )
-        }
-        SyncStatus::SignInRequired { pending } => zh_en(
-            format!("请重新登录以同步；{pending} 项更改会保留到那时。"),
-            format!("Sign in again to sync; {pending} change(s) are kept until then."),
-        ),
-        SyncStatus::Paused { pending } => zh_en(
-            format!("同步已暂停：你撤回了同步授权。{pending} 项更改保留在本机。"),
-            format!(
-                "Sync is paused: you withdrew consent. {pending} change(s) stay on this device."
-            ),
-        ),
-        // The reason is the engine's, in English; the Chinese sentence
-        // leaves it out.
-        SyncStatus::Error {
-            reason, pending, ..
-        } => zh_en(
-            format!("同步暂时停止，{pending} 项更改已保留，稍后会再试。"),
-            format!("Sync stopped: {reason}. {pending} change(s) are kept."),
-        ),
-    }
-}
-
-/// Sync in a few words, for a badge on Today and Settings.
-pub fn sync_badge(s: &SyncStatus, language: Language) -> String {
-    let zh_en = |zh: String, en: String| language.pick(zh, en);
-    match s {
-        SyncStatus::SignedOut => zh_en("仅保存在本机".into(), "On this device only".into()),
-        SyncStatus::Waiting { pending, .. } => zh_en(
-            format!("{pending} 项更改等待同步"),
-            format!("{pending} changes waiting to sync"),
-        ),
-        SyncStatus::Offline { pending } => zh_en(
-            format!("离线 · {pending} 项更改稍后同步"),
-            format!("Offline · {pending} changes will sync later"),
-        ),
-        SyncStatus::Syncing { .. } => zh_en("正在同步…".into(), "Syncing…".into()),
-        SyncStatus::UpToDate { .. } => zh_en("已同步".into(), "Synced".into()),
-        SyncStatus::SignInRequired { .. } => {
-            zh_en("请重新登录以同步".into(), "Sign in again to sync".into())
-        }
-        SyncStatus::Paused { pending } => zh_en(
-            format!("同步已关闭 · {pending} 项更改保留在本机"),
-            format!("Sync is off · {pending} changes stay on this device"),
-        ),
-        SyncStatus::Error { pending, .. } => zh_en(
-            format!("同步暂停 · 已保留 {pending} 项更改"),
-            format!("Sync paused · {pending} changes kept"),
-        ),
-    }
-}
-
-/// What one sync did.
-pub fn sync_report(r: &SyncReport, language: Language) -> String {
-    let SyncReport {
-        pushed,
-        pulled,
-        rejected,
-        skipped,
-    } = r;
-    let (mut zh, mut en) = (
-        format!("已发送 {pushed} 项，已接收 {pulled} 项"),
-        format!("Sent {pushed}, received {pulled}"),
-    );
-    if *rejected > 0 {
-        zh.push_str(&format!("，{rejected} 项被服务器拒绝"));
-        en.push_str(&format!(", {rejected} refused by the server"));
-    }
-    if *skipped > 0 {
-        zh.push_str(&format!("，{skipped} 项无法读取"));
-        en.push_str(&format!(", {skipped} unreadable"));
-    }
-    language.pick(zh + "。", en + ".")
 }
 
 /// What a command did to one thing.
@@ -221,38 +114,7 @@ mod tests {
         let zone = TimeZone::get("Asia/Shanghai").unwrap();
         let at: Timestamp = "2026-12-02T07:03:20.517Z".parse().unwrap();
         let zh = Language::ZhHans;
-        let mut all = vec![
-            sync_status(&SyncStatus::SignedOut, zh, &zone),
-            sync_status(&SyncStatus::UpToDate { last_synced_at: at }, zh, &zone),
-            sync_status(
-                &SyncStatus::Waiting {
-                    pending: 3,
-                    last_synced_at: Some(at),
-                },
-                zh,
-                &zone,
-            ),
-            sync_status(
-                &SyncStatus::Error {
-                    reason: "the server answered HTTP 503".into(),
-                    pending: 1,
-                    retry_after_secs: None,
-                },
-                zh,
-                &zone,
-            ),
-            sync_report(
-                &SyncReport {
-                    pushed: 5,
-                    pulled: 5,
-                    rejected: 1,
-                    skipped: 1,
-                },
-                zh,
-            ),
-            sync_badge(&SyncStatus::SignedOut, zh),
-            sync_badge(&SyncStatus::Paused { pending: 2 }, zh),
-        ];
+        let mut all = Vec::new();
         for p in Purpose::ALL {
             all.push(purpose(p, zh).to_owned());
             for granted in [true, false] {

@@ -132,7 +132,7 @@ pub(crate) fn account(
                     .sync()
                     .register(&server, &login, &password(p)?, &device),
             )?;
-            out.recovery_code(&code, true);
+            out.recovery_code(cradle.language()?, &code, true);
         }
         AccountAction::Login {
             server,
@@ -162,7 +162,7 @@ pub(crate) fn account(
             out.ok(cradle.language()?, "account", Outcome::Deleted);
         }
         AccountAction::RecoveryCode => match cradle.sync().recovery_code()? {
-            Some(code) => out.recovery_code(&code, false),
+            Some(code) => out.recovery_code(cradle.language()?, &code, false),
             None => {
                 return Err(CradleError::NotFound {
                     what: "account".into(),

@@ -210,9 +210,10 @@ pub(crate) enum ReturnAction {
 pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(), CradleError> {
     match command {
         Command::Shop { action } => match action {
-            ShopAction::Update { server } => {
-                out.catalog_update(&block_on(cradle.shop().update_catalog(server.as_deref()))?)
-            }
+            ShopAction::Update { server } => out.catalog_update(
+                cradle.language()?,
+                &block_on(cradle.shop().update_catalog(server.as_deref()))?,
+            ),
             ShopAction::Search { text, limit } => {
                 out.products(&cradle.shop().search_products(&text, limit)?)
             }

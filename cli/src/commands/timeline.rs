@@ -159,7 +159,9 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 )?;
                 out.profile(&profile);
             }
-            ProfileAction::Show => out.profile_or_hint(cradle.profile()?.as_ref()),
+            ProfileAction::Show => {
+                out.profile_or_hint(cradle.language()?, cradle.profile()?.as_ref())
+            }
         },
         Command::Today { on } => {
             let today = match on {
@@ -224,8 +226,14 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 cradle.record_loss(parse_date("date", &date)?)?;
                 out.loss_recorded(cradle.language()?);
             }
-            PregnancyAction::History => out.history(&cradle.dating_history()?),
-            PregnancyAction::DeleteLost => out.deleted(cradle.delete_lost_pregnancies()?),
+            PregnancyAction::History => out.history(
+                cradle.language()?,
+                &cradle.time_zone()?,
+                &cradle.dating_history()?,
+            ),
+            PregnancyAction::DeleteLost => {
+                out.deleted(cradle.language()?, cradle.delete_lost_pregnancies()?)
+            }
         },
         Command::Baby {
             action:

@@ -19,6 +19,11 @@ pub fn recorded(id: i64, unusual: bool, language: Language) -> String {
         )
 }
 
+/// The mark beside an unusual reading in a list.
+pub fn unusual(language: Language) -> &'static str {
+    language.pick("（不太常见）", "  (unusual)")
+}
+
 /// What a reading measures, in words.
 pub fn measurement_kind(m: &Measurement, language: Language) -> &'static str {
     match (m, language) {
@@ -41,6 +46,7 @@ mod tests {
         let zh = Language::ZhHans;
         let all = [
             recorded(1, true, zh),
+            unusual(zh).to_owned(),
             measurement_kind(&Measurement::Weight { grams: 60_000 }, zh).to_owned(),
             measurement_kind(
                 &Measurement::BloodPressure {

@@ -3,6 +3,11 @@
 use crate::{Kind, Status};
 use cradle_store::profile::Language;
 
+/// Nothing is due in the days asked for.
+pub fn nothing_due(language: Language) -> &'static str {
+    language.pick("暂无提醒。", "Nothing due.")
+}
+
 /// A reminder rule was added.
 pub fn reminder_added(rule: i64, language: Language) -> String {
     language.pick(
@@ -47,6 +52,7 @@ mod tests {
         let zh = Language::ZhHans;
         let all = [
             reminder_added(1, zh),
+            nothing_due(zh).to_owned(),
             kind(Kind::Checkup, zh).to_owned(),
             kind(Kind::Vaccine, zh).to_owned(),
             kind(Kind::Custom, zh).to_owned(),

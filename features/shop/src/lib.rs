@@ -11,6 +11,7 @@ pub mod checkout;
 pub mod notices;
 pub mod queued;
 pub mod status;
+pub mod words;
 
 use cradle_client::{Client, Product, Traceability};
 use cradle_store::Store;

@@ -10,6 +10,7 @@
 pub mod collections;
 pub use cradle_protocol::seal as crypto;
 mod outbox;
+pub mod words;
 pub use outbox::{FitsTheWire, Link};
 
 use cradle_store::storage::Migration;

@@ -8,6 +8,7 @@ pub mod dating;
 pub mod gestation;
 pub mod journey;
 pub mod schedules;
+pub mod words;
 
 use cradle_store::storage::Migration;
 
