@@ -71,7 +71,7 @@ fn main() {
     let cradle = Cradle::open(dir.path().join("cradle.db"), config).unwrap();
     // Charts drawn once, so each reading also updates its day's row; the
     // second file never drew them, which shows what that update costs.
-    cradle.trends(None, None).unwrap();
+    cradle.records().trends(None, None).unwrap();
     let no_charts = Cradle::open(
         dir.path().join("no-charts.db"),
         Config::new("Asia/Shanghai", "en", key.clone()).unwrap(),
@@ -88,10 +88,10 @@ fn main() {
         insert(&keyed);
         samples[1].push(t.elapsed());
         let t = Instant::now();
-        black_box(cradle.record(bp, None).unwrap());
+        black_box(cradle.records().record(bp, None).unwrap());
         samples[2].push(t.elapsed());
         let t = Instant::now();
-        black_box(no_charts.record(bp, None).unwrap());
+        black_box(no_charts.records().record(bp, None).unwrap());
         samples[3].push(t.elapsed());
     }
     let [plain_insert, keyed_insert, record, record_no_charts] = samples.map(median);
@@ -176,11 +176,11 @@ fn main() {
     let [(read_keyed, per_day_keyed), (read_plain, per_day_plain)] = bare_reads;
 
     let series = Cradle::open(&series_db, Config::new("UTC", "en", key).unwrap()).unwrap();
-    let rows = series.records(Some("weight")).unwrap().len();
+    let rows = series.records().list(Some("weight")).unwrap().len();
     assert_eq!(rows, 25_000, "the series holds 25,000 weights");
     let records = time(20, || {
         assert_eq!(
-            black_box(series.records(Some("weight")).unwrap()).len(),
+            black_box(series.records().list(Some("weight")).unwrap()).len(),
             rows
         );
     });
@@ -191,12 +191,17 @@ fn main() {
         east = !east;
         let zone = if east { "Asia/Shanghai" } else { "UTC" };
         series.set_profile(None, "en", zone).unwrap();
-        assert!(black_box(series.trends(None, None).unwrap()).weight.len() >= 1_823);
+        assert!(
+            black_box(series.records().trends(None, None).unwrap())
+                .weight
+                .len()
+                >= 1_823
+        );
     });
     // The chart call: weight and blood pressure per local day (1,823 days
     // each) plus glucose and growth, read from the per-day table.
     let charts = time(50, || {
-        let t = black_box(series.trends(None, None).unwrap());
+        let t = black_box(series.records().trends(None, None).unwrap());
         // Five years of local days, each kind: the chart covers them all.
         assert!(
             t.weight.len() >= 1_823 && t.blood_pressure.len() >= 1_823,
@@ -206,7 +211,12 @@ fn main() {
     });
     // The Records screen's chart: the weight series alone.
     let weights = time(50, || {
-        assert!(black_box(series.weight_chart().unwrap()).days.len() >= 1_823);
+        assert!(
+            black_box(series.records().weight_chart().unwrap())
+                .days
+                .len()
+                >= 1_823
+        );
     });
 
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();

@@ -1,21 +1,17 @@
 //! The facade every shell drives: one open database, the clock and the
 //! observers. Methods take `&self` and are safe to call from any thread.
 
-use crate::clinic;
 use crate::clock::{self, Clock, SystemClock};
 use crate::consent::{self, Purpose};
 use crate::error::{Error, Result};
 use crate::events::{ChangeObserver, DataArea, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
-use crate::records::babylog::{self, BabyDay};
-use crate::records::gain::{self, Baseline};
-use crate::records::insights::{self, Insight, Situation};
-use crate::records::journal::{self, Entry, Filter, JournalEntry};
+use crate::records::babylog::BabyDay;
+use crate::records::insights::Insight;
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
-use crate::records::symptoms::{self, Severity, Symptom};
-use crate::records::trends::{self, Trends, WeightChart};
-use crate::records::{self, Checked, Record, ShownRecord};
+use crate::records::trends::{self, WeightChart};
+use crate::records::{self, Records, ShownRecord};
 use crate::reminders::notify::{self, Notification, PlanDiff};
 use crate::reminders::repeat::{self, Draft, Repeat};
 use crate::reminders::{self, DoseGiven, Item, Settings};
@@ -26,7 +22,7 @@ use crate::timeline::baby::{self, Sex};
 use crate::timeline::baby::{Birth, BirthFacts};
 use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
-use crate::timeline::gestation::{GestationalAge, add_days, start_of_pregnancy};
+use crate::timeline::gestation::add_days;
 use crate::timeline::journey::Journey;
 use crate::timeline::{self, HistoryEntry, Stage, Timeline};
 use cradle_store::{Device, Store};
@@ -128,13 +124,6 @@ pub const RECENT_RECORDS: u32 = 20;
 /// Reminders screen and notification plan still carry the next item.
 pub const TODAY_LOOKAHEAD_DAYS: i64 = 90;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KickAction {
-    Start,
-    Tap,
-    Stop,
-}
-
 /// How long to snooze.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Snooze {
@@ -177,6 +166,12 @@ impl Cradle {
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
         self.store.conn()
+    }
+
+    /// Her readings, journal, symptoms, kicks, contractions, trends, advice
+    /// and the clinic export.
+    pub fn records(&self) -> Records<'_> {
+        Records::new(&self.store, &self.config.trimesters)
     }
 
     pub fn profile(&self) -> Result<Option<Profile>> {
@@ -405,317 +400,12 @@ impl Cradle {
         ))
     }
 
-    /// Records a measurement taken at `taken_at` (default: now); returns its id.
-    pub fn record(&self, checked: Checked, taken_at: Option<Timestamp>) -> Result<i64> {
-        self.write(&[DataArea::Records], |tx, c| {
-            records::add(tx, checked, taken_at.unwrap_or(c.now), c.now)
-        })
-    }
-
-    pub fn update_record(&self, id: i64, checked: Checked, taken_at: Timestamp) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, c| {
-            records::update(tx, id, checked, taken_at, c.now)
-        })
-    }
-
-    /// Deletes a record (a tombstone remains, without the value, for sync).
-    pub fn delete_record(&self, id: i64) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, c| records::delete(tx, id, c.now))
-    }
-
-    /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
-    pub fn records(&self, kind: Option<&str>) -> Result<Vec<Record>> {
-        records::list(&self.db(), kind)
-    }
-
-    /// Every reading (or those of `kind`), oldest first, worded in her
-    /// language at her local minute.
-    pub fn shown_records(&self, kind: Option<&str>) -> Result<Vec<ShownRecord>> {
-        let db = self.db();
-        let tx = db.unchecked_transaction()?;
-        let c = self.ctx(&tx)?;
-        Ok(records::list(&tx, kind)?
-            .into_iter()
-            .map(|r| ShownRecord::new(r, c.language, &c.zone))
-            .collect())
-    }
-
-    /// Adds a journal entry (medication, lab, scan, note, baby log…) at
-    /// `at` (default: now); returns its id.
-    pub fn add_entry(&self, entry: Entry, at: Option<Timestamp>) -> Result<i64> {
-        self.write(&[DataArea::Records], |tx, c| {
-            journal::add(tx, entry, at.unwrap_or(c.now), c.now)
-        })
-    }
-
-    pub fn update_entry(&self, id: i64, entry: Entry, at: Timestamp) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, c| {
-            journal::update(tx, id, entry, at, c.now)
-        })
-    }
-
-    /// Deletes an entry (a tombstone remains, without the content, for sync).
-    pub fn delete_entry(&self, id: i64) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, c| journal::delete(tx, id, c.now))
-    }
-
-    /// Live journal entries matching `filter`, oldest first.
-    pub fn entries(&self, filter: &Filter) -> Result<Vec<JournalEntry>> {
-        journal::list(&self.db(), filter)
-    }
-
-    /// Height and pre-pregnancy weight, for the weight-gain band; `None` forgets them.
-    pub fn set_baseline(&self, baseline: Option<Baseline>) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, c| {
-            gain::set_baseline(tx, baseline, c.now)
-        })
-    }
-
-    pub fn baseline(&self) -> Result<Option<Baseline>> {
-        gain::baseline(&self.db())
-    }
-
     /// Records the sex of baby `ordinal` (1 for a singleton) of the latest
     /// birth, for growth percentiles.
     pub fn set_baby_sex(&self, ordinal: u8, sex: Sex) -> Result<()> {
         self.write(&[DataArea::Records], |tx, _| {
             baby::set_sex(tx, ordinal, sex)
         })
-    }
-
-    /// Every chart's series for local days `from..=to`, in one call.
-    pub fn trends(&self, from: Option<Date>, to: Option<Date>) -> Result<Trends> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        let state = timeline::load(&db)?;
-        trends::trends(&db, &state, &c.zone, c.now, c.language, from, to)
-    }
-
-    /// The weight chart alone, over all her days (the Records screen's).
-    pub fn weight_chart(&self) -> Result<WeightChart> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        let state = timeline::load(&db)?;
-        trends::weights(&db, &state, &c.zone, c.now, c.language)
-    }
-
-    /// The clinic-visit export (HTML summary or FHIR R4 Bundle), offline.
-    pub fn clinic_export(
-        &self,
-        format: clinic::Format,
-        options: &clinic::Options,
-    ) -> Result<String> {
-        let flags = self.insights()?;
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        let state = timeline::load(&db)?;
-        let summary = clinic::gather(
-            &db,
-            &state,
-            clinic::Context {
-                language: c.language,
-                zone: &c.zone,
-                today: c.today,
-                now: c.now,
-                name: c.profile.and_then(|p| p.display_name),
-                flags,
-            },
-            options,
-        )?;
-        Ok(clinic::render(&summary, format))
-    }
-
-    /// Today's feeds, nappies and sleep for each baby of the latest birth;
-    /// empty before a birth.
-    pub fn baby_days(&self) -> Result<Vec<BabyDay>> {
-        let db = self.db();
-        let tx = db.unchecked_transaction()?;
-        let c = self.ctx(&tx)?;
-        self.baby_days_in(&tx, &c, &timeline::load(&tx)?)
-    }
-
-    fn baby_days_in(
-        &self,
-        db: &Connection,
-        c: &Ctx,
-        state: &timeline::State,
-    ) -> Result<Vec<BabyDay>> {
-        let Some(baby) = state.on(c.today, c.language, &self.config.trimesters).baby else {
-            return Ok(Vec::new());
-        };
-        let midnight = c
-            .zone
-            .to_timestamp(c.today.to_datetime(jiff::civil::Time::midnight()))
-            .map_err(|_| Error::invalid("date", "is outside the supported calendar range"))?;
-        let entries = journal::list(
-            db,
-            &Filter {
-                kinds: ["feed", "diaper", "sleep"].map(str::to_owned).to_vec(),
-                from: Some(midnight),
-                to: None,
-            },
-        )?;
-        Ok((1..=baby.birth.count)
-            .filter_map(|n| u8::try_from(n).ok())
-            .map(|n| babylog::summarize(&entries, n, &c.zone))
-            .collect())
-    }
-
-    /// The clinic-visit screen in one call: the HTML summary for `options`,
-    /// the sections to choose from and her questions.
-    pub fn clinic_visit(&self, options: &clinic::Options) -> Result<clinic::Visit> {
-        Ok(clinic::Visit {
-            html: self.clinic_export(clinic::Format::Html, options)?,
-            sections: clinic::section_choices(self.language()?, options)?,
-            questions: self.entries(&Filter {
-                kinds: vec!["question".to_owned()],
-                ..Filter::default()
-            })?,
-        })
-    }
-
-    /// Insights from her recent readings, kick count, symptoms, lab tests
-    /// and her babies' temperatures, for the stage she is in, most urgent
-    /// first, in her language.
-    pub fn insights(&self) -> Result<Vec<Insight>> {
-        let db = self.db();
-        let tx = db.unchecked_transaction()?;
-        let c = self.ctx(&tx)?;
-        self.insights_in(&tx, &c, &timeline::load(&tx)?)
-    }
-
-    fn insights_in(
-        &self,
-        db: &Connection,
-        c: &Ctx,
-        state: &timeline::State,
-    ) -> Result<Vec<Insight>> {
-        let now = state.on(c.today, c.language, &self.config.trimesters);
-        let situation = Situation {
-            stage: now.stage,
-            ga_days: now.pregnancy.as_ref().map(|p| p.gestational_age.total_days),
-            stage_began: match (&now.pregnancy, &now.baby) {
-                (Some(p), _) => Some(start_of_pregnancy(p.edd)?),
-                (None, Some(b)) if now.stage == Stage::Postpartum => Some(b.birth.date),
-                _ => None,
-            },
-            birth: now.baby.as_ref().map(|b| b.birth),
-            zone: c.zone.clone(),
-            now: c.now,
-        };
-        // The newest reading of each kind is all the advice reads.
-        let readings = records::latest_each(db)?;
-        let mut all = insights::from_records(&readings, &situation, c.language);
-        let latest_weight = readings
-            .iter()
-            .rev()
-            .find(|r| r.measurement.kind() == "weight");
-        if let (Some(w), Some((_, best)), Some(band), Some(base)) = (
-            latest_weight,
-            state.ongoing(),
-            trends::band(db, c.language)?,
-            gain::baseline(db)?,
-        ) {
-            let ga = GestationalAge::on(clock::local_date(w.taken_at, &c.zone), best.edd);
-            all.extend(insights::from_weight_gain(
-                w,
-                ga.total_days,
-                &band,
-                base.pre_pregnancy_kg,
-                &situation,
-                c.language,
-            ));
-        }
-        if let Some(session) = sessions::latest_kick_session(db, c.now)? {
-            all.extend(insights::from_kicks(&session, &situation, c.language));
-        }
-        all.extend(insights::from_symptoms(
-            &symptoms::recent(db, c.now)?,
-            &situation,
-            c.language,
-        ));
-        let kinds = |k: &str| Filter {
-            kinds: vec![k.to_owned()],
-            ..Filter::default()
-        };
-        all.extend(insights::from_ogtt(
-            &journal::list(db, &kinds("ogtt"))?,
-            &situation,
-            c.language,
-        ));
-        let day_ago = c
-            .now
-            .checked_sub(insights::NOW_WINDOW)
-            .unwrap_or(Timestamp::MIN);
-        all.extend(insights::from_temperatures(
-            &journal::list(
-                db,
-                &Filter {
-                    from: Some(day_ago),
-                    ..kinds("temperature")
-                },
-            )?,
-            &situation,
-            c.language,
-        ));
-        all.sort_by_key(|i| std::cmp::Reverse(i.level));
-        Ok(all)
-    }
-
-    /// Notes a symptom from the coded list (`records::symptoms::CODES`).
-    pub fn note_symptom(
-        &self,
-        code: &str,
-        severity: Severity,
-        noted_at: Option<Timestamp>,
-    ) -> Result<i64> {
-        let code = symptoms::code(code)?;
-        self.write(&[DataArea::Records], |tx, c| {
-            symptoms::add(tx, code, severity, noted_at.unwrap_or(c.now), c.now)
-        })
-    }
-
-    /// Symptoms noted in the last 24 hours, oldest first.
-    pub fn recent_symptoms(&self) -> Result<Vec<Symptom>> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        symptoms::recent(&db, c.now)
-    }
-
-    /// Starts, taps or stops the kick counter; returns the session as it stands.
-    pub fn kick(&self, action: KickAction) -> Result<KickSession> {
-        self.write(&[DataArea::Records], |tx, c| {
-            match action {
-                KickAction::Start => sessions::kick_start(tx, c.now)?,
-                KickAction::Tap => sessions::kick_tap(tx, c.now)?,
-                KickAction::Stop => sessions::kick_stop(tx, c.now)?,
-            }
-            sessions::latest_kick_session(tx, c.now)?.ok_or(Error::NotFound("kick count"))
-        })
-    }
-
-    pub fn kick_session(&self) -> Result<Option<KickSession>> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        sessions::latest_kick_session(&db, c.now)
-    }
-
-    /// Marks the start (`true`) or end (`false`) of a contraction; returns the timer.
-    pub fn contraction(&self, starting: bool, rule: CallRule) -> Result<ContractionTimer> {
-        self.write(&[DataArea::Records], |tx, c| {
-            if starting {
-                sessions::contraction_start(tx, c.now)?;
-            } else {
-                sessions::contraction_stop(tx, c.now)?;
-            }
-            sessions::contraction_timer(tx, c.now, rule)
-        })
-    }
-
-    pub fn contraction_timer(&self, rule: CallRule) -> Result<ContractionTimer> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        sessions::contraction_timer(&db, c.now, rule)
     }
 
     /// "Export all my data": every record the app holds, as JSON.
@@ -804,7 +494,11 @@ impl Cradle {
                     reminders::Status::Pending | reminders::Status::Snoozed
                 )
             });
-        let flag = self.insights_in(&tx, &c, &state)?.into_iter().next();
+        let flag = self
+            .records()
+            .insights_in(&tx, &c, &state)?
+            .into_iter()
+            .next();
         let sync = self.sync().sync_status_in(&tx)?;
         Ok(Today {
             sync_text: sync::words::badge(&sync, c.language),
@@ -856,9 +550,13 @@ impl Cradle {
                 .collect(),
             kicks: sessions::latest_kick_session(&tx, c.now)?,
             contractions: sessions::contraction_timer(&tx, c.now, rule)?,
-            flag: self.insights_in(&tx, &c, &state)?.into_iter().next(),
+            flag: self
+                .records()
+                .insights_in(&tx, &c, &state)?
+                .into_iter()
+                .next(),
             weight: trends::weights(&tx, &state, &c.zone, c.now, c.language)?,
-            babies: self.baby_days_in(&tx, &c, &state)?,
+            babies: self.records().baby_days_in(&tx, &c, &state)?,
         };
         // Kept: the chart may have rebuilt its day table for a new offset.
         tx.commit()?;

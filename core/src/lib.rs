@@ -21,5 +21,6 @@ mod screen_plans;
 mod shopping;
 mod syncing;
 
-pub use cradle::{Config, Cradle, KickAction, RecordsScreen, SettingsScreen, Snooze, Today};
+pub use cradle::{Config, Cradle, RecordsScreen, SettingsScreen, Snooze, Today};
+pub use cradle_records::KickAction;
 pub use error::{CradleError, Error, Result};

@@ -3,8 +3,8 @@
 //! flat in the size of her history). The statements are the ones SQLite
 //! itself traces while the screens run, so a new query is checked too.
 
+use crate::KickAction;
 use crate::clinic::Options;
-use crate::cradle::KickAction;
 use crate::records::journal::{Entry, Feed, Milk};
 use crate::records::sessions::CallRule;
 use crate::records::symptoms::Severity;
@@ -56,24 +56,28 @@ fn her_history(cradle: &Cradle) {
     for i in 0..50i64 {
         let at = now.checked_sub(Span::new().hours(i * 7)).unwrap();
         cradle
+            .records()
             .record(
                 Measurement::weight(60.0 + i as f64 / 10.0, WeightUnit::Kg).unwrap(),
                 Some(at),
             )
             .unwrap();
         cradle
+            .records()
             .record(
                 Measurement::blood_pressure(118, 76, Some(70)).unwrap(),
                 Some(at),
             )
             .unwrap();
         cradle
+            .records()
             .record(
                 Measurement::glucose(5.0, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
                 Some(at),
             )
             .unwrap();
         cradle
+            .records()
             .add_entry(
                 Entry::Feed {
                     baby: 1,
@@ -86,6 +90,7 @@ fn her_history(cradle: &Cradle) {
             )
             .unwrap();
         cradle
+            .records()
             .add_entry(
                 Entry::Temperature {
                     baby: 1,
@@ -95,9 +100,12 @@ fn her_history(cradle: &Cradle) {
             )
             .unwrap();
     }
-    cradle.note_symptom("nausea", Severity::Mild, None).unwrap();
-    cradle.kick(KickAction::Start).unwrap();
-    cradle.kick(KickAction::Tap).unwrap();
+    cradle
+        .records()
+        .note_symptom("nausea", Severity::Mild, None)
+        .unwrap();
+    cradle.records().kick(KickAction::Start).unwrap();
+    cradle.records().kick(KickAction::Tap).unwrap();
 }
 
 /// Runs `screens` with SQLite tracing each statement; returns them once each.
@@ -183,6 +191,7 @@ fn no_screen_scans_a_record_table() {
         cradle.notification_plan(None, 64).unwrap();
         let from = today.checked_sub(Span::new().days(120)).unwrap();
         cradle
+            .records()
             .clinic_visit(&Options {
                 from: Some(from),
                 ..Options::default()

@@ -19,7 +19,11 @@ impl Her for Cradle {
         Ok(Situation {
             language: today.language,
             timeline: today.timeline,
-            high_glucose: self.insights()?.iter().any(Insight::is_high_glucose),
+            high_glucose: self
+                .records()
+                .insights()?
+                .iter()
+                .any(Insight::is_high_glucose),
         })
     }
 }
@@ -218,11 +222,12 @@ mod tests {
         );
         // A high fasting glucose: sweetened milk powder leaves the
         // suggestions and its page says why, with the source.
-        c.record(
-            Measurement::glucose(5.6, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
-            None,
-        )
-        .unwrap();
+        c.records()
+            .record(
+                Measurement::glucose(5.6, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
+                None,
+            )
+            .unwrap();
         assert_eq!(
             skus(&c.shop().shop_suggestions(20).unwrap()),
             ["pads", "cream", "oats"]

@@ -24,6 +24,7 @@ fn pages_are_encrypted_and_authenticated_by_the_chosen_provider() {
     let key = DbKey::generate().unwrap();
     let cradle = cradle_core::Cradle::open(&db, config(key.clone())).unwrap();
     cradle
+        .records()
         .record(Measurement::blood_pressure(121, 79, None).unwrap(), None)
         .unwrap();
     drop(cradle);
@@ -76,7 +77,7 @@ fn a_file_either_provider_wrote_opens_with_its_readings() {
         let hex = std::fs::read_to_string(fixtures.join(format!("{era}.key"))).unwrap();
         let cradle =
             cradle_core::Cradle::open(&db, config(DbKey::from_hex(&hex).unwrap())).unwrap();
-        let records = cradle.records(None).unwrap();
+        let records = cradle.records().list(None).unwrap();
         assert_eq!(records.len(), 1, "{era}");
         assert_eq!(
             records[0].measurement,

@@ -111,9 +111,9 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
     twins(&a);
     let mut ids = Vec::new();
     for e in every_kind() {
-        ids.push(a.cradle.add_entry(e, None).unwrap());
+        ids.push(a.cradle.records().add_entry(e, None).unwrap());
     }
-    let listed = a.cradle.entries(&Filter::default()).unwrap();
+    let listed = a.cradle.records().entries(&Filter::default()).unwrap();
     assert_eq!(
         listed.iter().map(|e| e.entry.clone()).collect::<Vec<_>>(),
         every_kind()
@@ -123,6 +123,7 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
     // Filter by kind.
     let feeds = a
         .cradle
+        .records()
         .entries(&Filter {
             kinds: vec!["feed".into()],
             ..Filter::default()
@@ -132,6 +133,7 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
     // Edit keeps the kind; delete leaves a tombstone without the content.
     let at: Timestamp = "2026-11-23T03:00:00Z".parse().unwrap();
     a.cradle
+        .records()
         .update_entry(
             ids[4],
             Entry::Note {
@@ -142,12 +144,13 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
         .unwrap();
     assert!(matches!(
         a.cradle
+            .records()
             .update_entry(ids[4], Entry::Question { text: "x".into() }, at),
         Err(Error::Invalid { field: "kind", .. })
     ));
-    a.cradle.delete_entry(ids[4]).unwrap();
+    a.cradle.records().delete_entry(ids[4]).unwrap();
     assert!(matches!(
-        a.cradle.delete_entry(ids[4]),
+        a.cradle.records().delete_entry(ids[4]),
         Err(Error::NotFound(_))
     ));
     let export = a.cradle.export_all().unwrap();
@@ -160,7 +163,7 @@ fn every_entry_kind_round_trips_and_deletes_leave_a_tombstone() {
 #[test]
 fn bad_entries_name_the_field_and_write_nothing() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
-    let refused = |e: Entry| match a.cradle.add_entry(e, None) {
+    let refused = |e: Entry| match a.cradle.records().add_entry(e, None) {
         Err(Error::Invalid { field, .. }) => field,
         other => panic!("{other:?}"),
     };
@@ -199,12 +202,19 @@ fn bad_entries_name_the_field_and_write_nothing() {
     let future: Timestamp = "2026-11-24T04:00:00Z".parse().unwrap();
     assert!(matches!(
         a.cradle
+            .records()
             .add_entry(Entry::Note { text: "x".into() }, Some(future)),
         Err(Error::Invalid { field: "at", .. })
     ));
-    assert!(a.cradle.entries(&Filter::default()).unwrap().is_empty());
+    assert!(
+        a.cradle
+            .records()
+            .entries(&Filter::default())
+            .unwrap()
+            .is_empty()
+    );
     assert!(matches!(
-        a.cradle.entries(&Filter {
+        a.cradle.records().entries(&Filter {
             kinds: vec!["nope".into()],
             ..Filter::default()
         }),
@@ -218,6 +228,7 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
     let a = app("Asia/Shanghai", "2026-11-23T12:00:00Z");
     a.date_by_lmp(date(2026, 7, 6));
     a.cradle
+        .records()
         .set_baseline(Some(Baseline::new(160.0, 55.0).unwrap()))
         .unwrap();
     let at = |s: &str| Some(s.parse::<Timestamp>().unwrap());
@@ -227,6 +238,7 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
         (61.0, "2026-11-22T01:00:00Z"),
     ] {
         a.cradle
+            .records()
             .record(Measurement::weight(kg, WeightUnit::Kg).unwrap(), at(when))
             .unwrap();
     }
@@ -235,22 +247,24 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
         (142, 92, "2026-11-22T09:00:00Z"),
     ] {
         a.cradle
+            .records()
             .record(Measurement::blood_pressure(s, d, None).unwrap(), at(when))
             .unwrap();
     }
     a.cradle
+        .records()
         .record(
             Measurement::glucose(5.3, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
             at("2026-11-22T00:00:00Z"),
         )
         .unwrap();
-    let t = a.cradle.trends(None, None).unwrap();
+    let t = a.cradle.records().trends(None, None).unwrap();
     assert_eq!(t.weight.len(), 1);
     assert_eq!(t.weight[0].day, date(2026, 11, 22));
     assert_eq!(t.weight[0].kg, 60.5);
     assert_eq!(t.weight[0].ga_days, Some(19 * 7 + 6));
     // The Records screen's weight-only call gives the same chart.
-    let chart = a.cradle.weight_chart().unwrap();
+    let chart = a.cradle.records().weight_chart().unwrap();
     assert_eq!((&chart.days, &chart.band), (&t.weight, &t.weight_band));
     let band = t.weight_band.unwrap();
     assert_eq!(band.class, "normal");
@@ -269,11 +283,13 @@ fn trends_aggregate_by_local_day_with_the_weight_band() {
     // A range outside the readings is empty; a reversed range is refused.
     let later = a
         .cradle
+        .records()
         .trends(Some(date(2026, 11, 23)), Some(date(2026, 11, 23)))
         .unwrap();
     assert!(later.weight.is_empty() && later.blood_pressure.is_empty());
     assert!(matches!(
         a.cradle
+            .records()
             .trends(Some(date(2026, 11, 23)), Some(date(2026, 11, 1))),
         Err(Error::Invalid { field: "from", .. })
     ));
@@ -284,17 +300,19 @@ fn weight_gain_outside_the_band_is_mentioned_gently() {
     let a = app("Asia/Shanghai", "2026-11-23T12:00:00Z");
     a.date_by_lmp(date(2026, 5, 4)); // 29 weeks
     a.cradle
+        .records()
         .set_baseline(Some(Baseline::new(160.0, 55.0).unwrap()))
         .unwrap();
     a.cradle
+        .records()
         .record(Measurement::weight(58.0, WeightUnit::Kg).unwrap(), None)
         .unwrap();
-    let insights = a.cradle.insights().unwrap();
+    let insights = a.cradle.records().insights().unwrap();
     assert_eq!(insights[0].code, "weight_gain_below");
     assert!(insights[0].message.contains("not a diagnosis"));
     // Without the baseline there is no band, so nothing is said.
-    a.cradle.set_baseline(None).unwrap();
-    assert!(a.cradle.insights().unwrap().is_empty());
+    a.cradle.records().set_baseline(None).unwrap();
+    assert!(a.cradle.records().insights().unwrap().is_empty());
     assert!(matches!(
         Baseline::new(300.0, 55.0),
         Err(Error::Invalid {
@@ -314,6 +332,7 @@ fn baby_growth_is_plotted_against_who_percentiles() {
         Err(Error::Invalid { field: "baby", .. })
     ));
     a.cradle
+        .records()
         .add_entry(
             Entry::Growth {
                 baby: 1,
@@ -324,7 +343,7 @@ fn baby_growth_is_plotted_against_who_percentiles() {
             Some("2026-10-01T04:00:00Z".parse().unwrap()),
         )
         .unwrap();
-    let t = a.cradle.trends(None, None).unwrap();
+    let t = a.cradle.records().trends(None, None).unwrap();
     assert_eq!(t.growth.len(), 2);
     let first = &t.growth[0];
     assert_eq!(first.sex, Some(Sex::Female));
@@ -349,6 +368,7 @@ fn baby_growth_is_plotted_against_who_percentiles() {
     // The clinic summary shows each measurement with its percentile.
     let html = a
         .cradle
+        .records()
         .clinic_export(Format::Html, &Options::default())
         .unwrap();
     assert!(html.contains("3.23 kg (P50)"), "{html}");
@@ -369,19 +389,21 @@ fn clinic_app() -> common::App {
         .unwrap();
     a.date_by_lmp(date(2026, 5, 4));
     a.cradle
+        .records()
         .record(
             Measurement::blood_pressure(145, 95, Some(88)).unwrap(),
             Some("2026-11-20T02:00:00Z".parse().unwrap()),
         )
         .unwrap();
     a.cradle
+        .records()
         .record(
             Measurement::weight(63.0, WeightUnit::Kg).unwrap(),
             Some("2026-10-01T02:00:00Z".parse().unwrap()),
         )
         .unwrap();
     for e in every_kind().into_iter().take(6) {
-        a.cradle.add_entry(e, None).unwrap();
+        a.cradle.records().add_entry(e, None).unwrap();
     }
     a
 }
@@ -391,6 +413,7 @@ fn the_clinic_summary_holds_what_the_user_chose() {
     let a = clinic_app();
     let html = a
         .cradle
+        .records()
         .clinic_export(
             Format::Html,
             &Options {
@@ -421,6 +444,7 @@ fn the_clinic_summary_holds_what_the_user_chose() {
     // A later start date drops the older weight; no name unless chosen.
     let recent = a
         .cradle
+        .records()
         .clinic_export(
             Format::Html,
             &Options {
@@ -442,13 +466,14 @@ fn the_clinic_summary_holds_what_the_user_chose() {
         .unwrap();
     let zh = a
         .cradle
+        .records()
         .clinic_export(Format::Html, &Options::default())
         .unwrap();
     assert!(zh.contains("产检就诊摘要") && zh.contains("29周0天"));
     assert!(!zh.contains("患者"));
 
     assert!(matches!(
-        a.cradle.clinic_export(
+        a.cradle.records().clinic_export(
             Format::Html,
             &Options {
                 sections: vec!["everything".into()],
@@ -467,7 +492,10 @@ fn the_babys_day_counts_since_her_local_midnight() {
     // 09:00 on 24 November in Shanghai.
     let a = app("Asia/Shanghai", "2026-11-24T01:00:00Z");
     a.date_by_lmp(date(2026, 2, 20));
-    assert!(a.cradle.baby_days().unwrap().is_empty(), "no baby yet");
+    assert!(
+        a.cradle.records().baby_days().unwrap().is_empty(),
+        "no baby yet"
+    );
     a.cradle
         .record_birth(
             Birth {
@@ -488,19 +516,24 @@ fn the_babys_day_counts_since_her_local_midnight() {
     };
     // 23:30 yesterday local: not today.
     a.cradle
+        .records()
         .add_entry(breast(1), at("2026-11-23T15:30:00Z"))
         .unwrap();
     a.cradle
+        .records()
         .add_entry(breast(1), at("2026-11-23T16:30:00Z"))
         .unwrap();
     a.cradle
+        .records()
         .add_entry(breast(1), at("2026-11-23T23:00:00Z"))
         .unwrap();
     a.cradle
+        .records()
         .add_entry(breast(2), at("2026-11-23T23:10:00Z"))
         .unwrap();
     for (wet, dirty) in [(true, false), (true, true)] {
         a.cradle
+            .records()
             .add_entry(
                 Entry::Diaper {
                     baby: 1,
@@ -512,6 +545,7 @@ fn the_babys_day_counts_since_her_local_midnight() {
             .unwrap();
     }
     a.cradle
+        .records()
         .add_entry(
             Entry::Sleep {
                 baby: 1,
@@ -520,7 +554,7 @@ fn the_babys_day_counts_since_her_local_midnight() {
             at("2026-11-23T18:00:00Z"),
         )
         .unwrap();
-    let days = a.cradle.baby_days().unwrap();
+    let days = a.cradle.records().baby_days().unwrap();
     let (first, second) = (&days[0], &days[1]);
     assert_eq!(
         (
@@ -544,6 +578,7 @@ fn the_babys_day_counts_since_her_local_midnight() {
 fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
     let a = clinic_app();
     a.cradle
+        .records()
         .add_entry(
             Entry::Question {
                 text: "Is my blood pressure a worry?".to_owned(),
@@ -551,7 +586,11 @@ fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
             None,
         )
         .unwrap();
-    let visit = a.cradle.clinic_visit(&Options::default()).unwrap();
+    let visit = a
+        .cradle
+        .records()
+        .clinic_visit(&Options::default())
+        .unwrap();
     assert!(visit.html.contains("Is my blood pressure a worry?"));
     let asked = |q: &cradle_core::records::journal::JournalEntry| matches!(&q.entry, Entry::Question { text } if text == "Is my blood pressure a worry?");
     assert!(visit.questions.last().is_some_and(asked), "oldest first");
@@ -582,7 +621,7 @@ fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
         sections: vec!["vitals".to_owned()],
         ..Options::default()
     };
-    let visit = a.cradle.clinic_visit(&vitals_only).unwrap();
+    let visit = a.cradle.records().clinic_visit(&vitals_only).unwrap();
     assert!(!visit.html.contains("Is my blood pressure a worry?"));
     assert_eq!(visit.sections.iter().filter(|s| s.included).count(), 1);
     assert_eq!(
@@ -595,7 +634,7 @@ fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
         ..Options::default()
     };
     assert!(matches!(
-        a.cradle.clinic_visit(&bad),
+        a.cradle.records().clinic_visit(&bad),
         Err(Error::Invalid {
             field: "sections",
             ..
@@ -606,6 +645,7 @@ fn the_visit_screen_lists_sections_and_questions_with_its_summary() {
 fn bundle_of(a: &common::App) -> serde_json::Value {
     let json = a
         .cradle
+        .records()
         .clinic_export(Format::Fhir, &Options::default())
         .unwrap();
     serde_json::from_str(&json).unwrap()
@@ -660,12 +700,14 @@ fn assert_references_resolve(bundle: &serde_json::Value) {
 fn the_fhir_export_is_an_ips_shaped_document() {
     let a = clinic_app();
     a.cradle
+        .records()
         .record(
             Measurement::glucose(9.5, GlucoseUnit::MmolPerL, GlucoseContext::OneHour).unwrap(),
             Some("2026-11-22T04:00:00Z".parse().unwrap()),
         )
         .unwrap();
     a.cradle
+        .records()
         .note_symptom(
             "headache",
             cradle_core::records::symptoms::Severity::Severe,
@@ -849,6 +891,7 @@ fn each_twin_is_a_patient_linked_to_the_mother_with_its_own_doses() {
     twins(&a);
     a.cradle.set_baby_sex(1, Sex::Male).unwrap();
     a.cradle
+        .records()
         .add_entry(every_kind().pop().unwrap(), None)
         .unwrap();
     a.cradle
@@ -959,8 +1002,11 @@ fn no_known_allergies_is_her_statement_and_an_allergy_ends_it() {
     };
     let (_, never_said) = allergies(&a);
     assert_eq!(never_said["emptyReason"]["coding"][0]["code"], "notasked");
-    a.cradle.add_entry(Entry::NoKnownAllergies, None).unwrap();
-    let refused = a.cradle.add_entry(Entry::NoKnownAllergies, None);
+    a.cradle
+        .records()
+        .add_entry(Entry::NoKnownAllergies, None)
+        .unwrap();
+    let refused = a.cradle.records().add_entry(Entry::NoKnownAllergies, None);
     assert!(
         matches!(refused, Err(Error::Invalid { field: "kind", .. })),
         "{refused:?}"
@@ -974,10 +1020,12 @@ fn no_known_allergies_is_her_statement_and_an_allergy_ends_it() {
     );
     let html = a
         .cradle
+        .records()
         .clinic_export(Format::Html, &Options::default())
         .unwrap();
     assert!(html.contains("No known allergies"));
     a.cradle
+        .records()
         .add_entry(
             Entry::Allergy {
                 substance: "Latex".into(),
@@ -992,7 +1040,7 @@ fn no_known_allergies_is_her_statement_and_an_allergy_ends_it() {
         !b.to_string().contains("716186003"),
         "the allergy ends the statement"
     );
-    let refused = a.cradle.add_entry(Entry::NoKnownAllergies, None);
+    let refused = a.cradle.records().add_entry(Entry::NoKnownAllergies, None);
     assert!(matches!(refused, Err(Error::Invalid { field: "kind", .. })));
 }
 
@@ -1035,6 +1083,7 @@ fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percen
     a.cradle.set_baby_sex(2, Sex::Female).unwrap();
     for (baby, grams) in [(1, 3000), (2, 1950)] {
         a.cradle
+            .records()
             .add_entry(
                 Entry::Growth {
                     baby,
@@ -1047,6 +1096,7 @@ fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percen
             .unwrap();
     }
     a.cradle
+        .records()
         .add_entry(
             Entry::Temperature {
                 baby: 2,
@@ -1057,6 +1107,7 @@ fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percen
         .unwrap();
     let html = a
         .cradle
+        .records()
         .clinic_export(Format::Html, &Options::default())
         .unwrap();
     assert!(html.contains("Summary for my baby&#39;s visit"), "{html}");

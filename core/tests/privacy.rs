@@ -40,6 +40,7 @@ fn export_has_every_record_and_delete_leaves_nothing() {
         .add_reminder("Private-Reminder-5518", "FREQ=DAILY", "21:00")
         .unwrap();
     cradle
+        .records()
         .record(Measurement::weight(61.3, WeightUnit::Kg).unwrap(), None)
         .unwrap();
 
@@ -92,6 +93,7 @@ fn health_data_is_encrypted_at_rest() {
         let cradle = cradle_core::Cradle::open(&db, config).unwrap();
         cradle.add_reminder(needle, "FREQ=DAILY", "21:00").unwrap();
         cradle
+            .records()
             .add_entry(
                 cradle_core::records::journal::Entry::Note {
                     text: format!("diary: {needle}"),
@@ -100,6 +102,7 @@ fn health_data_is_encrypted_at_rest() {
             )
             .unwrap();
         cradle
+            .records()
             .record(
                 cradle_core::records::Measurement::blood_pressure(187, 123, Some(99)).unwrap(),
                 None,

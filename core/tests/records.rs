@@ -13,6 +13,7 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
     let bp = a
         .cradle
+        .records()
         .record(
             Measurement::blood_pressure(128, 84, Some(76)).unwrap(),
             None,
@@ -20,6 +21,7 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
         .unwrap();
     let w = a
         .cradle
+        .records()
         .record(
             Measurement::weight(131.0, WeightUnit::Jin).unwrap(),
             Some("2027-01-09T23:00:00Z".parse().unwrap()),
@@ -27,12 +29,13 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
         .unwrap();
     let g = a
         .cradle
+        .records()
         .record(
             Measurement::glucose(5.3, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
             None,
         )
         .unwrap();
-    let all = a.cradle.records(None).unwrap();
+    let all = a.cradle.records().list(None).unwrap();
     assert_eq!(
         all.iter().map(|r| r.id).collect::<Vec<_>>(),
         [w, bp, g],
@@ -47,9 +50,10 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
             pulse: Some(76)
         }
     );
-    assert_eq!(a.cradle.records(Some("glucose")).unwrap().len(), 1);
+    assert_eq!(a.cradle.records().list(Some("glucose")).unwrap().len(), 1);
 
     a.cradle
+        .records()
         .update_record(
             bp,
             Measurement::blood_pressure(126, 82, None).unwrap(),
@@ -57,14 +61,14 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
         )
         .unwrap();
     assert_eq!(
-        a.cradle.records(Some("blood_pressure")).unwrap()[0].measurement,
+        a.cradle.records().list(Some("blood_pressure")).unwrap()[0].measurement,
         Measurement::BloodPressure {
             systolic: 126,
             diastolic: 82,
             pulse: None
         }
     );
-    let wrong_kind = a.cradle.update_record(
+    let wrong_kind = a.cradle.records().update_record(
         bp,
         Measurement::weight(60.0, WeightUnit::Kg).unwrap(),
         "2027-01-10T01:00:00Z".parse().unwrap(),
@@ -74,10 +78,16 @@ fn each_record_type_round_trips_and_edits_and_deletes() {
         Err(Error::Invalid { field: "kind", .. })
     ));
 
-    a.cradle.delete_record(bp).unwrap();
-    assert!(a.cradle.records(Some("blood_pressure")).unwrap().is_empty());
+    a.cradle.records().delete_record(bp).unwrap();
+    assert!(
+        a.cradle
+            .records()
+            .list(Some("blood_pressure"))
+            .unwrap()
+            .is_empty()
+    );
     assert!(matches!(
-        a.cradle.delete_record(bp),
+        a.cradle.records().delete_record(bp),
         Err(Error::NotFound(_))
     ));
 }
@@ -92,7 +102,7 @@ fn rejected_readings_write_nothing() {
             ..
         })
     ));
-    let future = a.cradle.record(
+    let future = a.cradle.records().record(
         Measurement::weight(60.0, WeightUnit::Kg).unwrap(),
         Some("2027-01-11T00:00:00Z".parse().unwrap()),
     );
@@ -103,34 +113,39 @@ fn rejected_readings_write_nothing() {
             ..
         })
     ));
-    assert!(a.cradle.records(None).unwrap().is_empty());
+    assert!(a.cradle.records().list(None).unwrap().is_empty());
 }
 
 #[test]
 fn insights_follow_the_latest_readings() {
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
     a.date_by_lmp(date(2026, 6, 1));
-    assert!(a.cradle.insights().unwrap().is_empty());
+    assert!(a.cradle.records().insights().unwrap().is_empty());
     a.cradle
+        .records()
         .record(
             Measurement::blood_pressure(142, 88, None).unwrap(),
             Some("2027-01-10T00:00:00Z".parse().unwrap()),
         )
         .unwrap();
-    let i = a.cradle.insights().unwrap();
+    let i = a.cradle.records().insights().unwrap();
     assert_eq!(
         (i[0].code, i[0].level),
         ("blood_pressure_high", Level::ContactClinic)
     );
     a.cradle
+        .records()
         .record(Measurement::blood_pressure(162, 100, None).unwrap(), None)
         .unwrap();
-    assert_eq!(a.cradle.insights().unwrap()[0].level, Level::SeekCareNow);
+    assert_eq!(
+        a.cradle.records().insights().unwrap()[0].level,
+        Level::SeekCareNow
+    );
     a.cradle
         .set_profile(None, "zh-CN", "Asia/Shanghai")
         .unwrap();
     assert!(
-        a.cradle.insights().unwrap()[0]
+        a.cradle.records().insights().unwrap()[0]
             .message
             .contains("请现在就医")
     );
@@ -142,27 +157,34 @@ fn urgent_symptoms_always_say_seek_care_now_for_a_day() {
     let a = app("UTC", "2027-01-10T02:00:00Z");
     a.date_by_lmp(date(2026, 6, 1));
     a.cradle
+        .records()
         .note_symptom("nausea", Severity::Moderate, None)
         .unwrap();
-    assert!(a.cradle.insights().unwrap().is_empty());
+    assert!(a.cradle.records().insights().unwrap().is_empty());
     a.cradle
+        .records()
         .note_symptom("fluid_leak", Severity::Mild, None)
         .unwrap();
-    let i = a.cradle.insights().unwrap();
+    let i = a.cradle.records().insights().unwrap();
     assert_eq!(
         (i[0].code, i[0].level),
         ("urgent_symptom", Level::SeekCareNow)
     );
     assert!(matches!(
-        a.cradle.note_symptom("tired", Severity::Mild, None),
+        a.cradle
+            .records()
+            .note_symptom("tired", Severity::Mild, None),
         Err(Error::Invalid {
             field: "symptom",
             ..
         })
     ));
     a.clock.set("2027-01-11T03:00:00Z".parse().unwrap());
-    assert!(a.cradle.insights().unwrap().is_empty(), "after 24 hours");
-    assert!(a.cradle.recent_symptoms().unwrap().is_empty());
+    assert!(
+        a.cradle.records().insights().unwrap().is_empty(),
+        "after 24 hours"
+    );
+    assert!(a.cradle.records().recent_symptoms().unwrap().is_empty());
 }
 
 #[test]
@@ -202,16 +224,19 @@ fn after_a_loss_no_pregnancy_advice_remains() {
     use cradle_core::timeline::Stage;
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
     a.date_by_lmp(date(2026, 6, 1));
-    a.cradle.kick(KickAction::Start).unwrap();
-    a.cradle.kick(KickAction::Tap).unwrap();
+    a.cradle.records().kick(KickAction::Start).unwrap();
+    a.cradle.records().kick(KickAction::Tap).unwrap();
     a.clock.set("2027-01-10T04:30:00Z".parse().unwrap());
     a.cradle
+        .records()
         .record(Measurement::blood_pressure(165, 112, None).unwrap(), None)
         .unwrap();
     a.cradle
+        .records()
         .note_symptom("reduced_movements", Severity::Mild, None)
         .unwrap();
     a.cradle
+        .records()
         .add_entry(
             Entry::Ogtt {
                 fasting: 5.6,
@@ -223,6 +248,7 @@ fn after_a_loss_no_pregnancy_advice_remains() {
         .unwrap();
     let before: Vec<_> = a
         .cradle
+        .records()
         .insights()
         .unwrap()
         .iter()
@@ -238,9 +264,10 @@ fn after_a_loss_no_pregnancy_advice_remains() {
     }
     a.cradle.record_loss(date(2027, 1, 10)).unwrap();
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::AfterLoss);
-    assert!(a.cradle.insights().unwrap().is_empty());
+    assert!(a.cradle.records().insights().unwrap().is_empty());
     // The random-glucose rule is for everyone, in every stage.
     a.cradle
+        .records()
         .record(
             Measurement::glucose(11.5, GlucoseUnit::MmolPerL, GlucoseContext::Random).unwrap(),
             None,
@@ -248,6 +275,7 @@ fn after_a_loss_no_pregnancy_advice_remains() {
         .unwrap();
     let codes: Vec<_> = a
         .cradle
+        .records()
         .insights()
         .unwrap()
         .iter()
@@ -277,6 +305,7 @@ fn a_young_babys_fever_is_an_insight() {
         )
         .unwrap();
     a.cradle
+        .records()
         .add_entry(
             Entry::Temperature {
                 baby: 1,
@@ -285,7 +314,7 @@ fn a_young_babys_fever_is_an_insight() {
             None,
         )
         .unwrap();
-    let i = a.cradle.insights().unwrap();
+    let i = a.cradle.records().insights().unwrap();
     assert_eq!(
         (i[0].code, i[0].level),
         ("baby_fever_under_3_months", Level::SeekCareNow)

@@ -579,9 +579,11 @@ fn today_names_the_next_checkup_and_the_most_urgent_flag() {
     assert_eq!(second.kind, Kind::Checkup);
 
     a.cradle
+        .records()
         .record(Measurement::blood_pressure(142, 88, None).unwrap(), None)
         .unwrap();
     a.cradle
+        .records()
         .record(Measurement::blood_pressure(162, 100, None).unwrap(), None)
         .unwrap();
     let flag = a.cradle.today().unwrap().flag.unwrap();

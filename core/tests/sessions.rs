@@ -21,12 +21,12 @@ fn ten_kicks_within_two_hours_reassure_and_fewer_get_the_standard_advice() {
     // Kick counting applies from 28 weeks; she is 32 weeks along.
     a.date_by_lmp(jiff::civil::date(2026, 7, 26));
     assert!(matches!(
-        a.cradle.kick(KickAction::Tap),
+        a.cradle.records().kick(KickAction::Tap),
         Err(Error::NotFound(_))
     ));
-    a.cradle.kick(KickAction::Start).unwrap();
+    a.cradle.records().kick(KickAction::Start).unwrap();
     assert!(matches!(
-        a.cradle.kick(KickAction::Start),
+        a.cradle.records().kick(KickAction::Start),
         Err(Error::Invalid {
             field: "session",
             ..
@@ -34,28 +34,35 @@ fn ten_kicks_within_two_hours_reassure_and_fewer_get_the_standard_advice() {
     ));
     for _ in 0..10 {
         advance(&a, 300);
-        a.cradle.kick(KickAction::Tap).unwrap();
+        a.cradle.records().kick(KickAction::Tap).unwrap();
     }
-    let s = a.cradle.kick(KickAction::Stop).unwrap();
+    let s = a.cradle.records().kick(KickAction::Stop).unwrap();
     assert_eq!(s.count, 10);
     assert_eq!(
         s.reached_target_at,
         Some("2027-03-01T12:50:00Z".parse().unwrap())
     );
     assert!(!s.below_target);
-    assert!(a.cradle.insights().unwrap().is_empty());
+    assert!(a.cradle.records().insights().unwrap().is_empty());
 
-    a.cradle.kick(KickAction::Start).unwrap();
+    a.cradle.records().kick(KickAction::Start).unwrap();
     for _ in 0..9 {
         advance(&a, 600);
-        a.cradle.kick(KickAction::Tap).unwrap();
+        a.cradle.records().kick(KickAction::Tap).unwrap();
     }
     // 1 h 30 in: not yet two hours, no advice yet.
-    assert!(!a.cradle.kick_session().unwrap().unwrap().below_target);
+    assert!(
+        !a.cradle
+            .records()
+            .kick_session()
+            .unwrap()
+            .unwrap()
+            .below_target
+    );
     advance(&a, 30 * 60);
-    let s = a.cradle.kick_session().unwrap().unwrap();
+    let s = a.cradle.records().kick_session().unwrap().unwrap();
     assert!(s.below_target, "two hours with 9 movements");
-    let i = a.cradle.insights().unwrap();
+    let i = a.cradle.records().insights().unwrap();
     assert_eq!(
         (i[0].code, i[0].level),
         ("kicks_below_target", Level::ContactClinic)
@@ -64,9 +71,15 @@ fn ten_kicks_within_two_hours_reassure_and_fewer_get_the_standard_advice() {
 
 fn contractions(a: &App, count: usize, every_secs: i64, lasting_secs: i64) {
     for _ in 0..count {
-        a.cradle.contraction(true, CallRule::FiveOneOne).unwrap();
+        a.cradle
+            .records()
+            .contraction(true, CallRule::FiveOneOne)
+            .unwrap();
         advance(a, lasting_secs);
-        a.cradle.contraction(false, CallRule::FiveOneOne).unwrap();
+        a.cradle
+            .records()
+            .contraction(false, CallRule::FiveOneOne)
+            .unwrap();
         advance(a, every_secs - lasting_secs);
     }
 }
@@ -78,13 +91,18 @@ fn five_one_one_says_when_to_call() {
     contractions(&a, 12, 300, 70);
     assert!(
         !a.cradle
+            .records()
             .contraction_timer(CallRule::FiveOneOne)
             .unwrap()
             .time_to_call,
         "55 minutes so far"
     );
     contractions(&a, 1, 300, 70);
-    let t = a.cradle.contraction_timer(CallRule::FiveOneOne).unwrap();
+    let t = a
+        .cradle
+        .records()
+        .contraction_timer(CallRule::FiveOneOne)
+        .unwrap();
     assert!(t.time_to_call);
     assert_eq!(t.last_duration, Some(SignedDuration::from_secs(70)));
     assert_eq!(t.last_interval, Some(SignedDuration::from_mins(5)));
@@ -98,6 +116,7 @@ fn five_one_one_says_when_to_call() {
     );
     assert!(
         !a.cradle
+            .records()
             .contraction_timer(CallRule::ThreeOneOne)
             .unwrap()
             .time_to_call
@@ -108,6 +127,7 @@ fn five_one_one_says_when_to_call() {
     contractions(&b, 15, 360, 70);
     assert!(
         !b.cradle
+            .records()
             .contraction_timer(CallRule::FiveOneOne)
             .unwrap()
             .time_to_call
@@ -116,27 +136,35 @@ fn five_one_one_says_when_to_call() {
     contractions(&c, 15, 300, 50);
     assert!(
         !c.cradle
+            .records()
             .contraction_timer(CallRule::FiveOneOne)
             .unwrap()
             .time_to_call
     );
 
     // A live contraction shows; stopping twice is refused.
-    c.cradle.contraction(true, CallRule::FiveOneOne).unwrap();
+    c.cradle
+        .records()
+        .contraction(true, CallRule::FiveOneOne)
+        .unwrap();
     assert!(
         c.cradle
+            .records()
             .contraction_timer(CallRule::FiveOneOne)
             .unwrap()
             .current_started_at
             .is_some()
     );
     assert!(matches!(
-        c.cradle.contraction(true, CallRule::FiveOneOne),
+        c.cradle.records().contraction(true, CallRule::FiveOneOne),
         Err(Error::Invalid { .. })
     ));
-    c.cradle.contraction(false, CallRule::FiveOneOne).unwrap();
+    c.cradle
+        .records()
+        .contraction(false, CallRule::FiveOneOne)
+        .unwrap();
     assert!(matches!(
-        c.cradle.contraction(false, CallRule::FiveOneOne),
+        c.cradle.records().contraction(false, CallRule::FiveOneOne),
         Err(Error::NotFound(_))
     ));
 }

@@ -136,10 +136,10 @@ proptest! {
         let at = |m: i64| now - jiff::SignedDuration::from_mins(m);
         let mut zone = ZONES[0];
         for op in ops {
-            let ids = a.cradle.records(None).unwrap();
+            let ids = a.cradle.records().list(None).unwrap();
             match op {
                 Op::Record(kind, v, m) => {
-                    a.cradle.record(reading(kind, v), Some(at(m))).unwrap();
+                    a.cradle.records().record(reading(kind, v), Some(at(m))).unwrap();
                 }
                 Op::Edit(i, v, m) if !ids.is_empty() => {
                     let r = &ids[i % ids.len()];
@@ -148,23 +148,23 @@ proptest! {
                         Measurement::BloodPressure { .. } => 1,
                         Measurement::Glucose { .. } => 2,
                     };
-                    a.cradle.update_record(r.id, reading(kind, v), at(m)).unwrap();
+                    a.cradle.records().update_record(r.id, reading(kind, v), at(m)).unwrap();
                 }
                 Op::Delete(i) if !ids.is_empty() => {
-                    a.cradle.delete_record(ids[i % ids.len()].id).unwrap();
+                    a.cradle.records().delete_record(ids[i % ids.len()].id).unwrap();
                 }
                 Op::MoveTo(z) => {
                     zone = ZONES[z];
                     a.cradle.set_profile(None, "en", zone).unwrap();
                 }
                 Op::Chart => {
-                    a.cradle.trends(None, None).unwrap();
+                    a.cradle.records().trends(None, None).unwrap();
                 }
                 _ => {}
             }
         }
-        let (weights, bps, glucose) = expected(&a.cradle.records(None).unwrap(), zone);
-        let t = a.cradle.trends(None, None).unwrap();
+        let (weights, bps, glucose) = expected(&a.cradle.records().list(None).unwrap(), zone);
+        let t = a.cradle.records().trends(None, None).unwrap();
         let epoch = jiff::civil::date(1970, 1, 1);
         let n = |d: jiff::civil::Date| (d - epoch).get_days() as i64;
         let got_w: Vec<(i64, f64)> = t.weight.iter().map(|p| (n(p.day), p.kg)).collect();
@@ -176,6 +176,6 @@ proptest! {
         let got_g: Vec<_> = t.glucose.iter().map(|p| (n(p.day), p.context.clone(), p.mmol_mean, p.mmol_max)).collect();
         prop_assert_eq!(got_g, glucose);
         // The Records screen's weight-only call reads the same table.
-        prop_assert_eq!(a.cradle.weight_chart().unwrap().days, t.weight);
+        prop_assert_eq!(a.cradle.records().weight_chart().unwrap().days, t.weight);
     }
 }

@@ -98,6 +98,7 @@ async fn bulk() {
     let now = Timestamp::now().as_second();
     for i in 0..READINGS {
         a.cradle
+            .records()
             .record(
                 Measurement::blood_pressure(90 + (i % 90) as u32, 60, None).unwrap(),
                 Some(Timestamp::from_second(now - i as i64).unwrap()),
@@ -123,7 +124,11 @@ async fn bulk() {
     let pull = t.elapsed();
     let (in3, out3) = proxy.bytes();
     assert_eq!(
-        b.cradle.records(Some("blood_pressure")).unwrap().len(),
+        b.cradle
+            .records()
+            .list(Some("blood_pressure"))
+            .unwrap()
+            .len(),
         READINGS
     );
 

@@ -372,17 +372,19 @@ impl Default for Device {
 
 /// Records a blood pressure reading now; returns its local id.
 pub fn record_bp(c: &Cradle, systolic: u32, diastolic: u32) -> i64 {
-    c.record(
-        Measurement::blood_pressure(systolic, diastolic, None).expect("a valid reading"),
-        None,
-    )
-    .expect("recorded")
+    c.records()
+        .record(
+            Measurement::blood_pressure(systolic, diastolic, None).expect("a valid reading"),
+            None,
+        )
+        .expect("recorded")
 }
 
 /// The device's live blood pressure readings, sorted.
 pub fn blood_pressures(c: &Cradle) -> Vec<(u32, u32)> {
     let mut v: Vec<(u32, u32)> = c
-        .records(Some("blood_pressure"))
+        .records()
+        .list(Some("blood_pressure"))
         .expect("records")
         .into_iter()
         .map(|r| match r.measurement {

@@ -59,23 +59,27 @@ fn mother(dir: &Path, language: &str, name: &str) -> Cradle {
             1 => (145, 95),
             _ => (116 + (day % 7) as u32, 74 + (day % 5) as u32),
         };
-        c.record(
-            Measurement::blood_pressure(s, d, Some(80)).unwrap(),
-            at(day),
+        c.records()
+            .record(
+                Measurement::blood_pressure(s, d, Some(80)).unwrap(),
+                at(day),
+            )
+            .unwrap();
+    }
+    c.records()
+        .record(
+            Measurement::glucose(9.5, GlucoseUnit::MmolPerL, GlucoseContext::OneHour).unwrap(),
+            at(2),
         )
         .unwrap();
-    }
-    c.record(
-        Measurement::glucose(9.5, GlucoseUnit::MmolPerL, GlucoseContext::OneHour).unwrap(),
-        at(2),
-    )
-    .unwrap();
-    c.record(
-        Measurement::glucose(4.9, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
-        at(1),
-    )
-    .unwrap();
-    c.record(Measurement::weight(63.0, WeightUnit::Kg).unwrap(), at(3))
+    c.records()
+        .record(
+            Measurement::glucose(4.9, GlucoseUnit::MmolPerL, GlucoseContext::Fasting).unwrap(),
+            at(1),
+        )
+        .unwrap();
+    c.records()
+        .record(Measurement::weight(63.0, WeightUnit::Kg).unwrap(), at(3))
         .unwrap();
     let (folic, iron, question) = if language == "en" {
         (
@@ -117,9 +121,11 @@ fn mother(dir: &Path, language: &str, name: &str) -> Cradle {
             text: question.into(),
         },
     ] {
-        c.add_entry(entry, at(4)).unwrap();
+        c.records().add_entry(entry, at(4)).unwrap();
     }
-    c.note_symptom("headache", Severity::Mild, at(1)).unwrap();
+    c.records()
+        .note_symptom("headache", Severity::Mild, at(1))
+        .unwrap();
     c
 }
 
@@ -166,15 +172,16 @@ fn print(html: &str, dir: &Path, stem: &str) -> Vec<String> {
 }
 
 fn export(c: &Cradle) -> String {
-    c.clinic_export(
-        Format::Html,
-        &Options {
-            include_name: true,
-            age_years: Some(32),
-            ..Options::default()
-        },
-    )
-    .unwrap()
+    c.records()
+        .clinic_export(
+            Format::Html,
+            &Options {
+                include_name: true,
+                age_years: Some(32),
+                ..Options::default()
+            },
+        )
+        .unwrap()
 }
 
 /// A page's text with no white space at all: where a line wraps, and how

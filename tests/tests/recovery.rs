@@ -336,6 +336,7 @@ async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() 
     let a = Device::new();
     a.register(&server.url).await;
     a.cradle
+        .records()
         .set_baseline(Some(Baseline::new(160.0, 50.0).unwrap()))
         .unwrap();
     a.cradle.sync().sync_now().await.unwrap();
@@ -343,17 +344,19 @@ async fn a_clones_other_health_edit_under_the_same_mutation_id_is_not_dropped() 
 
     // One edit each, of the same fields, as the same next mutation.
     a.cradle
+        .records()
         .set_baseline(Some(Baseline::new(165.0, 52.0).unwrap()))
         .unwrap();
     clone
         .cradle
+        .records()
         .set_baseline(Some(Baseline::new(170.0, 55.0).unwrap()))
         .unwrap();
     a.cradle.sync().sync_now().await.unwrap();
     clone.cradle.sync().sync_now().await.unwrap();
     a.cradle.sync().sync_now().await.unwrap();
 
-    let height = |d: &Device| d.cradle.baseline().unwrap().unwrap().height_cm;
+    let height = |d: &Device| d.cradle.records().baseline().unwrap().unwrap().height_cm;
     assert_eq!(height(&a), 170.0, "the later push wins, as any edit would");
     assert_eq!(height(&clone), 170.0);
     for d in [&a, &clone] {
@@ -441,7 +444,7 @@ async fn restore_then_sync_in(order: [usize; 3]) {
     drop(server);
 
     let _server = Server::resume(backup, &addr, &[]);
-    a.cradle.delete_record(doomed).unwrap();
+    a.cradle.records().delete_record(doomed).unwrap();
     let devices = [&a, &b, &c];
     for _ in 0..2 {
         for i in order {

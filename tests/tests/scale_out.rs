@@ -62,7 +62,8 @@ fn edit_and_delete(c: &Cradle, i: u32, round: u32) {
     }
     let own = 100 + i * 30..100 + i * 30 + PER_ROUND;
     let mut mine: Vec<_> = c
-        .records(Some("blood_pressure"))
+        .records()
+        .list(Some("blood_pressure"))
         .unwrap()
         .into_iter()
         .filter_map(|r| match r.measurement {
@@ -76,13 +77,14 @@ fn edit_and_delete(c: &Cradle, i: u32, round: u32) {
         .collect();
     mine.sort_by_key(|(systolic, _)| *systolic);
     let (systolic, edited) = mine[0];
-    c.update_record(
-        edited.id,
-        Measurement::blood_pressure(systolic, 90, None).unwrap(),
-        edited.taken_at,
-    )
-    .unwrap();
-    c.delete_record(mine[1].1.id).unwrap();
+    c.records()
+        .update_record(
+            edited.id,
+            Measurement::blood_pressure(systolic, 90, None).unwrap(),
+            edited.taken_at,
+        )
+        .unwrap();
+    c.records().delete_record(mine[1].1.id).unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -56,7 +56,7 @@ impl Doc {
 /// A device's live readings: taken_at → (local id, systolic).
 fn readings(c: &Cradle) -> BTreeMap<i64, (i64, u32)> {
     let mut out = BTreeMap::new();
-    for r in c.records(Some("blood_pressure")).unwrap() {
+    for r in c.records().list(Some("blood_pressure")).unwrap() {
         let Measurement::BloodPressure { systolic, .. } = r.measurement else {
             unreachable!()
         };
@@ -78,12 +78,13 @@ fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
 
 /// How many notes a device holds.
 fn notes(c: &Cradle) -> usize {
-    c.entries(&Filter {
-        kinds: vec!["note".into()],
-        ..Filter::default()
-    })
-    .unwrap()
-    .len()
+    c.records()
+        .entries(&Filter {
+            kinds: vec!["note".into()],
+            ..Filter::default()
+        })
+        .unwrap()
+        .len()
 }
 
 /// Stops the server and starts it again at the same address on `storage`
@@ -196,13 +197,14 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
         if Some(step) == notes_at {
             // 2,000 emoji each (within the app's limit): over 1 MiB in all.
             for _ in 0..100 {
-                c.add_entry(
-                    Entry::Note {
-                        text: "🤰".repeat(2000),
-                    },
-                    None,
-                )
-                .unwrap();
+                c.records()
+                    .add_entry(
+                        Entry::Note {
+                            text: "🤰".repeat(2000),
+                        },
+                        None,
+                    )
+                    .unwrap();
                 notes_written += 1;
             }
         }
@@ -211,27 +213,29 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
             0..40 => {
                 let at = base + docs.len() as i64;
                 let sys = rng.random_range(90..180);
-                c.record(
-                    Measurement::blood_pressure(sys, 60, None).unwrap(),
-                    Some(Timestamp::from_second(at).unwrap()),
-                )
-                .unwrap();
+                c.records()
+                    .record(
+                        Measurement::blood_pressure(sys, 60, None).unwrap(),
+                        Some(Timestamp::from_second(at).unwrap()),
+                    )
+                    .unwrap();
                 docs.entry(at).or_default().write(d, sys);
             }
             40..65 if !local.is_empty() => {
                 let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
                 let sys = rng.random_range(90..180);
-                c.update_record(
-                    id,
-                    Measurement::blood_pressure(sys, 60, None).unwrap(),
-                    Timestamp::from_second(at).unwrap(),
-                )
-                .unwrap();
+                c.records()
+                    .update_record(
+                        id,
+                        Measurement::blood_pressure(sys, 60, None).unwrap(),
+                        Timestamp::from_second(at).unwrap(),
+                    )
+                    .unwrap();
                 docs.entry(at).or_default().write(d, sys);
             }
             65..75 if !local.is_empty() => {
                 let (&at, &(id, _)) = local.iter().nth(rng.random_range(0..local.len())).unwrap();
-                c.delete_record(id).unwrap();
+                c.records().delete_record(id).unwrap();
                 docs.entry(at).or_default().deleted = true;
             }
             75..85 => {

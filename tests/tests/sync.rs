@@ -13,17 +13,18 @@ use cradle_core::{Cradle, Error, KickAction};
 use cradle_tests::{Device, PASSWORD, Server, blood_pressures, pair, record_bp};
 
 fn notes(c: &Cradle) -> Vec<String> {
-    c.entries(&Filter {
-        kinds: vec!["note".into()],
-        ..Filter::default()
-    })
-    .unwrap()
-    .into_iter()
-    .map(|e| match e.entry {
-        Entry::Note { text } => text,
-        other => panic!("not a note: {other:?}"),
-    })
-    .collect()
+    c.records()
+        .entries(&Filter {
+            kinds: vec!["note".into()],
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| match e.entry {
+            Entry::Note { text } => text,
+            other => panic!("not a note: {other:?}"),
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -35,12 +36,14 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     let code = a.register(&server.url).await;
     let weight = a
         .cradle
+        .records()
         .record(
             Measurement::weight(61.5, cradle_core::records::WeightUnit::Kg).unwrap(),
             None,
         )
         .unwrap();
     a.cradle
+        .records()
         .add_entry(
             Entry::Note {
                 text: "Felt the first kicks".into(),
@@ -65,6 +68,7 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     // their per-day table through the sync writes themselves.
     assert!(
         b.cradle
+            .records()
             .trends(None, None)
             .unwrap()
             .blood_pressure
@@ -73,29 +77,30 @@ async fn records_made_offline_reach_the_other_device_edits_and_deletes_too() {
     b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&b.cradle), vec![(118, 76)]);
     assert_eq!(notes(&b.cradle), vec!["Felt the first kicks".to_owned()]);
-    assert_eq!(b.cradle.records(Some("weight")).unwrap().len(), 1);
-    let charts = b.cradle.trends(None, None).unwrap();
+    assert_eq!(b.cradle.records().list(Some("weight")).unwrap().len(), 1);
+    let charts = b.cradle.records().trends(None, None).unwrap();
     assert_eq!(charts.weight.len(), 1);
     assert_eq!(charts.blood_pressure[0].systolic_max, 118);
 
     // B edits the reading; A deletes the weight; both converge.
-    let on_b = b.cradle.records(Some("blood_pressure")).unwrap()[0];
+    let on_b = b.cradle.records().list(Some("blood_pressure")).unwrap()[0];
     b.cradle
+        .records()
         .update_record(
             on_b.id,
             Measurement::blood_pressure(121, 79, Some(70)).unwrap(),
             on_b.taken_at,
         )
         .unwrap();
-    a.cradle.delete_record(weight).unwrap();
+    a.cradle.records().delete_record(weight).unwrap();
     b.cradle.sync().sync_now().await.unwrap();
     a.cradle.sync().sync_now().await.unwrap();
     b.cradle.sync().sync_now().await.unwrap();
     assert_eq!(blood_pressures(&a.cradle), vec![(121, 79)]);
     assert_eq!(blood_pressures(&b.cradle), vec![(121, 79)]);
-    assert!(a.cradle.records(Some("weight")).unwrap().is_empty());
-    assert!(b.cradle.records(Some("weight")).unwrap().is_empty());
-    let charts = b.cradle.trends(None, None).unwrap();
+    assert!(a.cradle.records().list(Some("weight")).unwrap().is_empty());
+    assert!(b.cradle.records().list(Some("weight")).unwrap().is_empty());
+    let charts = b.cradle.records().trends(None, None).unwrap();
     assert!(charts.weight.is_empty());
     assert_eq!(charts.blood_pressure[0].systolic_max, 121);
     // Nothing echoes back: a sync with nothing new pushes nothing.
@@ -109,6 +114,7 @@ async fn the_server_stores_no_readable_health_value() {
     let (a, _b) = pair(&server.url, &server.url).await;
     record_bp(&a.cradle, 163, 107);
     a.cradle
+        .records()
         .add_entry(
             Entry::Note {
                 text: "Distinctive-diary-note-7731".into(),
@@ -211,9 +217,10 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
     b.cradle.sync().sync_now().await.unwrap();
 
     // Both edit the same reading while apart; B syncs last and wins.
-    let ra = a.cradle.records(None).unwrap()[0];
-    let rb = b.cradle.records(None).unwrap()[0];
+    let ra = a.cradle.records().list(None).unwrap()[0];
+    let rb = b.cradle.records().list(None).unwrap()[0];
     a.cradle
+        .records()
         .update_record(
             ra.id,
             Measurement::blood_pressure(131, 85, None).unwrap(),
@@ -221,6 +228,7 @@ async fn a_losing_concurrent_edit_is_kept_in_the_conflict_log() {
         )
         .unwrap();
     b.cradle
+        .records()
         .update_record(
             rb.id,
             Measurement::blood_pressure(135, 85, None).unwrap(),
@@ -249,9 +257,10 @@ async fn a_delete_wins_over_a_concurrent_edit() {
     let id = record_bp(&a.cradle, 125, 80);
     a.cradle.sync().sync_now().await.unwrap();
     b.cradle.sync().sync_now().await.unwrap();
-    a.cradle.delete_record(id).unwrap();
-    let rb = b.cradle.records(None).unwrap()[0];
+    a.cradle.records().delete_record(id).unwrap();
+    let rb = b.cradle.records().list(None).unwrap()[0];
     b.cradle
+        .records()
         .update_record(
             rb.id,
             Measurement::blood_pressure(126, 80, None).unwrap(),
@@ -368,6 +377,7 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
         })
         .unwrap();
     a.cradle
+        .records()
         .set_baseline(Some(Baseline::new(162.0, 55.0).unwrap()))
         .unwrap();
     a.cradle
@@ -381,11 +391,11 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
         .find(|i| i.id.starts_with("checkup:"))
         .unwrap();
     a.cradle.complete_reminder(&first_checkup.id).unwrap();
-    a.cradle.kick(KickAction::Start).unwrap();
+    a.cradle.records().kick(KickAction::Start).unwrap();
     for _ in 0..3 {
-        a.cradle.kick(KickAction::Tap).unwrap();
+        a.cradle.records().kick(KickAction::Tap).unwrap();
     }
-    a.cradle.kick(KickAction::Stop).unwrap();
+    a.cradle.records().kick(KickAction::Stop).unwrap();
 
     a.cradle.sync().sync_now().await.unwrap();
     b.cradle.sync().sync_now().await.unwrap();
@@ -397,7 +407,10 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
         b.cradle.dating_history().unwrap(),
         a.cradle.dating_history().unwrap()
     );
-    assert_eq!(b.cradle.baseline().unwrap(), a.cradle.baseline().unwrap());
+    assert_eq!(
+        b.cradle.records().baseline().unwrap(),
+        a.cradle.records().baseline().unwrap()
+    );
     assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
     let ticked = b.cradle.reminders(None, None).unwrap();
     let ticked = ticked.iter().find(|i| i.id == first_checkup.id).unwrap();
@@ -408,16 +421,17 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
     );
     let kicks = b
         .cradle
+        .records()
         .kick_session()
         .unwrap()
         .expect("the finished count arrived");
     assert_eq!((kicks.count, kicks.ended_at.is_some()), (3, true));
 
     // Cleared on the tablet, cleared on the phone.
-    b.cradle.set_baseline(None).unwrap();
+    b.cradle.records().set_baseline(None).unwrap();
     b.cradle.sync().sync_now().await.unwrap();
     a.cradle.sync().sync_now().await.unwrap();
-    assert_eq!(a.cradle.baseline().unwrap(), None);
+    assert_eq!(a.cradle.records().baseline().unwrap(), None);
 }
 
 #[tokio::test]
@@ -515,6 +529,7 @@ async fn a_batch_too_large_for_one_request_is_split_and_nothing_behind_it_waits(
     let note = "🤰".repeat(2000);
     for _ in 0..100 {
         a.cradle
+            .records()
             .add_entry(Entry::Note { text: note.clone() }, None)
             .unwrap();
     }
@@ -537,7 +552,11 @@ async fn a_change_too_large_to_sync_is_refused_when_written() {
     // 2,000 characters, but control characters travel as six bytes each.
     let bells = "\u{7}".repeat(2000);
     let before = a.cradle.sync().sync_status().unwrap();
-    match a.cradle.add_entry(Entry::Note { text: bells }, None) {
+    match a
+        .cradle
+        .records()
+        .add_entry(Entry::Note { text: bells }, None)
+    {
         Err(Error::Invalid { field: "text", .. }) => {}
         other => panic!("{other:?}"),
     }
@@ -548,6 +567,7 @@ async fn a_change_too_large_to_sync_is_refused_when_written() {
         "nothing queued"
     );
     a.cradle
+        .records()
         .add_entry(
             Entry::Note {
                 text: "a short one".into(),

@@ -54,13 +54,16 @@ impl CradleCore {
     /// `fhir` (an HL7 FHIR R4 Bundle, JSON). Built offline.
     pub fn clinic_export(&self, format: String, options: ClinicExportOptions) -> Result<String> {
         let format = cradle_core::clinic::Format::from_code(&format)?;
-        Ok(self.core.clinic_export(format, &options.try_into()?)?)
+        Ok(self
+            .core
+            .records()
+            .clinic_export(format, &options.try_into()?)?)
     }
 
     /// The clinic-visit screen: the HTML summary to print or share, what it
     /// includes, and her questions.
     pub fn clinic_visit(&self, options: ClinicExportOptions) -> Result<ClinicVisitScreen> {
-        let v = self.core.clinic_visit(&options.try_into()?)?;
+        let v = self.core.records().clinic_visit(&options.try_into()?)?;
         Ok(ClinicVisitScreen {
             html: v.html,
             sections: v

@@ -127,16 +127,16 @@ impl CradleCore {
         let at = at
             .map(|t| cradle_core::reminders::parse_instant("at", &t))
             .transpose()?;
-        Ok(self.core.add_entry(entry, at)?)
+        Ok(self.core.records().add_entry(entry, at)?)
     }
 
     pub fn update_entry(&self, id: i64, entry: Entry, at: String) -> Result<()> {
         let at = cradle_core::reminders::parse_instant("at", &at)?;
-        Ok(self.core.update_entry(id, entry, at)?)
+        Ok(self.core.records().update_entry(id, entry, at)?)
     }
 
     pub fn delete_entry(&self, id: i64) -> Result<()> {
-        Ok(self.core.delete_entry(id)?)
+        Ok(self.core.records().delete_entry(id)?)
     }
 
     /// Live entries of `kinds` (all when empty) between two RFC 3339
@@ -158,6 +158,7 @@ impl CradleCore {
         };
         Ok(self
             .core
+            .records()
             .entries(&filter)?
             .into_iter()
             .map(Into::into)

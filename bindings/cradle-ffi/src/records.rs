@@ -210,7 +210,7 @@ impl CradleCore {
         let taken_at = taken_at
             .map(|t| cradle_core::reminders::parse_instant("taken_at", &t))
             .transpose()?;
-        Ok(self.core.record(checked?, taken_at)?)
+        Ok(self.core.records().record(checked?, taken_at)?)
     }
 }
 
@@ -253,7 +253,8 @@ impl CradleCore {
     pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
         Ok(self
             .core
-            .shown_records(kind.as_deref())?
+            .records()
+            .shown(kind.as_deref())?
             .into_iter()
             .map(Into::into)
             .collect())
@@ -287,12 +288,18 @@ impl CradleCore {
     }
 
     pub fn delete_record(&self, id: i64) -> Result<()> {
-        Ok(self.core.delete_record(id)?)
+        Ok(self.core.records().delete_record(id)?)
     }
 
     /// Non-diagnostic notes on the latest readings, most urgent first.
     pub fn insights(&self) -> Result<Vec<InsightInfo>> {
-        Ok(self.core.insights()?.into_iter().map(Into::into).collect())
+        Ok(self
+            .core
+            .records()
+            .insights()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
     }
 
     /// Notes a symptom by code (`nausea`, `bleeding`, `reduced_movements`, …); returns its id.
@@ -305,7 +312,10 @@ impl CradleCore {
         let noted_at = noted_at
             .map(|t| cradle_core::reminders::parse_instant("noted_at", &t))
             .transpose()?;
-        Ok(self.core.note_symptom(&code, severity, noted_at)?)
+        Ok(self
+            .core
+            .records()
+            .note_symptom(&code, severity, noted_at)?)
     }
 
     /// The symptom codes the app offers, in display order.
@@ -318,19 +328,19 @@ impl CradleCore {
 
     /// Kick counter: `start`, `tap` for each movement, `stop`. Returns the session.
     pub fn kick(&self, action: KickAction) -> Result<KickCount> {
-        Ok(self.core.kick(action)?.into())
+        Ok(self.core.records().kick(action)?.into())
     }
 
     pub fn kick_session(&self) -> Result<Option<KickCount>> {
-        Ok(self.core.kick_session()?.map(Into::into))
+        Ok(self.core.records().kick_session()?.map(Into::into))
     }
 
     /// Marks the start (`true`) or the end (`false`) of a contraction; returns the timer.
     pub fn contraction(&self, starting: bool, rule: CallRule) -> Result<ContractionInfo> {
-        Ok(self.core.contraction(starting, rule)?.into())
+        Ok(self.core.records().contraction(starting, rule)?.into())
     }
 
     pub fn contraction_timer(&self, rule: CallRule) -> Result<ContractionInfo> {
-        Ok(self.core.contraction_timer(rule)?.into())
+        Ok(self.core.records().contraction_timer(rule)?.into())
     }
 }

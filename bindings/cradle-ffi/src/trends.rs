@@ -201,11 +201,11 @@ impl CradleCore {
         let baseline = baseline
             .map(|b| Baseline::new(b.height_cm, b.pre_pregnancy_kg))
             .transpose()?;
-        Ok(self.core.set_baseline(baseline)?)
+        Ok(self.core.records().set_baseline(baseline)?)
     }
 
     pub fn body_baseline(&self) -> Result<Option<BodyBaseline>> {
-        Ok(self.core.baseline()?.map(|b| BodyBaseline {
+        Ok(self.core.records().baseline()?.map(|b| BodyBaseline {
             height_cm: b.height_cm,
             pre_pregnancy_kg: b.pre_pregnancy_kg,
         }))
@@ -224,6 +224,6 @@ impl CradleCore {
         let to = to
             .map(|d| cradle_core::timeline::parse_date("to", &d))
             .transpose()?;
-        Ok(self.core.trends(from, to)?.into())
+        Ok(self.core.records().trends(from, to)?.into())
     }
 }

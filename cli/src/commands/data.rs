@@ -84,7 +84,9 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 age_years: age,
                 sections,
             };
-            let text = cradle.clinic_export(clinic::Format::from_code(&format)?, &options)?;
+            let text = cradle
+                .records()
+                .clinic_export(clinic::Format::from_code(&format)?, &options)?;
             std::fs::write(&file, text).map_err(|_| CradleError::Storage {
                 reason: format!("cannot write {}", file.display()),
             })?;

@@ -188,33 +188,39 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 }
             };
             let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
-            let id = cradle.record(checked, at)?;
-            out.recorded(cradle.language()?, id, checked.unusual, &cradle.insights()?);
+            let id = cradle.records().record(checked, at)?;
+            out.recorded(
+                cradle.language()?,
+                id,
+                checked.unusual,
+                &cradle.records().insights()?,
+            );
         }
         Command::Records { action } => match action {
-            RecordsAction::List { kind } => {
-                out.records(cradle.language()?, &cradle.shown_records(kind.as_deref())?)
-            }
+            RecordsAction::List { kind } => out.records(
+                cradle.language()?,
+                &cradle.records().shown(kind.as_deref())?,
+            ),
             RecordsAction::Delete { id } => {
-                cradle.delete_record(id)?;
+                cradle.records().delete_record(id)?;
                 out.ok(cradle.language()?, &id.to_string(), Outcome::Deleted);
             }
         },
-        Command::Insights => out.insights(&cradle.insights()?),
+        Command::Insights => out.insights(&cradle.records().insights()?),
         Command::Symptom { code, severity, at } => {
             let severity = Severity::from_code(&severity)?;
             let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
-            let id = cradle.note_symptom(&code, severity, at)?;
-            out.recorded(cradle.language()?, id, false, &cradle.insights()?);
+            let id = cradle.records().note_symptom(&code, severity, at)?;
+            out.recorded(cradle.language()?, id, false, &cradle.records().insights()?);
         }
         Command::Kicks { action } => {
             let session = match action {
-                KicksAction::Start => Some(cradle.kick(KickAction::Start)?),
-                KicksAction::Tap => Some(cradle.kick(KickAction::Tap)?),
-                KicksAction::Stop => Some(cradle.kick(KickAction::Stop)?),
-                KicksAction::Status => cradle.kick_session()?,
+                KicksAction::Start => Some(cradle.records().kick(KickAction::Start)?),
+                KicksAction::Tap => Some(cradle.records().kick(KickAction::Tap)?),
+                KicksAction::Stop => Some(cradle.records().kick(KickAction::Stop)?),
+                KicksAction::Status => cradle.records().kick_session()?,
             };
-            out.kicks(session.as_ref(), &cradle.insights()?);
+            out.kicks(session.as_ref(), &cradle.records().insights()?);
         }
         Command::Contractions { action, rule } => {
             let rule = match rule.as_str() {
@@ -228,9 +234,9 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 }
             };
             let timer = match action {
-                ContractionsAction::Start => cradle.contraction(true, rule)?,
-                ContractionsAction::Stop => cradle.contraction(false, rule)?,
-                ContractionsAction::Status => cradle.contraction_timer(rule)?,
+                ContractionsAction::Start => cradle.records().contraction(true, rule)?,
+                ContractionsAction::Stop => cradle.records().contraction(false, rule)?,
+                ContractionsAction::Status => cradle.records().contraction_timer(rule)?,
             };
             out.contractions(&timer);
         }
@@ -245,18 +251,18 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
                 out.ok(
                     cradle.language()?,
-                    &cradle.add_entry(entry, at)?.to_string(),
+                    &cradle.records().add_entry(entry, at)?.to_string(),
                     Outcome::Added,
                 );
             }
             EntryAction::List { kind } => {
-                out.entries(&cradle.entries(&Filter {
+                out.entries(&cradle.records().entries(&Filter {
                     kinds: kind,
                     ..Filter::default()
                 })?);
             }
             EntryAction::Delete { id } => {
-                cradle.delete_entry(id)?;
+                cradle.records().delete_entry(id)?;
                 out.ok(cradle.language()?, &id.to_string(), Outcome::Deleted);
             }
         },
@@ -264,7 +270,9 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
             height_cm,
             pre_pregnancy_kg,
         } => {
-            cradle.set_baseline(Some(Baseline::new(height_cm, pre_pregnancy_kg)?))?;
+            cradle
+                .records()
+                .set_baseline(Some(Baseline::new(height_cm, pre_pregnancy_kg)?))?;
             out.ok(cradle.language()?, "body", Outcome::Saved);
         }
         Command::BabySex { baby, sex } => {

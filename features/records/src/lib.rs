@@ -6,6 +6,7 @@
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
 pub mod babylog;
+mod client;
 pub mod clinic;
 pub mod gain;
 pub mod growth;
@@ -15,6 +16,8 @@ pub mod sessions;
 pub mod symptoms;
 pub mod trends;
 pub mod words;
+
+pub use client::{KickAction, Records};
 
 use cradle_store::storage::Migration;
 
