@@ -13,7 +13,11 @@ val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
 val jniLibsDir = layout.buildDirectory.dir("generated/jniLibs")
 // Cargo's own target directory, wherever the environment puts it.
 val cargoTarget: File = System.getenv("CARGO_TARGET_DIR")?.let(::File) ?: repoRoot.resolve("target")
-val rustSources = files(repoRoot.resolve("core"), repoRoot.resolve("bindings"), repoRoot.resolve("Cargo.toml"), repoRoot.resolve("Cargo.lock"))
+val rustSources = files(
+    listOf("protocol", "store", "client", "features", "core", "bindings").map { repoRoot.resolve(it) },
+    repoRoot.resolve("Cargo.toml"),
+    repoRoot.resolve("Cargo.lock"),
+)
 
 android {
     namespace = "org.cradle.core"
