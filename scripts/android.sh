@@ -95,7 +95,11 @@ java --add-exports java.base/jdk.internal.ref=ALL-UNNAMED \
   -Djna.library.path="$CARGO_TARGET_DIR/debug" -Dcradle.server="${CRADLE_TEST_SERVER:-}" \
   -Dscreenshots.dir="$out/screenshots" \
   -cp "$out/test-classes:$app_cp:$out/config:$main_jars:$test_jars:$framework" \
-  org.junit.runner.JUnitCore $tests 2>&1 | tee "$out/robolectric.log" | grep -vE '^\s+at ' | tail -40 >&2
+  org.junit.runner.JUnitCore $tests 2>&1 | tee "$out/robolectric.log" | grep -vE '^\s+at ' | tail -40 >&2 || true
 passed=$(sed -nE 's/^OK \(([0-9]+) tests?\)$/\1/p' "$out/robolectric.log")
-[ -n "$passed" ] || die "Robolectric tests failed (build/android-app/robolectric.log)"
+if [ -z "$passed" ]; then
+  # Each failure's name and first line, where scripts/test's filter shows them.
+  grep -A1 -E '^[0-9]+\) ' "$out/robolectric.log" | grep -vE '^--$' | sed 's/^/error: /' >&2
+  die "Robolectric tests failed (build/android-app/robolectric.log)"
+fi
 echo "$passed passed"

@@ -208,41 +208,53 @@ pub(crate) enum ReturnAction {
 }
 
 pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(), CradleError> {
+    let language = cradle.language()?;
     match command {
         Command::Shop { action } => match action {
             ShopAction::Update { server } => out.catalog_update(
-                cradle.language()?,
+                language,
                 &block_on(cradle.shop().update_catalog(server.as_deref()))?,
             ),
             ShopAction::Search { text, limit } => {
-                out.products(&cradle.shop().search_products(&text, limit)?)
+                out.products(language, &cradle.shop().search_products(&text, limit)?)
             }
-            ShopAction::Suggest { limit } => out.products(&cradle.shop().shop_suggestions(limit)?),
-            ShopAction::Show { sku } => out.product_page(&cradle.shop().product_page(&sku)?),
+            ShopAction::Suggest { limit } => {
+                out.products(language, &cradle.shop().shop_suggestions(limit)?)
+            }
+            ShopAction::Show { sku } => {
+                out.product_page(language, &cradle.shop().product_page(&sku)?)
+            }
         },
         Command::Checkout {
             when_online: true, ..
-        } => out.cart(&cradle.shop().queue_order()?),
+        } => out.cart(language, &cradle.shop().queue_order()?),
         Command::Checkout {
             take_back: true, ..
-        } => out.cart(&block_on(cradle.shop().cancel_queued_order())?),
+        } => out.cart(language, &block_on(cradle.shop().cancel_queued_order())?),
         Command::Checkout { confirm, .. } => {
             let review = block_on(cradle.shop().review_checkout())?;
-            out.checkout_review(&review, confirm);
+            out.checkout_review(language, &review, confirm);
             // She confirms what she was shown: nothing is ordered while a
             // warning stands.
             if confirm && review.warnings.is_empty() {
-                out.orders(&[block_on(cradle.shop().place_order(&review.quote))?]);
+                out.orders(
+                    language,
+                    &[block_on(cradle.shop().place_order(&review.quote))?],
+                );
             }
         }
         Command::Orders { action } => match action {
-            OrdersAction::List => out.orders(&cradle.shop().orders()?),
-            OrdersAction::Refresh => out.orders(&block_on(cradle.shop().refresh_orders())?),
-            OrdersAction::Pay { id } => out.orders(&[block_on(cradle.shop().pay_order(&id))?]),
-            OrdersAction::Cancel { id } => {
-                out.orders(&[block_on(cradle.shop().cancel_order(&id))?])
+            OrdersAction::List => out.orders(language, &cradle.shop().orders()?),
+            OrdersAction::Refresh => {
+                out.orders(language, &block_on(cradle.shop().refresh_orders())?)
             }
-            OrdersAction::Again { id } => out.refill(&cradle.shop().buy_again(&id)?),
+            OrdersAction::Pay { id } => {
+                out.orders(language, &[block_on(cradle.shop().pay_order(&id))?])
+            }
+            OrdersAction::Cancel { id } => {
+                out.orders(language, &[block_on(cradle.shop().cancel_order(&id))?])
+            }
+            OrdersAction::Again { id } => out.refill(language, &cradle.shop().buy_again(&id)?),
         },
         Command::Return {
             action:
@@ -276,37 +288,51 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 &reason,
                 note.as_deref(),
             ))?;
-            out.orders(&[order]);
+            out.orders(language, &[order]);
         }
         Command::Complain { order, topic, note } => {
-            out.orders(&[block_on(
-                cradle.shop().file_complaint(&order, &topic, &note),
-            )?]);
+            out.orders(
+                language,
+                &[block_on(
+                    cradle.shop().file_complaint(&order, &topic, &note),
+                )?],
+            );
         }
-        Command::Bag { action } => out.bag(&match action {
-            None => cradle.shop().hospital_bag()?,
-            Some(BagAction::Pack { id }) => cradle.shop().pack_bag_item(&id, true)?,
-            Some(BagAction::Unpack { id }) => cradle.shop().pack_bag_item(&id, false)?,
-        }),
-        Command::Address { action } => out.addresses(&match action {
-            AddressAction::Add { address } => cradle.shop().save_address(None, address.into())?,
-            AddressAction::Edit { id, address } => {
-                cradle.shop().save_address(Some(&id), address.into())?
-            }
-            AddressAction::List => cradle.shop().addresses()?,
-            AddressAction::Remove { id } => cradle.shop().remove_address(&id)?,
-            AddressAction::Default { id } => cradle.shop().set_default_address(&id)?,
-        }),
-        Command::Cart { action } => out.cart(&match action {
-            CartAction::Add { sku, qty } => cradle.shop().cart_add(&sku, qty)?,
-            CartAction::Set { sku, qty } => cradle.shop().cart_set(&sku, qty)?,
-            CartAction::Remove { sku } => cradle.shop().cart_remove(&sku)?,
-            CartAction::Show => cradle.shop().cart()?,
-            CartAction::Sync => {
-                block_on(cradle.shop().sync_shop())?;
-                cradle.shop().cart()?
-            }
-        }),
+        Command::Bag { action } => out.bag(
+            language,
+            &match action {
+                None => cradle.shop().hospital_bag()?,
+                Some(BagAction::Pack { id }) => cradle.shop().pack_bag_item(&id, true)?,
+                Some(BagAction::Unpack { id }) => cradle.shop().pack_bag_item(&id, false)?,
+            },
+        ),
+        Command::Address { action } => out.addresses(
+            language,
+            &match action {
+                AddressAction::Add { address } => {
+                    cradle.shop().save_address(None, address.into())?
+                }
+                AddressAction::Edit { id, address } => {
+                    cradle.shop().save_address(Some(&id), address.into())?
+                }
+                AddressAction::List => cradle.shop().addresses()?,
+                AddressAction::Remove { id } => cradle.shop().remove_address(&id)?,
+                AddressAction::Default { id } => cradle.shop().set_default_address(&id)?,
+            },
+        ),
+        Command::Cart { action } => out.cart(
+            language,
+            &match action {
+                CartAction::Add { sku, qty } => cradle.shop().cart_add(&sku, qty)?,
+                CartAction::Set { sku, qty } => cradle.shop().cart_set(&sku, qty)?,
+                CartAction::Remove { sku } => cradle.shop().cart_remove(&sku)?,
+                CartAction::Show => cradle.shop().cart()?,
+                CartAction::Sync => {
+                    block_on(cradle.shop().sync_shop())?;
+                    cradle.shop().cart()?
+                }
+            },
+        ),
     }
     Ok(())
 }

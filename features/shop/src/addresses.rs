@@ -12,7 +12,7 @@ use cradle_store::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// An address as the address book shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AddressView {
     pub id: String,
     pub ship_to: ShipTo,

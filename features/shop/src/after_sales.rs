@@ -82,7 +82,7 @@ pub fn queued(conn: &Connection, order_id: &str) -> Result<Vec<Request>> {
 }
 
 /// A complaint ticket as her order shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ComplaintView {
     pub id: String,
     pub topic: String,

@@ -44,7 +44,7 @@ fn checklist() -> &'static Checklist {
 }
 
 /// The checklist screen, computed at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HospitalBag {
     /// From 28 weeks of pregnancy until the birth.
     pub open: bool,
@@ -59,7 +59,7 @@ pub struct HospitalBag {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BagGroup {
     /// `documents`, `mother` or `baby`.
     pub code: String,
@@ -67,7 +67,7 @@ pub struct BagGroup {
     pub items: Vec<BagItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BagItem {
     pub id: String,
     pub name: String,

@@ -25,7 +25,7 @@ use jiff::tz::TimeZone;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// What she confirms: the cart at today's prices, and what changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CheckoutReview {
     pub lines: Vec<ReviewLine>,
     pub total_minor: i64,
@@ -38,7 +38,7 @@ pub struct CheckoutReview {
     pub ship_to: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ReviewLine {
     pub sku: String,
     pub name: String,
@@ -49,7 +49,7 @@ pub struct ReviewLine {
 
 /// `PRICE_CHANGED`, `OUT_OF_STOCK`, `NOT_ENOUGH_STOCK`, `DISCONTINUED`,
 /// `QTY_RULE` or `UNKNOWN_SKU`, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CheckoutWarning {
     pub code: String,
     pub sku: String,
@@ -57,7 +57,7 @@ pub struct CheckoutWarning {
 }
 
 /// An order as her history shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OrderView {
     pub id: String,
     pub status: String,
@@ -94,7 +94,7 @@ pub struct OrderView {
     pub ship_to: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StatusStep {
     pub status: String,
     pub text: String,
@@ -103,7 +103,7 @@ pub struct StatusStep {
     pub at_text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ReturnView {
     pub id: String,
     /// `return`, `exchange` or `refund_only`.
@@ -119,14 +119,14 @@ pub struct ReturnView {
     pub history: Vec<StatusStep>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ReturnItem {
     pub sku: String,
     pub qty: u32,
 }
 
 /// What "buy again" did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Refill {
     pub cart: super::CartView,
     /// Names of the lines that could not be added again.
@@ -176,7 +176,7 @@ fn items(lines: &[OrderItem]) -> Vec<ReturnItem> {
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OrderLineView {
     pub sku: String,
     pub name: String,
@@ -775,11 +775,7 @@ impl Shop<'_> {
 fn summary(order: &Order, language: Language) -> String {
     let units: u64 = order.lines.iter().map(|l| u64::from(l.qty)).sum();
     let total = format_money(order.total_minor, &order.currency);
-    match (language, units) {
-        (Language::ZhHans, n) => format!("共 {n} 件 · {total}"),
-        (Language::En, 1) => format!("1 item · {total}"),
-        (Language::En, n) => format!("{n} items · {total}"),
-    }
+    crate::words::items_total(units, &total, language)
 }
 
 /// An order call's refusal in words she can act on.

@@ -135,7 +135,7 @@ fn avoided_tags(her: &Situation) -> Vec<&'static str> {
 }
 
 /// A product as a list shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ProductCard {
     pub sku: String,
     pub name: String,
@@ -150,7 +150,7 @@ pub struct ProductCard {
 }
 
 /// Why a product does not suit her now, with the source of the advice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ProductWarning {
     /// The product's tag (`high_sugar`, `caffeine`).
     pub tag: String,
@@ -159,7 +159,7 @@ pub struct ProductWarning {
 }
 
 /// The product page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ProductPage {
     pub card: ProductCard,
     pub description: String,
@@ -190,7 +190,7 @@ pub struct ShopScreen {
     pub catalog_ready: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CartLine {
     pub sku: String,
     pub name: String,
@@ -215,7 +215,7 @@ pub struct CartLine {
 }
 
 /// The cart screen, computed at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CartView {
     pub lines: Vec<CartLine>,
     pub item_count: u32,
@@ -230,7 +230,7 @@ pub struct CartView {
 }
 
 /// What a catalogue update did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct CatalogUpdate {
     /// Products added or changed on this device.
     pub changed: u64,

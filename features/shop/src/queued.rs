@@ -24,7 +24,7 @@ use cradle_store::storage::random_id;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The order waiting for the network, as the cart screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct QueuedOrder {
     pub id: String,
     pub lines: Vec<ReviewLine>,

@@ -11,16 +11,12 @@ use cradle_core::records::sessions::{ContractionTimer, KickSession};
 use cradle_core::records::{Measurement, Record, ShownRecord};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
-use cradle_core::shop::addresses::AddressView;
-use cradle_core::shop::bag::HospitalBag;
-use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill};
-use cradle_core::shop::{CartView, CatalogUpdate, ProductCard, ProductPage};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_core::{CradleError, Today};
-use cradle_core::{records, reminders, shop, sync, timeline, words};
+use cradle_core::{records, reminders, sync, timeline, words};
 use jiff::SignedDuration;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
@@ -35,6 +31,8 @@ macro_rules! say {
     }};
 }
 
+mod shop;
+
 pub struct Output {
     json: bool,
 }
@@ -42,6 +40,14 @@ pub struct Output {
 impl Output {
     pub fn new(json: bool) -> Self {
         Self { json }
+    }
+
+    /// A core view type as it is: `--json` has no schema of its own.
+    fn print<T: serde::Serialize + ?Sized>(&self, value: &T) {
+        say!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        );
     }
 
     fn print_json(&self, value: Value) {
@@ -529,336 +535,6 @@ impl Output {
             _ => return,
         };
         say!("→ {command}");
-    }
-
-    pub fn catalog_update(&self, language: Language, u: &CatalogUpdate) {
-        if self.json {
-            self.print_json(
-                json!({"changed": u.changed, "version": u.version, "unchanged": u.unchanged}),
-            );
-        } else {
-            say!("{}", shop::words::catalog_update(u, language));
-        }
-    }
-
-    fn card_json(c: &ProductCard) -> Value {
-        json!({"sku": c.sku, "name": c.name, "category": c.category, "price_minor": c.price_minor,
-               "currency": c.currency, "price": c.price_text, "in_stock": c.in_stock,
-               "discontinued": c.discontinued, "image_url": c.image_url})
-    }
-
-    pub fn products(&self, cards: &[ProductCard]) {
-        if self.json {
-            self.print_json(Value::Array(cards.iter().map(Self::card_json).collect()));
-            return;
-        }
-        if cards.is_empty() {
-            say!("No products found.");
-        }
-        for c in cards {
-            let note = if c.discontinued {
-                "  (no longer sold)"
-            } else if !c.in_stock {
-                "  (out of stock)"
-            } else {
-                ""
-            };
-            say!("{:<22} {:>10}  {}{note}", c.sku, c.price_text, c.name);
-        }
-    }
-
-    pub fn product_page(&self, p: &ProductPage) {
-        let t = &p.traceability;
-        if self.json {
-            let mut card = Self::card_json(&p.card);
-            card["description"] = json!(p.description);
-            card["qty"] = json!({"min": p.qty_min, "max": p.qty_max, "step": p.qty_step});
-            card["suits_now"] = json!(p.suits_now);
-            card["in_cart"] = json!(p.in_cart);
-            card["traceability"] = json!({"batch": t.batch, "origin": t.origin,
-                "quality_report": t.quality_report, "cold_chain": t.cold_chain});
-            card["warnings"] = Value::Array(
-                p.warnings
-                    .iter()
-                    .map(|w| {
-                        json!({"tag": w.tag,
-                "message": w.message, "source": w.source})
-                    })
-                    .collect(),
-            );
-            self.print_json(card);
-            return;
-        }
-        say!("{}  {}", p.card.name, p.card.price_text);
-        say!("{}", p.description);
-        say!(
-            "Buy {} to {}, in steps of {}.",
-            p.qty_min,
-            p.qty_max,
-            p.qty_step
-        );
-        say!(
-            "Batch {} · {} · report {}{}",
-            t.batch,
-            t.origin,
-            t.quality_report,
-            if t.cold_chain { " · cold chain" } else { "" }
-        );
-        for w in &p.warnings {
-            say!("Note: {} ({})", w.message, w.source);
-        }
-        if p.in_cart > 0 {
-            say!("{} in your cart.", p.in_cart);
-        }
-    }
-
-    fn cart_json(c: &CartView) -> Value {
-        json!({
-            "lines": c.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
-                "price_seen_minor": l.price_seen_minor, "price_now_minor": l.price_now_minor,
-                "price_changed": l.price_changed, "line_total_minor": l.line_total_minor,
-                "unavailable": l.unavailable, "short_of_stock": l.short_of_stock,
-                "qty_down": l.qty_down, "qty_up": l.qty_up})).collect::<Vec<_>>(),
-            "item_count": c.item_count,
-            "total_minor": c.total_minor,
-            "currency": c.currency,
-            "total": c.total_text,
-            "queued": c.queued.as_ref().map(|q| json!({"id": q.id, "status": q.status,
-                "total_minor": q.total_minor, "total": q.total_text, "queued_at": q.queued_text,
-                "lines": q.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
-                    "unit_price": l.unit_price_text})).collect::<Vec<_>>(),
-                "warnings": q.warnings.iter().map(|w| json!({"code": w.code, "sku": w.sku,
-                    "message": w.message})).collect::<Vec<_>>()})),
-        })
-    }
-
-    pub fn refill(&self, r: &Refill) {
-        if self.json {
-            let mut v = Self::cart_json(&r.cart);
-            v["skipped"] = json!(r.skipped);
-            self.print_json(v);
-            return;
-        }
-        for name in &r.skipped {
-            say!("Not added (no longer sold as ordered): {name}");
-        }
-        self.cart(&r.cart);
-    }
-
-    pub fn cart(&self, c: &CartView) {
-        if self.json {
-            self.print_json(Self::cart_json(c));
-            return;
-        }
-        if let Some(q) = &c.queued {
-            say!(
-                "Order saved {}: {} ({})",
-                q.queued_text,
-                q.total_text,
-                q.status_text
-            );
-            for l in &q.lines {
-                say!("{:>3} × {}  {}", l.qty, l.name, l.unit_price_text);
-            }
-            for w in &q.warnings {
-                say!("! {}", w.message);
-            }
-            if q.status == "needs_review" {
-                say!("Run `cradle checkout --take-back`, then check out again.");
-            }
-        }
-        if c.lines.is_empty() {
-            say!("Your cart is empty.");
-            return;
-        }
-        for l in &c.lines {
-            let note = if l.unavailable {
-                "  (no longer sold)"
-            } else if l.short_of_stock {
-                "  (not enough in stock)"
-            } else {
-                ""
-            };
-            say!(
-                "{:>3} × {}  {}  = {}{note}",
-                l.qty,
-                l.name,
-                l.price_text,
-                l.line_total_text
-            );
-        }
-        say!("Total: {} ({} item(s))", c.total_text, c.item_count);
-    }
-
-    pub fn bag(&self, bag: &HospitalBag) {
-        if self.json {
-            self.print_json(json!({
-                "open": bag.open, "opens_on": bag.opens_on, "note": bag.note,
-                "packed": bag.packed, "total": bag.total, "sources": bag.sources,
-                "groups": bag.groups.iter().map(|g| json!({
-                    "code": g.code, "title": g.title,
-                    "items": g.items.iter().map(|i| json!({
-                        "id": i.id, "name": i.name, "packed": i.packed, "shop": i.shop,
-                        "products": i.products.iter().map(|p| json!({"sku": p.sku,
-                            "name": p.name, "price": p.price_text})).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            }));
-            return;
-        }
-        if !bag.open {
-            match &bag.opens_on {
-                Some(day) => say!("{} ({day})", bag.note),
-                None => say!("{}", bag.note),
-            }
-            return;
-        }
-        say!("Packed {} of {}", bag.packed, bag.total);
-        for g in &bag.groups {
-            say!("\n{}", g.title);
-            for i in &g.items {
-                let tick = if i.packed { "[x]" } else { "[ ]" };
-                let shop = if i.shop_text.is_empty() {
-                    String::new()
-                } else {
-                    format!("  · {}", i.shop_text)
-                };
-                say!("  {tick} {}  ({}){shop}", i.name, i.id);
-                // What fills it, while she still needs one (the core decides).
-                if let Some(p) = i.products.first() {
-                    say!(
-                        "      {}  {}  (cradle cart add {})",
-                        p.name,
-                        p.price_text,
-                        p.sku
-                    );
-                }
-            }
-        }
-    }
-
-    pub fn addresses(&self, book: &[AddressView]) {
-        if self.json {
-            self.print_json(Value::Array(book.iter().map(|a| json!({
-                "id": a.id, "default": a.is_default, "label": a.label,
-                "name": a.ship_to.name, "phone": a.ship_to.phone, "province": a.ship_to.province,
-                "city": a.ship_to.city, "district": a.ship_to.district, "detail": a.ship_to.detail,
-                "postal_code": a.ship_to.postal_code,
-            })).collect()));
-            return;
-        }
-        if book.is_empty() {
-            say!("No addresses yet: `cradle address add` saves one; orders need one.");
-        }
-        for a in book {
-            let mark = if a.is_default { "  (default)" } else { "" };
-            say!("{}  {}{mark}", a.id, a.label);
-        }
-    }
-
-    pub fn checkout_review(&self, r: &CheckoutReview, confirming: bool) {
-        if self.json {
-            if !confirming || !r.warnings.is_empty() {
-                self.print_json(json!({
-                    "lines": r.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
-                        "unit_price": l.unit_price_text, "line_total": l.line_total_text})).collect::<Vec<_>>(),
-                    "total_minor": r.total_minor,
-                    "total": r.total_text,
-                    "warnings": r.warnings.iter().map(|w| json!({"code": w.code, "sku": w.sku,
-                        "message": w.message})).collect::<Vec<_>>(),
-                    "quote": r.quote,
-                    "ship_to": r.ship_to,
-                }));
-            }
-            return;
-        }
-        for l in &r.lines {
-            say!(
-                "{:>3} × {}  {}  = {}",
-                l.qty,
-                l.name,
-                l.unit_price_text,
-                l.line_total_text
-            );
-        }
-        say!("Total: {}", r.total_text);
-        match &r.ship_to {
-            Some(label) => say!("Deliver to: {label}"),
-            None => say!("No delivery address yet: `cradle address add` saves one."),
-        }
-        for w in &r.warnings {
-            say!("! {}", w.message);
-        }
-        if !r.warnings.is_empty() {
-            say!("Nothing was ordered. Review the cart, then run checkout again.");
-        } else if !confirming {
-            say!("Run `cradle checkout --confirm` to place this order.");
-        }
-    }
-
-    pub fn orders(&self, orders: &[OrderView]) {
-        if self.json {
-            self.print_json(Value::Array(orders.iter().map(|o| json!({
-                "id": o.id, "status": o.status, "created_at": o.created_at, "total": o.total_text,
-                "history": o.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
-                "return_deadline": o.return_deadline, "can_pay": o.can_pay, "can_cancel": o.can_cancel,
-                "can_return": o.can_return, "ship_to": o.ship_to,
-                "returns": o.returns.iter().map(|r| json!({"id": r.id, "kind": r.kind, "reason": r.reason, "status": r.status,
-                    "items": r.items.iter().map(|i| json!({"sku": i.sku, "qty": i.qty})).collect::<Vec<_>>(),
-                    "history": r.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-                "complaints": o.complaints.iter().map(|k| json!({"id": k.id, "topic": k.topic, "status": k.status,
-                    "target": k.target_text, "overdue": k.overdue,
-                    "history": k.history.iter().map(|h| json!({"status": h.status, "at": h.at})).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-                "lines": o.lines.iter().map(|l| json!({"sku": l.sku, "name": l.name, "qty": l.qty,
-                    "unit_price": l.unit_price_text, "batch": l.batch, "origin": l.origin,
-                    "quality_report": l.quality_report, "returnable": l.returnable})).collect::<Vec<_>>(),
-            })).collect()));
-            return;
-        }
-        if orders.is_empty() {
-            say!("No orders yet.");
-        }
-        for o in orders {
-            say!(
-                "Order {}  {}  {}",
-                &o.id[..o.id.len().min(8)],
-                o.status_text,
-                o.total_text
-            );
-            for l in &o.lines {
-                say!(
-                    "  {:>3} × {}  {}  batch {}",
-                    l.qty,
-                    l.name,
-                    l.unit_price_text,
-                    l.batch
-                );
-            }
-            if let Some(step) = o.history.last() {
-                say!("  {}  {}", step.at_text, step.text);
-            }
-            if let Some(deadline) = o.return_deadline_text.as_deref().filter(|_| o.can_return) {
-                say!("  No-reason return until {deadline}");
-            }
-            for r in &o.returns {
-                say!(
-                    "  {} {} ({}): {}",
-                    r.kind_text,
-                    &r.id[..r.id.len().min(8)],
-                    r.reason_text,
-                    r.status_text
-                );
-            }
-            for k in &o.complaints {
-                let flag = if k.overdue { "  OVERDUE" } else { "" };
-                say!("  Complaint ({}): {}{flag}", k.topic_text, k.status_text);
-                if let Some(target) = &k.target_text {
-                    say!("    {target}");
-                }
-            }
-        }
     }
 
     pub fn sync_report(&self, language: Language, r: &SyncReport) {
