@@ -88,20 +88,37 @@ impl Store {
         areas: &[DataArea],
         f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
-        let value = {
+        // Every feature writes through here, dozens of call sites: only
+        // this handing over is compiled per caller, the write itself once.
+        let mut f = Some(f);
+        let mut value = None;
+        self.write_once(areas, &mut |tx, ctx| {
+            if let Some(f) = f.take() {
+                value = Some(f(tx, ctx)?);
+            }
+            Ok(())
+        })?;
+        Ok(value.expect("write_once runs its closure before it commits"))
+    }
+
+    fn write_once(
+        &self,
+        areas: &[DataArea],
+        f: &mut dyn FnMut(&Transaction<'_>, &Ctx) -> Result<()>,
+    ) -> Result<()> {
+        {
             let mut db = self.conn();
             let ctx = self.ctx(&db)?;
             let tx = db.transaction()?;
             let mark = self.rule.before(&tx)?;
-            let value = f(&tx, &ctx)?;
+            f(&tx, &ctx)?;
             self.rule.check(&tx, mark)?;
             tx.commit()?;
-            value
-        };
+        }
         for area in areas {
             self.observers.notify(*area);
         }
-        Ok(value)
+        Ok(())
     }
 
     /// Her "now": instant, zone, local date and language, from her profile
