@@ -210,7 +210,10 @@ impl SyncKey {
         } else {
             return Err(tampered());
         };
-        serde_json::from_slice(&plain).map_err(|_| SealError::Corrupt("a synced value"))
+        std::str::from_utf8(&plain)
+            .ok()
+            .and_then(|text| serde_json::from_str(text).ok())
+            .ok_or(SealError::Corrupt("a synced value"))
     }
 
     /// The account's key check: proves a recovery code without revealing it.
