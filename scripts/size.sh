@@ -22,7 +22,7 @@ fi
 target_args=()
 lib="$CARGO_TARGET_DIR/release/libcradle_ffi.so"
 if [ "$arch" = arm64 ]; then
-  need_debs gcc-aarch64-linux-gnu lld
+  need_debs gcc-aarch64-linux-gnu libc6-dev-arm64-cross lld
   rustup target add aarch64-unknown-linux-gnu >/dev/null
   tools="$CARGO_TARGET_DIR/arm64-tools"
   mkdir -p "$tools"

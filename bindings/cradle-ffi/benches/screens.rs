@@ -110,25 +110,28 @@ fn main() {
         // Oldest first up to five years back, so the newest reading is the
         // same high blood pressure at every scale.
         let step = FIVE_YEARS_SECONDS / scale as i64;
+        let records = core.clone().records();
         let t = Instant::now();
         while filled < scale {
             let at = jiff::Timestamp::from_second(now - FIVE_YEARS_SECONDS + filled as i64 * step)
                 .unwrap()
                 .to_string();
             if filled.is_multiple_of(2) {
-                core.record_weight(
-                    60.0 + (filled % 100) as f64 / 10.0,
-                    WeightUnit::Kg,
-                    Some(at),
-                )
-                .unwrap();
+                records
+                    .record_weight(
+                        60.0 + (filled % 100) as f64 / 10.0,
+                        WeightUnit::Kg,
+                        Some(at),
+                    )
+                    .unwrap();
             } else {
                 let systolic = if filled + 1 == scale {
                     150
                 } else {
                     115 + (filled % 10) as u32
                 };
-                core.record_blood_pressure(systolic, 78, Some(72), Some(at))
+                records
+                    .record_blood_pressure(systolic, 78, Some(72), Some(at))
                     .unwrap();
             }
             filled += 1;
@@ -179,8 +182,9 @@ fn main() {
             assert!(!r.weight.is_empty(), "and her weight chart");
             r
         });
+        let her_records = core.clone().records();
         let insights = time(50, || {
-            let i = core.insights().unwrap();
+            let i = her_records.insights().unwrap();
             assert!(!i.is_empty());
             i
         });

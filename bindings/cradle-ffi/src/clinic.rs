@@ -49,21 +49,18 @@ pub struct ClinicVisitScreen {
 }
 
 #[uniffi::export]
-impl CradleCore {
+impl RecordsClient {
     /// The clinic-visit export: `format` is `html` (printable summary) or
     /// `fhir` (an HL7 FHIR R4 Bundle, JSON). Built offline.
     pub fn clinic_export(&self, format: String, options: ClinicExportOptions) -> Result<String> {
         let format = cradle_core::clinic::Format::from_code(&format)?;
-        Ok(self
-            .core
-            .records()
-            .clinic_export(format, &options.try_into()?)?)
+        Ok(self.records().clinic_export(format, &options.try_into()?)?)
     }
 
     /// The clinic-visit screen: the HTML summary to print or share, what it
     /// includes, and her questions.
     pub fn clinic_visit(&self, options: ClinicExportOptions) -> Result<ClinicVisitScreen> {
-        let v = self.core.records().clinic_visit(&options.try_into()?)?;
+        let v = self.records().clinic_visit(&options.try_into()?)?;
         Ok(ClinicVisitScreen {
             html: v.html,
             sections: v

@@ -121,22 +121,22 @@ pub struct BodyBaseline {
 }
 
 #[uniffi::export]
-impl CradleCore {
+impl RecordsClient {
     /// Adds a journal entry at `at` (RFC 3339; default now). Returns its id.
     pub fn add_entry(&self, entry: Entry, at: Option<String>) -> Result<i64> {
         let at = at
             .map(|t| cradle_core::reminders::parse_instant("at", &t))
             .transpose()?;
-        Ok(self.core.records().add_entry(entry, at)?)
+        Ok(self.records().add_entry(entry, at)?)
     }
 
     pub fn update_entry(&self, id: i64, entry: Entry, at: String) -> Result<()> {
         let at = cradle_core::reminders::parse_instant("at", &at)?;
-        Ok(self.core.records().update_entry(id, entry, at)?)
+        Ok(self.records().update_entry(id, entry, at)?)
     }
 
     pub fn delete_entry(&self, id: i64) -> Result<()> {
-        Ok(self.core.records().delete_entry(id)?)
+        Ok(self.records().delete_entry(id)?)
     }
 
     /// Live entries of `kinds` (all when empty) between two RFC 3339
@@ -157,7 +157,6 @@ impl CradleCore {
             to: instant("to", to)?,
         };
         Ok(self
-            .core
             .records()
             .entries(&filter)?
             .into_iter()

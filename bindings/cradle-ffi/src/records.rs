@@ -201,7 +201,25 @@ pub struct BabyToday {
     pub last_feed_local: Option<String>,
 }
 
+/// Her records, as `core.records()` hands them out: readings, symptoms,
+/// kicks and contractions, the journal, the charts and the clinic export.
+#[derive(uniffi::Object)]
+pub struct RecordsClient {
+    core: Arc<CradleCore>,
+}
+
+#[uniffi::export]
 impl CradleCore {
+    pub fn records(self: Arc<Self>) -> Arc<RecordsClient> {
+        Arc::new(RecordsClient { core: self })
+    }
+}
+
+impl RecordsClient {
+    pub(crate) fn records(&self) -> cradle_core::records::Records<'_> {
+        self.core.core.records()
+    }
+
     fn record(
         &self,
         checked: cradle_core::Result<cradle_core::records::Checked>,
@@ -210,12 +228,42 @@ impl CradleCore {
         let taken_at = taken_at
             .map(|t| cradle_core::reminders::parse_instant("taken_at", &t))
             .transpose()?;
-        Ok(self.core.records().record(checked?, taken_at)?)
+        Ok(self.records().record(checked?, taken_at)?)
     }
 }
 
 #[uniffi::export]
 impl CradleCore {
+    /// The records screen in one crossing: the newest measurements, the kick
+    /// counter, the contraction timer and the most urgent note.
+    pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
+        let s = self.core.records_screen(rule)?;
+        Ok(RecordsScreen {
+            stage: s.stage,
+            recent: s.recent.into_iter().map(Into::into).collect(),
+            kicks: s.kicks.map(Into::into),
+            contractions: s.contractions.into(),
+            flag: s.flag.map(Into::into),
+            weight: s.weight.days.into_iter().map(Into::into).collect(),
+            weight_band: s.weight.band.map(Into::into),
+            babies: s
+                .babies
+                .into_iter()
+                .map(|d| BabyToday {
+                    baby: d.baby,
+                    feeds: d.feeds,
+                    wet: d.wet,
+                    dirty: d.dirty,
+                    sleep_minutes: d.sleep_minutes,
+                    last_feed_local: d.last_feed_local,
+                })
+                .collect(),
+        })
+    }
+}
+
+#[uniffi::export]
+impl RecordsClient {
     /// Records a blood pressure taken at `taken_at` (RFC 3339; default now). Returns its id.
     pub fn record_blood_pressure(
         &self,
@@ -250,9 +298,8 @@ impl CradleCore {
     }
 
     /// Live records, oldest first; `kind` is `weight`, `blood_pressure` or `glucose`.
-    pub fn records(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
+    pub fn list(&self, kind: Option<String>) -> Result<Vec<HealthRecord>> {
         Ok(self
-            .core
             .records()
             .shown(kind.as_deref())?
             .into_iter()
@@ -260,41 +307,13 @@ impl CradleCore {
             .collect())
     }
 
-    /// The records screen in one crossing: the newest measurements, the kick
-    /// counter, the contraction timer and the most urgent note.
-    pub fn records_screen(&self, rule: CallRule) -> Result<RecordsScreen> {
-        let s = self.core.records_screen(rule)?;
-        Ok(RecordsScreen {
-            stage: s.stage,
-            recent: s.recent.into_iter().map(Into::into).collect(),
-            kicks: s.kicks.map(Into::into),
-            contractions: s.contractions.into(),
-            flag: s.flag.map(Into::into),
-            weight: s.weight.days.into_iter().map(Into::into).collect(),
-            weight_band: s.weight.band.map(Into::into),
-            babies: s
-                .babies
-                .into_iter()
-                .map(|d| BabyToday {
-                    baby: d.baby,
-                    feeds: d.feeds,
-                    wet: d.wet,
-                    dirty: d.dirty,
-                    sleep_minutes: d.sleep_minutes,
-                    last_feed_local: d.last_feed_local,
-                })
-                .collect(),
-        })
-    }
-
     pub fn delete_record(&self, id: i64) -> Result<()> {
-        Ok(self.core.records().delete_record(id)?)
+        Ok(self.records().delete_record(id)?)
     }
 
     /// Non-diagnostic notes on the latest readings, most urgent first.
     pub fn insights(&self) -> Result<Vec<InsightInfo>> {
         Ok(self
-            .core
             .records()
             .insights()?
             .into_iter()
@@ -312,10 +331,7 @@ impl CradleCore {
         let noted_at = noted_at
             .map(|t| cradle_core::reminders::parse_instant("noted_at", &t))
             .transpose()?;
-        Ok(self
-            .core
-            .records()
-            .note_symptom(&code, severity, noted_at)?)
+        Ok(self.records().note_symptom(&code, severity, noted_at)?)
     }
 
     /// The symptom codes the app offers, in display order.
@@ -328,19 +344,19 @@ impl CradleCore {
 
     /// Kick counter: `start`, `tap` for each movement, `stop`. Returns the session.
     pub fn kick(&self, action: KickAction) -> Result<KickCount> {
-        Ok(self.core.records().kick(action)?.into())
+        Ok(self.records().kick(action)?.into())
     }
 
     pub fn kick_session(&self) -> Result<Option<KickCount>> {
-        Ok(self.core.records().kick_session()?.map(Into::into))
+        Ok(self.records().kick_session()?.map(Into::into))
     }
 
     /// Marks the start (`true`) or the end (`false`) of a contraction; returns the timer.
     pub fn contraction(&self, starting: bool, rule: CallRule) -> Result<ContractionInfo> {
-        Ok(self.core.records().contraction(starting, rule)?.into())
+        Ok(self.records().contraction(starting, rule)?.into())
     }
 
     pub fn contraction_timer(&self, rule: CallRule) -> Result<ContractionInfo> {
-        Ok(self.core.records().contraction_timer(rule)?.into())
+        Ok(self.records().contraction_timer(rule)?.into())
     }
 }

@@ -100,9 +100,9 @@ pub struct CatalogUpdate {
     pub unchanged: bool,
 }
 
-/// The shop: the catalogue copy, search and suggestions work offline, and
-/// so does the cart; each call returns a whole screen.
-/// The shop's calls, as `core.shop()` hands them out.
+/// The shop, as `core.shop()` hands it out: the catalogue copy, search and
+/// suggestions work offline, and so does the cart; each call returns a
+/// whole screen.
 #[derive(uniffi::Object)]
 pub struct ShopClient {
     core: Arc<CradleCore>,

@@ -195,25 +195,20 @@ impl From<Trends> for TrendsView {
 }
 
 #[uniffi::export]
-impl CradleCore {
+impl RecordsClient {
     /// Saves (or with `None`, forgets) height and pre-pregnancy weight.
     pub fn set_body_baseline(&self, baseline: Option<BodyBaseline>) -> Result<()> {
         let baseline = baseline
             .map(|b| Baseline::new(b.height_cm, b.pre_pregnancy_kg))
             .transpose()?;
-        Ok(self.core.records().set_baseline(baseline)?)
+        Ok(self.records().set_baseline(baseline)?)
     }
 
     pub fn body_baseline(&self) -> Result<Option<BodyBaseline>> {
-        Ok(self.core.records().baseline()?.map(|b| BodyBaseline {
+        Ok(self.records().baseline()?.map(|b| BodyBaseline {
             height_cm: b.height_cm,
             pre_pregnancy_kg: b.pre_pregnancy_kg,
         }))
-    }
-
-    /// Records the sex of baby `baby` (1 for a singleton), for growth percentiles.
-    pub fn set_baby_sex(&self, baby: u8, sex: Sex) -> Result<()> {
-        Ok(self.core.set_baby_sex(baby, sex)?)
     }
 
     /// Every chart's series between two local dates (`YYYY-MM-DD`, both optional).
@@ -224,6 +219,14 @@ impl CradleCore {
         let to = to
             .map(|d| cradle_core::timeline::parse_date("to", &d))
             .transpose()?;
-        Ok(self.core.records().trends(from, to)?.into())
+        Ok(self.records().trends(from, to)?.into())
+    }
+}
+
+#[uniffi::export]
+impl CradleCore {
+    /// Records the sex of baby `baby` (1 for a singleton), for growth percentiles.
+    pub fn set_baby_sex(&self, baby: u8, sex: Sex) -> Result<()> {
+        Ok(self.core.set_baby_sex(baby, sex)?)
     }
 }

@@ -21,17 +21,17 @@ final class JournalTests: DatabaseTestCase {
     func testEveryEntryKindRoundTripsAndBadInputNamesTheField() throws {
         let core = try CradleCore.open(
             path: path("j.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en")
-        XCTAssertThrowsError(try core.addEntry(entry: .sleep(baby: 1, minutes: 30), at: nil)) {
+        XCTAssertThrowsError(try core.records().addEntry(entry: .sleep(baby: 1, minutes: 30), at: nil)) {
             guard case CradleError.InvalidInput(let field, _) = $0 else { return XCTFail("\($0)") }
             XCTAssertEqual(field, "baby")
         }
         _ = try core.recordBirth(date: "2026-10-01", gaWeeks: 39, gaDays: 0, count: 1, birthWeightsGrams: [], motherHbsag: nil)
         try core.setBabySex(baby: 1, sex: .male)
-        for entry in everyKind { _ = try core.addEntry(entry: entry, at: nil) }
-        let items = try core.entries(kinds: [], from: nil, to: nil)
+        for entry in everyKind { _ = try core.records().addEntry(entry: entry, at: nil) }
+        let items = try core.records().entries(kinds: [], from: nil, to: nil)
         XCTAssertEqual(items.map(\.entry), everyKind)
         XCTAssertTrue(items[9].unusual, "a fever is flagged")
-        let growth = try core.trends(from: nil, to: nil).growth
+        let growth = try core.records().trends(from: nil, to: nil).growth
         XCTAssertEqual(growth.first?.curves.count, 15)
         XCTAssertEqual(Set(growth.first?.curves.map(\.indicator) ?? []), [.weight, .length, .head])
         let reading = growth.first?.points.first
@@ -43,16 +43,16 @@ final class JournalTests: DatabaseTestCase {
     func testTheClinicExportIsBuiltOffline() throws {
         let core = try CradleCore.open(
             path: path("c.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "zh-Hans")
-        for entry in everyKind.prefix(6) { _ = try core.addEntry(entry: entry, at: nil) }
+        for entry in everyKind.prefix(6) { _ = try core.records().addEntry(entry: entry, at: nil) }
         let options = ClinicExportOptions(from: nil, includeName: false, sections: [])
-        let html = try core.clinicExport(format: "html", options: options)
+        let html = try core.records().clinicExport(format: "html", options: options)
         // No pregnancy and no baby yet: a clinic visit, not a prenatal one.
         XCTAssertTrue(html.contains("<h1>就诊摘要</h1>") && html.contains("叶酸"))
-        let fhir = try core.clinicExport(format: "fhir", options: options)
+        let fhir = try core.records().clinicExport(format: "fhir", options: options)
         let bundle = try JSONSerialization.jsonObject(with: Data(fhir.utf8)) as? [String: Any]
         XCTAssertEqual(bundle?["resourceType"] as? String, "Bundle")
         XCTAssertEqual(bundle?["type"] as? String, "document")
-        XCTAssertThrowsError(try core.clinicExport(format: "pdf", options: options))
-        XCTAssertEqual(try core.clinicVisit(options: options).sections.first?.code, "pregnancy")
+        XCTAssertThrowsError(try core.records().clinicExport(format: "pdf", options: options))
+        XCTAssertEqual(try core.records().clinicVisit(options: options).sections.first?.code, "pregnancy")
     }
 }

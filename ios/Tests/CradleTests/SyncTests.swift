@@ -27,7 +27,7 @@ final class SyncTests: DatabaseTestCase {
         let b = try open("b.db")
         XCTAssertEqual(try a.syncStatus(), .signedOut)
         let code = try await a.sync().register(serverUrl: server, login: login, password: password, device: "iPhone")
-        _ = try a.recordBloodPressure(systolic: 118, diastolic: 76, pulse: nil, takenAt: nil)
+        _ = try a.records().recordBloodPressure(systolic: 118, diastolic: 76, pulse: nil, takenAt: nil)
 
         var states = a.syncStates().makeAsyncIterator()
         let first = await states.next()
@@ -45,7 +45,7 @@ final class SyncTests: DatabaseTestCase {
 
         try await b.sync().login(serverUrl: server, login: login, password: password, device: "iPad", recoveryCode: code)
         _ = try await b.sync().syncNow()
-        XCTAssertEqual(try b.records(kind: "blood_pressure").count, 1)
+        XCTAssertEqual(try b.records().list(kind: "blood_pressure").count, 1)
         XCTAssertEqual(try b.recoveryCode(), code)
     }
 

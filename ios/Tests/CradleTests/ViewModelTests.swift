@@ -12,7 +12,7 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try core.setProfile(profile: ProfileInfo(
             displayName: locale.hasPrefix("zh") ? "小林" : "Lin", locale: locale, timeZone: "Asia/Shanghai"))
         _ = try core.recordDating(dating: .edd(edd: shanghaiDay(84)))
-        _ = try core.recordBloodPressure(systolic: 142, diastolic: 92, pulse: nil, takenAt: nil)
+        _ = try core.records().recordBloodPressure(systolic: 142, diastolic: 92, pulse: nil, takenAt: nil)
         return core
     }
 
@@ -46,7 +46,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(first.sync, .signedOut)
 
         // A more worrying reading reaches Today through the change events.
-        _ = try core.recordBloodPressure(systolic: 165, diastolic: 112, pulse: nil, takenAt: nil)
+        _ = try core.records().recordBloodPressure(systolic: 165, diastolic: 112, pulse: nil, takenAt: nil)
         try await eventually { model.state.value?.flag?.level == "seek_care_now" }
 
         // Ticking the checkup moves "next" on.
@@ -350,7 +350,7 @@ final class ViewModelTests: DatabaseTestCase {
         model.birthWeightGrams = 2400
         model.finish()
         XCTAssertTrue(model.finished)
-        let summary = try core.clinicExport(
+        let summary = try core.records().clinicExport(
             format: "html", options: ClinicExportOptions(from: nil, includeName: false, sections: []))
         XCTAssertTrue(summary.contains("Birth weight: 2400 g"))
     }
@@ -535,7 +535,7 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try old.setConsent(purpose: .sync, granted: true)
         let code = try await old.sync().register(serverUrl: server, login: login, password: "correct horse battery", device: "old iPhone")
         _ = try await old.sync().syncNow()
-        let readings = try old.records(kind: nil).count
+        let readings = try old.records().list(kind: nil).count
 
         let phone = try CradleCore.open(path: path("new.db"), key: testKey, deviceTimeZone: "Asia/Shanghai", deviceLocale: "en")
         XCTAssertNil(try phone.profile())
@@ -563,7 +563,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertTrue(model.restored)
         XCTAssertEqual(model.password, "", "the password is not kept")
         XCTAssertEqual(try phone.profile()?.displayName, "Lin")
-        XCTAssertEqual(try phone.records(kind: nil).count, readings)
+        XCTAssertEqual(try phone.records().list(kind: nil).count, readings)
         XCTAssertGreaterThan(readings, 0)
     }
 
@@ -595,7 +595,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.screen.value?.stage, .pregnant)
         XCTAssertEqual(model.screen.value?.weight.first?.gaWeeks, 28)
         XCTAssertNil(model.screen.value?.weightBand, "no band until her height is known")
-        try core.setBodyBaseline(baseline: BodyBaseline(heightCm: 160, prePregnancyKg: 55))
+        try core.records().setBodyBaseline(baseline: BodyBaseline(heightCm: 160, prePregnancyKg: 55))
         model.refresh()
         XCTAssertEqual(model.screen.value?.weightBand?.class, "normal")
 

@@ -37,7 +37,7 @@ public final class ClinicModel {
     }
 
     public func refresh() {
-        screen = .attempt { try core.clinicVisit(options: options(includeName, from, sections, ageYears)) }
+        screen = .attempt { try core.records().clinicVisit(options: options(includeName, from, sections, ageYears)) }
     }
 
     /// Ticks or unticks one section. The last ticked one stays: an empty
@@ -57,14 +57,14 @@ public final class ClinicModel {
     /// A day in the future is refused by the core; the summary stays as it was.
     public func setFrom(_ day: String?) { choose(includeName, day, sections, ageYears) }
 
-    public func addQuestion(_ text: String) { act { _ = try core.addEntry(entry: .question(text: text), at: nil) } }
+    public func addQuestion(_ text: String) { act { _ = try core.records().addEntry(entry: .question(text: text), at: nil) } }
 
-    public func deleteQuestion(_ id: Int64) { act { try core.deleteEntry(id: id) } }
+    public func deleteQuestion(_ id: Int64) { act { try core.records().deleteEntry(id: id) } }
 
     /// Builds the FHIR bundle of the same choices for the file exporter.
     public func exportFhir() {
         do {
-            fhir = try core.clinicExport(format: "fhir", options: options(includeName, from, sections, ageYears))
+            fhir = try core.records().clinicExport(format: "fhir", options: options(includeName, from, sections, ageYears))
             problem = nil
         } catch {
             problem = Problem(error)
@@ -77,7 +77,7 @@ public final class ClinicModel {
     /// Applies a choice only if the core accepts it; a refusal keeps the last summary.
     private func choose(_ include: Bool, _ day: String?, _ chosen: [String], _ age: UInt32?) {
         do {
-            screen = .ready(try core.clinicVisit(options: options(include, day, chosen, age)))
+            screen = .ready(try core.records().clinicVisit(options: options(include, day, chosen, age)))
             (includeName, from, sections, ageYears, problem) = (include, day, chosen, age, nil)
         } catch {
             problem = Problem(error)

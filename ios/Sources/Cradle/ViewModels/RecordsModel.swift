@@ -38,18 +38,18 @@ public final class RecordsModel {
     public func addBloodPressure(systolic: String, diastolic: String) {
         whole(systolic, "systolic") { sys in
             whole(diastolic, "diastolic") { dia in
-                act { _ = try core.recordBloodPressure(systolic: sys, diastolic: dia, pulse: nil, takenAt: nil) }
+                act { _ = try core.records().recordBloodPressure(systolic: sys, diastolic: dia, pulse: nil, takenAt: nil) }
             }
         }
     }
 
     public func addWeight(_ value: String, unit: WeightUnit) {
-        number(value, "weight") { v in act { _ = try core.recordWeight(value: v, unit: unit, takenAt: nil) } }
+        number(value, "weight") { v in act { _ = try core.records().recordWeight(value: v, unit: unit, takenAt: nil) } }
     }
 
     public func addGlucose(_ value: String, unit: GlucoseUnit, context: GlucoseContext) {
         number(value, "glucose") { v in
-            act { _ = try core.recordGlucose(value: v, unit: unit, context: context, takenAt: nil) }
+            act { _ = try core.records().recordGlucose(value: v, unit: unit, context: context, takenAt: nil) }
         }
     }
 
@@ -71,7 +71,7 @@ public final class RecordsModel {
     }
 
     private func log(_ entry: Entry) {
-        act { _ = try core.addEntry(entry: entry, at: nil) }
+        act { _ = try core.records().addEntry(entry: entry, at: nil) }
     }
 
     /// A text field's whole number, or a refusal naming `field`; its range is the core's to judge.
@@ -94,12 +94,12 @@ public final class RecordsModel {
 
     /// The big one-handed buttons: start, one tap per movement, stop.
     public func kick(_ action: KickAction) {
-        act { _ = try core.kick(action: action) }
+        act { _ = try core.records().kick(action: action) }
     }
 
     /// Pressed when a contraction starts, and again when it ends.
     public func contraction(starting: Bool) {
-        act { _ = try core.contraction(starting: starting, rule: rule) }
+        act { _ = try core.records().contraction(starting: starting, rule: rule) }
     }
 
     private func act(_ call: () throws -> Void) {

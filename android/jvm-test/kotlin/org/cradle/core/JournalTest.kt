@@ -50,16 +50,16 @@ class JournalTest {
     @Test
     fun `every entry kind round-trips and bad input names the field`() {
         CradleCore.open(dir.resolve("j.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
-            val bad = assertThrows<CradleException.InvalidInput> { core.addEntry(Entry.Sleep(1u, 30u), null) }
+            val bad = assertThrows<CradleException.InvalidInput> { core.records().addEntry(Entry.Sleep(1u, 30u), null) }
             assertEquals("baby", bad.field)
             core.recordBirth(LocalDate.now().minusDays(40).toString(), 39u, 0u, 1u, emptyList(), null)
-            everyKind.forEach { core.addEntry(it, null) }
-            val items = core.entries(emptyList(), null, null)
+            everyKind.forEach { core.records().addEntry(it, null) }
+            val items = core.records().entries(emptyList(), null, null)
             assertEquals(everyKind, items.map { it.entry })
             assertTrue(items[2].unusual, "a lab below its range is flagged")
-            assertEquals(2, core.entries(listOf("feed"), null, null).size)
-            core.deleteEntry(items[4].id)
-            assertEquals(everyKind.size - 1, core.entries(emptyList(), null, null).size)
+            assertEquals(2, core.records().entries(listOf("feed"), null, null).size)
+            core.records().deleteEntry(items[4].id)
+            assertEquals(everyKind.size - 1, core.records().entries(emptyList(), null, null).size)
         }
     }
 
@@ -67,18 +67,18 @@ class JournalTest {
     fun `trends come in one call with the weight band and WHO curves`() {
         CradleCore.open(dir.resolve("t.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(20).toString(), 28u))
-            core.setBodyBaseline(BodyBaseline(160.0, 55.0))
-            core.recordWeight(60.0, WeightUnit.KG, null)
-            val t = core.trends(null, null)
+            core.records().setBodyBaseline(BodyBaseline(160.0, 55.0))
+            core.records().recordWeight(60.0, WeightUnit.KG, null)
+            val t = core.records().trends(null, null)
             assertEquals(60.0, t.weight.single().kg)
             assertEquals("normal", t.weightBand!!.`class`)
             assertEquals(43, t.weightBand!!.points.size)
-            assertThrows<CradleException.InvalidInput> { core.setBodyBaseline(BodyBaseline(20.0, 55.0)) }
+            assertThrows<CradleException.InvalidInput> { core.records().setBodyBaseline(BodyBaseline(20.0, 55.0)) }
 
             core.recordBirth(LocalDate.now().minusDays(1).toString(), 39u, 0u, 1u, emptyList(), null)
             core.setBabySex(1u, Sex.MALE)
-            core.addEntry(Entry.Growth(1u, 3400u, 500u, 345u), null)
-            val growth = core.trends(null, null).growth.single()
+            core.records().addEntry(Entry.Growth(1u, 3400u, 500u, 345u), null)
+            val growth = core.records().trends(null, null).growth.single()
             assertEquals(setOf(Indicator.WEIGHT, Indicator.LENGTH, Indicator.HEAD), growth.curves.map { it.indicator }.toSet())
             assertEquals(15, growth.curves.size)
             val reading = growth.points.single()
@@ -92,13 +92,13 @@ class JournalTest {
     private val scenarios: List<Pair<String, (CradleCore) -> Unit>> = listOf(
         "pregnant, dated by LMP, with everything" to { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
-            core.setBodyBaseline(BodyBaseline(160.0, 55.0))
-            core.recordWeight(64.0, WeightUnit.KG, null)
-            core.recordBloodPressure(145u, 95u, 88u, null)
-            core.recordGlucose(9.5, GlucoseUnit.MMOL_PER_L, GlucoseContext.ONE_HOUR, null)
-            core.noteSymptom("headache", Severity.SEVERE, null)
-            core.addEntry(Entry.Ogtt(5.3, 10.4, 8.1), null)
-            everyKind.take(6).forEach { core.addEntry(it, null) }
+            core.records().setBodyBaseline(BodyBaseline(160.0, 55.0))
+            core.records().recordWeight(64.0, WeightUnit.KG, null)
+            core.records().recordBloodPressure(145u, 95u, 88u, null)
+            core.records().recordGlucose(9.5, GlucoseUnit.MMOL_PER_L, GlucoseContext.ONE_HOUR, null)
+            core.records().noteSymptom("headache", Severity.SEVERE, null)
+            core.records().addEntry(Entry.Ogtt(5.3, 10.4, 8.1), null)
+            everyKind.take(6).forEach { core.records().addEntry(it, null) }
         },
         "dated by IVF transfer" to { core ->
             core.recordDating(Dating.Ivf(LocalDate.now().minusWeeks(10).toString(), 5u))
@@ -109,7 +109,7 @@ class JournalTest {
         },
         "dated by the clinic, no known allergies" to { core ->
             core.recordDating(Dating.Edd(LocalDate.now().plusWeeks(8).toString()))
-            core.addEntry(Entry.NoKnownAllergies, null)
+            core.records().addEntry(Entry.NoKnownAllergies, null)
         },
         "pregnant, nothing recorded yet" to { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(8).toString(), 28u))
@@ -120,25 +120,25 @@ class JournalTest {
             core.setBabySex(1u, Sex.FEMALE)
             core.recordVaccine(1u, "HBIG", 1u, born, "HBIG-1", null)
             core.recordVaccine(1u, "HepB", 1u, born, "HB2026-10", "和睦家医院")
-            core.addEntry(Entry.Temperature(1u, 37.1), null)
+            core.records().addEntry(Entry.Temperature(1u, 37.1), null)
         },
         "twins, each with growth and doses" to { core ->
             val born = LocalDate.now().minusDays(20).toString()
             core.recordBirth(born, 35u, 4u, 2u, listOf(2300u, 1900u), HbsAg.NEGATIVE)
             core.setBabySex(1u, Sex.MALE)
             core.setBabySex(2u, Sex.FEMALE)
-            core.addEntry(Entry.Growth(1u, 2600u, 470u, 330u), null)
-            core.addEntry(Entry.Growth(2u, 2000u, 450u, 320u), null)
+            core.records().addEntry(Entry.Growth(1u, 2600u, 470u, 330u), null)
+            core.records().addEntry(Entry.Growth(2u, 2000u, 450u, 320u), null)
             core.recordVaccine(1u, "BCG", 1u, born, null, null)
             core.recordVaccine(2u, "HepB", 1u, born, null, null)
         },
         "a baby of five months with a fever" to { core ->
             core.recordBirth(LocalDate.now().minusMonths(5).toString(), 40u, 0u, 1u, listOf(3500u), null)
-            core.addEntry(Entry.Temperature(1u, 39.2), null)
+            core.records().addEntry(Entry.Temperature(1u, 39.2), null)
         },
         "trying to conceive, with a blood pressure" to { core ->
             core.setTrying(LocalDate.now().minusMonths(2).toString())
-            core.recordBloodPressure(128u, 82u, null, null)
+            core.records().recordBloodPressure(128u, 82u, null, null)
         },
         "after a loss" to { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(14).toString(), 28u))
@@ -153,7 +153,7 @@ class JournalTest {
             CradleCore.open(dir.resolve("f$i.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
                 core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
                 setUp(core)
-                val json = core.clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
+                val json = core.records().clinicExport("fhir", ClinicExportOptions(null, true, emptyList()))
                 assertTrue(json.contains("\"type\": \"document\""), name)
                 assertTrue(json.contains("60591-5"), name)
                 for (errors in listOf(Fhir.errors(Fhir.base, json), Fhir.errors(Fhir.ips, json, Fhir.IPS_BUNDLE))) {
@@ -167,8 +167,8 @@ class JournalTest {
     fun `the validators check the declared vital-signs and IPS profiles`() {
         CradleCore.open(dir.resolve("p.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
-            core.recordBloodPressure(145u, 95u, null, null)
-            val json = core.clinicExport("fhir", ClinicExportOptions(null, false, emptyList()))
+            core.records().recordBloodPressure(145u, 95u, null, null)
+            val json = core.records().clinicExport("fhir", ClinicExportOptions(null, false, emptyList()))
             assertTrue(json.contains("StructureDefinition/bp"))
             // A blood pressure without its diastolic component breaks the bp profile.
             val broken = json.replace("\"8462-4\"", "\"8867-4\"")
@@ -192,8 +192,8 @@ class JournalTest {
         CradleCore.open(dir.resolve("h.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             core.setProfile(ProfileInfo("Lin", "en", "Asia/Shanghai"))
             core.recordDating(Dating.Lmp(LocalDate.now().minusWeeks(30).toString(), 28u))
-            everyKind.take(6).forEach { core.addEntry(it, null) }
-            val html = core.clinicExport("html", ClinicExportOptions(null, true, emptyList(), 32u))
+            everyKind.take(6).forEach { core.records().addEntry(it, null) }
+            val html = core.records().clinicExport("html", ClinicExportOptions(null, true, emptyList(), 32u))
             assertTrue(html.contains("Lin") && html.contains("Penicillin") && html.contains("32 years"))
             assertFalse(html.contains("A calm day"))
         }

@@ -28,37 +28,37 @@ class RecordsTest {
         CradleCore.open(dir.resolve("h.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
             // Pregnancy advice needs a pregnancy (24 weeks along).
             core.recordDating(Dating.Edd(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusWeeks(16).toString()))
-            core.recordWeight(130.0, WeightUnit.JIN, null)
-            core.recordBloodPressure(150u, 92u, 80u, null)
-            core.recordGlucose(100.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
-            val values = core.records(null).map { it.value }
+            core.records().recordWeight(130.0, WeightUnit.JIN, null)
+            core.records().recordBloodPressure(150u, 92u, 80u, null)
+            core.records().recordGlucose(100.0, GlucoseUnit.MG_PER_DL, GlucoseContext.FASTING, null)
+            val values = core.records().list(null).map { it.value }
             assertEquals(MeasurementValue.Weight(65_000u), values[0])
             assertEquals(MeasurementValue.BloodPressure(150u, 92u, 80u), values[1])
             assertEquals(MeasurementValue.Glucose(5.56, GlucoseContext.FASTING), values[2])
-            val insights = core.insights()
+            val insights = core.records().insights()
             assertEquals(listOf("blood_pressure_high", "glucose_fasting_above_target"), insights.map { it.code })
             assertTrue(insights.all { it.message.contains("not a diagnosis") && it.source.isNotBlank() })
 
-            val bad = assertThrows<CradleException.InvalidInput> { core.recordBloodPressure(400u, 90u, null, null) }
+            val bad = assertThrows<CradleException.InvalidInput> { core.records().recordBloodPressure(400u, 90u, null, null) }
             assertEquals("systolic", bad.field)
-            assertEquals(3, core.records(null).size)
-            core.deleteRecord(core.records("blood_pressure").single().id)
-            assertTrue(core.records("blood_pressure").isEmpty())
+            assertEquals(3, core.records().list(null).size)
+            core.records().deleteRecord(core.records().list("blood_pressure").single().id)
+            assertTrue(core.records().list("blood_pressure").isEmpty())
         }
     }
 
     @Test
     fun `kick counter and contraction timer`() {
         CradleCore.open(dir.resolve("k.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
-            core.kick(KickAction.START)
-            repeat(3) { core.kick(KickAction.TAP) }
-            val session = core.kick(KickAction.STOP)
+            core.records().kick(KickAction.START)
+            repeat(3) { core.records().kick(KickAction.TAP) }
+            val session = core.records().kick(KickAction.STOP)
             assertEquals(3u, session.count)
             assertTrue(session.endedAtEpochMs != null && !session.belowTarget)
-            assertThrows<CradleException.NotFound> { core.kick(KickAction.TAP) }
+            assertThrows<CradleException.NotFound> { core.records().kick(KickAction.TAP) }
 
-            assertTrue(core.contraction(true, CallRule.FIVE_ONE_ONE).currentStartedAtEpochMs != null)
-            val timer = core.contraction(false, CallRule.FIVE_ONE_ONE)
+            assertTrue(core.records().contraction(true, CallRule.FIVE_ONE_ONE).currentStartedAtEpochMs != null)
+            val timer = core.records().contraction(false, CallRule.FIVE_ONE_ONE)
             assertEquals(1u, timer.countLastHour)
             assertTrue(!timer.timeToCall)
         }
@@ -67,11 +67,11 @@ class RecordsTest {
     @Test
     fun `export all my data, then delete all my data`() {
         CradleCore.open(dir.resolve("p.db").toString(), TEST_KEY, "Asia/Shanghai", "en").use { core ->
-            core.recordWeight(61.2, WeightUnit.KG, null)
+            core.records().recordWeight(61.2, WeightUnit.KG, null)
             val export = core.exportAllData()
             assertTrue(export.contains("\"grams\":61200"), export)
             core.deleteAllData()
-            assertTrue(core.records(null).isEmpty())
+            assertTrue(core.records().list(null).isEmpty())
             assertTrue(core.exportAllData().contains("\"measurement\":[]"))
         }
     }

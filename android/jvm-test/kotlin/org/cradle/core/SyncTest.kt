@@ -39,7 +39,7 @@ class SyncTest {
                 assertEquals(SyncState.SignedOut, a.syncStatus())
                 val code = a.sync().register(server, login, password, "Pixel")
                 assertEquals(64, code.length)
-                a.recordBloodPressure(118u, 76u, 70u, null)
+                a.records().recordBloodPressure(118u, 76u, 70u, null)
                 assertEquals(SyncState.Waiting(1uL, null), a.syncStatus())
 
                 val seen = CopyOnWriteArrayList<SyncState>()
@@ -56,7 +56,7 @@ class SyncTest {
 
                 b.sync().login(server, login, password, "Tablet", code)
                 b.sync().syncNow()
-                val readings = b.records("blood_pressure")
+                val readings = b.records().list("blood_pressure")
                 assertEquals(1, readings.size)
                 assertEquals(login, b.syncAccount()!!.login)
                 assertEquals(code, b.recoveryCode())

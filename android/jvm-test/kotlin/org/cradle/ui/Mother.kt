@@ -20,7 +20,7 @@ internal fun mother(dir: Path, locale: String): CradleCore {
     val core = CradleCore.open(dir.resolve("mother-$locale.db").toString(), KEY, "Asia/Shanghai", locale)
     core.setProfile(ProfileInfo(if (locale.startsWith("zh")) "小林" else "Lin", locale, "Asia/Shanghai"))
     core.recordDating(Dating.Edd(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusWeeks(12).toString()))
-    core.recordBloodPressure(142u, 92u, null, null)
+    core.records().recordBloodPressure(142u, 92u, null, null)
     return core
 }
 

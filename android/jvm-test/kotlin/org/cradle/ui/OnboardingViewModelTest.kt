@@ -84,7 +84,7 @@ class OnboardingViewModelTest {
             vm.chooseBirthWeight(2400u)
             vm.finish()
             assertTrue(vm.state.value.finished)
-            val summary = core.clinicExport("html", uniffi.cradle.ClinicExportOptions(null, false, emptyList()))
+            val summary = core.records().clinicExport("html", uniffi.cradle.ClinicExportOptions(null, false, emptyList()))
             assertTrue(summary.contains("Birth weight: 2400 g"), "her baby's weight is on the record")
             val today = core.today()
             assertEquals(CoreStage.POSTPARTUM, today.stage, "a month after the birth")

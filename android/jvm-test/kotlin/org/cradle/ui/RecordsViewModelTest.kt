@@ -60,7 +60,7 @@ class RecordsViewModelTest {
             assertEquals(Stage.PREGNANT, vm.screen().stage)
             assertEquals(28.0, vm.screen().weight.single().gaWeeks!!, 0.001)
             assertNull(vm.screen().weightBand)
-            core.setBodyBaseline(BodyBaseline(160.0, 55.0))
+            core.records().setBodyBaseline(BodyBaseline(160.0, 55.0))
             vm.refresh()
             val band = vm.screen().weightBand!!
             assertEquals("normal", band.`class`)

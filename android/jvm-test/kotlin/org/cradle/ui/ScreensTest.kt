@@ -483,8 +483,8 @@ class ScreensTest {
     ) {
         mother(dir, locale).use { core ->
             if (baseline) {
-                core.setBodyBaseline(BodyBaseline(160.0, 55.0))
-                core.recordWeight(61.0, WeightUnit.KG, null)
+                core.records().setBodyBaseline(BodyBaseline(160.0, 55.0))
+                core.records().recordWeight(61.0, WeightUnit.KG, null)
             }
             if (born) core.recordBirth(core.today().date, 39u, 0u, 1u, emptyList(), null)
             val shot = "records-$locale" + (if (baseline) "-weight" else "") + (if (born) "-baby" else "")

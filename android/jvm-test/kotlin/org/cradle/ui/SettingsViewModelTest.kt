@@ -66,7 +66,7 @@ class SettingsViewModelTest {
             vm.deleteEverything()
             assertTrue(vm.state.value.deleted)
             assertNull(core.profile())
-            assertTrue(core.records(null).isEmpty())
+            assertTrue(core.records().list(null).isEmpty())
             vm.stop()
             scope.cancel()
         }

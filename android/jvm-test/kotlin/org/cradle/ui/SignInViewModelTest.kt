@@ -28,7 +28,7 @@ class SignInViewModelTest {
         var readings = 0
         val code = mother(dir, "en").use { old ->
             old.setConsent(Purpose.SYNC, true)
-            readings = old.records(null).size
+            readings = old.records().list(null).size
             old.sync().register(server, login, "correct horse battery", "old phone").also { old.sync().syncNow() }
         }
         CradleCore.open(dir.resolve("new.db").toString(), KEY, "Asia/Shanghai", "en").use { phone ->
@@ -59,7 +59,7 @@ class SignInViewModelTest {
             assertTrue(vm.state.value.restored)
             assertEquals("", vm.state.value.password, "the password is not kept")
             assertEquals("Lin", phone.profile()!!.displayName)
-            assertEquals(readings, phone.records(null).size)
+            assertEquals(readings, phone.records().list(null).size)
             assertTrue(readings > 0)
         }
     }

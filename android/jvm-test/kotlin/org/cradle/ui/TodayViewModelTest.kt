@@ -37,7 +37,7 @@ class TodayViewModelTest {
             assertEquals(SyncState.SignedOut, first.sync)
 
             // A more worrying reading reaches Today through the change events.
-            core.recordBloodPressure(165u, 112u, null, null)
+            core.records().recordBloodPressure(165u, 112u, null, null)
             val urgent = vm.ready { it.flag?.level == "seek_care_now" }
             assertNotNull(urgent.flag!!.source)
 

@@ -49,7 +49,7 @@ class ClinicViewModel(
 
     suspend fun refresh() {
         val options = options(_state.value)
-        val screen = withContext(io) { attempt { core.clinicVisit(options) } }.toLoadable()
+        val screen = withContext(io) { attempt { core.records().clinicVisit(options) } }.toLoadable()
         _state.update { it.copy(screen = screen) }
     }
 
@@ -72,14 +72,14 @@ class ClinicViewModel(
     /** A day in the future is refused by the core; the summary stays as it was. */
     suspend fun setFrom(date: String?) = choose { it.copy(from = date) }
 
-    suspend fun addQuestion(text: String) = act { core.addEntry(Entry.Question(text), null) }
+    suspend fun addQuestion(text: String) = act { core.records().addEntry(Entry.Question(text), null) }
 
-    suspend fun deleteQuestion(id: Long) = act { core.deleteEntry(id) }
+    suspend fun deleteQuestion(id: Long) = act { core.records().deleteEntry(id) }
 
     /** Builds the FHIR bundle of the same choices for the platform to save. */
     suspend fun exportFhir() {
         val options = options(_state.value)
-        val result = withContext(io) { attempt { core.clinicExport("fhir", options) } }
+        val result = withContext(io) { attempt { core.records().clinicExport("fhir", options) } }
         _state.update { it.copy(fhir = result.getOrNull(), problem = result.problemOrNull()) }
     }
 
@@ -95,7 +95,7 @@ class ClinicViewModel(
     /** Applies a choice only if the core accepts it; a refusal keeps the last summary. */
     private suspend fun choose(change: (State) -> State) {
         val next = change(_state.value)
-        val result = withContext(io) { attempt { core.clinicVisit(options(next)) } }
+        val result = withContext(io) { attempt { core.records().clinicVisit(options(next)) } }
         _state.update { current ->
             result.fold(
                 onSuccess = { next.copy(screen = Loadable.Ready(it), problem = null) },

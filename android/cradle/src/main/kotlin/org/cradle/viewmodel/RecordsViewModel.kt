@@ -54,31 +54,31 @@ class RecordsViewModel(
 
     /** From the two number fields; the core judges the values. */
     suspend fun addBloodPressure(systolic: String, diastolic: String) =
-        whole(systolic, "systolic") { sys -> whole(diastolic, "diastolic") { dia -> act { core.recordBloodPressure(sys, dia, null, null) } } }
+        whole(systolic, "systolic") { sys -> whole(diastolic, "diastolic") { dia -> act { core.records().recordBloodPressure(sys, dia, null, null) } } }
 
     suspend fun addWeight(value: String, unit: WeightUnit) =
-        number(value, "weight") { v -> act { core.recordWeight(v, unit, null) } }
+        number(value, "weight") { v -> act { core.records().recordWeight(v, unit, null) } }
 
     suspend fun addGlucose(value: String, unit: GlucoseUnit, context: GlucoseContext) =
-        number(value, "glucose") { v -> act { core.recordGlucose(v, unit, context, null) } }
+        number(value, "glucose") { v -> act { core.records().recordGlucose(v, unit, context, null) } }
 
     /** Baby logs, one tap each; the core judges the amounts and flags the unusual. */
     suspend fun logBreast(baby: UByte, side: Side, minutes: String) =
-        whole(minutes, "minutes") { m -> act { core.addEntry(Entry.Feed(baby, Feed.Breast(side, m)), null) } }
+        whole(minutes, "minutes") { m -> act { core.records().addEntry(Entry.Feed(baby, Feed.Breast(side, m)), null) } }
 
     suspend fun logBottle(baby: UByte, ml: String, milk: Milk) =
-        whole(ml, "ml") { v -> act { core.addEntry(Entry.Feed(baby, Feed.Bottle(v, milk)), null) } }
+        whole(ml, "ml") { v -> act { core.records().addEntry(Entry.Feed(baby, Feed.Bottle(v, milk)), null) } }
 
     suspend fun logSleep(baby: UByte, minutes: String) =
-        whole(minutes, "minutes") { m -> act { core.addEntry(Entry.Sleep(baby, m), null) } }
+        whole(minutes, "minutes") { m -> act { core.records().addEntry(Entry.Sleep(baby, m), null) } }
 
-    suspend fun logDiaper(baby: UByte, wet: Boolean, dirty: Boolean) = act { core.addEntry(Entry.Diaper(baby, wet, dirty), null) }
+    suspend fun logDiaper(baby: UByte, wet: Boolean, dirty: Boolean) = act { core.records().addEntry(Entry.Diaper(baby, wet, dirty), null) }
 
     /** The big one-handed buttons: start, one tap per movement, stop. */
-    suspend fun kick(action: KickAction) = act { core.kick(action) }
+    suspend fun kick(action: KickAction) = act { core.records().kick(action) }
 
     /** Pressed when a contraction starts, and again when it ends. */
-    suspend fun contraction(starting: Boolean) = act { core.contraction(starting, rule) }
+    suspend fun contraction(starting: Boolean) = act { core.records().contraction(starting, rule) }
 
     /** A text field's whole number, or a refusal naming [field]; its range is the core's to judge. */
     private suspend fun whole(text: String, field: String, then: suspend (UInt) -> Unit) {
