@@ -885,6 +885,11 @@ fn her_chinese_screens_hold_no_english_words() {
         run(&["records", "delete", "1"]),
         run(&["pregnancy", "history"]),
         run(&["pregnancy", "delete-lost"]),
+        run(&["kicks", "status"]),
+        run(&["kicks", "start"]),
+        run(&["kicks", "tap"]),
+        run(&["contractions", "start"]),
+        run(&["contractions", "stop"]),
     ];
     // The commands it suggests, and the ids a command takes, are not words.
     for text in &mut said {
@@ -910,6 +915,11 @@ fn her_chinese_screens_hold_no_english_words() {
         "Deleted",
         "EDD",
         "lmp",
+        "Kick",
+        "movement",
+        "Contraction",
+        "Last",
+        "hour",
     ] {
         assert!(!all.contains(english), "`{english}` in:\n{all}");
     }
@@ -922,6 +932,10 @@ fn her_chinese_screens_hold_no_english_words() {
     assert!(all.contains("1: 已删除"), "{all}");
     assert!(all.contains("末次月经  预产期"), "{all}");
     assert!(all.contains("已删除 0 条归档的孕期记录"), "{all}");
+    assert!(all.contains("还没有数过胎动。"), "{all}");
+    assert!(all.contains("数胎动进行中：自 "), "{all}");
+    assert!(all.contains("起 1 次胎动"), "{all}");
+    assert!(all.contains("过去 1 小时 1 次"), "{all}");
     // Her local minute, not the instant with seconds.
     assert!(!all.contains('Z') && !all.contains('T'), "{all}");
 }

@@ -220,7 +220,12 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 KicksAction::Stop => Some(cradle.records().kick(KickAction::Stop)?),
                 KicksAction::Status => cradle.records().kick_session()?,
             };
-            out.kicks(session.as_ref(), &cradle.records().insights()?);
+            out.kicks(
+                cradle.language()?,
+                &cradle.time_zone()?,
+                session.as_ref(),
+                &cradle.records().insights()?,
+            );
         }
         Command::Contractions { action, rule } => {
             let rule = match rule.as_str() {
@@ -238,7 +243,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 ContractionsAction::Stop => cradle.records().contraction(false, rule)?,
                 ContractionsAction::Status => cradle.records().contraction_timer(rule)?,
             };
-            out.contractions(&timer);
+            out.contractions(cradle.language()?, &timer);
         }
         Command::Entry { action } => match action {
             EntryAction::Add { entry, at } => {

@@ -2,7 +2,7 @@
 //! Errors go to stderr with a non-zero exit code either way. Everything
 //! printed is computed by the core; this file only words and lays it out.
 
-use cradle_core::clock::zone_name;
+use cradle_core::clock::{self, zone_name};
 use cradle_core::consent::Consent;
 use cradle_core::profile::{Language, Profile};
 use cradle_core::records::insights::Insight;
@@ -319,12 +319,19 @@ impl Output {
         }
     }
 
-    pub fn kicks(&self, session: Option<&KickSession>, insights: &[Insight]) {
+    pub fn kicks(
+        &self,
+        language: Language,
+        zone: &TimeZone,
+        session: Option<&KickSession>,
+        insights: &[Insight],
+    ) {
         let Some(s) = session else {
             if self.json {
                 self.print_json(Value::Null);
             } else {
-                say!("No kick count yet. Start one with: cradle kicks start");
+                say!("{}", records::words::no_kick_count(language));
+                say!("→ cradle kicks start");
             }
             return;
         };
@@ -338,18 +345,21 @@ impl Output {
             }));
             return;
         }
-        let state = if s.ended_at.is_some() {
-            "finished"
-        } else {
-            "running"
-        };
+        let local = |t| clock::local_minute(t, zone);
         say!(
-            "Kick count ({state}): {} movements since {}",
-            s.count,
-            s.started_at
+            "{}",
+            records::words::kick_count(
+                s.count,
+                &local(s.started_at),
+                s.ended_at.is_some(),
+                language
+            )
         );
         if let Some(t) = s.reached_target_at {
-            say!("10 movements reached at {t}. 已达到10次胎动。");
+            say!(
+                "{}",
+                records::words::kick_target_reached(&local(t), language)
+            );
         }
         self.insights(
             &insights
@@ -360,7 +370,7 @@ impl Output {
         );
     }
 
-    pub fn contractions(&self, t: &ContractionTimer) {
+    pub fn contractions(&self, language: Language, t: &ContractionTimer) {
         let secs = |d: Option<SignedDuration>| d.map(|d| d.as_secs());
         if self.json {
             self.print_json(json!({
@@ -374,26 +384,12 @@ impl Output {
             }));
             return;
         }
-        let mmss = |d: Option<SignedDuration>| {
-            d.map_or("-".to_owned(), |d| {
-                format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60)
-            })
-        };
         if t.current_started_at.is_some() {
-            say!("Contraction in progress… 宫缩进行中…");
+            say!("{}", records::words::contraction_running(language));
         }
-        say!(
-            "Last: lasted {}, {} after the one before. Last hour: {} contractions, every {} on average, lasting {}.",
-            mmss(t.last_duration),
-            mmss(t.last_interval),
-            t.count_last_hour,
-            mmss(t.average_interval_last_hour),
-            mmss(t.average_duration_last_hour)
-        );
+        say!("{}", records::words::contraction_summary(t, language));
         if t.time_to_call {
-            say!(
-                "!! Time to call your hospital. 该联系医院了。 If your waters break, you bleed, or movements slow down, go in now."
-            );
+            say!("!! {}", records::words::time_to_call(language));
         }
     }
 
