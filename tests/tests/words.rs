@@ -20,7 +20,14 @@ const SOURCES: &[&str] = &[
     "features/records/src/insights.rs",
     "features/shop/src/lib.rs",
     "features/records/src/clinic/html.rs",
-    "cli/src/output.rs",
+    "cli/src/output/mod.rs",
+    "cli/src/output/shop.rs",
+    "features/shop/src/words.rs",
+    "features/shop/src/status.rs",
+    "features/records/src/words.rs",
+    "features/sync/src/words.rs",
+    "features/timeline/src/words.rs",
+    "features/reminders/src/words.rs",
     "android/app/src/main/kotlin/org/cradle/app/ui/Strings.kt",
     "ios/Sources/Cradle/ViewModels/ShellStrings.swift",
 ];
@@ -66,7 +73,8 @@ fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 fn shipped() -> Vec<(String, String)> {
     let mut all = Vec::new();
     for file in SOURCES {
-        let text = std::fs::read_to_string(repo().join(file)).unwrap();
+        let text = std::fs::read_to_string(repo().join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
         let found = literals(&text);
         assert!(found.len() > 10, "{file} read as {} literals", found.len());
         all.extend(found.into_iter().map(|s| (file.to_string(), s)));
