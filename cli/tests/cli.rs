@@ -890,7 +890,12 @@ fn her_chinese_screens_hold_no_english_words() {
         run(&["kicks", "tap"]),
         run(&["contractions", "start"]),
         run(&["contractions", "stop"]),
+        run(&["sync", "conflicts"]),
     ];
+    run(&["entry", "add", r#"{"kind":"note","text":"今天很安静"}"#]);
+    let listed = run(&["entry", "list"]);
+    assert!(listed.contains("今天很安静"), "{listed}");
+    assert!(!listed.contains('Z'), "her local minute, not UTC: {listed}");
     // The commands it suggests, and the ids a command takes, are not words.
     for text in &mut said {
         *text = text
@@ -933,6 +938,7 @@ fn her_chinese_screens_hold_no_english_words() {
     assert!(all.contains("末次月经  预产期"), "{all}");
     assert!(all.contains("已删除 0 条归档的孕期记录"), "{all}");
     assert!(all.contains("还没有数过胎动。"), "{all}");
+    assert!(all.contains("没有冲突的修改。"), "{all}");
     assert!(all.contains("数胎动进行中：自 "), "{all}");
     assert!(all.contains("起 1 次胎动"), "{all}");
     assert!(all.contains("过去 1 小时 1 次"), "{all}");

@@ -110,7 +110,11 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
         ),
         Command::Sync {
             action: Some(SyncAction::Conflicts),
-        } => out.sync_conflicts(&cradle.sync().sync_conflicts()?),
+        } => out.sync_conflicts(
+            cradle.language()?,
+            &cradle.time_zone()?,
+            &cradle.sync().sync_conflicts()?,
+        ),
     }
     Ok(())
 }

@@ -261,10 +261,14 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 );
             }
             EntryAction::List { kind } => {
-                out.entries(&cradle.records().entries(&Filter {
-                    kinds: kind,
-                    ..Filter::default()
-                })?);
+                out.entries(
+                    cradle.language()?,
+                    &cradle.time_zone()?,
+                    &cradle.records().entries(&Filter {
+                        kinds: kind,
+                        ..Filter::default()
+                    })?,
+                );
             }
             EntryAction::Delete { id } => {
                 cradle.records().delete_entry(id)?;

@@ -394,7 +394,7 @@ impl Output {
     }
 
     /// Text already formatted, e.g. an export.
-    pub fn entries(&self, entries: &[JournalEntry]) {
+    pub fn entries(&self, language: Language, zone: &TimeZone, entries: &[JournalEntry]) {
         if self.json {
             let list: Vec<Value> = entries
                 .iter()
@@ -406,9 +406,17 @@ impl Output {
             return;
         }
         for e in entries {
-            let flag = if e.unusual { " (unusual)" } else { "" };
+            let flag = if e.unusual {
+                records::words::unusual(language)
+            } else {
+                ""
+            };
             let data = serde_json::to_string(&e.entry).unwrap_or_default();
-            say!("{:>5}  {}  {data}{flag}", e.id, e.at);
+            say!(
+                "{:>5}  {}  {data}{flag}",
+                e.id,
+                clock::local_minute(e.at, zone)
+            );
         }
     }
 
@@ -541,7 +549,7 @@ impl Output {
         say!("{}", sync::words::report(r, language));
     }
 
-    pub fn sync_conflicts(&self, conflicts: &[SyncConflict]) {
+    pub fn sync_conflicts(&self, language: Language, zone: &TimeZone, conflicts: &[SyncConflict]) {
         if self.json {
             self.print_json(Value::Array(
                 conflicts
@@ -557,17 +565,10 @@ impl Output {
             return;
         }
         if conflicts.is_empty() {
-            say!("No conflicting edits.");
+            say!("{}", sync::words::no_conflicts(language));
         }
         for c in conflicts {
-            say!(
-                "{}  {} {}: {} replaced {} (edited on two devices at once)",
-                c.noted_at,
-                c.collection,
-                c.field,
-                c.won_value,
-                c.lost_value
-            );
+            say!("{}", sync::words::conflict(c, language, zone));
         }
     }
 

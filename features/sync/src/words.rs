@@ -1,7 +1,7 @@
 //! What sync says in words, in her language, with times in her zone to the
 //! minute: the status, the apps' badge, a sync's report, the recovery code.
 
-use crate::{SyncReport, SyncStatus};
+use crate::{SyncConflict, SyncReport, SyncStatus};
 use cradle_store::clock::local_minute;
 use cradle_store::profile::Language;
 use jiff::tz::TimeZone;
@@ -132,6 +132,25 @@ pub fn recovery_code_use(language: Language) -> &'static str {
     language.pick(
         "只有这个恢复码能在新设备上打开你同步的健康记录。",
         "Only this code can open your synced health records on a new device.",
+    )
+}
+
+pub fn no_conflicts(language: Language) -> &'static str {
+    language.pick("没有冲突的修改。", "No conflicting edits.")
+}
+
+/// One field edited on two devices at once: which value stayed, which was
+/// replaced, and when, in her zone.
+pub fn conflict(c: &SyncConflict, language: Language, zone: &TimeZone) -> String {
+    let at = local_minute(c.noted_at, zone);
+    let (what, won, lost) = (
+        format!("{} {}", c.collection, c.field),
+        &c.won_value,
+        &c.lost_value,
+    );
+    language.pick(
+        format!("{at}  {what}：两台设备同时修改，保留 {won}，替换了 {lost}"),
+        format!("{at}  {what}: {won} replaced {lost} (edited on two devices at once)"),
     )
 }
 
