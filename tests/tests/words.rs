@@ -73,8 +73,8 @@ fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 fn shipped() -> Vec<(String, String)> {
     let mut all = Vec::new();
     for file in SOURCES {
-        let text = std::fs::read_to_string(repo().join(file))
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let text =
+            std::fs::read_to_string(repo().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let found = literals(&text);
         assert!(found.len() > 10, "{file} read as {} literals", found.len());
         all.extend(found.into_iter().map(|s| (file.to_string(), s)));
