@@ -12,12 +12,9 @@ rm -rf "$BINDINGS_DIR"
 "$bindgen" generate "$lib" --language kotlin --no-format --out-dir "$BINDINGS_DIR/kotlin" >/dev/null
 "$bindgen" generate "$lib" --language swift --no-format --out-dir "$BINDINGS_DIR/swift" >/dev/null
 
-# SwiftPM layout: the generated Swift joins the Cradle target; the C header
-# and its modulemap form the CradleFFI system-library target.
+# SwiftPM layout: the generated Swift joins the Cradle target; the C headers
+# and their modulemap form the CradleFFI system-library target.
 gen="$REPO/ios/Sources/Cradle/Generated"
 ffi="$REPO/ios/Sources/CradleFFI"
 rm -rf "$gen" "$ffi"
-mkdir -p "$gen" "$ffi"
-cp "$BINDINGS_DIR/swift/Cradle.swift" "$gen/"
-cp "$BINDINGS_DIR/swift/cradle_ffiFFI.h" "$ffi/"
-cp "$BINDINGS_DIR/swift/cradle_ffiFFI.modulemap" "$ffi/module.modulemap"
+"$REPO/scripts/swift-layout.sh" "$BINDINGS_DIR/swift" "$gen" "$ffi"

@@ -13,10 +13,8 @@ cargo build -p cradle-ffi -p uniffi-bindgen
 out=build/xcframework
 rm -rf "$out" ios/build/CradleFFI.xcframework
 target/debug/uniffi-bindgen generate target/debug/libcradle_ffi.dylib --language swift --no-format --out-dir "$out/swift"
-mkdir -p "$out/headers" ios/Sources/Cradle/Generated
-cp "$out/swift/cradle_ffiFFI.h" "$out/headers/"
-cp "$out/swift/cradle_ffiFFI.modulemap" "$out/headers/module.modulemap"
-cp "$out/swift/Cradle.swift" ios/Sources/Cradle/Generated/
+rm -rf ios/Sources/Cradle/Generated
+scripts/swift-layout.sh "$out/swift" ios/Sources/Cradle/Generated "$out/headers"
 
 # SQLCipher on CommonCrypto: no OpenSSL in the iOS library.
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do

@@ -72,7 +72,7 @@ val generateBindings by tasks.registering(Exec::class) {
         "cargo build -p cradle-ffi -p uniffi-bindgen && " +
             "'${cargoTarget.path}/debug/uniffi-bindgen' generate '${cargoTarget.path}/debug/$hostLibrary' " +
             "--language kotlin --no-format --config android/cradle/uniffi-android.toml --out-dir '$out' && " +
-            "grep -q android.system.SystemCleaner '$out/uniffi/cradle/cradle_ffi.kt'",
+            "test -z \"$(grep -rl 'interface UniffiCleaner' '$out/uniffi' | xargs grep -L android.system.SystemCleaner)\"",
     )
 }
 

@@ -4,6 +4,10 @@
 //! (`seal`), and the cart's merge rules (`cart`). It has no storage and no
 //! HTTP, so the server links this and not the device core.
 
+// The wire types a phone screen shows (uniffi.cradle.protocol).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod cart;
 pub mod collections;
 pub mod seal;

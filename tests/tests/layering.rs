@@ -42,7 +42,7 @@ fn ours(crates: &BTreeSet<String>) -> BTreeSet<&str> {
 fn the_server_links_the_protocol_and_nothing_of_the_device() {
     let server = linked("cradle-server");
     assert_eq!(ours(&server), BTreeSet::from(["cradle-protocol"]));
-    for device_only in ["reqwest", "rrule", "chrono", "openssl-sys"] {
+    for device_only in ["reqwest", "rrule", "chrono", "openssl-sys", "uniffi"] {
         assert!(
             !server.contains(device_only),
             "the server links {device_only}"

@@ -10,7 +10,6 @@
 //! `#[uniffi::export] impl CradleCore` block; this file holds the object,
 //! the error and what every feature shares.
 
-use cradle_core::api::Traceability;
 use cradle_core::api::{PROVINCES, ShipTo};
 use cradle_core::consent::{Consent, Purpose};
 use cradle_core::events::{ChangeObserver, DataArea};
@@ -31,17 +30,10 @@ use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::repeat::{self, Draft, Ends, Every, Repeat, Weekday};
 use cradle_core::reminders::{DoseGiven, Item, Kind, Settings, Status};
 use cradle_core::shop::addresses::AddressView;
-use cradle_core::shop::after_sales::ComplaintView;
-use cradle_core::shop::bag::{BagGroup, BagItem, HospitalBag};
-use cradle_core::shop::checkout::{
-    CheckoutReview, CheckoutWarning, OrderLineView, OrderView, Refill, ReturnItem, ReturnView,
-    ReviewLine, StatusStep,
-};
-use cradle_core::shop::queued::QueuedOrder;
+use cradle_core::shop::bag::HospitalBag;
+use cradle_core::shop::checkout::{CheckoutReview, OrderView, Refill, ReturnItem};
 use cradle_core::shop::status::{self, Choice};
-use cradle_core::shop::{
-    CartLine, CartView, CatalogUpdate, ProductCard, ProductPage, ProductWarning, ShopScreen,
-};
+use cradle_core::shop::{CartView, CatalogUpdate, ProductPage, ShopScreen};
 use cradle_core::storage::DbKey;
 use cradle_core::sync::{SyncListener, SyncStatus};
 use cradle_core::timeline::baby::Sex;

@@ -83,6 +83,7 @@ pub fn queued(conn: &Connection, order_id: &str) -> Result<Vec<Request>> {
 
 /// A complaint ticket as her order shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComplaintView {
     pub id: String,
     pub topic: String,

@@ -45,6 +45,7 @@ fn checklist() -> &'static Checklist {
 
 /// The checklist screen, computed at once.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HospitalBag {
     /// From 28 weeks of pregnancy until the birth.
     pub open: bool,
@@ -60,6 +61,7 @@ pub struct HospitalBag {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BagGroup {
     /// `documents`, `mother` or `baby`.
     pub code: String,
@@ -68,6 +70,7 @@ pub struct BagGroup {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BagItem {
     pub id: String,
     pub name: String,

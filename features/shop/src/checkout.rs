@@ -26,6 +26,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// What she confirms: the cart at today's prices, and what changed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckoutReview {
     pub lines: Vec<ReviewLine>,
     pub total_minor: i64,
@@ -39,6 +40,7 @@ pub struct CheckoutReview {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReviewLine {
     pub sku: String,
     pub name: String,
@@ -50,6 +52,7 @@ pub struct ReviewLine {
 /// `PRICE_CHANGED`, `OUT_OF_STOCK`, `NOT_ENOUGH_STOCK`, `DISCONTINUED`,
 /// `QTY_RULE` or `UNKNOWN_SKU`, in words.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckoutWarning {
     pub code: String,
     pub sku: String,
@@ -58,6 +61,7 @@ pub struct CheckoutWarning {
 
 /// An order as her history shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderView {
     pub id: String,
     pub status: String,
@@ -95,6 +99,7 @@ pub struct OrderView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatusStep {
     pub status: String,
     pub text: String,
@@ -104,6 +109,7 @@ pub struct StatusStep {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReturnView {
     pub id: String,
     /// `return`, `exchange` or `refund_only`.
@@ -120,6 +126,7 @@ pub struct ReturnView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReturnItem {
     pub sku: String,
     pub qty: u32,
@@ -127,6 +134,7 @@ pub struct ReturnItem {
 
 /// What "buy again" did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Refill {
     pub cart: super::CartView,
     /// Names of the lines that could not be added again.
@@ -177,6 +185,7 @@ fn items(lines: &[OrderItem]) -> Vec<ReturnItem> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderLineView {
     pub sku: String,
     pub name: String,

@@ -2,6 +2,10 @@
 //! browsing, stage-aware suggestions, and the offline cart. Every price and
 //! total is computed here, in integer minor units; the shells only show them.
 
+// Its screens cross to Kotlin and Swift as they are (uniffi.cradle.shop).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod addresses;
 pub mod after_sales;
 pub mod bag;
@@ -136,6 +140,7 @@ fn avoided_tags(her: &Situation) -> Vec<&'static str> {
 
 /// A product as a list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProductCard {
     pub sku: String,
     pub name: String,
@@ -151,6 +156,7 @@ pub struct ProductCard {
 
 /// Why a product does not suit her now, with the source of the advice.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProductWarning {
     /// The product's tag (`high_sugar`, `caffeine`).
     pub tag: String,
@@ -160,6 +166,7 @@ pub struct ProductWarning {
 
 /// The product page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProductPage {
     pub card: ProductCard,
     pub description: String,
@@ -180,6 +187,7 @@ pub struct ProductPage {
 /// The shop's first screen in one call: suggestions for her stage, or what
 /// matches while she searches, and the cart's count for its badge.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ShopScreen {
     pub products: Vec<ProductCard>,
     /// `products` are search results, not suggestions.
@@ -191,6 +199,7 @@ pub struct ShopScreen {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CartLine {
     pub sku: String,
     pub name: String,
@@ -216,6 +225,7 @@ pub struct CartLine {
 
 /// The cart screen, computed at once.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CartView {
     pub lines: Vec<CartLine>,
     pub item_count: u32,
@@ -231,6 +241,7 @@ pub struct CartView {
 
 /// What a catalogue update did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CatalogUpdate {
     /// Products added or changed on this device.
     pub changed: u64,

@@ -25,6 +25,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The order waiting for the network, as the cart screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct QueuedOrder {
     pub id: String,
     pub lines: Vec<ReviewLine>,

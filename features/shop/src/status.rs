@@ -106,6 +106,7 @@ pub fn complaint_topic(code: &str, language: Language) -> String {
 
 /// One choice a form offers: the code the core takes, the label she reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Choice {
     pub code: String,
     pub label: String,

@@ -48,7 +48,7 @@ class ShopTest {
             assertThrows<CradleException.InvalidInput> { runBlocking { c.shop().placeOrder(review.quote) } }.also {
                 assertEquals("address", it.field, "an order needs somewhere to go")
             }
-            val home = uniffi.cradle.ShipTo("小林", "138 0013 8000", "上海市", "上海市", "浦东新区", "世纪大道 100 号", null)
+            val home = uniffi.cradle.protocol.ShipTo("小林", "138 0013 8000", "上海市", "上海市", "浦东新区", "世纪大道 100 号", null)
             val badPhone = assertThrows<CradleException.InvalidInput> { c.shop().saveAddress(null, home.copy(phone = "12345")) }
             assertEquals("phone", badPhone.field)
             val book = c.shop().saveAddress(null, home)

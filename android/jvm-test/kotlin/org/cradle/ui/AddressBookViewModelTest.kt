@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.AddressView
+import uniffi.cradle.shop.AddressView
 import java.nio.file.Path
 
 class AddressBookViewModelTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.CartView
+import uniffi.cradle.shop.CartView
 import uniffi.cradle.NotificationInfo
 import uniffi.cradle.Purpose
 import java.nio.file.Path

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.BagItem
+import uniffi.cradle.shop.BagItem
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Dating
-import uniffi.cradle.HospitalBag
+import uniffi.cradle.shop.HospitalBag
 import java.nio.file.Path
 import java.time.LocalDate
 import java.time.ZoneId

@@ -3,7 +3,7 @@ package org.cradle.ui
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Dating
 import uniffi.cradle.ProfileInfo
-import uniffi.cradle.ShipTo
+import uniffi.cradle.protocol.ShipTo
 import java.nio.file.Path
 import java.time.LocalDate
 import java.time.ZoneId

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.OrderView
+import uniffi.cradle.shop.OrderView
 import uniffi.cradle.Purpose
 import java.nio.file.Path
 import java.util.UUID

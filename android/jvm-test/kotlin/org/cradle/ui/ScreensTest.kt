@@ -658,7 +658,7 @@ class ScreensTest {
                 val warehouse = Sandbox(server, login, "correct horse battery")
                 repeat(2) { warehouse.advance(order.id) }
                 core.shop().refreshOrders()
-                core.shop().requestReturn(order.id, "return", listOf(uniffi.cradle.ReturnItem(wipes, 1u)), "changed_mind", null)
+                core.shop().requestReturn(order.id, "return", listOf(uniffi.cradle.shop.ReturnItem(wipes, 1u)), "changed_mind", null)
                 core.shop().fileComplaint(order.id, "late_delivery", if (locale == "en") "Two days late" else "晚到了两天")
             }
             val vm = OrdersViewModel(core, kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Dispatchers.Default))

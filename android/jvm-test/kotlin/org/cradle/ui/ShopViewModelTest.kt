@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.ProductPage
-import uniffi.cradle.ShopScreen
+import uniffi.cradle.shop.ProductPage
+import uniffi.cradle.shop.ShopScreen
 import java.nio.file.Path
 
 class ShopViewModelTest {

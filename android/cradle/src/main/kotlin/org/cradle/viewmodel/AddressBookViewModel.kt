@@ -7,9 +7,9 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
-import uniffi.cradle.AddressView
+import uniffi.cradle.shop.AddressView
 import uniffi.cradle.CradleCore
-import uniffi.cradle.ShipTo
+import uniffi.cradle.protocol.ShipTo
 
 /**
  * Her delivery addresses. The form holds what she types; the core tidies

@@ -8,10 +8,10 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
-import uniffi.cradle.CartView
-import uniffi.cradle.CheckoutReview
+import uniffi.cradle.shop.CartView
+import uniffi.cradle.shop.CheckoutReview
 import uniffi.cradle.CradleCore
-import uniffi.cradle.OrderView
+import uniffi.cradle.shop.OrderView
 
 /**
  * The cart and checkout. Every change is one core call that returns the

@@ -9,7 +9,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.HospitalBag
+import uniffi.cradle.shop.HospitalBag
 
 /**
  * The hospital-bag checklist. The core decides when it opens (28 weeks),

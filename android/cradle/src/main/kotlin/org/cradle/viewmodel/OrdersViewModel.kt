@@ -9,8 +9,8 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.OrderView
-import uniffi.cradle.ReturnItem
+import uniffi.cradle.shop.OrderView
+import uniffi.cradle.shop.ReturnItem
 
 /**
  * Her orders with their tracking, as last fetched (so they show offline),

@@ -9,8 +9,8 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.ProductPage
-import uniffi.cradle.ShopScreen
+import uniffi.cradle.shop.ProductPage
+import uniffi.cradle.shop.ShopScreen
 
 /**
  * The shop: suggestions for her stage, or search results while she types,

@@ -29,8 +29,8 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.AddressBookViewModel
 import org.cradle.viewmodel.Loadable
-import uniffi.cradle.AddressView
-import uniffi.cradle.ShipTo
+import uniffi.cradle.shop.AddressView
+import uniffi.cradle.protocol.ShipTo
 import uniffi.cradle.provinces
 
 /** Actions on the address book, one per button or field. */

@@ -23,8 +23,8 @@ import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.Problem
-import uniffi.cradle.CartLine
-import uniffi.cradle.QueuedOrder
+import uniffi.cradle.shop.CartLine
+import uniffi.cradle.shop.QueuedOrder
 
 /** The cart and checkout (under its page title); every number on it was computed by the core. */
 @Composable

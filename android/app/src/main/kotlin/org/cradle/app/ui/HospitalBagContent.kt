@@ -22,7 +22,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.HospitalBagViewModel
 import org.cradle.viewmodel.Loadable
-import uniffi.cradle.BagItem
+import uniffi.cradle.shop.BagItem
 
 /**
  * The hospital-bag checklist: each item ticks as packed (the whole row is

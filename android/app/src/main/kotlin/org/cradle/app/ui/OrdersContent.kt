@@ -33,7 +33,7 @@ import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OrdersViewModel
 import uniffi.cradle.Language
-import uniffi.cradle.OrderView
+import uniffi.cradle.shop.OrderView
 import uniffi.cradle.complaintTopics
 import uniffi.cradle.returnKinds
 import uniffi.cradle.returnReasons

@@ -34,8 +34,8 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.ShopViewModel
-import uniffi.cradle.ProductCard
-import uniffi.cradle.ProductPage
+import uniffi.cradle.shop.ProductCard
+import uniffi.cradle.shop.ProductPage
 
 /**
  * The shop: search over the catalogue on the phone, and suggestions for her
