@@ -23,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub const NOTICE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Purpose {
     Sync,
     Shop,

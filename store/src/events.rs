@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 /// Which part of the data changed; a screen refreshes when its area does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DataArea {
     Profile,
     /// Pregnancy, dating, birth, loss and trying to conceive.

@@ -12,6 +12,10 @@ compile_error!(
     "cradle-store needs a SQLCipher crypto: the vendored-crypto, platform-crypto or portable-crypto feature"
 );
 
+// Its types cross to Kotlin and Swift as they are (uniffi.cradle.store).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod clock;
 pub mod consent;
 pub mod error;

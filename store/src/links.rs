@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Link {
     Today,
     Journey,

@@ -23,6 +23,7 @@ impl Profile {
 
 /// Languages Cradle has content for; any other locale reads English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Language {
     ZhHans,
     En,

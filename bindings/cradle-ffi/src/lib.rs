@@ -18,7 +18,7 @@ use cradle_core::profile::{Language, Profile};
 use cradle_core::records::gain::Baseline;
 use cradle_core::records::growth::Indicator;
 use cradle_core::records::insights::Insight;
-use cradle_core::records::journal::{Entry, Feed, Filter, JournalEntry, Milk, Side};
+use cradle_core::records::journal::{Entry, Filter, JournalEntry};
 use cradle_core::records::sessions::{CallRule, ContractionTimer, KickSession};
 use cradle_core::records::symptoms::Severity;
 use cradle_core::records::trends::{
@@ -80,28 +80,6 @@ pub enum CradleError {
     ConsentRequired { purpose: Purpose },
 }
 
-#[uniffi::remote(Enum)]
-pub enum Purpose {
-    Sync,
-    Shop,
-    Notifications,
-}
-
-#[uniffi::remote(Enum)]
-pub enum DataArea {
-    Profile,
-    Timeline,
-    Reminders,
-    Records,
-    Shop,
-}
-
-#[uniffi::remote(Enum)]
-pub enum Language {
-    ZhHans,
-    En,
-}
-
 type Result<T> = std::result::Result<T, CradleError>;
 
 /// A shell's view of "data changed"; the shell refreshes the matching screen.
@@ -116,23 +94,6 @@ impl ChangeObserver for ListenerObserver {
     fn data_changed(&self, area: DataArea) {
         self.0.data_changed(area);
     }
-}
-
-#[uniffi::remote(Enum)]
-pub enum Link {
-    Today,
-    Journey,
-    Reminders,
-    Reminder { id: String },
-    Records,
-    Clinic,
-    Shop,
-    Product { sku: String },
-    Cart,
-    Orders,
-    Order { id: String },
-    Bag,
-    Settings,
 }
 
 #[derive(uniffi::Object)]

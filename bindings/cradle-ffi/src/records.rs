@@ -2,26 +2,6 @@
 
 use super::*;
 
-#[uniffi::remote(Enum)]
-pub enum GlucoseContext {
-    Fasting,
-    OneHour,
-    TwoHours,
-    Random,
-}
-
-#[uniffi::remote(Enum)]
-pub enum WeightUnit {
-    Kg,
-    Jin,
-}
-
-#[uniffi::remote(Enum)]
-pub enum GlucoseUnit {
-    MmolPerL,
-    MgPerDl,
-}
-
 /// A stored measurement, in fixed units.
 #[derive(uniffi::Enum)]
 pub enum MeasurementValue {
@@ -108,23 +88,10 @@ impl From<Insight> for InsightInfo {
 }
 
 #[uniffi::remote(Enum)]
-pub enum Severity {
-    Mild,
-    Moderate,
-    Severe,
-}
-
-#[uniffi::remote(Enum)]
 pub enum KickAction {
     Start,
     Tap,
     Stop,
-}
-
-#[uniffi::remote(Enum)]
-pub enum CallRule {
-    FiveOneOne,
-    ThreeOneOne,
 }
 
 #[derive(uniffi::Record)]

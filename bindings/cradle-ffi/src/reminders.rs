@@ -109,14 +109,6 @@ pub enum Weekday {
     Sunday,
 }
 
-#[uniffi::remote(Enum)]
-pub enum Every {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
 /// When a repeating reminder stops.
 #[derive(uniffi::Enum)]
 pub enum RepeatEnds {

@@ -2,41 +2,6 @@
 
 use super::*;
 
-#[uniffi::remote(Enum)]
-pub enum Stage {
-    Trying,
-    Pregnant,
-    Postpartum,
-    Baby,
-    AfterLoss,
-    None,
-}
-
-/// The mother's hepatitis B surface antigen result.
-#[uniffi::remote(Enum)]
-pub enum HbsAg {
-    Positive,
-    Negative,
-}
-
-#[uniffi::remote(Enum)]
-pub enum TermClass {
-    Preterm,
-    EarlyTerm,
-    FullTerm,
-    LateTerm,
-    PostTerm,
-}
-
-#[uniffi::remote(Enum)]
-pub enum Method {
-    Lmp,
-    Conception,
-    Ivf,
-    Ultrasound,
-    Edd,
-}
-
 /// A way to date the pregnancy. Dates are ISO `YYYY-MM-DD`.
 #[derive(uniffi::Enum)]
 pub enum Dating {
@@ -223,13 +188,6 @@ impl From<MonthContent> for MonthInfo {
             tip: m.tip,
         }
     }
-}
-
-#[uniffi::remote(Enum)]
-pub enum When {
-    Past,
-    Now,
-    Ahead,
 }
 
 /// One journey page: a pregnancy week, or a baby month or range of months.

@@ -2,15 +2,6 @@
 
 use super::*;
 
-/// What a WHO growth curve plots against age: weight (kg), length or head
-/// circumference (cm).
-#[uniffi::remote(Enum)]
-pub enum Indicator {
-    Weight,
-    Length,
-    Head,
-}
-
 #[derive(uniffi::Record)]
 pub struct WeightDay {
     /// `YYYY-MM-DD`, the user's local day; `kg` is that day's mean.
@@ -20,13 +11,6 @@ pub struct WeightDay {
     pub ga_days: Option<i64>,
     /// The same in weeks: the chart's x beside the band's weeks.
     pub ga_weeks: Option<f64>,
-}
-
-#[uniffi::remote(Record)]
-pub struct BandPoint {
-    pub week: i64,
-    pub low_kg: f64,
-    pub high_kg: f64,
 }
 
 #[derive(uniffi::Record)]

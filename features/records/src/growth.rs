@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 /// What WHO's charts plot against age, to 24 months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Indicator {
     /// Weight-for-age, kg.
     Weight,

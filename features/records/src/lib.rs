@@ -5,6 +5,10 @@
 //! impossible value is refused with the field named and nothing written; a
 //! possible but unusual one is kept and flagged. Errors never echo the value.
 
+// Its types cross to Kotlin and Swift as they are (uniffi.cradle.records).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod babylog;
 mod client;
 pub mod clinic;
@@ -61,6 +65,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::ops::RangeInclusive;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GlucoseContext {
     Fasting,
     OneHour,
@@ -93,6 +98,7 @@ impl GlucoseContext {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WeightUnit {
     Kg,
     /// 市斤: exactly 500 g.
@@ -100,6 +106,7 @@ pub enum WeightUnit {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GlucoseUnit {
     MmolPerL,
     /// Converted with 18.0 mg/dL per mmol/L, the factor under which the

@@ -111,6 +111,7 @@ pub fn latest_kick_session(conn: &Connection, now: Timestamp) -> Result<Option<K
 /// The 5-1-1 rule (contractions every 5 minutes, lasting 1 minute, for 1
 /// hour), or 3-1-1 where a clinic advises it. Patient-facing guidance [S].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CallRule {
     FiveOneOne,
     ThreeOneOne,

@@ -31,6 +31,7 @@ pub const CODES: [&str; 16] = [
 const URGENT_ALONE: [&str; 3] = ["bleeding", "fluid_leak", "reduced_movements"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Severity {
     Mild,
     Moderate,

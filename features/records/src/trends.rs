@@ -44,6 +44,7 @@ impl WeightPoint {
 
 /// The recommended weight range, in kg on the scale, for one week.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BandPoint {
     pub week: i64,
     pub low_kg: f64,

@@ -8,6 +8,10 @@
 //! completed items and moves pending ones, and a loss cancels every
 //! pregnancy reminder at once.
 
+// Its types cross to Kotlin and Swift as they are (uniffi.cradle.reminders).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod custom;
 pub mod notify;
 pub mod repeat;

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use rusqlite::{Transaction, params};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Sex {
     Female,
     Male,
@@ -67,6 +68,7 @@ pub struct Birth {
 /// The mother's hepatitis B surface antigen result, when she knows it: a
 /// positive mother's baby needs HBIG and the first dose within 12 hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum HbsAg {
     Positive,
     Negative,

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 /// How an estimate was made; also the `dating_method` the shells show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Method {
     Lmp,
     Conception,

@@ -107,6 +107,7 @@ impl Trimesters {
 
 /// ACOG Committee Opinion 579, "Definition of Term Pregnancy" (2013, reaffirmed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TermClass {
     Preterm,
     EarlyTerm,

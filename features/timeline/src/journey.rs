@@ -10,6 +10,7 @@ use cradle_store::profile::Language;
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum When {
     Past,
     Now,

@@ -2,6 +2,10 @@
 //! how they are stored. Every other feature reads her stage from here,
 //! through this crate's public API.
 
+// Its types cross to Kotlin and Swift as they are (uniffi.cradle.timeline).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod baby;
 pub mod content;
 pub mod dating;
@@ -39,6 +43,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 /// Where the user is in the journey. Shown by the CLI as `trying`,
 /// `pregnant`, `postpartum`, `baby`, `after_loss` or `none`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Stage {
     Trying,
     Pregnant,

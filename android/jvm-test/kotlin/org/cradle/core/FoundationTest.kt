@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.ChangeListener
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
-import uniffi.cradle.DataArea
-import uniffi.cradle.Language
+import uniffi.cradle.store.DataArea
+import uniffi.cradle.store.Language
 import uniffi.cradle.ProfileInfo
 import uniffi.cradle.checkServer
 import java.nio.file.Path

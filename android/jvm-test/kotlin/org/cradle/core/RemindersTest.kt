@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.CradleException
 import uniffi.cradle.Dating
 import uniffi.cradle.ReminderKind

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 
 /** The catalogue and the cart through the bindings; totals come from the core. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.SyncState
 import uniffi.cradle.SyncStatusListener
 import java.nio.file.Path

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
 import uniffi.cradle.Dating
-import uniffi.cradle.Method
-import uniffi.cradle.Stage
-import uniffi.cradle.TermClass
+import uniffi.cradle.timeline.Method
+import uniffi.cradle.timeline.Stage
+import uniffi.cradle.timeline.TermClass
 import java.nio.file.Path
 import java.time.LocalDate
 import java.time.temporal.ChronoUnit

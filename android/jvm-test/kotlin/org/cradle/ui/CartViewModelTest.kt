@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.shop.CartView
 import uniffi.cradle.NotificationInfo
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 import java.util.UUID
 

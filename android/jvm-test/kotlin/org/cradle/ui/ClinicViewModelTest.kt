@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.ClinicVisitScreen
-import uniffi.cradle.Entry
+import uniffi.cradle.records.Entry
 import java.nio.file.Path
 
 class ClinicViewModelTest {

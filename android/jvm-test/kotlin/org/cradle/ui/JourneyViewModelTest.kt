@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.JourneyScreen
-import uniffi.cradle.Stage
-import uniffi.cradle.When
+import uniffi.cradle.timeline.Stage
+import uniffi.cradle.timeline.When
 import java.nio.file.Path
 import java.time.LocalDate
 import java.time.ZoneId

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.Link
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Link
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.parseLink
 import java.nio.file.Path
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
-import uniffi.cradle.Stage as CoreStage
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
+import uniffi.cradle.timeline.Stage as CoreStage
 import java.nio.file.Path
 import java.time.LocalDate
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.NotificationInfo
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 import java.util.UUID
 

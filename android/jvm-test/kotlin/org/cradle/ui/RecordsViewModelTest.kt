@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.GlucoseContext
-import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.records.GlucoseContext
+import uniffi.cradle.records.GlucoseUnit
 import uniffi.cradle.KickAction
 import uniffi.cradle.RecordsScreen
-import uniffi.cradle.WeightUnit
+import uniffi.cradle.records.WeightUnit
 import uniffi.cradle.BodyBaseline
-import uniffi.cradle.Milk
-import uniffi.cradle.Side
-import uniffi.cradle.Stage
+import uniffi.cradle.records.Milk
+import uniffi.cradle.records.Side
+import uniffi.cradle.timeline.Stage
 import java.nio.file.Path
 
 class RecordsViewModelTest {

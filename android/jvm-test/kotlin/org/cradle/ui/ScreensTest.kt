@@ -72,8 +72,8 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.BodyBaseline
 import uniffi.cradle.CradleCore
-import uniffi.cradle.WeightUnit
-import uniffi.cradle.Purpose
+import uniffi.cradle.records.WeightUnit
+import uniffi.cradle.store.Purpose
 import java.io.File
 import java.nio.file.Path
 import java.util.UUID

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.SettingsScreen
 import uniffi.cradle.SyncState
 import java.nio.file.Path

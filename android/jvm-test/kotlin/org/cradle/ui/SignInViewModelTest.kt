@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 import java.util.UUID
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.ReminderKind
-import uniffi.cradle.Stage
+import uniffi.cradle.timeline.Stage
 import uniffi.cradle.SyncState
 import uniffi.cradle.TodayScreen
 import java.nio.file.Path

@@ -23,9 +23,9 @@ import org.cradle.core.changes
 import org.cradle.platform.NotificationPlanner
 import uniffi.cradle.CradleCore
 import uniffi.cradle.CradleException
-import uniffi.cradle.DataArea
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.DataArea
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
 import java.util.Locale
 
 class MainActivity : ComponentActivity() {

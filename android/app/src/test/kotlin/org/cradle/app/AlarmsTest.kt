@@ -60,7 +60,7 @@ class AlarmsTest {
         val core = Core.get(Phone.context)
         core.setProfile(uniffi.cradle.ProfileInfo("Lin", "en", "Asia/Shanghai"))
         val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
-        core.setConsent(uniffi.cradle.Purpose.NOTIFICATIONS, true)
+        core.setConsent(uniffi.cradle.store.Purpose.NOTIFICATIONS, true)
         Phone.waitFor("the permission is asked for") {
             shadowOf(Looper.getMainLooper()).idle()
             shadowOf(activity).lastRequestedPermission != null

@@ -11,7 +11,7 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
 import kotlinx.coroutines.runBlocking
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.util.UUID
 import androidx.test.core.app.ActivityScenario
 import org.cradle.app.ui.Strings

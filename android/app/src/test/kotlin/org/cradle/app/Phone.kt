@@ -14,7 +14,7 @@ import org.robolectric.Shadows.shadowOf
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Dating
 import uniffi.cradle.ProfileInfo
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import java.time.LocalDate
 import java.time.ZoneId
 import javax.crypto.spec.SecretKeySpec

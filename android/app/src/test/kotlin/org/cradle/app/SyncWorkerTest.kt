@@ -10,7 +10,7 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.annotation.Config
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.SyncState
 import java.net.InetSocketAddress
 import java.net.URI

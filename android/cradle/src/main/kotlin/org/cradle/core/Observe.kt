@@ -6,7 +6,7 @@ import kotlinx.coroutines.flow.callbackFlow
 import kotlinx.coroutines.flow.conflate
 import uniffi.cradle.ChangeListener
 import uniffi.cradle.CradleCore
-import uniffi.cradle.DataArea
+import uniffi.cradle.store.DataArea
 import uniffi.cradle.SyncState
 import uniffi.cradle.SyncStatusListener
 

@@ -8,7 +8,7 @@ import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.launch
 import org.cradle.core.changes
 import uniffi.cradle.CradleCore
-import uniffi.cradle.DataArea
+import uniffi.cradle.store.DataArea
 import uniffi.cradle.NotificationInfo
 
 /** Where notifications go: Android's AlarmManager in the app, a record in tests. */

@@ -11,7 +11,7 @@ import kotlinx.coroutines.withContext
 import uniffi.cradle.ClinicExportOptions
 import uniffi.cradle.ClinicVisitScreen
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Entry
+import uniffi.cradle.records.Entry
 
 /**
  * The clinic visit: the core's summary (HTML, built offline) for the platform

@@ -1,7 +1,7 @@
 package org.cradle.viewmodel
 
 import uniffi.cradle.CradleException
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 
 /** What a screen shows while its one core call is running, has answered, or failed. */
 sealed interface Loadable<out T> {

@@ -5,7 +5,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import uniffi.cradle.CradleException
-import uniffi.cradle.Link
+import uniffi.cradle.store.Link
 import uniffi.cradle.parseLink
 
 /** The tabs, in the order the bar shows them. */

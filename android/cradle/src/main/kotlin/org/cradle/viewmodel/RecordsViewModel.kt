@@ -8,17 +8,17 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
-import uniffi.cradle.CallRule
+import uniffi.cradle.records.CallRule
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Entry
-import uniffi.cradle.Feed
-import uniffi.cradle.GlucoseContext
-import uniffi.cradle.GlucoseUnit
+import uniffi.cradle.records.Entry
+import uniffi.cradle.records.Feed
+import uniffi.cradle.records.GlucoseContext
+import uniffi.cradle.records.GlucoseUnit
 import uniffi.cradle.KickAction
-import uniffi.cradle.Milk
+import uniffi.cradle.records.Milk
 import uniffi.cradle.RecordsScreen
-import uniffi.cradle.Side
-import uniffi.cradle.WeightUnit
+import uniffi.cradle.records.Side
+import uniffi.cradle.records.WeightUnit
 
 /**
  * Records: quick add for blood pressure, weight and glucose, the weight chart

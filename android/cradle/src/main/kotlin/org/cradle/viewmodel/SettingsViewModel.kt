@@ -9,8 +9,8 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.SettingsScreen
 
 /**

@@ -8,7 +8,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 
 /**
  * Signing in on a phone that has none of her data (a new phone, or one

@@ -40,7 +40,7 @@ import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.ClinicViewModel
 import org.cradle.viewmodel.Loadable
 import uniffi.cradle.ClinicVisitScreen
-import uniffi.cradle.Entry
+import uniffi.cradle.records.Entry
 
 /**
  * The clinic visit: the core's summary shown by the platform's [preview]

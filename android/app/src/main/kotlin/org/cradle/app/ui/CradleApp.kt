@@ -57,9 +57,9 @@ import org.cradle.viewmodel.SettingsViewModel
 import org.cradle.viewmodel.SignInViewModel
 import org.cradle.viewmodel.TodayViewModel
 import uniffi.cradle.CradleCore
-import uniffi.cradle.GlucoseUnit
-import uniffi.cradle.WeightUnit
-import uniffi.cradle.Language
+import uniffi.cradle.records.GlucoseUnit
+import uniffi.cradle.records.WeightUnit
+import uniffi.cradle.store.Language
 
 /**
  * The app's root, shared by Android and the desktop test renderer: onboarding

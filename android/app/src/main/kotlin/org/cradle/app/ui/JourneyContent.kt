@@ -25,7 +25,7 @@ import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import uniffi.cradle.JourneyScreen
 import uniffi.cradle.JourneyStep
-import uniffi.cradle.When
+import uniffi.cradle.timeline.When
 
 /**
  * Journey (under its page title): one card per week (or month), opened at today's page. Today's card

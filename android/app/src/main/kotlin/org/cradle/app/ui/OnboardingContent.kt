@@ -39,8 +39,8 @@ import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OnboardingViewModel.DatingBy
 import org.cradle.viewmodel.OnboardingViewModel.Stage
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.pickedDate
 
 /**

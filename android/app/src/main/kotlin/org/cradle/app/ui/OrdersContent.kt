@@ -32,7 +32,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OrdersViewModel
-import uniffi.cradle.Language
+import uniffi.cradle.store.Language
 import uniffi.cradle.shop.OrderView
 import uniffi.cradle.complaintTopics
 import uniffi.cradle.returnKinds

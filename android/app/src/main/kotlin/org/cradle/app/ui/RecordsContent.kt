@@ -10,10 +10,10 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.graphics.Path
 import uniffi.cradle.BabyToday
-import uniffi.cradle.GlucoseContext
-import uniffi.cradle.Milk
-import uniffi.cradle.Side
-import uniffi.cradle.Stage
+import uniffi.cradle.records.GlucoseContext
+import uniffi.cradle.records.Milk
+import uniffi.cradle.records.Side
+import uniffi.cradle.timeline.Stage
 import uniffi.cradle.WeightBandView
 import uniffi.cradle.WeightDay
 import androidx.compose.foundation.layout.Column

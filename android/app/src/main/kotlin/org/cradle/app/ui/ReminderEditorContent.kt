@@ -27,8 +27,8 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.ReminderEditorViewModel
-import uniffi.cradle.Every
-import uniffi.cradle.Language
+import uniffi.cradle.reminders.Every
+import uniffi.cradle.store.Language
 import uniffi.cradle.RepeatEnds
 import uniffi.cradle.Weekday
 import uniffi.cradle.weekdayName

@@ -29,8 +29,8 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.SettingsViewModel
-import uniffi.cradle.Language
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Language
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.SettingsScreen
 
 /** Settings: consents, language, quiet hours, account and her data rights. */

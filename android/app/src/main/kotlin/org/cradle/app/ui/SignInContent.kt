@@ -22,7 +22,7 @@ import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.SignInViewModel
 import org.cradle.viewmodel.SignInViewModel.Field
-import uniffi.cradle.Purpose
+import uniffi.cradle.store.Purpose
 
 /**
  * Signing in on a phone without her data: the account, the recovery code,

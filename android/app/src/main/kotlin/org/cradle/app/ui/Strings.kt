@@ -5,13 +5,13 @@ import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Page
 import org.cradle.viewmodel.Problem
 import uniffi.cradle.BabyToday
-import uniffi.cradle.Every
-import uniffi.cradle.GlucoseContext
-import uniffi.cradle.Language
-import uniffi.cradle.Milk
-import uniffi.cradle.Purpose
+import uniffi.cradle.reminders.Every
+import uniffi.cradle.records.GlucoseContext
+import uniffi.cradle.store.Language
+import uniffi.cradle.records.Milk
+import uniffi.cradle.store.Purpose
 import uniffi.cradle.ReminderStatus
-import uniffi.cradle.When
+import uniffi.cradle.timeline.When
 
 /**
  * The shell's own words, in both languages. Health and shop content comes

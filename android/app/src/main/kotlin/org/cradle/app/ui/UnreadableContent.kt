@@ -18,7 +18,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import uniffi.cradle.Language
+import uniffi.cradle.store.Language
 
 /**
  * When the data on this phone came from another phone without its key: say
