@@ -891,6 +891,9 @@ fn her_chinese_screens_hold_no_english_words() {
         run(&["contractions", "start"]),
         run(&["contractions", "stop"]),
         run(&["sync", "conflicts"]),
+        run(&["reminders", "settings"]),
+        run(&["today"]),
+        run(&["journey"]),
     ];
     run(&["entry", "add", r#"{"kind":"note","text":"今天很安静"}"#]);
     let listed = run(&["entry", "list"]);
@@ -925,6 +928,14 @@ fn her_chinese_screens_hold_no_english_words() {
         "Contraction",
         "Last",
         "hour",
+        "Hello",
+        "trimester",
+        "Baby:",
+        "Tip:",
+        "Next:",
+        "Prenatal",
+        "Quiet",
+        "cn-cma",
     ] {
         assert!(!all.contains(english), "`{english}` in:\n{all}");
     }
@@ -942,6 +953,15 @@ fn her_chinese_screens_hold_no_english_words() {
     assert!(all.contains("数胎动进行中：自 "), "{all}");
     assert!(all.contains("起 1 次胎动"), "{all}");
     assert!(all.contains("过去 1 小时 1 次"), "{all}");
+    assert!(all.contains("小雨，你好！今天是 "), "{all}");
+    assert!(all.contains("天（孕中期）｜预产期 "), "{all}");
+    assert!(all.contains("本周宝宝大约有"), "{all}");
+    assert!(
+        all.contains("产检方案：中华医学会《孕前和孕期保健指南（2018）》"),
+        "{all}"
+    );
+    assert!(all.contains("免打扰："), "{all}");
     // Her local minute, not the instant with seconds.
-    assert!(!all.contains('Z') && !all.contains('T'), "{all}");
+    let instant = |w: &[u8]| w[0].is_ascii_digit() && (w[1] == b'T' || w[1] == b'Z');
+    assert!(!all.as_bytes().windows(2).any(instant), "{all}");
 }

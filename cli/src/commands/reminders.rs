@@ -209,7 +209,7 @@ fn reminders_command(
                 settings.quiet_end = parse_time("quiet_end", &end)?;
             }
             cradle.set_reminder_settings(&settings)?;
-            out.settings(&settings);
+            out.settings(cradle.language()?, &settings);
         }
     }
     Ok(())

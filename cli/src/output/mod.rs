@@ -14,7 +14,7 @@ use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
-use cradle_core::timeline::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
+use cradle_core::timeline::{HistoryEntry, Stage};
 use cradle_core::{CradleError, Today};
 use cradle_core::{records, reminders, sync, timeline, words};
 use jiff::SignedDuration;
@@ -100,16 +100,8 @@ impl Output {
             self.print_json(json!({ "stage": j.stage.code(), "now": j.now(), "steps": steps }));
             return;
         }
-        let zh = language == Language::ZhHans;
         if j.steps.is_empty() {
-            say!(
-                "{}",
-                if zh {
-                    "记录孕期或宝宝出生后，这里会按周或按月显示。"
-                } else {
-                    "Your journey appears here week by week once a pregnancy or a birth is recorded."
-                }
-            );
+            say!("{}", timeline::words::journey_empty(language));
             return;
         }
         for s in &j.steps {
@@ -121,8 +113,10 @@ impl Output {
             say!("{mark} {:<14} {} – {}", s.title, s.starts, s.ends);
         }
         match j.now().map(|i| &j.steps[i].page) {
-            Some(Page::Week(w)) => print_week(zh, w),
-            Some(Page::Months { content, .. }) => print_month(zh, content),
+            Some(Page::Week(w)) => say!("\n{}", timeline::words::week(w, language)),
+            Some(Page::Months { content, .. }) => {
+                say!("\n{}", timeline::words::month(content, language))
+            }
             None => {}
         }
     }
@@ -140,66 +134,36 @@ impl Output {
             self.print_json(today_json(t));
             return;
         }
-        let zh = t.language == Language::ZhHans;
+        let language = t.language;
         let name = t.profile.as_ref().and_then(|p| p.display_name.as_deref());
-        match (zh, name) {
-            (true, Some(n)) => say!("{n}，你好！今天是 {}。", t.date),
-            (true, None) => say!("你好！今天是 {}。", t.date),
-            (false, Some(n)) => say!("Hello, {n}! Today is {}.", t.date),
-            (false, None) => say!("Hello! Today is {}.", t.date),
-        }
+        say!("{}", timeline::words::greeting(name, t.date, language));
         let tl = &t.timeline;
         if let Some(p) = &tl.pregnancy {
-            print_pregnancy(zh, p);
+            say!("{}", timeline::words::pregnancy(p, language));
         }
         if let Some(w) = &tl.week {
-            print_week(zh, w);
+            say!("\n{}", timeline::words::week(w, language));
         }
         if let Some(b) = &tl.baby {
-            print_baby(zh, tl.stage, b);
+            say!("{}", timeline::words::baby(tl.stage, b, language));
         }
         if let Some(m) = &tl.month {
-            print_month(zh, m);
+            say!("\n{}", timeline::words::month(m, language));
         }
         if let Some(i) = &t.next_reminder {
-            if zh {
-                say!("\n下一项：{}（{}）", i.title, i.due);
-            } else {
-                say!("\nNext: {} ({})", i.title, i.due);
-            }
+            say!("\n{}", reminders::words::next(i, language));
         }
         if let Some(f) = &t.flag {
             say!("\n{}\n  {}", f.message, f.source);
         }
         if tl.stage == Stage::Trying {
-            say!(
-                "{}",
-                if zh {
-                    "备孕中：记得每天补充叶酸。"
-                } else {
-                    "Trying to conceive: folic acid every day is recommended."
-                }
-            );
+            say!("{}", timeline::words::trying(language));
         }
         if t.profile.is_none() {
-            say!(
-                "{}",
-                if zh {
-                    "欢迎使用 Cradle！先设置你的资料：\n  cradle profile set --name 昵称"
-                } else {
-                    "Welcome to Cradle! Start with your profile:\n  cradle profile set --name NAME"
-                }
-            );
+            say!("{}", timeline::words::welcome(language));
         }
         if tl.stage == Stage::None && tl.baby.is_none() {
-            say!(
-                "{}",
-                if zh {
-                    "记录孕期：cradle pregnancy set --lmp 末次月经日期（YYYY-MM-DD）\n记录宝宝出生：cradle baby born --date 日期 --ga-weeks 周 --ga-days 天"
-                } else {
-                    "Date a pregnancy: cradle pregnancy set --lmp YYYY-MM-DD\nRecord a birth: cradle baby born --date YYYY-MM-DD --ga-weeks W --ga-days D"
-                }
-            );
+            say!("{}", timeline::words::start_timeline(language));
         }
     }
 
@@ -440,21 +404,15 @@ impl Output {
         }
     }
 
-    pub fn settings(&self, s: &Settings) {
-        let v = json!({
-            "prenatal_schedule": s.prenatal_schedule,
-            "quiet_start": hh_mm(s.quiet_start),
-            "quiet_end": hh_mm(s.quiet_end),
-        });
+    pub fn settings(&self, language: Language, s: &Settings) {
         if self.json {
-            self.print_json(v);
+            self.print_json(json!({
+                "prenatal_schedule": s.prenatal_schedule,
+                "quiet_start": hh_mm(s.quiet_start),
+                "quiet_end": hh_mm(s.quiet_end),
+            }));
         } else {
-            say!(
-                "Prenatal schedule: {}\nQuiet hours: {}–{}",
-                s.prenatal_schedule,
-                hh_mm(s.quiet_start),
-                hh_mm(s.quiet_end)
-            );
+            say!("{}", reminders::words::settings(s, language));
         }
     }
 
@@ -601,38 +559,6 @@ impl Output {
     }
 }
 
-fn print_pregnancy(zh: bool, p: &PregnancyStatus) {
-    let (w, d) = (p.gestational_age.weeks(), p.gestational_age.days());
-    if zh {
-        let trimester = ["孕早期", "孕中期", "孕晚期"][usize::from(p.trimester.clamp(1, 3)) - 1];
-        say!("孕{w}周+{d}天（{trimester}）｜预产期 {}", p.edd);
-        if p.days_to_edd >= 0 {
-            say!(
-                "距离预产期还有 {} 天，已走过 {}% 的旅程。",
-                p.days_to_edd,
-                p.progress_percent
-            );
-        } else {
-            say!("已过预产期 {} 天，请和医生保持联系。", -p.days_to_edd);
-        }
-    } else {
-        let trimester = ["first", "second", "third"][usize::from(p.trimester.clamp(1, 3)) - 1];
-        say!("{w}w{d}d, {trimester} trimester · due {}", p.edd);
-        if p.days_to_edd >= 0 {
-            say!(
-                "{} days to go, {}% of the way.",
-                p.days_to_edd,
-                p.progress_percent
-            );
-        } else {
-            say!(
-                "{} days past the due date: stay in touch with your clinic.",
-                -p.days_to_edd
-            );
-        }
-    }
-}
-
 fn week_json(w: &WeekContent) -> Value {
     json!({
         "week": w.week,
@@ -653,78 +579,6 @@ fn month_json(m: &MonthContent) -> Value {
         "highlight": m.highlight,
         "tip": m.tip,
     })
-}
-
-fn print_week(zh: bool, w: &WeekContent) {
-    let size = match (zh, w.weight_g) {
-        (true, Some(g)) => format!(
-            "身长约 {:.1} 厘米，体重约 {g} 克",
-            f64::from(w.length_mm) / 10.0
-        ),
-        (true, None) => format!("身长约 {} 毫米", w.length_mm),
-        (false, Some(g)) => format!("about {:.1} cm and {g} g", f64::from(w.length_mm) / 10.0),
-        (false, None) => format!("about {} mm", w.length_mm),
-    };
-    if zh {
-        say!("\n本周宝宝大约有{}那么大（{size}）。", w.size_comparison);
-        say!("宝宝：{}\n孕妈：{}\n小贴士：{}", w.baby, w.mother, w.tip);
-        if !w.checkups.is_empty() {
-            say!("本周相关产检：{}", w.checkups.join("、"));
-        }
-    } else {
-        say!(
-            "\nThis week your baby is about the size of {} ({size}).",
-            w.size_comparison
-        );
-        say!("Baby: {}\nYou: {}\nTip: {}", w.baby, w.mother, w.tip);
-        if !w.checkups.is_empty() {
-            say!("Checkups around this week: {}", w.checkups.join("; "));
-        }
-    }
-}
-
-fn print_baby(zh: bool, stage: Stage, b: &BabyStatus) {
-    let a = &b.age;
-    if zh {
-        let who = if b.birth.count > 1 {
-            "宝宝们"
-        } else {
-            "宝宝"
-        };
-        say!(
-            "{who}出生第 {} 天（{} 周，满 {} 个月）。",
-            a.days,
-            a.weeks,
-            a.months
-        );
-        if let (Some(d), Some(m)) = (a.corrected_days, a.corrected_months) {
-            say!("矫正年龄：{d} 天（满 {m} 个月）。");
-        }
-        if stage == Stage::Postpartum {
-            say!("产后恢复期：记得预约产后42天检查。");
-        }
-    } else {
-        say!(
-            "Your baby is {} days old ({} weeks, {} months).",
-            a.days,
-            a.weeks,
-            a.months
-        );
-        if let (Some(d), Some(m)) = (a.corrected_days, a.corrected_months) {
-            say!("Corrected age: {d} days ({m} months).");
-        }
-        if stage == Stage::Postpartum {
-            say!("Postpartum recovery: remember your 42-day postpartum check.");
-        }
-    }
-}
-
-fn print_month(zh: bool, m: &MonthContent) {
-    if zh {
-        say!("\n这个月：{}\n小贴士：{}", m.highlight, m.tip);
-    } else {
-        say!("\nThis month: {}\nTip: {}", m.highlight, m.tip);
-    }
 }
 
 fn sync_json(s: &SyncStatus) -> Value {

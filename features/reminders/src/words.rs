@@ -1,6 +1,6 @@
 //! What the reminders say in words, in her language.
 
-use crate::{Kind, Status};
+use crate::{Item, Kind, Settings, Status, hh_mm};
 use cradle_store::profile::Language;
 
 /// Nothing is due in the days asked for.
@@ -14,6 +14,35 @@ pub fn reminder_added(rule: i64, language: Language) -> String {
         format!("已添加提醒（规则 {rule}）。"),
         format!("Added reminder rule {rule}."),
     )
+}
+
+/// The next reminder, on Today.
+pub fn next(item: &Item, language: Language) -> String {
+    language.pick(
+        format!("下一项：{}（{}）", item.title, item.due),
+        format!("Next: {} ({})", item.title, item.due),
+    )
+}
+
+/// Her reminder settings: the checkup schedule followed and the quiet hours.
+pub fn settings(s: &Settings, language: Language) -> String {
+    let (start, end) = (hh_mm(s.quiet_start), hh_mm(s.quiet_end));
+    let schedule = schedule_name(&s.prenatal_schedule, language);
+    language.pick(
+        format!("产检方案：{schedule}\n免打扰：{start}–{end}"),
+        format!("Prenatal schedule: {schedule}\nQuiet hours: {start}–{end}"),
+    )
+}
+
+/// A checkup schedule by the guideline it follows.
+fn schedule_name(id: &str, language: Language) -> &str {
+    match (id, language) {
+        ("cn-cma-2018", Language::ZhHans) => "中华医学会《孕前和孕期保健指南（2018）》",
+        ("cn-cma-2018", Language::En) => "Chinese Medical Association guideline (2018)",
+        ("who-2016", Language::ZhHans) => "世界卫生组织产前保健建议（2016）",
+        ("who-2016", Language::En) => "WHO antenatal care recommendations (2016)",
+        _ => id,
+    }
 }
 
 /// A reminder's kind in words.

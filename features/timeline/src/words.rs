@@ -1,11 +1,13 @@
 //! What the timeline says in words, in her language, with times in her zone
 //! to the minute.
 
-use crate::HistoryEntry;
+use crate::content::{MonthContent, WeekContent};
 use crate::dating::Method;
+use crate::{BabyStatus, HistoryEntry, PregnancyStatus, Stage};
 use cradle_store::clock::local_minute;
 use cradle_store::profile::Language;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 /// How a due date was worked out, in words.
@@ -48,6 +50,145 @@ pub fn lost_deleted(count: usize, language: Language) -> String {
     language.pick(
         format!("已删除 {count} 条归档的孕期记录。"),
         format!("Deleted {count} archived pregnancy record(s)."),
+    )
+}
+
+/// The greeting that opens Today.
+pub fn greeting(name: Option<&str>, today: Date, language: Language) -> String {
+    match (name, language) {
+        (Some(n), Language::ZhHans) => format!("{n}，你好！今天是 {today}。"),
+        (None, Language::ZhHans) => format!("你好！今天是 {today}。"),
+        (Some(n), Language::En) => format!("Hello, {n}! Today is {today}."),
+        (None, Language::En) => format!("Hello! Today is {today}."),
+    }
+}
+
+/// Where she is in the pregnancy, and how far the due date is.
+pub fn pregnancy(p: &PregnancyStatus, language: Language) -> String {
+    let (w, d) = (p.gestational_age.weeks(), p.gestational_age.days());
+    let third = usize::from(p.trimester.clamp(1, 3)) - 1;
+    let trimester =
+        language.pick(["孕早期", "孕中期", "孕晚期"], ["first", "second", "third"])[third];
+    let position = language.pick(
+        format!("孕{w}周+{d}天（{trimester}）｜预产期 {}", p.edd),
+        format!("{w}w{d}d, {trimester} trimester · due {}", p.edd),
+    );
+    let days = p.days_to_edd;
+    let countdown = match (days >= 0, language) {
+        (true, Language::ZhHans) => format!(
+            "距离预产期还有 {days} 天，已走过 {}% 的旅程。",
+            p.progress_percent
+        ),
+        (true, Language::En) => {
+            format!("{days} days to go, {}% of the way.", p.progress_percent)
+        }
+        (false, Language::ZhHans) => format!("已过预产期 {} 天，请和医生保持联系。", -days),
+        (false, Language::En) => format!(
+            "{} days past the due date: stay in touch with your clinic.",
+            -days
+        ),
+    };
+    format!("{position}\n{countdown}")
+}
+
+/// This week's baby, body and tip, with the checkups around it.
+pub fn week(w: &WeekContent, language: Language) -> String {
+    let cm = f64::from(w.length_mm) / 10.0;
+    let size = match (w.weight_g, language) {
+        (Some(g), Language::ZhHans) => format!("身长约 {cm:.1} 厘米，体重约 {g} 克"),
+        (None, Language::ZhHans) => format!("身长约 {} 毫米", w.length_mm),
+        (Some(g), Language::En) => format!("about {cm:.1} cm and {g} g"),
+        (None, Language::En) => format!("about {} mm", w.length_mm),
+    };
+    let mut text = language.pick(
+        format!(
+            "本周宝宝大约有{}那么大（{size}）。\n宝宝：{}\n孕妈：{}\n小贴士：{}",
+            w.size_comparison, w.baby, w.mother, w.tip
+        ),
+        format!(
+            "This week your baby is about the size of {} ({size}).\nBaby: {}\nYou: {}\nTip: {}",
+            w.size_comparison, w.baby, w.mother, w.tip
+        ),
+    );
+    if !w.checkups.is_empty() {
+        text.push('\n');
+        text.push_str(&language.pick(
+            format!("本周相关产检：{}", w.checkups.join("、")),
+            format!("Checkups around this week: {}", w.checkups.join("; ")),
+        ));
+    }
+    text
+}
+
+/// The baby's age (corrected too, when born early), and in the weeks after
+/// the birth the reminder of her own postpartum check.
+pub fn baby(stage: Stage, b: &BabyStatus, language: Language) -> String {
+    let a = &b.age;
+    let who = match (b.birth.count > 1, language) {
+        (true, Language::ZhHans) => "宝宝们",
+        (false, Language::ZhHans) => "宝宝",
+        (true, Language::En) => "Your babies are",
+        (false, Language::En) => "Your baby is",
+    };
+    let (days, weeks, months) = (a.days, a.weeks, a.months);
+    let mut text = language.pick(
+        format!("{who}出生第 {days} 天（{weeks} 周，满 {months} 个月）。"),
+        format!("{who} {days} days old ({weeks} weeks, {months} months)."),
+    );
+    if let (Some(d), Some(m)) = (a.corrected_days, a.corrected_months) {
+        text.push('\n');
+        text.push_str(&language.pick(
+            format!("矫正年龄：{d} 天（满 {m} 个月）。"),
+            format!("Corrected age: {d} days ({m} months)."),
+        ));
+    }
+    if stage == Stage::Postpartum {
+        text.push('\n');
+        text.push_str(language.pick(
+            "产后恢复期：记得预约产后42天检查。",
+            "Postpartum recovery: remember your 42-day postpartum check.",
+        ));
+    }
+    text
+}
+
+/// This month's highlight and tip for the baby.
+pub fn month(m: &MonthContent, language: Language) -> String {
+    language.pick(
+        format!("这个月：{}\n小贴士：{}", m.highlight, m.tip),
+        format!("This month: {}\nTip: {}", m.highlight, m.tip),
+    )
+}
+
+/// The journey before there is a pregnancy or a birth to follow.
+pub fn journey_empty(language: Language) -> &'static str {
+    language.pick(
+        "记录孕期或宝宝出生后，这里会按周或按月显示。",
+        "Your journey appears here week by week once a pregnancy or a birth is recorded.",
+    )
+}
+
+/// While she is trying to conceive.
+pub fn trying(language: Language) -> &'static str {
+    language.pick(
+        "备孕中：记得每天补充叶酸。",
+        "Trying to conceive: folic acid every day is recommended.",
+    )
+}
+
+/// A first start in the terminal: how to set her profile.
+pub fn welcome(language: Language) -> &'static str {
+    language.pick(
+        "欢迎使用 Cradle！先设置你的资料：\n  cradle profile set --name 昵称",
+        "Welcome to Cradle! Start with your profile:\n  cradle profile set --name NAME",
+    )
+}
+
+/// No pregnancy and no baby yet: the two commands that start the timeline.
+pub fn start_timeline(language: Language) -> &'static str {
+    language.pick(
+        "记录孕期：cradle pregnancy set --lmp 末次月经日期（YYYY-MM-DD）\n记录宝宝出生：cradle baby born --date 日期 --ga-weeks 周 --ga-days 天",
+        "Date a pregnancy: cradle pregnancy set --lmp YYYY-MM-DD\nRecord a birth: cradle baby born --date YYYY-MM-DD --ga-weeks W --ga-days D",
     )
 }
 
