@@ -68,14 +68,18 @@ fn main() {
     for i in 0..100 {
         let time = format!("{:02}:{:02}", 7 + i % 14, (i * 7) % 60);
         cradle
-            .add_reminder(&format!("r{i}"), RULES[i % RULES.len()], &time)
+            .reminders()
+            .add(&format!("r{i}"), RULES[i % RULES.len()], &time)
             .unwrap();
     }
     // Without her consent the plan is empty, and there would be nothing to time.
     cradle.set_consent(Purpose::Notifications, true).unwrap();
     let five_years = today.checked_add(Span::new().years(5)).unwrap();
 
-    let items = cradle.reminders(Some(today), Some(five_years)).unwrap();
+    let items = cradle
+        .reminders()
+        .list(Some(today), Some(five_years))
+        .unwrap();
     let expanded = items.len();
     let precomputed: Vec<Timestamp> = (0..expanded as i64)
         .map(|i| Timestamp::from_second(1_800_000_000 + i * 60).unwrap())
@@ -86,17 +90,20 @@ fn main() {
         "five years of 100 rules, checkups and vaccines: {expanded}"
     );
     let plan64 = time(200, || {
-        let plan = cradle.notification_plan(None, 64).unwrap();
+        let plan = cradle.reminders().notification_plan(None, 64).unwrap();
         assert_eq!(plan.len(), 64, "64 notifications came back");
         plan
     });
     let one_day = time(200, || {
-        let day = cradle.reminders(Some(today), Some(today)).unwrap();
+        let day = cradle.reminders().list(Some(today), Some(today)).unwrap();
         assert!(!day.is_empty(), "today has reminders (daily rules)");
         day
     });
     let full = time(5, || {
-        let all = cradle.reminders(Some(today), Some(five_years)).unwrap();
+        let all = cradle
+            .reminders()
+            .list(Some(today), Some(five_years))
+            .unwrap();
         assert_eq!(all.len(), expanded);
         all
     });

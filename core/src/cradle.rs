@@ -3,7 +3,7 @@
 
 use crate::clock::{self, Clock, SystemClock};
 use crate::consent::{self, Purpose};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::events::{ChangeObserver, DataArea, PROFILE, SubscriptionId, TIMELINE};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
@@ -12,9 +12,8 @@ use crate::records::insights::Insight;
 use crate::records::sessions::{self, CallRule, ContractionTimer, KickSession};
 use crate::records::trends::{self, WeightChart};
 use crate::records::{self, Records, ShownRecord};
-use crate::reminders::notify::{self, Notification, PlanDiff};
-use crate::reminders::repeat::{self, Draft, Repeat};
-use crate::reminders::{self, DoseGiven, Item, Settings};
+use crate::reminders::notify::Notification;
+use crate::reminders::{self, Item, News, Reminders, Settings};
 use crate::schema::SCHEMA;
 use crate::storage::DbKey;
 use crate::sync::{self, SyncOptions};
@@ -123,13 +122,6 @@ pub const RECENT_RECORDS: u32 = 20;
 /// between later childhood vaccines) Today shows nothing due, and the
 /// Reminders screen and notification plan still carry the next item.
 pub const TODAY_LOOKAHEAD_DAYS: i64 = 90;
-
-/// How long to snooze.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Snooze {
-    Minutes(u32),
-    Until(Timestamp),
-}
 
 pub(crate) use cradle_store::Ctx;
 
@@ -252,152 +244,9 @@ impl Cradle {
         self.write(TIMELINE, |tx, c| timeline::set_trying(tx, since, c.today))
     }
 
-    /// Reminders due from `from` to `to` (default: today to 30 days on).
-    pub fn reminders(&self, from: Option<Date>, to: Option<Date>) -> Result<Vec<Item>> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        let from = from.unwrap_or(c.today);
-        let to = match to {
-            Some(to) => to,
-            None => add_days(from, 30)?,
-        };
-        if to < from {
-            return Err(Error::invalid("to", "must not be before from"));
-        }
-        reminders::load(&db, c.language, &self.rules)?.list(from, to)
-    }
-
-    /// Adds a custom reminder at local `time` ("HH:MM") following `rrule`; returns its rule id.
-    pub fn add_reminder(&self, title: &str, rrule: &str, time: &str) -> Result<i64> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            reminders::add_custom(tx, title, rrule, time, c.today, &c.now_text)
-        })
-    }
-
-    /// Checks the recurrence picker's choices as saving would and previews
-    /// them; save with [`Cradle::add_reminder`] and the draft's rule.
-    pub fn draft_reminder(&self, title: &str, repeat: &Repeat, time: &str) -> Result<Draft> {
-        let c = self.ctx(&self.db())?;
-        let now = c.zone.to_datetime(c.now);
-        repeat::draft(title, repeat, time, now, c.language)
-    }
-
-    /// Edits a custom reminder; `None` keeps a field.
-    pub fn edit_reminder(
-        &self,
-        rule_id: i64,
-        title: Option<&str>,
-        rrule: Option<&str>,
-        time: Option<&str>,
-    ) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::edit_custom(tx, &inputs, rule_id, title, rrule, time)
-        })
-    }
-
-    pub fn delete_reminder(&self, rule_id: i64) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, _| {
-            reminders::delete_custom(tx, rule_id)
-        })
-    }
-
-    /// Completes an item by id; a vaccine dose is recorded as given today.
-    pub fn complete_reminder(&self, id: &str) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::complete(tx, &inputs, id, c.today, &c.now_text)
-        })
-    }
-
-    pub fn skip_reminder(&self, id: &str) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::skip(tx, &inputs, id, &c.now_text)
-        })
-    }
-
-    /// Snoozes an item for `minutes` (1 to 43,200), or until an instant.
-    pub fn snooze_reminder(&self, id: &str, snooze: Snooze) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            let until = match snooze {
-                Snooze::Minutes(m) if (1..=43_200).contains(&m) => c
-                    .now
-                    .checked_add(jiff::SignedDuration::from_mins(i64::from(m)))
-                    .map_err(|_| Error::invalid("minutes", "is too large"))?,
-                Snooze::Minutes(_) => {
-                    return Err(Error::invalid("minutes", "must be between 1 and 43200"));
-                }
-                Snooze::Until(t) => t,
-            };
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::snooze(tx, &inputs, id, until, c.now)
-        })
-    }
-
-    /// Records a vaccine dose given to the baby.
-    /// Records a dose given to one baby of the last birth.
-    pub fn record_vaccine(&self, dose: &DoseGiven<'_>) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, c| {
-            let inputs = reminders::load(tx, c.language, &self.rules)?;
-            reminders::record_dose(tx, &inputs, dose, c.today, &c.now_text)
-        })
-    }
-
-    pub fn reminder_settings(&self) -> Result<Settings> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        Ok(reminders::load(&db, c.language, &self.rules)?.settings)
-    }
-
-    pub fn set_reminder_settings(&self, settings: &Settings) -> Result<()> {
-        self.write(&[DataArea::Reminders], |tx, _| {
-            reminders::save_settings(tx, settings)
-        })
-    }
-
-    /// The next `limit` notifications after `now` (default: the clock's now);
-    /// none without her consent to notifications.
-    pub fn notification_plan(
-        &self,
-        now: Option<Timestamp>,
-        limit: usize,
-    ) -> Result<Vec<Notification>> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        self.plan(&db, &c, now.unwrap_or(c.now), limit)
-    }
-
-    /// The notification plan as a change against the plan last returned
-    /// here: ids to add and ids to cancel (all of them once she withdraws
-    /// consent).
-    pub fn notification_plan_diff(&self, limit: usize) -> Result<PlanDiff> {
-        self.write(&[], |tx, c| {
-            let plan = self.plan(tx, c, c.now, limit)?;
-            notify::diff_and_save(tx, plan)
-        })
-    }
-
-    fn plan(
-        &self,
-        db: &Connection,
-        c: &Ctx,
-        now: Timestamp,
-        limit: usize,
-    ) -> Result<Vec<Notification>> {
-        if !consent::granted(db, Purpose::Notifications)? {
-            return Ok(Vec::new());
-        }
-        let inputs = reminders::load(db, c.language, &self.rules)?;
-        let plan = notify::plan(&inputs, now, &c.zone, limit)?;
-        let news = crate::shop::notices::plan(db, c.language, now)?;
-        Ok(notify::with_news(
-            plan,
-            news,
-            &inputs.settings,
-            &c.zone,
-            limit,
-        ))
+    /// Her reminders, their notifications and her reminder settings.
+    pub fn reminders(&self) -> Reminders<'_> {
+        Reminders::new(&self.store, &self.rules, self)
     }
 
     /// Records the sex of baby `ordinal` (1 for a singleton) of the latest
@@ -576,5 +425,16 @@ impl Cradle {
 impl std::fmt::Debug for Cradle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cradle").finish_non_exhaustive()
+    }
+}
+
+impl News for Cradle {
+    fn news(
+        &self,
+        db: &Connection,
+        language: Language,
+        now: Timestamp,
+    ) -> Result<Vec<Notification>> {
+        crate::shop::notices::plan(db, language, now)
     }
 }

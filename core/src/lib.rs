@@ -21,6 +21,7 @@ mod screen_plans;
 mod shopping;
 mod syncing;
 
-pub use cradle::{Config, Cradle, RecordsScreen, SettingsScreen, Snooze, Today};
+pub use cradle::{Config, Cradle, RecordsScreen, SettingsScreen, Today};
 pub use cradle_records::KickAction;
+pub use cradle_reminders::Snooze;
 pub use error::{CradleError, Error, Result};

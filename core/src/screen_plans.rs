@@ -51,7 +51,10 @@ fn her_history(cradle: &Cradle) {
     cradle
         .set_profile(Some("Lin"), "en", "Asia/Shanghai")
         .unwrap();
-    cradle.add_reminder("Iron", "FREQ=DAILY", "08:00").unwrap();
+    cradle
+        .reminders()
+        .add("Iron", "FREQ=DAILY", "08:00")
+        .unwrap();
     let now = Timestamp::now();
     for i in 0..50i64 {
         let at = now.checked_sub(Span::new().hours(i * 7)).unwrap();
@@ -183,12 +186,13 @@ fn no_screen_scans_a_record_table() {
         cradle.records_screen(CallRule::FiveOneOne).unwrap();
         cradle.journey().unwrap();
         cradle
-            .reminders(
+            .reminders()
+            .list(
                 Some(today),
                 Some(today.checked_add(Span::new().days(7)).unwrap()),
             )
             .unwrap();
-        cradle.notification_plan(None, 64).unwrap();
+        cradle.reminders().notification_plan(None, 64).unwrap();
         let from = today.checked_sub(Span::new().days(120)).unwrap();
         cradle
             .records()

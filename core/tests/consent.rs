@@ -109,12 +109,24 @@ async fn sync_and_the_shop_refuse_before_touching_the_network() {
 fn notifications_follow_consent_and_withdrawing_cancels_them_all() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
     a.date_by_lmp(date(2026, 4, 1));
-    let planned = a.cradle.notification_plan_diff(64).unwrap().add.len();
+    let planned = a
+        .cradle
+        .reminders()
+        .notification_plan_diff(64)
+        .unwrap()
+        .add
+        .len();
     assert!(planned > 0, "the helper's user agreed to notifications");
 
     a.cradle.set_consent(Purpose::Notifications, false).unwrap();
-    assert!(a.cradle.notification_plan(None, 64).unwrap().is_empty());
-    let diff = a.cradle.notification_plan_diff(64).unwrap();
+    assert!(
+        a.cradle
+            .reminders()
+            .notification_plan(None, 64)
+            .unwrap()
+            .is_empty()
+    );
+    let diff = a.cradle.reminders().notification_plan_diff(64).unwrap();
     assert!(diff.add.is_empty());
     assert_eq!(
         diff.cancel.len(),
@@ -122,11 +134,16 @@ fn notifications_follow_consent_and_withdrawing_cancels_them_all() {
         "every scheduled one is cancelled"
     );
     // The reminders themselves stay: only the lock screen is off.
-    assert!(!a.cradle.reminders(None, None).unwrap().is_empty());
+    assert!(!a.cradle.reminders().list(None, None).unwrap().is_empty());
 
     a.cradle.set_consent(Purpose::Notifications, true).unwrap();
     assert_eq!(
-        a.cradle.notification_plan_diff(64).unwrap().add.len(),
+        a.cradle
+            .reminders()
+            .notification_plan_diff(64)
+            .unwrap()
+            .add
+            .len(),
         planned
     );
 }

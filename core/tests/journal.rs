@@ -895,6 +895,7 @@ fn each_twin_is_a_patient_linked_to_the_mother_with_its_own_doses() {
         .add_entry(every_kind().pop().unwrap(), None)
         .unwrap();
     a.cradle
+        .reminders()
         .record_vaccine(&DoseGiven {
             baby: 2,
             code: "HepB",

@@ -37,7 +37,8 @@ fn export_has_every_record_and_delete_leaves_nothing() {
         })
         .unwrap();
     cradle
-        .add_reminder("Private-Reminder-5518", "FREQ=DAILY", "21:00")
+        .reminders()
+        .add("Private-Reminder-5518", "FREQ=DAILY", "21:00")
         .unwrap();
     cradle
         .records()
@@ -91,7 +92,10 @@ fn health_data_is_encrypted_at_rest() {
         )
         .unwrap();
         let cradle = cradle_core::Cradle::open(&db, config).unwrap();
-        cradle.add_reminder(needle, "FREQ=DAILY", "21:00").unwrap();
+        cradle
+            .reminders()
+            .add(needle, "FREQ=DAILY", "21:00")
+            .unwrap();
         cradle
             .records()
             .add_entry(

@@ -36,7 +36,8 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
     a.date_by_lmp(date(2026, 4, 1));
     let plan = a
         .cradle
-        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .reminders()
+        .list(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
         .unwrap();
     let checkups: Vec<_> = plan.iter().filter(|i| i.kind == Kind::Checkup).collect();
     assert_eq!(checkups.len(), 11, "CMA 2018: 6 windows then weekly 37-41");
@@ -44,7 +45,7 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
     // 6w0d to 13w6d from an LMP of 1 April.
     assert_eq!(first.window, Some((date(2026, 5, 13), date(2026, 7, 7))));
     assert!(first.checks.iter().any(|c| c.contains("NT")));
-    a.cradle.complete_reminder(&first.id).unwrap();
+    a.cradle.reminders().complete_item(&first.id).unwrap();
 
     // An ultrasound moves the EDD by 14 days: pending windows move, the done one stays done.
     a.cradle
@@ -55,7 +56,8 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
         .unwrap();
     let again = a
         .cradle
-        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .reminders()
+        .list(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
         .unwrap();
     let moved: Vec<_> = again.iter().filter(|i| i.kind == Kind::Checkup).collect();
     assert_eq!(moved[0].id, first.id);
@@ -64,17 +66,18 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
     assert_ne!(moved[1].window, checkups[1].window);
 
     // The WHO 2016 model is selectable.
-    let mut settings = a.cradle.reminder_settings().unwrap();
+    let mut settings = a.cradle.reminders().settings().unwrap();
     settings.prenatal_schedule = "who-2016".into();
-    a.cradle.set_reminder_settings(&settings).unwrap();
+    a.cradle.reminders().set_settings(&settings).unwrap();
     let who = a
         .cradle
-        .reminders(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
+        .reminders()
+        .list(Some(date(2026, 4, 1)), Some(date(2027, 2, 1)))
         .unwrap();
     assert_eq!(who.iter().filter(|i| i.kind == Kind::Checkup).count(), 8);
     settings.prenatal_schedule = "nope".into();
     assert_eq!(
-        invalid_field(a.cradle.set_reminder_settings(&settings)),
+        invalid_field(a.cradle.reminders().set_settings(&settings)),
         "prenatal_schedule"
     );
 }
@@ -83,26 +86,33 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
 fn a_loss_cancels_every_pregnancy_notification() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
     a.date_by_lmp(date(2026, 4, 1));
-    let diff = a.cradle.notification_plan_diff(64).unwrap();
+    let diff = a.cradle.reminders().notification_plan_diff(64).unwrap();
     assert!(diff.add.iter().any(|n| n.id.starts_with("checkup:")));
     assert!(diff.cancel.is_empty());
     assert_eq!(
-        a.cradle.notification_plan_diff(64).unwrap(),
+        a.cradle.reminders().notification_plan_diff(64).unwrap(),
         Default::default(),
         "nothing changed"
     );
     a.cradle.record_loss(date(2026, 5, 30)).unwrap();
-    let diff = a.cradle.notification_plan_diff(64).unwrap();
+    let diff = a.cradle.reminders().notification_plan_diff(64).unwrap();
     assert!(diff.add.is_empty());
     assert_eq!(
         diff.cancel.len(),
         11,
         "every pending checkup, the open first window included"
     );
-    assert!(a.cradle.notification_plan(None, 64).unwrap().is_empty());
     assert!(
         a.cradle
-            .reminders(None, Some(date(2027, 6, 1)))
+            .reminders()
+            .notification_plan(None, 64)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        a.cradle
+            .reminders()
+            .list(None, Some(date(2027, 6, 1)))
             .unwrap()
             .is_empty()
     );
@@ -128,7 +138,8 @@ fn vaccine_due_dates_clamp_to_month_end_and_leap_days() {
             .unwrap();
         let items = a
             .cradle
-            .reminders(Some(born), Some(date(2035, 1, 1)))
+            .reminders()
+            .list(Some(born), Some(date(2035, 1, 1)))
             .unwrap();
         let due = |code: &str, dose: u32| {
             items
@@ -165,6 +176,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         .unwrap();
     // DTaP dose 1 given late, at about 5 months.
     a.cradle
+        .reminders()
         .record_vaccine(&DoseGiven {
             baby: 1,
             code: "DTaP",
@@ -176,7 +188,8 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         .unwrap();
     let items = a
         .cradle
-        .reminders(Some(born), Some(date(2030, 1, 1)))
+        .reminders()
+        .list(Some(born), Some(date(2030, 1, 1)))
         .unwrap();
     let dtap = |dose: u32| {
         items
@@ -193,10 +206,11 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
 
     let before = a
         .cradle
-        .reminders(Some(born), Some(date(2030, 1, 1)))
+        .reminders()
+        .list(Some(born), Some(date(2030, 1, 1)))
         .unwrap();
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "XYZ",
             dose: 1,
@@ -207,7 +221,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "code"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "HepB",
             dose: 2,
@@ -218,7 +232,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "dose"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "DTaP",
             dose: 1,
@@ -229,7 +243,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "dose"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "DTaP",
             dose: 9,
@@ -240,7 +254,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "dose"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "DTaP",
             dose: 2,
@@ -251,7 +265,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "date"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "BCG",
             dose: 1,
@@ -262,7 +276,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
         "date"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&DoseGiven {
+        invalid_field(a.cradle.reminders().record_vaccine(&DoseGiven {
             baby: 1,
             code: "BCG",
             dose: 1,
@@ -274,7 +288,8 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
     );
     assert_eq!(
         a.cradle
-            .reminders(Some(born), Some(date(2030, 1, 1)))
+            .reminders()
+            .list(Some(born), Some(date(2030, 1, 1)))
             .unwrap(),
         before,
         "nothing changed"
@@ -282,6 +297,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
     assert!(matches!(
         app("UTC", "2027-01-01T00:00:00Z")
             .cradle
+            .reminders()
             .record_vaccine(&DoseGiven {
                 baby: 1,
                 code: "BCG",
@@ -310,9 +326,10 @@ fn custom_reminders_keep_their_wall_clock_time_across_dst() {
     ] {
         let a = app(zone, "2027-03-10T00:00:00Z");
         a.cradle
-            .add_reminder("Kick count", "FREQ=DAILY", "21:00")
+            .reminders()
+            .add("Kick count", "FREQ=DAILY", "21:00")
             .unwrap();
-        let plan = a.cradle.notification_plan(None, 64).unwrap();
+        let plan = a.cradle.reminders().notification_plan(None, 64).unwrap();
         let fires: Vec<_> = plan.iter().map(|n| n.fire_at).collect();
         assert!(fires.contains(&ts(before)), "{zone}: {fires:?}");
         assert!(fires.contains(&ts(after)), "{zone}: {fires:?}");
@@ -331,12 +348,13 @@ fn custom_reminders_keep_their_wall_clock_time_across_dst() {
 fn after_flying_from_shanghai_to_berlin_21_00_is_berlin_time() {
     let a = app("Asia/Shanghai", "2027-05-01T00:00:00Z");
     a.cradle
-        .add_reminder("Iron tablet", "FREQ=DAILY", "21:00")
+        .reminders()
+        .add("Iron tablet", "FREQ=DAILY", "21:00")
         .unwrap();
-    let first = a.cradle.notification_plan(None, 1).unwrap()[0].fire_at;
+    let first = a.cradle.reminders().notification_plan(None, 1).unwrap()[0].fire_at;
     assert_eq!(first, ts("2027-05-01T13:00:00Z"), "21:00 in Shanghai");
     a.cradle.set_profile(None, "en", "Europe/Berlin").unwrap();
-    let first = a.cradle.notification_plan(None, 1).unwrap()[0].fire_at;
+    let first = a.cradle.reminders().notification_plan(None, 1).unwrap()[0].fire_at;
     assert_eq!(first, ts("2027-05-01T19:00:00Z"), "21:00 in Berlin (CEST)");
 }
 
@@ -345,9 +363,14 @@ fn actions_complete_skip_snooze_edit_delete() {
     let a = app("UTC", "2027-05-01T08:00:00Z");
     let rule = a
         .cradle
-        .add_reminder("Folic acid", "FREQ=DAILY", "09:00")
+        .reminders()
+        .add("Folic acid", "FREQ=DAILY", "09:00")
         .unwrap();
-    let items = a.cradle.reminders(None, Some(date(2027, 5, 3))).unwrap();
+    let items = a
+        .cradle
+        .reminders()
+        .list(None, Some(date(2027, 5, 3)))
+        .unwrap();
     let ids: Vec<_> = items.iter().map(|i| i.id.clone()).collect();
     // Item ids name the rule by its uid, the same on every synced device.
     let uid = ids[0].split(':').nth(1).unwrap().to_owned();
@@ -362,45 +385,62 @@ fn actions_complete_skip_snooze_edit_delete() {
     );
 
     a.cradle
-        .snooze_reminder(&ids[0], Snooze::Minutes(30))
+        .reminders()
+        .snooze_item(&ids[0], Snooze::Minutes(30))
         .unwrap();
-    let plan = a.cradle.notification_plan(None, 2).unwrap();
+    let plan = a.cradle.reminders().notification_plan(None, 2).unwrap();
     assert_eq!(
         (plan[0].id.as_str(), plan[0].fire_at),
         (ids[0].as_str(), ts("2027-05-01T08:30:00Z"))
     );
-    a.cradle.complete_reminder(&ids[0]).unwrap();
+    a.cradle.reminders().complete_item(&ids[0]).unwrap();
     assert_eq!(
-        invalid_field(a.cradle.snooze_reminder(&ids[0], Snooze::Minutes(5))),
+        invalid_field(
+            a.cradle
+                .reminders()
+                .snooze_item(&ids[0], Snooze::Minutes(5))
+        ),
         "status"
     );
-    a.cradle.skip_reminder(&ids[1]).unwrap();
-    let plan = a.cradle.notification_plan(None, 1).unwrap();
+    a.cradle.reminders().skip_item(&ids[1]).unwrap();
+    let plan = a.cradle.reminders().notification_plan(None, 1).unwrap();
     assert_eq!(plan[0].id, ids[2]);
     assert_eq!(
-        invalid_field(a.cradle.snooze_reminder(&ids[2], Snooze::Minutes(0))),
+        invalid_field(
+            a.cradle
+                .reminders()
+                .snooze_item(&ids[2], Snooze::Minutes(0))
+        ),
         "minutes"
     );
     assert!(matches!(
-        a.cradle.complete_reminder("custom:999:2027-05-01T09:00"),
+        a.cradle
+            .reminders()
+            .complete_item("custom:999:2027-05-01T09:00"),
         Err(Error::NotFound(_))
     ));
     assert!(matches!(
         a.cradle
-            .complete_reminder(&format!("custom:{uid}:2027-05-01T10:00")),
+            .reminders()
+            .complete_item(&format!("custom:{uid}:2027-05-01T10:00")),
         Err(Error::NotFound(_))
     ));
 
     a.cradle
-        .edit_reminder(rule, Some("Folic acid 0.4 mg"), None, Some("20:30"))
+        .reminders()
+        .edit(rule, Some("Folic acid 0.4 mg"), None, Some("20:30"))
         .unwrap();
-    let items = a.cradle.reminders(None, Some(date(2027, 5, 2))).unwrap();
+    let items = a
+        .cradle
+        .reminders()
+        .list(None, Some(date(2027, 5, 2)))
+        .unwrap();
     assert_eq!(items[0].due, Due::At(date(2027, 5, 1).at(20, 30, 0, 0)));
     assert_eq!(items[0].title, "Folic acid 0.4 mg");
-    a.cradle.delete_reminder(rule).unwrap();
-    assert!(a.cradle.reminders(None, None).unwrap().is_empty());
+    a.cradle.reminders().delete(rule).unwrap();
+    assert!(a.cradle.reminders().list(None, None).unwrap().is_empty());
     assert!(matches!(
-        a.cradle.delete_reminder(rule),
+        a.cradle.reminders().delete(rule),
         Err(Error::NotFound(_))
     ));
 }
@@ -417,7 +457,8 @@ fn the_recurrence_picker_previews_in_her_zone_and_saves_the_same_rule() {
     };
     let draft = a
         .cradle
-        .draft_reminder("Iron tablet", &repeat, "21:00")
+        .reminders()
+        .draft("Iron tablet", &repeat, "21:00")
         .unwrap();
     assert_eq!(draft.rrule, "FREQ=WEEKLY;COUNT=3;BYDAY=TU,FR");
     assert_eq!(draft.summary, "Every week on Tue, Fri · 3 times");
@@ -433,7 +474,8 @@ fn the_recurrence_picker_previews_in_her_zone_and_saves_the_same_rule() {
     a.clock.set(ts("2026-11-24T13:30:00Z"));
     let later = a
         .cradle
-        .draft_reminder("Iron tablet", &repeat, "21:00")
+        .reminders()
+        .draft("Iron tablet", &repeat, "21:00")
         .unwrap();
     assert_eq!(
         later.next.len(),
@@ -442,11 +484,13 @@ fn the_recurrence_picker_previews_in_her_zone_and_saves_the_same_rule() {
     );
 
     a.cradle
-        .add_reminder("Iron tablet", &draft.rrule, "21:00")
+        .reminders()
+        .add("Iron tablet", &draft.rrule, "21:00")
         .unwrap();
     let due: Vec<_> = a
         .cradle
-        .reminders(None, Some(date(2026, 12, 31)))
+        .reminders()
+        .list(None, Some(date(2026, 12, 31)))
         .unwrap()
         .into_iter()
         .filter(|i| i.kind == Kind::Custom)
@@ -455,11 +499,11 @@ fn the_recurrence_picker_previews_in_her_zone_and_saves_the_same_rule() {
     assert_eq!(due.len(), 3);
     // Nothing is saved by a draft, and a refused draft names the field.
     assert_eq!(
-        invalid_field(a.cradle.draft_reminder("", &repeat, "21:00")),
+        invalid_field(a.cradle.reminders().draft("", &repeat, "21:00")),
         "title"
     );
     assert_eq!(
-        invalid_field(a.cradle.draft_reminder("x", &repeat, "9pm")),
+        invalid_field(a.cradle.reminders().draft("x", &repeat, "9pm")),
         "time"
     );
 }
@@ -469,7 +513,8 @@ fn invalid_rules_name_their_position_and_change_nothing() {
     let a = app("UTC", "2027-05-01T08:00:00Z");
     match a
         .cradle
-        .add_reminder("x", "FREQ=WEEKLY;BYDAY=MO,XX", "09:00")
+        .reminders()
+        .add("x", "FREQ=WEEKLY;BYDAY=MO,XX", "09:00")
     {
         Err(Error::Invalid {
             field: "rrule",
@@ -478,14 +523,14 @@ fn invalid_rules_name_their_position_and_change_nothing() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        invalid_field(a.cradle.add_reminder("x", "FREQ=DAILY", "25:00")),
+        invalid_field(a.cradle.reminders().add("x", "FREQ=DAILY", "25:00")),
         "time"
     );
     assert_eq!(
-        invalid_field(a.cradle.add_reminder("  ", "FREQ=DAILY", "09:00")),
+        invalid_field(a.cradle.reminders().add("  ", "FREQ=DAILY", "09:00")),
         "title"
     );
-    assert!(a.cradle.reminders(None, None).unwrap().is_empty());
+    assert!(a.cradle.reminders().list(None, None).unwrap().is_empty());
 }
 
 #[test]
@@ -493,7 +538,7 @@ fn checkup_notifications_respect_quiet_hours_and_carry_no_values() {
     let a = app("Asia/Shanghai", "2026-06-01T02:00:00Z");
     a.date_by_lmp(date(2026, 4, 1));
     let tz = TimeZone::get("Asia/Shanghai").unwrap();
-    for n in a.cradle.notification_plan(None, 64).unwrap() {
+    for n in a.cradle.reminders().notification_plan(None, 64).unwrap() {
         assert_eq!(
             tz.to_datetime(n.fire_at).time(),
             Time::constant(9, 0, 0, 0),
@@ -508,13 +553,14 @@ fn checkup_notifications_respect_quiet_hours_and_carry_no_values() {
         );
     }
     a.cradle
-        .set_reminder_settings(&Settings {
+        .reminders()
+        .set_settings(&Settings {
             quiet_start: Time::constant(8, 0, 0, 0),
             quiet_end: Time::constant(10, 30, 0, 0),
             ..Settings::default()
         })
         .unwrap();
-    for n in a.cradle.notification_plan(None, 64).unwrap() {
+    for n in a.cradle.reminders().notification_plan(None, 64).unwrap() {
         assert_eq!(
             tz.to_datetime(n.fire_at).time(),
             Time::constant(10, 30, 0, 0),
@@ -543,18 +589,18 @@ proptest! {
         let lmp = today.checked_sub(jiff::Span::new().days(weeks_pregnant * 7)).unwrap();
         a.cradle.record_dating(DatingInput::Lmp { lmp, cycle_days: 28 }).unwrap();
         for (rule, h, m) in &rules {
-            a.cradle.add_reminder("r", rule, &format!("{h:02}:{m:02}")).unwrap();
+            a.cradle.reminders().add("r", rule, &format!("{h:02}:{m:02}")).unwrap();
         }
-        let plan = a.cradle.notification_plan(None, limit).unwrap();
+        let plan = a.cradle.reminders().notification_plan(None, limit).unwrap();
         prop_assert!(plan.len() <= limit);
         prop_assert!(plan.windows(2).all(|w| (w[0].fire_at, &w[0].id) <= (w[1].fire_at, &w[1].id)));
         prop_assert!(plan.iter().all(|n| n.fire_at >= now));
         let ids: HashSet<_> = plan.iter().map(|n| &n.id).collect();
         prop_assert_eq!(ids.len(), plan.len());
-        prop_assert_eq!(a.cradle.notification_plan(None, limit).unwrap(), plan);
-        let first = a.cradle.notification_plan_diff(limit).unwrap();
-        prop_assert_eq!(first.add.len(), a.cradle.notification_plan(None, limit).unwrap().len());
-        prop_assert_eq!(a.cradle.notification_plan_diff(limit).unwrap(), Default::default());
+        prop_assert_eq!(a.cradle.reminders().notification_plan(None, limit).unwrap(), plan);
+        let first = a.cradle.reminders().notification_plan_diff(limit).unwrap();
+        prop_assert_eq!(first.add.len(), a.cradle.reminders().notification_plan(None, limit).unwrap().len());
+        prop_assert_eq!(a.cradle.reminders().notification_plan_diff(limit).unwrap(), Default::default());
         a.clock.set(now);
     }
 }
@@ -573,7 +619,7 @@ fn today_names_the_next_checkup_and_the_most_urgent_flag() {
     a.date_by_lmp(date(2026, 4, 1));
     let first = a.cradle.today().unwrap().next_reminder.unwrap();
     assert_eq!((first.kind, first.status), (Kind::Checkup, Status::Pending));
-    a.cradle.complete_reminder(&first.id).unwrap();
+    a.cradle.reminders().complete_item(&first.id).unwrap();
     let second = a.cradle.today().unwrap().next_reminder.unwrap();
     assert_ne!(second.id, first.id, "a done checkup is no longer next");
     assert_eq!(second.kind, Kind::Checkup);
@@ -618,7 +664,8 @@ fn each_twin_has_its_own_doses_and_plan() {
     );
     let plan = || {
         a.cradle
-            .reminders(Some(day), Some(date(2027, 12, 31)))
+            .reminders()
+            .list(Some(day), Some(date(2027, 12, 31)))
             .unwrap()
     };
     let hepb = |items: &[cradle_core::reminders::Item], baby: u8| -> Vec<(u32, String, Status)> {
@@ -657,7 +704,7 @@ fn each_twin_has_its_own_doses_and_plan() {
         .unwrap()
         .id
         .clone();
-    a.cradle.complete_reminder(&id).unwrap();
+    a.cradle.reminders().complete_item(&id).unwrap();
     let after = plan();
     let bcg = |baby: u8| {
         after
@@ -668,6 +715,7 @@ fn each_twin_has_its_own_doses_and_plan() {
     };
     assert_eq!((bcg(1), bcg(2)), (Status::Done, Status::Pending));
     a.cradle
+        .reminders()
         .record_vaccine(&DoseGiven {
             baby: 2,
             code: "HepB",
@@ -689,15 +737,15 @@ fn each_twin_has_its_own_doses_and_plan() {
         place: None,
     };
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&dose(3, "BCG", 1))),
+        invalid_field(a.cradle.reminders().record_vaccine(&dose(3, "BCG", 1))),
         "baby"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&dose(1, "HepB", 4))),
+        invalid_field(a.cradle.reminders().record_vaccine(&dose(1, "HepB", 4))),
         "dose"
     );
     assert_eq!(
-        invalid_field(a.cradle.record_vaccine(&dose(1, "HBIG", 1))),
+        invalid_field(a.cradle.reminders().record_vaccine(&dose(1, "HBIG", 1))),
         "code"
     );
 }
@@ -713,7 +761,7 @@ fn a_positive_mothers_baby_gets_hbig_and_the_first_dose_within_12_hours() {
             mother_hbsag: Some(cradle_core::timeline::baby::HbsAg::Positive),
         },
     );
-    let items = a.cradle.reminders(Some(day), Some(day)).unwrap();
+    let items = a.cradle.reminders().list(Some(day), Some(day)).unwrap();
     let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
     assert!(
         titles.contains(&"Hepatitis B immune globulin (HBIG) dose 1, within 12 hours of birth"),
@@ -724,6 +772,7 @@ fn a_positive_mothers_baby_gets_hbig_and_the_first_dose_within_12_hours() {
         "{titles:?}"
     );
     a.cradle
+        .reminders()
         .record_vaccine(&DoseGiven {
             baby: 1,
             code: "HBIG",
@@ -779,8 +828,14 @@ fn a_saved_rule_this_version_cannot_expand_leaves_the_rest_of_the_plan() {
     };
     let cradle = open();
     cradle.set_consent(Purpose::Notifications, true).unwrap();
-    cradle.add_reminder("Iron", "FREQ=DAILY", "21:00").unwrap();
-    cradle.add_reminder("Old", "FREQ=YEARLY", "09:00").unwrap();
+    cradle
+        .reminders()
+        .add("Iron", "FREQ=DAILY", "21:00")
+        .unwrap();
+    cradle
+        .reminders()
+        .add("Old", "FREQ=YEARLY", "09:00")
+        .unwrap();
     drop(cradle);
     // An older version (the `rrule` crate) took week numbers.
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -791,7 +846,7 @@ fn a_saved_rule_this_version_cannot_expand_leaves_the_rest_of_the_plan() {
         [],
     )
     .unwrap();
-    let plan = open().notification_plan(None, 8).unwrap();
+    let plan = open().reminders().notification_plan(None, 8).unwrap();
     assert_eq!(plan.len(), 8);
     assert!(
         plan.iter()

@@ -69,7 +69,8 @@ fn readings(c: &Cradle) -> BTreeMap<i64, (i64, u32)> {
 /// The reminders of the next three days as a device shows them.
 fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
     let today = c.today().unwrap().date;
-    c.reminders(Some(today), Some(add_days(today, 2).unwrap()))
+    c.reminders()
+        .list(Some(today), Some(add_days(today, 2).unwrap()))
         .unwrap()
         .into_iter()
         .map(|i| (i.id, i.status))
@@ -148,7 +149,8 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
     // One daily reminder every device knows, to tick from several at once.
     devices[0]
         .cradle
-        .add_reminder("Iron", "FREQ=DAILY", "09:00")
+        .reminders()
+        .add("Iron", "FREQ=DAILY", "09:00")
         .unwrap();
     for d in &devices {
         d.cradle.sync().sync_now().await.unwrap();
@@ -242,9 +244,9 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
                 let items = reminder_states(c);
                 let (id, _) = &items[rng.random_range(0..items.len())];
                 let done = if rng.random_bool(0.5) {
-                    c.complete_reminder(id)
+                    c.reminders().complete_item(id)
                 } else {
-                    c.skip_reminder(id)
+                    c.reminders().skip_item(id)
                 };
                 // Ticking an item already done is refused, and that is all.
                 assert!(

@@ -877,6 +877,7 @@ fn order_notice(
     order_id: &str,
 ) -> Option<cradle_core::reminders::notify::Notification> {
     d.cradle
+        .reminders()
         .notification_plan(None, 64)
         .unwrap()
         .into_iter()

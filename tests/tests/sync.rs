@@ -358,7 +358,8 @@ async fn the_profile_is_one_document_on_every_device_and_merges_by_field() {
 /// Everything a reminder list shows that a device decides: id and status.
 fn reminder_states(c: &Cradle) -> Vec<(String, Status)> {
     let today = c.today().unwrap().date;
-    c.reminders(Some(today), Some(add_days(today, 2).unwrap()))
+    c.reminders()
+        .list(Some(today), Some(add_days(today, 2).unwrap()))
         .unwrap()
         .into_iter()
         .map(|i| (i.id, i.status))
@@ -381,16 +382,21 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
         .set_baseline(Some(Baseline::new(162.0, 55.0).unwrap()))
         .unwrap();
     a.cradle
-        .add_reminder("Iron", "FREQ=DAILY", "09:00")
+        .reminders()
+        .add("Iron", "FREQ=DAILY", "09:00")
         .unwrap();
     let first_checkup = a
         .cradle
-        .reminders(None, None)
+        .reminders()
+        .list(None, None)
         .unwrap()
         .into_iter()
         .find(|i| i.id.starts_with("checkup:"))
         .unwrap();
-    a.cradle.complete_reminder(&first_checkup.id).unwrap();
+    a.cradle
+        .reminders()
+        .complete_item(&first_checkup.id)
+        .unwrap();
     a.cradle.records().kick(KickAction::Start).unwrap();
     for _ in 0..3 {
         a.cradle.records().kick(KickAction::Tap).unwrap();
@@ -412,7 +418,7 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
         a.cradle.records().baseline().unwrap()
     );
     assert_eq!(reminder_states(&b.cradle), reminder_states(&a.cradle));
-    let ticked = b.cradle.reminders(None, None).unwrap();
+    let ticked = b.cradle.reminders().list(None, None).unwrap();
     let ticked = ticked.iter().find(|i| i.id == first_checkup.id).unwrap();
     assert_eq!(
         ticked.status,

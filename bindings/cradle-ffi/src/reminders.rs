@@ -208,7 +208,8 @@ impl CradleCore {
             .transpose()?;
         Ok(self
             .core
-            .reminders(from, to)?
+            .reminders()
+            .list(from, to)?
             .into_iter()
             .map(Into::into)
             .collect())
@@ -216,7 +217,7 @@ impl CradleCore {
 
     /// Adds a custom reminder: an RFC 5545 RRULE and a local `HH:MM`. Returns its rule id.
     pub fn add_reminder(&self, title: String, rrule: String, time: String) -> Result<i64> {
-        Ok(self.core.add_reminder(&title, &rrule, &time)?)
+        Ok(self.core.reminders().add(&title, &rrule, &time)?)
     }
 
     /// Checks the picker's choices as saving would; nothing is saved.
@@ -228,7 +229,8 @@ impl CradleCore {
     ) -> Result<ReminderDraft> {
         Ok(self
             .core
-            .draft_reminder(&title, &repeat.try_into()?, &time)?
+            .reminders()
+            .draft(&title, &repeat.try_into()?, &time)?
             .into())
     }
 
@@ -239,31 +241,40 @@ impl CradleCore {
         rrule: Option<String>,
         time: Option<String>,
     ) -> Result<()> {
-        Ok(self
-            .core
-            .edit_reminder(rule_id, title.as_deref(), rrule.as_deref(), time.as_deref())?)
+        Ok(self.core.reminders().edit(
+            rule_id,
+            title.as_deref(),
+            rrule.as_deref(),
+            time.as_deref(),
+        )?)
     }
 
     pub fn delete_reminder(&self, rule_id: i64) -> Result<()> {
-        Ok(self.core.delete_reminder(rule_id)?)
+        Ok(self.core.reminders().delete(rule_id)?)
     }
 
     pub fn complete_reminder(&self, id: String) -> Result<()> {
-        Ok(self.core.complete_reminder(&id)?)
+        Ok(self.core.reminders().complete_item(&id)?)
     }
 
     pub fn skip_reminder(&self, id: String) -> Result<()> {
-        Ok(self.core.skip_reminder(&id)?)
+        Ok(self.core.reminders().skip_item(&id)?)
     }
 
     pub fn snooze_reminder(&self, id: String, minutes: u32) -> Result<()> {
-        Ok(self.core.snooze_reminder(&id, Snooze::Minutes(minutes))?)
+        Ok(self
+            .core
+            .reminders()
+            .snooze_item(&id, Snooze::Minutes(minutes))?)
     }
 
     /// Snoozes until an RFC 3339 instant.
     pub fn snooze_reminder_until(&self, id: String, until: String) -> Result<()> {
         let until = cradle_core::reminders::parse_instant("until", &until)?;
-        Ok(self.core.snooze_reminder(&id, Snooze::Until(until))?)
+        Ok(self
+            .core
+            .reminders()
+            .snooze_item(&id, Snooze::Until(until))?)
     }
 
     /// Records a dose given to `baby` (1 unless twins or more) of the last birth.
@@ -276,7 +287,7 @@ impl CradleCore {
         lot: Option<String>,
         place: Option<String>,
     ) -> Result<()> {
-        Ok(self.core.record_vaccine(&DoseGiven {
+        Ok(self.core.reminders().record_vaccine(&DoseGiven {
             baby,
             code: &code,
             dose,
@@ -290,6 +301,7 @@ impl CradleCore {
     pub fn notification_plan(&self, limit: u32) -> Result<Vec<NotificationInfo>> {
         Ok(self
             .core
+            .reminders()
             .notification_plan(None, limit as usize)?
             .into_iter()
             .map(Into::into)
@@ -298,7 +310,10 @@ impl CradleCore {
 
     /// The plan as a change since the last call: schedule `add`, cancel `cancel`.
     pub fn notification_plan_diff(&self, limit: u32) -> Result<NotificationPlanDiff> {
-        let diff = self.core.notification_plan_diff(limit as usize)?;
+        let diff = self
+            .core
+            .reminders()
+            .notification_plan_diff(limit as usize)?;
         Ok(NotificationPlanDiff {
             add: diff.add.into_iter().map(Into::into).collect(),
             cancel: diff.cancel,
@@ -306,11 +321,11 @@ impl CradleCore {
     }
 
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        Ok(self.core.reminder_settings()?.into())
+        Ok(self.core.reminders().settings()?.into())
     }
 
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<()> {
-        Ok(self.core.set_reminder_settings(&Settings {
+        Ok(self.core.reminders().set_settings(&Settings {
             prenatal_schedule: settings.prenatal_schedule,
             quiet_start: cradle_core::reminders::custom::parse_time(
                 "quiet_start",

@@ -125,7 +125,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 },
         } => {
             let date = parse_date("date", &date)?;
-            cradle.record_vaccine(&DoseGiven {
+            cradle.reminders().record_vaccine(&DoseGiven {
                 baby,
                 code: &code,
                 dose,
@@ -133,7 +133,10 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 lot: lot.as_deref(),
                 place: place.as_deref(),
             })?;
-            out.reminders(cradle.language()?, &cradle.reminders(Some(date), None)?);
+            out.reminders(
+                cradle.language()?,
+                &cradle.reminders().list(Some(date), None)?,
+            );
         }
         Command::Notifications {
             action: NotificationsAction::Plan { limit, now },
@@ -141,7 +144,10 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
             let now = now
                 .map(|t| reminders::parse_instant("now", &t))
                 .transpose()?;
-            out.notifications(&cradle.notification_plan(now, limit)?, &cradle.time_zone()?);
+            out.notifications(
+                &cradle.reminders().notification_plan(now, limit)?,
+                &cradle.time_zone()?,
+            );
         }
     }
     Ok(())
@@ -156,18 +162,18 @@ fn reminders_command(
         RemindersAction::List { from, to } => {
             let from = from.map(|d| parse_date("from", &d)).transpose()?;
             let to = to.map(|d| parse_date("to", &d)).transpose()?;
-            out.reminders(cradle.language()?, &cradle.reminders(from, to)?);
+            out.reminders(cradle.language()?, &cradle.reminders().list(from, to)?);
         }
         RemindersAction::Add { title, rrule, time } => {
-            let rule = cradle.add_reminder(&title, &rrule, &time)?;
+            let rule = cradle.reminders().add(&title, &rrule, &time)?;
             out.added(cradle.language()?, rule);
         }
         RemindersAction::Done { id } => {
-            cradle.complete_reminder(&id)?;
+            cradle.reminders().complete_item(&id)?;
             out.ok(cradle.language()?, &id, Outcome::Done);
         }
         RemindersAction::Skip { id } => {
-            cradle.skip_reminder(&id)?;
+            cradle.reminders().skip_item(&id)?;
             out.ok(cradle.language()?, &id, Outcome::Skipped);
         }
         RemindersAction::Snooze { id, minutes, until } => {
@@ -179,7 +185,7 @@ fn reminders_command(
                     until.as_deref().unwrap_or_default(),
                 )?),
             };
-            cradle.snooze_reminder(&id, snooze)?;
+            cradle.reminders().snooze_item(&id, snooze)?;
             out.ok(cradle.language()?, &id, Outcome::Snoozed);
         }
         RemindersAction::Edit {
@@ -188,11 +194,13 @@ fn reminders_command(
             rrule,
             time,
         } => {
-            cradle.edit_reminder(rule, title.as_deref(), rrule.as_deref(), time.as_deref())?;
+            cradle
+                .reminders()
+                .edit(rule, title.as_deref(), rrule.as_deref(), time.as_deref())?;
             out.ok(cradle.language()?, &rule.to_string(), Outcome::Edited);
         }
         RemindersAction::Delete { rule } => {
-            cradle.delete_reminder(rule)?;
+            cradle.reminders().delete(rule)?;
             out.ok(cradle.language()?, &rule.to_string(), Outcome::Deleted);
         }
         RemindersAction::Settings {
@@ -200,7 +208,7 @@ fn reminders_command(
             quiet_start,
             quiet_end,
         } => {
-            let mut settings = cradle.reminder_settings()?;
+            let mut settings = cradle.reminders().settings()?;
             if let Some(schedule) = schedule {
                 settings.prenatal_schedule = schedule;
             }
@@ -208,7 +216,7 @@ fn reminders_command(
                 settings.quiet_start = parse_time("quiet_start", &start)?;
                 settings.quiet_end = parse_time("quiet_end", &end)?;
             }
-            cradle.set_reminder_settings(&settings)?;
+            cradle.reminders().set_settings(&settings)?;
             out.settings(cradle.language()?, &settings);
         }
     }

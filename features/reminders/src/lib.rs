@@ -12,12 +12,14 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
+mod client;
 pub mod custom;
 pub mod notify;
 pub mod repeat;
 pub mod rule;
 pub mod words;
 
+pub use client::{News, Reminders, Snooze};
 use cradle_store::storage::Migration;
 
 /// The reminders' tables: custom rules, statuses, settings.
