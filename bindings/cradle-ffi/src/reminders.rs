@@ -196,10 +196,31 @@ impl From<Settings> for ReminderSettings {
     }
 }
 
+/// Her reminders, as `core.reminders()` hands them out: the plan, her
+/// custom reminders, what she did with each item, the notification plan and
+/// the settings.
+#[derive(uniffi::Object)]
+pub struct RemindersClient {
+    core: Arc<CradleCore>,
+}
+
 #[uniffi::export]
 impl CradleCore {
+    pub fn reminders(self: Arc<Self>) -> Arc<RemindersClient> {
+        Arc::new(RemindersClient { core: self })
+    }
+}
+
+impl RemindersClient {
+    fn reminders(&self) -> cradle_core::reminders::Reminders<'_> {
+        self.core.core.reminders()
+    }
+}
+
+#[uniffi::export]
+impl RemindersClient {
     /// Reminders due from `from` to `to` (ISO dates; default today to 30 days on).
-    pub fn reminders(&self, from: Option<String>, to: Option<String>) -> Result<Vec<ReminderItem>> {
+    pub fn list(&self, from: Option<String>, to: Option<String>) -> Result<Vec<ReminderItem>> {
         let from = from
             .map(|d| cradle_core::timeline::parse_date("from", &d))
             .transpose()?;
@@ -207,7 +228,6 @@ impl CradleCore {
             .map(|d| cradle_core::timeline::parse_date("to", &d))
             .transpose()?;
         Ok(self
-            .core
             .reminders()
             .list(from, to)?
             .into_iter()
@@ -216,65 +236,57 @@ impl CradleCore {
     }
 
     /// Adds a custom reminder: an RFC 5545 RRULE and a local `HH:MM`. Returns its rule id.
-    pub fn add_reminder(&self, title: String, rrule: String, time: String) -> Result<i64> {
-        Ok(self.core.reminders().add(&title, &rrule, &time)?)
+    pub fn add(&self, title: String, rrule: String, time: String) -> Result<i64> {
+        Ok(self.reminders().add(&title, &rrule, &time)?)
     }
 
     /// Checks the picker's choices as saving would; nothing is saved.
-    pub fn draft_reminder(
+    pub fn draft(
         &self,
         title: String,
         repeat: RepeatChoice,
         time: String,
     ) -> Result<ReminderDraft> {
         Ok(self
-            .core
             .reminders()
             .draft(&title, &repeat.try_into()?, &time)?
             .into())
     }
 
-    pub fn edit_reminder(
+    pub fn edit(
         &self,
         rule_id: i64,
         title: Option<String>,
         rrule: Option<String>,
         time: Option<String>,
     ) -> Result<()> {
-        Ok(self.core.reminders().edit(
-            rule_id,
-            title.as_deref(),
-            rrule.as_deref(),
-            time.as_deref(),
-        )?)
-    }
-
-    pub fn delete_reminder(&self, rule_id: i64) -> Result<()> {
-        Ok(self.core.reminders().delete(rule_id)?)
-    }
-
-    pub fn complete_reminder(&self, id: String) -> Result<()> {
-        Ok(self.core.reminders().complete_item(&id)?)
-    }
-
-    pub fn skip_reminder(&self, id: String) -> Result<()> {
-        Ok(self.core.reminders().skip_item(&id)?)
-    }
-
-    pub fn snooze_reminder(&self, id: String, minutes: u32) -> Result<()> {
         Ok(self
-            .core
+            .reminders()
+            .edit(rule_id, title.as_deref(), rrule.as_deref(), time.as_deref())?)
+    }
+
+    pub fn delete(&self, rule_id: i64) -> Result<()> {
+        Ok(self.reminders().delete(rule_id)?)
+    }
+
+    pub fn complete_item(&self, id: String) -> Result<()> {
+        Ok(self.reminders().complete_item(&id)?)
+    }
+
+    pub fn skip_item(&self, id: String) -> Result<()> {
+        Ok(self.reminders().skip_item(&id)?)
+    }
+
+    pub fn snooze_item(&self, id: String, minutes: u32) -> Result<()> {
+        Ok(self
             .reminders()
             .snooze_item(&id, Snooze::Minutes(minutes))?)
     }
 
     /// Snoozes until an RFC 3339 instant.
-    pub fn snooze_reminder_until(&self, id: String, until: String) -> Result<()> {
+    pub fn snooze_item_until(&self, id: String, until: String) -> Result<()> {
         let until = cradle_core::reminders::parse_instant("until", &until)?;
-        Ok(self
-            .core
-            .reminders()
-            .snooze_item(&id, Snooze::Until(until))?)
+        Ok(self.reminders().snooze_item(&id, Snooze::Until(until))?)
     }
 
     /// Records a dose given to `baby` (1 unless twins or more) of the last birth.
@@ -287,7 +299,7 @@ impl CradleCore {
         lot: Option<String>,
         place: Option<String>,
     ) -> Result<()> {
-        Ok(self.core.reminders().record_vaccine(&DoseGiven {
+        Ok(self.reminders().record_vaccine(&DoseGiven {
             baby,
             code: &code,
             dose,
@@ -300,7 +312,6 @@ impl CradleCore {
     /// The next `limit` notifications (iOS keeps at most 64 pending).
     pub fn notification_plan(&self, limit: u32) -> Result<Vec<NotificationInfo>> {
         Ok(self
-            .core
             .reminders()
             .notification_plan(None, limit as usize)?
             .into_iter()
@@ -310,22 +321,19 @@ impl CradleCore {
 
     /// The plan as a change since the last call: schedule `add`, cancel `cancel`.
     pub fn notification_plan_diff(&self, limit: u32) -> Result<NotificationPlanDiff> {
-        let diff = self
-            .core
-            .reminders()
-            .notification_plan_diff(limit as usize)?;
+        let diff = self.reminders().notification_plan_diff(limit as usize)?;
         Ok(NotificationPlanDiff {
             add: diff.add.into_iter().map(Into::into).collect(),
             cancel: diff.cancel,
         })
     }
 
-    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        Ok(self.core.reminders().settings()?.into())
+    pub fn settings(&self) -> Result<ReminderSettings> {
+        Ok(self.reminders().settings()?.into())
     }
 
-    pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<()> {
-        Ok(self.core.reminders().set_settings(&Settings {
+    pub fn set_settings(&self, settings: ReminderSettings) -> Result<()> {
+        Ok(self.reminders().set_settings(&Settings {
             prenatal_schedule: settings.prenatal_schedule,
             quiet_start: cradle_core::reminders::custom::parse_time(
                 "quiet_start",

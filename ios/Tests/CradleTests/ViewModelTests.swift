@@ -51,7 +51,7 @@ final class ViewModelTests: DatabaseTestCase {
 
         // Ticking the checkup moves "next" on.
         let checkup = try XCTUnwrap(first.nextReminder?.id)
-        try core.completeReminder(id: checkup)
+        try core.reminders().completeItem(id: checkup)
         try await eventually { model.state.value?.nextReminder?.id != checkup }
         await model.stop()
     }
@@ -267,7 +267,7 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.items.value?.first { $0.id == checkup.id }?.status, .done)
 
         // Her own reminder, added elsewhere, arrives through the change events.
-        _ = try core.addReminder(title: "Folic acid", rrule: "FREQ=DAILY", time: "21:00")
+        _ = try core.reminders().add(title: "Folic acid", rrule: "FREQ=DAILY", time: "21:00")
         try await eventually { model.items.value?.contains { $0.kind == .custom } == true }
         let custom = try XCTUnwrap(model.items.value?.first { $0.kind == .custom })
         model.snooze(custom.id, minutes: 60)
@@ -364,9 +364,9 @@ final class ViewModelTests: DatabaseTestCase {
         XCTAssertEqual(model.screen.value?.consents.map(\.granted), [false, false, false])
 
         model.setConsent(.notifications, granted: true)
-        XCTAssertFalse(try core.notificationPlan(limit: 64).isEmpty)
+        XCTAssertFalse(try core.reminders().notificationPlan(limit: 64).isEmpty)
         model.setConsent(.notifications, granted: false)
-        XCTAssertTrue(try core.notificationPlan(limit: 64).isEmpty, "withdrawn: the platform cancels them all")
+        XCTAssertTrue(try core.reminders().notificationPlan(limit: 64).isEmpty, "withdrawn: the platform cancels them all")
 
         await model.syncNow()
         XCTAssertEqual(model.problem?.kind, .consentRequired)
@@ -403,7 +403,7 @@ final class ViewModelTests: DatabaseTestCase {
     func testNotificationsFollowThePlanHerConsentAndTheIOSLimit() async throws {
         let core = try mother("en")
         for hour in 0..<4 {
-            _ = try core.addReminder(title: "Reminder \(hour)", rrule: "FREQ=DAILY", time: "1\(hour):15")
+            _ = try core.reminders().add(title: "Reminder \(hour)", rrule: "FREQ=DAILY", time: "1\(hour):15")
         }
         let pending = PendingRequests()
         let planner = NotificationPlanner(core: core, sink: pending)
@@ -413,8 +413,8 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try core.setConsent(purpose: .notifications, granted: true)
         try planner.apply()
         XCTAssertEqual(pending.ids.count, 64, "four daily reminders fill iOS's 64 and no more")
-        XCTAssertEqual(Set(pending.ids), Set(try core.notificationPlan(limit: 64).map(\.id)))
-        let next = try XCTUnwrap(core.notificationPlan(limit: 1).first)
+        XCTAssertEqual(Set(pending.ids), Set(try core.reminders().notificationPlan(limit: 64).map(\.id)))
+        let next = try XCTUnwrap(core.reminders().notificationPlan(limit: 1).first)
         XCTAssertGreaterThanOrEqual(next.secondsFromNow, 1)
 
         let fresh = PendingRequests()
@@ -662,7 +662,7 @@ final class ViewModelTests: DatabaseTestCase {
 
         model.ends = .never
         XCTAssertTrue(model.save())
-        let mine = try core.reminders(from: nil, to: "2099-01-01").filter { $0.kind == .custom }
+        let mine = try core.reminders().list(from: nil, to: "2099-01-01").filter { $0.kind == .custom }
         XCTAssertFalse(mine.isEmpty)
         XCTAssertTrue(mine.allSatisfy { $0.title == "补铁" })
         model.reset()
@@ -738,7 +738,7 @@ final class ViewModelTests: DatabaseTestCase {
         _ = try core.setConsent(purpose: .notifications, granted: true)
         let router = Router()
         // A notification's link, made by the core, read by the core.
-        let reminder = try XCTUnwrap(core.notificationPlan(limit: 64).first)
+        let reminder = try XCTUnwrap(core.reminders().notificationPlan(limit: 64).first)
         XCTAssertTrue(router.open(reminder.deepLink))
         XCTAssertEqual(router.tab, .reminders)
         XCTAssertEqual(router.path(.reminders), [])

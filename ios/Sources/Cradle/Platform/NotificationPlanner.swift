@@ -25,7 +25,7 @@ public final class NotificationPlanner {
 
     /// After a change: only what changed since the last plan.
     public func apply() throws {
-        let diff = try core.notificationPlanDiff(limit: Self.iosLimit)
+        let diff = try core.reminders().notificationPlanDiff(limit: Self.iosLimit)
         diff.cancel.forEach(sink.cancel)
         diff.add.forEach(sink.schedule)
     }
@@ -33,7 +33,7 @@ public final class NotificationPlanner {
     /// After a restore or reinstall, when the system holds none of them.
     public func rescheduleAll() throws {
         try apply()
-        try core.notificationPlan(limit: Self.iosLimit).forEach(sink.schedule)
+        try core.reminders().notificationPlan(limit: Self.iosLimit).forEach(sink.schedule)
     }
 
     /// Applies the plan whenever reminders, the profile or her orders' news

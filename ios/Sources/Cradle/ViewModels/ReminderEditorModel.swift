@@ -43,7 +43,7 @@ public final class ReminderEditorModel {
     public func save() -> Bool {
         guard let draft else { return false }
         do {
-            _ = try core.addReminder(title: title, rrule: draft.rrule, time: time)
+            _ = try core.reminders().add(title: title, rrule: draft.rrule, time: time)
             problem = nil
             return true
         } catch {
@@ -66,7 +66,7 @@ public final class ReminderEditorModel {
         let choice = RepeatChoice(
             every: every, interval: interval,
             weekdays: Self.weekdays.filter(weekdays.contains), ends: ends)
-        switch Loadable.attempt({ try core.draftReminder(title: title, repeat: choice, time: time) }) {
+        switch Loadable.attempt({ try core.reminders().draft(title: title, repeat: choice, time: time) }) {
         case .ready(let d): (draft, problem) = (d, nil)
         case .failed(let p): (draft, problem) = (nil, p)
         case .loading: break

@@ -30,14 +30,14 @@ public final class RemindersModel {
 
     /// The core's default window: today and the next 30 days.
     public func refresh() {
-        items = .attempt { try core.reminders(from: nil, to: nil) }
+        items = .attempt { try core.reminders().list(from: nil, to: nil) }
     }
 
-    public func complete(_ id: String) { act { try core.completeReminder(id: id) } }
+    public func complete(_ id: String) { act { try core.reminders().completeItem(id: id) } }
 
-    public func skip(_ id: String) { act { try core.skipReminder(id: id) } }
+    public func skip(_ id: String) { act { try core.reminders().skipItem(id: id) } }
 
-    public func snooze(_ id: String, minutes: UInt32) { act { try core.snoozeReminder(id: id, minutes: minutes) } }
+    public func snooze(_ id: String, minutes: UInt32) { act { try core.reminders().snoozeItem(id: id, minutes: minutes) } }
 
     private func act(_ call: () throws -> Void) {
         do {

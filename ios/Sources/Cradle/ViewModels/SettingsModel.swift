@@ -45,10 +45,10 @@ public final class SettingsModel {
     /// Quiet hours as `HH:MM` from the time picker; the core checks them.
     public func setQuietHours(start: String, end: String) {
         act {
-            var current = try core.reminderSettings()
+            var current = try core.reminders().settings()
             current.quietStart = start
             current.quietEnd = end
-            try core.setReminderSettings(settings: current)
+            try core.reminders().setSettings(settings: current)
         }
     }
 

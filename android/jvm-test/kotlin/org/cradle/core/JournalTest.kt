@@ -118,8 +118,8 @@ class JournalTest {
             val born = LocalDate.now().minusDays(5).toString()
             core.recordBirth(born, 39u, 0u, 1u, listOf(3300u), HbsAg.POSITIVE)
             core.setBabySex(1u, Sex.FEMALE)
-            core.recordVaccine(1u, "HBIG", 1u, born, "HBIG-1", null)
-            core.recordVaccine(1u, "HepB", 1u, born, "HB2026-10", "和睦家医院")
+            core.reminders().recordVaccine(1u, "HBIG", 1u, born, "HBIG-1", null)
+            core.reminders().recordVaccine(1u, "HepB", 1u, born, "HB2026-10", "和睦家医院")
             core.records().addEntry(Entry.Temperature(1u, 37.1), null)
         },
         "twins, each with growth and doses" to { core ->
@@ -129,8 +129,8 @@ class JournalTest {
             core.setBabySex(2u, Sex.FEMALE)
             core.records().addEntry(Entry.Growth(1u, 2600u, 470u, 330u), null)
             core.records().addEntry(Entry.Growth(2u, 2000u, 450u, 320u), null)
-            core.recordVaccine(1u, "BCG", 1u, born, null, null)
-            core.recordVaccine(2u, "HepB", 1u, born, null, null)
+            core.reminders().recordVaccine(1u, "BCG", 1u, born, null, null)
+            core.reminders().recordVaccine(2u, "HepB", 1u, born, null, null)
         },
         "a baby of five months with a fever" to { core ->
             core.recordBirth(LocalDate.now().minusMonths(5).toString(), 40u, 0u, 1u, listOf(3500u), null)

@@ -22,7 +22,7 @@ class NavigatorTest {
         mother(dir, "en").use { core ->
             val nav = Navigator()
             core.setConsent(Purpose.NOTIFICATIONS, true)
-            val reminder = core.notificationPlan(64u).first()
+            val reminder = core.reminders().notificationPlan(64u).first()
             assertTrue(nav.open(reminder.deepLink))
             assertEquals(Navigator.Place(Tab.Reminders, focus = (parseLink(reminder.deepLink) as Link.Reminder).id), nav.place.value)
 

@@ -43,17 +43,17 @@ class PlatformTest {
 
             core.setConsent(Purpose.NOTIFICATIONS, true)
             planner.apply()
-            val plan = core.notificationPlan(64u)
+            val plan = core.reminders().notificationPlan(64u)
             assertEquals(plan.map { it.id }, alarms.scheduled.keys.toList())
             assertTrue(plan.size in 1..64)
 
             // Ticking a checkup cancels its alarm and nothing else.
             val done = core.today().nextReminder!!.id
             assertTrue(done in alarms.scheduled.keys)
-            core.completeReminder(done)
+            core.reminders().completeItem(done)
             planner.apply()
             assertTrue(done !in alarms.scheduled.keys)
-            assertEquals(core.notificationPlan(64u).map { it.id }.toSet(), alarms.scheduled.keys)
+            assertEquals(core.reminders().notificationPlan(64u).map { it.id }.toSet(), alarms.scheduled.keys)
 
             // A reboot forgets every alarm; the whole plan comes back.
             val rebooted = Alarms()

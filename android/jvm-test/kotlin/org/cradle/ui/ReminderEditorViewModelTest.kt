@@ -55,7 +55,7 @@ class ReminderEditorViewModelTest {
             vm.setEnds(RepeatEnds.Never)
             assertTrue(vm.save())
             assertTrue(vm.state.value.saved)
-            val mine = core.reminders(null, "2099-01-01").filter { it.kind == ReminderKind.CUSTOM }
+            val mine = core.reminders().list(null, "2099-01-01").filter { it.kind == ReminderKind.CUSTOM }
             assertTrue(mine.isNotEmpty())
             assertTrue(mine.all { it.title == "Iron tablet" })
         }

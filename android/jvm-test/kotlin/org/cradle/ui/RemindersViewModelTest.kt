@@ -37,7 +37,7 @@ class RemindersViewModelTest {
             assertEquals(ReminderStatus.DONE, after.first { it.id == checkup.id }.status)
 
             // Her own reminder, added elsewhere, arrives through the change events, and snoozes.
-            core.addReminder("Folic acid", "FREQ=DAILY", "21:00")
+            core.reminders().add("Folic acid", "FREQ=DAILY", "21:00")
             val custom = vm.until { items -> items.any { it.kind == ReminderKind.CUSTOM } }
                 .first { it.kind == ReminderKind.CUSTOM }
             vm.snooze(custom.id, 60u)

@@ -338,12 +338,12 @@ class ScreensTest {
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Suggested for you now").fetchSemanticsNodes().isNotEmpty() }
                 runOnIdle { nav.back() }
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("28 weeks 0 days").fetchSemanticsNodes().isNotEmpty() }
-                runOnIdle { nav.open(core.notificationPlan(64u).first().deepLink) }
+                runOnIdle { nav.open(core.reminders().notificationPlan(64u).first().deepLink) }
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Add a reminder").fetchSemanticsNodes().isNotEmpty() }
                 // A link to a reminder far down the list scrolls to it and marks it.
-                core.addReminder("Folic acid", "FREQ=DAILY", "21:00")
+                core.reminders().add("Folic acid", "FREQ=DAILY", "21:00")
                 waitUntil(timeoutMillis = 60_000) { onAllNodesWithText("Folic acid").fetchSemanticsNodes().isNotEmpty() }
-                val last = core.reminders(null, null).last()
+                val last = core.reminders().list(null, null).last()
                 assertTrue(onAllNodesWithText(last.due).fetchSemanticsNodes().isEmpty(), "off screen before the link")
                 val card = isSelected() and hasAnyDescendant(hasText(last.due))
                 runOnIdle { nav.open("cradle://reminders/${last.id}") }

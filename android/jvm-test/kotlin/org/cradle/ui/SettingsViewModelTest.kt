@@ -39,10 +39,10 @@ class SettingsViewModelTest {
             // Notifications on, then off: the plan empties, so the platform cancels everything.
             vm.setConsent(Purpose.NOTIFICATIONS, true)
             vm.ready { s -> s.consents.single { it.purpose == Purpose.NOTIFICATIONS }.granted }
-            assertTrue(core.notificationPlan(64u).isNotEmpty())
+            assertTrue(core.reminders().notificationPlan(64u).isNotEmpty())
             vm.setConsent(Purpose.NOTIFICATIONS, false)
             vm.ready { s -> !s.consents.single { it.purpose == Purpose.NOTIFICATIONS }.granted }
-            assertTrue(core.notificationPlan(64u).isEmpty())
+            assertTrue(core.reminders().notificationPlan(64u).isEmpty())
 
             // Sync without consent is refused by name; the screen says which purpose.
             vm.syncNow()

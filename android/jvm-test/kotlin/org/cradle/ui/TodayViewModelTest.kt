@@ -42,7 +42,7 @@ class TodayViewModelTest {
             assertNotNull(urgent.flag!!.source)
 
             // Ticking the checkup moves "next" on.
-            core.completeReminder(first.nextReminder!!.id)
+            core.reminders().completeItem(first.nextReminder!!.id)
             val moved = vm.ready { it.nextReminder?.id != first.nextReminder!!.id }
             assertNull(moved.nextReminder?.takeIf { it.id == first.nextReminder!!.id })
             vm.stop()

@@ -29,7 +29,7 @@ class AlarmsTest {
     @Test
     fun `her plan becomes alarms that Doze does not hold back`() {
         val core = Phone.mother()
-        val plan = core.notificationPlan(64u)
+        val plan = core.reminders().notificationPlan(64u)
         assertTrue("a pregnant mother who agreed has checkups to be told of", plan.isNotEmpty())
         NotificationPlanner(core, AlarmSink(Phone.context)).rescheduleAll()
         assertEquals(plan.map { it.fireAtEpochMs }.sorted(), alarms.map { it.triggerAtMs }.sorted())
@@ -41,7 +41,7 @@ class AlarmsTest {
 
     @Test
     fun `a reboot and an app update schedule the whole plan again`() {
-        val plan = Phone.mother().notificationPlan(64u)
+        val plan = Phone.mother().reminders().notificationPlan(64u)
         for (action in listOf(Intent.ACTION_BOOT_COMPLETED, Intent.ACTION_MY_PACKAGE_REPLACED)) {
             val receivers = Phone.context.packageManager.queryBroadcastReceivers(Intent(action).setPackage(Phone.context.packageName), 0)
             assertEquals(listOf(RescheduleReceiver::class.java.name), receivers.map { it.activityInfo.name })

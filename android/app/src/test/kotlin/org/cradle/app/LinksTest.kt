@@ -28,10 +28,10 @@ class LinksTest {
     @Test
     fun `a reminder's link reaches the reminder`() {
         val core = Phone.mother()
-        val notification = core.notificationPlan(64u).first()
+        val notification = core.reminders().notificationPlan(64u).first()
         assertTrue(notification.deepLink, notification.deepLink.startsWith("cradle://reminders/"))
         val id = notification.deepLink.removePrefix("cradle://reminders/")
-        val item = core.reminders(null, null).single { it.id == id }
+        val item = core.reminders().list(null, null).single { it.id == id }
         val tap = Intent(Intent.ACTION_VIEW, Uri.parse(notification.deepLink), Phone.context, MainActivity::class.java)
         ActivityScenario.launch<MainActivity>(tap).use {
             compose.waitForIdle()

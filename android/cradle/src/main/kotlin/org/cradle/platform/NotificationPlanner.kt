@@ -31,7 +31,7 @@ class NotificationPlanner(
 ) {
     /** After a change: only what changed since the last plan. */
     fun apply() {
-        val diff = core.notificationPlanDiff(limit)
+        val diff = core.reminders().notificationPlanDiff(limit)
         diff.cancel.forEach(sink::cancel)
         diff.add.forEach(sink::schedule)
     }
@@ -39,7 +39,7 @@ class NotificationPlanner(
     /** After a reboot or an app update, when the platform forgot every alarm. */
     fun rescheduleAll() {
         apply()
-        core.notificationPlan(limit).forEach(sink::schedule)
+        core.reminders().notificationPlan(limit).forEach(sink::schedule)
     }
 
     /** Applies the plan whenever reminders, the profile or her orders' news change, until cancelled. */

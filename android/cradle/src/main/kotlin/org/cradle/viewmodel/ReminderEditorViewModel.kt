@@ -61,7 +61,7 @@ class ReminderEditorViewModel(
     suspend fun save(): Boolean {
         val s = _state.value
         val draft = s.draft ?: return false
-        val result = withContext(io) { attempt { core.addReminder(s.title, draft.rrule, s.time) } }
+        val result = withContext(io) { attempt { core.reminders().add(s.title, draft.rrule, s.time) } }
         _state.update { it.copy(saved = result.isSuccess, problem = result.problemOrNull()) }
         return result.isSuccess
     }
@@ -74,7 +74,7 @@ class ReminderEditorViewModel(
     private suspend fun edit(change: (State) -> State) {
         val s = change(_state.value)
         val choice = RepeatChoice(s.every, s.interval, Weekday.entries.filter { it in s.weekdays }, s.ends)
-        val draft = withContext(io) { attempt { core.draftReminder(s.title, choice, s.time) } }
+        val draft = withContext(io) { attempt { core.reminders().draft(s.title, choice, s.time) } }
         _state.value = s.copy(draft = draft.getOrNull(), problem = draft.problemOrNull(), saved = false)
     }
 }

@@ -39,15 +39,15 @@ class RemindersViewModel(
 
     suspend fun refresh() {
         // The core's default window: today and the next 30 days.
-        val items = withContext(io) { attempt { core.reminders(null, null) } }.toLoadable()
+        val items = withContext(io) { attempt { core.reminders().list(null, null) } }.toLoadable()
         _state.update { it.copy(items = items) }
     }
 
-    suspend fun complete(id: String) = act { core.completeReminder(id) }
+    suspend fun complete(id: String) = act { core.reminders().completeItem(id) }
 
-    suspend fun skip(id: String) = act { core.skipReminder(id) }
+    suspend fun skip(id: String) = act { core.reminders().skipItem(id) }
 
-    suspend fun snooze(id: String, minutes: UInt) = act { core.snoozeReminder(id, minutes) }
+    suspend fun snooze(id: String, minutes: UInt) = act { core.reminders().snoozeItem(id, minutes) }
 
     private suspend fun act(call: () -> Unit) {
         val result = withContext(io) { attempt(call) }

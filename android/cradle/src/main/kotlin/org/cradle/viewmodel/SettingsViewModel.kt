@@ -52,8 +52,8 @@ class SettingsViewModel(
 
     /** Quiet hours as `HH:MM` from the time picker; the core checks them. */
     suspend fun setQuietHours(start: String, end: String) = act {
-        val current = core.reminderSettings()
-        core.setReminderSettings(current.copy(quietStart = start, quietEnd = end))
+        val current = core.reminders().settings()
+        core.reminders().setSettings(current.copy(quietStart = start, quietEnd = end))
     }
 
     suspend fun syncNow() = act { core.sync().syncNow() }
