@@ -109,6 +109,17 @@ pub enum Weekday {
     Sunday,
 }
 
+// One enum is all the reminders crate hands over as it is, and a crate of
+// its own UniFFI scaffolding costs about 7.4 KB of library
+// (docs/benchmarks.md): declared here instead.
+#[uniffi::remote(Enum)]
+pub enum Every {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
 /// When a repeating reminder stops.
 #[derive(uniffi::Enum)]
 pub enum RepeatEnds {

@@ -8,10 +8,6 @@
 //! completed items and moves pending ones, and a loss cancels every
 //! pregnancy reminder at once.
 
-// Its types cross to Kotlin and Swift as they are (uniffi.cradle.reminders).
-#[cfg(feature = "uniffi")]
-uniffi::setup_scaffolding!();
-
 mod client;
 pub mod custom;
 pub mod notify;

@@ -15,7 +15,6 @@ pub const MAX_INTERVAL: u16 = 99;
 pub const MAX_COUNT: u32 = 999;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Every {
     Day,
     Week,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import uniffi.cradle.reminders.Every
+import uniffi.cradle.Every
 import uniffi.cradle.ReminderKind
 import uniffi.cradle.RepeatEnds
 import uniffi.cradle.Weekday

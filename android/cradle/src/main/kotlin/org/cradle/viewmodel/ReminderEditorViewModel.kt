@@ -8,7 +8,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
-import uniffi.cradle.reminders.Every
+import uniffi.cradle.Every
 import uniffi.cradle.ReminderDraft
 import uniffi.cradle.RepeatChoice
 import uniffi.cradle.RepeatEnds

@@ -27,7 +27,7 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.ReminderEditorViewModel
-import uniffi.cradle.reminders.Every
+import uniffi.cradle.Every
 import uniffi.cradle.store.Language
 import uniffi.cradle.RepeatEnds
 import uniffi.cradle.Weekday

@@ -5,7 +5,7 @@ import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Page
 import org.cradle.viewmodel.Problem
 import uniffi.cradle.BabyToday
-import uniffi.cradle.reminders.Every
+import uniffi.cradle.Every
 import uniffi.cradle.records.GlucoseContext
 import uniffi.cradle.store.Language
 import uniffi.cradle.records.Milk
