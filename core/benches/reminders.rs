@@ -50,6 +50,7 @@ fn main() {
     let today = cradle.today().unwrap().date;
     let ago = |days: i64| today.checked_sub(Span::new().days(days)).unwrap();
     cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: ago(365),
@@ -60,6 +61,7 @@ fn main() {
         )
         .unwrap();
     cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: ago(50),
             cycle_days: 28,

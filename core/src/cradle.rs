@@ -4,7 +4,7 @@
 use crate::clock::{self, Clock, SystemClock};
 use crate::consent::{self, Purpose};
 use crate::error::Result;
-use crate::events::{ChangeObserver, DataArea, PROFILE, SubscriptionId, TIMELINE};
+use crate::events::{ChangeObserver, DataArea, PROFILE, SubscriptionId};
 use crate::privacy;
 use crate::profile::{self, Language, Profile};
 use crate::records::babylog::BabyDay;
@@ -17,13 +17,9 @@ use crate::reminders::{self, Item, News, Reminders, Settings};
 use crate::schema::SCHEMA;
 use crate::storage::DbKey;
 use crate::sync::{self, SyncOptions};
-use crate::timeline::baby::{self, Sex};
-use crate::timeline::baby::{Birth, BirthFacts};
-use crate::timeline::dating::DatingInput;
 use crate::timeline::gestation::Trimesters;
 use crate::timeline::gestation::add_days;
-use crate::timeline::journey::Journey;
-use crate::timeline::{self, HistoryEntry, Stage, Timeline};
+use crate::timeline::{self, Stage, Timeline, TimelineClient};
 use cradle_store::{Device, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -215,46 +211,15 @@ impl Cradle {
         self.store.ctx(db)
     }
 
-    /// Records a way of dating the pregnancy, starting one if none is ongoing.
-    pub fn record_dating(&self, input: DatingInput) -> Result<()> {
-        self.write(TIMELINE, |tx, c| {
-            timeline::record_dating(tx, input, c.today, &c.now_text)
-        })
-    }
-
-    /// Records a birth, with each baby's birth weight (or none) and the
-    /// mother's HBsAg result when she knows it.
-    pub fn record_birth(&self, birth: Birth, facts: &BirthFacts) -> Result<()> {
-        self.write(TIMELINE, |tx, c| {
-            timeline::record_birth(tx, birth, facts, c.today, &c.now_text)
-        })
-    }
-
-    pub fn record_loss(&self, date: Date) -> Result<()> {
-        self.write(TIMELINE, |tx, c| timeline::record_loss(tx, date, c.today))
-    }
-
-    /// Deletes archived (lost) pregnancies; returns how many.
-    pub fn delete_lost_pregnancies(&self) -> Result<usize> {
-        self.write(TIMELINE, |tx, _| timeline::delete_lost_pregnancies(tx))
-    }
-
-    /// `Some(since)` starts "trying to conceive"; `None` stops it.
-    pub fn set_trying(&self, since: Option<Date>) -> Result<()> {
-        self.write(TIMELINE, |tx, c| timeline::set_trying(tx, since, c.today))
+    /// Her pregnancy and babies: dating, a birth, a loss, trying, and
+    /// where she stands.
+    pub fn timeline(&self) -> TimelineClient<'_> {
+        TimelineClient::new(&self.store, &self.config.trimesters)
     }
 
     /// Her reminders, their notifications and her reminder settings.
     pub fn reminders(&self) -> Reminders<'_> {
         Reminders::new(&self.store, &self.rules, self)
-    }
-
-    /// Records the sex of baby `ordinal` (1 for a singleton) of the latest
-    /// birth, for growth percentiles.
-    pub fn set_baby_sex(&self, ordinal: u8, sex: Sex) -> Result<()> {
-        self.write(&[DataArea::Records], |tx, _| {
-            baby::set_sex(tx, ordinal, sex)
-        })
     }
 
     /// "Export all my data": every record the app holds, as JSON.
@@ -282,11 +247,6 @@ impl Cradle {
         self.sync().refresh_status()
     }
 
-    /// Every dating estimate of the ongoing pregnancy, oldest first.
-    pub fn dating_history(&self) -> Result<Vec<HistoryEntry>> {
-        timeline::ongoing_estimates(&self.db())
-    }
-
     /// The user's language: the profile's, else the device's.
     pub fn language(&self) -> Result<Language> {
         Ok(self.ctx(&self.db())?.language)
@@ -295,27 +255,6 @@ impl Cradle {
     /// The user's time zone: the profile's, else the device's.
     pub fn time_zone(&self) -> Result<TimeZone> {
         Ok(self.ctx(&self.db())?.zone)
-    }
-
-    /// Where she is today: trying, pregnant, postpartum, baby or none.
-    pub fn stage(&self) -> Result<timeline::Stage> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        Ok(timeline::load(&db)?
-            .on(c.today, c.language, &self.config.trimesters)
-            .stage)
-    }
-
-    /// Every journey page, dated for her, with today's marked.
-    pub fn journey(&self) -> Result<Journey> {
-        let db = self.db();
-        let c = self.ctx(&db)?;
-        let state = timeline::load(&db)?;
-        drop(db);
-        Ok(Journey {
-            stage: state.on(c.today, c.language, &self.config.trimesters).stage,
-            steps: state.journey(c.today, c.language)?,
-        })
     }
 
     /// Today as the user's clock and zone see it.

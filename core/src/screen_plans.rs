@@ -33,6 +33,7 @@ fn her_history(cradle: &Cradle) {
     let today = cradle.today().unwrap().date;
     let ago = |days: i64| today.checked_sub(Span::new().days(days)).unwrap();
     cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: ago(400),
@@ -43,6 +44,7 @@ fn her_history(cradle: &Cradle) {
         )
         .unwrap();
     cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: ago(120),
             cycle_days: 28,
@@ -184,7 +186,7 @@ fn no_screen_scans_a_record_table() {
     let screens = || {
         cradle.today().unwrap();
         cradle.records_screen(CallRule::FiveOneOne).unwrap();
-        cradle.journey().unwrap();
+        cradle.timeline().journey().unwrap();
         cradle
             .reminders()
             .list(

@@ -144,11 +144,12 @@ mod tests {
         let c = Cradle::open(dir.path().join("c.db"), config).unwrap();
         c.set_profile(None, "en", "Asia/Shanghai").unwrap();
         let today = c.today().unwrap().date;
-        c.record_dating(DatingInput::Lmp {
-            lmp: today.checked_sub(jiff::Span::new().days(week * 7)).unwrap(),
-            cycle_days: 28,
-        })
-        .unwrap();
+        c.timeline()
+            .record_dating(DatingInput::Lmp {
+                lmp: today.checked_sub(jiff::Span::new().days(week * 7)).unwrap(),
+                cycle_days: 28,
+            })
+            .unwrap();
         load(&c, catalogue());
         (dir, c)
     }

@@ -94,6 +94,7 @@ fn every_kind() -> Vec<Entry> {
 
 fn twins(a: &common::App) {
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 10, 1),
@@ -326,9 +327,9 @@ fn weight_gain_outside_the_band_is_mentioned_gently() {
 fn baby_growth_is_plotted_against_who_percentiles() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     twins(&a);
-    a.cradle.set_baby_sex(1, Sex::Female).unwrap();
+    a.cradle.timeline().set_baby_sex(1, Sex::Female).unwrap();
     assert!(matches!(
-        a.cradle.set_baby_sex(3, Sex::Male),
+        a.cradle.timeline().set_baby_sex(3, Sex::Male),
         Err(Error::Invalid { field: "baby", .. })
     ));
     a.cradle
@@ -497,6 +498,7 @@ fn the_babys_day_counts_since_her_local_midnight() {
         "no baby yet"
     );
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 11, 20),
@@ -889,7 +891,7 @@ fn the_fhir_export_is_an_ips_shaped_document() {
 fn each_twin_is_a_patient_linked_to_the_mother_with_its_own_doses() {
     let a = clinic_app();
     twins(&a);
-    a.cradle.set_baby_sex(1, Sex::Male).unwrap();
+    a.cradle.timeline().set_baby_sex(1, Sex::Male).unwrap();
     a.cradle
         .records()
         .add_entry(every_kind().pop().unwrap(), None)
@@ -1069,6 +1071,7 @@ proptest! {
 fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percentiles() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 10, 1),
@@ -1081,7 +1084,7 @@ fn the_baby_section_shows_each_twin_with_its_birth_facts_temperatures_and_percen
             },
         )
         .unwrap();
-    a.cradle.set_baby_sex(2, Sex::Female).unwrap();
+    a.cradle.timeline().set_baby_sex(2, Sex::Female).unwrap();
     for (baby, grams) in [(1, 3000), (2, 1950)] {
         a.cradle
             .records()

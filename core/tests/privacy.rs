@@ -31,6 +31,7 @@ fn export_has_every_record_and_delete_leaves_nothing() {
         .set_profile(Some("Unique-Name-7391"), "zh-CN", "Asia/Shanghai")
         .unwrap();
     cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: date(2026, 7, 1),
             cycle_days: 28,
@@ -72,6 +73,7 @@ fn export_has_every_record_and_delete_leaves_nothing() {
     assert_eq!(wal, 0, "the WAL was truncated");
     // The app keeps working after a wipe.
     cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: date(2026, 12, 1),
             cycle_days: 28,

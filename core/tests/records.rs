@@ -262,7 +262,7 @@ fn after_a_loss_no_pregnancy_advice_remains() {
     ] {
         assert!(before.contains(&code), "{code} in {before:?}");
     }
-    a.cradle.record_loss(date(2027, 1, 10)).unwrap();
+    a.cradle.timeline().record_loss(date(2027, 1, 10)).unwrap();
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::AfterLoss);
     assert!(a.cradle.records().insights().unwrap().is_empty());
     // The random-glucose rule is for everyone, in every stage.
@@ -283,7 +283,10 @@ fn after_a_loss_no_pregnancy_advice_remains() {
         .collect();
     assert_eq!(codes, ["glucose_random_high"]);
     // Trying again is her choice, and a new stage.
-    a.cradle.set_trying(Some(date(2027, 1, 10))).unwrap();
+    a.cradle
+        .timeline()
+        .set_trying(Some(date(2027, 1, 10)))
+        .unwrap();
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Trying);
 }
 
@@ -295,6 +298,7 @@ fn a_young_babys_fever_is_an_insight() {
     use cradle_core::timeline::gestation::GestationalAge;
     let a = app("Asia/Shanghai", "2027-01-10T02:00:00Z");
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 11, 16),

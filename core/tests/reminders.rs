@@ -49,6 +49,7 @@ fn the_checkup_plan_follows_the_edd_and_keeps_what_was_done() {
 
     // An ultrasound moves the EDD by 14 days: pending windows move, the done one stays done.
     a.cradle
+        .timeline()
         .record_dating(DatingInput::Ultrasound {
             scan_date: date(2026, 5, 31),
             scan: cradle_core::timeline::dating::Scan::Stated(GestationalAge::new(6, 5)),
@@ -94,7 +95,7 @@ fn a_loss_cancels_every_pregnancy_notification() {
         Default::default(),
         "nothing changed"
     );
-    a.cradle.record_loss(date(2026, 5, 30)).unwrap();
+    a.cradle.timeline().record_loss(date(2026, 5, 30)).unwrap();
     let diff = a.cradle.reminders().notification_plan_diff(64).unwrap();
     assert!(diff.add.is_empty());
     assert_eq!(
@@ -127,6 +128,7 @@ fn vaccine_due_dates_clamp_to_month_end_and_leap_days() {
         let now = format!("{}T02:00:00Z", born);
         let a = app("Asia/Shanghai", &now);
         a.cradle
+            .timeline()
             .record_birth(
                 Birth {
                     date: born,
@@ -165,6 +167,7 @@ fn given_doses_drive_catch_up_and_bad_doses_are_refused() {
     let a = app("Asia/Shanghai", "2027-09-01T02:00:00Z");
     let born = date(2027, 3, 10);
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: born,
@@ -587,7 +590,7 @@ proptest! {
         let a = app(zone, &now.to_string());
         let today = a.cradle.today().unwrap().date;
         let lmp = today.checked_sub(jiff::Span::new().days(weeks_pregnant * 7)).unwrap();
-        a.cradle.record_dating(DatingInput::Lmp { lmp, cycle_days: 28 }).unwrap();
+        a.cradle.timeline().record_dating(DatingInput::Lmp { lmp, cycle_days: 28 }).unwrap();
         for (rule, h, m) in &rules {
             a.cradle.reminders().add("r", rule, &format!("{h:02}:{m:02}")).unwrap();
         }
@@ -639,6 +642,7 @@ fn today_names_the_next_checkup_and_the_most_urgent_flag() {
 fn born(a: &common::App, count: u32, facts: BirthFacts) -> jiff::civil::Date {
     let day = date(2027, 1, 31);
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: day,
@@ -793,7 +797,7 @@ fn birth_weights_are_one_per_baby_and_plausible() {
         vec![3000, 7001],
     ] {
         let a = app("Asia/Shanghai", "2027-02-01T02:00:00Z");
-        let r = a.cradle.record_birth(
+        let r = a.cradle.timeline().record_birth(
             Birth {
                 date: date(2027, 1, 31),
                 ga_at_birth: GestationalAge::new(36, 2),

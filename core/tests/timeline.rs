@@ -65,6 +65,7 @@ fn redating_is_kept_in_the_history() {
     // A CRL of 45 mm (11w0d) on 2026-07-31 puts the EDD 14 days later than
     // the LMP's: more than ACOG's 7 days at 9w0d–13w6d, so it redates.
     a.cradle
+        .timeline()
         .record_dating(DatingInput::Ultrasound {
             scan_date: date(2026, 7, 31),
             scan: Scan::Crl { tenth_mm: 450 },
@@ -75,7 +76,7 @@ fn redating_is_kept_in_the_history() {
         (p.method, p.redated, p.edd),
         (Method::Ultrasound, true, date(2027, 2, 19))
     );
-    let history = a.cradle.dating_history().unwrap();
+    let history = a.cradle.timeline().dating_history().unwrap();
     let methods: Vec<_> = history.iter().map(|h| h.estimate.input.method()).collect();
     assert_eq!(methods, [Method::Lmp, Method::Ultrasound]);
     assert_eq!(history[0].estimate.edd, date(2027, 2, 5));
@@ -116,12 +117,12 @@ fn rejected_input_changes_nothing() {
     ];
     for input in bad {
         assert!(matches!(
-            a.cradle.record_dating(input),
+            a.cradle.timeline().record_dating(input),
             Err(Error::Invalid { .. })
         ));
     }
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::None);
-    assert!(a.cradle.dating_history().unwrap().is_empty());
+    assert!(a.cradle.timeline().dating_history().unwrap().is_empty());
     // A birth before the pregnancy began is refused too.
     a.date_by_lmp(date(2026, 6, 1));
     let before = Birth {
@@ -129,7 +130,11 @@ fn rejected_input_changes_nothing() {
         ga_at_birth: GestationalAge::new(30, 0),
         count: 1,
     };
-    match a.cradle.record_birth(before, &BirthFacts::default()) {
+    match a
+        .cradle
+        .timeline()
+        .record_birth(before, &BirthFacts::default())
+    {
         Err(Error::Invalid { field, .. }) => assert_eq!(field, "birth_date"),
         other => panic!("{other:?}"),
     }
@@ -146,6 +151,7 @@ fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     a.date_by_lmp(date(2026, 4, 20));
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 11, 20),
@@ -173,11 +179,11 @@ fn a_preterm_birth_moves_to_postpartum_then_baby_with_corrected_age() {
 fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     assert!(
-        a.cradle.journey().unwrap().steps.is_empty(),
+        a.cradle.timeline().journey().unwrap().steps.is_empty(),
         "no pregnancy yet"
     );
     a.date_by_lmp(date(2026, 5, 11));
-    let j = a.cradle.journey().unwrap();
+    let j = a.cradle.timeline().journey().unwrap();
     assert_eq!(j.stage, Stage::Pregnant);
     let now = &j.steps[j.now().unwrap()];
     assert_eq!(now.title, "Week 28");
@@ -191,6 +197,7 @@ fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
     );
 
     a.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: date(2026, 11, 20),
@@ -200,7 +207,7 @@ fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
             &BirthFacts::default(),
         )
         .unwrap();
-    let j = a.cradle.journey().unwrap();
+    let j = a.cradle.timeline().journey().unwrap();
     assert_eq!((j.stage, j.now()), (Stage::Postpartum, Some(0)));
     // Born 54 days early (term-equivalent 2027-01-13): by corrected age,
     // month 1 starts a month after that.
@@ -212,19 +219,19 @@ fn the_journey_follows_her_from_week_28_to_her_preterm_babys_months() {
 fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
     a.date_by_lmp(date(2026, 9, 1));
-    a.cradle.record_loss(date(2026, 11, 20)).unwrap();
+    a.cradle.timeline().record_loss(date(2026, 11, 20)).unwrap();
     let t = a.cradle.today().unwrap().timeline;
     assert_eq!(t.stage, Stage::AfterLoss);
     assert!(t.pregnancy.is_none() && t.week.is_none() && t.baby.is_none());
     // Nothing ongoing to lose twice; the archived pregnancy is not shown.
     assert!(matches!(
-        a.cradle.record_loss(date(2026, 11, 21)),
+        a.cradle.timeline().record_loss(date(2026, 11, 21)),
         Err(Error::NotFound(_))
     ));
-    assert!(a.cradle.dating_history().unwrap().is_empty());
+    assert!(a.cradle.timeline().dating_history().unwrap().is_empty());
     // The archived record is still in the database until she deletes it.
-    assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 1);
-    assert_eq!(a.cradle.delete_lost_pregnancies().unwrap(), 0);
+    assert_eq!(a.cradle.timeline().delete_lost_pregnancies().unwrap(), 1);
+    assert_eq!(a.cradle.timeline().delete_lost_pregnancies().unwrap(), 0);
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::None);
     // A new pregnancy can be recorded later.
     a.clock
@@ -236,15 +243,19 @@ fn a_loss_ends_all_pregnancy_content_and_keeps_the_record() {
 #[test]
 fn trying_to_conceive_until_a_pregnancy_is_recorded() {
     let a = app("Asia/Shanghai", "2026-11-23T04:00:00Z");
-    a.cradle.set_trying(Some(date(2026, 10, 1))).unwrap();
+    a.cradle
+        .timeline()
+        .set_trying(Some(date(2026, 10, 1)))
+        .unwrap();
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Trying);
     a.cradle
+        .timeline()
         .record_dating(DatingInput::Edd {
             edd: date(2027, 7, 1),
         })
         .unwrap();
     assert_eq!(a.cradle.today().unwrap().timeline.stage, Stage::Pregnant);
-    a.cradle.record_loss(date(2026, 11, 22)).unwrap();
+    a.cradle.timeline().record_loss(date(2026, 11, 22)).unwrap();
     assert_eq!(
         a.cradle.today().unwrap().timeline.stage,
         Stage::AfterLoss,
@@ -265,7 +276,7 @@ proptest! {
         let now = Timestamp::from_second(start).unwrap();
         let a = app(zone, &now.to_string());
         let today = a.cradle.today().unwrap().date;
-        a.cradle.record_dating(DatingInput::Lmp { lmp: today, cycle_days: 28 }).unwrap();
+        a.cradle.timeline().record_dating(DatingInput::Lmp { lmp: today, cycle_days: 28 }).unwrap();
         let mut t = now;
         let mut last = a.cradle.today().unwrap().timeline.pregnancy.unwrap();
         prop_assert_eq!(last.gestational_age.total_days, 0);

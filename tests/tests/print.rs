@@ -43,16 +43,18 @@ fn mother(dir: &Path, language: &str, name: &str) -> Cradle {
     let c = Cradle::open(dir.join(format!("{language}.db")), config).unwrap();
     c.set_profile(Some(name), language, "Asia/Shanghai")
         .unwrap();
-    c.record_dating(DatingInput::Lmp {
-        lmp: date(2026, 5, 4),
-        cycle_days: 28,
-    })
-    .unwrap();
-    c.record_dating(DatingInput::Ultrasound {
-        scan_date: date(2026, 7, 13),
-        scan: Scan::Crl { tenth_mm: 315 },
-    })
-    .unwrap();
+    c.timeline()
+        .record_dating(DatingInput::Lmp {
+            lmp: date(2026, 5, 4),
+            cycle_days: 28,
+        })
+        .unwrap();
+    c.timeline()
+        .record_dating(DatingInput::Ultrasound {
+            scan_date: date(2026, 7, 13),
+            scan: Scan::Crl { tenth_mm: 315 },
+        })
+        .unwrap();
     for day in (1..=40).rev() {
         let (s, d) = match day {
             35 => (162, 112),

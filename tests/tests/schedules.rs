@@ -258,11 +258,12 @@ async fn run(server: &mut Option<Server>, proxy: &Proxy, seed: u64) {
                 // Devices may each date the pregnancy before they sync.
                 let today = c.today().unwrap().date;
                 let lmp = add_days(today, -rng.random_range(60..200)).unwrap();
-                c.record_dating(DatingInput::Lmp {
-                    lmp,
-                    cycle_days: 28,
-                })
-                .unwrap();
+                c.timeline()
+                    .record_dating(DatingInput::Lmp {
+                        lmp,
+                        cycle_days: 28,
+                    })
+                    .unwrap();
             }
             _ => {
                 // A sync may fail under faults; it must never lose or corrupt.

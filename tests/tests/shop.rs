@@ -1299,6 +1299,7 @@ fn pregnant(d: &Device, weeks: i64) {
         .checked_sub(jiff::Span::new().days(weeks * 7))
         .unwrap();
     d.cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp,
             cycle_days: 28,

@@ -372,6 +372,7 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
     let (a, b) = pair(&server.url, &server.url).await;
     let today = a.cradle.today().unwrap().date;
     a.cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: add_days(today, -100).unwrap(),
             cycle_days: 28,
@@ -410,8 +411,8 @@ async fn the_timeline_reminders_and_sessions_reach_the_other_device() {
     assert_eq!(on_b.timeline.stage, Stage::Pregnant);
     assert_eq!(on_b.timeline.pregnancy, on_a.timeline.pregnancy);
     assert_eq!(
-        b.cradle.dating_history().unwrap(),
-        a.cradle.dating_history().unwrap()
+        b.cradle.timeline().dating_history().unwrap(),
+        a.cradle.timeline().dating_history().unwrap()
     );
     assert_eq!(
         b.cradle.records().baseline().unwrap(),
@@ -447,12 +448,14 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
     let today = a.cradle.today().unwrap().date;
     // Each device dates the pregnancy before they have synced.
     a.cradle
+        .timeline()
         .record_dating(DatingInput::Lmp {
             lmp: add_days(today, -90).unwrap(),
             cycle_days: 28,
         })
         .unwrap();
     b.cradle
+        .timeline()
         .record_dating(DatingInput::Edd {
             edd: add_days(today, 188).unwrap(),
         })
@@ -460,10 +463,10 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
     for device in [&a, &b, &a] {
         device.cradle.sync().sync_now().await.unwrap();
     }
-    assert_eq!(a.cradle.dating_history().unwrap().len(), 2);
+    assert_eq!(a.cradle.timeline().dating_history().unwrap().len(), 2);
     assert_eq!(
-        b.cradle.dating_history().unwrap(),
-        a.cradle.dating_history().unwrap()
+        b.cradle.timeline().dating_history().unwrap(),
+        a.cradle.timeline().dating_history().unwrap()
     );
     assert_eq!(
         b.cradle.today().unwrap().timeline.pregnancy,
@@ -473,6 +476,7 @@ async fn a_pregnancy_started_on_two_devices_offline_is_one_pregnancy() {
 
     // The birth, recorded on one device, ends it on both.
     b.cradle
+        .timeline()
         .record_birth(
             Birth {
                 date: today,

@@ -289,12 +289,12 @@ impl CradleCore {
     }
 
     pub fn journey_screen(&self) -> Result<JourneyScreen> {
-        Ok(self.core.journey()?.into())
+        Ok(self.core.timeline().journey()?.into())
     }
 
     /// Dates the pregnancy (starting one if none is ongoing), then returns Today.
     pub fn record_dating(&self, dating: Dating) -> Result<TodayScreen> {
-        self.core.record_dating(dating.try_into()?)?;
+        self.core.timeline().record_dating(dating.try_into()?)?;
         self.today()
     }
 
@@ -309,7 +309,7 @@ impl CradleCore {
         birth_weights_grams: Vec<u32>,
         mother_hbsag: Option<HbsAg>,
     ) -> Result<TodayScreen> {
-        self.core.record_birth(
+        self.core.timeline().record_birth(
             Birth {
                 date: cradle_core::timeline::parse_date("birth_date", &date)?,
                 ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
@@ -326,13 +326,14 @@ impl CradleCore {
     /// Records a pregnancy loss: pregnancy content stops, the record is kept.
     pub fn record_loss(&self, date: String) -> Result<TodayScreen> {
         self.core
+            .timeline()
             .record_loss(cradle_core::timeline::parse_date("date", &date)?)?;
         self.today()
     }
 
     /// Deletes the archived records of lost pregnancies, at the user's request.
     pub fn delete_lost_pregnancies(&self) -> Result<u32> {
-        Ok(self.core.delete_lost_pregnancies()? as u32)
+        Ok(self.core.timeline().delete_lost_pregnancies()? as u32)
     }
 
     /// `since` (ISO date) starts "trying to conceive"; `None` stops it.
@@ -340,13 +341,14 @@ impl CradleCore {
         let since = since
             .map(|d| cradle_core::timeline::parse_date("since", &d))
             .transpose()?;
-        self.core.set_trying(since)?;
+        self.core.timeline().set_trying(since)?;
         self.today()
     }
 
     pub fn dating_history(&self) -> Result<Vec<DatingHistoryEntry>> {
         Ok(self
             .core
+            .timeline()
             .dating_history()?
             .into_iter()
             .map(|h| DatingHistoryEntry {

@@ -211,6 +211,6 @@ impl RecordsClient {
 impl CradleCore {
     /// Records the sex of baby `baby` (1 for a singleton), for growth percentiles.
     pub fn set_baby_sex(&self, baby: u8, sex: Sex) -> Result<()> {
-        Ok(self.core.set_baby_sex(baby, sex)?)
+        Ok(self.core.timeline().set_baby_sex(baby, sex)?)
     }
 }

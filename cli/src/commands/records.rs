@@ -289,7 +289,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 field: "sex".into(),
                 reason: "must be female or male".into(),
             })?;
-            cradle.set_baby_sex(baby, sex)?;
+            cradle.timeline().set_baby_sex(baby, sex)?;
             out.ok(cradle.language()?, &baby.to_string(), Outcome::Saved);
         }
     }

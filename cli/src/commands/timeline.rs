@@ -170,7 +170,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
             };
             out.today(&today);
         }
-        Command::Journey => out.journey(cradle.language()?, &cradle.journey()?),
+        Command::Journey => out.journey(cradle.language()?, &cradle.timeline().journey()?),
         Command::Pregnancy { action } => match action {
             PregnancyAction::Set {
                 lmp,
@@ -200,7 +200,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                         edd: parse_date("edd", edd.as_deref().unwrap_or_default())?,
                     }
                 };
-                cradle.record_dating(input)?;
+                cradle.timeline().record_dating(input)?;
                 out.today(&cradle.today()?);
             }
             PregnancyAction::Ultrasound {
@@ -216,24 +216,25 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                         Scan::stated(ga_weeks.unwrap_or_default(), ga_days.unwrap_or_default())?
                     }
                 };
-                cradle.record_dating(DatingInput::Ultrasound {
+                cradle.timeline().record_dating(DatingInput::Ultrasound {
                     scan_date: parse_date("scan_date", &date)?,
                     scan,
                 })?;
                 out.today(&cradle.today()?);
             }
             PregnancyAction::Loss { date } => {
-                cradle.record_loss(parse_date("date", &date)?)?;
+                cradle.timeline().record_loss(parse_date("date", &date)?)?;
                 out.loss_recorded(cradle.language()?);
             }
             PregnancyAction::History => out.history(
                 cradle.language()?,
                 &cradle.time_zone()?,
-                &cradle.dating_history()?,
+                &cradle.timeline().dating_history()?,
             ),
-            PregnancyAction::DeleteLost => {
-                out.deleted(cradle.language()?, cradle.delete_lost_pregnancies()?)
-            }
+            PregnancyAction::DeleteLost => out.deleted(
+                cradle.language()?,
+                cradle.timeline().delete_lost_pregnancies()?,
+            ),
         },
         Command::Baby {
             action:
@@ -247,7 +248,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 },
         } => {
             let mother_hbsag = mother_hbsag.as_deref().map(HbsAg::from_code).transpose()?;
-            cradle.record_birth(
+            cradle.timeline().record_birth(
                 Birth {
                     date: parse_date("birth_date", &date)?,
                     ga_at_birth: GestationalAge::checked(ga_weeks, ga_days)?,
@@ -266,7 +267,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 TryingAction::Start { since: None } => Some(cradle.today()?.date),
                 TryingAction::Stop => None,
             };
-            cradle.set_trying(since)?;
+            cradle.timeline().set_trying(since)?;
             out.today(&cradle.today()?);
         }
     }

@@ -41,6 +41,7 @@ impl App {
     /// Dates a pregnancy by an LMP with a 28-day cycle.
     pub fn date_by_lmp(&self, lmp: Date) {
         self.cradle
+            .timeline()
             .record_dating(DatingInput::Lmp {
                 lmp,
                 cycle_days: 28,

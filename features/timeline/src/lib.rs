@@ -7,6 +7,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod baby;
+mod client;
 pub mod content;
 pub mod dating;
 pub mod gestation;
@@ -14,6 +15,7 @@ pub mod journey;
 pub mod schedules;
 pub mod words;
 
+pub use client::TimelineClient;
 use cradle_store::storage::Migration;
 
 /// The timeline's tables: pregnancies, dating, births, babies.
