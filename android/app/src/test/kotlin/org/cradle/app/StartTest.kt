@@ -38,9 +38,12 @@ class StartTest {
     fun `onboarding keeps clear of the status bar and the navigation bar`() {
         val top = 96
         val bottom = 72
-        // The test drives the clock: with it running, Robolectric sometimes
-        // never settles after an inset change (frames keep coming), and the
-        // next idle wait ends in AppNotIdleException.
+        // Onboarding first, with the clock running: the core opens and the
+        // screen composes.
+        val title = compose.onNodeWithText(Strings.EN.welcomeTitle).assertExists()
+        // Then the test drives the clock: with it running, Robolectric
+        // sometimes never settles after an inset change (frames keep coming),
+        // and the next idle wait ends in AppNotIdleException.
         compose.mainClock.autoAdvance = false
         compose.runOnUiThread {
             val window = compose.activity.window.decorView
@@ -52,7 +55,6 @@ class StartTest {
         }
         // Each fetch idles the main looper (the insets reach Compose's state);
         // each frame from the clock then lays them out. A few frames suffice.
-        val title = compose.onNodeWithText(Strings.EN.welcomeTitle)
         var headline = title.fetchSemanticsNode().boundsInWindow
         for (frame in 1..60) {
             if (headline.top >= top) break
