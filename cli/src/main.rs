@@ -105,6 +105,10 @@ fn run(cli: Cli, out: &Output) -> Result<(), CradleError> {
     let key = device::database_key(&path, cli.key_file.as_deref())?;
     let config = Config::new(&device::time_zone(), &device::locale(), key)?;
     let cradle = Cradle::open(path, config)?;
+    // Her saved language, once it can be read, words any refusal.
+    if let Ok(language) = cradle.language() {
+        out.speak(language);
+    }
     match cli.command {
         Command::Timeline(c) => commands::timeline::run(&cradle, out, c),
         Command::Reminders(c) => commands::reminders::run(&cradle, out, c),

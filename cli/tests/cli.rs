@@ -93,6 +93,27 @@ fn bad_input_is_a_json_error_on_stderr_with_a_nonzero_exit() {
     assert!(shown.is_null());
 }
 
+#[test]
+fn a_refusal_is_worded_in_her_language_by_the_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = cradle(&db, &["record", "weight", "--kg", "900"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "Please check the weight: must be between 25 and 250 kg."
+    );
+    json(&cradle(
+        &db,
+        &["--json", "profile", "set", "--locale", "zh-CN"],
+    ));
+    let out = cradle(&db, &["record", "weight", "--kg", "900"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "请检查体重：应在 25 到 250 kg 之间。"
+    );
+}
+
 /// A date `days` from today (UTC, the zone these tests give the CLI).
 fn from_today(days: i64) -> String {
     let today = jiff::tz::TimeZone::UTC

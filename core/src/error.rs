@@ -47,3 +47,64 @@ impl From<Error> for CradleError {
         }
     }
 }
+
+/// What a screen keeps of a refusal to word it later (`words::problem`):
+/// a shell turns the error it caught into one, and shows the core's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The field an `InvalidInput` names.
+    pub field: Option<String>,
+    /// The rule it broke, what was not found, or the HTTP status.
+    pub detail: Option<String>,
+    /// For `ConsentRequired`: the purpose to ask her about.
+    pub purpose: Option<crate::consent::Purpose>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    InvalidInput,
+    NotFound,
+    Storage,
+    Network,
+    Server,
+    WrongKey,
+    SignInRequired,
+    ConsentRequired,
+}
+
+impl From<&CradleError> for Problem {
+    fn from(e: &CradleError) -> Self {
+        let (kind, field, detail, purpose) = match e {
+            CradleError::InvalidInput { field, reason } => (
+                ProblemKind::InvalidInput,
+                Some(field.clone()),
+                Some(reason.clone()),
+                None,
+            ),
+            CradleError::NotFound { what } => {
+                (ProblemKind::NotFound, None, Some(what.clone()), None)
+            }
+            CradleError::Storage { reason } => {
+                (ProblemKind::Storage, None, Some(reason.clone()), None)
+            }
+            CradleError::Network { reason } => {
+                (ProblemKind::Network, None, Some(reason.clone()), None)
+            }
+            CradleError::Server { status } => {
+                (ProblemKind::Server, None, Some(status.to_string()), None)
+            }
+            CradleError::WrongKey => (ProblemKind::WrongKey, None, None, None),
+            CradleError::SignInRequired => (ProblemKind::SignInRequired, None, None, None),
+            CradleError::ConsentRequired { purpose } => {
+                (ProblemKind::ConsentRequired, None, None, Some(*purpose))
+            }
+        };
+        Problem {
+            kind,
+            field,
+            detail,
+            purpose,
+        }
+    }
+}

@@ -22,6 +22,7 @@ pub mod error;
 pub mod events;
 pub mod links;
 pub mod profile;
+pub mod refusal;
 pub mod storage;
 mod store;
 

@@ -28,6 +28,8 @@ const SOURCES: &[&str] = &[
     "features/sync/src/words.rs",
     "features/timeline/src/words.rs",
     "features/reminders/src/words.rs",
+    "core/src/words.rs",
+    "store/src/refusal.rs",
     "android/app/src/main/kotlin/org/cradle/app/ui/Strings.kt",
     "ios/Sources/Cradle/ViewModels/ShellStrings.swift",
 ];

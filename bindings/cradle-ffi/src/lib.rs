@@ -12,6 +12,7 @@
 
 use cradle_core::api::{PROVINCES, ShipTo};
 use cradle_core::consent::{Consent, Purpose};
+use cradle_core::error::{Problem, ProblemKind};
 use cradle_core::events::{ChangeObserver, DataArea};
 use cradle_core::links::Link;
 use cradle_core::profile::{Language, Profile};
@@ -81,6 +82,43 @@ pub enum CradleError {
 }
 
 type Result<T> = std::result::Result<T, CradleError>;
+
+/// What a screen keeps of a caught `CradleError` to show it.
+#[uniffi::remote(Record)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    #[uniffi(default)]
+    pub field: Option<String>,
+    #[uniffi(default)]
+    pub detail: Option<String>,
+    #[uniffi(default)]
+    pub purpose: Option<Purpose>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ProblemKind {
+    InvalidInput,
+    NotFound,
+    Storage,
+    Network,
+    Server,
+    WrongKey,
+    SignInRequired,
+    ConsentRequired,
+}
+
+/// A problem in her language, from the core's catalogue: the field and the
+/// rule it broke, never a raw key or a value she typed.
+#[uniffi::export]
+pub fn describe_problem(problem: Problem, language: Language) -> String {
+    cradle_core::words::problem(&problem, language)
+}
+
+/// What she agrees to, named as Settings and every consent question name it.
+#[uniffi::export]
+pub fn purpose_name(purpose: Purpose, language: Language) -> String {
+    cradle_core::words::purpose(purpose, language).into()
+}
 
 /// A shell's view of "data changed"; the shell refreshes the matching screen.
 #[uniffi::export(with_foreign)]

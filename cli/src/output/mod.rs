@@ -35,11 +35,21 @@ mod shop;
 
 pub struct Output {
     json: bool,
+    /// The language an error is worded in: the device's until her
+    /// profile's can be read.
+    language: std::cell::Cell<Language>,
 }
 
 impl Output {
     pub fn new(json: bool) -> Self {
-        Self { json }
+        Self {
+            json,
+            language: std::cell::Cell::new(Language::for_locale(&crate::device::locale())),
+        }
+    }
+
+    pub fn speak(&self, language: Language) {
+        self.language.set(language);
     }
 
     /// A core view type as it is: `--json` has no schema of its own.
@@ -550,7 +560,11 @@ impl Output {
                 serde_json::to_string_pretty(&body).unwrap_or_default()
             );
         } else {
-            eprintln!("error: {e}");
+            let problem = cradle_core::error::Problem::from(e);
+            eprintln!(
+                "{}",
+                cradle_core::words::problem(&problem, self.language.get())
+            );
         }
         match e {
             CradleError::InvalidInput { .. } | CradleError::NotFound { .. } => ExitCode::from(2),

@@ -107,6 +107,105 @@ pub fn time_to_call(language: Language) -> &'static str {
     )
 }
 
+/// The records' fields and rules, for a refusal in her language.
+pub const REFUSALS: cradle_store::refusal::Refusals = cradle_store::refusal::Refusals {
+    fields: &[
+        ("ac_mm", "the abdominal circumference", "腹围（AC）"),
+        ("age", "your age", "年龄"),
+        ("at", "the time", "时间"),
+        ("bpd_mm", "the biparietal diameter", "双顶径（BPD）"),
+        ("celsius", "the temperature", "体温"),
+        ("context", "when it was taken", "测量时段"),
+        ("contraction", "the contraction", "宫缩"),
+        ("crl_mm", "the crown–rump length", "头臀长（CRL）"),
+        (
+            "diastolic",
+            "the lower number (diastolic)",
+            "舒张压（低压）",
+        ),
+        ("efw_grams", "the estimated weight", "估计胎儿体重"),
+        ("fasting", "the fasting value", "空腹血糖"),
+        ("fl_mm", "the femur length", "股骨长（FL）"),
+        ("food", "the food", "辅食"),
+        ("format", "the format", "格式"),
+        ("glucose", "the blood sugar", "血糖"),
+        ("growth", "the growth check", "生长测量"),
+        ("hc_mm", "the head circumference", "头围（HC）"),
+        ("head_mm", "the head circumference", "头围"),
+        ("height_cm", "your height", "身高"),
+        ("length_mm", "the length", "身长"),
+        ("low", "the low end", "下限"),
+        ("ml", "the amount", "奶量"),
+        ("noted_at", "the time", "记录时间"),
+        ("one_hour", "the 1-hour value", "服糖后 1 小时血糖"),
+        (
+            "pre_pregnancy_kg",
+            "your weight before pregnancy",
+            "孕前体重",
+        ),
+        ("pulse", "the pulse", "心率"),
+        ("reaction", "the reaction", "过敏反应"),
+        ("sections", "the sections", "内容部分"),
+        ("session", "the kick count", "数胎动"),
+        ("severity", "how strong it is", "程度"),
+        ("substance", "what causes it", "过敏原"),
+        ("symptom", "the symptom", "症状"),
+        ("systolic", "the upper number (systolic)", "收缩压（高压）"),
+        ("taken_at", "the time", "测量时间"),
+        ("two_hours", "the 2-hour value", "服糖后 2 小时血糖"),
+        ("ultrasound", "the scan", "B 超"),
+        ("unit", "the unit", "单位"),
+        ("value", "the value", "数值"),
+        ("weight", "the weight", "体重"),
+        ("weight_grams", "the weight", "体重"),
+    ],
+    rules: &[
+        ("a kick count is already running", "已经在数胎动了"),
+        (
+            "a record keeps its kind; delete it and add a new one",
+            "记录的类型不能改；请删除后重新添加",
+        ),
+        (
+            "an allergy is recorded; delete it first",
+            "已记录了过敏，请先删除",
+        ),
+        (
+            "an entry keeps its kind; delete it and add a new one",
+            "条目的类型不能改；请删除后重新添加",
+        ),
+        ("holds a section that does not exist", "包含不存在的部分"),
+        ("is not a kind of entry", "不是可记录的类型"),
+        ("is not in the list of symptoms", "不在症状列表里"),
+        ("must be a number", "应为数字"),
+        ("must be between 12 and 60 years", "应在 12 到 60 岁之间"),
+        ("must be between 120 and 220 cm", "应在 120 到 220 厘米之间"),
+        (
+            "must be between {} and {} minutes",
+            "应在 {} 到 {} 分钟之间",
+        ),
+        (
+            "must be between {} and {} beats per minute",
+            "应在 {} 到 {} 次/分钟之间",
+        ),
+        ("must be between {} and {} g", "应在 {} 到 {} 克之间"),
+        ("must be between {} and {} ml", "应在 {} 到 {} 毫升之间"),
+        (
+            "must be fasting, 1h, 2h or random",
+            "应为空腹、餐后 1 小时、餐后 2 小时或随机",
+        ),
+        ("must be html or fhir", "应为 html 或 fhir"),
+        ("must be lower than systolic", "应低于收缩压"),
+        ("must be mild, moderate or severe", "应为轻、中或重"),
+        ("must not be above high", "不能高于上限"),
+        ("must not be after to", "不能晚于结束日期"),
+        ("needs at least one measurement", "至少需要一项测量值"),
+        (
+            "one is already being timed; stop it first",
+            "已经在计时了，请先停止",
+        ),
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

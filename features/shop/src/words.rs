@@ -184,6 +184,136 @@ pub fn complaint(topic: &str, status: &str, overdue: bool, language: Language) -
     )
 }
 
+/// The shop's fields and rules, for a refusal in her language; the
+/// address rules are the protocol's, which the server applies as well.
+pub const REFUSALS: cradle_store::refusal::Refusals = cradle_store::refusal::Refusals {
+    fields: &[
+        ("address", "the delivery address", "收货地址"),
+        ("cart", "the cart", "购物车"),
+        ("city", "the city", "城市"),
+        ("detail", "the street and door", "详细地址"),
+        ("district", "the district or county", "区/县"),
+        ("hospital_bag", "the hospital bag", "待产包"),
+        ("lines", "the items", "商品"),
+        ("note", "the note", "说明"),
+        ("order", "the order", "订单"),
+        ("payment", "the payment", "付款"),
+        ("phone", "the mobile number", "手机号码"),
+        ("postal_code", "the postal code", "邮政编码"),
+        ("province", "the province", "省份"),
+        ("qty", "the quantity", "数量"),
+        ("query", "the search", "搜索内容"),
+        ("reason", "the reason", "原因"),
+        ("server_url", "the shop server", "商城服务器"),
+        ("sku", "the product", "商品"),
+        ("topic", "the topic", "问题类型"),
+    ],
+    rules: &[
+        ("add a delivery address first", "请先添加收货地址"),
+        (
+            "an order is already waiting for the network",
+            "已有一个订单在等待联网",
+        ),
+        (
+            "changed since it was checked; review it again",
+            "核对后有变化，请再看一遍",
+        ),
+        (
+            "not enough in stock; review it again",
+            "库存不足，请再看一遍",
+        ),
+        (
+            "remove what is no longer sold first",
+            "请先移除已停售的商品",
+        ),
+        ("opens at 28 weeks of pregnancy", "孕 28 周起开放"),
+        (
+            "a product that is not in this order",
+            "有不在这个订单里的商品",
+        ),
+        (
+            "between 1 and the quantity ordered",
+            "应在 1 到所购数量之间",
+        ),
+        ("name at least one line to return", "请至少选一件要退的商品"),
+        (
+            "the no-reason return window of a line has closed",
+            "有商品已过七天无理由退货期",
+        ),
+        (
+            "say what happened in 1 to 500 characters",
+            "请用 1 到 500 个字说明情况",
+        ),
+        ("can be returned once delivered", "签收后才能退货"),
+        (
+            "has shipped; ask for a return instead",
+            "已发货；请改为申请退货",
+        ),
+        (
+            "is being placed right now; look again in a moment",
+            "正在提交，请稍后再看",
+        ),
+        (
+            "its no-reason return window has closed",
+            "已过七天无理由退货期",
+        ),
+        ("the server refused this change", "商城没有接受这次更改"),
+        ("was cancelled", "已取消"),
+        (
+            "went through before it could be taken back; see your orders",
+            "撤回前已经提交；请查看我的订单",
+        ),
+        ("was declined", "被拒绝了"),
+        (
+            "must be {} plus a multiple of {}",
+            "应为 {} 加上 {} 的整数倍",
+        ),
+        ("the total is too large", "总数太大了"),
+        (
+            "must be changed_mind, wrong_item, damaged, quality or other",
+            "应为不想要了、发错货、损坏、质量问题或其他",
+        ),
+        ("no shop server is known yet", "还不知道商城服务器的地址"),
+        ("must be an absolute http(s) URL", "应为完整的 http(s) 网址"),
+        ("is no longer sold", "已停售"),
+        ("is not one the shop knows", "商城不认识这个问题类型"),
+        (
+            "must be late_delivery, damaged, wrong_item, quality, service or other",
+            "应为发货慢、损坏、发错货、质量问题、服务或其他",
+        ),
+        (
+            "kind must be return, exchange or refund_only",
+            "应为退货、换货或仅退款",
+        ),
+        (
+            "a refund without sending it back needs something wrong with it",
+            "仅退款需要商品有问题",
+        ),
+        (
+            "give the recipient's name (up to 25 characters)",
+            "请填写收货人姓名（最多 25 个字）",
+        ),
+        (
+            "must be an 11-digit mainland mobile number",
+            "应为 11 位中国大陆手机号码",
+        ),
+        ("choose a province of the mainland", "请选择中国大陆的省份"),
+        (
+            "give the city (up to 20 characters)",
+            "请填写城市（最多 20 个字）",
+        ),
+        (
+            "give the district or county (up to 20 characters)",
+            "请填写区/县（最多 20 个字）",
+        ),
+        (
+            "give the street and door (4 to 120 characters)",
+            "请填写街道和门牌（4 到 120 个字）",
+        ),
+        ("must be 6 digits", "应为 6 位数字"),
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

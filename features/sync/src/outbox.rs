@@ -295,7 +295,7 @@ fn check_fits(conn: &Connection, after: i64) -> Result<()> {
             if wire > cradle_client::MAX_FIELD_BYTES {
                 return Err(Error::invalid(
                     "text",
-                    "is too long to sync to her other devices; shorten it",
+                    "is too long to sync to your other devices; shorten it",
                 ));
             }
         }

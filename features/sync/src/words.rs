@@ -154,6 +154,48 @@ pub fn conflict(c: &SyncConflict, language: Language, zone: &TimeZone) -> String
     )
 }
 
+/// Sync's and the account's fields and rules, for a refusal in her language.
+pub const REFUSALS: cradle_store::refusal::Refusals = cradle_store::refusal::Refusals {
+    fields: &[
+        ("account", "the account", "账号"),
+        ("login", "the login", "账号名"),
+        ("password", "the password", "密码"),
+        ("recovery_code", "the recovery code", "恢复码"),
+        ("sync", "sync", "同步"),
+    ],
+    rules: &[
+        (
+            "this device is already linked to an account; sign out first",
+            "这部手机已关联账号，请先退出登录",
+        ),
+        (
+            "this device is linked to another account; sign out first",
+            "这部手机关联的是另一个账号，请先退出登录",
+        ),
+        ("is already taken", "已被使用"),
+        (
+            "must be 3 to 64 letters, digits, dots, dashes or underscores",
+            "应为 3 到 64 个字母、数字、点、横线或下划线",
+        ),
+        ("must be 10 to 256 characters", "应为 10 到 256 个字符"),
+        ("the login or password is not right", "账号名或密码不对"),
+        ("does not belong to this account", "不属于这个账号"),
+        (
+            "is needed to sign in on a new device",
+            "在新手机上登录需要它",
+        ),
+        ("is not a Cradle recovery code", "不是 Cradle 的恢复码"),
+        (
+            "another sync of this database is still running",
+            "另一次同步还在进行",
+        ),
+        (
+            "is too long to sync to your other devices; shorten it",
+            "太长了，无法同步到你的其他设备；请缩短",
+        ),
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

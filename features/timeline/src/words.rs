@@ -192,6 +192,68 @@ pub fn start_timeline(language: Language) -> &'static str {
     )
 }
 
+/// The timeline's fields and rules, for a refusal in her language.
+pub const REFUSALS: cradle_store::refusal::Refusals = cradle_store::refusal::Refusals {
+    fields: &[
+        ("birth_weights", "the birth weights", "出生体重"),
+        ("conception", "the conception date", "受孕日期"),
+        ("crl", "the crown–rump length", "头臀长（CRL）"),
+        ("cycle_days", "the cycle length", "月经周期天数"),
+        ("edd", "the due date", "预产期"),
+        ("embryo_age", "the embryo's age", "胚胎天数"),
+        ("ga", "the gestational age", "孕周"),
+        ("ga_days", "the days of the week", "孕周天数"),
+        ("lmp", "the first day of the last period", "末次月经第一天"),
+        (
+            "mother_hbsag",
+            "the mother's HBsAg result",
+            "孕妈的乙肝表面抗原结果",
+        ),
+        ("scan_date", "the scan date", "B 超日期"),
+        ("since", "the start date", "开始日期"),
+        ("transfer_date", "the transfer date", "移植日期"),
+    ],
+    rules: &[
+        (
+            "implies a pregnancy past 44 weeks today",
+            "推算今天已超过 44 周，请核对",
+        ),
+        (
+            "implies a pregnancy that has not begun yet",
+            "推算的孕期还没有开始，请核对",
+        ),
+        ("must be 3, 5 or 6 days", "应为 3 天、5 天或 6 天"),
+        (
+            "must be a date written YYYY-MM-DD",
+            "应为日期，写作 2027-05-01 这样",
+        ),
+        ("must be a length in millimetres", "应为以毫米计的长度"),
+        (
+            "must be between 2 and 84 mm; for a later scan give the stated gestational age",
+            "应在 2 到 84 毫米之间；更晚的 B 超请填报告上的孕周",
+        ),
+        (
+            "must be between 20w0d and 44w6d",
+            "应在 20 周 0 天到 44 周 6 天之间",
+        ),
+        (
+            "must be between 4w0d and 43w6d",
+            "应在 4 周 0 天到 43 周 6 天之间",
+        ),
+        ("must be between 21 and 45 days", "应在 21 到 45 天之间"),
+        (
+            "must be between 300 and 7000 grams",
+            "应在 300 到 7000 克之间",
+        ),
+        ("must be positive or negative", "应为阳性或阴性"),
+        (
+            "must give one weight per baby, or none",
+            "每个宝宝填一个体重，或都不填",
+        ),
+        ("must not be before the pregnancy began", "不能早于怀孕开始"),
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

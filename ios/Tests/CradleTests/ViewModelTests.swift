@@ -299,8 +299,12 @@ final class ViewModelTests: DatabaseTestCase {
         // A typed core error becomes a sentence, not a crash.
         let refused = Loadable<CartView>.attempt { try core.shop().cartAdd(sku: "no-such-sku", qty: 1) }
         guard case .failed(let problem) = refused else { return XCTFail("\(refused)") }
-        XCTAssertEqual(en.problem(problem), "Not found: product")
-        XCTAssertEqual(zh.problem(problem), "未找到：product")
+        XCTAssertEqual(en.problem(problem), "Could not find the product; it may have been deleted.")
+        XCTAssertEqual(zh.problem(problem), "没有找到商品，可能已被删除。")
+        // A refusal names the field and the rule in her language, from the core.
+        let zero = Loadable<CartView>.attempt { try core.shop().cartAdd(sku: "folic", qty: 0) }
+        guard case .failed(let invalid) = zero else { return XCTFail("\(zero)") }
+        XCTAssertEqual(zh.problem(invalid), "请检查数量：至少为 1。")
     }
 
     func testOnboardingPreTicksNothingAndRecordsEachAnswer() async throws {

@@ -23,38 +23,20 @@ public enum Loadable<Value> {
 
 extension Loadable: Equatable where Value: Equatable {}
 
-/// A core error as a screen shows it: the kind picks the localized sentence;
-/// the core's field and reason say what to fix.
-public struct Problem: Equatable, Error {
-    public enum Kind: Equatable {
-        case invalidInput, notFound, storage, network, server, wrongKey, signInRequired, consentRequired
-    }
-
-    public let kind: Kind
-    public let field: String?
-    public let detail: String?
-    /// For `.consentRequired`: the purpose to ask her about.
-    public let purpose: Purpose?
-
+/// A core error as a screen keeps it (`Problem` is the core's record); the
+/// core words it in her language (`describeProblem`).
+extension Problem: Error {
     init(_ error: Error) {
-        let parts: (Kind, String?, String?)
-        var purpose: Purpose?
         switch error as? CradleError {
-        case .InvalidInput(let field, let reason)?: parts = (.invalidInput, field, reason)
-        case .NotFound(let what)?: parts = (.notFound, nil, what)
-        case .Storage(let reason)?: parts = (.storage, nil, reason)
-        case .Network(let reason)?: parts = (.network, nil, reason)
-        case .Server(let status)?: parts = (.server, nil, String(status))
-        case .WrongKey?: parts = (.wrongKey, nil, nil)
-        case .SignInRequired?: parts = (.signInRequired, nil, nil)
-        case .ConsentRequired(let p)?:
-            parts = (.consentRequired, nil, nil)
-            purpose = p
-        case nil: parts = (.storage, nil, String(describing: error))
+        case .InvalidInput(let field, let reason)?: self.init(kind: .invalidInput, field: field, detail: reason)
+        case .NotFound(let what)?: self.init(kind: .notFound, detail: what)
+        case .Storage(let reason)?: self.init(kind: .storage, detail: reason)
+        case .Network(let reason)?: self.init(kind: .network, detail: reason)
+        case .Server(let status)?: self.init(kind: .server, detail: String(status))
+        case .WrongKey?: self.init(kind: .wrongKey)
+        case .SignInRequired?: self.init(kind: .signInRequired)
+        case .ConsentRequired(let p)?: self.init(kind: .consentRequired, purpose: p)
+        case nil: self.init(kind: .storage, detail: String(describing: error))
         }
-        kind = parts.0
-        field = parts.1
-        detail = parts.2
-        self.purpose = purpose
     }
 }

@@ -245,11 +245,7 @@ public struct ShellStrings: Sendable {
     public func signedInAs(_ login: String) -> String { zh ? "已登录：\(login)" : "Signed in as \(login)" }
 
     public func purpose(_ p: Purpose) -> String {
-        switch p {
-        case .sync: return zh ? "在我的设备间同步" : "Sync between my devices"
-        case .shop: return zh ? "商城下单" : "Shop orders"
-        case .notifications: return zh ? "本机提醒通知" : "Reminders on this phone"
-        }
+        purposeName(purpose: p, language: language)
     }
 
     public func purposeDetail(_ p: Purpose) -> String {
@@ -427,17 +423,6 @@ public struct ShellStrings: Sendable {
     public var reviewInCart: String { zh ? "回购物车确认" : "Review in cart" }
 
     public func problem(_ p: Problem) -> String {
-        switch p.kind {
-        case .invalidInput: return zh ? "请检查 \(p.field ?? "")：\(p.detail ?? "")" : "Please check \(p.field ?? ""): \(p.detail ?? "")"
-        case .notFound: return zh ? "未找到：\(p.detail ?? "")" : "Not found: \(p.detail ?? "")"
-        case .storage: return zh ? "无法读取本机数据" : "Could not read your data on this device"
-        case .network: return zh ? "网络未连接，更改已保留。" : "No connection. Your changes are kept."
-        case .server: return zh ? "服务繁忙，请稍后再试。" : "The service is busy. Try again shortly."
-        case .wrongKey: return zh ? "此设备无法解锁你的数据" : "This device cannot unlock your data"
-        case .signInRequired: return zh ? "请先登录" : "Sign in to continue"
-        case .consentRequired:
-            let name = p.purpose.map(purpose) ?? ""
-            return zh ? "需要你的授权：\(name)。可在设置中开启。" : "This needs your consent: \(name). You can turn it on in Settings."
-        }
+        describeProblem(problem: p, language: language)
     }
 }

@@ -8,15 +8,17 @@ import org.cradle.platform.NotificationPlanner
 import org.cradle.platform.NotificationSink
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
+import uniffi.cradle.describeProblem
 import uniffi.cradle.shop.CartView
 import uniffi.cradle.NotificationInfo
+import uniffi.cradle.store.Language
 import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 import java.util.UUID
@@ -44,16 +46,19 @@ class CartViewModelTest {
 
             // A refused change is shown and changes nothing.
             vm.set(sku, 0)
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind)
             assertEquals("qty", vm.state.value.problem!!.field)
+            // Worded by the core, in her language, never "请检查 qty：must be…".
+            assertEquals("请检查数量：至少为 1。", describeProblem(vm.state.value.problem!!, Language.ZH_HANS))
+            assertEquals("Please check the quantity: must be at least 1.", describeProblem(vm.state.value.problem!!, Language.EN))
             assertEquals(two, vm.cart())
             vm.add("no-such-sku")
-            assertEquals(Problem.Kind.NotFound, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.NOT_FOUND, vm.state.value.problem!!.kind)
             assertEquals(two, vm.cart())
 
             // Without her consent to the shop, review is refused by name.
             vm.review()
-            assertEquals(Problem.Kind.ConsentRequired, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.CONSENT_REQUIRED, vm.state.value.problem!!.kind)
             assertEquals(Purpose.SHOP, vm.state.value.problem!!.purpose)
             core.setConsent(Purpose.SYNC, true)
             core.setConsent(Purpose.SHOP, true)

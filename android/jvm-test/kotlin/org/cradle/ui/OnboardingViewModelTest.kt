@@ -4,7 +4,6 @@ import kotlinx.coroutines.runBlocking
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.OnboardingViewModel.DatingBy
 import org.cradle.viewmodel.OnboardingViewModel.Stage
-import org.cradle.viewmodel.Problem
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.store.Language
 import uniffi.cradle.store.Purpose
 import uniffi.cradle.timeline.Stage as CoreStage
@@ -71,7 +71,7 @@ class OnboardingViewModelTest {
             vm.finish()
             val s = vm.state.value
             assertFalse(s.finished)
-            assertEquals(Problem.Kind.InvalidInput, s.problem!!.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, s.problem!!.kind)
             assertEquals("lmp", s.problem!!.field)
             assertNull(core.profile(), "no profile: the app still shows onboarding")
 

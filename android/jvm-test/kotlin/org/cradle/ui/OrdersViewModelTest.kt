@@ -3,7 +3,6 @@ package org.cradle.ui
 import kotlinx.coroutines.runBlocking
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.OrdersViewModel
-import org.cradle.viewmodel.Problem
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.shop.OrderView
 import uniffi.cradle.store.Purpose
 import java.nio.file.Path
@@ -74,7 +74,7 @@ class OrdersViewModelTest {
             vm.startReturn(placed.id)
             vm.setReturnQty(wipes, 1u)
             vm.submitReturn()
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind)
             assertNotNull(vm.state.value.returning)
             vm.cancelReturn()
 

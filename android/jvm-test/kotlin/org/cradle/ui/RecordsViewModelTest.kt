@@ -5,7 +5,6 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.runBlocking
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.RecordsViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.records.GlucoseContext
 import uniffi.cradle.records.GlucoseUnit
 import uniffi.cradle.KickAction
@@ -46,7 +46,7 @@ class RecordsViewModelTest {
             vm.addBloodPressure("", "76")
             assertEquals("systolic", vm.state.value.problem!!.field)
             vm.addBloodPressure("400", "76")
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind, "the core refuses the impossible")
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind, "the core refuses the impossible")
             assertEquals(2, vm.screen().recent.size, "and nothing was written")
 
             vm.addWeight("123", WeightUnit.JIN)
@@ -104,7 +104,7 @@ class RecordsViewModelTest {
             vm.logBreast(1u, Side.RIGHT, "")
             assertEquals("minutes", vm.state.value.problem!!.field)
             vm.logBottle(1u, "900", Milk.FORMULA)
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind, "the core refuses 900 ml")
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind, "the core refuses 900 ml")
             assertEquals(2u, vm.screen().babies.single().feeds)
             scope.cancel()
         }

@@ -1,7 +1,6 @@
 package org.cradle.ui
 
 import kotlinx.coroutines.runBlocking
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.ReminderEditorViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.Every
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.ReminderKind
 import uniffi.cradle.RepeatEnds
 import uniffi.cradle.Weekday
@@ -48,7 +48,7 @@ class ReminderEditorViewModelTest {
 
             // An end before today is refused by the core, naming the field.
             vm.setEnds(RepeatEnds.On("2020-01-01"))
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.shownProblem?.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.shownProblem?.kind)
             assertEquals("until", vm.state.value.shownProblem?.field)
             assertNull(vm.state.value.draft)
 

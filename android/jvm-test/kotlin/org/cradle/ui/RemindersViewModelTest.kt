@@ -7,12 +7,12 @@ import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.RemindersViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.ReminderItem
 import uniffi.cradle.ReminderKind
 import uniffi.cradle.ReminderStatus
@@ -45,7 +45,7 @@ class RemindersViewModelTest {
 
             // A refused action is shown and changes nothing.
             vm.snooze(custom.id, 0u)
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind)
             vm.complete("checkup:no-such-item")
             assertTrue(vm.state.value.problem != null)
             vm.stop()

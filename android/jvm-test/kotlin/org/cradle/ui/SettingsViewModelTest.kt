@@ -7,13 +7,13 @@ import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.SettingsViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.store.Language
 import uniffi.cradle.store.Purpose
 import uniffi.cradle.SettingsScreen
@@ -46,7 +46,7 @@ class SettingsViewModelTest {
 
             // Sync without consent is refused by name; the screen says which purpose.
             vm.syncNow()
-            assertEquals(Problem.Kind.ConsentRequired, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.CONSENT_REQUIRED, vm.state.value.problem!!.kind)
             assertEquals(Purpose.SYNC, vm.state.value.problem!!.purpose)
 
             vm.setLanguage(Language.ZH_HANS)

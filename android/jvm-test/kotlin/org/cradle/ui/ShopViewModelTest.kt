@@ -2,7 +2,6 @@ package org.cradle.ui
 
 import kotlinx.coroutines.runBlocking
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.ShopViewModel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.shop.ProductPage
 import uniffi.cradle.shop.ShopScreen
 import java.nio.file.Path
@@ -28,7 +28,7 @@ class ShopViewModelTest {
             assertFalse(vm.screen().catalogReady, "no catalogue on a new phone")
             // With no server known yet, the download is refused by name and nothing changes.
             vm.updateCatalog()
-            assertEquals(Problem.Kind.InvalidInput, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.INVALID_INPUT, vm.state.value.problem!!.kind)
             assertEquals("server_url", vm.state.value.problem!!.field)
             assertFalse(vm.screen().catalogReady)
 

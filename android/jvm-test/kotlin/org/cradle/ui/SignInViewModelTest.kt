@@ -1,7 +1,6 @@
 package org.cradle.ui
 
 import kotlinx.coroutines.runBlocking
-import org.cradle.viewmodel.Problem
 import org.cradle.viewmodel.SignInViewModel
 import org.cradle.viewmodel.SignInViewModel.Field
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import uniffi.cradle.CradleCore
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.store.Purpose
 import java.nio.file.Path
 import java.util.UUID
@@ -42,7 +42,7 @@ class SignInViewModelTest {
             // Her recovery code, but no "yes" to sync yet: refused by purpose, nothing sent.
             vm.type(Field.RECOVERY_CODE, code)
             vm.signIn()
-            assertEquals(Problem.Kind.ConsentRequired, vm.state.value.problem!!.kind)
+            assertEquals(ProblemKind.CONSENT_REQUIRED, vm.state.value.problem!!.kind)
             assertEquals(Purpose.SYNC, vm.state.value.problem!!.purpose)
 
             // Another account's code is refused by field.

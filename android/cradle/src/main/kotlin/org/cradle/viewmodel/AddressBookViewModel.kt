@@ -7,6 +7,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
+import uniffi.cradle.Problem
 import uniffi.cradle.shop.AddressView
 import uniffi.cradle.CradleCore
 import uniffi.cradle.protocol.ShipTo

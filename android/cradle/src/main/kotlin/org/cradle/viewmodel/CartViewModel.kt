@@ -8,6 +8,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
+import uniffi.cradle.Problem
 import uniffi.cradle.shop.CartView
 import uniffi.cradle.shop.CheckoutReview
 import uniffi.cradle.CradleCore

@@ -11,6 +11,7 @@ import kotlinx.coroutines.withContext
 import uniffi.cradle.ClinicExportOptions
 import uniffi.cradle.ClinicVisitScreen
 import uniffi.cradle.CradleCore
+import uniffi.cradle.Problem
 import uniffi.cradle.records.Entry
 
 /**

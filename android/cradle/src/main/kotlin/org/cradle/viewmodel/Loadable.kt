@@ -1,6 +1,8 @@
 package org.cradle.viewmodel
 
 import uniffi.cradle.CradleException
+import uniffi.cradle.Problem
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.store.Purpose
 
 /** What a screen shows while its one core call is running, has answered, or failed. */
@@ -13,28 +15,18 @@ sealed interface Loadable<out T> {
 }
 
 /**
- * A core error as a screen shows it. The kind picks the localized sentence;
- * the core's field and reason say what to fix.
+ * A core error as a screen keeps it ([Problem] is the core's record); the
+ * core words it in her language (`describeProblem`).
  */
-data class Problem(
-    val kind: Kind,
-    val field: String? = null,
-    val detail: String? = null,
-    /** For [Kind.ConsentRequired]: the purpose to ask her about. */
-    val purpose: Purpose? = null,
-) {
-    enum class Kind { InvalidInput, NotFound, Storage, Network, Server, WrongKey, SignInRequired, ConsentRequired }
-}
-
 fun CradleException.toProblem(): Problem = when (this) {
-    is CradleException.InvalidInput -> Problem(Problem.Kind.InvalidInput, field, reason)
-    is CradleException.NotFound -> Problem(Problem.Kind.NotFound, detail = what)
-    is CradleException.Storage -> Problem(Problem.Kind.Storage, detail = reason)
-    is CradleException.Network -> Problem(Problem.Kind.Network, detail = reason)
-    is CradleException.Server -> Problem(Problem.Kind.Server, detail = status.toString())
-    is CradleException.WrongKey -> Problem(Problem.Kind.WrongKey)
-    is CradleException.SignInRequired -> Problem(Problem.Kind.SignInRequired)
-    is CradleException.ConsentRequired -> Problem(Problem.Kind.ConsentRequired, purpose = purpose)
+    is CradleException.InvalidInput -> Problem(ProblemKind.INVALID_INPUT, field, reason)
+    is CradleException.NotFound -> Problem(ProblemKind.NOT_FOUND, detail = what)
+    is CradleException.Storage -> Problem(ProblemKind.STORAGE, detail = reason)
+    is CradleException.Network -> Problem(ProblemKind.NETWORK, detail = reason)
+    is CradleException.Server -> Problem(ProblemKind.SERVER, detail = status.toString())
+    is CradleException.WrongKey -> Problem(ProblemKind.WRONG_KEY)
+    is CradleException.SignInRequired -> Problem(ProblemKind.SIGN_IN_REQUIRED)
+    is CradleException.ConsentRequired -> Problem(ProblemKind.CONSENT_REQUIRED, purpose = purpose)
 }
 
 /** Runs one core call; a typed core error becomes a [Problem], never a crash. */

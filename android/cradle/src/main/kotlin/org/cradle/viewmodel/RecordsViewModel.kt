@@ -8,6 +8,8 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
+import uniffi.cradle.Problem
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.records.CallRule
 import uniffi.cradle.CradleCore
 import uniffi.cradle.records.Entry
@@ -90,7 +92,7 @@ class RecordsViewModel(
     }
 
     private fun refuse(field: String, reason: String) =
-        _state.update { it.copy(problem = Problem(Problem.Kind.InvalidInput, field, reason)) }
+        _state.update { it.copy(problem = Problem(ProblemKind.INVALID_INPUT, field, reason)) }
 
     private suspend fun act(call: () -> Any) {
         val result = withContext(io) { attempt { call() } }

@@ -9,6 +9,7 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
 import uniffi.cradle.Every
+import uniffi.cradle.Problem
 import uniffi.cradle.ReminderDraft
 import uniffi.cradle.RepeatChoice
 import uniffi.cradle.RepeatEnds

@@ -8,6 +8,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.withContext
 import uniffi.cradle.CradleCore
+import uniffi.cradle.Problem
 import uniffi.cradle.store.Purpose
 
 /**

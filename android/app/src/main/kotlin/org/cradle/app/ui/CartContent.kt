@@ -22,7 +22,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.CartViewModel
 import org.cradle.viewmodel.Loadable
-import org.cradle.viewmodel.Problem
+import uniffi.cradle.ProblemKind
 import uniffi.cradle.shop.CartLine
 import uniffi.cradle.shop.QueuedOrder
 
@@ -68,7 +68,7 @@ fun CartContent(
                 if (review == null) {
                     Button(onReview, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.review) }
                     // Checkout needs the shop; offline, the core can hold the order until she is back.
-                    if (state.problem?.kind == Problem.Kind.Network && cart.value.queued == null) {
+                    if (state.problem?.kind == ProblemKind.NETWORK && cart.value.queued == null) {
                         OutlinedButton(onQueue, Modifier.fillMaxWidth(), enabled = !state.busy) { Text(s.orderWhenOnline) }
                     }
                 } else {

@@ -34,6 +34,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.cradle.viewmodel.Loadable
 import org.cradle.viewmodel.ShopViewModel
+import uniffi.cradle.Problem
 import uniffi.cradle.shop.ProductCard
 import uniffi.cradle.shop.ProductPage
 
@@ -126,7 +127,7 @@ enum class Availability { OutOfStock, Discontinued }
 @Composable
 fun ProductContent(
     state: Loadable<ProductPage>,
-    problem: org.cradle.viewmodel.Problem?,
+    problem: Problem?,
     onAdd: () -> Unit,
     onCart: () -> Unit,
     modifier: Modifier = Modifier,

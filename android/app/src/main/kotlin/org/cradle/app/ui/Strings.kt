@@ -3,9 +3,11 @@ package org.cradle.app.ui
 import androidx.compose.runtime.staticCompositionLocalOf
 import org.cradle.viewmodel.OnboardingViewModel
 import org.cradle.viewmodel.Page
-import org.cradle.viewmodel.Problem
 import uniffi.cradle.BabyToday
 import uniffi.cradle.Every
+import uniffi.cradle.Problem
+import uniffi.cradle.describeProblem
+import uniffi.cradle.purposeName
 import uniffi.cradle.records.GlucoseContext
 import uniffi.cradle.store.Language
 import uniffi.cradle.records.Milk
@@ -291,7 +293,7 @@ data class Strings(
             streetAndDoor = "Street, building and door",
             postalCode = "Postal code (optional)",
             saveAddress = "Save address",
-            problem = { p -> problemEn(p) },
+            problem = { p -> describeProblem(p, Language.EN) },
             loading = "Loading…",
             reminders = "Reminders",
             window = { a, b -> "Between $a and $b" },
@@ -327,7 +329,7 @@ data class Strings(
             birthWeeks = { w -> "Born at $w weeks" },
             birthWeight = "Birth weight (g), if you know it",
             consentIntro = "Each of these is your choice, and you can change it any time in Settings.",
-            purpose = { p -> purposeEn(p) },
+            purpose = { p -> purposeName(p, Language.EN) },
             purposeDetail = { p ->
                 when (p) {
                     Purpose.SYNC -> "Your records are encrypted on this phone before upload; the server cannot read them."
@@ -584,7 +586,7 @@ data class Strings(
             streetAndDoor = "详细地址（街道、楼栋、门牌）",
             postalCode = "邮政编码（选填）",
             saveAddress = "保存地址",
-            problem = { p -> problemZh(p) },
+            problem = { p -> describeProblem(p, Language.ZH_HANS) },
             loading = "加载中…",
             reminders = "提醒",
             window = { a, b -> "$a 至 $b" },
@@ -620,7 +622,7 @@ data class Strings(
             birthWeeks = { w -> "出生时孕 $w 周" },
             birthWeight = "出生体重（克），知道的话请填写",
             consentIntro = "以下每一项都由你决定，之后可随时在设置中更改或撤回。",
-            purpose = { p -> purposeZh(p) },
+            purpose = { p -> purposeName(p, Language.ZH_HANS) },
             purposeDetail = { p ->
                 when (p) {
                     Purpose.SYNC -> "记录在手机上加密后才上传，服务器无法读取。"
@@ -831,37 +833,3 @@ data class Strings(
 }
 
 val LocalStrings = staticCompositionLocalOf { Strings.EN }
-
-private fun problemEn(p: Problem): String = when (p.kind) {
-    Problem.Kind.InvalidInput -> "Please check ${p.field}: ${p.detail}"
-    Problem.Kind.NotFound -> "Not found: ${p.detail}"
-    Problem.Kind.Storage -> "Could not read your data on this device"
-    Problem.Kind.Network -> "No connection. Your changes are kept."
-    Problem.Kind.Server -> "The service is busy. Try again shortly."
-    Problem.Kind.WrongKey -> "This device cannot unlock your data"
-    Problem.Kind.SignInRequired -> "Sign in to continue"
-    Problem.Kind.ConsentRequired -> "This needs your consent: ${p.purpose?.let(::purposeEn)}. You can turn it on in Settings."
-}
-
-private fun problemZh(p: Problem): String = when (p.kind) {
-    Problem.Kind.InvalidInput -> "请检查 ${p.field}：${p.detail}"
-    Problem.Kind.NotFound -> "未找到：${p.detail}"
-    Problem.Kind.Storage -> "无法读取本机数据"
-    Problem.Kind.Network -> "网络未连接，更改已保留。"
-    Problem.Kind.Server -> "服务繁忙，请稍后再试。"
-    Problem.Kind.WrongKey -> "此设备无法解锁你的数据"
-    Problem.Kind.SignInRequired -> "请先登录"
-    Problem.Kind.ConsentRequired -> "需要你的授权：${p.purpose?.let(::purposeZh)}。可在设置中开启。"
-}
-
-private fun purposeEn(p: Purpose): String = when (p) {
-    Purpose.SYNC -> "Sync between my devices"
-    Purpose.SHOP -> "Shop orders"
-    Purpose.NOTIFICATIONS -> "Reminders on this phone"
-}
-
-private fun purposeZh(p: Purpose): String = when (p) {
-    Purpose.SYNC -> "在我的设备间同步"
-    Purpose.SHOP -> "商城下单"
-    Purpose.NOTIFICATIONS -> "本机提醒通知"
-}
