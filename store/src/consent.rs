@@ -22,8 +22,9 @@ use rusqlite::{Connection, OptionalExtension};
 /// she saw, so a new notice can be asked again.
 pub const NOTICE_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
 pub enum Purpose {
     Sync,
     Shop,
@@ -57,7 +58,7 @@ impl std::fmt::Display for Purpose {
 }
 
 /// One purpose as it stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Consent {
     pub purpose: Purpose,
     pub granted: bool,

@@ -12,7 +12,6 @@ use cradle_core::records::{Measurement, Record, ShownRecord};
 use cradle_core::reminders::notify::Notification;
 use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
-use cradle_core::timeline::content::{MonthContent, WeekContent};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{HistoryEntry, Stage};
 use cradle_core::{CradleError, Today};
@@ -94,8 +93,8 @@ impl Output {
                 .iter()
                 .map(|s| {
                     let (week, month) = match &s.page {
-                        Page::Week(w) => (Some(week_json(w)), None),
-                        Page::Months { content, .. } => (None, Some(month_json(content))),
+                        Page::Week(w) => (Some(w), None),
+                        Page::Months { content, .. } => (None, Some(content)),
                     };
                     json!({
                         "title": s.title,
@@ -184,15 +183,7 @@ impl Output {
             self.print_json(json!({"recorded": "loss"}));
             return;
         }
-        say!(
-            "{}",
-            match language {
-                Language::ZhHans =>
-                    "已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。",
-                Language::En =>
-                    "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.",
-            }
-        );
+        say!("{}", timeline::words::loss_recorded(language));
     }
 
     pub fn reminders(&self, language: Language, items: &[Item]) {
@@ -310,13 +301,7 @@ impl Output {
             return;
         };
         if self.json {
-            self.print_json(json!({
-                "started_at": s.started_at.to_string(),
-                "ended_at": s.ended_at.map(|t| t.to_string()),
-                "count": s.count,
-                "reached_target_at": s.reached_target_at.map(|t| t.to_string()),
-                "below_target": s.below_target,
-            }));
+            self.print(s);
             return;
         }
         let local = |t| clock::local_minute(t, zone);
@@ -471,18 +456,7 @@ impl Output {
 
     pub fn consents(&self, language: Language, zone: &TimeZone, list: &[Consent]) {
         if self.json {
-            self.print_json(Value::Array(
-                list.iter()
-                    .map(|c| {
-                        json!({
-                            "purpose": c.purpose.as_str(),
-                            "granted": c.granted,
-                            "answered_at": c.answered_at.map(|t| t.to_string()),
-                            "notice": c.notice,
-                        })
-                    })
-                    .collect(),
-            ));
+            self.print(list);
             return;
         }
         for c in list {
@@ -496,7 +470,7 @@ impl Output {
 
     pub fn sync_status(&self, language: Language, zone: &TimeZone, s: &SyncStatus) {
         if self.json {
-            self.print_json(sync_json(s));
+            self.print(s);
             return;
         }
         say!("{}", sync::words::status(s, language, zone));
@@ -571,64 +545,6 @@ impl Output {
             _ => ExitCode::FAILURE,
         }
     }
-}
-
-fn week_json(w: &WeekContent) -> Value {
-    json!({
-        "week": w.week,
-        "length_mm": w.length_mm,
-        "length_kind": w.length_kind,
-        "weight_g": w.weight_g,
-        "size_comparison": w.size_comparison,
-        "baby": w.baby,
-        "mother": w.mother,
-        "tip": w.tip,
-        "checkups": w.checkups,
-    })
-}
-
-fn month_json(m: &MonthContent) -> Value {
-    json!({
-        "month": m.month,
-        "highlight": m.highlight,
-        "tip": m.tip,
-    })
-}
-
-fn sync_json(s: &SyncStatus) -> Value {
-    let (state, extra) = match s {
-        SyncStatus::SignedOut => ("signed_out", json!({})),
-        SyncStatus::Waiting {
-            pending,
-            last_synced_at,
-        } => (
-            "waiting",
-            json!({"pending": pending, "last_synced_at": last_synced_at.map(|t| t.to_string())}),
-        ),
-        SyncStatus::Offline { pending } => ("offline", json!({"pending": pending})),
-        SyncStatus::Syncing { pushed, pending } => {
-            ("syncing", json!({"pushed": pushed, "pending": pending}))
-        }
-        SyncStatus::UpToDate { last_synced_at } => (
-            "up_to_date",
-            json!({"last_synced_at": last_synced_at.to_string()}),
-        ),
-        SyncStatus::SignInRequired { pending } => ("sign_in_required", json!({"pending": pending})),
-        SyncStatus::Paused { pending } => ("paused", json!({"pending": pending})),
-        SyncStatus::Error {
-            reason,
-            pending,
-            retry_after_secs,
-        } => (
-            "error",
-            json!({"reason": reason, "pending": pending, "retry_after_secs": retry_after_secs}),
-        ),
-    };
-    let mut body = json!({"state": state});
-    if let (Value::Object(b), Value::Object(e)) = (&mut body, extra) {
-        b.extend(e);
-    }
-    body
 }
 
 fn insight_json(i: &Insight) -> Value {
@@ -737,10 +653,10 @@ fn today_json(t: &Today) -> Value {
             "corrected_age_days": b.age.corrected_days,
             "corrected_age_months": b.age.corrected_months,
         })),
-        "week": tl.week.as_ref().map(week_json),
-        "month": tl.month.as_ref().map(month_json),
+        "week": tl.week,
+        "month": tl.month,
         "next_reminder": t.next_reminder.as_ref().map(item_json),
         "flag": t.flag.as_ref().map(insight_json),
-        "sync": sync_json(&t.sync),
+        "sync": t.sync,
     })
 }

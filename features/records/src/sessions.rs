@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 pub const KICK_TARGET: u32 = 10;
 pub const KICK_WINDOW: SignedDuration = SignedDuration::from_hours(2);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct KickSession {
     pub id: i64,
     pub started_at: Timestamp,

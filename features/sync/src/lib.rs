@@ -75,8 +75,9 @@ impl Default for SyncOptions {
     }
 }
 
-/// What the shells show about sync.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the shells show about sync (`--json`: `{"state": "waiting", …}`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub enum SyncStatus {
     /// Not linked to an account: everything stays on the device.
     SignedOut,

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 pub const FIRST_WEEK: i64 = 4;
 pub const LAST_WEEK: i64 = 42;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WeekContent {
     /// Completed weeks: week N covers Nw0d to Nw6d.
     pub week: i64,
@@ -28,7 +28,7 @@ pub struct WeekContent {
     pub checkups: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MonthContent {
     pub month: u32,
     pub highlight: String,

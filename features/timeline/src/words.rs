@@ -45,6 +45,15 @@ pub fn no_pregnancy(language: Language) -> &'static str {
     language.pick("目前没有进行中的孕期。", "No ongoing pregnancy.")
 }
 
+/// A loss was recorded: gentle and brief, in her language alone, and no
+/// pregnancy content or prompt follows it.
+pub fn loss_recorded(language: Language) -> &'static str {
+    language.pick(
+        "已记录。我们很难过。孕期内容和提醒已停止，你的记录会被保留，除非你选择删除。",
+        "Recorded. We're so sorry for your loss. Pregnancy content and reminders have stopped; your records are kept unless you delete them.",
+    )
+}
+
 /// Archived records of lost pregnancies were deleted.
 pub fn lost_deleted(count: usize, language: Language) -> String {
     language.pick(
