@@ -455,8 +455,10 @@ fn reminders_contract_list_add_done_snooze_and_plan() {
         assert!(i["id"].is_string() && i["title"].is_string() && i["due"].is_string());
         assert!(["pending", "done", "skipped", "snoozed"].contains(&i["status"].as_str().unwrap()));
         match i["kind"].as_str().unwrap() {
-            "checkup" => assert!(i["window_start"].is_string() && i["window_end"].is_string()),
-            "vaccine" => assert!(i["vaccine"].is_string() && i["dose"].is_u64()),
+            "checkup" => {
+                assert!(i["window"]["start"].is_string() && i["window"]["end"].is_string())
+            }
+            "vaccine" => assert!(i["vaccine"]["code"].is_string() && i["vaccine"]["dose"].is_u64()),
             _ => assert_eq!(i["due"].as_str().unwrap().len(), 16, "local date-time"),
         }
     }

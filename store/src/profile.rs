@@ -7,12 +7,18 @@ use crate::error::{Error, Result};
 use jiff::tz::TimeZone;
 use rusqlite::{Connection, OptionalExtension, params};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Profile {
     pub display_name: Option<String>,
     /// A BCP 47 tag as the device reports it, e.g. `zh-Hans-CN` or `en-GB`.
     pub locale: String,
+    /// Written by its IANA name, `Asia/Shanghai`.
+    #[serde(serialize_with = "as_zone_name")]
     pub time_zone: TimeZone,
+}
+
+fn as_zone_name<S: serde::Serializer>(z: &TimeZone, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(zone_name(z))
 }
 
 impl Profile {

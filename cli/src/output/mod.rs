@@ -5,18 +5,17 @@
 use cradle_core::clock::{self, zone_name};
 use cradle_core::consent::Consent;
 use cradle_core::profile::{Language, Profile};
+use cradle_core::records::ShownRecord;
 use cradle_core::records::insights::Insight;
 use cradle_core::records::journal::JournalEntry;
 use cradle_core::records::sessions::{ContractionTimer, KickSession};
-use cradle_core::records::{Measurement, Record, ShownRecord};
 use cradle_core::reminders::notify::Notification;
-use cradle_core::reminders::{Item, Kind, Settings, hh_mm};
+use cradle_core::reminders::{Item, Settings};
 use cradle_core::sync::{SyncConflict, SyncReport, SyncStatus};
 use cradle_core::timeline::journey::{Journey, Page, When};
 use cradle_core::timeline::{HistoryEntry, Stage};
 use cradle_core::{CradleError, Today};
 use cradle_core::{records, reminders, sync, timeline, words};
-use jiff::SignedDuration;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -68,7 +67,7 @@ impl Output {
 
     pub fn profile(&self, p: &Profile) {
         if self.json {
-            self.print_json(profile_json(p));
+            self.print(p);
             return;
         }
         let name = p.display_name.as_deref().unwrap_or("-");
@@ -188,7 +187,7 @@ impl Output {
 
     pub fn reminders(&self, language: Language, items: &[Item]) {
         if self.json {
-            self.print_json(Value::Array(items.iter().map(item_json).collect()));
+            self.print(items);
             return;
         }
         if items.is_empty() {
@@ -212,20 +211,24 @@ impl Output {
 
     pub fn notifications(&self, plan: &[Notification], zone: &TimeZone) {
         if self.json {
-            let rows = plan
+            /// The core's notification, with its time on her clock beside it.
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                #[serde(flatten)]
+                notification: &'a Notification,
+                fire_at_local: String,
+            }
+            let rows: Vec<Row> = plan
                 .iter()
-                .map(|n| {
-                    json!({
-                        "id": n.id,
-                        "fire_at": n.fire_at.to_string(),
-                        "fire_at_local": zone.to_datetime(n.fire_at).strftime("%Y-%m-%dT%H:%M").to_string(),
-                        "title": n.title,
-                        "body": n.body,
-                        "deep_link": n.deep_link,
-                    })
+                .map(|n| Row {
+                    notification: n,
+                    fire_at_local: zone
+                        .to_datetime(n.fire_at)
+                        .strftime("%Y-%m-%dT%H:%M")
+                        .to_string(),
                 })
                 .collect();
-            self.print_json(Value::Array(rows));
+            self.print(&rows);
             return;
         }
         for n in plan {
@@ -240,7 +243,7 @@ impl Output {
 
     pub fn recorded(&self, language: Language, id: i64, unusual: bool, insights: &[Insight]) {
         if self.json {
-            self.print_json(json!({ "id": id, "unusual": unusual, "insights": insights.iter().map(insight_json).collect::<Vec<_>>() }));
+            self.print_json(json!({ "id": id, "unusual": unusual, "insights": insights }));
             return;
         }
         say!("{}", records::words::recorded(id, unusual, language));
@@ -249,7 +252,7 @@ impl Output {
 
     pub fn insights(&self, insights: &[Insight]) {
         if self.json {
-            self.print_json(Value::Array(insights.iter().map(insight_json).collect()));
+            self.print(insights);
             return;
         }
         for i in insights {
@@ -264,8 +267,7 @@ impl Output {
 
     pub fn records(&self, language: Language, records: &[ShownRecord]) {
         if self.json {
-            let rows = records.iter().map(|r| record_json(&r.record)).collect();
-            self.print_json(Value::Array(rows));
+            self.print(&records.iter().map(|r| &r.record).collect::<Vec<_>>());
             return;
         }
         for r in records {
@@ -330,17 +332,8 @@ impl Output {
     }
 
     pub fn contractions(&self, language: Language, t: &ContractionTimer) {
-        let secs = |d: Option<SignedDuration>| d.map(|d| d.as_secs());
         if self.json {
-            self.print_json(json!({
-                "current_started_at": t.current_started_at.map(|x| x.to_string()),
-                "last_duration_s": secs(t.last_duration),
-                "last_interval_s": secs(t.last_interval),
-                "count_last_hour": t.count_last_hour,
-                "average_interval_last_hour_s": secs(t.average_interval_last_hour),
-                "average_duration_last_hour_s": secs(t.average_duration_last_hour),
-                "time_to_call": t.time_to_call,
-            }));
+            self.print(t);
             return;
         }
         if t.current_started_at.is_some() {
@@ -355,13 +348,7 @@ impl Output {
     /// Text already formatted, e.g. an export.
     pub fn entries(&self, language: Language, zone: &TimeZone, entries: &[JournalEntry]) {
         if self.json {
-            let list: Vec<Value> = entries
-                .iter()
-                .map(|e| {
-                    json!({ "id": e.id, "at": e.at.to_string(), "unusual": e.unusual, "entry": e.entry })
-                })
-                .collect();
-            say!("{}", Value::Array(list));
+            self.print(entries);
             return;
         }
         for e in entries {
@@ -401,11 +388,7 @@ impl Output {
 
     pub fn settings(&self, language: Language, s: &Settings) {
         if self.json {
-            self.print_json(json!({
-                "prenatal_schedule": s.prenatal_schedule,
-                "quiet_start": hh_mm(s.quiet_start),
-                "quiet_end": hh_mm(s.quiet_end),
-            }));
+            self.print(s);
         } else {
             say!("{}", reminders::words::settings(s, language));
         }
@@ -493,17 +476,7 @@ impl Output {
 
     pub fn sync_conflicts(&self, language: Language, zone: &TimeZone, conflicts: &[SyncConflict]) {
         if self.json {
-            self.print_json(Value::Array(
-                conflicts
-                    .iter()
-                    .map(|c| {
-                        json!({"collection": c.collection, "doc": c.doc, "field": c.field,
-                               "lost_value": serde_json::from_str::<Value>(&c.lost_value).unwrap_or(Value::Null),
-                               "won_value": serde_json::from_str::<Value>(&c.won_value).unwrap_or(Value::Null),
-                               "noted_at": c.noted_at.to_string()})
-                    })
-                    .collect(),
-            ));
+            self.print(conflicts);
             return;
         }
         if conflicts.is_empty() {
@@ -547,84 +520,13 @@ impl Output {
     }
 }
 
-fn insight_json(i: &Insight) -> Value {
-    json!({
-        "code": i.code,
-        "level": i.level.code(),
-        "message": i.message,
-        "source": i.source,
-        "record_kind": i.about.kind(),
-        "record_id": i.about.id(),
-        "at": i.at.to_string(),
-    })
-}
-
-fn record_json(r: &Record) -> Value {
-    let mut v = json!({
-        "id": r.id,
-        "kind": r.measurement.kind(),
-        "taken_at": r.taken_at.to_string(),
-        "unusual": r.unusual,
-    });
-    match r.measurement {
-        Measurement::Weight { grams } => v["grams"] = json!(grams),
-        Measurement::BloodPressure {
-            systolic,
-            diastolic,
-            pulse,
-        } => {
-            v["systolic"] = json!(systolic);
-            v["diastolic"] = json!(diastolic);
-            v["pulse"] = json!(pulse);
-        }
-        Measurement::Glucose { cmmol, context } => {
-            v["mmol_per_l"] = json!(f64::from(cmmol) / 100.0);
-            v["context"] = json!(context.code());
-        }
-    }
-    v
-}
-
-fn item_json(i: &Item) -> Value {
-    let mut v = json!({
-        "id": i.id,
-        "kind": i.kind.code(),
-        "title": i.title,
-        "due": i.due.to_string(),
-        "status": i.status.code(),
-    });
-    if let Some((start, end)) = i.window {
-        v["window_start"] = json!(start.to_string());
-        v["window_end"] = json!(end.to_string());
-        v["checks"] = json!(i.checks);
-    }
-    if let Some((code, dose)) = &i.vaccine {
-        v["baby"] = json!(i.baby);
-        v["vaccine"] = json!(code);
-        v["dose"] = json!(dose);
-        v["given_on"] = json!(i.given_on.map(|d| d.to_string()));
-    }
-    if i.kind == Kind::Custom {
-        v["snoozed_until"] = json!(i.snoozed_until.map(|t| t.to_string()));
-    }
-    v
-}
-
-fn profile_json(p: &Profile) -> Value {
-    json!({
-        "display_name": p.display_name,
-        "locale": p.locale,
-        "time_zone": p.time_zone_name(),
-    })
-}
-
 fn today_json(t: &Today) -> Value {
     let tl = &t.timeline;
     json!({
         "date": t.date.to_string(),
         "time_zone": zone_name(&t.time_zone),
         "language": t.language.code(),
-        "profile": t.profile.as_ref().map(profile_json),
+        "profile": t.profile,
         "stage": tl.stage.code(),
         "pregnancy": tl.pregnancy.as_ref().map(|p| json!({
             "edd": p.edd.to_string(),
@@ -655,8 +557,8 @@ fn today_json(t: &Today) -> Value {
         })),
         "week": tl.week,
         "month": tl.month,
-        "next_reminder": t.next_reminder.as_ref().map(item_json),
-        "flag": t.flag.as_ref().map(insight_json),
+        "next_reminder": t.next_reminder,
+        "flag": t.flag,
         "sync": t.sync,
     })
 }

@@ -19,7 +19,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Worth mentioning at the next visit.
     MentionAtVisit,
@@ -39,8 +40,9 @@ impl Level {
     }
 }
 
-/// What raised an insight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What raised an insight (`--json`: `"record_kind": "measurement", "record_id": 3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "record_kind", content = "record_id", rename_all = "snake_case")]
 pub enum About {
     /// A weight, blood pressure or glucose reading.
     Measurement(i64),
@@ -70,7 +72,7 @@ impl About {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Insight {
     /// e.g. `blood_pressure_severe`, `glucose_1h_above_target`.
     pub code: &'static str,
@@ -78,6 +80,7 @@ pub struct Insight {
     pub message: String,
     /// The guideline, named as author, title and year.
     pub source: &'static str,
+    #[serde(flatten)]
     pub about: About,
     /// When the reading that raised it was taken.
     pub at: Timestamp,

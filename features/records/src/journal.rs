@@ -132,7 +132,7 @@ pub const KINDS: [&str; 13] = [
 ];
 
 /// A stored entry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct JournalEntry {
     pub id: i64,
     pub at: Timestamp,

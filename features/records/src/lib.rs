@@ -64,11 +64,14 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::ops::RangeInclusive;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
 pub enum GlucoseContext {
     Fasting,
+    #[serde(rename = "1h")]
     OneHour,
+    #[serde(rename = "2h")]
     TwoHours,
     Random,
 }
@@ -114,7 +117,8 @@ pub enum GlucoseUnit {
     MgPerDl,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Measurement {
     Weight {
         grams: u32,
@@ -124,11 +128,16 @@ pub enum Measurement {
         diastolic: u32,
         pulse: Option<u32>,
     },
-    /// Hundredths of a mmol/L.
+    /// Hundredths of a mmol/L (`--json`: `"mmol_per_l": 5.6`).
     Glucose {
+        #[serde(rename = "mmol_per_l", serialize_with = "as_mmol")]
         cmmol: u32,
         context: GlucoseContext,
     },
+}
+
+fn as_mmol<S: serde::Serializer>(cmmol: &u32, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(f64::from(*cmmol) / 100.0)
 }
 
 /// Possible (else refused) and usual (else flagged) ranges.
@@ -273,10 +282,11 @@ impl Measurement {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Record {
     pub id: i64,
     pub taken_at: Timestamp,
+    #[serde(flatten)]
     pub measurement: Measurement,
     pub unusual: bool,
 }

@@ -126,19 +126,34 @@ impl CallRule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `--json` gives its spans in whole seconds (`last_duration_s`, …).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ContractionTimer {
     /// The contraction happening now, if one is being timed.
     pub current_started_at: Option<Timestamp>,
+    #[serde(rename = "last_duration_s", serialize_with = "seconds")]
     pub last_duration: Option<SignedDuration>,
     /// Start to start, between the last two contractions.
+    #[serde(rename = "last_interval_s", serialize_with = "seconds")]
     pub last_interval: Option<SignedDuration>,
     /// Over contractions that started in the last hour.
     pub count_last_hour: u32,
+    #[serde(rename = "average_interval_last_hour_s", serialize_with = "seconds")]
     pub average_interval_last_hour: Option<SignedDuration>,
+    #[serde(rename = "average_duration_last_hour_s", serialize_with = "seconds")]
     pub average_duration_last_hour: Option<SignedDuration>,
     /// The rule's pattern has held for an hour: time to call the hospital.
     pub time_to_call: bool,
+}
+
+fn seconds<S: serde::Serializer>(
+    d: &Option<SignedDuration>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&d.as_secs()),
+        None => s.serialize_none(),
+    }
 }
 
 pub fn contraction_start(tx: &Transaction<'_>, now: Timestamp) -> Result<()> {

@@ -38,7 +38,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Checkup,
     Vaccine,
@@ -55,7 +56,8 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Pending,
     Done,
@@ -95,6 +97,13 @@ impl Due {
     }
 }
 
+/// `--json` writes it as it reads: `2027-05-01` or `2027-05-01T09:00`.
+impl serde::Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl std::fmt::Display for Due {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -104,7 +113,7 @@ impl std::fmt::Display for Due {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Item {
     /// Stable across regenerations and the same on every synced device:
     /// `checkup:<pregnancy uid>:<visit>`, `vaccine:<birth uid>:<code>:<dose>`,
@@ -115,22 +124,58 @@ pub struct Item {
     pub due: Due,
     pub status: Status,
     /// Checkups: the visit window (both ends inclusive) and what is checked.
+    #[serde(serialize_with = "as_window")]
     pub window: Option<(Date, Date)>,
     pub checks: Vec<String>,
     /// Vaccines: the baby (1 unless twins or more), the schedule code and
     /// dose number, and when it was given.
     pub baby: Option<u8>,
+    #[serde(serialize_with = "as_vaccine")]
     pub vaccine: Option<(String, u32)>,
     pub given_on: Option<Date>,
     pub snoozed_until: Option<Timestamp>,
 }
 
 /// Which prenatal schedule and quiet hours the user chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Settings {
     pub prenatal_schedule: String,
+    #[serde(serialize_with = "as_hh_mm")]
     pub quiet_start: Time,
+    #[serde(serialize_with = "as_hh_mm")]
     pub quiet_end: Time,
+}
+
+/// `{"start": "2027-01-05", "end": "2027-01-18"}` in `--json`.
+fn as_window<S: serde::Serializer>(
+    w: &Option<(Date, Date)>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct Window {
+        start: Date,
+        end: Date,
+    }
+    let w = w.map(|(start, end)| Window { start, end });
+    serde::Serialize::serialize(&w, s)
+}
+
+/// `{"code": "hepb", "dose": 2}` in `--json`.
+fn as_vaccine<S: serde::Serializer>(
+    v: &Option<(String, u32)>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct Vaccine<'a> {
+        code: &'a str,
+        dose: u32,
+    }
+    let v = v.as_ref().map(|(code, dose)| Vaccine { code, dose: *dose });
+    serde::Serialize::serialize(&v, s)
+}
+
+fn as_hh_mm<S: serde::Serializer>(t: &Time, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&hh_mm(*t))
 }
 
 impl Default for Settings {

@@ -20,7 +20,7 @@ use rusqlite::{Connection, Transaction, params};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Notification {
     /// The item's stable id; reused as the platform notification id.
     pub id: String,

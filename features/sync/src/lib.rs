@@ -136,15 +136,23 @@ pub struct SyncReport {
 }
 
 /// A concurrent edit that lost, for the user to review.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SyncConflict {
     pub collection: String,
     pub doc: String,
     pub field: String,
-    /// JSON of the value that was overwritten, and of the one that won.
+    /// JSON of the value that was overwritten, and of the one that won
+    /// (`--json` gives them as JSON values, not strings).
+    #[serde(serialize_with = "as_json")]
     pub lost_value: String,
+    #[serde(serialize_with = "as_json")]
     pub won_value: String,
     pub noted_at: Timestamp,
+}
+
+fn as_json<S: serde::Serializer>(text: &str, s: S) -> std::result::Result<S::Ok, S::Error> {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    serde::Serialize::serialize(&value, s)
 }
 
 /// Sync's state for one open database: one sync at a time, the last
