@@ -144,52 +144,6 @@ impl From<BabyStatus> for BabyInfo {
     }
 }
 
-#[derive(uniffi::Record)]
-pub struct WeekInfo {
-    pub week: i64,
-    pub length_mm: u32,
-    pub length_kind: String,
-    pub weight_g: Option<u32>,
-    pub size_comparison: String,
-    pub baby: String,
-    pub mother: String,
-    pub tip: String,
-    pub checkups: Vec<String>,
-}
-
-impl From<WeekContent> for WeekInfo {
-    fn from(w: WeekContent) -> Self {
-        Self {
-            week: w.week,
-            length_mm: w.length_mm,
-            length_kind: w.length_kind,
-            weight_g: w.weight_g,
-            size_comparison: w.size_comparison,
-            baby: w.baby,
-            mother: w.mother,
-            tip: w.tip,
-            checkups: w.checkups,
-        }
-    }
-}
-
-#[derive(uniffi::Record)]
-pub struct MonthInfo {
-    pub month: u32,
-    pub highlight: String,
-    pub tip: String,
-}
-
-impl From<MonthContent> for MonthInfo {
-    fn from(m: MonthContent) -> Self {
-        Self {
-            month: m.month,
-            highlight: m.highlight,
-            tip: m.tip,
-        }
-    }
-}
-
 /// One journey page: a pregnancy week, or a baby month or range of months.
 #[derive(uniffi::Record)]
 pub struct JourneyStep {
@@ -198,15 +152,15 @@ pub struct JourneyStep {
     pub starts: String,
     pub ends: String,
     pub when: When,
-    pub week: Option<WeekInfo>,
-    pub month: Option<MonthInfo>,
+    pub week: Option<WeekContent>,
+    pub month: Option<MonthContent>,
 }
 
 impl From<Step> for JourneyStep {
     fn from(s: Step) -> Self {
         let (week, month) = match s.page {
-            Page::Week(w) => (Some(w.into()), None),
-            Page::Months { content, .. } => (None, Some(content.into())),
+            Page::Week(w) => (Some(w), None),
+            Page::Months { content, .. } => (None, Some(content)),
         };
         Self {
             title: s.title,
@@ -249,8 +203,8 @@ pub struct TodayScreen {
     pub stage: Stage,
     pub pregnancy: Option<PregnancyInfo>,
     pub baby: Option<BabyInfo>,
-    pub week: Option<WeekInfo>,
-    pub month: Option<MonthInfo>,
+    pub week: Option<WeekContent>,
+    pub month: Option<MonthContent>,
     pub next_reminder: Option<ReminderItem>,
     /// The most urgent health flag, if any.
     pub flag: Option<InsightInfo>,
@@ -279,8 +233,8 @@ impl CradleCore {
             stage: tl.stage,
             pregnancy: tl.pregnancy.map(Into::into),
             baby: tl.baby.map(Into::into),
-            week: tl.week.map(Into::into),
-            month: tl.month.map(Into::into),
+            week: tl.week,
+            month: tl.month,
             next_reminder: today.next_reminder.map(Into::into),
             flag: today.flag.map(Into::into),
             sync: today.sync.into(),

@@ -12,6 +12,7 @@ pub const FIRST_WEEK: i64 = 4;
 pub const LAST_WEEK: i64 = 42;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeekContent {
     /// Completed weeks: week N covers Nw0d to Nw6d.
     pub week: i64,
@@ -29,6 +30,7 @@ pub struct WeekContent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MonthContent {
     pub month: u32,
     pub highlight: String,

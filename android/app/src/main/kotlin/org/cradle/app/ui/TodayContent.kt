@@ -24,7 +24,7 @@ import uniffi.cradle.InsightInfo
 import uniffi.cradle.PregnancyInfo
 import uniffi.cradle.ReminderItem
 import uniffi.cradle.TodayScreen
-import uniffi.cradle.WeekInfo
+import uniffi.cradle.timeline.WeekContent
 
 /** Today, rendered from the one `today()` answer. */
 @Composable
@@ -79,7 +79,7 @@ private fun PregnancyCard(p: PregnancyInfo) {
 }
 
 @Composable
-private fun WeekCard(w: WeekInfo) {
+private fun WeekCard(w: WeekContent) {
     val s = LocalStrings.current
     Section("${s.thisWeek(w.week)} · ${w.sizeComparison}", w.baby)
 }
