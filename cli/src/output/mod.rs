@@ -87,25 +87,7 @@ impl Output {
 
     pub fn journey(&self, language: Language, j: &Journey) {
         if self.json {
-            let steps: Vec<Value> = j
-                .steps
-                .iter()
-                .map(|s| {
-                    let (week, month) = match &s.page {
-                        Page::Week(w) => (Some(w), None),
-                        Page::Months { content, .. } => (None, Some(content)),
-                    };
-                    json!({
-                        "title": s.title,
-                        "starts": s.starts.to_string(),
-                        "ends": s.ends.to_string(),
-                        "when": match s.when { When::Past => "past", When::Now => "now", When::Ahead => "ahead" },
-                        "week": week,
-                        "month": month,
-                    })
-                })
-                .collect();
-            self.print_json(json!({ "stage": j.stage.code(), "now": j.now(), "steps": steps }));
+            self.print_json(json!({ "stage": j.stage, "now": j.now(), "steps": j.steps }));
             return;
         }
         if j.steps.is_empty() {

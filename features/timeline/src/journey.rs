@@ -9,26 +9,31 @@ use cradle_store::error::Result;
 use cradle_store::profile::Language;
 use jiff::civil::Date;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
 pub enum When {
     Past,
     Now,
     Ahead,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// In `--json`, a step holds `"week": {…}` or `"month": {"from", "to", …}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Page {
     Week(WeekContent),
     /// Completed months `from..=to` share one text.
+    #[serde(rename = "month")]
     Months {
         from: u32,
         to: u32,
+        #[serde(flatten)]
         content: MonthContent,
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Step {
     /// "Week 28" / "孕28周", "Months 13–15" / "13–15月龄".
     pub title: String,
@@ -36,6 +41,7 @@ pub struct Step {
     pub starts: Date,
     pub ends: Date,
     pub when: When,
+    #[serde(flatten)]
     pub page: Page,
 }
 

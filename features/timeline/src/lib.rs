@@ -44,8 +44,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Where the user is in the journey. Shown by the CLI as `trying`,
 /// `pregnant`, `postpartum`, `baby`, `after_loss` or `none`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
 pub enum Stage {
     Trying,
     Pregnant,
