@@ -166,6 +166,44 @@ fn every_check_in_the_sources_has_chinese_words_for_its_field_and_rule() {
 }
 
 #[test]
+fn every_thing_that_can_be_not_found_is_named_in_chinese() {
+    let mut files = Vec::new();
+    for dir in ["core/src", "features", "store/src", "client/src"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    let mut names = Vec::new();
+    for path in files {
+        let code = shipped(&path);
+        for (at, _) in code.match_indices("NotFound(") {
+            names.extend(literal(&code[at + "NotFound(".len()..]));
+        }
+    }
+    assert!(names.len() > 20, "read only {} names", names.len());
+    let unnamed = problem(
+        &Problem {
+            kind: ProblemKind::NotFound,
+            field: None,
+            detail: Some("no such thing".into()),
+            purpose: None,
+        },
+        Language::ZhHans,
+    );
+    for what in names {
+        let p = Problem {
+            kind: ProblemKind::NotFound,
+            field: None,
+            detail: Some(what.clone()),
+            purpose: None,
+        };
+        assert_ne!(
+            problem(&p, Language::ZhHans),
+            unnamed,
+            "{what:?} has no Chinese name"
+        );
+    }
+}
+
+#[test]
 fn the_catalogue_says_each_field_once_and_keeps_each_rule_s_values() {
     let mut keys: Vec<&str> = REFUSALS
         .iter()
