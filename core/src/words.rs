@@ -136,10 +136,7 @@ const FACADE_REFUSALS: cradle_store::refusal::Refusals = cradle_store::refusal::
             "删除全部数据无法撤销；请加上 --yes",
         ),
         ("must be 5-1-1 or 3-1-1", "应为 5-1-1 或 3-1-1"),
-        (
-            "is not an entry (see docs/records.md for each kind's fields)",
-            "不是可记录的条目",
-        ),
+        ("is not an entry of a kind Cradle keeps", "不是可记录的条目"),
         ("must be female or male", "应为女孩或男孩"),
     ],
 };

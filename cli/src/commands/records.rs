@@ -250,8 +250,7 @@ pub(crate) fn run(cradle: &Cradle, out: &Output, command: Command) -> Result<(),
                 let entry: Entry =
                     serde_json::from_str(&entry).map_err(|_| CradleError::InvalidInput {
                         field: "json".into(),
-                        reason: "is not an entry (see docs/records.md for each kind's fields)"
-                            .into(),
+                        reason: "is not an entry of a kind Cradle keeps".into(),
                     })?;
                 let at = at.map(|t| reminders::parse_instant("at", &t)).transpose()?;
                 out.ok(
