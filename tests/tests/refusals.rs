@@ -257,7 +257,7 @@ fn a_refusal_reads_as_one_sentence_in_her_language() {
 }
 
 #[test]
-fn a_refused_reading_through_the_facade_is_worded_in_chinese() {
+fn a_refused_reading_is_worded_in_chinese_from_the_public_error() {
     use cradle_core::records::Measurement;
     let err = Measurement::blood_pressure(120, 300, None).unwrap_err();
     let public = cradle_core::CradleError::from(err);
